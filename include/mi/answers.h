@@ -1,0 +1,121 @@
+/* answers.h - one client's intake answers (SPEC section 2).
+ *
+ * An mi_answers always holds a valid answers object: every way in (parsing
+ * a whole document, setting one key) validates first and changes nothing on
+ * failure. The same shape is read and written by the terminal UI, the kiosk,
+ * `screen` and `intake --answers`.
+ *
+ * Keys are addressed by name; a field of the `client` or `consent` object is
+ * addressed as "client.name", "consent.agreed", etc. A missing key means
+ * "not asked / not answered".
+ */
+#ifndef MI_ANSWERS_H
+#define MI_ANSWERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "mi/date.h"
+#include "mi/error.h"
+
+/* Limits on input, so absurd documents are refused without strain. */
+enum {
+	MI_ANSWERS_MAX_TEXT = 2000,          /* bytes in any one string */
+	MI_ANSWERS_MAX_DOCUMENT = 256 * 1024, /* bytes in one answers object */
+	MI_ANSWERS_MAX_DEPTH = 8,             /* nesting of objects and arrays */
+	MI_ANSWERS_MAX_LIST = 100,            /* items in any one list */
+};
+
+typedef enum mi_answer_type {
+	MI_ANSWER_BOOL,
+	MI_ANSWER_INT,         /* integer within [min, max] */
+	MI_ANSWER_INT_OR_NULL, /* integer within [min, max], or null */
+	MI_ANSWER_ENUM,        /* one of values */
+	MI_ANSWER_TEXT,        /* free text */
+	MI_ANSWER_DATE,        /* "YYYY-MM-DD" */
+	MI_ANSWER_ENUM_LIST,   /* list of values, each one of values */
+	MI_ANSWER_TEXT_LIST,   /* list of free-text strings */
+	MI_ANSWER_OBJECT,      /* an object with the given fields */
+} mi_answer_type;
+
+typedef struct mi_answer_key {
+	const char *name;
+	mi_answer_type type;
+	const char *const *values;          /* NULL-terminated, for enums */
+	long min, max;                      /* for integers */
+	const struct mi_answer_key *fields; /* for objects, ended by a NULL name */
+} mi_answer_key;
+
+/* The top-level keys in SPEC order, ended by an entry with a NULL name. */
+const mi_answer_key *mi_answers_schema(void);
+
+/* The key called name ("fever", "client.name"), or NULL if there is none. */
+const mi_answer_key *mi_answers_find_key(const char *name);
+
+/* True when value is one of key's enum values. */
+bool mi_answer_key_allows(const mi_answer_key *key, const char *value);
+
+typedef struct mi_answers mi_answers;
+
+/* An empty answers object. NULL only when out of memory. */
+mi_answers *mi_answers_new(void);
+
+/* Frees answers; NULL is fine. */
+void mi_answers_free(mi_answers *answers);
+
+/* A deep copy, or NULL when out of memory. */
+mi_answers *mi_answers_copy(const mi_answers *answers);
+
+/* Parses and validates one answers object from text[0..len). On failure
+ * returns MI_EDATA with a sentence naming the key and what was expected,
+ * and *out is untouched. */
+mi_status mi_answers_parse(const char *text, size_t len, mi_answers **out, mi_error *err);
+
+/* Reads and parses a file ("-" reads standard input). Missing file:
+ * MI_ENOINPUT. The error message starts with the file name. */
+mi_status mi_answers_read_file(const char *path, mi_answers **out, mi_error *err);
+
+/* The answers as JSON text (keys in SPEC order; pretty spreads it over
+ * lines). Caller frees. NULL only when out of memory. */
+char *mi_answers_to_json(const mi_answers *answers, bool pretty);
+
+/* Sets one key from the JSON text of its value ("true", "7", "\"firm\"",
+ * "[\"neck\"]", "null"). Validates it exactly as parsing would; on failure
+ * nothing changes. */
+mi_status mi_answers_set_json(mi_answers *answers, const char *key, const char *value_json,
+			      mi_error *err);
+
+/* Typed setters: validate the same way. */
+mi_status mi_answers_set_bool(mi_answers *answers, const char *key, bool value, mi_error *err);
+mi_status mi_answers_set_int(mi_answers *answers, const char *key, long value, mi_error *err);
+mi_status mi_answers_set_text(mi_answers *answers, const char *key, const char *value,
+			      mi_error *err);
+
+/* Removes a key (back to "not answered"). */
+void mi_answers_unset(mi_answers *answers, const char *key);
+
+/* The JSON text of one key's value, or NULL when it is not answered. Caller frees. */
+char *mi_answers_get_json(const mi_answers *answers, const char *key);
+
+/* True when the key is answered (a null recent_surgery_weeks is an answer). */
+bool mi_answers_has(const mi_answers *answers, const char *key);
+
+/* Typed getters: true when the key is answered with a value of that type. */
+bool mi_answers_get_bool(const mi_answers *answers, const char *key, bool *out);
+bool mi_answers_get_int(const mi_answers *answers, const char *key, long *out);
+
+/* Enum, text or date value; NULL when not answered. The pointer stays valid
+ * until that key is set again or the answers are freed. */
+const char *mi_answers_get_text(const mi_answers *answers, const char *key);
+
+/* Lists: the number of items (0 when not answered) and item i. */
+size_t mi_answers_list_count(const mi_answers *answers, const char *key);
+const char *mi_answers_list_item(const mi_answers *answers, const char *key, size_t i);
+bool mi_answers_list_contains(const mi_answers *answers, const char *key, const char *value);
+
+/* Age in whole years: the `age` answer, else derived from client.birth_date
+ * at today. False when neither is known. */
+bool mi_answers_age(const mi_answers *answers, mi_date today, long *age);
+
+#endif

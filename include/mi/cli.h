@@ -1,0 +1,53 @@
+/* cli.h - the command-line front end: global options and sub-commands.
+ *
+ * main() parses the global options before anything else, then hands the
+ * remaining arguments to one command. Each command lives in its own file
+ * src/cli/cmd_NAME.c and is listed in src/cli/commands.c. Commands print
+ * to stdout, report failures with mi_cli_fail (one sentence on stderr
+ * starting with "massage-intake:") and return a sysexits status.
+ */
+#ifndef MI_CLI_H
+#define MI_CLI_H
+
+#include <stdbool.h>
+
+#include "mi/date.h"
+#include "mi/error.h"
+
+typedef struct mi_cli {
+	const char *program;     /* argv[0] */
+	const char *db_path;     /* --db, else NULL: see mi_cli_db_path */
+	const char *data_dir;    /* --data, else NULL: see mi_cli_data_dir */
+	const char *rules_path;  /* --rules, else NULL */
+	mi_date today;
+} mi_cli;
+
+typedef struct mi_command {
+	const char *name;
+	const char *summary; /* one line for --help */
+	int (*run)(mi_cli *cli, int argc, char **argv); /* argv[0] is the command name */
+} mi_command;
+
+/* The table of commands, ended by an entry with a NULL name. */
+extern const mi_command mi_commands[];
+
+/* Prints "massage-intake: MESSAGE" to stderr and returns err->status. */
+int mi_cli_fail(const mi_error *err);
+
+/* The same from a format; returns status. */
+int mi_cli_failf(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The data folder: --data, else $MASSAGE_INTAKE_DATA, else the share folder
+ * beside the binary (BIN/../share/massage-intake), else the install prefix's.
+ * Caller frees. */
+char *mi_cli_data_dir(const mi_cli *cli);
+
+/* The database path: --db, else $MASSAGE_INTAKE_DB, else
+ * $XDG_DATA_HOME/massage-intake/intake.db (~/.local/share when unset).
+ * Caller frees; NULL with err set when no home folder is known. */
+char *mi_cli_db_path(const mi_cli *cli, mi_error *err);
+
+/* True when argv holds -h or --help before any "--". */
+bool mi_cli_wants_help(int argc, char **argv);
+
+#endif

@@ -1,0 +1,100 @@
+/* screen.h - screening intake answers against the loaded rules.
+ *
+ * The rules and the medication dictionary are data files (data/rules.conf,
+ * data/medications.conf); see rules.h and meds.h for loading them. This
+ * header is the contract every caller (CLI, storage, UI, aftercare) uses.
+ *
+ * Ownership: an mi_screening points into the mi_ruleset it was made with
+ * (rule ids, messages, sources); free the screening before the ruleset.
+ */
+#ifndef MI_SCREEN_H
+#define MI_SCREEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "mi/answers.h"
+#include "mi/date.h"
+#include "mi/error.h"
+
+/* Levels from least to most severe; the order is relied upon. */
+typedef enum mi_level {
+	MI_LEVEL_PROCEED = 0, /* deep tissue is fine */
+	MI_LEVEL_MODIFY,      /* go ahead but adapt */
+	MI_LEVEL_REFER,       /* no deep tissue today; see a clinician */
+	MI_LEVEL_URGENT,      /* seek urgent or emergency care now */
+} mi_level;
+
+/* "proceed", "modify", "refer", "urgent". */
+const char *mi_level_name(mi_level level);
+
+/* Parses one of the four names; false otherwise. */
+bool mi_level_parse(const char *name, mi_level *out);
+
+/* One rule as loaded from the rules file. Owned by its ruleset. */
+typedef struct mi_rule {
+	const char *id;        /* fixed id, e.g. "anticoagulant" */
+	mi_level level;
+	const char *when;      /* the condition as written in the file */
+	const char *message;   /* plain words for the client */
+	const char *note;      /* for the therapist */
+	const char *source;    /* where the rule comes from */
+} mi_rule;
+
+typedef struct mi_ruleset mi_ruleset;
+
+/* Loads rules.conf and medications.conf from data_dir. */
+mi_status mi_ruleset_load_dir(const char *data_dir, mi_ruleset **out, mi_error *err);
+
+/* Loads a rules file and a medication dictionary file. A broken file is
+ * refused with "FILE:LINE: reason" (MI_EDATA), a missing one with MI_ENOINPUT. */
+mi_status mi_ruleset_load(const char *rules_path, const char *medications_path, mi_ruleset **out,
+			  mi_error *err);
+
+/* Frees the ruleset; NULL is fine. */
+void mi_ruleset_free(mi_ruleset *rules);
+
+/* The version stored with each visit: the file's declared version and a
+ * short hash of both files' contents, e.g. "2026.11-1 (3fa2c81d)". */
+const char *mi_ruleset_version(const mi_ruleset *rules);
+
+size_t mi_ruleset_count(const mi_ruleset *rules);
+const mi_rule *mi_ruleset_rule(const mi_ruleset *rules, size_t index);
+const mi_rule *mi_ruleset_find(const mi_ruleset *rules, const char *id);
+
+/* The medication classes recognised in one medication as the client wrote
+ * it ("ELIQUIS 5MG twice a day" -> anticoagulant). Fills up to max class
+ * names (owned by the ruleset), returns how many were found. */
+size_t mi_ruleset_medication_classes(const mi_ruleset *rules, const char *medication,
+				     const char **classes, size_t max);
+
+/* The outcome of screening one answers object. */
+typedef struct mi_screening {
+	mi_level outcome;            /* most severe flag level; proceed if none */
+	const mi_rule **flags;       /* fired rules, most severe first, then file order */
+	size_t flag_count;
+	const char **unanswered;     /* safety questions not answered, in SPEC order */
+	size_t unanswered_count;
+} mi_screening;
+
+/* Screens answers at the date today (used for the age from a birth date).
+ * Fills *out, which the caller releases with mi_screening_clear. */
+mi_status mi_screen(const mi_ruleset *rules, const mi_answers *answers, mi_date today,
+		    mi_screening *out, mi_error *err);
+
+/* Releases what mi_screen allocated; the struct can be reused. */
+void mi_screening_clear(mi_screening *screening);
+
+/* True when the rule with this id fired. */
+bool mi_screening_has(const mi_screening *screening, const char *rule_id);
+
+/* SPEC section 3 JSON on one line (no newline):
+ * {"outcome": ..., "flags": [{"rule","level","message","source"}], "unanswered": [...]}
+ * Caller frees. */
+char *mi_screening_to_json(const mi_screening *screening);
+
+/* The text form: "outcome: LEVEL", then one line per flag, then the
+ * unanswered questions. Every line ends with a newline. Caller frees. */
+char *mi_screening_to_text(const mi_screening *screening);
+
+#endif

@@ -1,0 +1,149 @@
+/* main.c - global options, then one sub-command (or the front-desk UI). */
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mi/cli.h"
+#include "mi/text.h"
+
+int mi_cmd_desk(mi_cli *cli, int argc, char **argv);
+
+static void print_usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: massage-intake [--db PATH] [--rules FILE] [--data DIR] [COMMAND [ARGS]]\n"
+		"\n"
+		"Intake, screening and aftercare for deep tissue massage for back pain.\n"
+		"With no command, starts the front-desk terminal UI.\n"
+		"\n"
+		"Commands:\n");
+	for (const mi_command *c = mi_commands; c->name; c++)
+		fprintf(out, "  %-10s %s\n", c->name, c->summary);
+	fprintf(out,
+		"\n"
+		"Options (anywhere on the line):\n"
+		"  --db PATH      the database file (else $MASSAGE_INTAKE_DB, else\n"
+		"                 $XDG_DATA_HOME/massage-intake/intake.db)\n"
+		"  --rules FILE   screening rules to use for this run\n"
+		"  --data DIR     folder with rules.conf, medications.conf and templates\n"
+		"  -h, --help     this help; COMMAND --help for one command\n"
+		"  -V, --version  the version\n"
+		"\n"
+		"Exit status: 0 success, 64 bad command line, 65 bad input data, 66 input\n"
+		"file missing, 70 internal error, 73 cannot create output, 74 I/O error.\n"
+		"See massage-intake(1).\n");
+}
+
+int mi_cli_fail(const mi_error *err)
+{
+	/* Messages quote user input: neutralise control characters before
+	 * they reach the terminal. */
+	char *safe = mi_text_sanitize(err->message, false);
+	fprintf(stderr, "massage-intake: %s\n", safe ? safe : "(unprintable message)");
+	free(safe);
+	return err->status == MI_OK ? MI_EINTERNAL : (int)err->status;
+}
+
+int mi_cli_failf(int status, const char *fmt, ...)
+{
+	mi_error err;
+	va_list ap;
+	va_start(ap, fmt);
+	mi_error_setv(&err, (mi_status)status, fmt, ap);
+	va_end(ap);
+	return mi_cli_fail(&err);
+}
+
+bool mi_cli_wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return false;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
+			return true;
+	}
+	return false;
+}
+
+/* If argv[*i] is the global option name (as "--name VALUE" or
+ * "--name=VALUE"), stores the value, advances *i past it and returns 1;
+ * returns -1 when the value is missing, 0 when it is another argument. */
+static int take_global(int argc, char **argv, int *i, const char *name, const char **value)
+{
+	size_t n = strlen(name);
+	if (strncmp(argv[*i], name, n) != 0)
+		return 0;
+	if (argv[*i][n] == '=') {
+		*value = argv[*i] + n + 1;
+		return 1;
+	}
+	if (argv[*i][n] != '\0')
+		return 0;
+	if (*i + 1 >= argc)
+		return -1;
+	*value = argv[++*i];
+	return 1;
+}
+
+/* Removes the global options from argv wherever they stand (up to "--"),
+ * storing them in cli. Returns the new argc, or -1 after printing an error. */
+static int strip_globals(mi_cli *cli, int argc, char **argv)
+{
+	static const char *const names[] = {"--db", "--rules", "--data"};
+	const char **targets[] = {&cli->db_path, &cli->rules_path, &cli->data_dir};
+	int kept = 1;
+	bool after_dashes = false;
+	for (int i = 1; i < argc; i++) {
+		int taken = 0;
+		if (!after_dashes) {
+			if (strcmp(argv[i], "--") == 0)
+				after_dashes = true;
+			for (size_t k = 0; k < sizeof names / sizeof names[0] && !taken; k++) {
+				taken = take_global(argc, argv, &i, names[k], targets[k]);
+				if (taken < 0) {
+					mi_cli_failf(MI_EUSAGE, "%s needs a value; see massage-intake --help.",
+						     names[k]);
+					return -1;
+				}
+				if (taken && *targets[k][0] == '\0') {
+					mi_cli_failf(MI_EUSAGE, "%s needs a non-empty value.", names[k]);
+					return -1;
+				}
+			}
+		}
+		if (!taken)
+			argv[kept++] = argv[i];
+	}
+	argv[kept] = NULL;
+	return kept;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	mi_cli cli = {.program = argv[0], .today = mi_date_today()};
+	argc = strip_globals(&cli, argc, argv);
+	if (argc < 0)
+		return MI_EUSAGE;
+
+	if (argc < 2)
+		return mi_cmd_desk(&cli, argc, argv);
+	const char *name = argv[1];
+	if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0 || strcmp(name, "help") == 0) {
+		print_usage(stdout);
+		return 0;
+	}
+	if (strcmp(name, "-V") == 0 || strcmp(name, "--version") == 0) {
+		printf("massage-intake %s\n", MI_VERSION);
+		return 0;
+	}
+	for (const mi_command *c = mi_commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c->run(&cli, argc - 1, argv + 1);
+	if (name[0] == '-')
+		return mi_cli_failf(MI_EUSAGE, "unknown option \"%s\"; see massage-intake --help.", name);
+	return mi_cli_failf(MI_EUSAGE, "unknown command \"%s\"; see massage-intake --help.", name);
+}

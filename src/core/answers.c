@@ -1,0 +1,681 @@
+/* answers.c - parsing, validating and editing intake answers (SPEC section 2). */
+#include "mi/answers.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mi/text.h"
+
+struct mi_answers {
+	json_t *root; /* always a valid answers object */
+};
+
+static const char *const regions[] = {"neck",     "shoulders",   "upper_back", "mid_back",
+				      "low_back", "hips_glutes", "legs",       NULL};
+static const char *const leg_values[] = {"pain_above_knee", "pain_below_knee", "numbness_tingling",
+					 "weakness", NULL};
+static const char *const onsets[] = {"gradual", "sudden", "injury", NULL};
+static const char *const osteoporosis_values[] = {"none", "mild", "severe", NULL};
+static const char *const blood_pressures[] = {"normal", "controlled_high", "uncontrolled_high",
+					      "unknown", NULL};
+static const char *const pregnancy_values[] = {"no", "yes", "not_applicable", NULL};
+static const char *const pressures[] = {"light", "medium", "firm", NULL};
+static const char *const goal_values[] = {"loosen_low_back_hips", "upper_back_shoulder_mobility",
+					  "reduce_spasm", "looser_for_activity", NULL};
+
+#define BOOL_KEY(n) {n, MI_ANSWER_BOOL, NULL, 0, 0, NULL}
+#define TEXT_KEY(n) {n, MI_ANSWER_TEXT, NULL, 0, 0, NULL}
+#define ENUM_KEY(n, v) {n, MI_ANSWER_ENUM, v, 0, 0, NULL}
+#define LIST_KEY(n, v) {n, MI_ANSWER_ENUM_LIST, v, 0, 0, NULL}
+
+static const mi_answer_key client_fields[] = {
+	TEXT_KEY("name"),
+	{"birth_date", MI_ANSWER_DATE, NULL, 0, 0, NULL},
+	TEXT_KEY("phone"),
+	TEXT_KEY("email"),
+	{NULL, 0, NULL, 0, 0, NULL},
+};
+
+static const mi_answer_key consent_fields[] = {
+	BOOL_KEY("agreed"),
+	TEXT_KEY("name"),
+	{"date", MI_ANSWER_DATE, NULL, 0, 0, NULL},
+	{NULL, 0, NULL, 0, 0, NULL},
+};
+
+static const mi_answer_key schema[] = {
+	{"client", MI_ANSWER_OBJECT, NULL, 0, 0, client_fields},
+	{"age", MI_ANSWER_INT, NULL, 0, 130, NULL},
+	LIST_KEY("pain_locations", regions),
+	{"pain_intensity", MI_ANSWER_INT, NULL, 0, 10, NULL},
+	{"pain_duration_weeks", MI_ANSWER_INT, NULL, 0, 5200, NULL},
+	ENUM_KEY("onset", onsets),
+	TEXT_KEY("worse_with"),
+	TEXT_KEY("better_with"),
+	LIST_KEY("leg_symptoms", leg_values),
+	BOOL_KEY("leg_symptoms_both_sides"),
+	BOOL_KEY("weakness_worsening"),
+	BOOL_KEY("bladder_bowel_change"),
+	BOOL_KEY("saddle_numbness"),
+	BOOL_KEY("fever"),
+	BOOL_KEY("active_infection"),
+	BOOL_KEY("unexplained_weight_loss"),
+	BOOL_KEY("cancer_history"),
+	BOOL_KEY("night_pain"),
+	BOOL_KEY("recent_trauma"),
+	ENUM_KEY("osteoporosis", osteoporosis_values),
+	BOOL_KEY("long_term_steroids"),
+	{"medications", MI_ANSWER_TEXT_LIST, NULL, 0, 0, NULL},
+	BOOL_KEY("bleeding_disorder"),
+	BOOL_KEY("easy_bruising"),
+	BOOL_KEY("dvt_history"),
+	{"recent_surgery_weeks", MI_ANSWER_INT_OR_NULL, NULL, 0, 52, NULL},
+	BOOL_KEY("skin_condition"),
+	ENUM_KEY("blood_pressure", blood_pressures),
+	ENUM_KEY("pregnant", pregnancy_values),
+	TEXT_KEY("other_conditions"),
+	TEXT_KEY("past_injuries"),
+	ENUM_KEY("pressure_preference", pressures),
+	LIST_KEY("focus_areas", regions),
+	LIST_KEY("avoid_areas", regions),
+	LIST_KEY("goals", goal_values),
+	TEXT_KEY("goals_other"),
+	TEXT_KEY("draping_notes"),
+	{"consent", MI_ANSWER_OBJECT, NULL, 0, 0, consent_fields},
+	{NULL, 0, NULL, 0, 0, NULL},
+};
+
+const mi_answer_key *mi_answers_schema(void)
+{
+	return schema;
+}
+
+static const mi_answer_key *find_in(const mi_answer_key *keys, const char *name, size_t len)
+{
+	for (; keys->name; keys++)
+		if (strlen(keys->name) == len && memcmp(keys->name, name, len) == 0)
+			return keys;
+	return NULL;
+}
+
+const mi_answer_key *mi_answers_find_key(const char *name)
+{
+	const char *dot = strchr(name, '.');
+	if (!dot)
+		return find_in(schema, name, strlen(name));
+	const mi_answer_key *parent = find_in(schema, name, (size_t)(dot - name));
+	if (!parent || parent->type != MI_ANSWER_OBJECT)
+		return NULL;
+	return find_in(parent->fields, dot + 1, strlen(dot + 1));
+}
+
+bool mi_answer_key_allows(const mi_answer_key *key, const char *value)
+{
+	if (!key->values)
+		return false;
+	for (const char *const *v = key->values; *v; v++)
+		if (strcmp(*v, value) == 0)
+			return true;
+	return false;
+}
+
+/* "a, b, c" from a NULL-terminated list, into buf. */
+static const char *join_values(const char *const *values, char *buf, size_t size)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (const char *const *v = values; *v && used < size; v++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s", v == values ? "" : ", ", *v);
+	return buf;
+}
+
+/* A short, quoted rendering of a JSON value for messages. */
+static const char *describe(const json_t *value, char *buf, size_t size)
+{
+	switch (json_typeof(value)) {
+	case JSON_STRING: {
+		const char *s = json_string_value(value);
+		if (strlen(s) > 40)
+			snprintf(buf, size, "\"%.40s...\"", s);
+		else
+			snprintf(buf, size, "\"%s\"", s);
+		return buf;
+	}
+	case JSON_INTEGER:
+		snprintf(buf, size, "%lld", (long long)json_integer_value(value));
+		return buf;
+	case JSON_REAL:
+		return "a number with a fraction";
+	case JSON_TRUE:
+	case JSON_FALSE:
+		return json_is_true(value) ? "true" : "false";
+	case JSON_NULL:
+		return "null";
+	case JSON_ARRAY:
+		return "a list";
+	case JSON_OBJECT:
+		return "an object";
+	}
+	return "an unknown value";
+}
+
+static mi_status check_text(const char *path, const char *s, size_t len, mi_error *err)
+{
+	if (len > MI_ANSWERS_MAX_TEXT)
+		return mi_error_set(err, MI_EDATA, "\"%s\" is %zu bytes long; the limit is %d bytes.",
+				    path, len, MI_ANSWERS_MAX_TEXT);
+	size_t offset;
+	mi_text_problem problem = mi_text_check(s, len, false, &offset);
+	if (problem != MI_TEXT_OK)
+		return mi_error_set(err, MI_EDATA, "\"%s\" contains %s (at byte %zu); remove it.", path,
+				    mi_text_problem_name(problem), offset + 1);
+	return MI_OK;
+}
+
+/* Checks the few free-text fields that have a recognisable shape. */
+static mi_status check_text_shape(const char *path, const char *s, mi_error *err)
+{
+	if (strcmp(path, "client.name") == 0) {
+		char *folded = mi_text_fold(s);
+		bool empty = !folded || folded[0] == '\0';
+		free(folded);
+		if (empty)
+			return mi_error_set(err, MI_EDATA, "\"client.name\" must not be empty.");
+	} else if (strcmp(path, "client.phone") == 0) {
+		if (strlen(s) > 40 || strspn(s, "0123456789 +-().") != strlen(s))
+			return mi_error_set(err, MI_EDATA,
+					    "\"client.phone\" must be a phone number (digits, spaces and + - ( ) . only).");
+	} else if (strcmp(path, "client.email") == 0) {
+		const char *at = strchr(s, '@');
+		if (s[0] != '\0' &&
+		    (!at || at == s || at[1] == '\0' || strchr(at + 1, '@') || strchr(s, ' ')))
+			return mi_error_set(err, MI_EDATA,
+					    "\"client.email\" must be an e-mail address such as name@example.org.");
+	}
+	return MI_OK;
+}
+
+static mi_status validate_value(const mi_answer_key *key, const char *path, json_t *value,
+				mi_error *err);
+
+static mi_status validate_object(const mi_answer_key *fields, const char *parent, json_t *object,
+				 mi_error *err)
+{
+	const char *name;
+	json_t *value;
+	json_object_foreach(object, name, value) {
+		char path[128];
+		if (parent)
+			snprintf(path, sizeof path, "%s.%.60s", parent, name);
+		else
+			snprintf(path, sizeof path, "%.60s", name);
+		const mi_answer_key *key = find_in(fields, name, strlen(name));
+		if (!key) {
+			size_t len = strlen(name);
+			if (mi_text_check(name, len, false, NULL) != MI_TEXT_OK)
+				return mi_error_set(err, MI_EDATA,
+						    "a key name contains a control character or invalid text.");
+			return mi_error_set(err, MI_EDATA,
+					    "unknown key \"%s\": it is not one of the intake answers%s.",
+					    path, parent ? "" : " (see SPEC section 2)");
+		}
+		mi_status st = validate_value(key, path, value, err);
+		if (st != MI_OK)
+			return st;
+	}
+	return MI_OK;
+}
+
+static mi_status validate_value(const mi_answer_key *key, const char *path, json_t *value,
+				mi_error *err)
+{
+	char shown[64], list[256];
+	switch (key->type) {
+	case MI_ANSWER_BOOL:
+		if (!json_is_boolean(value))
+			return mi_error_set(err, MI_EDATA, "\"%s\" must be true or false, not %s.", path,
+					    describe(value, shown, sizeof shown));
+		return MI_OK;
+	case MI_ANSWER_INT_OR_NULL:
+		if (json_is_null(value))
+			return MI_OK;
+		/* fall through */
+	case MI_ANSWER_INT:
+		if (!json_is_integer(value) || json_integer_value(value) < key->min ||
+		    json_integer_value(value) > key->max)
+			return mi_error_set(err, MI_EDATA, "\"%s\" must be a whole number from %ld to %ld%s, not %s.",
+					    path, key->min, key->max,
+					    key->type == MI_ANSWER_INT_OR_NULL ? " or null" : "",
+					    describe(value, shown, sizeof shown));
+		return MI_OK;
+	case MI_ANSWER_ENUM:
+		if (!json_is_string(value) || !mi_answer_key_allows(key, json_string_value(value)))
+			return mi_error_set(err, MI_EDATA, "\"%s\" must be one of %s, not %s.", path,
+					    join_values(key->values, list, sizeof list),
+					    describe(value, shown, sizeof shown));
+		return MI_OK;
+	case MI_ANSWER_TEXT:
+	case MI_ANSWER_DATE: {
+		if (!json_is_string(value))
+			return mi_error_set(err, MI_EDATA, "\"%s\" must be text, not %s.", path,
+					    describe(value, shown, sizeof shown));
+		mi_status st = check_text(path, json_string_value(value), json_string_length(value), err);
+		if (st != MI_OK)
+			return st;
+		mi_date date;
+		if (key->type == MI_ANSWER_DATE && !mi_date_parse(json_string_value(value), &date))
+			return mi_error_set(err, MI_EDATA,
+					    "\"%s\" must be a real date written YYYY-MM-DD, not %s.", path,
+					    describe(value, shown, sizeof shown));
+		return check_text_shape(path, json_string_value(value), err);
+	}
+	case MI_ANSWER_ENUM_LIST:
+	case MI_ANSWER_TEXT_LIST: {
+		if (!json_is_array(value))
+			return mi_error_set(err, MI_EDATA, "\"%s\" must be a list, not %s.", path,
+					    describe(value, shown, sizeof shown));
+		if (json_array_size(value) > MI_ANSWERS_MAX_LIST)
+			return mi_error_set(err, MI_EDATA, "\"%s\" has %zu items; the limit is %d.", path,
+					    json_array_size(value), MI_ANSWERS_MAX_LIST);
+		size_t i;
+		json_t *item;
+		json_array_foreach(value, i, item) {
+			if (!json_is_string(item))
+				return mi_error_set(err, MI_EDATA, "\"%s\" item %zu must be text, not %s.",
+						    path, i + 1, describe(item, shown, sizeof shown));
+			if (key->type == MI_ANSWER_ENUM_LIST) {
+				if (!mi_answer_key_allows(key, json_string_value(item)))
+					return mi_error_set(err, MI_EDATA,
+							    "\"%s\" item %zu must be one of %s, not %s.", path,
+							    i + 1, join_values(key->values, list, sizeof list),
+							    describe(item, shown, sizeof shown));
+				continue;
+			}
+			mi_status st = check_text(path, json_string_value(item), json_string_length(item), err);
+			if (st != MI_OK)
+				return st;
+			char *folded = mi_text_fold(json_string_value(item));
+			bool empty = !folded || folded[0] == '\0';
+			free(folded);
+			if (empty)
+				return mi_error_set(err, MI_EDATA, "\"%s\" item %zu is empty.", path, i + 1);
+		}
+		return MI_OK;
+	}
+	case MI_ANSWER_OBJECT:
+		if (!json_is_object(value))
+			return mi_error_set(err, MI_EDATA, "\"%s\" must be an object, not %s.", path,
+					    describe(value, shown, sizeof shown));
+		return validate_object(key->fields, path, value, err);
+	}
+	return mi_error_set(err, MI_EINTERNAL, "\"%s\" has a type the program does not know.", path);
+}
+
+/* Refuses invalid UTF-8 and absurd nesting before the JSON parser sees the text. */
+static mi_status precheck(const char *text, size_t len, mi_error *err)
+{
+	size_t i = 0, line = 1;
+	int depth = 0;
+	bool in_string = false, escaped = false;
+	while (i < len) {
+		unsigned c;
+		size_t n = mi_utf8_decode(text + i, len - i, &c);
+		if (n == 0)
+			return mi_error_set(err, MI_EDATA,
+					    "the answers contain bytes that are not valid UTF-8 (line %zu, byte %zu).",
+					    line, i + 1);
+		if (c == '\n')
+			line++;
+		if (in_string) {
+			if (escaped)
+				escaped = false;
+			else if (c == '\\')
+				escaped = true;
+			else if (c == '"')
+				in_string = false;
+		} else if (c == '"') {
+			in_string = true;
+		} else if (c == '{' || c == '[') {
+			if (++depth > MI_ANSWERS_MAX_DEPTH)
+				return mi_error_set(err, MI_EDATA,
+						    "the answers are nested deeper than %d levels (line %zu); expected one flat answers object.",
+						    MI_ANSWERS_MAX_DEPTH, line);
+		} else if (c == '}' || c == ']') {
+			depth--;
+		}
+		i += n;
+	}
+	return MI_OK;
+}
+
+static bool only_space(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r')
+			return false;
+	return true;
+}
+
+mi_status mi_answers_parse(const char *text, size_t len, mi_answers **out, mi_error *err)
+{
+	if (len > MI_ANSWERS_MAX_DOCUMENT)
+		return mi_error_set(err, MI_EDATA,
+				    "the answers are %zu bytes long; one answers object may be at most %d bytes.",
+				    len, MI_ANSWERS_MAX_DOCUMENT);
+	if (only_space(text, len))
+		return mi_error_set(err, MI_EDATA, "the answers are empty; expected one JSON object.");
+	mi_status st = precheck(text, len, err);
+	if (st != MI_OK)
+		return st;
+	json_error_t jerr;
+	json_t *root = json_loadb(text, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
+	if (!root) {
+		if (strstr(jerr.text, "duplicate object key"))
+			return mi_error_set(err, MI_EDATA, "a key is given twice (line %d, column %d): %s.",
+					    jerr.line, jerr.column, jerr.text);
+		return mi_error_set(err, MI_EDATA,
+				    "the answers are not valid JSON (line %d, column %d): %s.", jerr.line,
+				    jerr.column, jerr.text);
+	}
+	if (!json_is_object(root)) {
+		char shown[64];
+		mi_error_set(err, MI_EDATA, "the answers must be one JSON object, not %s.",
+			     describe(root, shown, sizeof shown));
+		json_decref(root);
+		return MI_EDATA;
+	}
+	st = validate_object(schema, NULL, root, err);
+	if (st != MI_OK) {
+		json_decref(root);
+		return st;
+	}
+	mi_answers *answers = malloc(sizeof *answers);
+	if (!answers) {
+		json_decref(root);
+		return mi_error_set(err, MI_EINTERNAL, "out of memory reading the answers.");
+	}
+	answers->root = root;
+	*out = answers;
+	return MI_OK;
+}
+
+mi_status mi_answers_read_file(const char *path, mi_answers **out, mi_error *err)
+{
+	bool use_stdin = strcmp(path, "-") == 0;
+	const char *shown = use_stdin ? "standard input" : path;
+	FILE *f = use_stdin ? stdin : fopen(path, "rb");
+	if (!f)
+		return mi_error_set(err, errno == ENOENT ? MI_ENOINPUT : MI_ENOINPUT,
+				    "%s: cannot open the answers file: %s.", shown, strerror(errno));
+	/* Read at most one byte past the limit so an absurd file is refused
+	 * without being loaded whole. */
+	size_t cap = MI_ANSWERS_MAX_DOCUMENT + 1;
+	char *buf = malloc(cap);
+	if (!buf) {
+		if (!use_stdin)
+			fclose(f);
+		return mi_error_set(err, MI_EINTERNAL, "out of memory reading %s.", shown);
+	}
+	size_t len = fread(buf, 1, cap, f);
+	bool failed = ferror(f);
+	if (!use_stdin)
+		fclose(f);
+	mi_status st;
+	if (failed)
+		st = mi_error_set(err, MI_EIO, "%s: cannot read the answers file.", shown);
+	else if (len == cap)
+		st = mi_error_set(err, MI_EDATA,
+				  "%s: the answers file is larger than %d bytes; expected one answers object.",
+				  shown, MI_ANSWERS_MAX_DOCUMENT);
+	else if ((st = mi_answers_parse(buf, len, out, err)) != MI_OK)
+		mi_error_prefix(err, "%s", shown);
+	free(buf);
+	return st;
+}
+
+mi_answers *mi_answers_new(void)
+{
+	mi_answers *answers = malloc(sizeof *answers);
+	if (!answers)
+		return NULL;
+	answers->root = json_object();
+	if (!answers->root) {
+		free(answers);
+		return NULL;
+	}
+	return answers;
+}
+
+void mi_answers_free(mi_answers *answers)
+{
+	if (!answers)
+		return;
+	json_decref(answers->root);
+	free(answers);
+}
+
+mi_answers *mi_answers_copy(const mi_answers *answers)
+{
+	mi_answers *copy = malloc(sizeof *copy);
+	if (!copy)
+		return NULL;
+	copy->root = json_deep_copy(answers->root);
+	if (!copy->root) {
+		free(copy);
+		return NULL;
+	}
+	return copy;
+}
+
+/* A copy of value with object keys in schema order (for stable output). */
+static json_t *ordered(const mi_answer_key *fields, json_t *object)
+{
+	json_t *out = json_object();
+	if (!out)
+		return NULL;
+	for (const mi_answer_key *k = fields; k->name; k++) {
+		json_t *value = json_object_get(object, k->name);
+		if (!value)
+			continue;
+		json_t *copy = k->type == MI_ANSWER_OBJECT ? ordered(k->fields, value) : json_incref(value);
+		if (!copy || json_object_set_new(out, k->name, copy) != 0) {
+			json_decref(out);
+			return NULL;
+		}
+	}
+	return out;
+}
+
+char *mi_answers_to_json(const mi_answers *answers, bool pretty)
+{
+	json_t *out = ordered(schema, answers->root);
+	if (!out)
+		return NULL;
+	char *text = json_dumps(out, pretty ? JSON_INDENT(2) : JSON_COMPACT);
+	json_decref(out);
+	return text;
+}
+
+/* The object holding key (root, or the client/consent object) and the
+ * field name within it. With create, a missing parent object is made. */
+static json_t *container_for(json_t *root, const char *key, const char **field, bool create)
+{
+	const char *dot = strchr(key, '.');
+	if (!dot) {
+		*field = key;
+		return root;
+	}
+	char parent[32];
+	size_t n = (size_t)(dot - key);
+	if (n >= sizeof parent)
+		return NULL;
+	memcpy(parent, key, n);
+	parent[n] = '\0';
+	json_t *object = json_object_get(root, parent);
+	if (!object && create) {
+		object = json_object();
+		if (!object || json_object_set_new(root, parent, object) != 0)
+			return NULL;
+	}
+	*field = dot + 1;
+	return json_is_object(object) ? object : NULL;
+}
+
+/* Validates value for key and stores it (taking the reference). */
+static mi_status set_value(mi_answers *answers, const char *key, json_t *value, mi_error *err)
+{
+	const mi_answer_key *spec = mi_answers_find_key(key);
+	if (!spec) {
+		json_decref(value);
+		return mi_error_set(err, MI_EDATA, "unknown key \"%s\": it is not one of the intake answers.",
+				    key);
+	}
+	mi_status st = validate_value(spec, key, value, err);
+	if (st != MI_OK) {
+		json_decref(value);
+		return st;
+	}
+	const char *field;
+	json_t *object = container_for(answers->root, key, &field, true);
+	if (!object || json_object_set_new(object, field, value) != 0)
+		return mi_error_set(err, MI_EINTERNAL, "out of memory saving \"%s\".", key);
+	return MI_OK;
+}
+
+mi_status mi_answers_set_json(mi_answers *answers, const char *key, const char *value_json,
+			      mi_error *err)
+{
+	size_t len = strlen(value_json);
+	if (len > MI_ANSWERS_MAX_DOCUMENT)
+		return mi_error_set(err, MI_EDATA, "the value for \"%s\" is too long.", key);
+	mi_status st = precheck(value_json, len, err);
+	if (st != MI_OK)
+		return st;
+	json_error_t jerr;
+	json_t *value = json_loadb(value_json, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
+	if (!value)
+		return mi_error_set(err, MI_EDATA, "the value for \"%s\" is not valid JSON: %s.", key,
+				    jerr.text);
+	return set_value(answers, key, value, err);
+}
+
+mi_status mi_answers_set_bool(mi_answers *answers, const char *key, bool value, mi_error *err)
+{
+	return set_value(answers, key, json_boolean(value), err);
+}
+
+mi_status mi_answers_set_int(mi_answers *answers, const char *key, long value, mi_error *err)
+{
+	json_t *v = json_integer(value);
+	if (!v)
+		return mi_error_set(err, MI_EINTERNAL, "out of memory saving \"%s\".", key);
+	return set_value(answers, key, v, err);
+}
+
+mi_status mi_answers_set_text(mi_answers *answers, const char *key, const char *value,
+			      mi_error *err)
+{
+	size_t len = strlen(value);
+	if (mi_text_check(value, len, false, NULL) == MI_TEXT_INVALID_UTF8)
+		return mi_error_set(err, MI_EDATA, "\"%s\" contains bytes that are not valid UTF-8.", key);
+	json_t *v = json_stringn(value, len);
+	if (!v)
+		return mi_error_set(err, MI_EINTERNAL, "out of memory saving \"%s\".", key);
+	return set_value(answers, key, v, err);
+}
+
+void mi_answers_unset(mi_answers *answers, const char *key)
+{
+	const char *field;
+	json_t *object = container_for(answers->root, key, &field, false);
+	if (object)
+		json_object_del(object, field);
+}
+
+static json_t *lookup(const mi_answers *answers, const char *key)
+{
+	const char *field;
+	json_t *object = container_for(answers->root, key, &field, false);
+	return object ? json_object_get(object, field) : NULL;
+}
+
+char *mi_answers_get_json(const mi_answers *answers, const char *key)
+{
+	json_t *value = lookup(answers, key);
+	if (!value)
+		return NULL;
+	const mi_answer_key *spec = mi_answers_find_key(key);
+	if (spec && spec->type == MI_ANSWER_OBJECT) {
+		json_t *copy = ordered(spec->fields, value);
+		char *text = copy ? json_dumps(copy, JSON_COMPACT) : NULL;
+		json_decref(copy);
+		return text;
+	}
+	return json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY);
+}
+
+bool mi_answers_has(const mi_answers *answers, const char *key)
+{
+	return lookup(answers, key) != NULL;
+}
+
+bool mi_answers_get_bool(const mi_answers *answers, const char *key, bool *out)
+{
+	json_t *value = lookup(answers, key);
+	if (!json_is_boolean(value))
+		return false;
+	*out = json_is_true(value);
+	return true;
+}
+
+bool mi_answers_get_int(const mi_answers *answers, const char *key, long *out)
+{
+	json_t *value = lookup(answers, key);
+	if (!json_is_integer(value))
+		return false;
+	*out = (long)json_integer_value(value);
+	return true;
+}
+
+const char *mi_answers_get_text(const mi_answers *answers, const char *key)
+{
+	return json_string_value(lookup(answers, key));
+}
+
+size_t mi_answers_list_count(const mi_answers *answers, const char *key)
+{
+	return json_array_size(lookup(answers, key));
+}
+
+const char *mi_answers_list_item(const mi_answers *answers, const char *key, size_t i)
+{
+	return json_string_value(json_array_get(lookup(answers, key), i));
+}
+
+bool mi_answers_list_contains(const mi_answers *answers, const char *key, const char *value)
+{
+	json_t *list = lookup(answers, key);
+	size_t i;
+	json_t *item;
+	json_array_foreach(list, i, item)
+		if (strcmp(json_string_value(item), value) == 0)
+			return true;
+	return false;
+}
+
+bool mi_answers_age(const mi_answers *answers, mi_date today, long *age)
+{
+	if (mi_answers_get_int(answers, "age", age))
+		return true;
+	mi_date birth;
+	const char *text = mi_answers_get_text(answers, "client.birth_date");
+	if (!text || !mi_date_parse(text, &birth))
+		return false;
+	int years = mi_date_age(birth, today);
+	if (years < 0)
+		return false;
+	*age = years;
+	return true;
+}

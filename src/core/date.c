@@ -1,0 +1,96 @@
+/* date.c - calendar dates without time zones. */
+#include "mi/date.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static bool is_leap(int year)
+{
+	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static int days_in_month(int year, int month)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return month == 2 && is_leap(year) ? 29 : days[month - 1];
+}
+
+bool mi_date_parse(const char *text, mi_date *out)
+{
+	if (!text || strlen(text) != 10 || text[4] != '-' || text[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9'))
+			return false;
+	mi_date d = {
+		.year = atoi(text),
+		.month = (text[5] - '0') * 10 + (text[6] - '0'),
+		.day = (text[8] - '0') * 10 + (text[9] - '0'),
+	};
+	if (d.year < 1900 || d.year > 2999 || d.month < 1 || d.month > 12 || d.day < 1 ||
+	    d.day > days_in_month(d.year, d.month))
+		return false;
+	*out = d;
+	return true;
+}
+
+void mi_date_format(mi_date date, char buf[static 11])
+{
+	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)date.year % 10000u, (unsigned)date.month % 100u,
+		 (unsigned)date.day % 100u);
+}
+
+int mi_date_compare(mi_date a, mi_date b)
+{
+	if (a.year != b.year)
+		return a.year < b.year ? -1 : 1;
+	if (a.month != b.month)
+		return a.month < b.month ? -1 : 1;
+	if (a.day != b.day)
+		return a.day < b.day ? -1 : 1;
+	return 0;
+}
+
+int mi_date_age(mi_date birth, mi_date today)
+{
+	if (mi_date_compare(birth, today) > 0)
+		return -1;
+	int age = today.year - birth.year;
+	if (today.month < birth.month || (today.month == birth.month && today.day < birth.day))
+		age--;
+	return age;
+}
+
+/* Days since 1970-01-01 (civil calendar, proleptic Gregorian). */
+static long days_from_civil(mi_date d)
+{
+	long y = d.year - (d.month <= 2);
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long mp = (d.month + 9) % 12;
+	long doy = (153 * mp + 2) / 5 + d.day - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+long mi_date_days_between(mi_date a, mi_date b)
+{
+	return days_from_civil(b) - days_from_civil(a);
+}
+
+mi_date mi_date_today(void)
+{
+	mi_date d;
+	const char *fixed = getenv("MASSAGE_INTAKE_TODAY");
+	if (fixed && mi_date_parse(fixed, &d))
+		return d;
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	d.year = tm.tm_year + 1900;
+	d.month = tm.tm_mon + 1;
+	d.day = tm.tm_mday;
+	return d;
+}

@@ -1,0 +1,68 @@
+# common.sh - helpers for the shell tests in tests/cli and tests/e2e.
+# Source it first thing: it makes a private temporary HOME and database
+# folder, fixes TZ, locale and "today", and cleans up on exit.
+#   $MI           the built binary (set by CTest)
+#   $MI_FIXTURES  tests/fixtures
+#   $T            a fresh temporary folder, removed at exit
+set -uo pipefail
+
+: "${MI:?MI must point at the built massage-intake binary}"
+: "${MI_FIXTURES:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../fixtures" && pwd)}"
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/mi-test.XXXXXX")
+export HOME="$T/home" XDG_DATA_HOME="$T/home/.local/share"
+export MASSAGE_INTAKE_DB="$T/intake.db"
+export MASSAGE_INTAKE_TODAY=${MASSAGE_INTAKE_TODAY:-2026-11-23}
+export TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8
+unset NO_COLOR
+mkdir -p "$HOME"
+
+mi_test_failures=0
+mi_test_count=0
+mi_cleanup_hooks=()
+mi_cleanup() {
+	local hook
+	for hook in "${mi_cleanup_hooks[@]}"; do eval "$hook"; done
+	rm -rf "$T"
+}
+trap mi_cleanup EXIT
+
+# fail MESSAGE: records a failure and carries on.
+fail() {
+	echo "FAIL: $*" >&2
+	mi_test_failures=$((mi_test_failures + 1))
+}
+
+# run CMD...: runs a command, keeping its stdout in $out, stderr in $err
+# and exit status in $rc.
+run() {
+	out=$("$@" 2>"$T/.stderr")
+	rc=$?
+	err=$(cat "$T/.stderr")
+}
+
+# expect_rc N DESCRIPTION: checks the last run's exit status.
+expect_rc() {
+	mi_test_count=$((mi_test_count + 1))
+	[[ $rc -eq $1 ]] || fail "$2: exit $rc, expected $1 (stderr: $err)"
+}
+
+# expect_out_has TEXT DESCRIPTION / expect_err_has TEXT DESCRIPTION
+expect_out_has() {
+	mi_test_count=$((mi_test_count + 1))
+	grep -qF -- "$1" <<<"$out" || fail "$2: stdout lacks '$1' (stdout: $out)"
+}
+expect_err_has() {
+	mi_test_count=$((mi_test_count + 1))
+	grep -qF -- "$1" <<<"$err" || fail "$2: stderr lacks '$1' (stderr: $err)"
+}
+expect_out_lacks() {
+	mi_test_count=$((mi_test_count + 1))
+	! grep -qF -- "$1" <<<"$out" || fail "$2: stdout has '$1' (stdout: $out)"
+}
+
+# finish: prints the summary line and exits non-zero on any failure.
+finish() {
+	echo "$((mi_test_count - mi_test_failures)) passed, $mi_test_failures failed"
+	[[ $mi_test_failures -eq 0 ]]
+}
