@@ -1,0 +1,115 @@
+/* cmd_rules.c - `massage-intake rules`: list the loaded screening rules. */
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mi/cli.h"
+#include "mi/screen.h"
+#include "mi/text.h"
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: massage-intake rules [--json] [--rules FILE]\n"
+		"\n"
+		"Lists the screening rules in use: the rules version, then each rule's\n"
+		"level, id and source. The rules come from rules.conf in the data folder\n"
+		"(--data DIR) or from --rules FILE; a broken file is refused with its line.\n"
+		"\n"
+		"  --json   {\"version\": ..., \"rules\": [{\"id\", \"level\", \"when\", \"source\"}]}\n");
+}
+
+/* Loads the rules: --rules FILE (else DATA/rules.conf) with
+ * DATA/medications.conf, DATA being the data folder. */
+static mi_status load(const mi_cli *cli, mi_ruleset **out, mi_error *err)
+{
+	char *dir = mi_cli_data_dir(cli);
+	if (!dir)
+		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+	mi_status st = mi_ruleset_load_from(dir, cli->rules_path, out, err);
+	free(dir);
+	return st;
+}
+
+/* The rules as one JSON document. Caller frees; NULL when out of memory. */
+static char *rules_json(const mi_ruleset *rules)
+{
+	json_t *root = json_object(), *list = json_array();
+	bool ok = root && list &&
+		  json_object_set_new(root, "version", json_string(mi_ruleset_version(rules))) == 0;
+	for (size_t i = 0; ok && i < mi_ruleset_count(rules); i++) {
+		const mi_rule *r = mi_ruleset_rule(rules, i);
+		json_t *item = json_object();
+		ok = item && json_object_set_new(item, "id", json_string(r->id)) == 0 &&
+		     json_object_set_new(item, "level", json_string(mi_level_name(r->level))) == 0 &&
+		     json_object_set_new(item, "when", json_string(r->when)) == 0 &&
+		     json_object_set_new(item, "source", json_string(r->source)) == 0;
+		if (json_array_append_new(list, item) != 0)
+			ok = false;
+	}
+	char *text = NULL;
+	if (ok && json_object_set(root, "rules", list) == 0)
+		text = json_dumps(root, JSON_PRESERVE_ORDER);
+	json_decref(list);
+	json_decref(root);
+	return text;
+}
+
+/* Prints one line per rule, every string made safe for the terminal. */
+static bool print_text(const mi_ruleset *rules)
+{
+	char *version = mi_text_sanitize(mi_ruleset_version(rules), false);
+	if (!version)
+		return false;
+	printf("rules version: %s\n", version);
+	free(version);
+	for (size_t i = 0; i < mi_ruleset_count(rules); i++) {
+		const mi_rule *r = mi_ruleset_rule(rules, i);
+		char *id = mi_text_sanitize(r->id, false), *source = mi_text_sanitize(r->source, false);
+		if (id && source)
+			printf("%-7s  %-28s  %s\n", mi_level_name(r->level), id, source);
+		free(id);
+		free(source);
+		if (!id || !source)
+			return false;
+	}
+	return true;
+}
+
+int mi_cmd_rules(mi_cli *cli, int argc, char **argv)
+{
+	if (mi_cli_wants_help(argc, argv)) {
+		usage(stdout);
+		return 0;
+	}
+	bool json = false;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			json = true;
+		else
+			return mi_cli_failf(MI_EUSAGE,
+					    "rules: unexpected \"%s\"; see massage-intake rules --help.", argv[i]);
+	}
+	mi_error err;
+	mi_ruleset *rules = NULL;
+	if (load(cli, &rules, &err) != MI_OK)
+		return mi_cli_fail(&err);
+	bool ok;
+	if (json) {
+		char *text = rules_json(rules);
+		ok = text != NULL;
+		if (text)
+			printf("%s\n", text);
+		free(text);
+	} else {
+		ok = print_text(rules);
+	}
+	mi_ruleset_free(rules);
+	if (!ok)
+		return mi_cli_failf(MI_EINTERNAL, "out of memory listing the rules.");
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return mi_cli_failf(MI_EIO, "cannot write the list: %s.", strerror(errno));
+	return 0;
+}

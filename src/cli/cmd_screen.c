@@ -1,0 +1,213 @@
+/* cmd_screen.c - `massage-intake screen`: screen answers against the rules. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mi/answers.h"
+#include "mi/cli.h"
+#include "mi/screen.h"
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: massage-intake screen [--json | --jsonl] [--rules FILE] [FILE | -]\n"
+		"\n"
+		"Screens one intake answers object (JSON) against the screening rules and\n"
+		"prints the outcome (proceed, modify, refer or urgent), every flag that\n"
+		"fired, and the safety questions left unanswered. Reads FILE, or standard\n"
+		"input when FILE is - or missing.\n"
+		"\n"
+		"  --json         one line of JSON instead of text\n"
+		"  --jsonl        one answers object per input line, one JSON result per\n"
+		"                 output line, in order (blank lines are skipped)\n"
+		"  --rules FILE   rules to use for this run (medications.conf still comes\n"
+		"                 from the data folder)\n"
+		"  --data DIR     the folder with rules.conf and medications.conf\n"
+		"\n"
+		"Exit status: 0 whatever the outcome; 64 bad command line; 65 invalid\n"
+		"answers or a broken rules file (with the line); 66 a missing file.\n");
+}
+
+/* Loads the rules: --rules FILE (else DATA/rules.conf) with
+ * DATA/medications.conf, DATA being the data folder. */
+static mi_status load_rules(const mi_cli *cli, mi_ruleset **out, mi_error *err)
+{
+	char *dir = mi_cli_data_dir(cli);
+	if (!dir)
+		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+	mi_status st = mi_ruleset_load_from(dir, cli->rules_path, out, err);
+	free(dir);
+	return st;
+}
+
+/* Checks what was written to stdout reached it. */
+static int finish_output(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return mi_cli_failf(MI_EIO, "cannot write the result: %s.", strerror(errno));
+	return 0;
+}
+
+/* Screens one answers object and prints the result as text or JSON. */
+static int screen_one(const mi_cli *cli, const mi_ruleset *rules, const char *path, bool json)
+{
+	mi_error err;
+	mi_answers *answers = NULL;
+	if (mi_answers_read_file(path, &answers, &err) != MI_OK)
+		return mi_cli_fail(&err);
+	mi_screening result;
+	mi_status st = mi_screen(rules, answers, cli->today, &result, &err);
+	mi_answers_free(answers);
+	if (st != MI_OK)
+		return mi_cli_fail(&err);
+	char *text = json ? mi_screening_to_json(&result) : mi_screening_to_text(&result);
+	mi_screening_clear(&result);
+	if (!text)
+		return mi_cli_failf(MI_EINTERNAL, "out of memory writing the result.");
+	fputs(text, stdout);
+	if (json)
+		fputc('\n', stdout);
+	free(text);
+	return finish_output();
+}
+
+typedef enum line_result { LINE_OK, LINE_END, LINE_TOO_LONG, LINE_ERROR } line_result;
+
+/* Reads one line (without its newline) into a buffer reused across lines,
+ * which never grows past MI_ANSWERS_MAX_DOCUMENT + 1 bytes. */
+static line_result read_line(FILE *in, char **buf, size_t *cap, size_t *len)
+{
+	size_t n = 0;
+	int c;
+	while ((c = getc_unlocked(in)) != EOF && c != '\n') {
+		if (n == MI_ANSWERS_MAX_DOCUMENT)
+			return LINE_TOO_LONG;
+		if (n + 1 >= *cap) {
+			size_t bigger = *cap ? *cap * 2 : 4096;
+			if (bigger > (size_t)MI_ANSWERS_MAX_DOCUMENT + 1)
+				bigger = (size_t)MI_ANSWERS_MAX_DOCUMENT + 1;
+			char *grown = realloc(*buf, bigger);
+			if (!grown)
+				return LINE_ERROR;
+			*buf = grown;
+			*cap = bigger;
+		}
+		(*buf)[n++] = (char)c;
+	}
+	if (c == EOF && ferror(in))
+		return LINE_ERROR;
+	if (c == EOF && n == 0)
+		return LINE_END;
+	*len = n;
+	return LINE_OK;
+}
+
+static bool is_blank_line(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return false;
+	return true;
+}
+
+/* Screens one answers object per line, printing one JSON result per line. */
+static int screen_lines(const mi_cli *cli, const mi_ruleset *rules, const char *path)
+{
+	bool from_stdin = strcmp(path, "-") == 0;
+	FILE *in = from_stdin ? stdin : fopen(path, "rb");
+	if (!in)
+		return mi_cli_failf(MI_ENOINPUT, "%s: cannot open: %s.", path, strerror(errno));
+	const char *name = from_stdin ? "standard input" : path;
+	char *buf = NULL;
+	size_t cap = 0, len = 0, line = 0;
+	int rc = 0;
+	for (;;) {
+		line_result lr = read_line(in, &buf, &cap, &len);
+		line++;
+		if (lr == LINE_END)
+			break;
+		if (lr == LINE_TOO_LONG) {
+			rc = mi_cli_failf(MI_EDATA, "%s: line %zu: longer than %d bytes.", name, line,
+					  MI_ANSWERS_MAX_DOCUMENT);
+			break;
+		}
+		if (lr == LINE_ERROR) {
+			rc = mi_cli_failf(MI_EIO, "%s: cannot read line %zu: %s.", name, line,
+					  strerror(errno));
+			break;
+		}
+		if (is_blank_line(buf, len))
+			continue;
+		mi_error err;
+		mi_answers *answers = NULL;
+		if (mi_answers_parse(buf, len, &answers, &err) != MI_OK) {
+			mi_error_prefix(&err, "%s: line %zu", name, line);
+			rc = mi_cli_fail(&err);
+			break;
+		}
+		mi_screening result;
+		mi_status st = mi_screen(rules, answers, cli->today, &result, &err);
+		mi_answers_free(answers);
+		if (st != MI_OK) {
+			rc = mi_cli_fail(&err);
+			break;
+		}
+		char *json = mi_screening_to_json(&result);
+		mi_screening_clear(&result);
+		if (!json) {
+			rc = mi_cli_failf(MI_EINTERNAL, "out of memory writing the result.");
+			break;
+		}
+		fputs(json, stdout);
+		fputc('\n', stdout);
+		free(json);
+		if (ferror(stdout)) {
+			rc = finish_output();
+			break;
+		}
+	}
+	free(buf);
+	if (!from_stdin)
+		fclose(in);
+	int out_rc = finish_output();
+	return rc ? rc : out_rc;
+}
+
+int mi_cmd_screen(mi_cli *cli, int argc, char **argv)
+{
+	if (mi_cli_wants_help(argc, argv)) {
+		usage(stdout);
+		return 0;
+	}
+	bool json = false, jsonl = false, dashes = false;
+	const char *path = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!dashes && strcmp(a, "--") == 0)
+			dashes = true;
+		else if (!dashes && strcmp(a, "--json") == 0)
+			json = true;
+		else if (!dashes && strcmp(a, "--jsonl") == 0)
+			jsonl = true;
+		else if (!dashes && a[0] == '-' && a[1] != '\0')
+			return mi_cli_failf(MI_EUSAGE,
+					    "screen: unknown option \"%s\"; see massage-intake screen --help.", a);
+		else if (path)
+			return mi_cli_failf(MI_EUSAGE,
+					    "screen takes one answers file; see massage-intake screen --help.");
+		else
+			path = a;
+	}
+	if (json && jsonl)
+		return mi_cli_failf(MI_EUSAGE, "screen: choose one of --json and --jsonl.");
+	if (!path)
+		path = "-";
+	mi_error err;
+	mi_ruleset *rules = NULL;
+	if (load_rules(cli, &rules, &err) != MI_OK)
+		return mi_cli_fail(&err);
+	int rc = jsonl ? screen_lines(cli, rules, path) : screen_one(cli, rules, path, json);
+	mi_ruleset_free(rules);
+	return rc;
+}
