@@ -5,9 +5,23 @@
 
 int mi_cmd_screen(mi_cli *cli, int argc, char **argv);
 int mi_cmd_rules(mi_cli *cli, int argc, char **argv);
+int mi_cmd_intake(mi_cli *cli, int argc, char **argv);
+int mi_cmd_clients(mi_cli *cli, int argc, char **argv);
+int mi_cmd_show(mi_cli *cli, int argc, char **argv);
+int mi_cmd_history(mi_cli *cli, int argc, char **argv);
+int mi_cmd_note(mi_cli *cli, int argc, char **argv);
+int mi_cmd_backup(mi_cli *cli, int argc, char **argv);
+int mi_cmd_check(mi_cli *cli, int argc, char **argv);
 
 const mi_command mi_commands[] = {
 	{"screen", "screen intake answers against the rules", mi_cmd_screen},
 	{"rules", "list the loaded screening rules", mi_cmd_rules},
+	{"intake", "screen and store one intake (--answers FILE)", mi_cmd_intake},
+	{"clients", "list clients (--search TEXT)", mi_cmd_clients},
+	{"show", "everything stored about one visit", mi_cmd_show},
+	{"history", "a client's visits and pain trend", mi_cmd_history},
+	{"note", "record goals and session notes for a visit", mi_cmd_note},
+	{"backup", "write a checked copy of the database", mi_cmd_backup},
+	{"check", "check the database's integrity", mi_cmd_check},
 	{NULL, NULL, NULL},
 };

@@ -1,0 +1,152 @@
+/* cmd_clients.c - `massage-intake clients [--search TEXT]`: list clients. */
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mi/cli.h"
+#include "mi/store.h"
+#include "mi/text.h"
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: massage-intake clients [--search TEXT] [--json]\n"
+		"\n"
+		"Lists clients, one per line, ordered by name: id, name, birth date, the\n"
+		"date and screening outcome of the latest completed visit.\n"
+		"\n"
+		"  --search TEXT  only clients whose name contains TEXT (case and spacing\n"
+		"                 ignored)\n"
+		"  --json         a JSON array of {\"id\", \"name\", \"birth_date\", \"phone\",\n"
+		"                 \"email\", \"last_visit\", \"last_outcome\", \"visits\"}\n"
+		"\n"
+		"Exit status: 0 success (also when no client matches); 64 bad command line;\n"
+		"74 the database cannot be read; 75 the database stayed busy.\n");
+}
+
+/* Prints s made safe for the terminal, padded with spaces to width columns. */
+static void put_padded(const char *s, size_t width)
+{
+	char *safe = mi_text_sanitize(s ? s : "-", false);
+	const char *text = safe ? safe : "?";
+	size_t used = mi_text_width(text);
+	fputs(text, stdout);
+	for (; used < width; used++)
+		putchar(' ');
+	free(safe);
+}
+
+static int print_text(const mi_client_list *list, bool searching)
+{
+	if (list->count == 0) {
+		puts(searching ? "no client matches" : "no clients yet");
+		return 0;
+	}
+	printf("%-6s %-30s %-10s  %-10s  %s\n", "id", "name", "born", "last visit", "outcome");
+	for (size_t i = 0; i < list->count; i++) {
+		const mi_client *c = &list->items[i];
+		printf("%-6lld ", c->id);
+		put_padded(c->name, 30);
+		putchar(' ');
+		put_padded(c->birth_date, 10);
+		fputs("  ", stdout);
+		put_padded(c->last_visit, 10);
+		fputs("  ", stdout);
+		puts(c->has_last_outcome ? mi_level_name(c->last_outcome) : "-");
+	}
+	return 0;
+}
+
+/* A JSON string or null. */
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static int print_json(const mi_client_list *list)
+{
+	json_t *array = json_array();
+	for (size_t i = 0; array && i < list->count; i++) {
+		const mi_client *c = &list->items[i];
+		json_t *o = json_pack(
+			"{s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:I}", "id", (json_int_t)c->id, "name",
+			str_or_null(c->name), "birth_date", str_or_null(c->birth_date), "phone",
+			str_or_null(c->phone), "email", str_or_null(c->email), "last_visit",
+			str_or_null(c->last_visit), "last_outcome",
+			str_or_null(c->has_last_outcome ? mi_level_name(c->last_outcome) : NULL),
+			"visits", (json_int_t)c->visit_count);
+		if (!o || json_array_append_new(array, o) != 0) {
+			json_decref(array);
+			array = NULL;
+		}
+	}
+	char *text = array ? json_dumps(array, JSON_COMPACT) : NULL;
+	json_decref(array);
+	if (!text)
+		return mi_cli_failf(MI_EINTERNAL, "out of memory writing the list.");
+	puts(text);
+	free(text);
+	return 0;
+}
+
+int mi_cmd_clients(mi_cli *cli, int argc, char **argv)
+{
+	if (mi_cli_wants_help(argc, argv)) {
+		usage(stdout);
+		return 0;
+	}
+	static const struct option options[] = {
+		{"search", required_argument, NULL, 's'},
+		{"json", no_argument, NULL, 'j'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *search = NULL;
+	bool json = false;
+	opterr = 0;
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+		if (c == 's')
+			search = optarg;
+		else if (c == 'j')
+			json = true;
+		else if (c == ':')
+			return mi_cli_failf(MI_EUSAGE, "%s needs a value; see massage-intake clients --help.",
+					    argv[optind - 1]);
+		else
+			return mi_cli_failf(MI_EUSAGE,
+					    "unknown option \"%s\"; see massage-intake clients --help.",
+					    argv[optind - 1]);
+	}
+	if (optind < argc)
+		return mi_cli_failf(MI_EUSAGE,
+				    "unexpected argument \"%s\"; to search, use --search TEXT.",
+				    argv[optind]);
+
+	mi_error err;
+	char *path = mi_cli_db_path(cli, &err);
+	if (!path)
+		return mi_cli_fail(&err);
+	mi_store *store = NULL;
+	mi_status st = mi_store_open(path, 0, &store, &err);
+	free(path);
+	mi_client_list list = {0};
+	if (st == MI_ENOINPUT) {
+		/* No database yet: nobody to list. */
+	} else if (st != MI_OK) {
+		return mi_cli_fail(&err);
+	} else {
+		st = mi_store_clients_search(store, search, 0, &list, &err);
+		mi_store_close(store);
+		if (st != MI_OK)
+			return mi_cli_fail(&err);
+	}
+	int rc = json ? print_json(&list) : print_text(&list, search && *search);
+	mi_client_list_clear(&list);
+	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
+		rc = mi_cli_failf(MI_EIO, "cannot write the list: %s.", strerror(errno));
+	return rc;
+}

@@ -1,0 +1,202 @@
+/* cmd_history.c - `massage-intake history CLIENT`: a client's visits and pain trend. */
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mi/cli.h"
+#include "mi/store.h"
+#include "mi/text.h"
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: massage-intake history CLIENT [--json]\n"
+		"\n"
+		"Lists every visit of one client (the id from `massage-intake clients`),\n"
+		"oldest first, with its date, pain rating (0-10) and screening outcome,\n"
+		"then the pain trend over the completed visits.\n"
+		"\n"
+		"  --json   {\"client\": {...}, \"visits\": [{\"visit\", \"date\", \"state\",\n"
+		"           \"pain\", \"outcome\", \"source\", \"reviewed\"}]}\n"
+		"\n"
+		"Exit status: 0 success; 64 bad command line; 66 no database yet;\n"
+		"67 no such client; 74 the database cannot be read; 75 it stayed busy.\n");
+}
+
+/* Prints text made safe for the terminal. */
+static void put_safe(const char *s)
+{
+	char *safe = mi_text_sanitize(s, false);
+	fputs(safe ? safe : "?", stdout);
+	free(safe);
+}
+
+/* One ASCII mark per pain rating 0-10 for the sparkline. */
+static char spark(int pain)
+{
+	static const char marks[] = "_.,:-=+*#%@";
+	return pain >= 0 && pain <= 10 ? marks[pain] : ' ';
+}
+
+/* The trend lines: the ratings joined by arrows, an ASCII sparkline, and
+ * the change from the first rating to the last. */
+static void print_trend(const mi_visit_list *visits)
+{
+	int first = -1, last = -1;
+	size_t shown = 0;
+	fputs("pain trend: ", stdout);
+	for (size_t i = 0; i < visits->count; i++) {
+		const mi_visit_summary *v = &visits->items[i];
+		if (!v->complete)
+			continue;
+		if (shown++)
+			fputs(" -> ", stdout);
+		if (v->pain >= 0) {
+			printf("%d", v->pain);
+			if (first < 0)
+				first = v->pain;
+			last = v->pain;
+		} else {
+			putchar('?');
+		}
+	}
+	if (!shown)
+		fputs("no completed visits yet", stdout);
+	putchar('\n');
+	if (!shown)
+		return;
+	fputs("sparkline:  [", stdout);
+	for (size_t i = 0; i < visits->count; i++)
+		if (visits->items[i].complete)
+			putchar(spark(visits->items[i].pain));
+	fputs("]  (_ = 0 ... @ = 10)\n", stdout);
+	if (first >= 0 && last >= 0 && shown > 1) {
+		if (last < first)
+			printf("change: %d -> %d, better by %d\n", first, last, first - last);
+		else if (last > first)
+			printf("change: %d -> %d, worse by %d\n", first, last, last - first);
+		else
+			printf("change: none (%d)\n", last);
+	}
+}
+
+static void print_text(const mi_client *client, const mi_visit_list *visits)
+{
+	printf("client %lld: ", client->id);
+	put_safe(client->name);
+	printf(", born %s\n", client->birth_date ? client->birth_date : "(not given)");
+	if (visits->count == 0) {
+		puts("no visits yet");
+		return;
+	}
+	printf("%-7s %-10s  %-9s %-4s  %s\n", "visit", "date", "state", "pain", "outcome");
+	for (size_t i = 0; i < visits->count; i++) {
+		const mi_visit_summary *v = &visits->items[i];
+		char date[11], pain[16];
+		mi_date_format(v->date, date);
+		if (v->pain >= 0)
+			snprintf(pain, sizeof pain, "%d", v->pain);
+		else
+			snprintf(pain, sizeof pain, "-");
+		printf("%-7lld %-10s  %-9s %-4s  %s%s\n", v->id, date, v->complete ? "complete" : "draft",
+		       pain, v->has_outcome ? mi_level_name(v->outcome) : "-",
+		       v->reviewed ? "" : " (waiting for review)");
+	}
+	print_trend(visits);
+}
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static int print_json(const mi_client *client, const mi_visit_list *visits)
+{
+	json_t *list = json_array();
+	for (size_t i = 0; list && i < visits->count; i++) {
+		const mi_visit_summary *v = &visits->items[i];
+		char date[11];
+		mi_date_format(v->date, date);
+		json_array_append_new(
+			list, json_pack("{s:I, s:s, s:s, s:o, s:o, s:s, s:b}", "visit", (json_int_t)v->id,
+					"date", date, "state", v->complete ? "complete" : "draft",
+					"pain", v->pain >= 0 ? json_integer(v->pain) : json_null(),
+					"outcome",
+					str_or_null(v->has_outcome ? mi_level_name(v->outcome) : NULL),
+					"source", mi_visit_source_name(v->source), "reviewed",
+					v->reviewed));
+	}
+	json_t *root = json_pack("{s:{s:I, s:o, s:o}, s:o}", "client", "id", (json_int_t)client->id,
+				 "name", str_or_null(client->name), "birth_date",
+				 str_or_null(client->birth_date), "visits", list);
+	char *text = root ? json_dumps(root, JSON_COMPACT) : NULL;
+	json_decref(root);
+	if (!text)
+		return mi_cli_failf(MI_EINTERNAL, "out of memory writing the history.");
+	puts(text);
+	free(text);
+	return 0;
+}
+
+int mi_cmd_history(mi_cli *cli, int argc, char **argv)
+{
+	if (mi_cli_wants_help(argc, argv)) {
+		usage(stdout);
+		return 0;
+	}
+	static const struct option options[] = {
+		{"json", no_argument, NULL, 'j'},
+		{NULL, 0, NULL, 0},
+	};
+	bool json = false;
+	opterr = 0;
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		if (c == 'j')
+			json = true;
+		else
+			return mi_cli_failf(MI_EUSAGE,
+					    "unknown option \"%s\"; see massage-intake history --help.",
+					    argv[optind - 1]);
+	}
+	long long client_id = 0;
+	char *end = NULL;
+	if (optind == argc - 1) {
+		errno = 0;
+		client_id = strtoll(argv[optind], &end, 10);
+		if (errno || end == argv[optind] || *end)
+			client_id = 0;
+	}
+	if (client_id <= 0)
+		return mi_cli_failf(MI_EUSAGE, "history needs one client id (a positive number); see "
+					       "massage-intake clients.");
+
+	mi_error err;
+	char *path = mi_cli_db_path(cli, &err);
+	mi_store *store = NULL;
+	mi_status st = path ? mi_store_open(path, 0, &store, &err) : err.status;
+	free(path);
+	mi_client client = {0};
+	mi_visit_list visits = {0};
+	if (st == MI_OK)
+		st = mi_store_client_get(store, client_id, &client, &err);
+	if (st == MI_OK)
+		st = mi_store_client_history(store, client_id, &visits, &err);
+	mi_store_close(store);
+	int rc = 0;
+	if (st != MI_OK)
+		rc = mi_cli_fail(&err);
+	else if (json)
+		rc = print_json(&client, &visits);
+	else
+		print_text(&client, &visits);
+	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
+		rc = mi_cli_failf(MI_EIO, "cannot write the history: %s.", strerror(errno));
+	mi_visit_list_clear(&visits);
+	mi_client_clear(&client);
+	return rc;
+}

@@ -1,0 +1,147 @@
+/* cmd_intake.c - `massage-intake intake --answers FILE`: screen and store one intake. */
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mi/answers.h"
+#include "mi/cli.h"
+#include "mi/screen.h"
+#include "mi/store.h"
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: massage-intake intake --answers FILE [--json]\n"
+		"\n"
+		"Screens one intake answers object (JSON; FILE may be - for standard input)\n"
+		"and stores it as a completed visit. The client is found by name and birth\n"
+		"date, ignoring case and spacing, or created. Prints the new visit id.\n"
+		"\n"
+		"  --answers FILE  the answers to store (client.name is required)\n"
+		"  --json          print {\"visit\": ID, \"client\": ID, \"outcome\": LEVEL}\n"
+		"\n"
+		"Exit status: 0 stored; 64 bad command line; 65 invalid answers or rules;\n"
+		"66 a missing file; 74 the database cannot be written (disk full, read-only,\n"
+		"damaged); 75 the database stayed busy, try again. Nothing is stored on failure.\n");
+}
+
+/* Opens the database named by --db, $MASSAGE_INTAKE_DB or the default. */
+static int open_store(const mi_cli *cli, unsigned flags, mi_store **out)
+{
+	mi_error err;
+	char *path = mi_cli_db_path(cli, &err);
+	if (!path)
+		return mi_cli_fail(&err);
+	mi_status st = mi_store_open(path, flags, out, &err);
+	free(path);
+	return st == MI_OK ? 0 : mi_cli_fail(&err);
+}
+
+/* Prints the result line(s); 0 or an exit status. */
+static int print_result(long long visit, long long client, mi_level outcome, bool json)
+{
+	if (json) {
+		json_t *o = json_pack("{s:I, s:I, s:s}", "visit", (json_int_t)visit, "client",
+				      (json_int_t)client, "outcome", mi_level_name(outcome));
+		char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
+		json_decref(o);
+		if (!text)
+			return mi_cli_failf(MI_EINTERNAL, "out of memory writing the result.");
+		printf("%s\n", text);
+		free(text);
+	} else {
+		printf("%lld\n", visit);
+	}
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return mi_cli_failf(MI_EIO, "visit %lld was stored but the id could not be written: %s.",
+				    visit, strerror(errno));
+	return 0;
+}
+
+int mi_cmd_intake(mi_cli *cli, int argc, char **argv)
+{
+	if (mi_cli_wants_help(argc, argv)) {
+		usage(stdout);
+		return 0;
+	}
+	static const struct option options[] = {
+		{"answers", required_argument, NULL, 'a'},
+		{"json", no_argument, NULL, 'j'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *answers_path = NULL;
+	bool json = false;
+	opterr = 0;
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+		if (c == 'a')
+			answers_path = optarg;
+		else if (c == 'j')
+			json = true;
+		else if (c == ':')
+			return mi_cli_failf(MI_EUSAGE, "%s needs a value; see massage-intake intake --help.",
+					    argv[optind - 1]);
+		else
+			return mi_cli_failf(MI_EUSAGE,
+					    "unknown option \"%s\"; see massage-intake intake --help.",
+					    argv[optind - 1]);
+	}
+	if (optind < argc)
+		return mi_cli_failf(MI_EUSAGE,
+				    "unexpected argument \"%s\"; give the answers with --answers FILE.",
+				    argv[optind]);
+	if (!answers_path)
+		return mi_cli_failf(MI_EUSAGE,
+				    "intake needs --answers FILE; see massage-intake intake --help.");
+
+	mi_error err;
+	mi_answers *answers = NULL;
+	if (mi_answers_read_file(answers_path, &answers, &err) != MI_OK)
+		return mi_cli_fail(&err);
+	const char *name = mi_answers_get_text(answers, "client.name");
+	if (!name || strspn(name, " \t") == strlen(name)) {
+		mi_answers_free(answers);
+		return mi_cli_failf(MI_EDATA, "%s: client.name is missing; a stored intake needs the "
+					      "client's name.",
+				    answers_path);
+	}
+
+	char *dir = mi_cli_data_dir(cli);
+	mi_ruleset *rules = NULL;
+	mi_status st = dir ? mi_ruleset_load_from(dir, cli->rules_path, &rules, &err)
+			   : mi_error_set(&err, MI_EINTERNAL, "out of memory.");
+	free(dir);
+	if (st != MI_OK) {
+		mi_answers_free(answers);
+		return mi_cli_fail(&err);
+	}
+	mi_screening screening;
+	st = mi_screen(rules, answers, cli->today, &screening, &err);
+	if (st != MI_OK) {
+		mi_ruleset_free(rules);
+		mi_answers_free(answers);
+		return mi_cli_fail(&err);
+	}
+
+	mi_store *store = NULL;
+	int rc = open_store(cli, MI_STORE_CREATE, &store);
+	long long visit = 0, client = 0;
+	if (rc == 0) {
+		st = mi_store_intake(store, answers, &screening, mi_ruleset_version(rules),
+				     MI_SOURCE_CLI, cli->today, &visit, &client, &err);
+		if (st != MI_OK)
+			rc = mi_cli_fail(&err);
+	}
+	mi_level outcome = screening.outcome;
+	mi_store_close(store);
+	mi_screening_clear(&screening);
+	mi_ruleset_free(rules);
+	mi_answers_free(answers);
+	if (rc != 0)
+		return rc;
+	return print_result(visit, client, outcome, json);
+}

@@ -1,0 +1,256 @@
+/* cmd_note.c - `massage-intake note VISIT ...`: record goals and session notes. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mi/cli.h"
+#include "mi/store.h"
+#include "mi/visit.h"
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: massage-intake note VISIT [--goal ID]... [--goals-other TEXT]\n"
+		"         [--area ID]... [--areas-other TEXT] [--technique ID]...\n"
+		"         [--pressure light|medium|firm] [--response TEXT]\n"
+		"         [--therapist-notes TEXT] [--aftercare TEXT]\n"
+		"\n"
+		"Records the session's goals and notes for a visit. Only what is given\n"
+		"changes: repeated --goal, --area or --technique replace that whole list;\n"
+		"an empty TEXT (\"\") clears that note.\n"
+		"\n"
+		"  --goal ID           loosen_low_back_hips, upper_back_shoulder_mobility,\n"
+		"                      reduce_spasm, looser_for_activity\n"
+		"  --area ID           an area worked: glutes_piriformis, hips_hip_flexors,\n"
+		"                      hamstrings, mid_back, lats_ribs, low_back,\n"
+		"                      upper_back_shoulders, neck\n"
+		"  --technique ID      slow_forearm_pressure, trigger_point_compression,\n"
+		"                      friction, stretching_movement\n"
+		"  --pressure LEVEL    the pressure used\n"
+		"  --response TEXT     how the client responded\n"
+		"  --therapist-notes TEXT  for the therapist only\n"
+		"  --aftercare TEXT    the therapist's words for the client's aftercare sheet\n"
+		"\n"
+		"Exit status: 0 saved; 64 bad command line (an unknown id included); 65 a\n"
+		"text that cannot be stored; 66 no database yet; 67 no such visit; 74 the\n"
+		"database cannot be written; 75 it stayed busy, try again.\n");
+}
+
+/* Lists the ids of vocab into a message: "a, b, c". */
+static void vocab_ids(const mi_vocab *vocab, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (const mi_vocab *v = vocab; v->id; v++) {
+		size_t used = strlen(buf);
+		snprintf(buf + used, size - used, "%s%s", v == vocab ? "" : ", ", v->id);
+	}
+}
+
+/* Checks an id given on the command line; 0 or the exit status. */
+static int check_id(const char *option, const char *id, const mi_vocab *vocab)
+{
+	if (mi_vocab_has(vocab, id))
+		return 0;
+	char ids[400];
+	vocab_ids(vocab, ids, sizeof ids);
+	return mi_cli_failf(MI_EUSAGE, "%s \"%s\" is not known; use one of: %s.", option, id, ids);
+}
+
+/* Replaces *list (count *count) with copies of the given ids. */
+static bool replace_ids(char ***list, size_t *count, char **ids, size_t n)
+{
+	char **copy = calloc(n ? n : 1, sizeof *copy);
+	if (!copy)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		copy[i] = strdup(ids[i]);
+		if (!copy[i]) {
+			for (size_t j = 0; j < i; j++)
+				free(copy[j]);
+			free(copy);
+			return false;
+		}
+	}
+	for (size_t i = 0; i < *count; i++)
+		free((*list)[i]);
+	free(*list);
+	*list = copy;
+	*count = n;
+	return true;
+}
+
+/* Replaces a text note: "" clears it. */
+static bool replace_text(char **field, const char *text)
+{
+	char *copy = NULL;
+	if (*text && !(copy = strdup(text)))
+		return false;
+	free(*field);
+	*field = copy;
+	return true;
+}
+
+enum { OPT_GOALS_OTHER = 256, OPT_AREAS_OTHER, OPT_THERAPIST_NOTES };
+
+/* What the command line asks to change. */
+typedef struct note_args {
+	char **goals, **areas, **techniques;
+	size_t goal_count, area_count, technique_count;
+	const char *goals_other, *areas_other, *pressure, *response, *therapist_notes, *aftercare;
+	bool any;
+} note_args;
+
+/* Applies args to the loaded visit; false when out of memory. */
+static bool apply(const note_args *a, mi_visit *v)
+{
+	bool ok = true;
+	if (a->goal_count)
+		ok = ok && replace_ids(&v->goals, &v->goal_count, a->goals, a->goal_count);
+	if (a->area_count)
+		ok = ok && replace_ids(&v->notes.areas, &v->notes.area_count, a->areas, a->area_count);
+	if (a->technique_count)
+		ok = ok && replace_ids(&v->notes.techniques, &v->notes.technique_count, a->techniques,
+				       a->technique_count);
+	const struct {
+		const char *value;
+		char **field;
+	} texts[] = {
+		{a->goals_other, &v->goals_other},
+		{a->areas_other, &v->notes.areas_other},
+		{a->pressure, &v->notes.pressure},
+		{a->response, &v->notes.response},
+		{a->therapist_notes, &v->notes.therapist_notes},
+		{a->aftercare, &v->aftercare_notes},
+	};
+	for (size_t i = 0; ok && i < sizeof texts / sizeof texts[0]; i++)
+		if (texts[i].value)
+			ok = replace_text(texts[i].field, texts[i].value);
+	return ok;
+}
+
+/* Parses the options into args; 0 or the exit status. */
+static int parse(int argc, char **argv, note_args *a, long long *visit_id)
+{
+	static const struct option options[] = {
+		{"goal", required_argument, NULL, 'g'},
+		{"goals-other", required_argument, NULL, OPT_GOALS_OTHER},
+		{"area", required_argument, NULL, 'a'},
+		{"areas-other", required_argument, NULL, OPT_AREAS_OTHER},
+		{"technique", required_argument, NULL, 't'},
+		{"pressure", required_argument, NULL, 'p'},
+		{"response", required_argument, NULL, 'r'},
+		{"therapist-notes", required_argument, NULL, OPT_THERAPIST_NOTES},
+		{"aftercare", required_argument, NULL, 'c'},
+		{NULL, 0, NULL, 0},
+	};
+	opterr = 0;
+	optind = 1;
+	int c, rc = 0;
+	while (rc == 0 && (c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+		a->any = true;
+		switch (c) {
+		case 'g':
+			rc = check_id("--goal", optarg, mi_goal_labels);
+			a->goals[a->goal_count++] = optarg;
+			break;
+		case 'a':
+			rc = check_id("--area", optarg, mi_session_areas);
+			a->areas[a->area_count++] = optarg;
+			break;
+		case 't':
+			rc = check_id("--technique", optarg, mi_session_techniques);
+			a->techniques[a->technique_count++] = optarg;
+			break;
+		case 'p':
+			if (strcmp(optarg, "light") != 0 && strcmp(optarg, "medium") != 0 &&
+			    strcmp(optarg, "firm") != 0)
+				rc = mi_cli_failf(MI_EUSAGE, "--pressure is light, medium or firm, not \"%s\".",
+						  optarg);
+			a->pressure = optarg;
+			break;
+		case OPT_GOALS_OTHER:
+			a->goals_other = optarg;
+			break;
+		case OPT_AREAS_OTHER:
+			a->areas_other = optarg;
+			break;
+		case 'r':
+			a->response = optarg;
+			break;
+		case OPT_THERAPIST_NOTES:
+			a->therapist_notes = optarg;
+			break;
+		case 'c':
+			a->aftercare = optarg;
+			break;
+		case ':':
+			rc = mi_cli_failf(MI_EUSAGE, "%s needs a value; see massage-intake note --help.",
+					  argv[optind - 1]);
+			break;
+		default:
+			rc = mi_cli_failf(MI_EUSAGE, "unknown option \"%s\"; see massage-intake note --help.",
+					  argv[optind - 1]);
+			break;
+		}
+	}
+	if (rc)
+		return rc;
+	char *end = NULL;
+	if (optind == argc - 1) {
+		errno = 0;
+		*visit_id = strtoll(argv[optind], &end, 10);
+		if (errno || end == argv[optind] || *end)
+			*visit_id = 0;
+	}
+	if (*visit_id <= 0)
+		return mi_cli_failf(MI_EUSAGE,
+				    "note needs one visit id (a positive number); see massage-intake note --help.");
+	if (!a->any)
+		return mi_cli_failf(MI_EUSAGE,
+				    "nothing to record; give at least one option, see massage-intake note --help.");
+	return 0;
+}
+
+int mi_cmd_note(mi_cli *cli, int argc, char **argv)
+{
+	if (mi_cli_wants_help(argc, argv)) {
+		usage(stdout);
+		return 0;
+	}
+	note_args a = {0};
+	a.goals = calloc((size_t)argc, sizeof *a.goals);
+	a.areas = calloc((size_t)argc, sizeof *a.areas);
+	a.techniques = calloc((size_t)argc, sizeof *a.techniques);
+	long long visit_id = 0;
+	int rc = a.goals && a.areas && a.techniques ? parse(argc, argv, &a, &visit_id)
+						  : mi_cli_failf(MI_EINTERNAL, "out of memory.");
+	mi_error err;
+	mi_store *store = NULL;
+	mi_visit *visit = NULL;
+	if (rc == 0) {
+		char *path = mi_cli_db_path(cli, &err);
+		mi_status st = path ? mi_store_open(path, 0, &store, &err) : err.status;
+		free(path);
+		if (st == MI_OK)
+			st = mi_store_visit_load(store, visit_id, &visit, &err);
+		if (st == MI_OK && !apply(&a, visit))
+			st = mi_error_set(&err, MI_EINTERNAL, "out of memory.");
+		if (st == MI_OK)
+			st = mi_store_visit_save_notes(store, visit, &err);
+		if (st != MI_OK)
+			rc = mi_cli_fail(&err);
+		else
+			printf("notes saved for visit %lld\n", visit_id);
+	}
+	mi_visit_free(visit);
+	mi_store_close(store);
+	free(a.goals);
+	free(a.areas);
+	free(a.techniques);
+	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
+		rc = mi_cli_failf(MI_EIO, "the notes were saved but the confirmation could not be written: %s.",
+				  strerror(errno));
+	return rc;
+}

@@ -1,0 +1,446 @@
+/* cmd_show.c - `massage-intake show VISIT`: everything stored about one visit. */
+#define _GNU_SOURCE /* asprintf, vasprintf */
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mi/answers.h"
+#include "mi/cli.h"
+#include "mi/diff.h"
+#include "mi/screen.h"
+#include "mi/store.h"
+#include "mi/text.h"
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: massage-intake show VISIT [--json]\n"
+		"\n"
+		"Prints everything stored about one visit: the client, date, state and\n"
+		"screening outcome, each flag with the therapist's note and its source\n"
+		"(from the loaded rules), the answers, goals, session notes, aftercare\n"
+		"notes, the client's pain trend and, for a returning client, what changed\n"
+		"since the previous completed visit.\n"
+		"\n"
+		"  --json   one JSON object instead of text\n"
+		"\n"
+		"Exit status: 0 success; 64 bad command line; 65 a broken rules file;\n"
+		"66 no database yet; 67 no such visit; 74 the database cannot be read;\n"
+		"75 the database stayed busy.\n");
+}
+
+/* Prints a formatted line made safe for the terminal; newlines inside
+ * (multi-line notes) are kept and indented by indent spaces. */
+static void line(int indent, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void line(int indent, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *raw = NULL;
+	int n = vasprintf(&raw, fmt, ap);
+	va_end(ap);
+	char *safe = n >= 0 ? mi_text_sanitize(raw, true) : NULL;
+	free(raw);
+	if (!safe)
+		return;
+	printf("%*s", indent, "");
+	for (const char *p = safe; *p; p++) {
+		putchar(*p);
+		if (*p == '\n')
+			printf("%*s", indent + 2, "");
+	}
+	putchar('\n');
+	free(safe);
+}
+
+/* "pain_below_knee" -> "pain below knee" (a new string; caller frees). */
+static char *words(const char *id)
+{
+	char *s = strdup(id);
+	for (char *p = s; p && *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	return s;
+}
+
+/* The vocabulary that labels the items of an answers list, if any. */
+static const mi_vocab *vocab_for(const char *key)
+{
+	if (strcmp(key, "goals") == 0)
+		return mi_goal_labels;
+	if (strcmp(key, "pain_locations") == 0 || strcmp(key, "focus_areas") == 0 ||
+	    strcmp(key, "avoid_areas") == 0)
+		return mi_region_labels;
+	return NULL;
+}
+
+/* Prints one answered value as "label: value" in plain words. */
+static void print_value(const char *key, const char *label, const json_t *value)
+{
+	if (json_is_object(value)) {
+		const char *field;
+		const json_t *v;
+		json_object_foreach((json_t *)value, field, v) {
+			char *sub = words(field);
+			char *joined = NULL;
+			if (sub && asprintf(&joined, "%s %s", label, sub) >= 0)
+				print_value(key, joined, v);
+			free(joined);
+			free(sub);
+		}
+		return;
+	}
+	if (json_is_array(value)) {
+		const mi_vocab *vocab = vocab_for(key);
+		char *text = strdup(json_array_size(value) ? "" : "none");
+		size_t i;
+		const json_t *item;
+		json_array_foreach(value, i, item) {
+			const char *s = json_string_value(item);
+			char *shown = s ? (vocab ? strdup(mi_vocab_label(vocab, s))
+					 : strcmp(key, "leg_symptoms") == 0 ? words(s) : strdup(s))
+					: strdup("?");
+			char *grown = NULL;
+			if (text && shown &&
+			    asprintf(&grown, "%s%s%s", text, i ? ", " : "", shown) < 0)
+				grown = NULL;
+			free(text);
+			free(shown);
+			text = grown;
+		}
+		if (text)
+			line(2, "%s: %s", label, text);
+		free(text);
+		return;
+	}
+	if (json_is_true(value))
+		line(2, "%s: yes", label);
+	else if (json_is_false(value))
+		line(2, "%s: no", label);
+	else if (json_is_null(value))
+		line(2, "%s: none", label);
+	else if (json_is_integer(value))
+		line(2, "%s: %lld", label, (long long)json_integer_value(value));
+	else if (json_is_string(value))
+		line(2, "%s: %s", label, json_string_value(value));
+}
+
+/* Prints every answered question in SPEC order. */
+static void print_answers(const mi_answers *answers)
+{
+	char *json = mi_answers_to_json(answers, false);
+	json_t *root = json ? json_loads(json, 0, NULL) : NULL;
+	free(json);
+	line(0, "answers:");
+	if (!root || json_object_size(root) == 0)
+		line(2, "(none yet)");
+	for (const mi_answer_key *k = mi_answers_schema(); root && k->name; k++) {
+		const json_t *value = json_object_get(root, k->name);
+		if (!value)
+			continue;
+		char *label = words(k->name);
+		if (label)
+			print_value(k->name, label, value);
+		free(label);
+	}
+	json_decref(root);
+}
+
+/* Joins the labels of ids from vocab with ", " (caller frees). */
+static char *labels(char *const *ids, size_t count, const mi_vocab *vocab)
+{
+	char *text = strdup("");
+	for (size_t i = 0; text && i < count; i++) {
+		char *grown = NULL;
+		if (asprintf(&grown, "%s%s%s", text, i ? ", " : "", mi_vocab_label(vocab, ids[i])) < 0)
+			grown = NULL;
+		free(text);
+		text = grown;
+	}
+	return text;
+}
+
+/* The pain ratings of the trend as "6 -> 4 -> 3" (caller frees). */
+static char *trend_text(const mi_visit *visit)
+{
+	char *text = strdup("");
+	for (size_t i = 0; text && i < visit->trend_count; i++) {
+		char *grown = NULL;
+		char pain[16];
+		if (visit->trend[i].pain >= 0)
+			snprintf(pain, sizeof pain, "%d", visit->trend[i].pain);
+		else
+			snprintf(pain, sizeof pain, "?");
+		if (asprintf(&grown, "%s%s%s", text, i ? " -> " : "", pain) < 0)
+			grown = NULL;
+		free(text);
+		text = grown;
+	}
+	return text;
+}
+
+static void print_notes(const mi_visit *v)
+{
+	char *goals = labels(v->goals, v->goal_count, mi_goal_labels);
+	line(0, "goals: %s", goals && *goals ? goals : "none recorded");
+	free(goals);
+	if (v->goals_other)
+		line(2, "other goals: %s", v->goals_other);
+	const mi_session_notes *n = &v->notes;
+	line(0, "session notes:");
+	char *areas = labels(n->areas, n->area_count, mi_session_areas);
+	char *techniques = labels(n->techniques, n->technique_count, mi_session_techniques);
+	line(2, "areas worked: %s", areas && *areas ? areas : "-");
+	if (n->areas_other)
+		line(2, "other areas: %s", n->areas_other);
+	line(2, "techniques: %s", techniques && *techniques ? techniques : "-");
+	line(2, "pressure used: %s", n->pressure ? n->pressure : "-");
+	line(2, "response: %s", n->response ? n->response : "-");
+	line(2, "therapist notes: %s", n->therapist_notes ? n->therapist_notes : "-");
+	free(areas);
+	free(techniques);
+	line(0, "aftercare notes: %s", v->aftercare_notes ? v->aftercare_notes : "-");
+}
+
+static void print_text(const mi_visit *v, const mi_ruleset *rules, mi_visit_source source,
+		       bool reviewed, const mi_visit *prev, const mi_diff *diff)
+{
+	char date[11];
+	mi_date_format(v->date, date);
+	line(0, "visit %lld: %s, %s, entered by %s%s", v->id, date,
+	     v->complete ? "complete" : "draft (not finished)", mi_visit_source_name(source),
+	     reviewed ? "" : ", waiting for review");
+	if (v->client_id)
+		line(0, "client %lld: %s, born %s", v->client_id, v->client_name ? v->client_name : "?",
+		     v->client_birth_date ? v->client_birth_date : "(not given)");
+	else
+		line(0, "client: %s (not stored yet)", v->client_name ? v->client_name : "(no name yet)");
+	if (v->complete) {
+		line(0, "outcome: %s", mi_level_name(v->outcome));
+		line(0, "rules version: %s", v->rules_version ? v->rules_version : "-");
+		line(0, "flags:%s", v->flag_count ? "" : " none");
+		for (size_t i = 0; i < v->flag_count; i++) {
+			const mi_rule *rule = mi_ruleset_find(rules, v->flags[i].rule_id);
+			line(2, "%s %s", mi_level_name(v->flags[i].level), v->flags[i].rule_id);
+			if (rule) {
+				line(4, "note: %s", rule->note);
+				line(4, "source: %s", rule->source);
+			} else {
+				line(4, "(this rule is not in the loaded rules)");
+			}
+		}
+	}
+	print_answers(v->answers);
+	print_notes(v);
+	char *trend = trend_text(v);
+	if (trend && *trend)
+		line(0, "pain trend: %s", trend);
+	free(trend);
+	if (prev && diff) {
+		char pdate[11];
+		mi_date_format(prev->date, pdate);
+		line(0, "changes since visit %lld (%s):", prev->id, pdate);
+		char *text = mi_diff_to_text(diff);
+		char *save = NULL;
+		for (char *l = text ? strtok_r(text, "\n", &save) : NULL; l;
+		     l = strtok_r(NULL, "\n", &save))
+			line(2, "%s", l);
+		free(text);
+	}
+}
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *string_array(char *const *items, size_t count)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < count; i++)
+		json_array_append_new(a, json_string(items[i]));
+	return a;
+}
+
+static json_t *diff_json(const mi_diff *d)
+{
+	json_t *pain = d->pain_changed ? json_pack("{s:i, s:i}", "before", d->pain_before, "after",
+						   d->pain_after)
+				       : json_null();
+	json_t *surgery = d->surgery_new ? json_pack("{s:I}", "weeks", (json_int_t)d->surgery_weeks)
+					 : json_null();
+	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "medications_started",
+			 string_array(d->meds_started.items, d->meds_started.count),
+			 "medications_stopped",
+			 string_array(d->meds_stopped.items, d->meds_stopped.count), "flags_new",
+			 string_array(d->flags_new.items, d->flags_new.count), "flags_gone",
+			 string_array(d->flags_gone.items, d->flags_gone.count), "leg_symptoms_new",
+			 string_array(d->leg_new.items, d->leg_new.count), "pain", pain,
+			 "new_surgery", surgery);
+}
+
+static int print_json(const mi_visit *v, const mi_ruleset *rules, mi_visit_source source,
+		      bool reviewed, const mi_visit *prev, const mi_diff *diff)
+{
+	char date[11];
+	mi_date_format(v->date, date);
+	json_t *flags = json_array();
+	for (size_t i = 0; flags && i < v->flag_count; i++) {
+		const mi_rule *rule = mi_ruleset_find(rules, v->flags[i].rule_id);
+		json_array_append_new(
+			flags, json_pack("{s:s, s:s, s:o, s:o}", "rule", v->flags[i].rule_id, "level",
+					 mi_level_name(v->flags[i].level), "note",
+					 str_or_null(rule ? rule->note : NULL), "source",
+					 str_or_null(rule ? rule->source : NULL)));
+	}
+	json_t *trend = json_array();
+	for (size_t i = 0; trend && i < v->trend_count; i++) {
+		char d[11];
+		mi_date_format(v->trend[i].date, d);
+		json_array_append_new(trend, json_pack("{s:I, s:s, s:o}", "visit",
+						       (json_int_t)v->trend[i].visit_id, "date", d,
+						       "pain",
+						       v->trend[i].pain >= 0 ? json_integer(v->trend[i].pain)
+									     : json_null()));
+	}
+	const mi_session_notes *n = &v->notes;
+	json_t *notes = json_pack(
+		"{s:o, s:o, s:o, s:o, s:o, s:o}", "areas", string_array(n->areas, n->area_count),
+		"areas_other", str_or_null(n->areas_other), "techniques",
+		string_array(n->techniques, n->technique_count), "pressure", str_or_null(n->pressure),
+		"response", str_or_null(n->response), "therapist_notes",
+		str_or_null(n->therapist_notes));
+	char *answers_text = mi_answers_to_json(v->answers, false);
+	json_t *answers = answers_text ? json_loads(answers_text, 0, NULL) : NULL;
+	free(answers_text);
+	json_t *changes = json_null();
+	if (prev && diff)
+		changes = json_pack("{s:I, s:o}", "since_visit", (json_int_t)prev->id, "changes",
+				    diff_json(diff));
+	json_t *client = json_pack("{s:o, s:o, s:o}", "id",
+				   v->client_id ? json_integer(v->client_id) : json_null(), "name",
+				   str_or_null(v->client_name), "birth_date",
+				   str_or_null(v->client_birth_date));
+	json_t *root = json_pack(
+		"{s:I, s:o, s:s, s:s, s:s, s:b, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+		"visit", (json_int_t)v->id, "client", client, "date", date, "state",
+		v->complete ? "complete" : "draft", "source", mi_visit_source_name(source),
+		"reviewed", reviewed, "outcome",
+		v->complete ? json_string(mi_level_name(v->outcome)) : json_null(), "rules_version",
+		str_or_null(v->rules_version), "flags", flags, "answers", answers, "goals",
+		string_array(v->goals, v->goal_count), "goals_other", str_or_null(v->goals_other),
+		"session_notes", notes, "aftercare_notes", str_or_null(v->aftercare_notes),
+		"pain_trend", trend, "since_previous", changes);
+	char *text = root ? json_dumps(root, JSON_COMPACT) : NULL;
+	json_decref(root);
+	if (!text)
+		return mi_cli_failf(MI_EINTERNAL, "out of memory writing the visit.");
+	puts(text);
+	free(text);
+	return 0;
+}
+
+/* Parses a positive id; false otherwise. */
+static bool parse_id(const char *s, long long *out)
+{
+	char *end = NULL;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || end == s || *end || v <= 0)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* Loads the previous completed visit and the changes since it; leaves
+ * *prev NULL for a first visit or a draft. */
+static mi_status load_changes(mi_store *store, const mi_visit *v, mi_visit **prev, mi_diff *diff,
+			      mi_error *err)
+{
+	long long prev_id = 0;
+	if (!v->complete)
+		return MI_OK;
+	mi_status st = mi_store_visit_previous(store, v->id, &prev_id, err);
+	if (st != MI_OK || !prev_id)
+		return st;
+	st = mi_store_visit_load(store, prev_id, prev, err);
+	if (st != MI_OK)
+		return st;
+	st = mi_diff_compute((*prev)->answers, (*prev)->flags, (*prev)->flag_count, v->answers,
+			     v->flags, v->flag_count, diff, err);
+	if (st != MI_OK) {
+		mi_visit_free(*prev);
+		*prev = NULL;
+	}
+	return st;
+}
+
+int mi_cmd_show(mi_cli *cli, int argc, char **argv)
+{
+	if (mi_cli_wants_help(argc, argv)) {
+		usage(stdout);
+		return 0;
+	}
+	static const struct option options[] = {
+		{"json", no_argument, NULL, 'j'},
+		{NULL, 0, NULL, 0},
+	};
+	bool json = false;
+	opterr = 0;
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		if (c == 'j')
+			json = true;
+		else
+			return mi_cli_failf(MI_EUSAGE, "unknown option \"%s\"; see massage-intake show --help.",
+					    argv[optind - 1]);
+	}
+	long long visit_id = 0;
+	if (optind != argc - 1 || !parse_id(argv[optind], &visit_id))
+		return mi_cli_failf(MI_EUSAGE,
+				    "show needs one visit id (a positive number); see massage-intake show --help.");
+
+	mi_error err;
+	char *dir = mi_cli_data_dir(cli);
+	mi_ruleset *rules = NULL;
+	mi_status st = dir ? mi_ruleset_load_from(dir, cli->rules_path, &rules, &err)
+			   : mi_error_set(&err, MI_EINTERNAL, "out of memory.");
+	free(dir);
+	if (st != MI_OK)
+		return mi_cli_fail(&err);
+	char *path = mi_cli_db_path(cli, &err);
+	mi_store *store = NULL;
+	st = path ? mi_store_open(path, 0, &store, &err) : err.status;
+	free(path);
+	mi_visit *visit = NULL, *prev = NULL;
+	mi_diff diff = {0};
+	mi_visit_source source = MI_SOURCE_CLI;
+	bool reviewed = true;
+	if (st == MI_OK)
+		st = mi_store_visit_load(store, visit_id, &visit, &err);
+	if (st == MI_OK)
+		st = mi_store_visit_source(store, visit_id, &source, &reviewed, &err);
+	if (st == MI_OK)
+		st = load_changes(store, visit, &prev, &diff, &err);
+	mi_store_close(store);
+	int rc = 0;
+	if (st != MI_OK)
+		rc = mi_cli_fail(&err);
+	else if (json)
+		rc = print_json(visit, rules, source, reviewed, prev, prev ? &diff : NULL);
+	else
+		print_text(visit, rules, source, reviewed, prev, prev ? &diff : NULL);
+	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
+		rc = mi_cli_failf(MI_EIO, "cannot write the visit: %s.", strerror(errno));
+	mi_diff_clear(&diff);
+	mi_visit_free(prev);
+	mi_visit_free(visit);
+	mi_ruleset_free(rules);
+	return rc;
+}

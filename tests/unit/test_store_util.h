@@ -1,0 +1,154 @@
+/* test_store_util.h - helpers for the storage unit tests (test_store*.c):
+ * temporary folders (never the user's database), files read back whole,
+ * answers from JSON text, and screenings built in memory. Every helper
+ * asserts instead of returning errors. */
+#ifndef MI_TEST_STORE_UTIL_H
+#define MI_TEST_STORE_UTIL_H
+
+#define _GNU_SOURCE /* asprintf */
+#include <ftw.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "mi/answers.h"
+#include "mi/screen.h"
+#include "mi/store.h"
+
+/* A new temporary folder; caller frees and removes with tsu_rmdir. */
+static inline char *tsu_tmpdir(void)
+{
+	const char *base = getenv("TMPDIR");
+	char *path = NULL;
+	assert_true(asprintf(&path, "%s/mi-store-test.XXXXXX", base && *base ? base : "/tmp") > 0);
+	assert_non_null(mkdtemp(path));
+	return path;
+}
+
+static inline int tsu_remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* Removes the folder and everything in it, and frees path. */
+static inline void tsu_rmdir(char *path)
+{
+	nftw(path, tsu_remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	free(path);
+}
+
+/* dir/name, newly allocated. */
+static inline char *tsu_path(const char *dir, const char *name)
+{
+	char *path = NULL;
+	assert_true(asprintf(&path, "%s/%s", dir, name) > 0);
+	return path;
+}
+
+/* The whole content of a file (size in *len); caller frees. */
+static inline char *tsu_read(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	long size = ftell(f);
+	assert_true(size >= 0);
+	rewind(f);
+	char *data = malloc((size_t)size + 1);
+	assert_non_null(data);
+	assert_int_equal(fread(data, 1, (size_t)size, f), (size_t)size);
+	fclose(f);
+	data[size] = '\0';
+	*len = (size_t)size;
+	return data;
+}
+
+/* The permission bits of path. */
+static inline unsigned tsu_mode(const char *path)
+{
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	return (unsigned)(st.st_mode & 07777);
+}
+
+/* Answers parsed from JSON text; caller frees. */
+static inline mi_answers *tsu_answers(const char *json)
+{
+	mi_answers *answers = NULL;
+	mi_error err;
+	mi_status st = mi_answers_parse(json, strlen(json), &answers, &err);
+	if (st != MI_OK)
+		fail_msg("answers refused: %s", err.message);
+	return answers;
+}
+
+/* Rules for screenings built in memory (the store only reads id and level). */
+static const mi_rule tsu_rules[] = {
+	{"anticoagulant", MI_LEVEL_MODIFY, "", "", "note", "source"},
+	{"nerve_root_signs", MI_LEVEL_MODIFY, "", "", "note", "source"},
+	{"leg_weakness", MI_LEVEL_REFER, "", "", "note", "source"},
+};
+
+/* A screening whose flags are the first count of tsu_rules (outcome the
+ * most severe); release with tsu_screening_clear. */
+static inline mi_screening tsu_screening(size_t count)
+{
+	mi_screening s = {0};
+	s.flags = calloc(count ? count : 1, sizeof *s.flags);
+	assert_non_null(s.flags);
+	for (size_t i = 0; i < count; i++) {
+		s.flags[i] = &tsu_rules[i];
+		if (tsu_rules[i].level > s.outcome)
+			s.outcome = tsu_rules[i].level;
+	}
+	s.flag_count = count;
+	return s;
+}
+
+static inline void tsu_screening_clear(mi_screening *s)
+{
+	free((void *)s->flags);
+	s->flags = NULL;
+}
+
+/* Opens (creating) a store at path, asserting success. */
+static inline mi_store *tsu_open(const char *path)
+{
+	mi_store *store = NULL;
+	mi_error err;
+	mi_status st = mi_store_open(path, MI_STORE_CREATE, &store, &err);
+	if (st != MI_OK)
+		fail_msg("open failed: %s", err.message);
+	return store;
+}
+
+/* Stores an intake from JSON text with count flags; returns the visit id. */
+static inline long long tsu_intake(mi_store *store, const char *json, size_t flags,
+				   const char *date, long long *client_id)
+{
+	mi_answers *answers = tsu_answers(json);
+	mi_screening s = tsu_screening(flags);
+	mi_date today;
+	assert_true(mi_date_parse(date, &today));
+	long long visit = 0;
+	mi_error err;
+	mi_status st = mi_store_intake(store, answers, &s, "test-1 (00000000)", MI_SOURCE_CLI, today,
+				       &visit, client_id, &err);
+	if (st != MI_OK)
+		fail_msg("intake failed: %s", err.message);
+	tsu_screening_clear(&s);
+	mi_answers_free(answers);
+	return visit;
+}
+
+#endif
