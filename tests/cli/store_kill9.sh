@@ -25,8 +25,16 @@ for trial in $(seq 1 "$trials"); do
 	# Kill the loop and whatever intake it is running, mid-write or not.
 	kill -9 -- "-$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
+	# The group is gone only once every member has died and let go of
+	# its locks; reading before then could see "database is locked".
+	while kill -0 -- "-$pid" 2>/dev/null; do sleep 0.01; done
 	# A killed intake may have printed a partial line: only whole ids count.
-	stored=$(sqlite3 "$MASSAGE_INTAKE_DB" "SELECT id FROM visits WHERE state = 'complete'" 2>&1 | sort)
+	if ! stored=$(sqlite3 -cmd ".timeout 5000" "$MASSAGE_INTAKE_DB" \
+		"SELECT id FROM visits WHERE state = 'complete'" 2>&1); then
+		fail "trial $trial: cannot read the database: $stored"
+		continue
+	fi
+	stored=$(sort <<<"$stored")
 	acked=$(grep -E '^[0-9]+$' "$T/acked" | sort -u)
 	lost=$(comm -23 <(echo "$acked") <(echo "$stored") | grep -c .)
 	lost_total=$((lost_total + lost))
