@@ -12,6 +12,7 @@ int mi_cmd_history(mi_cli *cli, int argc, char **argv);
 int mi_cmd_note(mi_cli *cli, int argc, char **argv);
 int mi_cmd_backup(mi_cli *cli, int argc, char **argv);
 int mi_cmd_check(mi_cli *cli, int argc, char **argv);
+int mi_cmd_aftercare(mi_cli *cli, int argc, char **argv);
 
 const mi_command mi_commands[] = {
 	{"screen", "screen intake answers against the rules", mi_cmd_screen},
@@ -23,5 +24,6 @@ const mi_command mi_commands[] = {
 	{"note", "record goals and session notes for a visit", mi_cmd_note},
 	{"backup", "write a checked copy of the database", mi_cmd_backup},
 	{"check", "check the database's integrity", mi_cmd_check},
+	{"aftercare", "the aftercare summary of a visit: text, PDF or print", mi_cmd_aftercare},
 	{NULL, NULL, NULL},
 };
