@@ -1,16 +1,51 @@
 /* cmd_desk.c - no sub-command: the front-desk terminal UI. */
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "mi/cli.h"
+#include "mi/ui_desk.h"
 
 int mi_cmd_desk(mi_cli *cli, int argc, char **argv)
 {
-	(void)cli;
 	(void)argc;
 	(void)argv;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return mi_cli_failf(MI_EUSAGE,
 				    "the front desk needs a terminal; for scripts use a command such as "
 				    "\"massage-intake screen FILE\" (see massage-intake --help).");
-	return mi_cli_failf(MI_EINTERNAL, "the terminal UI is not built yet.");
+	mi_error err;
+	char *path = mi_cli_db_path(cli, &err);
+	if (!path)
+		return mi_cli_fail(&err);
+	mi_store *store = NULL;
+	mi_status st = mi_store_open(path, MI_STORE_CREATE, &store, &err);
+	free(path);
+	mi_ruleset *rules = NULL;
+	mi_aftercare_template *aftercare = NULL;
+	char *dir = st == MI_OK ? mi_cli_data_dir(cli) : NULL;
+	if (st == MI_OK)
+		st = dir ? mi_ruleset_load_from(dir, cli->rules_path, &rules, &err)
+			 : mi_error_set(&err, MI_EINTERNAL, "out of memory.");
+	if (st == MI_OK)
+		st = mi_aftercare_template_load_dir(dir, &aftercare, &err);
+	free(dir);
+	if (st == MI_OK)
+		st = mi_store_set_actor(store, "desk", &err);
+	mi_desk *desk = NULL;
+	if (st == MI_OK) {
+		mi_desk_config config = {.store = store, .rules = rules, .aftercare = aftercare,
+					 .today = cli->today};
+		desk = mi_desk_new(&config, &err);
+		if (!desk)
+			st = err.status;
+	}
+	if (st == MI_OK) {
+		mi_ui_options options = {.kiosk = false};
+		st = mi_ui_run(mi_desk_screen(desk), &options, &err);
+	}
+	mi_desk_free(desk);
+	mi_aftercare_template_free(aftercare);
+	mi_ruleset_free(rules);
+	mi_store_close(store);
+	return st == MI_OK ? 0 : mi_cli_fail(&err);
 }

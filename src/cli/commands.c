@@ -12,11 +12,15 @@ int mi_cmd_history(mi_cli *cli, int argc, char **argv);
 int mi_cmd_note(mi_cli *cli, int argc, char **argv);
 int mi_cmd_backup(mi_cli *cli, int argc, char **argv);
 int mi_cmd_check(mi_cli *cli, int argc, char **argv);
+int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv);
+int mi_cmd_set_pin(mi_cli *cli, int argc, char **argv);
 int mi_cmd_aftercare(mi_cli *cli, int argc, char **argv);
 
 const mi_command mi_commands[] = {
 	{"screen", "screen intake answers against the rules", mi_cmd_screen},
 	{"rules", "list the loaded screening rules", mi_cmd_rules},
+	{"kiosk", "the client self-fill kiosk (leave with F12 and the PIN)", mi_cmd_kiosk},
+	{"set-pin", "set the therapist PIN that leaves the kiosk", mi_cmd_set_pin},
 	{"intake", "screen and store one intake (--answers FILE)", mi_cmd_intake},
 	{"clients", "list clients (--search TEXT)", mi_cmd_clients},
 	{"show", "everything stored about one visit", mi_cmd_show},

@@ -1,0 +1,30 @@
+/* pin.h - the therapist PIN that leaves the kiosk.
+ *
+ * A PIN is 4 to 12 digits. Only its Argon2id hash (libsodium's
+ * crypto_pwhash_str, interactive limits) is stored, in the settings table
+ * under "kiosk_pin_hash". A PIN guards the screen; it is not encryption.
+ */
+#ifndef MI_PIN_H
+#define MI_PIN_H
+
+#include <stdbool.h>
+
+#include "mi/error.h"
+
+enum { MI_PIN_MIN = 4, MI_PIN_MAX = 12 };
+
+/* True when pin is 4 to 12 ASCII digits and nothing else. */
+bool mi_pin_valid(const char *pin);
+
+/* Hashes a valid PIN into *hash (caller frees). MI_EDATA with a sentence
+ * for an invalid PIN; MI_EINTERNAL when hashing fails (out of memory). */
+mi_status mi_pin_hash(const char *pin, char **hash, mi_error *err);
+
+/* True when pin matches the stored hash (false for any malformed input). */
+bool mi_pin_verify(const char *hash, const char *pin);
+
+/* True when the hash was made with other limits than today's and should be
+ * replaced after the next successful verification. */
+bool mi_pin_needs_rehash(const char *hash);
+
+#endif

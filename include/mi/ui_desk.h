@@ -1,0 +1,113 @@
+/* ui_desk.h - the front desk: what `massage-intake` with no command shows.
+ *
+ * Pages, each in its own file src/ui/desk_*.c:
+ *
+ *   main      the client list, searched as you type (`/` or Tab to type),
+ *             `n` new client, `r` review queue, `q` quits
+ *   client    one client's visits (date, outcome, pain) and a pain trend;
+ *             Enter opens a visit, `i` starts or resumes an intake
+ *   visit     outcome banner, flags with the therapist's note and source,
+ *             unanswered safety questions, what changed since the last
+ *             visit, goals, session notes (edited here, `s` saves),
+ *             aftercare notes and summary preview (`p` prints), `m` marks a
+ *             kiosk intake as reviewed
+ *   review    intakes from the kiosk (and unfinished drafts) waiting for review
+ *   new       name and birth date of a new client, then the intake
+ *   intake    the walk-through of ui_intake.h in therapist mode
+ *
+ * Pages are stacked: Enter opens a page on top, Esc (or `q` on any page but
+ * the main one) goes back. Leaving a page with unsaved session notes asks
+ * first (save, discard or stay); so does `q` on the main screen when
+ * anything is unsaved. Every page keeps its state across resizes and is
+ * reloaded from the store when it is shown again, and each page loads only
+ * its own client's data.
+ *
+ * The desk is an mi_ui_screen for mi_ui_run, and is usable without a
+ * terminal: tests feed keys with mi_desk_key and draw with mi_desk_draw.
+ * It contains no SQL (everything goes through store.h) and no screening
+ * rule (mi_screen and the stored flags decide everything).
+ */
+#ifndef MI_UI_DESK_H
+#define MI_UI_DESK_H
+
+#include <stdbool.h>
+
+#include "mi/aftercare.h"
+#include "mi/date.h"
+#include "mi/error.h"
+#include "mi/screen.h"
+#include "mi/store.h"
+#include "mi/ui.h"
+#include "mi/ui_intake.h"
+
+/* Which page the desk shows. */
+typedef enum mi_desk_page_kind {
+	MI_DESK_MAIN = 0,
+	MI_DESK_CLIENT,
+	MI_DESK_VISIT,
+	MI_DESK_REVIEW,
+	MI_DESK_NEW_CLIENT,
+	MI_DESK_INTAKE,
+} mi_desk_page_kind;
+
+/* Prints the aftercare summary of a stored visit (as `aftercare --print`
+ * does). Returns MI_OK or fills err with one sentence. */
+typedef mi_status (*mi_desk_print_fn)(void *ctx, long long visit_id, mi_error *err);
+
+typedef struct mi_desk_config {
+	mi_store *store;                         /* borrowed; required */
+	const mi_ruleset *rules;                 /* borrowed; required */
+	const mi_aftercare_template *aftercare;  /* borrowed; NULL: no summary preview */
+	mi_date today;
+	mi_desk_print_fn print;                  /* NULL: print as `aftercare --print` does */
+	void *print_ctx;
+} mi_desk_config;
+
+typedef struct mi_desk mi_desk;
+
+/* The desk on its main screen, sized 80x24 until told otherwise
+ * (mi_desk_resize). NULL with err filled when the store cannot be read or
+ * memory runs out. Free with mi_desk_free. */
+mi_desk *mi_desk_new(const mi_desk_config *config, mi_error *err);
+
+/* Frees the desk and all its pages (drafts stay in the store); NULL is fine. */
+void mi_desk_free(mi_desk *desk);
+
+/* Reacts to one key: MI_UI_QUIT when the desk should close, MI_UI_HANDLED
+ * otherwise. */
+mi_ui_action mi_desk_key(mi_desk *desk, mi_ui_key key);
+
+/* Draws the current page, with its status line and keys (at least 80x24). */
+void mi_desk_draw(mi_desk *desk, mi_ui_canvas *canvas);
+
+/* The window is now rows x cols: lists are refetched to fit, state kept. */
+void mi_desk_resize(mi_desk *desk, int rows, int cols);
+
+/* The desk as a screen for mi_ui_run. */
+mi_ui_screen mi_desk_screen(mi_desk *desk);
+
+/* The page shown. */
+mi_desk_page_kind mi_desk_current_page(const mi_desk *desk);
+
+/* The status-line message (a notice or an error), "" when none. */
+const char *mi_desk_status(const mi_desk *desk);
+
+/* The client the current page is about (on the main page: the selected
+ * one), or 0. */
+long long mi_desk_client_id(const mi_desk *desk);
+
+/* The visit the current page is about (visit page, or the intake's
+ * draft), or 0. */
+long long mi_desk_visit_id(const mi_desk *desk);
+
+/* True when some page holds edits not saved yet. */
+bool mi_desk_unsaved(const mi_desk *desk);
+
+/* The walk-through on the intake page (owned by the desk), else NULL. */
+mi_ui_intake *mi_desk_intake(mi_desk *desk);
+
+/* The outcome as a symbol and a word, never colour alone: "[!! URGENT]",
+ * "[! REFER]", "[~ MODIFY]", "[ok PROCEED]". */
+const char *mi_desk_level_tag(mi_level level);
+
+#endif

@@ -1,0 +1,152 @@
+/* ui_intake.h - the intake walk-through: one question per screen.
+ *
+ * The questions are a table (src/ui/questions.c): plain words, help text,
+ * the answer key of SPEC section 2, the kind of input, and when a
+ * follow-up is shown. Answer types and allowed values come from
+ * mi_answers_find_key(); every answer is validated by the mi_answers
+ * setters, saved through a draft sink as soon as it is given, and screened
+ * with mi_screen.
+ *
+ * Flow: questions in table order (hidden follow-ups skipped) -> review page
+ * (any answer can be changed) -> consent -> MI_UI_DONE from the key
+ * handler. Back (Esc or PgUp) and forward never lose an answer.
+ *
+ * Client mode (kiosk): when the outcome becomes refer or urgent, a notice
+ * page gives the rule's own plain-words message (Enter closes it) and a
+ * one-line reminder stays on top; no level, rule id or clinical term is
+ * shown. Therapist mode (desk): a banner with the outcome as a symbol and
+ * words, F2 lists each flag with its note and source, and the medication
+ * page shows the class each medicine was recognised as.
+ *
+ * A parent screen (kiosk, desk) feeds keys to mi_ui_intake_key and draws
+ * with mi_ui_intake_draw; tests do the same without a terminal.
+ */
+#ifndef MI_UI_INTAKE_H
+#define MI_UI_INTAKE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "mi/answers.h"
+#include "mi/date.h"
+#include "mi/error.h"
+#include "mi/screen.h"
+#include "mi/ui.h"
+#include "mi/visit.h"
+
+/* How an answer is typed in. */
+typedef enum mi_ui_question_kind {
+	MI_Q_YESNO,     /* bool: Yes / No */
+	MI_Q_NUMBER,    /* integer in the key's range */
+	MI_Q_WEEKS_OR_NONE, /* integer, or empty for null */
+	MI_Q_SCALE,     /* 0-10 with words at the ends */
+	MI_Q_CHOICE,    /* one of the key's values */
+	MI_Q_MULTI,     /* any of the key's values */
+	MI_Q_BODYMAP,   /* any of the regions, on a drawing of the back */
+	MI_Q_TEXT,      /* one line of free text */
+	MI_Q_TEXT_LIST, /* free-text lines, one item each */
+	MI_Q_DATE,      /* YYYY-MM-DD */
+	MI_Q_CONSENT,   /* typed name; sets consent {agreed, name, date} */
+} mi_ui_question_kind;
+
+/* When a question is shown. */
+typedef enum mi_ui_show_when {
+	MI_SHOW_ALWAYS,
+	MI_SHOW_IF_LIST_NOT_EMPTY, /* show_key is a list with at least one item */
+} mi_ui_show_when;
+
+typedef struct mi_ui_question {
+	const char *key;        /* answer key, e.g. "fever", "client.name" */
+	const char *label;      /* a few words for the review page, e.g. "Fever" */
+	const char *group;      /* "About you", "Your pain", ... */
+	mi_ui_question_kind kind;
+	const char *text;       /* the question in plain words */
+	const char *help;       /* F1 / ? help */
+	const char *const *labels; /* for choices: words for each schema value, in order */
+	const mi_vocab *vocab;  /* for choices without labels: words by value */
+	const char *low_label;  /* MI_Q_SCALE: words at 0 */
+	const char *high_label; /* MI_Q_SCALE: words at 10 */
+	bool optional;          /* may be left empty (text kinds) */
+	mi_ui_show_when show_when;
+	const char *show_key;   /* a follow-up's answer is removed when it becomes hidden */
+} mi_ui_question;
+
+/* The questions in order, and how many there are. */
+const mi_ui_question *mi_ui_questions(size_t *count);
+
+/* Where answers are saved as they are given. Storage provides one
+ * (mi_ui_store_sink in ui_app.h); tests provide their own. Every function
+ * returns MI_OK or fills err. */
+typedef struct mi_ui_draft_sink {
+	void *ctx;
+	/* Saves one answer of the draft (value_json NULL: the answer was removed). */
+	mi_status (*save_answer)(void *ctx, long long draft_id, const char *key,
+				 const char *value_json, mi_error *err);
+} mi_ui_draft_sink;
+
+/* Who is looking at the walk-through. */
+typedef enum mi_ui_mode {
+	MI_UI_CLIENT,    /* kiosk: plain words, no clinical terms or levels */
+	MI_UI_THERAPIST, /* front desk: outcome banner, flags on F2, medication classes */
+} mi_ui_mode;
+
+typedef struct mi_ui_intake mi_ui_intake;
+
+typedef struct mi_ui_intake_config {
+	mi_ui_mode mode;
+	const mi_ruleset *rules; /* for live screening; NULL: none */
+	mi_date today;
+	mi_ui_draft_sink sink;  /* save_answer NULL: answers stay in memory only */
+	long long draft_id;     /* passed to the sink */
+	bool lock_identity;     /* name and birth date were given before: not asked */
+} mi_ui_intake_config;
+
+/* A walk-through over a copy of answers (NULL: none yet; the questions
+ * already answered are kept), starting at the first shown question not yet
+ * answered, or at the review page when all are. Every answer given is
+ * validated, stored in the copy, passed to the sink and screened; when the
+ * sink fails, the answer is not taken and the status line says why. NULL
+ * when out of memory. Free with mi_ui_intake_free. */
+mi_ui_intake *mi_ui_intake_new(const mi_ui_intake_config *config, const mi_answers *answers);
+
+/* Frees the walk-through; NULL is fine. */
+void mi_ui_intake_free(mi_ui_intake *intake);
+
+/* Reacts to one key: MI_UI_DONE once consent is given (the caller then
+ * completes the visit), MI_UI_CANCEL when Esc is pressed on the first
+ * question, MI_UI_IGNORED for a key that means nothing here, MI_UI_HANDLED
+ * otherwise. Keys: Enter confirms, Esc/PgUp back, PgDn forward (past an
+ * answered question), F1 (or ? where nothing is typed) help, F2 the flags
+ * (therapist). */
+mi_ui_action mi_ui_intake_key(mi_ui_intake *intake, mi_ui_key key);
+
+/* Draws the current page (at least 80x24). */
+void mi_ui_intake_draw(mi_ui_intake *intake, mi_ui_canvas *canvas);
+
+/* The answers so far (owned by the walk-through). */
+const mi_answers *mi_ui_intake_answers(const mi_ui_intake *intake);
+
+/* The latest screening (owned by the walk-through). */
+const mi_screening *mi_ui_intake_screening(const mi_ui_intake *intake);
+
+/* The key of the current question, "review" on the review page. */
+const char *mi_ui_intake_current_key(const mi_ui_intake *intake);
+
+/* The text being typed on the current page (UTF-8). Caller frees. */
+char *mi_ui_intake_typed(const mi_ui_intake *intake);
+
+/* The status-line message (an error or a notice), "" when none. */
+const char *mi_ui_intake_status(const mi_ui_intake *intake);
+
+/* Jumps to the question with this key (shown or not); false if unknown. */
+bool mi_ui_intake_goto(mi_ui_intake *intake, const char *key);
+
+/* The words a client sees about the screening outcome, or NULL when there
+ * is nothing to say (proceed, modify). Never names a level or a rule. */
+const char *mi_ui_client_notice(const mi_screening *screening);
+
+/* The therapist banner text, e.g. "[!! URGENT] seek urgent care now - 1 flag
+ * (F2 for details)". Written into buf. */
+void mi_ui_therapist_banner(const mi_screening *screening, char *buf, size_t size);
+
+#endif

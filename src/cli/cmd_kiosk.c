@@ -1,0 +1,103 @@
+/* cmd_kiosk.c - `massage-intake kiosk`: the client self-fill kiosk. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mi/cli.h"
+#include "mi/ui_app.h"
+
+enum { DEFAULT_IDLE_SECONDS = 180 };
+
+/* Prints the command's help. */
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: massage-intake kiosk\n"
+		"\n"
+		"Runs the client self-fill kiosk: a client types their name and date of\n"
+		"birth and answers the intake questions; every answer is saved as it is\n"
+		"given, and an interrupted intake resumes. No key leaves the kiosk except\n"
+		"F12 (or Ctrl-T) followed by the therapist PIN. It refuses to start until\n"
+		"a PIN is set with \"massage-intake set-pin\". After idle_timeout_seconds\n"
+		"(a setting, 180 by default) without a key it goes back to its welcome page.\n"
+		"\n"
+		"Exit status: 0 left with the PIN; 64 no PIN set or no terminal; 74 the\n"
+		"database cannot be opened.\n");
+}
+
+/* The idle timeout setting, or the default when unset or not a number. */
+static double idle_seconds(mi_store *store)
+{
+	char *value = NULL;
+	mi_error err;
+	double seconds = DEFAULT_IDLE_SECONDS;
+	if (mi_store_setting_get(store, "idle_timeout_seconds", &value, &err) == MI_OK && value) {
+		char *end;
+		long n = strtol(value, &end, 10);
+		if (*end == '\0' && n >= 10 && n <= 86400)
+			seconds = (double)n;
+	}
+	free(value);
+	return seconds;
+}
+
+/* Runs the kiosk: needs a PIN and a terminal. */
+int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv)
+{
+	if (mi_cli_wants_help(argc, argv)) {
+		usage(stdout);
+		return 0;
+	}
+	if (argc > 1)
+		return mi_cli_failf(MI_EUSAGE, "kiosk takes no arguments; see massage-intake kiosk --help.");
+	mi_error err;
+	char *path = mi_cli_db_path(cli, &err);
+	if (!path)
+		return mi_cli_fail(&err);
+	mi_store *store = NULL;
+	mi_status st = mi_store_open(path, MI_STORE_CREATE, &store, &err);
+	free(path);
+	if (st != MI_OK)
+		return mi_cli_fail(&err);
+	char *pin_hash = NULL;
+	st = mi_store_setting_get(store, "kiosk_pin_hash", &pin_hash, &err);
+	if (st == MI_OK && !pin_hash)
+		st = mi_error_set(&err, MI_EUSAGE,
+				  "the kiosk needs a therapist PIN first; set one with "
+				  "\"massage-intake set-pin\".");
+	if (st == MI_OK && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
+		st = mi_error_set(&err, MI_EUSAGE,
+				  "the kiosk needs a terminal; for scripts use \"massage-intake intake "
+				  "--answers FILE\".");
+	mi_ruleset *rules = NULL;
+	char *dir = st == MI_OK ? mi_cli_data_dir(cli) : NULL;
+	if (st == MI_OK)
+		st = dir ? mi_ruleset_load_from(dir, cli->rules_path, &rules, &err)
+			 : mi_error_set(&err, MI_EINTERNAL, "out of memory.");
+	free(dir);
+	if (st == MI_OK)
+		st = mi_store_set_actor(store, "kiosk", &err);
+	mi_ui_kiosk *kiosk = NULL;
+	if (st == MI_OK) {
+		mi_ui_kiosk_config config = {
+			.store = store,
+			.rules = rules,
+			.today = cli->today,
+			.pin_hash = pin_hash,
+			.idle_seconds = idle_seconds(store),
+		};
+		kiosk = mi_ui_kiosk_new(&config);
+		if (!kiosk)
+			st = mi_error_set(&err, MI_EINTERNAL, "out of memory.");
+	}
+	if (st == MI_OK) {
+		mi_ui_options options = {.kiosk = true};
+		st = mi_ui_run(mi_ui_kiosk_screen(kiosk), &options, &err);
+	}
+	mi_ui_kiosk_free(kiosk);
+	mi_ruleset_free(rules);
+	free(pin_hash);
+	mi_store_close(store);
+	return st == MI_OK ? 0 : mi_cli_fail(&err);
+}

@@ -1,0 +1,52 @@
+/* pin.c - PIN rules and Argon2id hashing with libsodium. */
+#include "mi/pin.h"
+
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* True for 4 to 12 ASCII digits. */
+bool mi_pin_valid(const char *pin)
+{
+	size_t n = pin ? strlen(pin) : 0;
+	return n >= MI_PIN_MIN && n <= MI_PIN_MAX && strspn(pin, "0123456789") == n;
+}
+
+/* Argon2id hash of a valid PIN; caller frees. */
+mi_status mi_pin_hash(const char *pin, char **hash, mi_error *err)
+{
+	if (!mi_pin_valid(pin))
+		return mi_error_set(err, MI_EDATA, "the PIN must be %d to %d digits, and digits only.",
+				    MI_PIN_MIN, MI_PIN_MAX);
+	if (sodium_init() < 0)
+		return mi_error_set(err, MI_EINTERNAL, "the hashing library could not start.");
+	char *out = malloc(crypto_pwhash_STRBYTES);
+	if (!out)
+		return mi_error_set(err, MI_EINTERNAL, "out of memory hashing the PIN.");
+	if (crypto_pwhash_str(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+		free(out);
+		return mi_error_set(err, MI_EINTERNAL, "out of memory hashing the PIN.");
+	}
+	*hash = out;
+	return MI_OK;
+}
+
+/* True when the PIN matches the hash. */
+bool mi_pin_verify(const char *hash, const char *pin)
+{
+	if (!hash || !pin || strlen(pin) > MI_PIN_MAX || sodium_init() < 0)
+		return false;
+	if (strnlen(hash, crypto_pwhash_STRBYTES) >= crypto_pwhash_STRBYTES)
+		return false;
+	return crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0;
+}
+
+/* True when the hash uses other limits than today's. */
+bool mi_pin_needs_rehash(const char *hash)
+{
+	if (!hash || sodium_init() < 0 || strnlen(hash, crypto_pwhash_STRBYTES) >= crypto_pwhash_STRBYTES)
+		return true;
+	return crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+					      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+}

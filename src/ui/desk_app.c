@@ -1,0 +1,361 @@
+/* desk_app.c - the front desk: the page stack, key routing, status line,
+ * help and the "unsaved changes" questions. No curses, no SQL. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "desk_internal.h"
+
+const char *mi_desk_level_tag(mi_level level)
+{
+	switch (level) {
+	case MI_LEVEL_URGENT: return "[!! URGENT]";
+	case MI_LEVEL_REFER: return "[! REFER]";
+	case MI_LEVEL_MODIFY: return "[~ MODIFY]";
+	default: return "[ok PROCEED]";
+	}
+}
+
+const char *mi_desk_level_words(mi_level level)
+{
+	switch (level) {
+	case MI_LEVEL_URGENT: return "seek urgent or emergency care now";
+	case MI_LEVEL_REFER: return "no deep tissue today; refer to a clinician";
+	case MI_LEVEL_MODIFY: return "go ahead but adapt";
+	default: return "deep tissue is fine";
+	}
+}
+
+unsigned mi_desk_level_attr(mi_level level)
+{
+	static const mi_ui_color colors[] = {MI_UI_COLOR_OK, MI_UI_COLOR_MODIFY, MI_UI_COLOR_REFER,
+					     MI_UI_COLOR_URGENT};
+	if (level < MI_LEVEL_PROCEED || level > MI_LEVEL_URGENT)
+		level = MI_LEVEL_PROCEED;
+	return MI_UI_COLOR(level >= MI_LEVEL_REFER ? MI_UI_BOLD : 0, colors[level]);
+}
+
+void mi_desk_say(mi_desk *desk, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(desk->status, sizeof desk->status, fmt, ap);
+	va_end(ap);
+	desk->status_error = error;
+}
+
+void mi_desk_say_error(mi_desk *desk, const char *what, const mi_error *err)
+{
+	mi_desk_say(desk, true, "%s: %s", what, err->message);
+}
+
+int mi_desk_list_rows(const mi_desk *desk, int first)
+{
+	int n = desk->rows - 3 - first;
+	return n > 1 ? n : 1;
+}
+
+void mi_desk_scroll_to(size_t sel, size_t visible, size_t *top)
+{
+	if (visible == 0)
+		visible = 1;
+	if (sel < *top)
+		*top = sel;
+	else if (sel >= *top + visible)
+		*top = sel - visible + 1;
+}
+
+bool mi_desk_move(mi_ui_key key, size_t count, size_t page_rows, size_t *sel)
+{
+	size_t last = count ? count - 1 : 0;
+	switch (key.kind) {
+	case MI_KEY_UP:
+		if (*sel > 0)
+			(*sel)--;
+		return true;
+	case MI_KEY_DOWN:
+		if (*sel < last)
+			(*sel)++;
+		return true;
+	case MI_KEY_PGUP:
+		*sel = *sel > page_rows ? *sel - page_rows : 0;
+		return true;
+	case MI_KEY_PGDN:
+		*sel = *sel + page_rows < last ? *sel + page_rows : last;
+		return true;
+	case MI_KEY_HOME:
+		*sel = 0;
+		return true;
+	case MI_KEY_END:
+		*sel = last;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The page on top of the stack (there is always one). */
+static mi_desk_page *top(const mi_desk *desk)
+{
+	return desk->stack[desk->depth - 1];
+}
+
+void mi_desk_push(mi_desk *desk, mi_desk_page *page)
+{
+	if (!page)
+		return;
+	if (desk->depth >= MI_DESK_MAX_DEPTH) {
+		page->ops->free(page);
+		mi_desk_say(desk, true, "Too many pages open: press Esc to go back first.");
+		return;
+	}
+	desk->stack[desk->depth++] = page;
+}
+
+void mi_desk_replace(mi_desk *desk, mi_desk_page *page)
+{
+	if (!page)
+		return;
+	if (desk->depth > 1) {
+		mi_desk_page *old = desk->stack[--desk->depth];
+		old->ops->free(old);
+	}
+	mi_desk_push(desk, page);
+}
+
+void mi_desk_pop(mi_desk *desk)
+{
+	if (desk->depth <= 1)
+		return;
+	mi_desk_page *old = desk->stack[--desk->depth];
+	old->ops->free(old);
+	mi_desk_page *now = top(desk);
+	if (now->ops->reload)
+		now->ops->reload(now, desk);
+}
+
+mi_desk *mi_desk_new(const mi_desk_config *config, mi_error *err)
+{
+	mi_desk *desk = calloc(1, sizeof *desk);
+	if (!desk) {
+		mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return NULL;
+	}
+	desk->config = *config;
+	desk->rows = MI_UI_MIN_ROWS;
+	desk->cols = MI_UI_MIN_COLS;
+	mi_desk_page *main_page = mi_desk_main_new(desk, err);
+	if (!main_page) {
+		free(desk);
+		return NULL;
+	}
+	desk->stack[desk->depth++] = main_page;
+	return desk;
+}
+
+void mi_desk_free(mi_desk *desk)
+{
+	if (!desk)
+		return;
+	while (desk->depth > 0) {
+		mi_desk_page *page = desk->stack[--desk->depth];
+		page->ops->free(page);
+	}
+	free(desk);
+}
+
+bool mi_desk_unsaved(const mi_desk *desk)
+{
+	for (size_t i = 0; i < desk->depth; i++)
+		if (desk->stack[i]->ops->unsaved && desk->stack[i]->ops->unsaved(desk->stack[i]))
+			return true;
+	return false;
+}
+
+/* Saves every page with unsaved edits; false when one of them failed. */
+static bool save_all(mi_desk *desk)
+{
+	for (size_t i = 0; i < desk->depth; i++) {
+		mi_desk_page *p = desk->stack[i];
+		if (p->ops->unsaved && p->ops->unsaved(p) && !p->ops->save(p, desk))
+			return false;
+	}
+	return true;
+}
+
+/* Answers the "save, discard or stay" question. */
+static mi_ui_action answer_question(mi_desk *desk, mi_ui_key key)
+{
+	bool quitting = desk->ask == MI_DESK_ASK_QUIT;
+	wchar_t c = key.kind == MI_KEY_CHAR ? key.ch : 0;
+	if (key.kind == MI_KEY_ESC || c == L'c' || c == L'C') {
+		desk->ask = MI_DESK_ASK_NONE;
+		mi_desk_say(desk, false, "Nothing was lost; carry on.");
+		return MI_UI_HANDLED;
+	}
+	if (c == L's' || c == L'S') {
+		desk->ask = MI_DESK_ASK_NONE;
+		if (!(quitting ? save_all(desk) : top(desk)->ops->save(top(desk), desk)))
+			return MI_UI_HANDLED; /* the page said why; its edits are kept */
+		if (quitting)
+			return MI_UI_QUIT;
+		mi_desk_pop(desk);
+		return MI_UI_HANDLED;
+	}
+	if (c == L'd' || c == L'D') {
+		desk->ask = MI_DESK_ASK_NONE;
+		if (quitting)
+			return MI_UI_QUIT;
+		mi_desk_pop(desk);
+		mi_desk_say(desk, false, "The changes were discarded.");
+		return MI_UI_HANDLED;
+	}
+	return MI_UI_HANDLED; /* any other key: the question stays */
+}
+
+mi_ui_action mi_desk_key(mi_desk *desk, mi_ui_key key)
+{
+	if (key.kind == MI_KEY_NONE)
+		return MI_UI_IGNORED;
+	if (key.kind == MI_KEY_RESIZE)
+		return MI_UI_HANDLED;
+	if (desk->show_help) {
+		desk->show_help = false;
+		return MI_UI_HANDLED;
+	}
+	if (desk->ask != MI_DESK_ASK_NONE)
+		return answer_question(desk, key);
+	desk->status[0] = '\0';
+	desk->status_error = false;
+	mi_desk_page *page = top(desk);
+	mi_ui_action a = page->ops->key(page, desk, key);
+	if (a == MI_UI_IGNORED && page->ops->help &&
+	    (key.kind == MI_KEY_F1 || (key.kind == MI_KEY_CHAR && key.ch == L'?'))) {
+		desk->show_help = true;
+		return MI_UI_HANDLED;
+	}
+	if (a == MI_UI_CANCEL && desk->depth > 1) {
+		if (page->ops->unsaved && page->ops->unsaved(page))
+			desk->ask = MI_DESK_ASK_LEAVE;
+		else
+			mi_desk_pop(desk);
+		return MI_UI_HANDLED;
+	}
+	if (a == MI_UI_QUIT) {
+		if (!mi_desk_unsaved(desk))
+			return MI_UI_QUIT;
+		desk->ask = MI_DESK_ASK_QUIT;
+	}
+	return MI_UI_HANDLED;
+}
+
+/* Draws the page's help in a box over it. */
+static void draw_help(const mi_desk *desk, mi_ui_canvas *c, const char *help)
+{
+	int y0 = 2, y1 = c->rows - 3, x0 = 2, w = c->cols - 4;
+	for (int y = y0; y <= y1; y++) {
+		mi_ui_fill(c, y, x0, w, L' ', 0);
+		mi_ui_put(c, y, x0, 0, -1, "|");
+		mi_ui_put(c, y, x0 + w - 1, 0, -1, "|");
+	}
+	mi_ui_fill(c, y0, x0, w, L'-', 0);
+	mi_ui_fill(c, y1, x0, w, L'-', 0);
+	mi_ui_put(c, y0, x0 + 2, MI_UI_BOLD, -1, " Help - any key closes ");
+	mi_ui_wrap(c, y0 + 2, x0 + 2, w - 4, y1 - y0 - 3, 0, help);
+	(void)desk;
+}
+
+void mi_desk_draw(mi_desk *desk, mi_ui_canvas *c)
+{
+	desk->rows = c->rows;
+	desk->cols = c->cols;
+	mi_desk_page *page = top(desk);
+	page->ops->draw(page, desk, c);
+	int y = c->rows - 2;
+	if (desk->ask != MI_DESK_ASK_NONE) {
+		c->cursor_y = c->cursor_x = -1;
+		mi_ui_fill(c, y, 0, c->cols, L' ', MI_UI_REVERSE | MI_UI_BOLD);
+		mi_ui_put(c, y, 1, MI_UI_REVERSE | MI_UI_BOLD, c->cols - 2,
+			  desk->ask == MI_DESK_ASK_QUIT
+				  ? "Quit with unsaved session notes?  s save and quit  d quit without saving  Esc stay"
+				  : "The session notes are not saved.  s save and leave  d discard  Esc stay");
+		return;
+	}
+	if (desk->status[0]) {
+		mi_ui_fill(c, y, 0, c->cols, L' ', 0);
+		if (desk->status_error) {
+			unsigned attr = MI_UI_COLOR(MI_UI_BOLD, MI_UI_COLOR_URGENT);
+			int w = mi_ui_put(c, y, 1, attr, -1, "! ");
+			mi_ui_put(c, y, 1 + w, attr, c->cols - 2 - w, desk->status);
+		} else {
+			mi_ui_put(c, y, 1, MI_UI_BOLD, c->cols - 2, desk->status);
+		}
+	}
+	if (desk->show_help && page->ops->help) {
+		c->cursor_y = c->cursor_x = -1;
+		draw_help(desk, c, page->ops->help);
+	}
+}
+
+void mi_desk_resize(mi_desk *desk, int rows, int cols)
+{
+	desk->rows = rows < MI_UI_MIN_ROWS ? MI_UI_MIN_ROWS : rows;
+	desk->cols = cols < MI_UI_MIN_COLS ? MI_UI_MIN_COLS : cols;
+	mi_desk_page *page = top(desk);
+	if (page->ops->reload)
+		page->ops->reload(page, desk);
+}
+
+mi_desk_page_kind mi_desk_current_page(const mi_desk *desk)
+{
+	return top(desk)->ops->kind;
+}
+
+const char *mi_desk_status(const mi_desk *desk)
+{
+	return desk->status;
+}
+
+long long mi_desk_client_id(const mi_desk *desk)
+{
+	const mi_desk_page *p = top(desk);
+	return p->ops->client_id ? p->ops->client_id(p) : 0;
+}
+
+long long mi_desk_visit_id(const mi_desk *desk)
+{
+	const mi_desk_page *p = top(desk);
+	return p->ops->visit_id ? p->ops->visit_id(p) : 0;
+}
+
+mi_ui_intake *mi_desk_intake(mi_desk *desk)
+{
+	mi_desk_page *p = top(desk);
+	return p->ops->intake ? p->ops->intake(p) : NULL;
+}
+
+static void screen_draw(void *self, mi_ui_canvas *canvas)
+{
+	mi_desk_draw(self, canvas);
+}
+
+static mi_ui_action screen_key(void *self, mi_ui_key key)
+{
+	return mi_desk_key(self, key);
+}
+
+static void screen_resize(void *self, int rows, int cols)
+{
+	mi_desk_resize(self, rows, cols);
+}
+
+mi_ui_screen mi_desk_screen(mi_desk *desk)
+{
+	static const mi_ui_screen_ops ops = {
+		.draw = screen_draw,
+		.key = screen_key,
+		.resize = screen_resize,
+	};
+	return (mi_ui_screen){.ops = &ops, .self = desk};
+}

@@ -1,0 +1,269 @@
+/* desk_client.c - one client: their visits (newest first) and the pain
+ * trend of their finished visits as a small text bar chart. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "desk_internal.h"
+
+enum {
+	ROW_INFO = 1,
+	ROW_HEADER = 3,
+	ROW_LIST = 4,
+	TREND_ROWS = 8,  /* caption, 5 bar rows, axis, scores */
+	BAR_HEIGHT = 5,  /* each row is 2 points of the 0-10 scale */
+	BAR_WIDTH = 4,   /* columns per visit */
+};
+
+typedef struct client_page {
+	mi_desk_page base;
+	long long client_id;
+	mi_client client;
+	mi_visit_list visits; /* oldest first, as the store gives them */
+	size_t sel, top;      /* in display order: newest first */
+} client_page;
+
+/* The visit shown on display row i (newest first). */
+static const mi_visit_summary *shown_visit(const client_page *p, size_t i)
+{
+	return &p->visits.items[p->visits.count - 1 - i];
+}
+
+/* Refetches the client and their visits; false (err set) on failure. */
+static bool load(client_page *p, mi_desk *desk, mi_error *err)
+{
+	mi_client client = {0};
+	mi_visit_list visits = {0};
+	if (mi_store_client_get(desk->config.store, p->client_id, &client, err) != MI_OK)
+		return false;
+	if (mi_store_client_history(desk->config.store, p->client_id, &visits, err) != MI_OK) {
+		mi_client_clear(&client);
+		return false;
+	}
+	long long keep = p->sel < p->visits.count ? shown_visit(p, p->sel)->id : 0;
+	mi_client_clear(&p->client);
+	mi_visit_list_clear(&p->visits);
+	p->client = client;
+	p->visits = visits;
+	p->sel = 0;
+	for (size_t i = 0; i < p->visits.count; i++)
+		if (shown_visit(p, i)->id == keep)
+			p->sel = i;
+	return true;
+}
+
+static void client_reload(mi_desk_page *page, mi_desk *desk)
+{
+	client_page *p = (client_page *)page;
+	mi_error err;
+	if (!load(p, desk, &err))
+		mi_desk_say_error(desk, "The client could not be read again", &err);
+}
+
+/* Rows left for the visit list above the trend chart. */
+static int list_rows(const mi_desk *desk)
+{
+	return mi_desk_list_rows(desk, ROW_LIST) - TREND_ROWS - 1;
+}
+
+/* Opens the selected visit: the visit page, or the intake of a draft. */
+static void open_selected(client_page *p, mi_desk *desk)
+{
+	if (p->sel >= p->visits.count) {
+		mi_desk_say(desk, false, "No visits yet: press i to start an intake.");
+		return;
+	}
+	const mi_visit_summary *v = shown_visit(p, p->sel);
+	mi_error err;
+	mi_desk_page *next = v->complete ? mi_desk_visit_new(desk, v->id, &err)
+					 : mi_desk_intake_for_draft(desk, v->id, &err);
+	if (!next)
+		mi_desk_say_error(desk, "The visit could not be opened", &err);
+	mi_desk_push(desk, next);
+}
+
+static mi_ui_action client_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
+{
+	client_page *p = (client_page *)page;
+	size_t rows = (size_t)list_rows(desk);
+	if (mi_desk_move(key, p->visits.count, rows, &p->sel)) {
+		mi_desk_scroll_to(p->sel, rows, &p->top);
+		return MI_UI_HANDLED;
+	}
+	if (key.kind == MI_KEY_ENTER) {
+		open_selected(p, desk);
+		return MI_UI_HANDLED;
+	}
+	if (key.kind == MI_KEY_ESC)
+		return MI_UI_CANCEL;
+	if (key.kind != MI_KEY_CHAR)
+		return MI_UI_IGNORED;
+	if (key.ch == L'q')
+		return MI_UI_CANCEL;
+	if (key.ch == L'i') {
+		mi_error err;
+		mi_desk_page *next = mi_desk_intake_for_client(desk, p->client_id, &err);
+		if (!next)
+			mi_desk_say_error(desk, "The intake could not be started", &err);
+		mi_desk_push(desk, next);
+		return MI_UI_HANDLED;
+	}
+	return MI_UI_IGNORED;
+}
+
+/* What a visit row says about where the visit stands. */
+static const char *visit_state(const mi_visit_summary *v)
+{
+	if (!v->complete)
+		return "draft, not finished (Enter resumes)";
+	switch (v->source) {
+	case MI_SOURCE_KIOSK:
+		return v->reviewed ? "kiosk, reviewed" : "kiosk, waiting for review";
+	case MI_SOURCE_DESK:
+		return "front desk";
+	default:
+		return "command line";
+	}
+}
+
+/* The pain trend: one bar per finished visit with a pain score, oldest on
+ * the left, as many of the latest as fit. A full cell is 2 points ('#'),
+ * a half cell 1 point (':'). */
+static void draw_trend(const client_page *p, mi_ui_canvas *c, int y)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < p->visits.count; i++)
+		if (p->visits.items[i].complete && p->visits.items[i].pain >= 0)
+			n++;
+	size_t fit = (size_t)((c->cols - 8) / BAR_WIDTH);
+	size_t skip = n > fit ? n - fit : 0;
+	char caption[128];
+	snprintf(caption, sizeof caption, "Pain trend, 0-10, oldest to newest%s:",
+		 skip ? " (latest visits)" : "");
+	mi_ui_put(c, y, 1, MI_UI_BOLD, -1, caption);
+	if (n == 0) {
+		mi_ui_put(c, y + 1, 3, 0, -1, "no pain scores recorded yet");
+		return;
+	}
+	for (int r = 0; r < BAR_HEIGHT; r++) {
+		int level = BAR_HEIGHT - r; /* top row is 9-10 */
+		const char *label = level == BAR_HEIGHT ? "10" : level == 3 ? " 5" : "  ";
+		mi_ui_putf(c, y + 1 + r, 1, 0, "%s |", label);
+	}
+	mi_ui_put(c, y + 1 + BAR_HEIGHT, 1, 0, -1, " 0 +");
+	mi_ui_fill(c, y + 1 + BAR_HEIGHT, 5, (int)(n - skip) * BAR_WIDTH + 1, L'-', 0);
+	size_t k = 0, col = 0;
+	for (size_t i = 0; i < p->visits.count; i++) {
+		const mi_visit_summary *v = &p->visits.items[i];
+		if (!v->complete || v->pain < 0 || k++ < skip)
+			continue;
+		int x = 6 + (int)col * BAR_WIDTH;
+		for (int r = 0; r < BAR_HEIGHT; r++) {
+			int full = 2 * (BAR_HEIGHT - r);
+			wchar_t ch = v->pain >= full ? L'#' : v->pain == full - 1 ? L':' : L' ';
+			mi_ui_fill(c, y + 1 + r, x, 2, ch, mi_desk_level_attr(v->outcome));
+		}
+		mi_ui_putf(c, y + 2 + BAR_HEIGHT, x, 0, "%2d", v->pain);
+		col++;
+	}
+}
+
+static void client_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
+{
+	client_page *p = (client_page *)page;
+	char title[256];
+	snprintf(title, sizeof title, "Client %lld - %s", p->client.id, p->client.name);
+	char today[11];
+	mi_date_format(desk->config.today, today);
+	mi_ui_draw_title(c, title, today);
+	char info[512];
+	snprintf(info, sizeof info, "Born %s   Phone %s   E-mail %s",
+		 p->client.birth_date ? p->client.birth_date : "-",
+		 p->client.phone ? p->client.phone : "-", p->client.email ? p->client.email : "-");
+	mi_ui_put(c, ROW_INFO, 1, 0, c->cols - 2, info);
+
+	unsigned h = MI_UI_BOLD | MI_UI_UNDERLINE;
+	mi_ui_put(c, ROW_HEADER, 1, h, -1, "Visit");
+	mi_ui_put(c, ROW_HEADER, 9, h, -1, "Date");
+	mi_ui_put(c, ROW_HEADER, 21, h, -1, "Outcome");
+	mi_ui_put(c, ROW_HEADER, 35, h, -1, "Pain");
+	mi_ui_put(c, ROW_HEADER, 42, h, -1, "State");
+	int rows = list_rows(desk);
+	if (p->visits.count == 0)
+		mi_ui_put(c, ROW_LIST, 9, 0, -1, "No visits yet: press i to start an intake.");
+	for (int i = 0; i < rows && p->top + (size_t)i < p->visits.count; i++) {
+		size_t k = p->top + (size_t)i;
+		const mi_visit_summary *v = shown_visit(p, k);
+		int y = ROW_LIST + i;
+		unsigned attr = k == p->sel ? MI_UI_REVERSE : 0;
+		if (attr)
+			mi_ui_fill(c, y, 0, c->cols, L' ', attr);
+		char date[11];
+		mi_date_format(v->date, date);
+		mi_ui_putf(c, y, 1, attr, "%5lld", v->id);
+		mi_ui_put(c, y, 9, attr, -1, date);
+		if (v->has_outcome)
+			mi_ui_put(c, y, 21, attr | mi_desk_level_attr(v->outcome), -1,
+				  mi_desk_level_tag(v->outcome));
+		else
+			mi_ui_put(c, y, 21, attr, -1, "-");
+		if (v->pain >= 0)
+			mi_ui_putf(c, y, 35, attr, "%2d/10", v->pain);
+		else
+			mi_ui_put(c, y, 35, attr, -1, "  -");
+		mi_ui_put(c, y, 42, attr, c->cols - 43, visit_state(v));
+	}
+	draw_trend(p, c, c->rows - 3 - TREND_ROWS);
+	mi_ui_draw_keys(c, "Up/Down move  Enter open visit  i new intake  Esc back  ? help");
+}
+
+static long long client_client_id(const mi_desk_page *page)
+{
+	return ((const client_page *)page)->client_id;
+}
+
+static long long client_visit_id(const mi_desk_page *page)
+{
+	const client_page *p = (const client_page *)page;
+	return p->sel < p->visits.count ? shown_visit(p, p->sel)->id : 0;
+}
+
+static void client_free(mi_desk_page *page)
+{
+	client_page *p = (client_page *)page;
+	mi_client_clear(&p->client);
+	mi_visit_list_clear(&p->visits);
+	free(p);
+}
+
+static const mi_desk_page_ops client_ops = {
+	.kind = MI_DESK_CLIENT,
+	.help = "One client's visits, newest first: the date, the screening outcome and the "
+		"pain score the client gave (0 no pain, 10 the worst imaginable). Up and Down "
+		"move, Enter opens the visit (a draft opens its intake where it stopped).\n\n"
+		"i starts a new intake for this client, or resumes the one not finished.\n\n"
+		"The chart shows the pain scores of finished visits, oldest on the left: each "
+		"# is 2 points, a : is 1 point. Esc goes back to the client list.",
+	.draw = client_draw,
+	.key = client_key,
+	.reload = client_reload,
+	.client_id = client_client_id,
+	.visit_id = client_visit_id,
+	.free = client_free,
+};
+
+mi_desk_page *mi_desk_client_new(mi_desk *desk, long long client_id, mi_error *err)
+{
+	client_page *p = calloc(1, sizeof *p);
+	if (!p) {
+		mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return NULL;
+	}
+	p->base.ops = &client_ops;
+	p->client_id = client_id;
+	if (!load(p, desk, err)) {
+		client_free(&p->base);
+		return NULL;
+	}
+	return &p->base;
+}

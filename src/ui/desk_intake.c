@@ -1,0 +1,182 @@
+/* desk_intake.c - the intake walk-through (ui_intake.h, therapist mode) on
+ * the front desk: over a draft saved answer by answer, completed into a
+ * visit when the consent is given. */
+#include <jansson.h>
+#include <stdlib.h>
+
+#include "desk_internal.h"
+#include "mi/ui_app.h"
+
+typedef struct intake_page {
+	mi_desk_page base;
+	long long visit_id; /* the draft */
+	mi_ui_intake *intake;
+} intake_page;
+
+/* Screens the answers and stores the draft as a finished visit, then shows
+ * the visit. On failure the walk-through stays, with every answer. */
+static void complete(intake_page *p, mi_desk *desk)
+{
+	const mi_answers *answers = mi_ui_intake_answers(p->intake);
+	mi_screening s = {0};
+	mi_error err;
+	mi_status st = mi_screen(desk->config.rules, answers, desk->config.today, &s, &err);
+	if (st == MI_OK) {
+		st = mi_store_visit_complete(desk->config.store, p->visit_id, answers, &s,
+					     mi_ruleset_version(desk->config.rules), &err);
+		mi_screening_clear(&s);
+	}
+	if (st != MI_OK) {
+		mi_desk_say_error(desk, "The intake could not be saved (every answer is kept; "
+					"press Enter to try again)", &err);
+		return;
+	}
+	long long id = p->visit_id;
+	mi_desk_page *visit = mi_desk_visit_new(desk, id, &err);
+	if (!visit) {
+		mi_desk_say_error(desk, "The intake was saved but cannot be shown", &err);
+		mi_desk_pop(desk);
+		return;
+	}
+	mi_desk_replace(desk, visit);
+	mi_desk_say(desk, false, "The intake was saved as visit %lld.", id);
+}
+
+static mi_ui_action intake_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
+{
+	intake_page *p = (intake_page *)page;
+	mi_ui_action a = mi_ui_intake_key(p->intake, key);
+	if (a == MI_UI_DONE) {
+		complete(p, desk);
+		return MI_UI_HANDLED;
+	}
+	if (a == MI_UI_CANCEL) {
+		mi_desk_pop(desk);
+		mi_desk_say(desk, false,
+			    "The intake is kept as a draft: i on the client's page resumes it.");
+		return MI_UI_HANDLED;
+	}
+	return MI_UI_HANDLED; /* every key belongs to the walk-through */
+}
+
+static void intake_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
+{
+	(void)desk;
+	mi_ui_intake_draw(((intake_page *)page)->intake, c);
+}
+
+static long long intake_visit_id(const mi_desk_page *page)
+{
+	return ((const intake_page *)page)->visit_id;
+}
+
+static mi_ui_intake *intake_intake(mi_desk_page *page)
+{
+	return ((intake_page *)page)->intake;
+}
+
+static void intake_free(mi_desk_page *page)
+{
+	intake_page *p = (intake_page *)page;
+	mi_ui_intake_free(p->intake);
+	free(p);
+}
+
+static const mi_desk_page_ops intake_ops = {
+	.kind = MI_DESK_INTAKE,
+	.help = NULL, /* the walk-through has its own help on every question */
+	.draw = intake_draw,
+	.key = intake_key,
+	.visit_id = intake_visit_id,
+	.intake = intake_intake,
+	.free = intake_free,
+};
+
+/* The page over the draft visit_id holding answers. */
+static mi_desk_page *page_new(mi_desk *desk, long long visit_id, const mi_answers *answers,
+			      mi_error *err)
+{
+	intake_page *p = calloc(1, sizeof *p);
+	mi_ui_intake_config ic = {
+		.mode = MI_UI_THERAPIST,
+		.rules = desk->config.rules,
+		.today = desk->config.today,
+		.sink = mi_ui_store_sink(desk->config.store),
+		.draft_id = visit_id,
+		/* name and birth date were typed before the walk-through */
+		.lock_identity = mi_answers_has(answers, "client.name") &&
+				 mi_answers_has(answers, "client.birth_date"),
+	};
+	if (p)
+		p->intake = mi_ui_intake_new(&ic, answers);
+	if (!p || !p->intake) {
+		free(p);
+		mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return NULL;
+	}
+	p->base.ops = &intake_ops;
+	p->visit_id = visit_id;
+	return &p->base;
+}
+
+mi_desk_page *mi_desk_intake_for_draft(mi_desk *desk, long long visit_id, mi_error *err)
+{
+	mi_answers *answers = NULL;
+	if (mi_store_draft_load(desk->config.store, visit_id, &answers, err) != MI_OK)
+		return NULL;
+	mi_desk_page *page = page_new(desk, visit_id, answers, err);
+	mi_answers_free(answers);
+	return page;
+}
+
+mi_desk_page *mi_desk_intake_for_person(mi_desk *desk, const char *name, const char *birth_date,
+					mi_error *err)
+{
+	long long visit_id = 0;
+	mi_answers *answers = NULL;
+	if (mi_ui_open_draft(desk->config.store, name, birth_date, MI_SOURCE_DESK,
+			     desk->config.today, &visit_id, &answers, err) != MI_OK)
+		return NULL;
+	mi_desk_page *page = page_new(desk, visit_id, answers, err);
+	mi_answers_free(answers);
+	return page;
+}
+
+/* Saves one text answer of the draft (JSON-encoded here). */
+static mi_status save_text(mi_desk *desk, long long visit_id, const char *key, const char *text,
+			   mi_error *err)
+{
+	json_t *value = json_string(text);
+	char *encoded = value ? json_dumps(value, JSON_ENCODE_ANY) : NULL;
+	json_decref(value);
+	mi_status st = encoded ? mi_store_draft_save_answer(desk->config.store, visit_id, key,
+							    encoded, err)
+			       : mi_error_set(err, MI_EINTERNAL, "out of memory.");
+	free(encoded);
+	return st;
+}
+
+mi_desk_page *mi_desk_intake_for_client(mi_desk *desk, long long client_id, mi_error *err)
+{
+	long long visit_id = 0;
+	if (mi_store_draft_find_open(desk->config.store, client_id, &visit_id, err) != MI_OK)
+		return NULL;
+	if (visit_id)
+		return mi_desk_intake_for_draft(desk, visit_id, err);
+
+	mi_client client = {0};
+	mi_status st = mi_store_client_get(desk->config.store, client_id, &client, err);
+	if (st == MI_OK)
+		st = mi_store_draft_start(desk->config.store, client_id, MI_SOURCE_DESK,
+					  desk->config.today, &visit_id, err);
+	if (st == MI_OK)
+		st = save_text(desk, visit_id, "client.name", client.name, err);
+	if (st == MI_OK && client.birth_date)
+		st = save_text(desk, visit_id, "client.birth_date", client.birth_date, err);
+	if (st == MI_OK && client.phone)
+		st = save_text(desk, visit_id, "client.phone", client.phone, err);
+	if (st == MI_OK && client.email)
+		st = save_text(desk, visit_id, "client.email", client.email, err);
+	mi_client_clear(&client);
+	return st == MI_OK ? mi_desk_intake_for_draft(desk, visit_id, err) : NULL;
+}

@@ -1,0 +1,118 @@
+/* desk_internal.h - what the front-desk pages share (not a public header).
+ *
+ * Each page is a struct starting with an mi_desk_page and a table of
+ * callbacks. The desk (desk_app.c) keeps the pages on a stack, routes keys
+ * to the top one, and draws the status line, help and confirmations over it.
+ * Pages draw rows 0 .. rows-3 and their keys on the last row; the desk owns
+ * row rows-2 (status).
+ */
+#ifndef MI_DESK_INTERNAL_H
+#define MI_DESK_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "mi/ui_desk.h"
+
+enum { MI_DESK_MAX_DEPTH = 8 };
+
+typedef struct mi_desk_page mi_desk_page;
+
+typedef struct mi_desk_page_ops {
+	mi_desk_page_kind kind;
+	const char *help; /* F1 / ? text for the page; NULL: the page has its own */
+	void (*draw)(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *canvas);
+	/* MI_UI_IGNORED lets the desk use the key (help, quit); MI_UI_CANCEL
+	 * asks to leave the page; MI_UI_QUIT asks to leave the program. */
+	mi_ui_action (*key)(mi_desk_page *page, mi_desk *desk, mi_ui_key key);
+	/* Optional: refetch from the store (shown again, window resized). */
+	void (*reload)(mi_desk_page *page, mi_desk *desk);
+	/* Optional: true when the page holds unsaved edits. */
+	bool (*unsaved)(const mi_desk_page *page);
+	/* Optional: saves the edits; false (status set) when it failed. */
+	bool (*save)(mi_desk_page *page, mi_desk *desk);
+	/* Optional: the client / visit the page is about. */
+	long long (*client_id)(const mi_desk_page *page);
+	long long (*visit_id)(const mi_desk_page *page);
+	/* Optional: the walk-through the page shows. */
+	mi_ui_intake *(*intake)(mi_desk_page *page);
+	void (*free)(mi_desk_page *page);
+} mi_desk_page_ops;
+
+struct mi_desk_page {
+	const mi_desk_page_ops *ops;
+};
+
+struct mi_desk {
+	mi_desk_config config;
+	mi_desk_page *stack[MI_DESK_MAX_DEPTH];
+	size_t depth;
+	int rows, cols;
+	char status[640];
+	bool status_error;
+	bool show_help;
+	enum { MI_DESK_ASK_NONE, MI_DESK_ASK_LEAVE, MI_DESK_ASK_QUIT } ask;
+};
+
+/* ---- desk_app.c ---- */
+
+/* Sets the status line (error: shown as a problem, "!" in front). */
+void mi_desk_say(mi_desk *desk, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Shows an error from the store or elsewhere on the status line. */
+void mi_desk_say_error(mi_desk *desk, const char *what, const mi_error *err);
+
+/* Puts page on top of the stack (takes it; frees it and says so when the
+ * stack is full). NULL is ignored. */
+void mi_desk_push(mi_desk *desk, mi_desk_page *page);
+
+/* Replaces the top page with page (takes it). */
+void mi_desk_replace(mi_desk *desk, mi_desk_page *page);
+
+/* Closes the top page and reloads the one below. */
+void mi_desk_pop(mi_desk *desk);
+
+/* The colour role and weight for a level (a hint next to the tag). */
+unsigned mi_desk_level_attr(mi_level level);
+
+/* The outcome in plain words, e.g. "no deep tissue today; refer to a clinician". */
+const char *mi_desk_level_words(mi_level level);
+
+/* Rows for a list that starts at row first and ends above the status line. */
+int mi_desk_list_rows(const mi_desk *desk, int first);
+
+/* Keeps *top so that sel is within the visible rows. */
+void mi_desk_scroll_to(size_t sel, size_t visible, size_t *top);
+
+/* Moves *sel by a list key (Up, Down, PgUp, PgDn, Home, End) within count
+ * items; true when the key was such a key. */
+bool mi_desk_move(mi_ui_key key, size_t count, size_t page_rows, size_t *sel);
+
+/* ---- desk_print.c ---- */
+
+/* Prints the aftercare summary of a stored visit as `aftercare --print`
+ * does (PDF, the paper and clinic_name settings, $MASSAGE_INTAKE_LP or lp,
+ * its output silenced), and records the print in the audit log. */
+mi_status mi_desk_print_visit(mi_desk *desk, long long visit_id, mi_error *err);
+
+/* ---- the pages ---- */
+
+/* desk_main.c: the client list. */
+mi_desk_page *mi_desk_main_new(mi_desk *desk, mi_error *err);
+/* desk_client.c: one client's visits and pain trend. */
+mi_desk_page *mi_desk_client_new(mi_desk *desk, long long client_id, mi_error *err);
+/* desk_visit.c: one stored, complete visit. */
+mi_desk_page *mi_desk_visit_new(mi_desk *desk, long long visit_id, mi_error *err);
+/* desk_review.c: the review queue. */
+mi_desk_page *mi_desk_review_new(mi_desk *desk, mi_error *err);
+/* desk_new.c: name and birth date of a new client. */
+mi_desk_page *mi_desk_new_client_new(mi_desk *desk);
+/* desk_intake.c: the walk-through over the open draft of this client (or a
+ * new draft), or over the draft visit_id. */
+mi_desk_page *mi_desk_intake_for_client(mi_desk *desk, long long client_id, mi_error *err);
+mi_desk_page *mi_desk_intake_for_person(mi_desk *desk, const char *name, const char *birth_date,
+					mi_error *err);
+mi_desk_page *mi_desk_intake_for_draft(mi_desk *desk, long long visit_id, mi_error *err);
+
+#endif

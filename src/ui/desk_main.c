@@ -1,0 +1,277 @@
+/* desk_main.c - the front desk's main screen: the client list, searched as
+ * you type, and the ways to a new client and the review queue. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "desk_internal.h"
+#include "mi/ui_field.h"
+
+enum { ROW_SEARCH = 2, ROW_HEADER = 4, ROW_LIST = 5 };
+
+typedef struct main_page {
+	mi_desk_page base;
+	mi_ui_field search;
+	bool searching;      /* typed keys go to the search box */
+	mi_client_list list; /* at most `shown` + 1 clients */
+	size_t shown;        /* how many fit on the screen */
+	bool more;           /* the search matched more than fit */
+	size_t sel, top;
+	size_t waiting;      /* intakes waiting for review */
+	bool failed;         /* the last query failed (status says why) */
+} main_page;
+
+/* Fetches the clients matching the search box, as many as fit, keeping the
+ * selected client selected when it is still listed. */
+static void query(main_page *m, mi_desk *desk)
+{
+	long long keep = m->sel < m->list.count ? m->list.items[m->sel].id : 0;
+	size_t fit = (size_t)mi_desk_list_rows(desk, ROW_LIST + 1);
+	char *text = mi_ui_field_text(&m->search);
+	mi_client_list list = {0};
+	mi_error err;
+	mi_status st = text ? mi_store_clients_search(desk->config.store, text, fit + 1, &list, &err)
+			    : mi_error_set(&err, MI_EINTERNAL, "out of memory.");
+	free(text);
+	if (st != MI_OK) {
+		m->failed = true;
+		mi_desk_say_error(desk, "The client list could not be read", &err);
+		return;
+	}
+	m->failed = false;
+	mi_client_list_clear(&m->list);
+	m->list = list;
+	m->more = list.count > fit;
+	m->shown = m->more ? fit : list.count;
+	m->sel = m->top = 0;
+	for (size_t i = 0; i < m->shown; i++)
+		if (m->list.items[i].id == keep)
+			m->sel = i;
+	mi_desk_scroll_to(m->sel, fit, &m->top);
+
+	mi_visit_list waiting = {0};
+	if (mi_store_waiting_list(desk->config.store, &waiting, &err) == MI_OK)
+		m->waiting = waiting.count;
+	mi_visit_list_clear(&waiting);
+}
+
+static void main_reload(mi_desk_page *page, mi_desk *desk)
+{
+	query((main_page *)page, desk);
+}
+
+/* Opens the selected client's page. */
+static void open_selected(main_page *m, mi_desk *desk)
+{
+	if (m->sel >= m->shown) {
+		mi_desk_say(desk, false, "No client is selected: type a name, or n for a new client.");
+		return;
+	}
+	mi_error err;
+	mi_desk_page *p = mi_desk_client_new(desk, m->list.items[m->sel].id, &err);
+	if (!p)
+		mi_desk_say_error(desk, "The client could not be opened", &err);
+	mi_desk_push(desk, p);
+}
+
+static void open_review(mi_desk *desk)
+{
+	mi_error err;
+	mi_desk_page *p = mi_desk_review_new(desk, &err);
+	if (!p)
+		mi_desk_say_error(desk, "The review queue could not be read", &err);
+	mi_desk_push(desk, p);
+}
+
+/* Keys while the search box has focus. */
+static mi_ui_action search_key(main_page *m, mi_desk *desk, mi_ui_key key)
+{
+	switch (key.kind) {
+	case MI_KEY_ENTER:
+		m->searching = false;
+		open_selected(m, desk);
+		return MI_UI_HANDLED;
+	case MI_KEY_TAB:
+	case MI_KEY_BTAB:
+		m->searching = false;
+		return MI_UI_HANDLED;
+	case MI_KEY_ESC:
+		if (m->search.len == 0) {
+			m->searching = false;
+		} else {
+			mi_ui_field_clear(&m->search);
+			query(m, desk);
+		}
+		return MI_UI_HANDLED;
+	case MI_KEY_F1:
+		return MI_UI_IGNORED;
+	default:
+		break;
+	}
+	size_t fit = (size_t)mi_desk_list_rows(desk, ROW_LIST + 1);
+	if (mi_desk_move(key, m->shown, fit, &m->sel)) {
+		mi_desk_scroll_to(m->sel, fit, &m->top);
+		return MI_UI_HANDLED;
+	}
+	if (key.kind == MI_KEY_CHAR && !mi_ui_field_accepts(key.ch))
+		return MI_UI_HANDLED;
+	size_t before = m->search.len;
+	mi_ui_action a = mi_ui_field_key(&m->search, key);
+	if (a == MI_UI_HANDLED && (m->search.len != before || key.kind == MI_KEY_DELETE))
+		query(m, desk);
+	return MI_UI_HANDLED; /* the search box takes every other key */
+}
+
+static mi_ui_action main_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
+{
+	main_page *m = (main_page *)page;
+	if (m->searching)
+		return search_key(m, desk, key);
+	size_t fit = (size_t)mi_desk_list_rows(desk, ROW_LIST + 1);
+	if (mi_desk_move(key, m->shown, fit, &m->sel)) {
+		mi_desk_scroll_to(m->sel, fit, &m->top);
+		return MI_UI_HANDLED;
+	}
+	switch (key.kind) {
+	case MI_KEY_ENTER:
+		open_selected(m, desk);
+		return MI_UI_HANDLED;
+	case MI_KEY_TAB:
+		m->searching = true;
+		return MI_UI_HANDLED;
+	case MI_KEY_ESC:
+		if (m->search.len > 0) {
+			mi_ui_field_clear(&m->search);
+			query(m, desk);
+		}
+		return MI_UI_HANDLED;
+	case MI_KEY_CHAR:
+		break;
+	default:
+		return MI_UI_IGNORED;
+	}
+	switch (key.ch) {
+	case L'/':
+		m->searching = true;
+		return MI_UI_HANDLED;
+	case L'n':
+		mi_desk_push(desk, mi_desk_new_client_new(desk));
+		return MI_UI_HANDLED;
+	case L'r':
+		open_review(desk);
+		return MI_UI_HANDLED;
+	case L'q':
+		return MI_UI_QUIT;
+	default:
+		return MI_UI_IGNORED;
+	}
+}
+
+/* One client's row: id, name, birth date, last visit, last outcome. */
+static void draw_client(mi_ui_canvas *c, int y, int name_w, const mi_client *cl, bool cur)
+{
+	unsigned attr = cur ? MI_UI_REVERSE : 0;
+	if (cur)
+		mi_ui_fill(c, y, 0, c->cols, L' ', attr);
+	int x = 1;
+	mi_ui_putf(c, y, x, attr, "%5lld", cl->id);
+	x += 7;
+	mi_ui_put(c, y, x, attr, name_w, cl->name);
+	x += name_w + 2;
+	mi_ui_put(c, y, x, attr, 10, cl->birth_date ? cl->birth_date : "-");
+	x += 12;
+	mi_ui_put(c, y, x, attr, 10, cl->last_visit ? cl->last_visit : "none yet");
+	x += 12;
+	if (cl->has_last_outcome)
+		mi_ui_put(c, y, x, attr | mi_desk_level_attr(cl->last_outcome), -1,
+			  mi_desk_level_tag(cl->last_outcome));
+	else
+		mi_ui_put(c, y, x, attr, -1, "-");
+}
+
+static void main_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
+{
+	main_page *m = (main_page *)page;
+	char today[11];
+	mi_date_format(desk->config.today, today);
+	mi_ui_draw_title(c, "massage-intake - front desk: clients", today);
+
+	mi_ui_put(c, ROW_SEARCH, 1, m->searching ? MI_UI_BOLD : 0, -1, "Search:");
+	mi_ui_field_draw(&m->search, c, ROW_SEARCH, 9, 40, m->searching);
+	if (!m->searching)
+		mi_ui_put(c, ROW_SEARCH, 51, 0, -1, "(/ to type a name)");
+
+	int name_w = c->cols - 1 - 7 - 2 - 12 - 12 - 12;
+	unsigned h = MI_UI_BOLD | MI_UI_UNDERLINE;
+	mi_ui_put(c, ROW_HEADER, 1, h, -1, "   ID");
+	mi_ui_put(c, ROW_HEADER, 8, h, -1, "Name");
+	mi_ui_put(c, ROW_HEADER, 8 + name_w + 2, h, -1, "Born");
+	mi_ui_put(c, ROW_HEADER, 8 + name_w + 14, h, -1, "Last visit");
+	mi_ui_put(c, ROW_HEADER, 8 + name_w + 26, h, -1, "Last outcome");
+
+	int rows = mi_desk_list_rows(desk, ROW_LIST + 1);
+	for (int i = 0; i < rows && m->top + (size_t)i < m->shown; i++) {
+		size_t k = m->top + (size_t)i;
+		draw_client(c, ROW_LIST + i, name_w, &m->list.items[k], k == m->sel);
+	}
+	int info = c->rows - 3;
+	if (m->shown == 0 && !m->failed)
+		mi_ui_put(c, ROW_LIST, 8, 0, -1,
+			  m->search.len ? "No client matches that search."
+					: "No clients yet: press n to add one.");
+	char line[160];
+	snprintf(line, sizeof line, "%s%zu intake%s waiting for review (r)",
+		 m->more ? "More clients match: type more of the name.  " : "", m->waiting,
+		 m->waiting == 1 ? "" : "s");
+	mi_ui_put(c, info, 1, 0, c->cols - 2, line);
+
+	mi_ui_draw_keys(c, m->searching
+				   ? "Type a name  Up/Down move  Enter open  Tab list  Esc clear  F1 help"
+				   : "/ search  Up/Down move  Enter open  n new client  r review  ? help  q quit");
+}
+
+static long long main_client_id(const mi_desk_page *page)
+{
+	const main_page *m = (const main_page *)page;
+	return m->sel < m->shown ? m->list.items[m->sel].id : 0;
+}
+
+static void main_free(mi_desk_page *page)
+{
+	main_page *m = (main_page *)page;
+	mi_client_list_clear(&m->list);
+	free(m);
+}
+
+static const mi_desk_page_ops main_ops = {
+	.kind = MI_DESK_MAIN,
+	.help = "The clients, by name. Press / (or Tab) and type part of a name: the list "
+		"narrows with every key, ignoring case and spaces. Up and Down move, Enter opens "
+		"the client's visits. Esc clears the search.\n\n"
+		"n adds a new client and starts their intake. r shows the intakes finished at "
+		"the kiosk that wait for your review. q quits.\n\n"
+		"Outcomes: [ok PROCEED] deep tissue is fine, [~ MODIFY] go ahead but adapt, "
+		"[! REFER] no deep tissue today, [!! URGENT] urgent care now.",
+	.draw = main_draw,
+	.key = main_key,
+	.reload = main_reload,
+	.client_id = main_client_id,
+	.free = main_free,
+};
+
+mi_desk_page *mi_desk_main_new(mi_desk *desk, mi_error *err)
+{
+	main_page *m = calloc(1, sizeof *m);
+	if (!m) {
+		mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return NULL;
+	}
+	m->base.ops = &main_ops;
+	query(m, desk);
+	if (m->failed) {
+		mi_error_set(err, MI_EIO, "%s", desk->status);
+		main_free(&m->base);
+		return NULL;
+	}
+	return &m->base;
+}

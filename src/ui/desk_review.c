@@ -1,0 +1,143 @@
+/* desk_review.c - the review queue: intakes finished at the kiosk that no
+ * one has reviewed yet, and drafts not finished, oldest first. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "desk_internal.h"
+
+enum { ROW_HEADER = 2, ROW_LIST = 3 };
+
+typedef struct review_page {
+	mi_desk_page base;
+	mi_visit_list list;
+	size_t sel, top;
+} review_page;
+
+/* Refetches the queue, keeping the selected visit selected. */
+static bool load(review_page *p, mi_desk *desk, mi_error *err)
+{
+	mi_visit_list list = {0};
+	if (mi_store_waiting_list(desk->config.store, &list, err) != MI_OK)
+		return false;
+	long long keep = p->sel < p->list.count ? p->list.items[p->sel].id : 0;
+	mi_visit_list_clear(&p->list);
+	p->list = list;
+	p->sel = 0;
+	for (size_t i = 0; i < list.count; i++)
+		if (list.items[i].id == keep)
+			p->sel = i;
+	mi_desk_scroll_to(p->sel, (size_t)mi_desk_list_rows(desk, ROW_LIST), &p->top);
+	return true;
+}
+
+static void review_reload(mi_desk_page *page, mi_desk *desk)
+{
+	mi_error err;
+	if (!load((review_page *)page, desk, &err))
+		mi_desk_say_error(desk, "The review queue could not be read", &err);
+}
+
+static mi_ui_action review_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
+{
+	review_page *p = (review_page *)page;
+	size_t rows = (size_t)mi_desk_list_rows(desk, ROW_LIST);
+	if (mi_desk_move(key, p->list.count, rows, &p->sel)) {
+		mi_desk_scroll_to(p->sel, rows, &p->top);
+		return MI_UI_HANDLED;
+	}
+	if (key.kind == MI_KEY_ESC || (key.kind == MI_KEY_CHAR && key.ch == L'q'))
+		return MI_UI_CANCEL;
+	if (key.kind != MI_KEY_ENTER)
+		return MI_UI_IGNORED;
+	if (p->sel >= p->list.count) {
+		mi_desk_say(desk, false, "Nothing is waiting for review.");
+		return MI_UI_HANDLED;
+	}
+	const mi_visit_summary *v = &p->list.items[p->sel];
+	mi_error err;
+	mi_desk_page *next = v->complete ? mi_desk_visit_new(desk, v->id, &err)
+					 : mi_desk_intake_for_draft(desk, v->id, &err);
+	if (!next)
+		mi_desk_say_error(desk, "The intake could not be opened", &err);
+	mi_desk_push(desk, next);
+	return MI_UI_HANDLED;
+}
+
+static void review_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
+{
+	review_page *p = (review_page *)page;
+	char right[64];
+	snprintf(right, sizeof right, "%zu waiting", p->list.count);
+	mi_ui_draw_title(c, "Review queue - intakes waiting for review", right);
+	unsigned h = MI_UI_BOLD | MI_UI_UNDERLINE;
+	mi_ui_put(c, ROW_HEADER, 1, h, -1, "Visit");
+	mi_ui_put(c, ROW_HEADER, 9, h, -1, "Date");
+	mi_ui_put(c, ROW_HEADER, 21, h, -1, "Client");
+	mi_ui_put(c, ROW_HEADER, 49, h, -1, "State");
+	mi_ui_put(c, ROW_HEADER, 67, h, -1, "Outcome");
+	if (p->list.count == 0)
+		mi_ui_put(c, ROW_LIST, 9, 0, -1, "Nothing is waiting for review.");
+	int rows = mi_desk_list_rows(desk, ROW_LIST);
+	for (int i = 0; i < rows && p->top + (size_t)i < p->list.count; i++) {
+		size_t k = p->top + (size_t)i;
+		const mi_visit_summary *v = &p->list.items[k];
+		int y = ROW_LIST + i;
+		unsigned attr = k == p->sel ? MI_UI_REVERSE : 0;
+		if (attr)
+			mi_ui_fill(c, y, 0, c->cols, L' ', attr);
+		char date[11];
+		mi_date_format(v->date, date);
+		mi_ui_putf(c, y, 1, attr, "%5lld", v->id);
+		mi_ui_put(c, y, 9, attr, -1, date);
+		mi_ui_put(c, y, 21, attr, 26, v->client_name ? v->client_name : "(no name yet)");
+		char state[32];
+		snprintf(state, sizeof state, "%s, %s", mi_visit_source_name(v->source),
+			 v->complete ? "finished" : "draft");
+		mi_ui_put(c, y, 49, attr, 16, state);
+		if (v->has_outcome)
+			mi_ui_put(c, y, 67, attr | mi_desk_level_attr(v->outcome), -1,
+				  mi_desk_level_tag(v->outcome));
+	}
+	mi_ui_draw_keys(c, "Up/Down move  Enter open  Esc back  ? help");
+}
+
+static long long review_visit_id(const mi_desk_page *page)
+{
+	const review_page *p = (const review_page *)page;
+	return p->sel < p->list.count ? p->list.items[p->sel].id : 0;
+}
+
+static void review_free(mi_desk_page *page)
+{
+	review_page *p = (review_page *)page;
+	mi_visit_list_clear(&p->list);
+	free(p);
+}
+
+static const mi_desk_page_ops review_ops = {
+	.kind = MI_DESK_REVIEW,
+	.help = "Intakes filled in at the kiosk that no one has reviewed yet, and intakes "
+		"not finished, oldest first. Enter opens a finished intake's visit page (press m "
+		"there once you have reviewed it) or resumes a draft where it stopped. Esc goes "
+		"back.",
+	.draw = review_draw,
+	.key = review_key,
+	.reload = review_reload,
+	.visit_id = review_visit_id,
+	.free = review_free,
+};
+
+mi_desk_page *mi_desk_review_new(mi_desk *desk, mi_error *err)
+{
+	review_page *p = calloc(1, sizeof *p);
+	if (!p) {
+		mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return NULL;
+	}
+	p->base.ops = &review_ops;
+	if (!load(p, desk, err)) {
+		review_free(&p->base);
+		return NULL;
+	}
+	return &p->base;
+}

@@ -1,0 +1,917 @@
+/* desk_visit.c - one visit: outcome banner, flags with notes and sources,
+ * unanswered safety questions, changes since the last visit, goals, the
+ * session notes (edited here), aftercare notes and the summary preview.
+ *
+ * The page is a document of lines under a fixed banner; a cursor moves over
+ * the lines, and lines that belong to a note can be changed: Space ticks a
+ * box or picks the pressure, Enter edits a text. `s` saves all notes at
+ * once; until then the edits live here, and a failed save keeps them.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "desk_internal.h"
+#include "mi/diff.h"
+#include "mi/ui_field.h"
+
+enum { ROW_BANNER = 1, ROW_DOC = 3 };
+
+typedef enum item_kind { IT_NONE = 0, IT_AREA, IT_TECH, IT_PRESSURE, IT_FIELD } item_kind;
+
+typedef enum field_id { F_AREAS_OTHER, F_RESPONSE, F_THERAPIST, F_AFTERCARE, F_COUNT } field_id;
+
+static const char *const field_labels[F_COUNT] = {
+	"Other areas: ",
+	"Response: ",
+	"Therapist notes (never printed): ",
+	"Aftercare notes for the client: ",
+};
+
+typedef struct doc_line {
+	char *text;
+	unsigned attr;
+	item_kind kind;
+	int index;   /* which area, technique or field */
+	int indent;  /* columns before the text */
+} doc_line;
+
+typedef struct visit_page {
+	mi_desk_page base;
+	long long visit_id;
+	mi_visit *visit;
+	mi_visit_source source;
+	bool reviewed;
+	bool has_prev;
+	mi_date prev_date;
+	char *changes;         /* what changed since the previous visit */
+	char *unanswered;      /* one question per line; "" when all were answered */
+
+	/* The notes as edited here. */
+	bool *area_on;
+	size_t area_count;
+	bool *tech_on;
+	size_t tech_count;
+	const char *const *pressures; /* the allowed pressures, from the answers schema */
+	int pressure;                 /* index into pressures, -1 none */
+	char *text[F_COUNT];
+	bool dirty;
+
+	int editing;          /* the field being edited, -1 none */
+	mi_ui_field field;
+	char *before_edit;    /* restored by Esc */
+
+	char *preview;        /* the aftercare summary text, or NULL */
+	char preview_note[256];
+	bool preview_stale;
+
+	doc_line *lines;
+	size_t line_count, line_cap;
+	bool doc_failed;
+	size_t cur, top;
+} visit_page;
+
+/* ---- the notes as edited ---- */
+
+static size_t vocab_count(const mi_vocab *v)
+{
+	size_t n = 0;
+	while (v[n].id)
+		n++;
+	return n;
+}
+
+static bool has_id(char **ids, size_t count, const char *id)
+{
+	for (size_t i = 0; i < count; i++)
+		if (strcmp(ids[i], id) == 0)
+			return true;
+	return false;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+/* Fills the edit state from the stored notes; false when out of memory. */
+static bool edits_from_visit(visit_page *p)
+{
+	const mi_session_notes *n = &p->visit->notes;
+	p->area_count = vocab_count(mi_session_areas);
+	p->tech_count = vocab_count(mi_session_techniques);
+	p->area_on = calloc(p->area_count, sizeof *p->area_on);
+	p->tech_on = calloc(p->tech_count, sizeof *p->tech_on);
+	if (!p->area_on || !p->tech_on)
+		return false;
+	for (size_t i = 0; i < p->area_count; i++)
+		p->area_on[i] = has_id(n->areas, n->area_count, mi_session_areas[i].id);
+	for (size_t i = 0; i < p->tech_count; i++)
+		p->tech_on[i] = has_id(n->techniques, n->technique_count, mi_session_techniques[i].id);
+	const mi_answer_key *key = mi_answers_find_key("pressure_preference");
+	p->pressures = key ? key->values : NULL;
+	p->pressure = -1;
+	for (int i = 0; n->pressure && p->pressures && p->pressures[i]; i++)
+		if (strcmp(p->pressures[i], n->pressure) == 0)
+			p->pressure = i;
+	const char *texts[F_COUNT] = {n->areas_other, n->response, n->therapist_notes,
+				      p->visit->aftercare_notes};
+	for (int f = 0; f < F_COUNT; f++) {
+		p->text[f] = dup_or_null(texts[f]);
+		if (texts[f] && !p->text[f])
+			return false;
+	}
+	return true;
+}
+
+/* Appends the ids ticked in on[] to a new list; false when out of memory. */
+static bool ids_of(const mi_vocab *vocab, const bool *on, size_t count, char ***out, size_t *n)
+{
+	*out = calloc(count ? count : 1, sizeof **out);
+	*n = 0;
+	if (!*out)
+		return false;
+	for (size_t i = 0; i < count; i++) {
+		if (!on[i])
+			continue;
+		if (!((*out)[*n] = strdup(vocab[i].id)))
+			return false;
+		(*n)++;
+	}
+	return true;
+}
+
+/* A copy of text, or NULL when it is empty or unset. */
+static char *text_or_null(const char *text, bool *ok)
+{
+	if (!text || !*text)
+		return NULL;
+	char *copy = strdup(text);
+	if (!copy)
+		*ok = false;
+	return copy;
+}
+
+/* The edits as session notes and aftercare notes (caller clears/frees);
+ * false when out of memory. */
+static bool edits_to_notes(const visit_page *p, mi_session_notes *n, char **aftercare)
+{
+	memset(n, 0, sizeof *n);
+	bool ok = ids_of(mi_session_areas, p->area_on, p->area_count, &n->areas, &n->area_count);
+	ok = ids_of(mi_session_techniques, p->tech_on, p->tech_count, &n->techniques,
+		    &n->technique_count) && ok;
+	n->areas_other = text_or_null(p->text[F_AREAS_OTHER], &ok);
+	n->pressure = p->pressure >= 0 ? text_or_null(p->pressures[p->pressure], &ok) : NULL;
+	n->response = text_or_null(p->text[F_RESPONSE], &ok);
+	n->therapist_notes = text_or_null(p->text[F_THERAPIST], &ok);
+	*aftercare = text_or_null(p->text[F_AFTERCARE], &ok);
+	if (!ok) {
+		mi_session_notes_clear(n);
+		free(*aftercare);
+		*aftercare = NULL;
+	}
+	return ok;
+}
+
+/* Swaps the visit's notes with n and its aftercare notes with *aftercare. */
+static void swap_notes(mi_visit *v, mi_session_notes *n, char **aftercare)
+{
+	mi_session_notes t = v->notes;
+	v->notes = *n;
+	*n = t;
+	char *a = v->aftercare_notes;
+	v->aftercare_notes = *aftercare;
+	*aftercare = a;
+}
+
+/* Saves the edits through the store; on failure they stay as typed. */
+static bool visit_save(mi_desk_page *page, mi_desk *desk)
+{
+	visit_page *p = (visit_page *)page;
+	mi_session_notes n;
+	char *aftercare;
+	if (!edits_to_notes(p, &n, &aftercare)) {
+		mi_desk_say(desk, true, "Out of memory: the notes were not saved; try again.");
+		return false;
+	}
+	swap_notes(p->visit, &n, &aftercare);
+	mi_error err;
+	mi_status st = mi_store_visit_save_notes(desk->config.store, p->visit, &err);
+	if (st != MI_OK)
+		swap_notes(p->visit, &n, &aftercare); /* back to what is stored */
+	mi_session_notes_clear(&n);
+	free(aftercare);
+	if (st != MI_OK) {
+		mi_desk_say_error(desk, "The notes were NOT saved (your edits are kept)", &err);
+		return false;
+	}
+	p->dirty = false;
+	mi_desk_say(desk, false, "The session notes were saved.");
+	return true;
+}
+
+static bool visit_unsaved(const mi_desk_page *page)
+{
+	const visit_page *p = (const visit_page *)page;
+	return p->dirty || p->editing >= 0;
+}
+
+/* ---- the aftercare preview ---- */
+
+/* Rebuilds the summary text from the visit with the notes as edited. */
+static void build_preview(visit_page *p, mi_desk *desk)
+{
+	p->preview_stale = false;
+	free(p->preview);
+	p->preview = NULL;
+	p->preview_note[0] = '\0';
+	if (!desk->config.aftercare) {
+		snprintf(p->preview_note, sizeof p->preview_note,
+			 "(no aftercare template is loaded, so there is no preview)");
+		return;
+	}
+	mi_session_notes n;
+	char *aftercare;
+	if (!edits_to_notes(p, &n, &aftercare)) {
+		snprintf(p->preview_note, sizeof p->preview_note, "(out of memory)");
+		return;
+	}
+	swap_notes(p->visit, &n, &aftercare);
+	mi_aftercare_doc *doc = NULL;
+	mi_error err;
+	if (mi_aftercare_build(desk->config.aftercare, p->visit, &doc, &err) == MI_OK) {
+		p->preview = mi_aftercare_to_text(doc);
+		if (!p->preview)
+			snprintf(p->preview_note, sizeof p->preview_note, "(out of memory)");
+	} else {
+		snprintf(p->preview_note, sizeof p->preview_note, "(the summary cannot be made: %.200s)",
+			 err.message);
+	}
+	mi_aftercare_doc_free(doc);
+	swap_notes(p->visit, &n, &aftercare);
+	mi_session_notes_clear(&n);
+	free(aftercare);
+}
+
+/* ---- the document ---- */
+
+static void free_lines(visit_page *p)
+{
+	for (size_t i = 0; i < p->line_count; i++)
+		free(p->lines[i].text);
+	p->line_count = 0;
+}
+
+/* Appends one line (text copied). */
+static void add(visit_page *p, unsigned attr, item_kind kind, int index, int indent,
+		const char *text)
+{
+	if (p->line_count == p->line_cap) {
+		size_t cap = p->line_cap ? p->line_cap * 2 : 64;
+		doc_line *lines = realloc(p->lines, cap * sizeof *lines);
+		if (!lines) {
+			p->doc_failed = true;
+			return;
+		}
+		p->lines = lines;
+		p->line_cap = cap;
+	}
+	char *copy = strdup(text);
+	if (!copy) {
+		p->doc_failed = true;
+		return;
+	}
+	p->lines[p->line_count++] = (doc_line){copy, attr, kind, index, indent};
+}
+
+static void addf(visit_page *p, unsigned attr, int indent, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void addf(visit_page *p, unsigned attr, int indent, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	add(p, attr, IT_NONE, 0, indent, buf);
+}
+
+/* Appends text wrapped to width, the first line after `first`, the others
+ * indented by `rest`. */
+static void add_wrapped(visit_page *p, unsigned attr, item_kind kind, int index, int indent,
+			int width, const char *first, const char *rest, const char *text)
+{
+	char *wrapped = mi_aftercare_wrap(text, (size_t)(width - indent), first, rest);
+	if (!wrapped) {
+		p->doc_failed = true;
+		return;
+	}
+	for (char *s = wrapped, *nl; *s; s = nl + 1) {
+		nl = strchr(s, '\n');
+		if (!nl)
+			break;
+		*nl = '\0';
+		add(p, attr, kind, index, indent, s);
+	}
+	free(wrapped);
+}
+
+static void heading(visit_page *p, const char *text)
+{
+	if (p->line_count > 0)
+		add(p, 0, IT_NONE, 0, 0, "");
+	add(p, MI_UI_BOLD | MI_UI_UNDERLINE, IT_NONE, 0, 0, text);
+}
+
+static void add_flags(visit_page *p, mi_desk *desk, int width)
+{
+	const mi_visit *v = p->visit;
+	char title[64];
+	snprintf(title, sizeof title, "Flags (%zu)", v->flag_count);
+	heading(p, title);
+	if (v->flag_count == 0)
+		add(p, 0, IT_NONE, 0, 2, "No flag fired.");
+	for (size_t i = 0; i < v->flag_count; i++) {
+		const mi_visit_flag *f = &v->flags[i];
+		const mi_rule *r = mi_ruleset_find(desk->config.rules, f->rule_id);
+		addf(p, mi_desk_level_attr(f->level), 2, "%s %s", mi_desk_level_tag(f->level),
+		     f->rule_id);
+		if (!r) {
+			add_wrapped(p, 0, IT_NONE, 0, 6, width, "", "",
+				    "This rule is not in the rules loaded now; the visit was screened "
+				    "with another version of them.");
+			continue;
+		}
+		add_wrapped(p, 0, IT_NONE, 0, 6, width, "Note: ", "      ", r->note ? r->note : "");
+		add_wrapped(p, 0, IT_NONE, 0, 6, width, "Source: ", "        ",
+			    r->source ? r->source : "");
+	}
+}
+
+static void add_intake(visit_page *p, int width)
+{
+	const mi_answers *a = p->visit->answers;
+	heading(p, "Intake");
+	long pain;
+	if (a && mi_answers_get_int(a, "pain_intensity", &pain))
+		addf(p, 0, 2, "Pain now: %ld/10", pain);
+	else
+		add(p, 0, IT_NONE, 0, 2, "Pain now: not answered");
+	char buf[1024];
+	const char *keys[] = {"pain_locations", "focus_areas", "avoid_areas", "medications"};
+	const char *labels[] = {"Where: ", "Focus on: ", "Avoid: ", "Medications: "};
+	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+		size_t n = a ? mi_answers_list_count(a, keys[k]) : 0, used = 0;
+		buf[0] = '\0';
+		for (size_t i = 0; i < n && used < sizeof buf; i++) {
+			const char *item = mi_answers_list_item(a, keys[k], i);
+			if (k < 3)
+				item = mi_vocab_label(mi_region_labels, item);
+			used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", i ? ", " : "",
+						 item);
+		}
+		add_wrapped(p, 0, IT_NONE, 0, 2, width, labels[k], "  ", n ? buf : "none");
+	}
+	const char *pressure = a ? mi_answers_get_text(a, "pressure_preference") : NULL;
+	addf(p, 0, 2, "Pressure wanted: %s", pressure ? pressure : "not answered");
+}
+
+static void add_unanswered(visit_page *p, int width)
+{
+	heading(p, "Safety questions not answered");
+	if (!p->unanswered || !*p->unanswered) {
+		add(p, 0, IT_NONE, 0, 2, "None: every safety question was answered.");
+		return;
+	}
+	add_wrapped(p, 0, IT_NONE, 0, 2, width, "- ", "  ", p->unanswered);
+}
+
+static void add_changes(visit_page *p, int width)
+{
+	if (!p->has_prev) {
+		heading(p, "Changes since the last visit");
+		add(p, 0, IT_NONE, 0, 2, "This is the client's first visit: nothing to compare.");
+		return;
+	}
+	char date[11], title[64];
+	mi_date_format(p->prev_date, date);
+	snprintf(title, sizeof title, "Changes since the last visit (%s)", date);
+	heading(p, title);
+	add_wrapped(p, 0, IT_NONE, 0, 2, width, "- ", "  ",
+		    p->changes ? p->changes : "(the comparison could not be made)");
+}
+
+static void add_goals(visit_page *p, int width)
+{
+	const mi_visit *v = p->visit;
+	heading(p, "Goals");
+	if (v->goal_count == 0 && !v->goals_other)
+		add(p, 0, IT_NONE, 0, 2, "No goal chosen.");
+	for (size_t i = 0; i < v->goal_count; i++)
+		add_wrapped(p, 0, IT_NONE, 0, 2, width, "- ", "  ",
+			    mi_vocab_label(mi_goal_labels, v->goals[i]));
+	if (v->goals_other)
+		add_wrapped(p, 0, IT_NONE, 0, 2, width, "- In their words: ", "  ", v->goals_other);
+}
+
+/* A text note: its label and value, wrapped; the editor replaces the first
+ * line while editing. */
+static void add_field(visit_page *p, field_id f, int indent, int width)
+{
+	const char *value = p->text[f] && *p->text[f] ? p->text[f] : "(empty: Enter to write)";
+	add_wrapped(p, 0, IT_FIELD, f, indent, width, field_labels[f], "    ", value);
+}
+
+static void add_notes(visit_page *p, int width)
+{
+	heading(p, p->dirty ? "Session notes (NOT SAVED YET: s saves)" : "Session notes");
+	add(p, 0, IT_NONE, 0, 2, "Areas worked:");
+	char buf[256];
+	for (size_t i = 0; i < p->area_count; i++) {
+		snprintf(buf, sizeof buf, "[%c] %s", p->area_on[i] ? 'x' : ' ',
+			 mi_session_areas[i].label);
+		add(p, 0, IT_AREA, (int)i, 4, buf);
+	}
+	add_field(p, F_AREAS_OTHER, 4, width);
+	add(p, 0, IT_NONE, 0, 2, "Techniques:");
+	for (size_t i = 0; i < p->tech_count; i++) {
+		snprintf(buf, sizeof buf, "[%c] %s", p->tech_on[i] ? 'x' : ' ',
+			 mi_session_techniques[i].label);
+		add(p, 0, IT_TECH, (int)i, 4, buf);
+	}
+	size_t used = (size_t)snprintf(buf, sizeof buf, "Pressure used: (%c) not recorded",
+				       p->pressure < 0 ? '*' : ' ');
+	for (int i = 0; p->pressures && p->pressures[i] && used < sizeof buf; i++)
+		used += (size_t)snprintf(buf + used, sizeof buf - used, "  (%c) %s",
+					 p->pressure == i ? '*' : ' ', p->pressures[i]);
+	add(p, 0, IT_PRESSURE, 0, 2, buf);
+	add_field(p, F_RESPONSE, 2, width);
+	add_field(p, F_THERAPIST, 2, width);
+	heading(p, "Aftercare");
+	add_field(p, F_AFTERCARE, 2, width);
+}
+
+static void add_preview(visit_page *p, mi_desk *desk, int width)
+{
+	if (p->preview_stale)
+		build_preview(p, desk);
+	heading(p, "Aftercare summary preview (p prints it)");
+	if (!p->preview) {
+		add(p, 0, IT_NONE, 0, 2, p->preview_note);
+		return;
+	}
+	for (char *s = p->preview, *nl; *s; s = nl + 1) {
+		nl = strchr(s, '\n');
+		size_t len = nl ? (size_t)(nl - s) : strlen(s);
+		char *one = strndup(s, len);
+		if (!one) {
+			p->doc_failed = true;
+			return;
+		}
+		add_wrapped(p, 0, IT_NONE, 0, 2, width, "", "", one);
+		free(one);
+		if (!nl)
+			break;
+	}
+}
+
+/* Rebuilds the document for a window cols wide, keeping the cursor on the
+ * same line number. */
+static void build(visit_page *p, mi_desk *desk)
+{
+	int width = desk->cols - 2;
+	free_lines(p);
+	p->doc_failed = false;
+	add_flags(p, desk, width);
+	add_unanswered(p, width);
+	add_changes(p, width);
+	add_intake(p, width);
+	add_goals(p, width);
+	add_notes(p, width);
+	add_preview(p, desk, width);
+	if (p->visit->rules_version) {
+		add(p, 0, IT_NONE, 0, 0, "");
+		addf(p, 0, 0, "Screened with rules %s.", p->visit->rules_version);
+	}
+	if (p->cur >= p->line_count)
+		p->cur = p->line_count ? p->line_count - 1 : 0;
+}
+
+/* ---- keys ---- */
+
+static int doc_rows(const mi_desk *desk)
+{
+	return desk->rows - 2 - ROW_DOC;
+}
+
+/* The first line of the item the cursor is on. */
+static size_t item_start(const visit_page *p, size_t i)
+{
+	while (i > 0 && p->lines[i].kind != IT_NONE && p->lines[i - 1].kind == p->lines[i].kind &&
+	       p->lines[i - 1].index == p->lines[i].index)
+		i--;
+	return i;
+}
+
+/* Moves the cursor to the next (dir 1) or previous (dir -1) item that can
+ * be changed; stays when there is none. */
+static void next_item(visit_page *p, int dir)
+{
+	size_t here = item_start(p, p->cur), i = here;
+	for (;;) {
+		if ((dir < 0 && i == 0) || (dir > 0 && i + 1 >= p->line_count))
+			return;
+		i = dir > 0 ? i + 1 : i - 1;
+		const doc_line *l = &p->lines[i];
+		if (l->kind == IT_NONE)
+			continue;
+		size_t start = item_start(p, i);
+		if (start != here) {
+			p->cur = start;
+			return;
+		}
+	}
+}
+
+static void start_editing(visit_page *p, field_id f)
+{
+	char *before = dup_or_null(p->text[f] ? p->text[f] : "");
+	if (!before)
+		return;
+	free(p->before_edit);
+	p->before_edit = before;
+	/* A one-line editor: notes written on several lines are joined. */
+	for (char *s = before; *s; s++)
+		if (*s == '\n')
+			*s = ' ';
+	mi_ui_field_set(&p->field, before);
+	p->editing = (int)f;
+}
+
+/* Ends editing: keeps the typed text (keep) or restores the one before. */
+static void stop_editing(visit_page *p, mi_desk *desk, bool keep)
+{
+	field_id f = (field_id)p->editing;
+	p->editing = -1;
+	if (!keep)
+		return;
+	char *typed = mi_ui_field_text(&p->field);
+	if (!typed) {
+		mi_desk_say(desk, true, "Out of memory: that edit was not kept.");
+		return;
+	}
+	bool changed = strcmp(typed, p->before_edit ? p->before_edit : "") != 0;
+	if (!changed) {
+		free(typed);
+		return;
+	}
+	free(p->text[f]);
+	p->text[f] = typed;
+	p->dirty = true;
+	p->preview_stale = true;
+}
+
+static mi_ui_action edit_key(visit_page *p, mi_desk *desk, mi_ui_key key)
+{
+	switch (key.kind) {
+	case MI_KEY_ENTER:
+	case MI_KEY_TAB:
+		stop_editing(p, desk, true);
+		return MI_UI_HANDLED;
+	case MI_KEY_ESC:
+		stop_editing(p, desk, false);
+		mi_desk_say(desk, false, "The edit was undone.");
+		return MI_UI_HANDLED;
+	case MI_KEY_F1:
+		return MI_UI_IGNORED;
+	default:
+		break;
+	}
+	if (mi_ui_field_key(&p->field, key) == MI_UI_IGNORED && key.kind == MI_KEY_CHAR)
+		mi_desk_say(desk, true, mi_ui_field_accepts(key.ch)
+						? "The note cannot be any longer."
+						: "That character cannot be typed here.");
+	return MI_UI_HANDLED;
+}
+
+/* Space or Enter on the cursor's item. */
+static void toggle(visit_page *p, bool enter)
+{
+	const doc_line *l = &p->lines[p->cur];
+	switch (l->kind) {
+	case IT_AREA:
+		p->area_on[l->index] = !p->area_on[l->index];
+		break;
+	case IT_TECH:
+		p->tech_on[l->index] = !p->tech_on[l->index];
+		break;
+	case IT_PRESSURE:
+		p->pressure = p->pressures && p->pressures[p->pressure + 1] ? p->pressure + 1 : -1;
+		break;
+	case IT_FIELD:
+		if (enter)
+			start_editing(p, (field_id)l->index);
+		return;
+	default:
+		return;
+	}
+	p->dirty = true;
+	p->preview_stale = true;
+}
+
+static void mark_reviewed(visit_page *p, mi_desk *desk)
+{
+	if (p->source != MI_SOURCE_KIOSK) {
+		mi_desk_say(desk, false, "Only intakes from the kiosk need a review.");
+		return;
+	}
+	if (p->reviewed) {
+		mi_desk_say(desk, false, "This intake was already reviewed.");
+		return;
+	}
+	mi_error err;
+	if (mi_store_visit_mark_reviewed(desk->config.store, p->visit_id, &err) != MI_OK) {
+		mi_desk_say_error(desk, "It could not be marked as reviewed", &err);
+		return;
+	}
+	p->reviewed = true;
+	mi_desk_say(desk, false, "Marked as reviewed.");
+}
+
+static void print(visit_page *p, mi_desk *desk)
+{
+	if (p->dirty) {
+		mi_desk_say(desk, true, "Save the notes first (s): the printout uses what is saved.");
+		return;
+	}
+	mi_error err;
+	mi_status st = desk->config.print
+			       ? desk->config.print(desk->config.print_ctx, p->visit_id, &err)
+			       : mi_desk_print_visit(desk, p->visit_id, &err);
+	if (st != MI_OK) {
+		mi_desk_say_error(desk, "The summary was not printed", &err);
+		return;
+	}
+	mi_desk_say(desk, false, "The aftercare summary was sent to the printer.");
+}
+
+static mi_ui_action visit_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
+{
+	visit_page *p = (visit_page *)page;
+	if (p->editing >= 0)
+		return edit_key(p, desk, key);
+	build(p, desk);
+	if (p->line_count == 0)
+		return key.kind == MI_KEY_ESC ? MI_UI_CANCEL : MI_UI_IGNORED;
+	size_t rows = (size_t)doc_rows(desk);
+	if (mi_desk_move(key, p->line_count, rows, &p->cur)) {
+		mi_desk_scroll_to(p->cur, rows, &p->top);
+		return MI_UI_HANDLED;
+	}
+	switch (key.kind) {
+	case MI_KEY_TAB:
+	case MI_KEY_BTAB:
+		next_item(p, key.kind == MI_KEY_TAB ? 1 : -1);
+		mi_desk_scroll_to(p->cur, rows, &p->top);
+		return MI_UI_HANDLED;
+	case MI_KEY_ENTER:
+		toggle(p, true);
+		return MI_UI_HANDLED;
+	case MI_KEY_LEFT:
+	case MI_KEY_RIGHT:
+		if (p->lines[p->cur].kind != IT_PRESSURE)
+			return MI_UI_IGNORED;
+		if (key.kind == MI_KEY_RIGHT)
+			toggle(p, false);
+		else if (p->pressure >= 0)
+			p->pressure--, p->dirty = true, p->preview_stale = true;
+		return MI_UI_HANDLED;
+	case MI_KEY_ESC:
+		return MI_UI_CANCEL;
+	case MI_KEY_CHAR:
+		break;
+	default:
+		return MI_UI_IGNORED;
+	}
+	switch (key.ch) {
+	case L' ':
+		toggle(p, false);
+		return MI_UI_HANDLED;
+	case L's':
+		if (!p->dirty)
+			mi_desk_say(desk, false, "Nothing to save: the notes are as stored.");
+		else
+			visit_save(page, desk);
+		return MI_UI_HANDLED;
+	case L'p':
+		print(p, desk);
+		return MI_UI_HANDLED;
+	case L'm':
+		mark_reviewed(p, desk);
+		return MI_UI_HANDLED;
+	case L'q':
+		return MI_UI_CANCEL;
+	default:
+		return MI_UI_IGNORED;
+	}
+}
+
+/* ---- drawing ---- */
+
+static void draw_banner(const visit_page *p, mi_ui_canvas *c)
+{
+	const mi_visit *v = p->visit;
+	unsigned attr = mi_desk_level_attr(v->outcome) | MI_UI_BOLD;
+	char line[256];
+	snprintf(line, sizeof line, "%s %s - %zu flag%s", mi_desk_level_tag(v->outcome),
+		 mi_desk_level_words(v->outcome), v->flag_count, v->flag_count == 1 ? "" : "s");
+	mi_ui_put(c, ROW_BANNER, 1, attr, c->cols - 2, line);
+	const char *where = NULL;
+	if (p->source == MI_SOURCE_KIOSK)
+		where = p->reviewed ? "kiosk intake, reviewed" : "kiosk intake: m marks reviewed";
+	else if (!v->complete)
+		where = "draft, not finished";
+	if (where) {
+		int w = mi_ui_text_width(where);
+		mi_ui_put(c, ROW_BANNER + 1, c->cols - 1 - w, MI_UI_BOLD, -1, where);
+	}
+}
+
+static void visit_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
+{
+	visit_page *p = (visit_page *)page;
+	const mi_visit *v = p->visit;
+	char title[256], date[11];
+	mi_date_format(v->date, date);
+	snprintf(title, sizeof title, "Visit %lld - %s%s%s", v->id, v->client_name,
+		 v->client_birth_date ? ", born " : "",
+		 v->client_birth_date ? v->client_birth_date : "");
+	mi_ui_draw_title(c, title, date);
+	draw_banner(p, c);
+
+	build(p, desk);
+	int rows = doc_rows(desk);
+	mi_desk_scroll_to(p->cur, (size_t)rows, &p->top);
+	if (p->doc_failed)
+		mi_desk_say(desk, true, "Out of memory: part of the page is missing.");
+	for (int i = 0; i < rows && p->top + (size_t)i < p->line_count; i++) {
+		size_t k = p->top + (size_t)i;
+		const doc_line *l = &p->lines[k];
+		int y = ROW_DOC + i;
+		bool cur = k == p->cur || (l->kind != IT_NONE && item_start(p, k) == item_start(p, p->cur));
+		unsigned attr = l->attr | (cur ? MI_UI_REVERSE : 0);
+		if (cur)
+			mi_ui_fill(c, y, 0, c->cols, L' ', MI_UI_REVERSE);
+		if (p->editing >= 0 && l->kind == IT_FIELD && l->index == p->editing &&
+		    k == item_start(p, k)) {
+			const char *label = field_labels[p->editing];
+			int w = mi_ui_put(c, y, 1 + l->indent, MI_UI_BOLD, -1, label);
+			int x = 1 + l->indent + w;
+			mi_ui_fill(c, y, x, c->cols - x, L' ', 0);
+			mi_ui_field_draw(&p->field, c, y, x, c->cols - 1 - x, true);
+			continue;
+		}
+		mi_ui_put(c, y, 1 + l->indent, attr, c->cols - 2 - l->indent, l->text);
+	}
+	if (p->top + (size_t)rows < p->line_count)
+		mi_ui_put(c, c->rows - 3, c->cols - 12, MI_UI_BOLD, -1, "-- more --");
+	if (p->editing >= 0)
+		mi_ui_draw_keys(c, "Type  Enter/Tab done  Esc undo this edit  F1 help");
+	else if (p->source == MI_SOURCE_KIOSK && !p->reviewed)
+		mi_ui_draw_keys(c, "Tab next  Space/Enter change  s save  p print  m reviewed  "
+				   "Esc back  ? help");
+	else
+		mi_ui_draw_keys(c, "Up/Down move  Tab next  Space/Enter change  s save  p print  "
+				   "Esc back  ? help");
+}
+
+/* ---- life cycle ---- */
+
+static long long visit_client_id(const mi_desk_page *page)
+{
+	return ((const visit_page *)page)->visit->client_id;
+}
+
+static long long visit_visit_id(const mi_desk_page *page)
+{
+	return ((const visit_page *)page)->visit_id;
+}
+
+static void visit_free(mi_desk_page *page)
+{
+	visit_page *p = (visit_page *)page;
+	mi_visit_free(p->visit);
+	free(p->changes);
+	free(p->unanswered);
+	free(p->area_on);
+	free(p->tech_on);
+	for (int f = 0; f < F_COUNT; f++)
+		free(p->text[f]);
+	free(p->before_edit);
+	free(p->preview);
+	free_lines(p);
+	free(p->lines);
+	free(p);
+}
+
+static const mi_desk_page_ops visit_ops = {
+	.kind = MI_DESK_VISIT,
+	.help = "The screening outcome is on the banner, then each flag with the note for you "
+		"and where the rule comes from, the safety questions the client did not answer "
+		"(ask them), what changed since the last visit, and the goals.\n\n"
+		"Session notes: move with Up/Down (Tab jumps to the next thing to fill in), Space "
+		"ticks a box or picks the pressure, Enter edits a text (Enter again keeps it, Esc "
+		"undoes it). s saves every note at once; leaving with unsaved notes asks first.\n\n"
+		"p prints the aftercare summary shown at the end, m marks an intake from the kiosk "
+		"as reviewed, Esc goes back.",
+	.draw = visit_draw,
+	.key = visit_key,
+	.unsaved = visit_unsaved,
+	.save = visit_save,
+	.client_id = visit_client_id,
+	.visit_id = visit_visit_id,
+	.free = visit_free,
+};
+
+/* The safety questions not answered, in plain words, one per line. */
+static bool load_unanswered(visit_page *p, mi_desk *desk, mi_error *err)
+{
+	mi_screening s = {0};
+	if (mi_screen(desk->config.rules, p->visit->answers, p->visit->date, &s, err) != MI_OK)
+		return false;
+	size_t count = 0, size = 1;
+	const mi_ui_question *qs = mi_ui_questions(&count);
+	const char **texts = calloc(s.unanswered_count + 1, sizeof *texts);
+	bool ok = texts != NULL;
+	for (size_t i = 0; ok && i < s.unanswered_count; i++) {
+		texts[i] = s.unanswered[i];
+		for (size_t q = 0; q < count; q++)
+			if (strcmp(qs[q].key, s.unanswered[i]) == 0)
+				texts[i] = qs[q].text;
+		size += strlen(texts[i]) + 1;
+	}
+	p->unanswered = ok ? malloc(size) : NULL;
+	if (p->unanswered) {
+		p->unanswered[0] = '\0';
+		for (size_t i = 0; i < s.unanswered_count; i++) {
+			strcat(p->unanswered, texts[i]);
+			strcat(p->unanswered, "\n");
+		}
+	}
+	free(texts);
+	mi_screening_clear(&s);
+	if (!p->unanswered)
+		return mi_error_set(err, MI_EINTERNAL, "out of memory."), false;
+	return true;
+}
+
+/* What changed since the client's previous visit, when there is one. */
+static bool load_changes(visit_page *p, mi_desk *desk, mi_error *err)
+{
+	long long prev_id = 0;
+	if (mi_store_visit_previous(desk->config.store, p->visit_id, &prev_id, err) != MI_OK)
+		return false;
+	if (!prev_id)
+		return true;
+	mi_visit *prev = NULL;
+	if (mi_store_visit_load(desk->config.store, prev_id, &prev, err) != MI_OK)
+		return false;
+	p->has_prev = true;
+	p->prev_date = prev->date;
+	mi_diff d;
+	if (mi_diff_compute(prev->answers, prev->flags, prev->flag_count, p->visit->answers,
+			    p->visit->flags, p->visit->flag_count, &d, err) == MI_OK) {
+		p->changes = mi_diff_to_text(&d);
+		mi_diff_clear(&d);
+	}
+	mi_visit_free(prev);
+	return true;
+}
+
+mi_desk_page *mi_desk_visit_new(mi_desk *desk, long long visit_id, mi_error *err)
+{
+	visit_page *p = calloc(1, sizeof *p);
+	if (!p) {
+		mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return NULL;
+	}
+	p->base.ops = &visit_ops;
+	p->visit_id = visit_id;
+	p->editing = -1;
+	p->preview_stale = true;
+	bool ok = mi_store_visit_load(desk->config.store, visit_id, &p->visit, err) == MI_OK &&
+		  mi_store_visit_source(desk->config.store, visit_id, &p->source, &p->reviewed,
+					err) == MI_OK &&
+		  load_unanswered(p, desk, err) && load_changes(p, desk, err);
+	if (ok && !edits_from_visit(p)) {
+		mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		ok = false;
+	}
+	if (!ok) {
+		visit_free(&p->base);
+		return NULL;
+	}
+	return &p->base;
+}

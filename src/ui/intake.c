@@ -1,0 +1,1204 @@
+/* intake.c - the intake walk-through: state, keys and drawing (no curses). */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mi/ui_field.h"
+#include "mi/ui_intake.h"
+
+enum {
+	MAX_CHOICES = 16,
+	MAX_ITEMS = MI_ANSWERS_MAX_LIST,
+	MAX_QUESTIONS = 64, /* the question table is checked against it */
+	ROW_QUESTION = 3,
+	ROW_INPUT = 7,
+	ROW_HELP = 20,
+	ROW_STATUS = 22,
+};
+
+struct mi_ui_intake {
+	mi_ui_intake_config config;
+	mi_answers *answers;
+	mi_screening screening;
+	const mi_ui_question *questions;
+	size_t count;
+	size_t current;        /* question index; `count` is the review page */
+	bool return_to_review; /* after answering, go back to the review page */
+	size_t review_cursor;  /* row on the review page; the last is "continue" */
+
+	/* What is being edited on the current page. */
+	mi_ui_field field;
+	int choice;            /* highlighted choice, scale value; -1 none */
+	unsigned marks;        /* ticked values of a multi-choice */
+	char **items;          /* text-list items */
+	size_t item_count;
+	bool dirty;            /* edited since the page was shown */
+
+	bool show_help;
+	bool show_flags;
+	bool notice_open;      /* client mode: the screening notice page is shown */
+	mi_level notified;     /* the most severe outcome the client was told about */
+	char status[640];
+};
+
+/* The schema values of a question's key (NULL for non-enum keys). */
+static const char *const *values_of(const mi_ui_question *q)
+{
+	const mi_answer_key *key = mi_answers_find_key(q->key);
+	return key ? key->values : NULL;
+}
+
+/* How many schema values the question's key has. */
+static size_t value_count(const mi_ui_question *q)
+{
+	const char *const *v = values_of(q);
+	size_t n = 0;
+	while (v && v[n] && n < MAX_CHOICES)
+		n++;
+	return n;
+}
+
+/* The words shown for value i of a choice question. */
+static const char *label_of(const mi_ui_question *q, size_t i)
+{
+	if (q->labels)
+		return q->labels[i];
+	const char *value = values_of(q)[i];
+	return q->vocab ? mi_vocab_label(q->vocab, value) : value;
+}
+
+/* True for the consent question. */
+static bool is_consent(const mi_ui_question *q)
+{
+	return q->kind == MI_Q_CONSENT;
+}
+
+/* True when question i is asked, given the answers so far. */
+static bool shown(const mi_ui_intake *in, size_t i)
+{
+	const mi_ui_question *q = &in->questions[i];
+	if (in->config.lock_identity &&
+	    (strcmp(q->key, "client.name") == 0 || strcmp(q->key, "client.birth_date") == 0))
+		return false;
+	if (q->show_when == MI_SHOW_IF_LIST_NOT_EMPTY)
+		return mi_answers_list_count(in->answers, q->show_key) > 0;
+	return true;
+}
+
+/* The index of the consent question. */
+static size_t consent_index(const mi_ui_intake *in)
+{
+	for (size_t i = 0; i < in->count; i++)
+		if (is_consent(&in->questions[i]))
+			return i;
+	return in->count;
+}
+
+/* True while the review page is shown. */
+static bool on_review(const mi_ui_intake *in)
+{
+	return in->current == in->count;
+}
+
+/* Frees the text-list items being edited. */
+static void free_items(mi_ui_intake *in)
+{
+	for (size_t i = 0; i < in->item_count; i++)
+		free(in->items[i]);
+	in->item_count = 0;
+}
+
+/* Fills the editing state of the current page from the stored answer. */
+static void load_page(mi_ui_intake *in)
+{
+	mi_ui_field_clear(&in->field);
+	free_items(in);
+	in->choice = -1;
+	in->marks = 0;
+	in->dirty = false;
+	in->show_help = false;
+	if (on_review(in))
+		return;
+	const mi_ui_question *q = &in->questions[in->current];
+	const mi_answers *a = in->answers;
+	long n;
+	bool b;
+	switch (q->kind) {
+	case MI_Q_YESNO:
+		if (mi_answers_get_bool(a, q->key, &b))
+			in->choice = b ? 0 : 1;
+		break;
+	case MI_Q_SCALE:
+		if (mi_answers_get_int(a, q->key, &n))
+			in->choice = (int)n;
+		break;
+	case MI_Q_NUMBER:
+	case MI_Q_WEEKS_OR_NONE:
+		if (mi_answers_get_int(a, q->key, &n)) {
+			char buf[32];
+			snprintf(buf, sizeof buf, "%ld", n);
+			mi_ui_field_set(&in->field, buf);
+		}
+		break;
+	case MI_Q_CHOICE: {
+		const char *v = mi_answers_get_text(a, q->key);
+		for (size_t i = 0; v && i < value_count(q); i++)
+			if (strcmp(values_of(q)[i], v) == 0)
+				in->choice = (int)i;
+		break;
+	}
+	case MI_Q_MULTI:
+	case MI_Q_BODYMAP:
+		for (size_t i = 0; i < value_count(q); i++)
+			if (mi_answers_list_contains(a, q->key, values_of(q)[i]))
+				in->marks |= 1u << i;
+		in->choice = 0;
+		break;
+	case MI_Q_TEXT:
+	case MI_Q_DATE:
+		mi_ui_field_set(&in->field, mi_answers_get_text(a, q->key));
+		break;
+	case MI_Q_TEXT_LIST:
+		for (size_t i = 0; i < mi_answers_list_count(a, q->key) && i < MAX_ITEMS; i++) {
+			char *copy = strdup(mi_answers_list_item(a, q->key, i));
+			if (copy)
+				in->items[in->item_count++] = copy;
+		}
+		break;
+	case MI_Q_CONSENT:
+		mi_ui_field_set(&in->field, mi_answers_get_text(a, "consent.name"));
+		break;
+	}
+}
+
+/* Runs the screening again on the answers so far. */
+static void rescreen(mi_ui_intake *in)
+{
+	if (!in->config.rules)
+		return;
+	mi_screening_clear(&in->screening);
+	mi_error err;
+	if (mi_screen(in->config.rules, in->answers, in->config.today, &in->screening, &err) != MI_OK)
+		snprintf(in->status, sizeof in->status, "Screening failed: %s", err.message);
+}
+
+/* Client mode: opens the notice page when the outcome became refer or
+ * urgent, or more severe than what the client was already told. */
+static void notice_if_worse(mi_ui_intake *in)
+{
+	if (in->config.mode != MI_UI_CLIENT || !in->config.rules)
+		return;
+	mi_level now = in->screening.outcome;
+	if (now >= MI_LEVEL_REFER && now > in->notified)
+		in->notice_open = true;
+	in->notified = now;
+}
+
+/* Sends one answer (or its removal) to the draft sink. */
+static bool save(mi_ui_intake *in, const char *key)
+{
+	if (!in->config.sink.save_answer)
+		return true;
+	char *json = mi_answers_get_json(in->answers, key);
+	mi_error err;
+	mi_status st = in->config.sink.save_answer(in->config.sink.ctx, in->config.draft_id, key, json,
+						   &err);
+	free(json);
+	if (st != MI_OK) {
+		snprintf(in->status, sizeof in->status, "Could not save the answer: %s", err.message);
+		return false;
+	}
+	return true;
+}
+
+/* A follow-up that has just become hidden loses its answer, so nothing
+ * the client no longer means stays stored. */
+static void apply_visibility(mi_ui_intake *in, const bool *was_shown)
+{
+	for (size_t i = 0; i < in->count; i++) {
+		const char *key = in->questions[i].key;
+		if (was_shown[i] && !shown(in, i) && mi_answers_has(in->answers, key)) {
+			mi_answers_unset(in->answers, key);
+			save(in, key);
+		}
+	}
+}
+
+/* Stores value_json for the current question: validates, saves, screens.
+ * On failure the message goes to the status line and nothing changes. */
+static bool store(mi_ui_intake *in, const char *key, const char *value_json, const char *friendly)
+{
+	bool was_shown[MAX_QUESTIONS] = {false};
+	for (size_t i = 0; i < in->count; i++)
+		was_shown[i] = shown(in, i);
+	mi_error err;
+	char *before = mi_answers_get_json(in->answers, key);
+	if (mi_answers_set_json(in->answers, key, value_json, &err) != MI_OK) {
+		snprintf(in->status, sizeof in->status, "%s", friendly ? friendly : err.message);
+		free(before);
+		return false;
+	}
+	if (!save(in, key)) {
+		/* Not saved: not taken either, so memory and draft agree. */
+		if (before)
+			mi_answers_set_json(in->answers, key, before, &err);
+		else
+			mi_answers_unset(in->answers, key);
+		free(before);
+		return false;
+	}
+	free(before);
+	apply_visibility(in, was_shown);
+	rescreen(in);
+	notice_if_worse(in);
+	return true;
+}
+
+/* A JSON string literal for text. Caller frees. */
+static char *json_string_of(const char *text)
+{
+	json_t *s = json_string(text);
+	char *out = s ? json_dumps(s, JSON_ENCODE_ANY) : NULL;
+	json_decref(s);
+	return out;
+}
+
+/* Parses a whole non-negative number; false for anything else. */
+static bool parse_number(const char *text, long *out)
+{
+	if (!*text || strlen(text) > 6 || strspn(text, "0123456789") != strlen(text))
+		return false;
+	*out = strtol(text, NULL, 10);
+	return true;
+}
+
+/* Commits a typed number (or empty for null, when allowed). */
+static bool commit_number(mi_ui_intake *in, const mi_ui_question *q, const char *text)
+{
+	const mi_answer_key *key = mi_answers_find_key(q->key);
+	char msg[160], json[32];
+	snprintf(msg, sizeof msg, "Please type a number from %ld to %ld.", key ? key->min : 0,
+		 key ? key->max : 0);
+	if (*text == '\0' && q->kind == MI_Q_WEEKS_OR_NONE)
+		return store(in, q->key, "null", msg);
+	long n;
+	if (!parse_number(text, &n)) {
+		snprintf(in->status, sizeof in->status, "%s", msg);
+		return false;
+	}
+	snprintf(json, sizeof json, "%ld", n);
+	return store(in, q->key, json, msg);
+}
+
+/* Commits a typed text (date, free text, consent). */
+static bool commit_text(mi_ui_intake *in, const mi_ui_question *q, const char *text)
+{
+	if (*text == '\0' && !q->optional) {
+		snprintf(in->status, sizeof in->status, "%s",
+			 q->kind == MI_Q_CONSENT ? "Please type your full name to sign."
+						 : "Please type an answer first.");
+		return false;
+	}
+	const char *friendly = NULL;
+	if (q->kind == MI_Q_DATE) {
+		mi_date d;
+		friendly = "Please type the date as year-month-day, for example 1980-04-30.";
+		if (!mi_date_parse(text, &d)) {
+			snprintf(in->status, sizeof in->status, "%s", friendly);
+			return false;
+		}
+		if (mi_date_compare(d, in->config.today) > 0) {
+			snprintf(in->status, sizeof in->status, "That date is in the future; please check it.");
+			return false;
+		}
+	} else if (strcmp(q->key, "client.phone") == 0) {
+		friendly = "Please type a phone number with digits, spaces and + - ( ) only, or leave it empty.";
+	} else if (strcmp(q->key, "client.email") == 0) {
+		friendly = "Please type an e-mail address such as name@example.org, or leave it empty.";
+	}
+	if (q->kind == MI_Q_CONSENT) {
+		json_t *obj = json_object();
+		char date[11];
+		mi_date_format(in->config.today, date);
+		json_object_set_new(obj, "agreed", json_true());
+		json_object_set_new(obj, "name", json_string(text));
+		json_object_set_new(obj, "date", json_string(date));
+		char *json = json_dumps(obj, JSON_COMPACT);
+		json_decref(obj);
+		bool ok = json && store(in, "consent", json, NULL);
+		free(json);
+		return ok;
+	}
+	char *json = json_string_of(text);
+	bool ok = json && store(in, q->key, json, friendly);
+	free(json);
+	return ok;
+}
+
+/* Commits the list of ticked values. */
+static bool commit_marks(mi_ui_intake *in, const mi_ui_question *q)
+{
+	json_t *list = json_array();
+	for (size_t i = 0; i < value_count(q); i++)
+		if (in->marks & (1u << i))
+			json_array_append_new(list, json_string(values_of(q)[i]));
+	char *json = json_dumps(list, JSON_COMPACT);
+	json_decref(list);
+	bool ok = json && store(in, q->key, json, NULL);
+	free(json);
+	return ok;
+}
+
+/* Commits the text-list items (plus a line still being typed). */
+static bool commit_items(mi_ui_intake *in, const mi_ui_question *q)
+{
+	json_t *list = json_array();
+	for (size_t i = 0; i < in->item_count; i++)
+		json_array_append_new(list, json_string(in->items[i]));
+	char *typed = mi_ui_field_text(&in->field);
+	if (typed && *typed)
+		json_array_append_new(list, json_string(typed));
+	free(typed);
+	char *json = json_dumps(list, JSON_COMPACT);
+	json_decref(list);
+	bool ok = json && store(in, q->key, json, NULL);
+	free(json);
+	return ok;
+}
+
+/* Validates and stores what is on the current page. */
+static bool commit(mi_ui_intake *in)
+{
+	const mi_ui_question *q = &in->questions[in->current];
+	switch (q->kind) {
+	case MI_Q_YESNO:
+		if (in->choice < 0) {
+			snprintf(in->status, sizeof in->status, "Please choose Yes or No.");
+			return false;
+		}
+		return store(in, q->key, in->choice == 0 ? "true" : "false", NULL);
+	case MI_Q_SCALE: {
+		if (in->choice < 0) {
+			snprintf(in->status, sizeof in->status, "Please pick a number from 0 to 10.");
+			return false;
+		}
+		char json[16];
+		snprintf(json, sizeof json, "%d", in->choice);
+		return store(in, q->key, json, NULL);
+	}
+	case MI_Q_CHOICE: {
+		if (in->choice < 0) {
+			snprintf(in->status, sizeof in->status, "Please choose one of the answers.");
+			return false;
+		}
+		char *json = json_string_of(values_of(q)[in->choice]);
+		bool ok = json && store(in, q->key, json, NULL);
+		free(json);
+		return ok;
+	}
+	case MI_Q_MULTI:
+	case MI_Q_BODYMAP:
+		return commit_marks(in, q);
+	case MI_Q_TEXT_LIST:
+		return commit_items(in, q);
+	case MI_Q_NUMBER:
+	case MI_Q_WEEKS_OR_NONE:
+	case MI_Q_TEXT:
+	case MI_Q_DATE:
+	case MI_Q_CONSENT: {
+		char *text = mi_ui_field_text(&in->field);
+		bool ok = text && (q->kind == MI_Q_NUMBER || q->kind == MI_Q_WEEKS_OR_NONE
+					   ? commit_number(in, q, text)
+					   : commit_text(in, q, text));
+		free(text);
+		return ok;
+	}
+	}
+	return false;
+}
+
+/* The next shown question after i (not the consent), or count for the review page. */
+static size_t next_index(const mi_ui_intake *in, size_t i)
+{
+	for (size_t j = i + 1; j < in->count; j++)
+		if (shown(in, j) && !is_consent(&in->questions[j]))
+			return j;
+	return in->count;
+}
+
+/* The previous shown question before i, or SIZE_MAX when there is none. */
+static size_t prev_index(const mi_ui_intake *in, size_t i)
+{
+	for (size_t j = i; j-- > 0;)
+		if (shown(in, j) && !is_consent(&in->questions[j]))
+			return j;
+	return (size_t)-1;
+}
+
+/* Shows question index (count: the review page) with its stored answer. */
+static void go_to(mi_ui_intake *in, size_t index)
+{
+	in->current = index;
+	load_page(in);
+}
+
+/* The first shown question not answered yet (review page when none). */
+static size_t first_unanswered(const mi_ui_intake *in)
+{
+	for (size_t i = 0; i < in->count; i++)
+		if (shown(in, i) && !is_consent(&in->questions[i]) &&
+		    !mi_answers_has(in->answers, in->questions[i].key))
+			return i;
+	return in->count;
+}
+
+/* Rows listed on the review page: shown questions other than the consent. */
+static size_t review_rows(const mi_ui_intake *in, size_t *rows, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < in->count && n < max; i++)
+		if (shown(in, i) && !is_consent(&in->questions[i]))
+			rows[n++] = i;
+	return n;
+}
+
+/* After a committed answer: on to the next page. */
+static mi_ui_action advance(mi_ui_intake *in)
+{
+	in->status[0] = '\0';
+	if (is_consent(&in->questions[in->current]))
+		return MI_UI_DONE;
+	if (in->return_to_review) {
+		in->return_to_review = false;
+		go_to(in, in->count);
+	} else {
+		go_to(in, next_index(in, in->current));
+	}
+	return MI_UI_HANDLED;
+}
+
+/* Leaves the page without Enter (Back/Forward): edits are kept when valid. */
+static bool leave_page(mi_ui_intake *in)
+{
+	if (!in->dirty)
+		return true;
+	return commit(in);
+}
+
+/* Keys of the review page: move, change an answer, continue to sign. */
+static mi_ui_action review_key(mi_ui_intake *in, mi_ui_key key)
+{
+	size_t rows[MAX_QUESTIONS];
+	size_t n = review_rows(in, rows, MAX_QUESTIONS);
+	switch (key.kind) {
+	case MI_KEY_UP:
+		if (in->review_cursor > 0)
+			in->review_cursor--;
+		return MI_UI_HANDLED;
+	case MI_KEY_DOWN:
+	case MI_KEY_TAB:
+		if (in->review_cursor < n)
+			in->review_cursor++;
+		return MI_UI_HANDLED;
+	case MI_KEY_HOME:
+		in->review_cursor = 0;
+		return MI_UI_HANDLED;
+	case MI_KEY_END:
+		in->review_cursor = n;
+		return MI_UI_HANDLED;
+	case MI_KEY_CHAR:
+		if (key.ch != L'c' && key.ch != L'C')
+			return MI_UI_IGNORED;
+		in->review_cursor = n;
+		__attribute__((fallthrough)); /* continue to sign */
+	case MI_KEY_PGDN:
+	case MI_KEY_ENTER:
+		if (key.kind != MI_KEY_ENTER)
+			in->review_cursor = n;
+		if (in->review_cursor >= n) {
+			size_t missing = first_unanswered(in);
+			if (missing < in->count) {
+				snprintf(in->status, sizeof in->status,
+					 "One question is not answered yet; it is shown now.");
+				in->return_to_review = true;
+				go_to(in, missing);
+				return MI_UI_HANDLED;
+			}
+			go_to(in, consent_index(in));
+			return MI_UI_HANDLED;
+		}
+		in->return_to_review = true;
+		go_to(in, rows[in->review_cursor]);
+		return MI_UI_HANDLED;
+	case MI_KEY_ESC:
+	case MI_KEY_PGUP: {
+		size_t prev = prev_index(in, in->count);
+		if (prev != (size_t)-1)
+			go_to(in, prev);
+		return MI_UI_HANDLED;
+	}
+	default:
+		return MI_UI_IGNORED;
+	}
+}
+
+/* Keys of choice-like pages (yes/no, choice, multi, body map, scale). */
+static mi_ui_action choice_key(mi_ui_intake *in, const mi_ui_question *q, mi_ui_key key)
+{
+	int n = q->kind == MI_Q_YESNO ? 2 : q->kind == MI_Q_SCALE ? 11 : (int)value_count(q);
+	bool multi = q->kind == MI_Q_MULTI || q->kind == MI_Q_BODYMAP;
+	bool prev = key.kind == MI_KEY_UP || key.kind == MI_KEY_BTAB;
+	bool next = key.kind == MI_KEY_DOWN || key.kind == MI_KEY_TAB;
+	if (q->kind == MI_Q_SCALE || q->kind == MI_Q_YESNO) {
+		prev = prev || key.kind == MI_KEY_LEFT;
+		next = next || key.kind == MI_KEY_RIGHT;
+	}
+	if (prev || next) {
+		if (in->choice < 0)
+			in->choice = prev ? n - 1 : 0;
+		else
+			in->choice = (in->choice + (prev ? n - 1 : 1)) % n;
+		if (!multi)
+			in->dirty = true;
+		return MI_UI_HANDLED;
+	}
+	if (key.kind == MI_KEY_HOME || key.kind == MI_KEY_END) {
+		in->choice = key.kind == MI_KEY_HOME ? 0 : n - 1;
+		in->dirty = in->dirty || !multi;
+		return MI_UI_HANDLED;
+	}
+	if (key.kind != MI_KEY_CHAR)
+		return MI_UI_IGNORED;
+	wchar_t c = key.ch;
+	if (q->kind == MI_Q_YESNO && (c == L'y' || c == L'Y' || c == L'n' || c == L'N')) {
+		in->choice = (c == L'y' || c == L'Y') ? 0 : 1;
+		return commit(in) ? advance(in) : MI_UI_HANDLED;
+	}
+	if (q->kind == MI_Q_SCALE && c >= L'0' && c <= L'9') {
+		in->choice = (c == L'0' && in->choice == 1) ? 10 : (int)(c - L'0');
+		in->dirty = true;
+		return MI_UI_HANDLED;
+	}
+	if (multi && c == L' ' && in->choice >= 0) {
+		in->marks ^= 1u << in->choice;
+		in->dirty = true;
+		return MI_UI_HANDLED;
+	}
+	if ((q->kind == MI_Q_CHOICE || multi) && c >= L'1' && c < L'1' + n) {
+		in->choice = (int)(c - L'1');
+		if (multi)
+			in->marks ^= 1u << in->choice;
+		in->dirty = true;
+		return MI_UI_HANDLED;
+	}
+	return MI_UI_IGNORED;
+}
+
+/* Keys of the medication list page. */
+static mi_ui_action list_key(mi_ui_intake *in, mi_ui_key key)
+{
+	if (key.kind == MI_KEY_ENTER) {
+		char *typed = mi_ui_field_text(&in->field);
+		if (!typed)
+			return MI_UI_IGNORED;
+		if (*typed == '\0') {
+			free(typed);
+			return commit(in) ? advance(in) : MI_UI_HANDLED;
+		}
+		if (in->item_count >= MAX_ITEMS) {
+			free(typed);
+			snprintf(in->status, sizeof in->status, "That is as many lines as the list can hold.");
+			return MI_UI_HANDLED;
+		}
+		in->items[in->item_count++] = typed;
+		mi_ui_field_clear(&in->field);
+		in->dirty = true;
+		in->status[0] = '\0';
+		return MI_UI_HANDLED;
+	}
+	if (key.kind == MI_KEY_BACKSPACE && in->field.len == 0 && in->item_count > 0) {
+		char *last = in->items[--in->item_count];
+		mi_ui_field_set(&in->field, last);
+		free(last);
+		in->dirty = true;
+		return MI_UI_HANDLED;
+	}
+	mi_ui_action a = mi_ui_field_key(&in->field, key);
+	if (a == MI_UI_HANDLED)
+		in->dirty = true;
+	return a;
+}
+
+/* Back: the previous question, keeping valid edits. */
+static mi_ui_action go_back(mi_ui_intake *in)
+{
+	size_t prev = prev_index(in, in->current);
+	if (prev == (size_t)-1)
+		return MI_UI_CANCEL;
+	if (!leave_page(in))
+		return MI_UI_HANDLED;
+	in->status[0] = '\0';
+	in->return_to_review = false;
+	go_to(in, prev);
+	return MI_UI_HANDLED;
+}
+
+/* Forward without Enter: only past an answered question. */
+static mi_ui_action go_forward(mi_ui_intake *in)
+{
+	const mi_ui_question *q = &in->questions[in->current];
+	if (in->dirty)
+		return commit(in) ? advance(in) : MI_UI_HANDLED;
+	if (!mi_answers_has(in->answers, q->key)) {
+		snprintf(in->status, sizeof in->status, "Please answer this question first.");
+		return MI_UI_HANDLED;
+	}
+	return advance(in);
+}
+
+/* Routes one key to help, flags, navigation or the current page. */
+mi_ui_action mi_ui_intake_key(mi_ui_intake *in, mi_ui_key key)
+{
+	if (key.kind == MI_KEY_F2 && in->config.mode == MI_UI_THERAPIST) {
+		in->show_flags = !in->show_flags;
+		return MI_UI_HANDLED;
+	}
+	if (in->show_flags) {
+		in->show_flags = false;
+		return MI_UI_HANDLED;
+	}
+	if (in->notice_open) {
+		if (key.kind != MI_KEY_ENTER)
+			return MI_UI_IGNORED;
+		in->notice_open = false;
+		return MI_UI_HANDLED;
+	}
+	if (on_review(in))
+		return review_key(in, key);
+	const mi_ui_question *q = &in->questions[in->current];
+	bool typing = q->kind == MI_Q_TEXT || q->kind == MI_Q_DATE || q->kind == MI_Q_NUMBER ||
+		      q->kind == MI_Q_WEEKS_OR_NONE || q->kind == MI_Q_TEXT_LIST ||
+		      q->kind == MI_Q_CONSENT;
+	if (key.kind == MI_KEY_F1 || (!typing && key.kind == MI_KEY_CHAR && key.ch == L'?')) {
+		in->show_help = !in->show_help;
+		return MI_UI_HANDLED;
+	}
+	switch (key.kind) {
+	case MI_KEY_ESC:
+	case MI_KEY_PGUP:
+		return go_back(in);
+	case MI_KEY_PGDN:
+		return go_forward(in);
+	default:
+		break;
+	}
+	if (q->kind == MI_Q_TEXT_LIST)
+		return list_key(in, key);
+	if (key.kind == MI_KEY_ENTER)
+		return commit(in) ? advance(in) : MI_UI_HANDLED;
+	if (typing) {
+		if (key.kind == MI_KEY_CHAR && !mi_ui_field_accepts(key.ch))
+			return MI_UI_IGNORED;
+		mi_ui_action a = mi_ui_field_key(&in->field, key);
+		if (a == MI_UI_HANDLED)
+			in->dirty = true;
+		else if (key.kind == MI_KEY_CHAR)
+			snprintf(in->status, sizeof in->status, "The answer cannot be any longer.");
+		return a;
+	}
+	return choice_key(in, q, key);
+}
+
+/* ---- drawing ---- */
+
+const char *mi_ui_client_notice(const mi_screening *s)
+{
+	if (!s || s->outcome < MI_LEVEL_REFER)
+		return NULL;
+	if (s->outcome == MI_LEVEL_URGENT) {
+		for (size_t i = 0; i < s->flag_count; i++)
+			if (s->flags[i]->level == MI_LEVEL_URGENT && s->flags[i]->message &&
+			    *s->flags[i]->message)
+				return s->flags[i]->message;
+		return "Please seek urgent medical care now, and tell the front desk.";
+	}
+	return "Please speak to the front desk before your session.";
+}
+
+/* The symbol for a level, for the therapist (never colour alone). */
+static const char *level_symbol(mi_level level)
+{
+	switch (level) {
+	case MI_LEVEL_URGENT: return "[!! URGENT]";
+	case MI_LEVEL_REFER: return "[! REFER]";
+	case MI_LEVEL_MODIFY: return "[~ MODIFY]";
+	default: return "[ok PROCEED]";
+	}
+}
+
+/* The outcome in a few words, for the therapist banner. */
+static const char *level_words(mi_level level)
+{
+	switch (level) {
+	case MI_LEVEL_URGENT: return "seek urgent care now";
+	case MI_LEVEL_REFER: return "no deep tissue today; refer to a clinician";
+	case MI_LEVEL_MODIFY: return "go ahead but adapt";
+	default: return "deep tissue is fine so far";
+	}
+}
+
+/* Bold for refer and urgent, plus the level's colour role. */
+static unsigned level_attr(mi_level level)
+{
+	static const mi_ui_color colors[] = {MI_UI_COLOR_OK, MI_UI_COLOR_MODIFY, MI_UI_COLOR_REFER,
+					     MI_UI_COLOR_URGENT};
+	return MI_UI_COLOR(level >= MI_LEVEL_REFER ? MI_UI_BOLD : 0, colors[level]);
+}
+
+/* The outcome as symbol, words, flag and unanswered counts. */
+void mi_ui_therapist_banner(const mi_screening *s, char *buf, size_t size)
+{
+	if (!s) {
+		snprintf(buf, size, "[?] no screening rules loaded");
+		return;
+	}
+	snprintf(buf, size, "%s %s - %zu flag%s, %zu safety question%s unanswered (F2 for details)",
+		 level_symbol(s->outcome), level_words(s->outcome), s->flag_count,
+		 s->flag_count == 1 ? "" : "s", s->unanswered_count,
+		 s->unanswered_count == 1 ? "" : "s");
+}
+
+/* The answer to question q in short words, for the review page. */
+static void answer_summary(const mi_ui_intake *in, const mi_ui_question *q, char *buf, size_t size)
+{
+	const mi_answers *a = in->answers;
+	buf[0] = '\0';
+	if (!mi_answers_has(a, q->key)) {
+		snprintf(buf, size, "(not answered)");
+		return;
+	}
+	bool b;
+	long n;
+	switch (q->kind) {
+	case MI_Q_YESNO:
+		snprintf(buf, size, "%s", mi_answers_get_bool(a, q->key, &b) && b ? "Yes" : "No");
+		return;
+	case MI_Q_SCALE:
+	case MI_Q_NUMBER:
+	case MI_Q_WEEKS_OR_NONE:
+		if (mi_answers_get_int(a, q->key, &n))
+			snprintf(buf, size, "%ld", n);
+		else
+			snprintf(buf, size, "none");
+		return;
+	case MI_Q_CHOICE: {
+		const char *v = mi_answers_get_text(a, q->key);
+		for (size_t i = 0; v && i < value_count(q); i++)
+			if (strcmp(values_of(q)[i], v) == 0)
+				snprintf(buf, size, "%s", label_of(q, i));
+		return;
+	}
+	case MI_Q_MULTI:
+	case MI_Q_BODYMAP: {
+		size_t used = 0;
+		for (size_t i = 0; i < value_count(q); i++)
+			if (mi_answers_list_contains(a, q->key, values_of(q)[i]) && used < size)
+				used += (size_t)snprintf(buf + used, size - used, "%s%s",
+							 used ? ", " : "", label_of(q, i));
+		if (used == 0)
+			snprintf(buf, size, "none");
+		return;
+	}
+	case MI_Q_TEXT_LIST: {
+		size_t used = 0, count = mi_answers_list_count(a, q->key);
+		for (size_t i = 0; i < count && used < size; i++)
+			used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? "; " : "",
+						 mi_answers_list_item(a, q->key, i));
+		if (count == 0)
+			snprintf(buf, size, "none");
+		return;
+	}
+	default: {
+		const char *t = mi_answers_get_text(a, q->key);
+		snprintf(buf, size, "%s", t && *t ? t : "(left empty)");
+		return;
+	}
+	}
+}
+
+/* The simple back outline with the seven regions (pain_locations order). */
+static const char *const body_lines[] = {
+	"          .---.",
+	"          (   )",
+	"           | |",
+	"     .----'   '----.",
+	"    /               \\",
+	"   |                 |",
+	"   |  - - - - - - -  |",
+	"   |                 |",
+	"   |  - - - - - - -  |",
+	"   |                 |",
+	"    \\_______________/",
+	"     |             |",
+	"     |      |      |",
+};
+static const struct {
+	int row, col;
+	const char *word;
+} body_labels[] = {
+	{2, 16, "neck"}, {4, 6, "shoulders"}, {5, 5, "upper back"}, {7, 7, "mid-back"},
+	{9, 7, "low back"}, {11, 8, "hips"}, {12, 0, "legs"},
+};
+
+/* The back outline with ticked regions in capitals, and the tick list. */
+static void draw_bodymap(const mi_ui_intake *in, const mi_ui_question *q, mi_ui_canvas *c)
+{
+	int top = ROW_INPUT - 1;
+	for (size_t i = 0; i < sizeof body_lines / sizeof body_lines[0]; i++)
+		mi_ui_put(c, top + (int)i, 2, 0, -1, body_lines[i]);
+	for (size_t i = 0; i < value_count(q) && i < sizeof body_labels / sizeof body_labels[0]; i++) {
+		bool on = in->marks & (1u << i);
+		char word[32];
+		snprintf(word, sizeof word, "%s", body_labels[i].word);
+		if (on)
+			for (char *p = word; *p; p++)
+				*p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
+		unsigned attr = on ? MI_UI_BOLD | MI_UI_REVERSE : 0;
+		if ((int)i == in->choice)
+			attr |= MI_UI_UNDERLINE;
+		mi_ui_put(c, top + body_labels[i].row, 2 + body_labels[i].col, attr, -1, word);
+	}
+	for (size_t i = 0; i < value_count(q); i++) {
+		bool on = in->marks & (1u << i);
+		bool cur = (int)i == in->choice;
+		mi_ui_putf(c, ROW_INPUT + (int)i, 40, cur ? MI_UI_REVERSE : 0, "%s %zu [%s] %s",
+			   cur ? ">" : " ", i + 1, on ? "x" : " ", label_of(q, i));
+	}
+	mi_ui_put(c, ROW_INPUT + (int)value_count(q) + 1, 40, 0, 38,
+		  "Ticked areas are in CAPITALS.");
+}
+
+/* A list of choices: (*) for one, [x] for many. */
+static void draw_choices(const mi_ui_intake *in, const mi_ui_question *q, mi_ui_canvas *c)
+{
+	bool multi = q->kind == MI_Q_MULTI;
+	for (size_t i = 0; i < value_count(q); i++) {
+		bool cur = (int)i == in->choice;
+		if (multi)
+			mi_ui_putf(c, ROW_INPUT + (int)i, 4, cur ? MI_UI_REVERSE : 0, "%s %zu [%s] %s",
+				   cur ? ">" : " ", i + 1, in->marks & (1u << i) ? "x" : " ",
+				   label_of(q, i));
+		else
+			mi_ui_putf(c, ROW_INPUT + (int)i, 4, cur ? MI_UI_REVERSE : 0, "%s %zu (%s) %s",
+				   cur ? ">" : " ", i + 1, cur ? "*" : " ", label_of(q, i));
+	}
+}
+
+/* Yes and No, the chosen one marked (*). */
+static void draw_yesno(const mi_ui_intake *in, mi_ui_canvas *c)
+{
+	static const char *const words[] = {"Yes", "No"};
+	for (int i = 0; i < 2; i++) {
+		bool cur = in->choice == i;
+		mi_ui_putf(c, ROW_INPUT + i, 4, cur ? MI_UI_REVERSE : 0, "%s (%s) %s", cur ? ">" : " ",
+			   cur ? "*" : " ", words[i]);
+	}
+}
+
+/* 0 to 10 with the chosen number in brackets and words at the ends. */
+static void draw_scale(const mi_ui_intake *in, const mi_ui_question *q, mi_ui_canvas *c)
+{
+	int x = 4;
+	for (int i = 0; i <= 10; i++) {
+		bool cur = in->choice == i;
+		x += mi_ui_putf(c, ROW_INPUT + 1, x, cur ? MI_UI_REVERSE | MI_UI_BOLD : 0,
+				cur ? "[%d]" : " %d ", i);
+		x += 2;
+	}
+	mi_ui_putf(c, ROW_INPUT + 3, 4, 0, "0 = %s", q->low_label);
+	mi_ui_putf(c, ROW_INPUT + 4, 4, 0, "10 = %s", q->high_label);
+	if (in->choice >= 0)
+		mi_ui_putf(c, ROW_INPUT + 6, 4, MI_UI_BOLD, "Your answer: %d", in->choice);
+}
+
+/* The medication lines, with the recognised class for the therapist. */
+static void draw_list(const mi_ui_intake *in, mi_ui_canvas *c)
+{
+	int row = ROW_INPUT;
+	size_t first = in->item_count > 9 ? in->item_count - 9 : 0;
+	for (size_t i = first; i < in->item_count; i++, row++) {
+		int w = mi_ui_putf(c, row, 4, 0, "%zu. ", i + 1);
+		w += mi_ui_put(c, row, 4 + w, 0, 40, in->items[i]);
+		if (in->config.mode == MI_UI_THERAPIST && in->config.rules) {
+			const char *classes[4];
+			size_t n = mi_ruleset_medication_classes(in->config.rules, in->items[i], classes, 4);
+			char buf[128] = "";
+			size_t used = 0;
+			for (size_t k = 0; k < n && used < sizeof buf; k++)
+				used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s",
+							 k ? ", " : "", classes[k]);
+			mi_ui_putf(c, row, 48, MI_UI_BOLD, "-> %s", n ? buf : "not recognised");
+		}
+	}
+	mi_ui_putf(c, row, 4, 0, "%zu. ", in->item_count + 1);
+	mi_ui_field_draw(&in->field, c, row, 8, 60, true);
+}
+
+/* Every shown question with its answer, scrolled to the cursor. */
+static void draw_review(const mi_ui_intake *in, mi_ui_canvas *c)
+{
+	size_t rows[MAX_QUESTIONS];
+	size_t n = review_rows(in, rows, MAX_QUESTIONS);
+	mi_ui_put(c, ROW_QUESTION, 2, MI_UI_BOLD, -1,
+		  "Please check your answers. Choose one with Enter to change it.");
+	int height = ROW_STATUS - 1 - (ROW_QUESTION + 2);
+	size_t top = 0;
+	if (in->review_cursor >= (size_t)height)
+		top = in->review_cursor - (size_t)height + 1;
+	for (size_t r = top; r <= n && (int)(r - top) < height; r++) {
+		int y = ROW_QUESTION + 2 + (int)(r - top);
+		bool cur = r == in->review_cursor;
+		unsigned attr = cur ? MI_UI_REVERSE : 0;
+		if (r == n) {
+			mi_ui_put(c, y, 2, attr | MI_UI_BOLD, -1,
+				  cur ? "> All correct: continue to sign" : "  All correct: continue to sign");
+			continue;
+		}
+		const mi_ui_question *q = &in->questions[rows[r]];
+		char answer[256];
+		answer_summary(in, q, answer, sizeof answer);
+		mi_ui_fill(c, y, 2, 76, L' ', attr);
+		mi_ui_put(c, y, 2, attr, 2, cur ? "> " : "  ");
+		mi_ui_put(c, y, 4, attr, 34, q->label);
+		mi_ui_put(c, y, 40, attr, 38, answer);
+	}
+}
+
+/* The banner under the title: the screening for the therapist, calm words
+ * for the client when there is something to say. Returns rows used. */
+static int draw_banner(const mi_ui_intake *in, mi_ui_canvas *c)
+{
+	if (in->config.mode == MI_UI_THERAPIST) {
+		char buf[256];
+		mi_level level = in->config.rules ? in->screening.outcome : MI_LEVEL_PROCEED;
+		mi_ui_therapist_banner(in->config.rules ? &in->screening : NULL, buf, sizeof buf);
+		mi_ui_put(c, 1, 1, level_attr(level), 78, buf);
+		return 1;
+	}
+	if (!in->config.rules || in->screening.outcome < MI_LEVEL_REFER)
+		return 0;
+	if (in->screening.outcome == MI_LEVEL_URGENT)
+		mi_ui_put(c, 1, 1, MI_UI_BOLD, 78,
+			  "!! Please seek urgent medical care now, and tell the front desk.");
+	else
+		mi_ui_put(c, 1, 1, 0, 78, "Please speak to the front desk before your session.");
+	return 1;
+}
+
+/* Client mode: the page that tells the client, in the rule's own plain
+ * words, what to do now. */
+static void draw_notice(const mi_ui_intake *in, mi_ui_canvas *c)
+{
+	for (int k = 1; k < c->rows - 1; k++)
+		mi_ui_fill(c, k, 0, c->cols, L' ', 0);
+	const char *notice = mi_ui_client_notice(&in->screening);
+	int y = 3;
+	y += mi_ui_wrap(c, y, 4, 72, 10, MI_UI_BOLD, notice ? notice : "");
+	mi_ui_wrap(c, y + 1, 4, 72, 2, 0, "Press Enter to go on with the questions.");
+	mi_ui_draw_keys(c, "Enter continue");
+}
+
+/* The F2 overlay: each flag with its therapist note and source, then the
+ * safety questions not answered yet. */
+static void draw_flags(const mi_ui_intake *in, mi_ui_canvas *c)
+{
+	for (int k = 2; k < ROW_STATUS; k++)
+		mi_ui_fill(c, k, 0, c->cols, L' ', 0);
+	int y = 2;
+	mi_ui_put(c, y++, 1, MI_UI_BOLD, -1, "Flags (any key closes):");
+	if (in->screening.flag_count == 0)
+		mi_ui_put(c, y++, 1, 0, -1, "No flag so far.");
+	for (size_t i = 0; i < in->screening.flag_count && y < ROW_STATUS - 1; i++) {
+		const mi_rule *r = in->screening.flags[i];
+		char line[1024];
+		snprintf(line, sizeof line, "%s %s: %s (source: %s)", level_symbol(r->level), r->id,
+			 r->note ? r->note : "", r->source ? r->source : "");
+		y += mi_ui_wrap(c, y, 1, 78, ROW_STATUS - 1 - y, level_attr(r->level), line);
+	}
+	if (in->screening.unanswered_count && y < ROW_STATUS - 1) {
+		char line[1024] = "Not answered yet:";
+		size_t used = strlen(line);
+		for (size_t i = 0; i < in->screening.unanswered_count && used < sizeof line; i++)
+			used += (size_t)snprintf(line + used, sizeof line - used, " %s",
+						 in->screening.unanswered[i]);
+		mi_ui_wrap(c, y, 1, 78, ROW_STATUS - 1 - y, 0, line);
+	}
+}
+
+/* Title, banner, the current page, help, status and keys. */
+void mi_ui_intake_draw(mi_ui_intake *in, mi_ui_canvas *c)
+{
+	char title[128], right[64];
+	size_t rows[MAX_QUESTIONS];
+	size_t total = review_rows(in, rows, MAX_QUESTIONS), pos = 0;
+	for (size_t i = 0; i < total; i++)
+		if (rows[i] == in->current)
+			pos = i + 1;
+	if (on_review(in)) {
+		snprintf(title, sizeof title, "Intake - Review your answers");
+		snprintf(right, sizeof right, "%zu questions", total);
+	} else {
+		snprintf(title, sizeof title, "Intake - %s", in->questions[in->current].group);
+		if (is_consent(&in->questions[in->current]))
+			snprintf(right, sizeof right, "last step");
+		else
+			snprintf(right, sizeof right, "question %zu of %zu", pos, total);
+	}
+	mi_ui_draw_title(c, title, right);
+	draw_banner(in, c);
+
+	const char *keys;
+	if (on_review(in)) {
+		draw_review(in, c);
+		keys = "Up/Down move  Enter change  C continue to sign  Esc back";
+	} else {
+		const mi_ui_question *q = &in->questions[in->current];
+		mi_ui_wrap(c, ROW_QUESTION, 2, 76, 3, MI_UI_BOLD, q->text);
+		switch (q->kind) {
+		case MI_Q_YESNO:
+			draw_yesno(in, c);
+			keys = "Y yes  N no  Up/Down move  Enter next  Esc back  ? help";
+			break;
+		case MI_Q_SCALE:
+			draw_scale(in, q, c);
+			keys = "Left/Right or 0-9 pick  Enter next  Esc back  ? help";
+			break;
+		case MI_Q_CHOICE:
+			draw_choices(in, q, c);
+			keys = "Up/Down or number pick  Enter next  Esc back  ? help";
+			break;
+		case MI_Q_MULTI:
+			draw_choices(in, q, c);
+			keys = "Up/Down move  Space tick  Enter next  Esc back  ? help";
+			break;
+		case MI_Q_BODYMAP:
+			draw_bodymap(in, q, c);
+			keys = "Up/Down move  Space tick  Enter next  Esc back  ? help";
+			break;
+		case MI_Q_TEXT_LIST:
+			draw_list(in, c);
+			keys = "Enter new line (empty line: done)  Backspace edit last  Esc back  F1 help";
+			break;
+		case MI_Q_CONSENT:
+			mi_ui_put(c, ROW_INPUT, 4, 0, -1, "Your name:");
+			mi_ui_field_draw(&in->field, c, ROW_INPUT, 15, 50, true);
+			{
+				char date[11];
+				mi_date_format(in->config.today, date);
+				mi_ui_putf(c, ROW_INPUT + 2, 4, 0, "Date:      %s", date);
+			}
+			keys = "Type your name  Enter sign  Esc back  F1 help";
+			break;
+		default:
+			mi_ui_field_draw(&in->field, c, ROW_INPUT, 4, 72, true);
+			if (q->kind == MI_Q_DATE)
+				mi_ui_put(c, ROW_INPUT + 1, 4, 0, -1, "year-month-day, e.g. 1980-04-30");
+			keys = q->optional ? "Type  Enter next (empty: skip)  Esc back  F1 help"
+					   : "Type  Enter next  Esc back  F1 help";
+			break;
+		}
+		if (in->show_help)
+			mi_ui_wrap(c, ROW_HELP, 2, 76, 2, 0, q->help);
+	}
+	if (in->show_flags && in->config.mode == MI_UI_THERAPIST && in->config.rules)
+		draw_flags(in, c);
+	if (in->status[0])
+		mi_ui_put(c, ROW_STATUS, 1, MI_UI_BOLD, 78, in->status);
+	mi_ui_draw_keys(c, keys);
+	if (in->notice_open)
+		draw_notice(in, c);
+}
+
+/* ---- life cycle and accessors ---- */
+
+mi_ui_intake *mi_ui_intake_new(const mi_ui_intake_config *config, const mi_answers *answers)
+{
+	mi_ui_intake *in = calloc(1, sizeof *in);
+	if (!in)
+		return NULL;
+	in->config = *config;
+	in->questions = mi_ui_questions(&in->count);
+	if (in->count > MAX_QUESTIONS) {
+		free(in);
+		return NULL;
+	}
+	in->items = calloc(MAX_ITEMS, sizeof *in->items);
+	in->answers = answers ? mi_answers_copy(answers) : mi_answers_new();
+	if (!in->items || !in->answers) {
+		mi_ui_intake_free(in);
+		return NULL;
+	}
+	rescreen(in);
+	notice_if_worse(in); /* a resumed intake tells the client again */
+	go_to(in, first_unanswered(in));
+	return in;
+}
+
+/* Frees the walk-through and everything it owns. */
+void mi_ui_intake_free(mi_ui_intake *in)
+{
+	if (!in)
+		return;
+	if (in->items)
+		free_items(in);
+	free(in->items);
+	mi_screening_clear(&in->screening);
+	mi_answers_free(in->answers);
+	free(in);
+}
+
+/* The answers so far. */
+const mi_answers *mi_ui_intake_answers(const mi_ui_intake *in)
+{
+	return in->answers;
+}
+
+/* The latest screening. */
+const mi_screening *mi_ui_intake_screening(const mi_ui_intake *in)
+{
+	return &in->screening;
+}
+
+/* The current question's key, or "review". */
+const char *mi_ui_intake_current_key(const mi_ui_intake *in)
+{
+	return on_review(in) ? "review" : in->questions[in->current].key;
+}
+
+/* The text in the current field; caller frees. */
+char *mi_ui_intake_typed(const mi_ui_intake *in)
+{
+	return mi_ui_field_text(&in->field);
+}
+
+/* The status-line message. */
+const char *mi_ui_intake_status(const mi_ui_intake *in)
+{
+	return in->status;
+}
+
+/* Jumps to a question by key; false when unknown. */
+bool mi_ui_intake_goto(mi_ui_intake *in, const char *key)
+{
+	if (strcmp(key, "review") == 0) {
+		go_to(in, in->count);
+		return true;
+	}
+	for (size_t i = 0; i < in->count; i++)
+		if (strcmp(in->questions[i].key, key) == 0) {
+			go_to(in, i);
+			return true;
+		}
+	return false;
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# A complete kiosk intake from the welcome page to the thank-you page, then
+# the stored visit checked with `show`.
+source "$(dirname "$0")/../lib/common.sh"
+source "$(dirname "$0")/../lib/tmux.sh"
+
+run "$MI" kiosk </dev/null
+expect_rc 64 "kiosk without a PIN"
+expect_err_has 'massage-intake set-pin' "kiosk without a PIN names set-pin"
+
+run bash -c "echo 2468 | '$MI' set-pin"
+expect_rc 0 "set-pin from stdin"
+
+tmux_start kiosk kiosk
+tmux_expect "Welcome! Before your massage" "welcome page"
+tmux_type "Maya Ortiz"; tmux_keys Enter
+tmux_type "1988-03-14"; tmux_keys Enter
+tmux_expect "What is your phone number?" "first question after the welcome page"
+tmux_type "555-0142"; tmux_keys Enter
+tmux_expect "e-mail" "e-mail question"
+tmux_keys Enter
+tmux_expect "Where do you feel pain" "body map"
+tmux_keys Down Down Down Down Space Down Space Enter
+tmux_expect "no pain" "pain scale shows its words"
+tmux_keys 4 Enter
+tmux_type "20"; tmux_keys Enter
+tmux_expect "How did the pain start?" "onset"
+tmux_keys 1 Enter
+tmux_type "sitting at my desk all day"; tmux_keys Enter
+tmux_type "walking, hot shower"; tmux_keys Enter
+tmux_expect "in your legs" "leg symptoms"
+tmux_keys Enter
+# No leg symptoms: "both legs?" is skipped.
+tmux_expect "Is weakness in your legs getting worse" "weakness follows leg symptoms"
+mi_test_count=$((mi_test_count + 1))
+tmux_screen | grep -q "BOTH legs" && fail "the both-legs follow-up is asked without leg symptoms"
+tmux_keys n
+tmux_expect "urine or stool" "the bladder question follows"
+for _ in 1 2 3 4 5 6 7 8; do tmux_keys n; done
+tmux_expect "thin or weak bones" "osteoporosis"
+tmux_keys 1 Enter
+for _ in 1 2 3 4; do tmux_keys n; done
+tmux_expect "surgery in the last year" "surgery"
+tmux_keys Enter
+tmux_keys n
+tmux_expect "blood pressure" "blood pressure"
+tmux_keys 1 Enter 1 Enter
+tmux_keys Enter
+tmux_type "none"; tmux_keys Enter
+tmux_expect "Which medicines" "medications"
+tmux_type "ibuprofen as needed"; tmux_keys Enter Enter
+tmux_expect "What pressure" "pressure"
+tmux_keys 3 Enter
+tmux_expect "focus on" "focus areas"
+tmux_keys Down Down Down Down Space Enter
+tmux_keys Enter
+tmux_keys Enter
+tmux_expect "What would you like from this session" "goals"
+tmux_keys Space Enter
+tmux_keys Enter
+tmux_expect "Please check your answers" "review page"
+tmux_expect "555-0142" "review page lists an answer"
+mi_test_count=$((mi_test_count + 1))
+tmux_screen | grep -q "URGENT\|refer\|proceed" && fail "the client sees a screening level"
+tmux_keys c
+tmux_expect "Type your full name to sign" "consent"
+tmux_type "Maya Ortiz"; tmux_keys Enter
+tmux_expect "Thank you! Your answers are saved." "thank-you page"
+tmux_keys Enter
+tmux_expect "Welcome! Before your massage" "back to the welcome page"
+tmux_expect_gone "Maya" "the welcome page shows nobody's data"
+
+# Leave with the PIN: a clean exit (under the sanitizers: no leak either).
+tmux_keys F12
+tmux_type "2468"; tmux_keys Enter
+tmux_expect_exit 0 "the PIN leaves the kiosk"
+
+run "$MI" show 1
+expect_rc 0 "show the stored visit"
+expect_out_has "Maya Ortiz" "the visit is Maya's"
+expect_out_has "ibuprofen as needed" "the medication is stored"
+expect_out_has "proceed" "the outcome is stored"
+
+finish

@@ -1,0 +1,114 @@
+# tmux.sh - drive the real program in tmux at a fixed size and TERM.
+# Source after common.sh. Each test gets its own tmux server (-L) with no
+# configuration (-f /dev/null); the server is killed at exit, whatever happens.
+#   tmux_start NAME [ARGS]    start massage-intake [ARGS] in an 80x24 window
+#   tmux_type TEXT            type TEXT literally
+#   tmux_keys KEY...          send named keys (Enter, Escape, F12, C-c, Down...)
+#   tmux_screen               print the screen as text
+#   tmux_wait_for TEXT [SECS] wait until TEXT is on the screen (default 10 s)
+#   tmux_expect TEXT DESC     the same, counted as a test
+#   tmux_expect_gone TEXT DESC  wait until TEXT has left the screen
+#   tmux_pid                  the pid of the program in the window
+#   tmux_dead                 true once the window's shell has exited
+#   tmux_exit_status          its exit status, once it has exited
+#   tmux_expect_exit N DESC   it exits with status N (counted as a test)
+#   tmux_restart [ARGS]       run massage-intake [ARGS] again in the same window
+#   tmux_resize COLS ROWS     resize the window
+
+: "${MI_TMUX_TERM:=xterm-256color}"
+# tmux keeps its sockets under $TMUX_TMPDIR: inside $T, removed at exit.
+export TMUX_TMPDIR="$T"
+# Where the program's stderr goes; set it empty to see stderr on the screen.
+mi_tmux_stderr="2>>'$T/stderr.log'"
+# A shell command run in the window after the program (e.g. "stty -a").
+mi_tmux_after=""
+
+# The command line that runs the binary in the window with a fixed TERM,
+# locale and Escape delay. A shell waits for it and writes its exit status
+# to $T/exit-status (tmux does not always record it).
+mi_tmux_command() {
+	local cmd
+	cmd=$(printf 'env TERM=%s LANG=C.UTF-8 LC_ALL=C.UTF-8 ESCDELAY=25 %q --db %q' \
+		"$MI_TMUX_TERM" "$MI" "$MASSAGE_INTAKE_DB")
+	(($#)) && cmd+=$(printf ' %q' "$@")
+	printf '%s %s; echo $? >%q; %s' "$cmd" "$mi_tmux_stderr" "$T/exit-status" "${mi_tmux_after:-:}"
+}
+
+tmux_start() {
+	rm -f "$T/exit-status"
+	mi_tmux_socket="mi-test-$$-$1"
+	shift
+	mi_cleanup_hooks+=("tmux -L '$mi_tmux_socket' kill-server >/dev/null 2>&1")
+	tmux -f /dev/null -L "$mi_tmux_socket" new-session -d -s t -x 80 -y 24 \
+		"$(mi_tmux_command "$@")" \; set-option -t t remain-on-exit on
+}
+
+tmux_restart() {
+	rm -f "$T/exit-status"
+	tmux -L "$mi_tmux_socket" respawn-pane -k -t t "$(mi_tmux_command "$@")"
+}
+
+tmux_type() { tmux -L "$mi_tmux_socket" send-keys -t t -l -- "$1"; }
+tmux_keys() { tmux -L "$mi_tmux_socket" send-keys -t t "$@"; }
+tmux_screen() { tmux -L "$mi_tmux_socket" capture-pane -p -t t; }
+tmux_pid() { pgrep -P "$(tmux -L "$mi_tmux_socket" list-panes -t t -F '#{pane_pid}')" | head -1; }
+tmux_dead() { [[ $(tmux -L "$mi_tmux_socket" list-panes -t t -F '#{pane_dead}') == 1 ]]; }
+tmux_resize() { tmux -L "$mi_tmux_socket" resize-window -t t -x "$1" -y "$2"; }
+
+# tmux_wait_dead [SECS]: waits until the program has exited.
+tmux_wait_dead() {
+	local deadline=$((SECONDS + ${1:-10}))
+	while ((SECONDS < deadline)); do
+		tmux_dead && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# tmux_exit_status: the program's exit status once it has exited (waits up
+# to 10 s; prints nothing when it is still running).
+tmux_exit_status() {
+	local deadline=$((SECONDS + 10))
+	while ((SECONDS < deadline)); do
+		if [[ -s $T/exit-status ]]; then
+			cat "$T/exit-status"
+			return 0
+		fi
+		sleep 0.1
+	done
+	return 1
+}
+
+# tmux_expect_exit STATUS DESC: the program exits with STATUS (counted as a test).
+tmux_expect_exit() {
+	mi_test_count=$((mi_test_count + 1))
+	local status
+	status=$(tmux_exit_status)
+	[[ $status == "$1" ]] || fail "$2: exit status '${status:-still running}', expected $1; stderr: $(cat "$T/stderr.log" 2>/dev/null)"
+}
+
+tmux_wait_for() {
+	local deadline=$((SECONDS + ${2:-10}))
+	while ((SECONDS < deadline)); do
+		grep -qF -- "$1" <<<"$(tmux_screen)" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+tmux_expect() {
+	mi_test_count=$((mi_test_count + 1))
+	tmux_wait_for "$1" "${3:-10}" || fail "$2: the screen lacks '$1'; it shows:
+$(tmux_screen)"
+}
+
+tmux_expect_gone() {
+	mi_test_count=$((mi_test_count + 1))
+	local deadline=$((SECONDS + 10))
+	while ((SECONDS < deadline)); do
+		grep -qF -- "$1" <<<"$(tmux_screen)" || return 0
+		sleep 0.1
+	done
+	fail "$2: the screen still shows '$1':
+$(tmux_screen)"
+}

@@ -1,0 +1,582 @@
+/* test_ui_desk.c - the front desk's pages, fed keys over a temporary
+ * database, and their golden screens at 80x24. Set MI_UPDATE_GOLDEN=1 to
+ * rewrite the golden files after a deliberate change (then read the diff). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mi/aftercare.h"
+#include "mi/store.h"
+#include "mi/ui_desk.h"
+
+static const mi_date today = {2026, 11, 23};
+
+typedef struct fixture {
+	char dir[64];
+	char db[128];
+	mi_store *store;
+	mi_ruleset *rules;
+	mi_aftercare_template *aftercare;
+	long long tom, maya, walter;       /* client ids */
+	long long tom_old, tom_urgent;     /* Tom's visits */
+	long long maya_visit, walter_visit;
+	mi_desk *desk;
+	int printed;
+} fixture;
+
+/* Reads tests/fixtures/examples/NAME. */
+static mi_answers *example(const char *name)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/tests/fixtures/examples/%s", getenv("MI_SOURCE_DIR"), name);
+	mi_answers *a = NULL;
+	mi_error err;
+	assert_int_equal(mi_answers_read_file(path, &a, &err), MI_OK);
+	return a;
+}
+
+/* Screens and stores answers as a visit on date. */
+static long long store(fixture *f, mi_answers *a, mi_visit_source source, mi_date date,
+		       long long *client_id)
+{
+	mi_screening s;
+	mi_error err;
+	long long visit = 0;
+	assert_int_equal(mi_screen(f->rules, a, date, &s, &err), MI_OK);
+	assert_int_equal(mi_store_intake(f->store, a, &s, mi_ruleset_version(f->rules), source, date,
+					 &visit, client_id, &err),
+			 MI_OK);
+	mi_screening_clear(&s);
+	mi_answers_free(a);
+	return visit;
+}
+
+static mi_status fake_print(void *ctx, long long visit_id, mi_error *err)
+{
+	fixture *f = ctx;
+	(void)err;
+	assert_int_equal(visit_id, f->tom_urgent);
+	f->printed++;
+	return MI_OK;
+}
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof *f);
+	assert_non_null(f);
+	snprintf(f->dir, sizeof f->dir, "/tmp/mi-desk-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
+	mi_error err;
+	assert_int_equal(mi_store_open(f->db, MI_STORE_CREATE, &f->store, &err), MI_OK);
+	assert_int_equal(mi_ruleset_load_dir(getenv("MI_DATA_DIR"), &f->rules, &err), MI_OK);
+	assert_int_equal(mi_aftercare_template_load_dir(getenv("MI_DATA_DIR"), &f->aftercare, &err),
+			 MI_OK);
+
+	mi_answers *old = example("04-urgent-bladder-change.json");
+	assert_int_equal(mi_answers_set_int(old, "pain_intensity", 6, &err), MI_OK);
+	assert_int_equal(mi_answers_set_bool(old, "bladder_bowel_change", false, &err), MI_OK);
+	assert_int_equal(mi_answers_set_json(old, "leg_symptoms", "[]", &err), MI_OK);
+	assert_int_equal(mi_answers_set_bool(old, "leg_symptoms_both_sides", false, &err), MI_OK);
+	f->tom_old = store(f, old, MI_SOURCE_CLI, (mi_date){2026, 10, 1}, &f->tom);
+	f->tom_urgent = store(f, example("04-urgent-bladder-change.json"), MI_SOURCE_CLI, today,
+			      &f->tom);
+	f->maya_visit = store(f, example("01-proceed-chronic-tightness.json"), MI_SOURCE_CLI,
+			      (mi_date){2026, 11, 20}, &f->maya);
+	f->walter_visit = store(f, example("02-modify-blood-thinner.json"), MI_SOURCE_KIOSK, today,
+				&f->walter);
+
+	mi_desk_config config = {
+		.store = f->store,
+		.rules = f->rules,
+		.aftercare = f->aftercare,
+		.today = today,
+		.print = fake_print,
+		.print_ctx = f,
+	};
+	f->desk = mi_desk_new(&config, &err);
+	assert_non_null(f->desk);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	char cmd[128];
+	mi_desk_free(f->desk);
+	mi_store_close(f->store);
+	mi_aftercare_template_free(f->aftercare);
+	mi_ruleset_free(f->rules);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+	assert_int_equal(system(cmd), 0);
+	free(f);
+	return 0;
+}
+
+static mi_ui_action press(fixture *f, mi_ui_key_kind kind)
+{
+	return mi_desk_key(f->desk, mi_ui_key_of(kind));
+}
+
+static mi_ui_action key(fixture *f, wchar_t ch)
+{
+	return mi_desk_key(f->desk, mi_ui_key_char(ch));
+}
+
+static void type(fixture *f, const wchar_t *text)
+{
+	for (; *text; text++)
+		key(f, *text);
+}
+
+/* The screen as text at rows x cols (caller frees). */
+static char *screen(fixture *f, int rows, int cols)
+{
+	mi_ui_canvas *c = mi_ui_canvas_new(rows, cols);
+	assert_non_null(c);
+	mi_desk_draw(f->desk, c);
+	char *text = mi_ui_canvas_text(c);
+	mi_ui_canvas_free(c);
+	assert_non_null(text);
+	return text;
+}
+
+static void assert_screen_has(fixture *f, const char *want)
+{
+	char *text = screen(f, 24, 80);
+	if (!strstr(text, want))
+		fail_msg("the screen lacks \"%s\":\n%s", want, text);
+	free(text);
+}
+
+static void assert_screen_lacks(fixture *f, const char *unwanted)
+{
+	char *text = screen(f, 24, 80);
+	if (strstr(text, unwanted))
+		fail_msg("the screen shows \"%s\":\n%s", unwanted, text);
+	free(text);
+}
+
+/* Compares the 80x24 screen with tests/fixtures/screens/NAME. */
+static void assert_golden(fixture *f, const char *name)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/tests/fixtures/screens/%s", getenv("MI_SOURCE_DIR"), name);
+	char *text = screen(f, 24, 80);
+	const char *update = getenv("MI_UPDATE_GOLDEN");
+	if (update && *update == '1') {
+		FILE *out = fopen(path, "w");
+		assert_non_null(out);
+		fputs(text, out);
+		fclose(out);
+	}
+	FILE *in = fopen(path, "r");
+	if (!in)
+		fail_msg("missing golden screen %s; the screen is:\n%s", path, text);
+	char want[16384];
+	size_t n = fread(want, 1, sizeof want - 1, in);
+	fclose(in);
+	want[n] = '\0';
+	if (strcmp(want, text) != 0)
+		fail_msg("the screen differs from %s:\n%s", path, text);
+	free(text);
+}
+
+/* Opens Tom's page from the main screen by searching his name. */
+static void open_tom(fixture *f)
+{
+	key(f, L'/');
+	type(f, L"beck");
+	assert_int_equal(mi_desk_client_id(f->desk), f->tom);
+	press(f, MI_KEY_ENTER);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_CLIENT);
+}
+
+/* Opens Tom's urgent visit (the newest, selected first). */
+static void open_urgent_visit(fixture *f)
+{
+	open_tom(f);
+	assert_int_equal(mi_desk_visit_id(f->desk), f->tom_urgent);
+	press(f, MI_KEY_ENTER);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_VISIT);
+	assert_int_equal(mi_desk_visit_id(f->desk), f->tom_urgent);
+}
+
+/* Moves the visit page's cursor with Tab until the screen shows marker on
+ * the cursor's item; fails after 60 tabs. */
+static void tab_to(fixture *f, const char *marker)
+{
+	for (int i = 0; i < 60; i++) {
+		press(f, MI_KEY_TAB);
+		mi_ui_canvas *c = mi_ui_canvas_new(24, 80);
+		mi_desk_draw(f->desk, c);
+		for (int y = 3; y < c->rows - 2; y++) { /* between banner and status */
+			if (!(c->cells[(size_t)y * 80 + 1].attr & MI_UI_REVERSE))
+				continue;
+			char *text = mi_ui_canvas_text(c);
+			char *line = text;
+			for (int k = 0; k < y; k++)
+				line = strchr(line, '\n') + 1;
+			*strchr(line, '\n') = '\0';
+			bool found = strstr(line, marker) != NULL;
+			free(text);
+			if (found) {
+				mi_ui_canvas_free(c);
+				return;
+			}
+			break;
+		}
+		mi_ui_canvas_free(c);
+	}
+	fail_msg("Tab never reached \"%s\"", marker);
+}
+
+static void desk_main_lists_every_client_succeeds(void **state)
+{
+	fixture *f = *state;
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_MAIN);
+	assert_screen_has(f, "Tom Becker");
+	assert_screen_has(f, "Maya Ortiz");
+	assert_screen_has(f, "[!! URGENT]");
+	assert_screen_has(f, "1 intake waiting for review");
+	assert_golden(f, "desk_main.txt");
+}
+
+static void desk_search_with_part_of_name_succeeds(void **state)
+{
+	fixture *f = *state;
+	key(f, L'/');
+	type(f, L"BECK");
+	assert_screen_has(f, "Tom Becker");
+	assert_screen_lacks(f, "Maya Ortiz");
+	assert_int_equal(mi_desk_client_id(f->desk), f->tom);
+	press(f, MI_KEY_ESC); /* clears the search */
+	assert_screen_has(f, "Maya Ortiz");
+}
+
+static void desk_search_with_no_match_fails(void **state)
+{
+	fixture *f = *state;
+	key(f, L'/');
+	type(f, L"zzz");
+	assert_screen_has(f, "No client matches that search.");
+	assert_int_equal(mi_desk_client_id(f->desk), 0);
+	press(f, MI_KEY_ENTER);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_MAIN);
+	assert_non_null(strstr(mi_desk_status(f->desk), "No client is selected"));
+}
+
+static void desk_q_on_main_quits_succeeds(void **state)
+{
+	fixture *f = *state;
+	assert_int_equal(key(f, L'q'), MI_UI_QUIT);
+}
+
+static void desk_q_while_searching_types_succeeds(void **state)
+{
+	fixture *f = *state;
+	key(f, L'/');
+	assert_int_equal(key(f, L'q'), MI_UI_HANDLED);
+	assert_screen_has(f, "Search: q");
+}
+
+static void desk_help_on_main_succeeds(void **state)
+{
+	fixture *f = *state;
+	key(f, L'?');
+	assert_screen_has(f, "Help - any key closes");
+	key(f, L'x');
+	assert_screen_lacks(f, "Help - any key closes");
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_MAIN);
+}
+
+static void desk_client_page_shows_visits_and_trend_succeeds(void **state)
+{
+	fixture *f = *state;
+	open_tom(f);
+	assert_screen_has(f, "2026-11-23  [!! URGENT]");
+	assert_screen_has(f, "2026-10-01  [~ MODIFY]");
+	assert_screen_has(f, "Pain trend, 0-10, oldest to newest:");
+	assert_screen_lacks(f, "Maya");
+	assert_golden(f, "desk_client.txt");
+	press(f, MI_KEY_ESC);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_MAIN);
+	assert_screen_has(f, "Search: beck"); /* the search is kept */
+}
+
+static void desk_visit_page_shows_urgent_flag_succeeds(void **state)
+{
+	fixture *f = *state;
+	open_urgent_visit(f);
+	assert_screen_has(f, "[!! URGENT] seek urgent or emergency care now - 3 flags");
+	assert_screen_has(f, "[!! URGENT] bladder_bowel_change");
+	assert_screen_has(f, "Note: Cauda equina syndrome warning sign.");
+	assert_screen_has(f, "Source: GIRFT");
+	assert_golden(f, "desk_visit.txt");
+	/* further down: the changes since October and the session notes */
+	char *text = screen(f, 200, 80);
+	assert_non_null(strstr(text, "Changes since the last visit (2026-10-01)"));
+	assert_non_null(strstr(text, "bladder_bowel_change"));
+	assert_non_null(strstr(text, "Session notes"));
+	free(text);
+}
+
+static void desk_visit_notes_save_succeeds(void **state)
+{
+	fixture *f = *state;
+	open_urgent_visit(f);
+	tab_to(f, "glutes / piriformis");
+	key(f, L' ');
+	tab_to(f, "Pressure used:");
+	key(f, L' '); /* light */
+	tab_to(f, "Response:");
+	press(f, MI_KEY_ENTER);
+	type(f, L"relaxed, less guarding");
+	press(f, MI_KEY_ENTER);
+	assert_true(mi_desk_unsaved(f->desk));
+	key(f, L's');
+	assert_string_equal(mi_desk_status(f->desk), "The session notes were saved.");
+	assert_false(mi_desk_unsaved(f->desk));
+
+	mi_visit *v = NULL;
+	mi_error err;
+	assert_int_equal(mi_store_visit_load(f->store, f->tom_urgent, &v, &err), MI_OK);
+	assert_int_equal(v->notes.area_count, 1);
+	assert_string_equal(v->notes.areas[0], "glutes_piriformis");
+	assert_string_equal(v->notes.response, "relaxed, less guarding");
+	assert_string_equal(v->notes.pressure, "light");
+	mi_visit_free(v);
+}
+
+static void desk_visit_notes_save_with_store_failure_fails(void **state)
+{
+	fixture *f = *state;
+	open_urgent_visit(f);
+	tab_to(f, "Therapist notes");
+	press(f, MI_KEY_ENTER);
+	type(f, L"check reflexes next time");
+	press(f, MI_KEY_ENTER);
+
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+				      "CREATE TRIGGER refuse BEFORE INSERT ON session_notes "
+				      "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	key(f, L's');
+	assert_non_null(strstr(mi_desk_status(f->desk), "NOT saved"));
+	assert_true(mi_desk_unsaved(f->desk));
+	assert_screen_has(f, "check reflexes next time");
+
+	assert_int_equal(sqlite3_exec(db, "DROP TRIGGER refuse", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	key(f, L's');
+	assert_string_equal(mi_desk_status(f->desk), "The session notes were saved.");
+	mi_visit *v = NULL;
+	mi_error err;
+	assert_int_equal(mi_store_visit_load(f->store, f->tom_urgent, &v, &err), MI_OK);
+	assert_string_equal(v->notes.therapist_notes, "check reflexes next time");
+	mi_visit_free(v);
+}
+
+static void desk_visit_leave_unsaved_asks_succeeds(void **state)
+{
+	fixture *f = *state;
+	open_urgent_visit(f);
+	tab_to(f, "neck");
+	key(f, L' ');
+	press(f, MI_KEY_ESC);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_VISIT);
+	assert_screen_has(f, "The session notes are not saved.");
+	press(f, MI_KEY_ESC); /* stay */
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_VISIT);
+	press(f, MI_KEY_ESC);
+	key(f, L'd'); /* discard */
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_CLIENT);
+	assert_false(mi_desk_unsaved(f->desk));
+}
+
+static void desk_visit_edit_with_esc_undoes_succeeds(void **state)
+{
+	fixture *f = *state;
+	open_urgent_visit(f);
+	tab_to(f, "Response:");
+	press(f, MI_KEY_ENTER);
+	type(f, L"gone");
+	press(f, MI_KEY_ESC);
+	assert_false(mi_desk_unsaved(f->desk));
+	assert_screen_lacks(f, "gone");
+}
+
+static void desk_visit_print_succeeds(void **state)
+{
+	fixture *f = *state;
+	open_urgent_visit(f);
+	key(f, L'p');
+	assert_int_equal(f->printed, 1);
+	tab_to(f, "hamstrings");
+	key(f, L' ');
+	key(f, L'p'); /* unsaved notes are not printed */
+	assert_int_equal(f->printed, 1);
+	assert_non_null(strstr(mi_desk_status(f->desk), "Save the notes first"));
+}
+
+static void desk_visit_preview_follows_edits_succeeds(void **state)
+{
+	fixture *f = *state;
+	open_urgent_visit(f);
+	tab_to(f, "Aftercare notes for the client:");
+	press(f, MI_KEY_ENTER);
+	type(f, L"Drink water and walk gently");
+	press(f, MI_KEY_ENTER);
+	char *text = screen(f, 200, 80);
+	char *first = strstr(text, "Drink water and walk gently");
+	assert_non_null(first);
+	assert_non_null(strstr(first + 1, "Drink water and walk gently")); /* in the preview too */
+	free(text);
+}
+
+static void desk_review_mark_reviewed_succeeds(void **state)
+{
+	fixture *f = *state;
+	key(f, L'r');
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_REVIEW);
+	assert_screen_has(f, "Walter Brandt");
+	assert_int_equal(mi_desk_visit_id(f->desk), f->walter_visit);
+	press(f, MI_KEY_ENTER);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_VISIT);
+	assert_screen_has(f, "kiosk intake: m marks reviewed");
+	key(f, L'm');
+	assert_string_equal(mi_desk_status(f->desk), "Marked as reviewed.");
+	mi_visit_source source;
+	bool reviewed = false;
+	mi_error err;
+	assert_int_equal(mi_store_visit_source(f->store, f->walter_visit, &source, &reviewed, &err),
+			 MI_OK);
+	assert_true(reviewed);
+	press(f, MI_KEY_ESC);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_REVIEW);
+	assert_screen_has(f, "Nothing is waiting for review.");
+}
+
+static void desk_new_client_starts_intake_succeeds(void **state)
+{
+	fixture *f = *state;
+	key(f, L'n');
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_NEW_CLIENT);
+	type(f, L"Anna Smith");
+	press(f, MI_KEY_ENTER);
+	type(f, L"1985-02-28");
+	press(f, MI_KEY_ENTER);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_INTAKE);
+	mi_ui_intake *in = mi_desk_intake(f->desk);
+	assert_non_null(in);
+	assert_string_equal(mi_answers_get_text(mi_ui_intake_answers(in), "client.name"),
+			    "Anna Smith");
+	long long draft = mi_desk_visit_id(f->desk);
+	assert_true(draft > 0);
+
+	/* Esc on the first question leaves; the draft waits for review. */
+	for (int i = 0; i < 5 && mi_desk_current_page(f->desk) == MI_DESK_INTAKE; i++)
+		press(f, MI_KEY_ESC);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_MAIN);
+	assert_non_null(strstr(mi_desk_status(f->desk), "kept as a draft"));
+	key(f, L'r');
+	assert_screen_has(f, "Anna Smith");
+}
+
+static void desk_new_client_with_bad_date_fails(void **state)
+{
+	fixture *f = *state;
+	key(f, L'n');
+	type(f, L"Anna Smith");
+	press(f, MI_KEY_ENTER);
+	type(f, L"28.02.1985");
+	press(f, MI_KEY_ENTER);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_NEW_CLIENT);
+	assert_screen_has(f, "year-month-day, for example");
+	assert_screen_has(f, "Anna Smith"); /* nothing typed is lost */
+}
+
+static void desk_intake_urgent_answer_changes_banner_succeeds(void **state)
+{
+	fixture *f = *state;
+	key(f, L'/');
+	type(f, L"maya");
+	press(f, MI_KEY_ENTER);
+	key(f, L'i');
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_INTAKE);
+	mi_ui_intake *in = mi_desk_intake(f->desk);
+	assert_string_equal(mi_answers_get_text(mi_ui_intake_answers(in), "client.birth_date"),
+			    "1988-03-14");
+	assert_screen_lacks(f, "[!! URGENT]");
+	assert_true(mi_ui_intake_goto(in, "bladder_bowel_change"));
+	key(f, L'y');
+	press(f, MI_KEY_ENTER);
+	assert_int_equal(mi_ui_intake_screening(in)->outcome, MI_LEVEL_URGENT);
+	assert_screen_has(f, "[!! URGENT]");
+
+	/* Leaving and coming back resumes the same draft with the answer. */
+	long long draft = mi_desk_visit_id(f->desk);
+	for (int i = 0; i < 60 && mi_desk_current_page(f->desk) == MI_DESK_INTAKE; i++)
+		press(f, MI_KEY_ESC);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_CLIENT);
+	key(f, L'i');
+	assert_int_equal(mi_desk_visit_id(f->desk), draft);
+	bool yes = false;
+	assert_true(mi_answers_get_bool(mi_ui_intake_answers(mi_desk_intake(f->desk)),
+					"bladder_bowel_change", &yes));
+	assert_true(yes);
+}
+
+static void desk_resize_keeps_state_succeeds(void **state)
+{
+	fixture *f = *state;
+	key(f, L'/');
+	type(f, L"ortiz");
+	mi_desk_resize(f->desk, 40, 120);
+	char *text = screen(f, 40, 120);
+	assert_non_null(strstr(text, "Search: ortiz"));
+	assert_non_null(strstr(text, "Maya Ortiz"));
+	free(text);
+	mi_desk_resize(f->desk, 24, 80);
+	assert_int_equal(mi_desk_client_id(f->desk), f->maya);
+	assert_screen_has(f, "Search: ortiz");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(desk_main_lists_every_client_succeeds),
+		T(desk_search_with_part_of_name_succeeds),
+		T(desk_search_with_no_match_fails),
+		T(desk_q_on_main_quits_succeeds),
+		T(desk_q_while_searching_types_succeeds),
+		T(desk_help_on_main_succeeds),
+		T(desk_client_page_shows_visits_and_trend_succeeds),
+		T(desk_visit_page_shows_urgent_flag_succeeds),
+		T(desk_visit_notes_save_succeeds),
+		T(desk_visit_notes_save_with_store_failure_fails),
+		T(desk_visit_leave_unsaved_asks_succeeds),
+		T(desk_visit_edit_with_esc_undoes_succeeds),
+		T(desk_visit_print_succeeds),
+		T(desk_visit_preview_follows_edits_succeeds),
+		T(desk_review_mark_reviewed_succeeds),
+		T(desk_new_client_starts_intake_succeeds),
+		T(desk_new_client_with_bad_date_fails),
+		T(desk_intake_urgent_answer_changes_banner_succeeds),
+		T(desk_resize_keeps_state_succeeds),
+#undef T
+	};
+	return cmocka_run_group_tests_name("ui_desk", tests, NULL, NULL);
+}

@@ -1,0 +1,446 @@
+/* test_ui_intake.c - the walk-through's key handling, fed keys without a terminal. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mi/ui_intake.h"
+
+/* A draft sink that records every save. */
+typedef struct recorder {
+	char keys[128][48];
+	char values[128][256];
+	size_t count;
+	bool fail;
+} recorder;
+
+static mi_status record(void *ctx, long long draft_id, const char *key, const char *value_json,
+			mi_error *err)
+{
+	recorder *r = ctx;
+	assert_int_equal(draft_id, 7);
+	if (r->fail)
+		return mi_error_set(err, MI_EIO, "the disk is full.");
+	if (r->count < 128) {
+		snprintf(r->keys[r->count], sizeof r->keys[0], "%s", key);
+		snprintf(r->values[r->count], sizeof r->values[0], "%s", value_json ? value_json : "(removed)");
+		r->count++;
+	}
+	return MI_OK;
+}
+
+static const mi_date today = {2026, 11, 23};
+
+static mi_ui_intake *new_intake(recorder *r, mi_ui_mode mode, const mi_ruleset *rules,
+				const mi_answers *answers)
+{
+	mi_ui_intake_config config = {
+		.mode = mode,
+		.rules = rules,
+		.today = today,
+		.sink = {.ctx = r, .save_answer = record},
+		.draft_id = 7,
+	};
+	mi_ui_intake *in = mi_ui_intake_new(&config, answers);
+	assert_non_null(in);
+	return in;
+}
+
+static void type(mi_ui_intake *in, const wchar_t *text)
+{
+	for (; *text; text++)
+		mi_ui_intake_key(in, mi_ui_key_char(*text));
+}
+
+static mi_ui_action press(mi_ui_intake *in, mi_ui_key_kind kind)
+{
+	return mi_ui_intake_key(in, mi_ui_key_of(kind));
+}
+
+/* The value last saved for key, or NULL. */
+static const char *saved(const recorder *r, const char *key)
+{
+	for (size_t i = r->count; i-- > 0;)
+		if (strcmp(r->keys[i], key) == 0)
+			return r->values[i];
+	return NULL;
+}
+
+static void intake_with_new_answers_starts_at_name_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+	assert_string_equal(mi_ui_intake_current_key(in), "client.name");
+	type(in, L"Anna Smith");
+	assert_int_equal(press(in, MI_KEY_ENTER), MI_UI_HANDLED);
+	assert_string_equal(saved(&r, "client.name"), "\"Anna Smith\"");
+	assert_string_equal(mi_ui_intake_current_key(in), "client.birth_date");
+	mi_ui_intake_free(in);
+}
+
+static void intake_key_with_bad_date_keeps_text_fails(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+	mi_ui_intake_goto(in, "client.birth_date");
+	type(in, L"14/03/1988");
+	press(in, MI_KEY_ENTER);
+	assert_string_equal(mi_ui_intake_current_key(in), "client.birth_date");
+	assert_non_null(strstr(mi_ui_intake_status(in), "year-month-day"));
+	char *typed = mi_ui_intake_typed(in);
+	assert_string_equal(typed, "14/03/1988");
+	free(typed);
+	assert_int_equal(r.count, 0);
+	mi_ui_intake_free(in);
+}
+
+static void intake_key_with_number_out_of_range_fails(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+	mi_ui_intake_goto(in, "recent_surgery_weeks");
+	type(in, L"60");
+	press(in, MI_KEY_ENTER);
+	assert_non_null(strstr(mi_ui_intake_status(in), "from 0 to 52"));
+	assert_null(saved(&r, "recent_surgery_weeks"));
+	press(in, MI_KEY_BACKSPACE);
+	press(in, MI_KEY_BACKSPACE);
+	press(in, MI_KEY_ENTER); /* empty: no surgery in the last year */
+	assert_string_equal(saved(&r, "recent_surgery_weeks"), "null");
+	mi_ui_intake_free(in);
+}
+
+static void intake_key_with_control_character_is_ignored_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+	type(in, L"A\x1b]2;x\x07" L"b\x202e" L"c");
+	char *typed = mi_ui_intake_typed(in);
+	assert_string_equal(typed, "A]2;xbc");
+	free(typed);
+	mi_ui_intake_free(in);
+}
+
+static void intake_key_with_yes_saves_and_advances_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+	mi_ui_intake_goto(in, "fever");
+	mi_ui_intake_key(in, mi_ui_key_char(L'y'));
+	assert_string_equal(saved(&r, "fever"), "true");
+	assert_string_equal(mi_ui_intake_current_key(in), "active_infection");
+	/* Arrows then Enter work as well. */
+	press(in, MI_KEY_DOWN);
+	press(in, MI_KEY_DOWN);
+	press(in, MI_KEY_ENTER);
+	assert_string_equal(saved(&r, "active_infection"), "false");
+	mi_ui_intake_free(in);
+}
+
+static void intake_key_back_and_forward_keeps_answers_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+	mi_ui_intake_goto(in, "pain_intensity");
+	mi_ui_intake_key(in, mi_ui_key_char(L'7'));
+	press(in, MI_KEY_ENTER);
+	type(in, L"12");
+	press(in, MI_KEY_ESC); /* back: the typed weeks are kept because they are valid */
+	assert_string_equal(mi_ui_intake_current_key(in), "pain_intensity");
+	assert_string_equal(saved(&r, "pain_duration_weeks"), "12");
+	long n;
+	assert_true(mi_answers_get_int(mi_ui_intake_answers(in), "pain_intensity", &n));
+	assert_int_equal(n, 7);
+	press(in, MI_KEY_PGDN);
+	assert_string_equal(mi_ui_intake_current_key(in), "pain_duration_weeks");
+	char *typed = mi_ui_intake_typed(in);
+	assert_string_equal(typed, "12");
+	free(typed);
+	mi_ui_intake_free(in);
+}
+
+static void intake_key_forward_past_unanswered_fails(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+	mi_ui_intake_goto(in, "fever");
+	press(in, MI_KEY_PGDN);
+	assert_string_equal(mi_ui_intake_current_key(in), "fever");
+	assert_non_null(strstr(mi_ui_intake_status(in), "answer this question first"));
+	mi_ui_intake_free(in);
+}
+
+static void intake_leg_follow_up_with_symptoms_is_asked_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+	mi_ui_intake_goto(in, "leg_symptoms");
+	press(in, MI_KEY_ENTER); /* none ticked */
+	assert_string_equal(saved(&r, "leg_symptoms"), "[]");
+	assert_string_equal(mi_ui_intake_current_key(in), "weakness_worsening");
+
+	mi_ui_intake_goto(in, "leg_symptoms");
+	press(in, MI_KEY_DOWN);
+	mi_ui_intake_key(in, mi_ui_key_char(L' ')); /* pain below the knee */
+	press(in, MI_KEY_ENTER);
+	assert_string_equal(saved(&r, "leg_symptoms"), "[\"pain_below_knee\"]");
+	assert_string_equal(mi_ui_intake_current_key(in), "leg_symptoms_both_sides");
+	mi_ui_intake_key(in, mi_ui_key_char(L'n'));
+
+	/* Untick: the follow-up answer is removed and the question skipped. */
+	mi_ui_intake_goto(in, "leg_symptoms");
+	press(in, MI_KEY_DOWN);
+	mi_ui_intake_key(in, mi_ui_key_char(L' '));
+	press(in, MI_KEY_ENTER);
+	assert_string_equal(saved(&r, "leg_symptoms_both_sides"), "(removed)");
+	assert_false(mi_answers_has(mi_ui_intake_answers(in), "leg_symptoms_both_sides"));
+	assert_string_equal(mi_ui_intake_current_key(in), "weakness_worsening");
+	mi_ui_intake_free(in);
+}
+
+static void intake_medication_list_with_lines_saves_list_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+	mi_ui_intake_goto(in, "medications");
+	type(in, L"Eliquis 5 mg");
+	press(in, MI_KEY_ENTER);
+	type(in, L"baby aspirin");
+	press(in, MI_KEY_ENTER);
+	assert_null(saved(&r, "medications"));
+	press(in, MI_KEY_ENTER); /* empty line: done */
+	assert_string_equal(saved(&r, "medications"), "[\"Eliquis 5 mg\",\"baby aspirin\"]");
+	assert_string_equal(mi_ui_intake_current_key(in), "pressure_preference");
+	mi_ui_intake_free(in);
+}
+
+static void intake_with_saved_answers_resumes_at_first_unanswered_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_answers *a = mi_answers_new();
+	mi_error err;
+	assert_int_equal(mi_answers_set_json(a, "client.name", "\"Anna\"", &err), MI_OK);
+	assert_int_equal(mi_answers_set_json(a, "client.birth_date", "\"1970-01-02\"", &err), MI_OK);
+	assert_int_equal(mi_answers_set_json(a, "client.phone", "\"555\"", &err), MI_OK);
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, a);
+	mi_answers_free(a);
+	assert_string_equal(mi_ui_intake_current_key(in), "client.email");
+	mi_ui_intake_free(in);
+}
+
+static void intake_review_and_consent_with_all_answers_is_done_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_answers *a = NULL;
+	mi_error err;
+	const char *path = getenv("MI_SOURCE_DIR");
+	assert_non_null(path);
+	char file[4096];
+	snprintf(file, sizeof file, "%s/tests/fixtures/examples/01-proceed-chronic-tightness.json", path);
+	assert_int_equal(mi_answers_read_file(file, &a, &err), MI_OK);
+	mi_answers_unset(a, "consent");
+	/* Answer the optional texts the example leaves out. */
+	const char *empty[] = {"client.email", "worse_with", "better_with", "other_conditions",
+			       "draping_notes", "goals_other"};
+	for (size_t i = 0; i < sizeof empty / sizeof empty[0]; i++)
+		if (!mi_answers_has(a, empty[i]))
+			assert_int_equal(mi_answers_set_json(a, empty[i], "\"\"", &err), MI_OK);
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, a);
+	mi_answers_free(a);
+	assert_string_equal(mi_ui_intake_current_key(in), "review");
+	/* Change one answer from the review page: back to the review after it. */
+	press(in, MI_KEY_DOWN);
+	press(in, MI_KEY_ENTER);
+	assert_string_equal(mi_ui_intake_current_key(in), "client.birth_date");
+	press(in, MI_KEY_ENTER);
+	assert_string_equal(mi_ui_intake_current_key(in), "review");
+	mi_ui_intake_key(in, mi_ui_key_char(L'c'));
+	assert_string_equal(mi_ui_intake_current_key(in), "consent");
+	assert_int_equal(press(in, MI_KEY_ENTER), MI_UI_HANDLED);
+	assert_non_null(strstr(mi_ui_intake_status(in), "full name"));
+	type(in, L"Maya Ortiz");
+	assert_int_equal(press(in, MI_KEY_ENTER), MI_UI_DONE);
+	assert_string_equal(saved(&r, "consent"),
+			    "{\"agreed\":true,\"name\":\"Maya Ortiz\",\"date\":\"2026-11-23\"}");
+	mi_ui_intake_free(in);
+}
+
+static void intake_key_with_failing_sink_keeps_answer_unsaved_fails(void **state)
+{
+	(void)state;
+	recorder r = {.fail = true};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+	type(in, L"Anna");
+	press(in, MI_KEY_ENTER);
+	assert_string_equal(mi_ui_intake_current_key(in), "client.name");
+	assert_non_null(strstr(mi_ui_intake_status(in), "the disk is full"));
+	assert_false(mi_answers_has(mi_ui_intake_answers(in), "client.name"));
+	char *typed = mi_ui_intake_typed(in);
+	assert_string_equal(typed, "Anna");
+	free(typed);
+	mi_ui_intake_free(in);
+}
+
+/* Loads the shipped rules from the build's data folder. */
+static mi_ruleset *load_rules(void)
+{
+	mi_ruleset *rules = NULL;
+	mi_error err;
+	const char *dir = getenv("MI_DATA_DIR");
+	assert_non_null(dir);
+	if (mi_ruleset_load_dir(dir, &rules, &err) != MI_OK)
+		fail_msg("%s", err.message);
+	return rules;
+}
+
+static void intake_screening_with_urgent_answer_tells_client_calmly_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ruleset *rules = load_rules();
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, rules, NULL);
+	mi_ui_intake_goto(in, "bladder_bowel_change");
+	mi_ui_intake_key(in, mi_ui_key_char(L'y'));
+	const mi_screening *s = mi_ui_intake_screening(in);
+	assert_int_equal(s->outcome, MI_LEVEL_URGENT);
+	const char *notice = mi_ui_client_notice(s);
+	assert_non_null(notice);
+	assert_string_equal(notice, mi_ruleset_find(rules, "bladder_bowel_change")->message);
+	assert_null(strstr(notice, "urgent:"));
+	assert_null(strstr(notice, "cauda"));
+
+	mi_ui_canvas *c = mi_ui_canvas_new(24, 80);
+	mi_ui_intake_draw(in, c);
+	char *text = mi_ui_canvas_text(c);
+	assert_non_null(strstr(text, "emergency department now"));
+	assert_null(strstr(text, "URGENT"));
+	free(text);
+	/* Only Enter closes the notice; a reminder stays on top. */
+	mi_ui_intake_key(in, mi_ui_key_char(L'n'));
+	assert_string_equal(mi_ui_intake_current_key(in), "saddle_numbness");
+	assert_false(mi_answers_has(mi_ui_intake_answers(in), "saddle_numbness"));
+	press(in, MI_KEY_ENTER);
+	mi_ui_canvas_clear(c);
+	mi_ui_intake_draw(in, c);
+	text = mi_ui_canvas_text(c);
+	assert_non_null(strstr(text, "!! Please seek urgent medical care now, and tell the front desk."));
+	assert_non_null(strstr(text, "numbness between your legs"));
+	assert_null(strstr(text, "URGENT"));
+	free(text);
+	mi_ui_canvas_free(c);
+	mi_ui_intake_free(in);
+	mi_ruleset_free(rules);
+}
+
+static void intake_screening_in_therapist_mode_shows_banner_and_flags_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ruleset *rules = load_rules();
+	mi_ui_intake *in = new_intake(&r, MI_UI_THERAPIST, rules, NULL);
+	mi_ui_intake_goto(in, "saddle_numbness");
+	mi_ui_intake_key(in, mi_ui_key_char(L'y'));
+	mi_ui_canvas *c = mi_ui_canvas_new(24, 80);
+	mi_ui_intake_draw(in, c);
+	char *text = mi_ui_canvas_text(c);
+	assert_non_null(strstr(text, "[!! URGENT] seek urgent care now - 1 flag"));
+	free(text);
+	press(in, MI_KEY_F2);
+	mi_ui_canvas_clear(c);
+	mi_ui_intake_draw(in, c);
+	text = mi_ui_canvas_text(c);
+	assert_non_null(strstr(text, "saddle_numbness"));
+	assert_non_null(strstr(text, "source:"));
+	free(text);
+	mi_ui_canvas_free(c);
+	mi_ui_intake_free(in);
+	mi_ruleset_free(rules);
+}
+
+static void intake_therapist_medication_list_shows_classes_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ruleset *rules = load_rules();
+	mi_ui_intake *in = new_intake(&r, MI_UI_THERAPIST, rules, NULL);
+	mi_ui_intake_goto(in, "medications");
+	type(in, L"ELIQUIS 5MG twice a day");
+	press(in, MI_KEY_ENTER);
+	type(in, L"vitamin D");
+	press(in, MI_KEY_ENTER);
+	mi_ui_canvas *c = mi_ui_canvas_new(24, 80);
+	mi_ui_intake_draw(in, c);
+	char *text = mi_ui_canvas_text(c);
+	assert_non_null(strstr(text, "-> anticoagulant"));
+	assert_non_null(strstr(text, "-> not recognised"));
+	free(text);
+	mi_ui_canvas_free(c);
+	mi_ui_intake_free(in);
+	mi_ruleset_free(rules);
+}
+
+static void intake_help_key_shows_question_help_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+	mi_ui_canvas *c = mi_ui_canvas_new(24, 80);
+	/* In a text field `?` is typed; F1 shows the help. */
+	mi_ui_intake_key(in, mi_ui_key_char(L'?'));
+	char *typed = mi_ui_intake_typed(in);
+	assert_string_equal(typed, "?");
+	free(typed);
+	press(in, MI_KEY_F1);
+	mi_ui_intake_draw(in, c);
+	char *text = mi_ui_canvas_text(c);
+	assert_non_null(strstr(text, "first and last name"));
+	free(text);
+	/* On a yes/no question `?` shows it too. */
+	mi_ui_intake_goto(in, "night_pain");
+	mi_ui_intake_key(in, mi_ui_key_char(L'?'));
+	mi_ui_canvas_clear(c);
+	mi_ui_intake_draw(in, c);
+	text = mi_ui_canvas_text(c);
+	assert_non_null(strstr(text, "Answer No if you can find a position"));
+	free(text);
+	mi_ui_canvas_free(c);
+	mi_ui_intake_free(in);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(intake_with_new_answers_starts_at_name_succeeds),
+		cmocka_unit_test(intake_key_with_bad_date_keeps_text_fails),
+		cmocka_unit_test(intake_key_with_number_out_of_range_fails),
+		cmocka_unit_test(intake_key_with_control_character_is_ignored_succeeds),
+		cmocka_unit_test(intake_key_with_yes_saves_and_advances_succeeds),
+		cmocka_unit_test(intake_key_back_and_forward_keeps_answers_succeeds),
+		cmocka_unit_test(intake_key_forward_past_unanswered_fails),
+		cmocka_unit_test(intake_leg_follow_up_with_symptoms_is_asked_succeeds),
+		cmocka_unit_test(intake_medication_list_with_lines_saves_list_succeeds),
+		cmocka_unit_test(intake_with_saved_answers_resumes_at_first_unanswered_succeeds),
+		cmocka_unit_test(intake_review_and_consent_with_all_answers_is_done_succeeds),
+		cmocka_unit_test(intake_key_with_failing_sink_keeps_answer_unsaved_fails),
+		cmocka_unit_test(intake_screening_with_urgent_answer_tells_client_calmly_succeeds),
+		cmocka_unit_test(intake_screening_in_therapist_mode_shows_banner_and_flags_succeeds),
+		cmocka_unit_test(intake_therapist_medication_list_shows_classes_succeeds),
+		cmocka_unit_test(intake_help_key_shows_question_help_succeeds),
+	};
+	return cmocka_run_group_tests_name("ui_intake", tests, NULL, NULL);
+}
