@@ -15,6 +15,7 @@ int mi_cmd_check(mi_cli *cli, int argc, char **argv);
 int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv);
 int mi_cmd_set_pin(mi_cli *cli, int argc, char **argv);
 int mi_cmd_aftercare(mi_cli *cli, int argc, char **argv);
+int mi_cmd_settings(mi_cli *cli, int argc, char **argv);
 
 const mi_command mi_commands[] = {
 	{"screen", "screen intake answers against the rules", mi_cmd_screen},
@@ -29,5 +30,6 @@ const mi_command mi_commands[] = {
 	{"backup", "write a checked copy of the database", mi_cmd_backup},
 	{"check", "check the database's integrity", mi_cmd_check},
 	{"aftercare", "the aftercare summary of a visit: text, PDF or print", mi_cmd_aftercare},
+	{"settings", "show or change the clinic's settings", mi_cmd_settings},
 	{NULL, NULL, NULL},
 };
