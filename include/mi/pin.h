@@ -27,4 +27,12 @@ bool mi_pin_verify(const char *hash, const char *pin);
  * replaced after the next successful verification. */
 bool mi_pin_needs_rehash(const char *hash);
 
+/* Wrong PINs in a row taken without a wait. */
+enum { MI_PIN_FREE_TRIES = 5, MI_PIN_FIRST_WAIT = 5, MI_PIN_LONGEST_WAIT = 300 };
+
+/* Seconds to wait before another PIN is taken after `failures` wrong PINs
+ * in a row: 0 up to MI_PIN_FREE_TRIES, then MI_PIN_FIRST_WAIT doubling with
+ * each further failure, never more than MI_PIN_LONGEST_WAIT. */
+unsigned mi_pin_lockout_seconds(unsigned failures);
+
 #endif

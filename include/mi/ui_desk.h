@@ -22,6 +22,10 @@
  * reloaded from the store when it is shown again, and each page loads only
  * its own client's data.
  *
+ * After lock_seconds without a key the desk locks (ui_lock.h): only the
+ * lock screen shows, nothing of the page under it, and the therapist PIN
+ * brings back exactly that page. Without a PIN hash it never locks.
+ *
  * The desk is an mi_ui_screen for mi_ui_run, and is usable without a
  * terminal: tests feed keys with mi_desk_key and draw with mi_desk_draw.
  * It contains no SQL (everything goes through store.h) and no screening
@@ -61,6 +65,8 @@ typedef struct mi_desk_config {
 	mi_date today;
 	mi_desk_print_fn print;                  /* NULL: print as `aftercare --print` does */
 	void *print_ctx;
+	const char *pin_hash;                    /* therapist PIN hash (copied); NULL: never locks */
+	double lock_seconds;                     /* lock after this long without a key; 0: never */
 } mi_desk_config;
 
 typedef struct mi_desk mi_desk;
@@ -79,6 +85,14 @@ mi_ui_action mi_desk_key(mi_desk *desk, mi_ui_key key);
 
 /* Draws the current page, with its status line and keys (at least 80x24). */
 void mi_desk_draw(mi_desk *desk, mi_ui_canvas *canvas);
+
+/* Time passes (monotonic seconds, as from mi_ui_now): locks the desk after
+ * lock_seconds without a key, and runs the lock screen's wait. MI_UI_HANDLED
+ * when the screen must be redrawn. */
+mi_ui_action mi_desk_tick(mi_desk *desk, double now);
+
+/* True while the lock screen shows. */
+bool mi_desk_locked(const mi_desk *desk);
 
 /* The window is now rows x cols: lists are refetched to fit, state kept. */
 void mi_desk_resize(mi_desk *desk, int rows, int cols);

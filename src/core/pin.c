@@ -50,3 +50,14 @@ bool mi_pin_needs_rehash(const char *hash)
 	return crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
 					      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
 }
+
+/* 0 for the first free tries, then 5 s doubling per failure, capped at 5 min. */
+unsigned mi_pin_lockout_seconds(unsigned failures)
+{
+	if (failures < MI_PIN_FREE_TRIES)
+		return 0;
+	unsigned wait = MI_PIN_FIRST_WAIT;
+	for (unsigned i = MI_PIN_FREE_TRIES; i < failures && wait < MI_PIN_LONGEST_WAIT; i++)
+		wait *= 2;
+	return wait < MI_PIN_LONGEST_WAIT ? wait : MI_PIN_LONGEST_WAIT;
+}

@@ -143,10 +143,21 @@ mi_desk *mi_desk_new(const mi_desk_config *config, mi_error *err)
 		return NULL;
 	}
 	desk->config = *config;
+	desk->config.pin_hash = NULL; /* the lock keeps its own copy */
+	if (config->pin_hash && config->pin_hash[0] && config->lock_seconds > 0) {
+		mi_ui_lock_config lc = {.pin_hash = config->pin_hash, .store = config->store};
+		desk->lock = mi_ui_lock_new(&lc);
+		if (!desk->lock) {
+			free(desk);
+			mi_error_set(err, MI_EINTERNAL, "out of memory.");
+			return NULL;
+		}
+	}
 	desk->rows = MI_UI_MIN_ROWS;
 	desk->cols = MI_UI_MIN_COLS;
 	mi_desk_page *main_page = mi_desk_main_new(desk, err);
 	if (!main_page) {
+		mi_ui_lock_free(desk->lock);
 		free(desk);
 		return NULL;
 	}
@@ -162,6 +173,7 @@ void mi_desk_free(mi_desk *desk)
 		mi_desk_page *page = desk->stack[--desk->depth];
 		page->ops->free(page);
 	}
+	mi_ui_lock_free(desk->lock);
 	free(desk);
 }
 
@@ -220,6 +232,12 @@ mi_ui_action mi_desk_key(mi_desk *desk, mi_ui_key key)
 		return MI_UI_IGNORED;
 	if (key.kind == MI_KEY_RESIZE)
 		return MI_UI_HANDLED;
+	desk->key_seen = true;
+	if (desk->locked) {
+		if (mi_ui_lock_key(desk->lock, key) == MI_UI_DONE)
+			desk->locked = false;
+		return MI_UI_HANDLED;
+	}
 	if (desk->show_help) {
 		desk->show_help = false;
 		return MI_UI_HANDLED;
@@ -270,6 +288,10 @@ void mi_desk_draw(mi_desk *desk, mi_ui_canvas *c)
 {
 	desk->rows = c->rows;
 	desk->cols = c->cols;
+	if (desk->locked) {
+		mi_ui_lock_draw(desk->lock, c);
+		return;
+	}
 	mi_desk_page *page = top(desk);
 	page->ops->draw(page, desk, c);
 	int y = c->rows - 2;
@@ -296,6 +318,30 @@ void mi_desk_draw(mi_desk *desk, mi_ui_canvas *c)
 		c->cursor_y = c->cursor_x = -1;
 		draw_help(desk, c, page->ops->help);
 	}
+}
+
+mi_ui_action mi_desk_tick(mi_desk *desk, double now)
+{
+	if (!desk->lock)
+		return MI_UI_IGNORED;
+	mi_ui_action a = mi_ui_lock_tick(desk->lock, now);
+	if (desk->locked)
+		return a;
+	if (desk->key_seen || desk->last_key == 0) {
+		desk->key_seen = false;
+		desk->last_key = now;
+		return MI_UI_IGNORED;
+	}
+	if (now - desk->last_key < desk->config.lock_seconds)
+		return MI_UI_IGNORED;
+	mi_ui_lock_reset(desk->lock);
+	desk->locked = true;
+	return MI_UI_HANDLED;
+}
+
+bool mi_desk_locked(const mi_desk *desk)
+{
+	return desk->locked;
 }
 
 void mi_desk_resize(mi_desk *desk, int rows, int cols)
@@ -350,12 +396,18 @@ static void screen_resize(void *self, int rows, int cols)
 	mi_desk_resize(self, rows, cols);
 }
 
+static mi_ui_action screen_tick(void *self, double now)
+{
+	return mi_desk_tick(self, now);
+}
+
 mi_ui_screen mi_desk_screen(mi_desk *desk)
 {
 	static const mi_ui_screen_ops ops = {
 		.draw = screen_draw,
 		.key = screen_key,
 		.resize = screen_resize,
+		.tick = screen_tick,
 	};
 	return (mi_ui_screen){.ops = &ops, .self = desk};
 }

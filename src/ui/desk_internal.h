@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "mi/ui_desk.h"
+#include "mi/ui_lock.h"
 
 enum { MI_DESK_MAX_DEPTH = 8 };
 
@@ -52,6 +53,10 @@ struct mi_desk {
 	bool status_error;
 	bool show_help;
 	enum { MI_DESK_ASK_NONE, MI_DESK_ASK_LEAVE, MI_DESK_ASK_QUIT } ask;
+	mi_ui_lock *lock;   /* NULL: the desk never locks */
+	bool locked;        /* the lock screen shows, over the untouched pages */
+	bool key_seen;      /* a key arrived since the last tick */
+	double last_key;    /* monotonic time of the last key; 0: none yet */
 };
 
 /* ---- desk_app.c ---- */

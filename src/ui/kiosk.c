@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mi/pin.h"
 #include "mi/ui_app.h"
+#include "mi/ui_lock.h"
 
 typedef enum page { PAGE_WELCOME, PAGE_INTAKE, PAGE_THANKS, PAGE_PIN } page;
 
@@ -11,13 +11,12 @@ enum { THANKS_SECONDS = 20 };
 
 struct mi_ui_kiosk {
 	mi_ui_kiosk_config config;
-	char *pin_hash;
+	mi_ui_lock *lock;      /* the PIN page */
 	page page;
 	page before_pin;       /* where Esc on the PIN page returns */
 	mi_ui_ident ident;
 	mi_ui_intake *intake;
 	long long draft_id;
-	mi_ui_field pin;
 	char status[640];
 	bool show_help;
 	bool key_seen;         /* a key arrived since the last tick */
@@ -91,43 +90,18 @@ static void finish_intake(mi_ui_kiosk *k)
 	k->page_since = mi_ui_now();
 }
 
-/* Stores a fresh hash of the right PIN when the stored one uses older
- * limits; a failure only keeps the old hash, which still works. */
-static void rehash_pin(mi_ui_kiosk *k, const char *pin)
-{
-	char *hash = NULL;
-	mi_error err;
-	if (k->config.store && mi_pin_hash(pin, &hash, &err) == MI_OK)
-		mi_store_setting_set(k->config.store, "kiosk_pin_hash", hash, &err);
-	free(hash);
-}
-
-/* Keys of the PIN page: digits, Enter to check, Esc to go back. */
+/* Keys of the PIN page: the lock screen; Esc goes back, the right PIN quits. */
 static mi_ui_action pin_key(mi_ui_kiosk *k, mi_ui_key key)
 {
-	if (key.kind == MI_KEY_ESC) {
-		mi_ui_field_clear(&k->pin);
+	mi_ui_action a = mi_ui_lock_key(k->lock, key);
+	if (a == MI_UI_DONE)
+		return MI_UI_QUIT;
+	if (a == MI_UI_CANCEL) {
 		k->page = k->before_pin;
 		k->status[0] = '\0';
 		return MI_UI_HANDLED;
 	}
-	if (key.kind != MI_KEY_ENTER) {
-		if (key.kind == MI_KEY_CHAR && (key.ch < L'0' || key.ch > L'9'))
-			return MI_UI_IGNORED;
-		if (key.kind == MI_KEY_CHAR && k->pin.len >= MI_PIN_MAX)
-			return MI_UI_IGNORED;
-		return mi_ui_field_key(&k->pin, key);
-	}
-	char *typed = mi_ui_field_text(&k->pin);
-	bool ok = typed && mi_pin_verify(k->pin_hash, typed);
-	if (ok && mi_pin_needs_rehash(k->pin_hash))
-		rehash_pin(k, typed);
-	free(typed);
-	mi_ui_field_clear(&k->pin);
-	if (ok)
-		return MI_UI_QUIT;
-	snprintf(k->status, sizeof k->status, "Wrong PIN.");
-	return MI_UI_HANDLED;
+	return a;
 }
 
 /* Every key of the kiosk; only the right PIN returns MI_UI_QUIT. */
@@ -141,7 +115,7 @@ static mi_ui_action kiosk_key(void *self, mi_ui_key key)
 		k->before_pin = k->page;
 		k->page = PAGE_PIN;
 		k->status[0] = '\0';
-		mi_ui_field_clear(&k->pin);
+		mi_ui_lock_reset(k->lock);
 		return MI_UI_HANDLED;
 	}
 	if (key.kind == MI_KEY_CTRL) {
@@ -180,14 +154,18 @@ static mi_ui_action kiosk_key(void *self, mi_ui_key key)
 	return MI_UI_HANDLED;
 }
 
-/* Idle timeout and the thank-you page's return to welcome. */
+/* Idle timeout and the thank-you page's return to welcome; the PIN
+ * page's wait runs on whatever page is shown. */
 static mi_ui_action kiosk_tick(void *self, double now)
 {
 	mi_ui_kiosk *k = self;
+	mi_ui_action lock_action = mi_ui_lock_tick(k->lock, now);
+	if (k->page != PAGE_PIN)
+		lock_action = MI_UI_IGNORED;
 	if (k->key_seen || k->last_key == 0) {
 		k->key_seen = false;
 		k->last_key = now;
-		return MI_UI_IGNORED;
+		return lock_action;
 	}
 	if (k->page == PAGE_THANKS && now - k->page_since >= THANKS_SECONDS) {
 		to_welcome(k);
@@ -195,12 +173,12 @@ static mi_ui_action kiosk_tick(void *self, double now)
 	}
 	bool idle_page = k->page != PAGE_WELCOME || k->ident.name.len || k->ident.birth.len;
 	if (idle_page && now - k->last_key >= k->config.idle_seconds) {
-		mi_ui_field_clear(&k->pin);
+		mi_ui_lock_reset(k->lock);
 		k->status[0] = '\0';
 		to_welcome(k);
 		return MI_UI_HANDLED;
 	}
-	return MI_UI_IGNORED;
+	return lock_action;
 }
 
 /* The welcome page with the name and birth date form. */
@@ -234,18 +212,6 @@ static void draw_thanks(mi_ui_canvas *c)
 	mi_ui_draw_keys(c, "Enter back to the welcome page");
 }
 
-/* The staff PIN prompt (digits shown as stars). */
-static void draw_pin(mi_ui_kiosk *k, mi_ui_canvas *c)
-{
-	mi_ui_draw_title(c, "Staff only", "");
-	mi_ui_put(c, 6, 4, MI_UI_BOLD, -1, "Therapist PIN:");
-	mi_ui_field_draw(&k->pin, c, 6, 20, 14, true);
-	mi_ui_wrap(c, 9, 4, 72, 2, 0, "Clients: please press Esc to go back to your questions.");
-	if (k->status[0])
-		mi_ui_put(c, 20, 1, MI_UI_BOLD, 78, k->status);
-	mi_ui_draw_keys(c, "Digits PIN  Enter leave the kiosk  Esc back");
-}
-
 /* Draws the kiosk's current page. */
 static void kiosk_draw(void *self, mi_ui_canvas *c)
 {
@@ -265,7 +231,7 @@ static void kiosk_draw(void *self, mi_ui_canvas *c)
 		draw_thanks(c);
 		break;
 	case PAGE_PIN:
-		draw_pin(k, c);
+		mi_ui_lock_draw(k->lock, c);
 		break;
 	}
 }
@@ -279,12 +245,20 @@ mi_ui_kiosk *mi_ui_kiosk_new(const mi_ui_kiosk_config *config)
 	if (!k)
 		return NULL;
 	k->config = *config;
-	k->pin_hash = strdup(config->pin_hash ? config->pin_hash : "");
-	if (!k->pin_hash) {
+	mi_ui_lock_config lc = {
+		.pin_hash = config->pin_hash,
+		.store = config->store,
+		.title = "Staff only",
+		.heading = "Enter the therapist PIN to leave the kiosk.",
+		.hint = "Clients: please press Esc to go back to your questions.",
+		.keys = "Digits PIN  Enter leave the kiosk  Esc back",
+		.can_cancel = true,
+	};
+	k->lock = mi_ui_lock_new(&lc);
+	if (!k->lock) {
 		free(k);
 		return NULL;
 	}
-	k->pin.secret = true;
 	to_welcome(k);
 	return k;
 }
@@ -295,7 +269,7 @@ void mi_ui_kiosk_free(mi_ui_kiosk *k)
 	if (!k)
 		return;
 	mi_ui_intake_free(k->intake);
-	free(k->pin_hash);
+	mi_ui_lock_free(k->lock);
 	free(k);
 }
 

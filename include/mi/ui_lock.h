@@ -1,0 +1,67 @@
+/* ui_lock.h - the lock screen: the therapist PIN before going on.
+ *
+ * One screen for the front desk's idle lock and the kiosk's F12 exit. It
+ * draws only its own clinic-neutral text and the PIN as stars, never
+ * anything of the page behind it, and keeps no state of that page: whoever
+ * shows it keeps its own state untouched and goes back to it on
+ * MI_UI_DONE.
+ *
+ * Wrong PINs are throttled: after MI_PIN_FREE_TRIES wrong PINs in a row no
+ * PIN is taken for mi_pin_lockout_seconds(failures); the wait is shown as
+ * "try again in N s" and ends in the tick callback (no sleeping). A right
+ * PIN resets the count. With a store, every try is written to the audit
+ * log as "unlock" or "unlock failed" (table "pin", no other detail) and an
+ * old-style hash is replaced after a right PIN.
+ */
+#ifndef MI_UI_LOCK_H
+#define MI_UI_LOCK_H
+
+#include <stdbool.h>
+
+#include "mi/store.h"
+#include "mi/ui.h"
+
+typedef struct mi_ui_lock_config {
+	const char *pin_hash; /* Argon2id hash of the therapist PIN (copied); required */
+	mi_store *store;      /* borrowed; NULL: no audit entries, no re-hashing */
+	const char *title;    /* title bar; NULL: "Locked" */
+	const char *heading;  /* NULL: "Locked — enter the therapist PIN to continue" */
+	const char *hint;     /* a line under the PIN; NULL: none */
+	const char *keys;     /* the keys line; NULL: "Digits PIN  Enter unlock" */
+	bool can_cancel;      /* Esc returns MI_UI_CANCEL (else Esc clears the PIN) */
+} mi_ui_lock_config;
+
+typedef struct mi_ui_lock mi_ui_lock;
+
+/* A lock screen with an empty PIN, or NULL when out of memory. Strings are
+ * copied. Free with mi_ui_lock_free. */
+mi_ui_lock *mi_ui_lock_new(const mi_ui_lock_config *config);
+
+/* Frees the lock; NULL is fine. */
+void mi_ui_lock_free(mi_ui_lock *lock);
+
+/* Empties the typed PIN and the message before the lock is shown again;
+ * the count of wrong PINs and any wait running are kept. */
+void mi_ui_lock_reset(mi_ui_lock *lock);
+
+/* One key: digits, Backspace and the like edit the PIN; Enter checks it:
+ * MI_UI_DONE for the right PIN, MI_UI_HANDLED with "Wrong PIN." (and the
+ * wait, when one starts) otherwise. While a wait runs every key but Esc is
+ * refused with "try again in N s". Esc: MI_UI_CANCEL when the config
+ * allows it. */
+mi_ui_action mi_ui_lock_key(mi_ui_lock *lock, mi_ui_key key);
+
+/* Time passes (monotonic seconds, as from mi_ui_now): updates the count
+ * down and ends the wait once now reaches it. MI_UI_HANDLED to redraw. */
+mi_ui_action mi_ui_lock_tick(mi_ui_lock *lock, double now);
+
+/* Draws the lock screen (at least 80x24). */
+void mi_ui_lock_draw(const mi_ui_lock *lock, mi_ui_canvas *canvas);
+
+/* Wrong PINs in a row so far. */
+unsigned mi_ui_lock_failures(const mi_ui_lock *lock);
+
+/* True while a wait after too many wrong PINs runs. */
+bool mi_ui_lock_waiting(const mi_ui_lock *lock);
+
+#endif

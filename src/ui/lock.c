@@ -1,0 +1,208 @@
+/* lock.c - the lock screen: the therapist PIN, throttled, nothing behind it. */
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mi/pin.h"
+#include "mi/ui_field.h"
+#include "mi/ui_lock.h"
+
+struct mi_ui_lock {
+	mi_store *store;
+	char *pin_hash;
+	char *title, *heading, *hint, *keys;
+	bool can_cancel;
+	mi_ui_field pin;
+	unsigned failures;   /* wrong PINs in a row */
+	double wait_until;   /* monotonic time the wait ends; 0: no wait */
+	double now;          /* the latest time seen */
+	char status[160];
+};
+
+/* A copy of text, or of fallback when text is NULL; NULL when out of memory. */
+static char *copy_or(const char *text, const char *fallback)
+{
+	return strdup(text ? text : fallback);
+}
+
+/* A lock screen over the configured hash and texts, or NULL. */
+mi_ui_lock *mi_ui_lock_new(const mi_ui_lock_config *config)
+{
+	mi_ui_lock *lock = calloc(1, sizeof *lock);
+	if (!lock)
+		return NULL;
+	lock->store = config->store;
+	lock->can_cancel = config->can_cancel;
+	lock->pin_hash = copy_or(config->pin_hash, "");
+	lock->title = copy_or(config->title, "Locked");
+	lock->heading = copy_or(config->heading, "Locked — enter the therapist PIN to continue");
+	lock->hint = copy_or(config->hint, "");
+	lock->keys = copy_or(config->keys, "Digits PIN  Enter unlock");
+	lock->pin.secret = true;
+	if (!lock->pin_hash || !lock->title || !lock->heading || !lock->hint || !lock->keys) {
+		mi_ui_lock_free(lock);
+		return NULL;
+	}
+	return lock;
+}
+
+/* Frees the lock and its copies. */
+void mi_ui_lock_free(mi_ui_lock *lock)
+{
+	if (!lock)
+		return;
+	mi_ui_field_clear(&lock->pin);
+	free(lock->pin_hash);
+	free(lock->title);
+	free(lock->heading);
+	free(lock->hint);
+	free(lock->keys);
+	free(lock);
+}
+
+/* Empties the PIN and the message; the failure count and wait stay. */
+void mi_ui_lock_reset(mi_ui_lock *lock)
+{
+	mi_ui_field_clear(&lock->pin);
+	lock->status[0] = '\0';
+}
+
+/* Whole seconds left of the wait at the latest time seen (at least 1). */
+static long seconds_left(const mi_ui_lock *lock)
+{
+	long left = (long)ceil(lock->wait_until - lock->now);
+	return left > 0 ? left : 1;
+}
+
+/* Writes the "try again in N s" message. */
+static void say_wait(mi_ui_lock *lock, const char *before)
+{
+	snprintf(lock->status, sizeof lock->status, "%sToo many wrong PINs: try again in %ld s.",
+		 before, seconds_left(lock));
+}
+
+/* Records an unlock or a failed one in the audit log, when there is a store;
+ * a failure to record does not keep anyone locked out or in. */
+static void audit(mi_ui_lock *lock, const char *action)
+{
+	mi_error err;
+	if (lock->store)
+		mi_store_audit_append(lock->store, action, "pin", 0, &err);
+}
+
+/* Replaces an old-style hash after a right PIN (store and own copy); on
+ * any failure the old hash stays, and it still works. */
+static void rehash(mi_ui_lock *lock, const char *pin)
+{
+	char *hash = NULL;
+	mi_error err;
+	if (!lock->store || mi_pin_hash(pin, &hash, &err) != MI_OK)
+		return;
+	if (mi_store_setting_set(lock->store, "kiosk_pin_hash", hash, &err) == MI_OK) {
+		free(lock->pin_hash);
+		lock->pin_hash = hash;
+		return;
+	}
+	free(hash);
+}
+
+/* Checks the typed PIN: DONE when right, else counts it and maybe starts a wait. */
+static mi_ui_action check_pin(mi_ui_lock *lock)
+{
+	char *typed = mi_ui_field_text(&lock->pin);
+	bool ok = typed && mi_pin_verify(lock->pin_hash, typed);
+	if (ok && mi_pin_needs_rehash(lock->pin_hash))
+		rehash(lock, typed);
+	free(typed);
+	mi_ui_field_clear(&lock->pin);
+	if (ok) {
+		lock->failures = 0;
+		lock->wait_until = 0;
+		lock->status[0] = '\0';
+		audit(lock, "unlock");
+		return MI_UI_DONE;
+	}
+	if (lock->failures < UINT_MAX)
+		lock->failures++;
+	audit(lock, "unlock failed");
+	unsigned wait = mi_pin_lockout_seconds(lock->failures);
+	if (wait == 0) {
+		snprintf(lock->status, sizeof lock->status, "Wrong PIN.");
+		return MI_UI_HANDLED;
+	}
+	double now = mi_ui_now();
+	if (now > lock->now)
+		lock->now = now;
+	lock->wait_until = lock->now + wait;
+	say_wait(lock, "Wrong PIN. ");
+	return MI_UI_HANDLED;
+}
+
+/* Keys of the lock screen. */
+mi_ui_action mi_ui_lock_key(mi_ui_lock *lock, mi_ui_key key)
+{
+	if (key.kind == MI_KEY_NONE || key.kind == MI_KEY_RESIZE)
+		return MI_UI_IGNORED;
+	if (key.kind == MI_KEY_ESC) {
+		mi_ui_field_clear(&lock->pin);
+		if (lock->wait_until == 0)
+			lock->status[0] = '\0';
+		return lock->can_cancel ? MI_UI_CANCEL : MI_UI_HANDLED;
+	}
+	if (lock->wait_until > 0) {
+		say_wait(lock, "");
+		return MI_UI_HANDLED;
+	}
+	if (key.kind == MI_KEY_ENTER)
+		return check_pin(lock);
+	if (key.kind == MI_KEY_CHAR && (key.ch < L'0' || key.ch > L'9'))
+		return MI_UI_IGNORED;
+	if (key.kind == MI_KEY_CHAR && lock->pin.len >= MI_PIN_MAX)
+		return MI_UI_IGNORED;
+	lock->status[0] = '\0';
+	return mi_ui_field_key(&lock->pin, key);
+}
+
+/* Counts the wait down and ends it. */
+mi_ui_action mi_ui_lock_tick(mi_ui_lock *lock, double now)
+{
+	if (now > lock->now)
+		lock->now = now;
+	if (lock->wait_until == 0)
+		return MI_UI_IGNORED;
+	if (lock->now >= lock->wait_until) {
+		lock->wait_until = 0;
+		snprintf(lock->status, sizeof lock->status, "You may try the PIN again.");
+		return MI_UI_HANDLED;
+	}
+	say_wait(lock, "");
+	return MI_UI_HANDLED;
+}
+
+/* The lock screen: its own texts and the PIN as stars, nothing else. */
+void mi_ui_lock_draw(const mi_ui_lock *lock, mi_ui_canvas *c)
+{
+	mi_ui_draw_title(c, lock->title, "");
+	mi_ui_wrap(c, 4, 4, 72, 2, MI_UI_BOLD, lock->heading);
+	mi_ui_put(c, 7, 4, MI_UI_BOLD, -1, "Therapist PIN:");
+	mi_ui_field_draw(&lock->pin, c, 7, 20, 14, lock->wait_until == 0);
+	if (lock->hint[0])
+		mi_ui_wrap(c, 10, 4, 72, 2, 0, lock->hint);
+	if (lock->status[0])
+		mi_ui_put(c, 20, 1, MI_UI_BOLD, 78, lock->status);
+	mi_ui_draw_keys(c, lock->keys);
+}
+
+/* Wrong PINs in a row. */
+unsigned mi_ui_lock_failures(const mi_ui_lock *lock)
+{
+	return lock->failures;
+}
+
+/* True while a wait runs. */
+bool mi_ui_lock_waiting(const mi_ui_lock *lock)
+{
+	return lock->wait_until > 0;
+}

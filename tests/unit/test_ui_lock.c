@@ -1,0 +1,271 @@
+/* test_ui_lock.c - the lock screen and the front desk's idle lock, fed keys
+ * without a terminal: throttling, audit entries, nothing of a client shown. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mi/pin.h"
+#include "mi/store.h"
+#include "mi/ui_desk.h"
+#include "mi/ui_lock.h"
+
+static const mi_date today = {2026, 11, 23};
+
+typedef struct fixture {
+	char dir[64];
+	char db[128];
+	mi_store *store;
+	mi_ruleset *rules;
+	char *pin_hash;
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof *f);
+	assert_non_null(f);
+	snprintf(f->dir, sizeof f->dir, "/tmp/mi-lock-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
+	mi_error err;
+	assert_int_equal(mi_store_open(f->db, MI_STORE_CREATE, &f->store, &err), MI_OK);
+	assert_int_equal(mi_ruleset_load_dir(getenv("MI_DATA_DIR"), &f->rules, &err), MI_OK);
+	assert_int_equal(mi_pin_hash("2468", &f->pin_hash, &err), MI_OK);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	char cmd[128];
+	mi_store_close(f->store);
+	mi_ruleset_free(f->rules);
+	free(f->pin_hash);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+	assert_int_equal(system(cmd), 0);
+	free(f);
+	return 0;
+}
+
+/* Types digits and Enter into the lock; returns what Enter answered. */
+static mi_ui_action enter_pin(mi_ui_lock *lock, const wchar_t *pin)
+{
+	for (; *pin; pin++)
+		mi_ui_lock_key(lock, mi_ui_key_char(*pin));
+	return mi_ui_lock_key(lock, mi_ui_key_of(MI_KEY_ENTER));
+}
+
+/* The lock drawn at 80x24, as text (caller frees). */
+static char *lock_text(const mi_ui_lock *lock)
+{
+	mi_ui_canvas *c = mi_ui_canvas_new(24, 80);
+	assert_non_null(c);
+	mi_ui_lock_draw(lock, c);
+	char *text = mi_ui_canvas_text(c);
+	mi_ui_canvas_free(c);
+	assert_non_null(text);
+	return text;
+}
+
+/* The desk drawn at 80x24, as text (caller frees). */
+static char *desk_text(mi_desk *desk)
+{
+	mi_ui_canvas *c = mi_ui_canvas_new(24, 80);
+	assert_non_null(c);
+	mi_desk_draw(desk, c);
+	char *text = mi_ui_canvas_text(c);
+	mi_ui_canvas_free(c);
+	assert_non_null(text);
+	return text;
+}
+
+/* How many audit entries have this action. */
+static size_t audit_count(fixture *f, const char *action)
+{
+	mi_audit_list list = {0};
+	mi_error err;
+	assert_int_equal(mi_store_audit_list(f->store, 0, &list, &err), MI_OK);
+	size_t n = 0;
+	for (size_t i = 0; i < list.count; i++)
+		if (strcmp(list.items[i].action, action) == 0) {
+			assert_string_equal(list.items[i].table, "pin");
+			n++;
+		}
+	mi_audit_list_clear(&list);
+	return n;
+}
+
+static void mi_pin_lockout_seconds_with_failures_succeeds(void **state)
+{
+	(void)state;
+	for (unsigned i = 0; i < MI_PIN_FREE_TRIES; i++)
+		assert_int_equal(mi_pin_lockout_seconds(i), 0);
+	assert_int_equal(mi_pin_lockout_seconds(5), 5);
+	assert_int_equal(mi_pin_lockout_seconds(6), 10);
+	assert_int_equal(mi_pin_lockout_seconds(7), 20);
+	assert_int_equal(mi_pin_lockout_seconds(10), 160);
+	assert_int_equal(mi_pin_lockout_seconds(11), 300);
+	assert_int_equal(mi_pin_lockout_seconds(1000), 300);
+	assert_int_equal(mi_pin_lockout_seconds(UINT_MAX), 300);
+}
+
+static void lock_with_five_wrong_pins_refuses_until_tick_passes_fails(void **state)
+{
+	fixture *f = *state;
+	mi_ui_lock_config lc = {.pin_hash = f->pin_hash, .store = f->store};
+	mi_ui_lock *lock = mi_ui_lock_new(&lc);
+	assert_non_null(lock);
+	for (int i = 0; i < 4; i++) {
+		assert_int_equal(enter_pin(lock, L"1357"), MI_UI_HANDLED);
+		assert_false(mi_ui_lock_waiting(lock));
+	}
+	char *text = lock_text(lock);
+	assert_non_null(strstr(text, "Wrong PIN."));
+	assert_null(strstr(text, "1357"));
+	free(text);
+	assert_int_equal(enter_pin(lock, L"1357"), MI_UI_HANDLED);
+	assert_true(mi_ui_lock_waiting(lock));
+	text = lock_text(lock);
+	assert_non_null(strstr(text, "try again in 5 s"));
+	free(text);
+
+	/* The right PIN is not even looked at during the wait. */
+	assert_int_equal(enter_pin(lock, L"2468"), MI_UI_HANDLED);
+	assert_true(mi_ui_lock_waiting(lock));
+	double now = mi_ui_now();
+	assert_int_equal(mi_ui_lock_tick(lock, now + 2), MI_UI_HANDLED);
+	assert_true(mi_ui_lock_waiting(lock));
+	assert_int_equal(enter_pin(lock, L"2468"), MI_UI_HANDLED);
+	assert_int_equal(mi_ui_lock_tick(lock, now + 6), MI_UI_HANDLED);
+	assert_false(mi_ui_lock_waiting(lock));
+
+	/* A sixth wrong PIN waits twice as long. */
+	assert_int_equal(enter_pin(lock, L"1111"), MI_UI_HANDLED);
+	text = lock_text(lock);
+	assert_non_null(strstr(text, "try again in 10 s"));
+	free(text);
+	/* The lock's clock is now the last tick (now + 6): the wait ends 10 s on. */
+	assert_int_equal(mi_ui_lock_tick(lock, now + 15), MI_UI_HANDLED);
+	assert_true(mi_ui_lock_waiting(lock));
+	assert_int_equal(mi_ui_lock_tick(lock, now + 16), MI_UI_HANDLED);
+	assert_int_equal(enter_pin(lock, L"2468"), MI_UI_DONE);
+	assert_int_equal(mi_ui_lock_failures(lock), 0);
+	assert_int_equal(audit_count(f, "unlock failed"), 6);
+	assert_int_equal(audit_count(f, "unlock"), 1);
+	mi_ui_lock_free(lock);
+}
+
+static void lock_with_right_pin_returns_done_succeeds(void **state)
+{
+	fixture *f = *state;
+	mi_ui_lock_config lc = {.pin_hash = f->pin_hash, .can_cancel = true};
+	mi_ui_lock *lock = mi_ui_lock_new(&lc);
+	assert_non_null(lock);
+	assert_int_equal(mi_ui_lock_key(lock, mi_ui_key_char(L'x')), MI_UI_IGNORED);
+	assert_int_equal(enter_pin(lock, L"2468"), MI_UI_DONE);
+	assert_int_equal(mi_ui_lock_key(lock, mi_ui_key_of(MI_KEY_ESC)), MI_UI_CANCEL);
+	mi_ui_lock_free(lock);
+}
+
+/* A desk over Maya Ortiz's stored intake, locking after 300 s. */
+static mi_desk *desk_with_maya(fixture *f, const char *pin_hash)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/tests/fixtures/examples/01-proceed-chronic-tightness.json",
+		 getenv("MI_SOURCE_DIR"));
+	mi_answers *a = NULL;
+	mi_screening s;
+	mi_error err;
+	long long visit = 0, client = 0;
+	assert_int_equal(mi_answers_read_file(path, &a, &err), MI_OK);
+	assert_int_equal(mi_screen(f->rules, a, today, &s, &err), MI_OK);
+	assert_int_equal(mi_store_intake(f->store, a, &s, mi_ruleset_version(f->rules),
+					 MI_SOURCE_CLI, today, &visit, &client, &err),
+			 MI_OK);
+	mi_screening_clear(&s);
+	mi_answers_free(a);
+	mi_desk_config config = {.store = f->store, .rules = f->rules, .today = today,
+				 .pin_hash = pin_hash, .lock_seconds = 300};
+	mi_desk *desk = mi_desk_new(&config, &err);
+	assert_non_null(desk);
+	mi_desk_key(desk, mi_ui_key_of(MI_KEY_ENTER));
+	assert_int_equal(mi_desk_current_page(desk), MI_DESK_CLIENT);
+	return desk;
+}
+
+static void desk_idle_lock_hides_client_and_pin_returns_succeeds(void **state)
+{
+	fixture *f = *state;
+	mi_desk *desk = desk_with_maya(f, f->pin_hash);
+	char *text = desk_text(desk);
+	assert_non_null(strstr(text, "Maya Ortiz"));
+	free(text);
+	assert_int_equal(mi_desk_tick(desk, 1000), MI_UI_IGNORED);
+	assert_int_equal(mi_desk_tick(desk, 1299), MI_UI_IGNORED);
+	assert_false(mi_desk_locked(desk));
+	assert_int_equal(mi_desk_tick(desk, 1300), MI_UI_HANDLED);
+	assert_true(mi_desk_locked(desk));
+	text = desk_text(desk);
+	assert_null(strstr(text, "Maya"));
+	assert_null(strstr(text, "Ortiz"));
+	assert_null(strstr(text, "PROCEED"));
+	assert_non_null(strstr(text, "Locked — enter the therapist PIN to continue"));
+	free(text);
+
+	/* Keys of the page under the lock do nothing to it. */
+	assert_int_equal(mi_desk_key(desk, mi_ui_key_char(L'q')), MI_UI_HANDLED);
+	assert_int_equal(mi_desk_key(desk, mi_ui_key_of(MI_KEY_ESC)), MI_UI_HANDLED);
+	for (const wchar_t *p = L"1357"; *p; p++)
+		mi_desk_key(desk, mi_ui_key_char(*p));
+	mi_desk_key(desk, mi_ui_key_of(MI_KEY_ENTER));
+	assert_true(mi_desk_locked(desk));
+	text = desk_text(desk);
+	assert_non_null(strstr(text, "Wrong PIN."));
+	free(text);
+	for (const wchar_t *p = L"2468"; *p; p++)
+		mi_desk_key(desk, mi_ui_key_char(*p));
+	assert_int_equal(mi_desk_key(desk, mi_ui_key_of(MI_KEY_ENTER)), MI_UI_HANDLED);
+	assert_false(mi_desk_locked(desk));
+	assert_int_equal(mi_desk_current_page(desk), MI_DESK_CLIENT);
+	text = desk_text(desk);
+	assert_non_null(strstr(text, "Maya Ortiz"));
+	free(text);
+
+	/* The next idle time counts from the unlock. */
+	assert_int_equal(mi_desk_tick(desk, 1400), MI_UI_IGNORED);
+	assert_int_equal(mi_desk_tick(desk, 1650), MI_UI_IGNORED);
+	assert_false(mi_desk_locked(desk));
+	mi_desk_free(desk);
+}
+
+static void desk_without_pin_never_locks_fails(void **state)
+{
+	fixture *f = *state;
+	mi_desk *desk = desk_with_maya(f, NULL);
+	mi_desk_tick(desk, 1000);
+	assert_int_equal(mi_desk_tick(desk, 100000), MI_UI_IGNORED);
+	assert_false(mi_desk_locked(desk));
+	mi_desk_free(desk);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(mi_pin_lockout_seconds_with_failures_succeeds),
+		cmocka_unit_test_setup_teardown(lock_with_five_wrong_pins_refuses_until_tick_passes_fails,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(lock_with_right_pin_returns_done_succeeds, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(desk_idle_lock_hides_client_and_pin_returns_succeeds,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(desk_without_pin_never_locks_fails, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
