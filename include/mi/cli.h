@@ -50,4 +50,12 @@ char *mi_cli_db_path(const mi_cli *cli, mi_error *err);
 /* True when argv holds -h or --help before any "--". */
 bool mi_cli_wants_help(int argc, char **argv);
 
+/* Records in the audit log that the current actor views a record (action
+ * such as "view", table, record id; 0 for none). Viewing is not refused when
+ * the entry cannot be written (a full disk, a read-only file): a warning
+ * sentence goes to stderr instead. Defined in cmd_audit.c. */
+struct mi_store;
+void mi_cli_audit_view(struct mi_store *store, const char *action, const char *table,
+		       long long record_id);
+
 #endif

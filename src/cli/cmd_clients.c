@@ -60,10 +60,16 @@ static int print_text(const mi_client_list *list, bool searching)
 	return 0;
 }
 
-/* A JSON string or null. */
+/* A JSON string of s made safe to show (control and bidi characters and
+ * invalid bytes replaced; newlines kept, JSON escapes them), or null. */
 static json_t *str_or_null(const char *s)
 {
-	return s ? json_string(s) : json_null();
+	if (!s)
+		return json_null();
+	char *safe = mi_text_sanitize(s, true);
+	json_t *j = safe ? json_string(safe) : NULL;
+	free(safe);
+	return j;
 }
 
 static int print_json(const mi_client_list *list)
@@ -140,6 +146,9 @@ int mi_cmd_clients(mi_cli *cli, int argc, char **argv)
 		return mi_cli_fail(&err);
 	} else {
 		st = mi_store_clients_search(store, search, 0, &list, &err);
+		/* The search text may be a name: it is not recorded. */
+		if (st == MI_OK)
+			mi_cli_audit_view(store, "list", "clients", 0);
 		mi_store_close(store);
 		if (st != MI_OK)
 			return mi_cli_fail(&err);

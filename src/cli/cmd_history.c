@@ -87,7 +87,9 @@ static void print_text(const mi_client *client, const mi_visit_list *visits)
 {
 	printf("client %lld: ", client->id);
 	put_safe(client->name);
-	printf(", born %s\n", client->birth_date ? client->birth_date : "(not given)");
+	fputs(", born ", stdout);
+	put_safe(client->birth_date ? client->birth_date : "(not given)");
+	putchar('\n');
 	if (visits->count == 0) {
 		puts("no visits yet");
 		return;
@@ -108,9 +110,16 @@ static void print_text(const mi_client *client, const mi_visit_list *visits)
 	print_trend(visits);
 }
 
+/* A JSON string of s made safe to show (control and bidi characters and
+ * invalid bytes replaced; newlines kept, JSON escapes them), or null. */
 static json_t *str_or_null(const char *s)
 {
-	return s ? json_string(s) : json_null();
+	if (!s)
+		return json_null();
+	char *safe = mi_text_sanitize(s, true);
+	json_t *j = safe ? json_string(safe) : NULL;
+	free(safe);
+	return j;
 }
 
 static int print_json(const mi_client *client, const mi_visit_list *visits)
@@ -186,6 +195,8 @@ int mi_cmd_history(mi_cli *cli, int argc, char **argv)
 		st = mi_store_client_get(store, client_id, &client, &err);
 	if (st == MI_OK)
 		st = mi_store_client_history(store, client_id, &visits, &err);
+	if (st == MI_OK)
+		mi_cli_audit_view(store, "history", "clients", client_id);
 	mi_store_close(store);
 	int rc = 0;
 	if (st != MI_OK)

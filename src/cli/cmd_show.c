@@ -254,16 +254,23 @@ static void print_text(const mi_visit *v, const mi_ruleset *rules, mi_visit_sour
 	}
 }
 
+/* A JSON string of s made safe to show (control and bidi characters and
+ * invalid bytes replaced; newlines kept, JSON escapes them), or null. */
 static json_t *str_or_null(const char *s)
 {
-	return s ? json_string(s) : json_null();
+	if (!s)
+		return json_null();
+	char *safe = mi_text_sanitize(s, true);
+	json_t *j = safe ? json_string(safe) : NULL;
+	free(safe);
+	return j;
 }
 
 static json_t *string_array(char *const *items, size_t count)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; a && i < count; i++)
-		json_array_append_new(a, json_string(items[i]));
+		json_array_append_new(a, str_or_null(items[i]));
 	return a;
 }
 
@@ -293,7 +300,8 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, mi_visit_sourc
 	for (size_t i = 0; flags && i < v->flag_count; i++) {
 		const mi_rule *rule = mi_ruleset_find(rules, v->flags[i].rule_id);
 		json_array_append_new(
-			flags, json_pack("{s:s, s:s, s:o, s:o}", "rule", v->flags[i].rule_id, "level",
+			flags, json_pack("{s:o, s:s, s:o, s:o}", "rule",
+					 str_or_null(v->flags[i].rule_id), "level",
 					 mi_level_name(v->flags[i].level), "note",
 					 str_or_null(rule ? rule->note : NULL), "source",
 					 str_or_null(rule ? rule->source : NULL)));
@@ -428,6 +436,8 @@ int mi_cmd_show(mi_cli *cli, int argc, char **argv)
 		st = mi_store_visit_source(store, visit_id, &source, &reviewed, &err);
 	if (st == MI_OK)
 		st = load_changes(store, visit, &prev, &diff, &err);
+	if (st == MI_OK)
+		mi_cli_audit_view(store, "view", "visits", visit_id);
 	mi_store_close(store);
 	int rc = 0;
 	if (st != MI_OK)

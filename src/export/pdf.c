@@ -565,6 +565,13 @@ static mi_status run_print_command(const char *file, bool quiet, mi_error *err)
 					    strerror(errno));
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return MI_OK;
+	/* 127 is what a child that could not run the program exits with where
+	 * posix_spawnp cannot report the exec failure itself (some libcs, and
+	 * under valgrind). */
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+		return mi_error_set(err, MI_EIO,
+				    "cannot start the print command %s: it was not found or cannot run.",
+				    lp);
 	if (WIFEXITED(status))
 		return mi_error_set(err, MI_EIO,
 				    "the print command %s failed (exit status %d); the summary was "

@@ -68,7 +68,8 @@ static const char SQL_READ_END[] = "COMMIT";
 
 static const char SQL_HISTORY[] = SUMMARY_COLUMNS "WHERE v.client_id = ?1 ORDER BY v.date, v.id";
 static const char SQL_WAITING[] =
-	SUMMARY_COLUMNS "WHERE v.state = 'draft' OR v.reviewed = 0 ORDER BY v.created, v.id";
+	SUMMARY_COLUMNS "WHERE v.state = 'draft' OR (v.state = 'complete' AND v.reviewed = 0)"
+	" ORDER BY v.created, v.id";
 
 /* ---- small helpers ---- */
 

@@ -1,0 +1,196 @@
+/* cmd_audit.c - `massage-intake audit [--json] [--limit N]`: the audit log,
+ * newest first; and mi_cli_audit_view, which the viewing commands use to
+ * record what was looked at. */
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mi/cli.h"
+#include "mi/store.h"
+#include "mi/text.h"
+
+enum { DEFAULT_LIMIT = 100 };
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: massage-intake audit [--json] [--limit N]\n"
+		"\n"
+		"Lists the audit log, newest first: when, who (the therapist, \"kiosk\" or\n"
+		"\"cli\"), what was done (view, list, history, create, complete, notes,\n"
+		"review, print, export, backup, set SETTING, ...), the table and the\n"
+		"record's id. The log never holds a name, an answer, a flag or a setting's\n"
+		"value: only which record was touched.\n"
+		"\n"
+		"  --limit N  at most N entries (default %d; 0 lists them all)\n"
+		"  --json     a JSON array of {\"id\", \"at\", \"who\", \"action\", \"table\",\n"
+		"             \"record_id\"} (record_id null when the action has no record)\n"
+		"\n"
+		"Exit status: 0 success (also when there is no database yet); 64 bad\n"
+		"command line; 74 the database cannot be read; 75 the database stayed busy.\n",
+		DEFAULT_LIMIT);
+}
+
+void mi_cli_audit_view(struct mi_store *store, const char *action, const char *table,
+		       long long record_id)
+{
+	mi_error err;
+	if (mi_store_audit_append(store, action, table, record_id, &err) == MI_OK)
+		return;
+	char *safe = mi_text_sanitize(err.message, false);
+	fprintf(stderr, "massage-intake: warning: this view was not recorded in the audit log: %s\n",
+		safe ? safe : "(unprintable message)");
+	free(safe);
+}
+
+/* Prints s made safe for the terminal, padded with spaces to width columns. */
+static void put_padded(const char *s, size_t width)
+{
+	char *safe = mi_text_sanitize(s ? s : "-", false);
+	const char *text = safe ? safe : "?";
+	size_t used = mi_text_width(text);
+	fputs(text, stdout);
+	for (; used < width; used++)
+		putchar(' ');
+	free(safe);
+}
+
+static int print_text(const mi_audit_list *list)
+{
+	if (list->count == 0) {
+		puts("the audit log is empty");
+		return 0;
+	}
+	printf("%-6s %-20s  %-16s %-22s %-12s %s\n", "id", "at", "who", "action", "table", "record");
+	for (size_t i = 0; i < list->count; i++) {
+		const mi_audit_entry *e = &list->items[i];
+		printf("%-6lld ", e->id);
+		put_padded(e->at, 20);
+		fputs("  ", stdout);
+		put_padded(e->who, 16);
+		putchar(' ');
+		put_padded(e->action, 22);
+		putchar(' ');
+		put_padded(e->table, 12);
+		putchar(' ');
+		if (e->record_id > 0)
+			printf("%lld\n", e->record_id);
+		else
+			puts("-");
+	}
+	return 0;
+}
+
+/* A JSON string of s made safe to show (no control or bidi character), or
+ * null. */
+static json_t *safe_string(const char *s)
+{
+	if (!s)
+		return json_null();
+	char *safe = mi_text_sanitize(s, false);
+	json_t *j = safe ? json_string(safe) : NULL;
+	free(safe);
+	return j;
+}
+
+static int print_json(const mi_audit_list *list)
+{
+	json_t *array = json_array();
+	for (size_t i = 0; array && i < list->count; i++) {
+		const mi_audit_entry *e = &list->items[i];
+		json_t *o = json_pack("{s:I, s:o?, s:o?, s:o?, s:o?, s:o}", "id", (json_int_t)e->id,
+				      "at", safe_string(e->at), "who", safe_string(e->who), "action",
+				      safe_string(e->action), "table", safe_string(e->table),
+				      "record_id",
+				      e->record_id > 0 ? json_integer(e->record_id) : json_null());
+		if (!o || json_array_append_new(array, o) != 0) {
+			json_decref(array);
+			array = NULL;
+		}
+	}
+	char *text = array ? json_dumps(array, JSON_COMPACT) : NULL;
+	json_decref(array);
+	if (!text)
+		return mi_cli_failf(MI_EINTERNAL, "out of memory writing the audit log.");
+	puts(text);
+	free(text);
+	return 0;
+}
+
+/* Reads a --limit value: a whole number from 0 up. */
+static bool parse_limit(const char *s, size_t *out)
+{
+	if (!*s || *s == '-' || *s == '+')
+		return false;
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || *end || v > 1000000000ULL)
+		return false;
+	*out = (size_t)v;
+	return true;
+}
+
+int mi_cmd_audit(mi_cli *cli, int argc, char **argv)
+{
+	if (mi_cli_wants_help(argc, argv)) {
+		usage(stdout);
+		return 0;
+	}
+	static const struct option options[] = {
+		{"json", no_argument, NULL, 'j'},
+		{"limit", required_argument, NULL, 'l'},
+		{NULL, 0, NULL, 0},
+	};
+	bool json = false;
+	size_t limit = DEFAULT_LIMIT;
+	opterr = 0;
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+		if (c == 'j')
+			json = true;
+		else if (c == 'l') {
+			if (!parse_limit(optarg, &limit))
+				return mi_cli_failf(MI_EUSAGE,
+						    "--limit needs a whole number from 0 up, not \"%s\".",
+						    optarg);
+		} else if (c == ':')
+			return mi_cli_failf(MI_EUSAGE, "%s needs a value; see massage-intake audit --help.",
+					    argv[optind - 1]);
+		else
+			return mi_cli_failf(MI_EUSAGE,
+					    "unknown option \"%s\"; see massage-intake audit --help.",
+					    argv[optind - 1]);
+	}
+	if (optind < argc)
+		return mi_cli_failf(MI_EUSAGE, "unexpected argument \"%s\"; see massage-intake audit --help.",
+				    argv[optind]);
+
+	mi_error err;
+	char *path = mi_cli_db_path(cli, &err);
+	if (!path)
+		return mi_cli_fail(&err);
+	mi_store *store = NULL;
+	mi_status st = mi_store_open(path, 0, &store, &err);
+	free(path);
+	mi_audit_list list = {0};
+	if (st == MI_ENOINPUT) {
+		/* No database yet: nothing was done. */
+	} else if (st != MI_OK) {
+		return mi_cli_fail(&err);
+	} else {
+		st = mi_store_audit_list(store, limit, &list, &err);
+		mi_store_close(store);
+		if (st != MI_OK)
+			return mi_cli_fail(&err);
+	}
+	int rc = json ? print_json(&list) : print_text(&list);
+	mi_audit_list_clear(&list);
+	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
+		rc = mi_cli_failf(MI_EIO, "cannot write the audit log: %s.", strerror(errno));
+	return rc;
+}
