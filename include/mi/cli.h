@@ -58,4 +58,10 @@ struct mi_store;
 void mi_cli_audit_view(struct mi_store *store, const char *action, const char *table,
 		       long long record_id);
 
+/* A JSON string of s made safe to show (control and bidi characters and
+ * invalid bytes replaced; newlines kept, JSON escapes them), or JSON null
+ * when s is NULL. A new reference; NULL only when out of memory. */
+struct json_t;
+struct json_t *mi_cli_json_text(const char *s);
+
 #endif

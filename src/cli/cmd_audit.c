@@ -84,26 +84,14 @@ static int print_text(const mi_audit_list *list)
 	return 0;
 }
 
-/* A JSON string of s made safe to show (no control or bidi character), or
- * null. */
-static json_t *safe_string(const char *s)
-{
-	if (!s)
-		return json_null();
-	char *safe = mi_text_sanitize(s, false);
-	json_t *j = safe ? json_string(safe) : NULL;
-	free(safe);
-	return j;
-}
-
 static int print_json(const mi_audit_list *list)
 {
 	json_t *array = json_array();
 	for (size_t i = 0; array && i < list->count; i++) {
 		const mi_audit_entry *e = &list->items[i];
 		json_t *o = json_pack("{s:I, s:o?, s:o?, s:o?, s:o?, s:o}", "id", (json_int_t)e->id,
-				      "at", safe_string(e->at), "who", safe_string(e->who), "action",
-				      safe_string(e->action), "table", safe_string(e->table),
+				      "at", mi_cli_json_text(e->at), "who", mi_cli_json_text(e->who), "action",
+				      mi_cli_json_text(e->action), "table", mi_cli_json_text(e->table),
 				      "record_id",
 				      e->record_id > 0 ? json_integer(e->record_id) : json_null());
 		if (!o || json_array_append_new(array, o) != 0) {

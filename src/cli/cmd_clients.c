@@ -60,18 +60,6 @@ static int print_text(const mi_client_list *list, bool searching)
 	return 0;
 }
 
-/* A JSON string of s made safe to show (control and bidi characters and
- * invalid bytes replaced; newlines kept, JSON escapes them), or null. */
-static json_t *str_or_null(const char *s)
-{
-	if (!s)
-		return json_null();
-	char *safe = mi_text_sanitize(s, true);
-	json_t *j = safe ? json_string(safe) : NULL;
-	free(safe);
-	return j;
-}
-
 static int print_json(const mi_client_list *list)
 {
 	json_t *array = json_array();
@@ -79,10 +67,10 @@ static int print_json(const mi_client_list *list)
 		const mi_client *c = &list->items[i];
 		json_t *o = json_pack(
 			"{s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:I}", "id", (json_int_t)c->id, "name",
-			str_or_null(c->name), "birth_date", str_or_null(c->birth_date), "phone",
-			str_or_null(c->phone), "email", str_or_null(c->email), "last_visit",
-			str_or_null(c->last_visit), "last_outcome",
-			str_or_null(c->has_last_outcome ? mi_level_name(c->last_outcome) : NULL),
+			mi_cli_json_text(c->name), "birth_date", mi_cli_json_text(c->birth_date), "phone",
+			mi_cli_json_text(c->phone), "email", mi_cli_json_text(c->email), "last_visit",
+			mi_cli_json_text(c->last_visit), "last_outcome",
+			mi_cli_json_text(c->has_last_outcome ? mi_level_name(c->last_outcome) : NULL),
 			"visits", (json_int_t)c->visit_count);
 		if (!o || json_array_append_new(array, o) != 0) {
 			json_decref(array);

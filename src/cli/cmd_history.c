@@ -110,18 +110,6 @@ static void print_text(const mi_client *client, const mi_visit_list *visits)
 	print_trend(visits);
 }
 
-/* A JSON string of s made safe to show (control and bidi characters and
- * invalid bytes replaced; newlines kept, JSON escapes them), or null. */
-static json_t *str_or_null(const char *s)
-{
-	if (!s)
-		return json_null();
-	char *safe = mi_text_sanitize(s, true);
-	json_t *j = safe ? json_string(safe) : NULL;
-	free(safe);
-	return j;
-}
-
 static int print_json(const mi_client *client, const mi_visit_list *visits)
 {
 	json_t *list = json_array();
@@ -134,13 +122,13 @@ static int print_json(const mi_client *client, const mi_visit_list *visits)
 					"date", date, "state", v->complete ? "complete" : "draft",
 					"pain", v->pain >= 0 ? json_integer(v->pain) : json_null(),
 					"outcome",
-					str_or_null(v->has_outcome ? mi_level_name(v->outcome) : NULL),
+					mi_cli_json_text(v->has_outcome ? mi_level_name(v->outcome) : NULL),
 					"source", mi_visit_source_name(v->source), "reviewed",
 					v->reviewed));
 	}
 	json_t *root = json_pack("{s:{s:I, s:o, s:o}, s:o}", "client", "id", (json_int_t)client->id,
-				 "name", str_or_null(client->name), "birth_date",
-				 str_or_null(client->birth_date), "visits", list);
+				 "name", mi_cli_json_text(client->name), "birth_date",
+				 mi_cli_json_text(client->birth_date), "visits", list);
 	char *text = root ? json_dumps(root, JSON_COMPACT) : NULL;
 	json_decref(root);
 	if (!text)

@@ -254,23 +254,11 @@ static void print_text(const mi_visit *v, const mi_ruleset *rules, mi_visit_sour
 	}
 }
 
-/* A JSON string of s made safe to show (control and bidi characters and
- * invalid bytes replaced; newlines kept, JSON escapes them), or null. */
-static json_t *str_or_null(const char *s)
-{
-	if (!s)
-		return json_null();
-	char *safe = mi_text_sanitize(s, true);
-	json_t *j = safe ? json_string(safe) : NULL;
-	free(safe);
-	return j;
-}
-
 static json_t *string_array(char *const *items, size_t count)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; a && i < count; i++)
-		json_array_append_new(a, str_or_null(items[i]));
+		json_array_append_new(a, mi_cli_json_text(items[i]));
 	return a;
 }
 
@@ -301,10 +289,10 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, mi_visit_sourc
 		const mi_rule *rule = mi_ruleset_find(rules, v->flags[i].rule_id);
 		json_array_append_new(
 			flags, json_pack("{s:o, s:s, s:o, s:o}", "rule",
-					 str_or_null(v->flags[i].rule_id), "level",
+					 mi_cli_json_text(v->flags[i].rule_id), "level",
 					 mi_level_name(v->flags[i].level), "note",
-					 str_or_null(rule ? rule->note : NULL), "source",
-					 str_or_null(rule ? rule->source : NULL)));
+					 mi_cli_json_text(rule ? rule->note : NULL), "source",
+					 mi_cli_json_text(rule ? rule->source : NULL)));
 	}
 	json_t *trend = json_array();
 	for (size_t i = 0; trend && i < v->trend_count; i++) {
@@ -319,10 +307,10 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, mi_visit_sourc
 	const mi_session_notes *n = &v->notes;
 	json_t *notes = json_pack(
 		"{s:o, s:o, s:o, s:o, s:o, s:o}", "areas", string_array(n->areas, n->area_count),
-		"areas_other", str_or_null(n->areas_other), "techniques",
-		string_array(n->techniques, n->technique_count), "pressure", str_or_null(n->pressure),
-		"response", str_or_null(n->response), "therapist_notes",
-		str_or_null(n->therapist_notes));
+		"areas_other", mi_cli_json_text(n->areas_other), "techniques",
+		string_array(n->techniques, n->technique_count), "pressure", mi_cli_json_text(n->pressure),
+		"response", mi_cli_json_text(n->response), "therapist_notes",
+		mi_cli_json_text(n->therapist_notes));
 	char *answers_text = mi_answers_to_json(v->answers, false);
 	json_t *answers = answers_text ? json_loads(answers_text, 0, NULL) : NULL;
 	free(answers_text);
@@ -332,17 +320,17 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, mi_visit_sourc
 				    diff_json(diff));
 	json_t *client = json_pack("{s:o, s:o, s:o}", "id",
 				   v->client_id ? json_integer(v->client_id) : json_null(), "name",
-				   str_or_null(v->client_name), "birth_date",
-				   str_or_null(v->client_birth_date));
+				   mi_cli_json_text(v->client_name), "birth_date",
+				   mi_cli_json_text(v->client_birth_date));
 	json_t *root = json_pack(
 		"{s:I, s:o, s:s, s:s, s:s, s:b, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 		"visit", (json_int_t)v->id, "client", client, "date", date, "state",
 		v->complete ? "complete" : "draft", "source", mi_visit_source_name(source),
 		"reviewed", reviewed, "outcome",
 		v->complete ? json_string(mi_level_name(v->outcome)) : json_null(), "rules_version",
-		str_or_null(v->rules_version), "flags", flags, "answers", answers, "goals",
-		string_array(v->goals, v->goal_count), "goals_other", str_or_null(v->goals_other),
-		"session_notes", notes, "aftercare_notes", str_or_null(v->aftercare_notes),
+		mi_cli_json_text(v->rules_version), "flags", flags, "answers", answers, "goals",
+		string_array(v->goals, v->goal_count), "goals_other", mi_cli_json_text(v->goals_other),
+		"session_notes", notes, "aftercare_notes", mi_cli_json_text(v->aftercare_notes),
 		"pain_trend", trend, "since_previous", changes);
 	char *text = root ? json_dumps(root, JSON_COMPACT) : NULL;
 	json_decref(root);
