@@ -43,7 +43,9 @@ enum {
 };
 
 /* Opens (and with MI_STORE_CREATE creates) the database at path, brings its
- * schema up to date in one transaction and checks it (quick_check). Without
+ * schema up to date in one transaction and checks it (quick_check, for files
+ * up to 16 MB; larger ones are checked page by page as read and whole by
+ * mi_store_check). Without
  * MI_STORE_CREATE a missing file is MI_ENOINPUT. A symbolic link at path is
  * refused. On failure *out is untouched. */
 mi_status mi_store_open(const char *path, unsigned flags, mi_store **out, mi_error *err);

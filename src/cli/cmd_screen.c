@@ -74,33 +74,70 @@ static int screen_one(const mi_cli *cli, const mi_ruleset *rules, const char *pa
 
 typedef enum line_result { LINE_OK, LINE_END, LINE_TOO_LONG, LINE_ERROR } line_result;
 
-/* Reads one line (without its newline) into a buffer reused across lines,
- * which never grows past MI_ANSWERS_MAX_DOCUMENT + 1 bytes. */
-static line_result read_line(FILE *in, char **buf, size_t *cap, size_t *len)
+/* Reads a file in blocks and hands out its lines. */
+typedef struct line_reader {
+	FILE *in;
+	char block[64 * 1024];
+	size_t pos, end;
+	char *line;  /* the current line, reused; never past MI_ANSWERS_MAX_DOCUMENT + 1 bytes */
+	size_t cap;
+} line_reader;
+
+/* Appends n bytes to the line being read; false when out of memory. */
+static bool line_append(line_reader *r, size_t used, const char *bytes, size_t n)
+{
+	if (used + n + 1 > r->cap) {
+		size_t bigger = r->cap ? r->cap : 4096;
+		while (bigger < used + n + 1)
+			bigger *= 2;
+		if (bigger > (size_t)MI_ANSWERS_MAX_DOCUMENT + 1)
+			bigger = (size_t)MI_ANSWERS_MAX_DOCUMENT + 1;
+		char *grown = realloc(r->line, bigger);
+		if (!grown)
+			return false;
+		r->line = grown;
+		r->cap = bigger;
+	}
+	memcpy(r->line + used, bytes, n);
+	return true;
+}
+
+/* Reads one line (without its newline) into r->line, *len bytes. A line
+ * longer than MI_ANSWERS_MAX_DOCUMENT bytes is LINE_TOO_LONG. */
+static line_result read_line(line_reader *r, size_t *len)
 {
 	size_t n = 0;
-	int c;
-	while ((c = getc_unlocked(in)) != EOF && c != '\n') {
-		if (n == MI_ANSWERS_MAX_DOCUMENT)
-			return LINE_TOO_LONG;
-		if (n + 1 >= *cap) {
-			size_t bigger = *cap ? *cap * 2 : 4096;
-			if (bigger > (size_t)MI_ANSWERS_MAX_DOCUMENT + 1)
-				bigger = (size_t)MI_ANSWERS_MAX_DOCUMENT + 1;
-			char *grown = realloc(*buf, bigger);
-			if (!grown)
-				return LINE_ERROR;
-			*buf = grown;
-			*cap = bigger;
+	bool any = false;
+	for (;;) {
+		if (r->pos == r->end) {
+			r->pos = 0;
+			r->end = fread(r->block, 1, sizeof r->block, r->in);
+			if (r->end == 0) {
+				if (ferror(r->in))
+					return LINE_ERROR;
+				if (!any)
+					return LINE_END;
+				*len = n;
+				return LINE_OK;
+			}
 		}
-		(*buf)[n++] = (char)c;
+		any = true;
+		const char *start = r->block + r->pos;
+		size_t avail = r->end - r->pos;
+		const char *newline = memchr(start, '\n', avail);
+		size_t take = newline ? (size_t)(newline - start) : avail;
+		if (n + take > MI_ANSWERS_MAX_DOCUMENT)
+			return LINE_TOO_LONG;
+		if (take && !line_append(r, n, start, take))
+			return LINE_ERROR;
+		n += take;
+		r->pos += take;
+		if (newline) {
+			r->pos++;
+			*len = n;
+			return LINE_OK;
+		}
 	}
-	if (c == EOF && ferror(in))
-		return LINE_ERROR;
-	if (c == EOF && n == 0)
-		return LINE_END;
-	*len = n;
-	return LINE_OK;
 }
 
 static bool is_blank_line(const char *s, size_t len)
@@ -119,11 +156,17 @@ static int screen_lines(const mi_cli *cli, const mi_ruleset *rules, const char *
 	if (!in)
 		return mi_cli_failf(MI_ENOINPUT, "%s: cannot open: %s.", path, strerror(errno));
 	const char *name = from_stdin ? "standard input" : path;
-	char *buf = NULL;
-	size_t cap = 0, len = 0, line = 0;
+	line_reader *reader = calloc(1, sizeof *reader);
+	if (!reader) {
+		if (!from_stdin)
+			fclose(in);
+		return mi_cli_failf(MI_EINTERNAL, "out of memory.");
+	}
+	reader->in = in;
+	size_t len = 0, line = 0;
 	int rc = 0;
 	for (;;) {
-		line_result lr = read_line(in, &buf, &cap, &len);
+		line_result lr = read_line(reader, &len);
 		line++;
 		if (lr == LINE_END)
 			break;
@@ -137,6 +180,7 @@ static int screen_lines(const mi_cli *cli, const mi_ruleset *rules, const char *
 					  strerror(errno));
 			break;
 		}
+		const char *buf = reader->line;
 		if (is_blank_line(buf, len))
 			continue;
 		mi_error err;
@@ -167,7 +211,8 @@ static int screen_lines(const mi_cli *cli, const mi_ruleset *rules, const char *
 			break;
 		}
 	}
-	free(buf);
+	free(reader->line);
+	free(reader);
 	if (!from_stdin)
 		fclose(in);
 	int out_rc = finish_output();

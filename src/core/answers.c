@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answers_fast.h"
 #include "mi/text.h"
 
 struct mi_answers {
@@ -92,12 +93,46 @@ const mi_answer_key *mi_answers_schema(void)
 	return schema;
 }
 
+static bool key_is(const mi_answer_key *key, const char *name, size_t len)
+{
+	return key->name[0] == name[0] && strncmp(key->name, name, len) == 0 &&
+	       key->name[len] == '\0';
+}
+
 static const mi_answer_key *find_in(const mi_answer_key *keys, const char *name, size_t len)
 {
 	for (; keys->name; keys++)
-		if (strlen(keys->name) == len && memcmp(keys->name, name, len) == 0)
+		if (key_is(keys, name, len))
 			return keys;
 	return NULL;
+}
+
+/* find_in starting at keys[*hint] and wrapping around; on a match *hint is
+ * the next index. Documents list their keys in schema order, so the first
+ * look is nearly always the match. */
+static const mi_answer_key *find_from(const mi_answer_key *keys, size_t *hint, const char *name,
+				      size_t len)
+{
+	for (size_t pass = 0; pass < 2; pass++) {
+		size_t i = pass ? 0 : *hint;
+		for (; keys[i].name && (pass == 0 || i < *hint); i++) {
+			if (key_is(&keys[i], name, len)) {
+				*hint = i + 1;
+				return &keys[i];
+			}
+		}
+	}
+	return NULL;
+}
+
+/* True when s is empty or only spaces, tabs and line breaks: what
+ * mi_text_fold turns into "". */
+static bool only_space(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r')
+			return false;
+	return true;
 }
 
 const mi_answer_key *mi_answers_find_key(const char *name)
@@ -178,10 +213,7 @@ static mi_status check_text(const char *path, const char *s, size_t len, mi_erro
 static mi_status check_text_shape(const char *path, const char *s, mi_error *err)
 {
 	if (strcmp(path, "client.name") == 0) {
-		char *folded = mi_text_fold(s);
-		bool empty = !folded || folded[0] == '\0';
-		free(folded);
-		if (empty)
+		if (only_space(s, strlen(s)))
 			return mi_error_set(err, MI_EDATA, "\"client.name\" must not be empty.");
 	} else if (strcmp(path, "client.phone") == 0) {
 		if (strlen(s) > 40 || strspn(s, "0123456789 +-().") != strlen(s))
@@ -205,15 +237,22 @@ static mi_status validate_object(const mi_answer_key *fields, const char *parent
 {
 	const char *name;
 	json_t *value;
+	size_t hint = 0;
+	size_t parent_len = parent ? strlen(parent) : 0;
 	json_object_foreach(object, name, value) {
+		/* "parent.name" with the name cut at 60 bytes (parent is such a
+		 * path itself, so it fits). */
 		char path[128];
-		if (parent)
-			snprintf(path, sizeof path, "%s.%.60s", parent, name);
-		else
-			snprintf(path, sizeof path, "%.60s", name);
-		const mi_answer_key *key = find_in(fields, name, strlen(name));
+		size_t len = strlen(name), shown = len < 60 ? len : 60, at = 0;
+		if (parent) {
+			memcpy(path, parent, parent_len);
+			path[parent_len] = '.';
+			at = parent_len + 1;
+		}
+		memcpy(path + at, name, shown);
+		path[at + shown] = '\0';
+		const mi_answer_key *key = find_from(fields, &hint, name, len);
 		if (!key) {
-			size_t len = strlen(name);
 			if (mi_text_check(name, len, false, NULL) != MI_TEXT_OK)
 				return mi_error_set(err, MI_EDATA,
 						    "a key name contains a control character or invalid text.");
@@ -296,10 +335,7 @@ static mi_status validate_value(const mi_answer_key *key, const char *path, json
 			mi_status st = check_text(path, json_string_value(item), json_string_length(item), err);
 			if (st != MI_OK)
 				return st;
-			char *folded = mi_text_fold(json_string_value(item));
-			bool empty = !folded || folded[0] == '\0';
-			free(folded);
-			if (empty)
+			if (only_space(json_string_value(item), json_string_length(item)))
 				return mi_error_set(err, MI_EDATA, "\"%s\" item %zu is empty.", path, i + 1);
 		}
 		return MI_OK;
@@ -320,8 +356,8 @@ static mi_status precheck(const char *text, size_t len, mi_error *err)
 	int depth = 0;
 	bool in_string = false, escaped = false;
 	while (i < len) {
-		unsigned c;
-		size_t n = mi_utf8_decode(text + i, len - i, &c);
+		unsigned c = (unsigned char)text[i];
+		size_t n = c < 0x80 ? 1 : mi_utf8_decode(text + i, len - i, &c);
 		if (n == 0)
 			return mi_error_set(err, MI_EDATA,
 					    "the answers contain bytes that are not valid UTF-8 (line %zu, byte %zu).",
@@ -350,14 +386,6 @@ static mi_status precheck(const char *text, size_t len, mi_error *err)
 	return MI_OK;
 }
 
-static bool only_space(const char *text, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if (text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r')
-			return false;
-	return true;
-}
-
 mi_status mi_answers_parse(const char *text, size_t len, mi_answers **out, mi_error *err)
 {
 	if (len > MI_ANSWERS_MAX_DOCUMENT)
@@ -366,11 +394,15 @@ mi_status mi_answers_parse(const char *text, size_t len, mi_answers **out, mi_er
 				    len, MI_ANSWERS_MAX_DOCUMENT);
 	if (only_space(text, len))
 		return mi_error_set(err, MI_EDATA, "the answers are empty; expected one JSON object.");
-	mi_status st = precheck(text, len, err);
-	if (st != MI_OK)
-		return st;
+	/* The fast reader takes the usual plain document; anything else, and
+	 * every error, goes the full way below (see answers_fast.h). */
+	json_t *root = mi_answers_fast_load(text, len, MI_ANSWERS_MAX_DEPTH);
+	mi_status st;
 	json_error_t jerr;
-	json_t *root = json_loadb(text, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
+	if (!root && (st = precheck(text, len, err)) != MI_OK)
+		return st;
+	if (!root)
+		root = json_loadb(text, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
 	if (!root) {
 		if (strstr(jerr.text, "duplicate object key"))
 			return mi_error_set(err, MI_EDATA, "a key is given twice (line %d, column %d): %s.",

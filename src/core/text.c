@@ -59,7 +59,12 @@ mi_text_problem mi_text_check(const char *s, size_t len, bool allow_newline, siz
 {
 	size_t i = 0;
 	while (i < len) {
-		unsigned c;
+		unsigned c = (unsigned char)s[i];
+		/* Plain ASCII, the common case, without decoding. */
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+			continue;
+		}
 		size_t n = mi_utf8_decode(s + i, len - i, &c);
 		mi_text_problem problem = MI_TEXT_OK;
 		if (n == 0)

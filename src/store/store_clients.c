@@ -11,7 +11,7 @@
 	"  ORDER BY v.date DESC, v.id DESC LIMIT 1)," \
 	" (SELECT v.outcome FROM visits v WHERE v.client_id = c.id AND v.state = 'complete'" \
 	"  ORDER BY v.date DESC, v.id DESC LIMIT 1)," \
-	" (SELECT count(*) FROM visits v WHERE v.client_id = c.id AND v.state = 'complete')" \
+	" (SELECT count(*) FROM visits v WHERE v.client_id = c.id AND +v.state = 'complete')" \
 	" FROM clients c "
 
 static const char SQL_SEARCH[] = CLIENT_COLUMNS
