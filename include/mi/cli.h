@@ -44,8 +44,20 @@ char *mi_cli_data_dir(const mi_cli *cli);
 
 /* The database path: --db, else $MASSAGE_INTAKE_DB, else
  * $XDG_DATA_HOME/massage-intake/intake.db (~/.local/share when unset).
- * Caller frees; NULL with err set when no home folder is known. */
+ * Caller frees; NULL with err set when no home folder is known or memory
+ * runs out. */
 char *mi_cli_db_path(const mi_cli *cli, mi_error *err);
+
+/* Opens the database at mi_cli_db_path with mi_store_open's flags. On
+ * failure err says why and *out is untouched. */
+struct mi_store;
+mi_status mi_cli_open_store(const mi_cli *cli, unsigned flags, struct mi_store **out,
+			    mi_error *err);
+
+/* Loads the screening rules the command line asks for: --rules FILE (or
+ * the data folder's rules.conf) with the data folder's medications.conf. */
+struct mi_ruleset;
+mi_status mi_cli_load_rules(const mi_cli *cli, struct mi_ruleset **out, mi_error *err);
 
 /* True when argv holds -h or --help before any "--". */
 bool mi_cli_wants_help(int argc, char **argv);

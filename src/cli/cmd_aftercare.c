@@ -98,12 +98,8 @@ typedef struct loaded {
 static mi_status load(mi_cli *cli, long long visit_id, const char *audit_action, loaded *out,
 		      mi_error *err)
 {
-	char *path = mi_cli_db_path(cli, err);
-	if (!path)
-		return err->status;
 	mi_store *store = NULL;
-	mi_status st = mi_store_open(path, 0, &store, err);
-	free(path);
+	mi_status st = mi_cli_open_store(cli, 0, &store, err);
 	if (st == MI_OK)
 		st = mi_store_visit_load(store, visit_id, &out->visit, err);
 	if (st == MI_OK && !out->visit->complete)

@@ -39,10 +39,8 @@ int mi_cmd_backup(mi_cli *cli, int argc, char **argv)
 				    dest);
 
 	mi_error err;
-	char *path = mi_cli_db_path(cli, &err);
 	mi_store *store = NULL;
-	mi_status st = path ? mi_store_open(path, 0, &store, &err) : err.status;
-	free(path);
+	mi_status st = mi_cli_open_store(cli, 0, &store, &err);
 	if (st == MI_OK)
 		st = mi_store_backup(store, dest, &err);
 	mi_store_close(store);

@@ -27,10 +27,8 @@ int mi_cmd_check(mi_cli *cli, int argc, char **argv)
 	if (argc > 1)
 		return mi_cli_failf(MI_EUSAGE, "check takes no arguments; see massage-intake check --help.");
 	mi_error err;
-	char *path = mi_cli_db_path(cli, &err);
 	mi_store *store = NULL;
-	mi_status st = path ? mi_store_open(path, 0, &store, &err) : err.status;
-	free(path);
+	mi_status st = mi_cli_open_store(cli, 0, &store, &err);
 	char *report = NULL;
 	if (st == MI_OK)
 		st = mi_store_check(store, &report, &err);

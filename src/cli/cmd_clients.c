@@ -121,12 +121,8 @@ int mi_cmd_clients(mi_cli *cli, int argc, char **argv)
 				    argv[optind]);
 
 	mi_error err;
-	char *path = mi_cli_db_path(cli, &err);
-	if (!path)
-		return mi_cli_fail(&err);
 	mi_store *store = NULL;
-	mi_status st = mi_store_open(path, 0, &store, &err);
-	free(path);
+	mi_status st = mi_cli_open_store(cli, 0, &store, &err);
 	mi_client_list list = {0};
 	if (st == MI_ENOINPUT) {
 		/* No database yet: nobody to list. */

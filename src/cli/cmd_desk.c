@@ -34,15 +34,12 @@ int mi_cmd_desk(mi_cli *cli, int argc, char **argv)
 				    "the front desk needs a terminal; for scripts use a command such as "
 				    "\"massage-intake screen FILE\" (see massage-intake --help).");
 	mi_error err;
-	char *path = mi_cli_db_path(cli, &err);
-	if (!path)
-		return mi_cli_fail(&err);
 	mi_store *store = NULL;
-	mi_status st = mi_store_open(path, MI_STORE_CREATE, &store, &err);
-	free(path);
+	mi_status st = mi_cli_open_store(cli, MI_STORE_CREATE, &store, &err);
 	mi_ruleset *rules = NULL;
 	mi_aftercare_template *aftercare = NULL;
 	char *dir = st == MI_OK ? mi_cli_data_dir(cli) : NULL;
+	/* The rules and the aftercare template come from the same data folder. */
 	if (st == MI_OK)
 		st = dir ? mi_ruleset_load_from(dir, cli->rules_path, &rules, &err)
 			 : mi_error_set(&err, MI_EINTERNAL, "out of memory.");

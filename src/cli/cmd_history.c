@@ -173,10 +173,8 @@ int mi_cmd_history(mi_cli *cli, int argc, char **argv)
 					       "massage-intake clients.");
 
 	mi_error err;
-	char *path = mi_cli_db_path(cli, &err);
 	mi_store *store = NULL;
-	mi_status st = path ? mi_store_open(path, 0, &store, &err) : err.status;
-	free(path);
+	mi_status st = mi_cli_open_store(cli, 0, &store, &err);
 	mi_client client = {0};
 	mi_visit_list visits = {0};
 	if (st == MI_OK)

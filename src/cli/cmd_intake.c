@@ -32,12 +32,7 @@ static void usage(FILE *out)
 static int open_store(const mi_cli *cli, unsigned flags, mi_store **out)
 {
 	mi_error err;
-	char *path = mi_cli_db_path(cli, &err);
-	if (!path)
-		return mi_cli_fail(&err);
-	mi_status st = mi_store_open(path, flags, out, &err);
-	free(path);
-	return st == MI_OK ? 0 : mi_cli_fail(&err);
+	return mi_cli_open_store(cli, flags, out, &err) == MI_OK ? 0 : mi_cli_fail(&err);
 }
 
 /* Prints the result line(s); 0 or an exit status. */
@@ -110,11 +105,8 @@ int mi_cmd_intake(mi_cli *cli, int argc, char **argv)
 				    answers_path);
 	}
 
-	char *dir = mi_cli_data_dir(cli);
 	mi_ruleset *rules = NULL;
-	mi_status st = dir ? mi_ruleset_load_from(dir, cli->rules_path, &rules, &err)
-			   : mi_error_set(&err, MI_EINTERNAL, "out of memory.");
-	free(dir);
+	mi_status st = mi_cli_load_rules(cli, &rules, &err);
 	if (st != MI_OK) {
 		mi_answers_free(answers);
 		return mi_cli_fail(&err);

@@ -52,12 +52,8 @@ int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv)
 	if (argc > 1)
 		return mi_cli_failf(MI_EUSAGE, "kiosk takes no arguments; see massage-intake kiosk --help.");
 	mi_error err;
-	char *path = mi_cli_db_path(cli, &err);
-	if (!path)
-		return mi_cli_fail(&err);
 	mi_store *store = NULL;
-	mi_status st = mi_store_open(path, MI_STORE_CREATE, &store, &err);
-	free(path);
+	mi_status st = mi_cli_open_store(cli, MI_STORE_CREATE, &store, &err);
 	if (st != MI_OK)
 		return mi_cli_fail(&err);
 	char *pin_hash = NULL;
@@ -71,11 +67,8 @@ int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv)
 				  "the kiosk needs a terminal; for scripts use \"massage-intake intake "
 				  "--answers FILE\".");
 	mi_ruleset *rules = NULL;
-	char *dir = st == MI_OK ? mi_cli_data_dir(cli) : NULL;
 	if (st == MI_OK)
-		st = dir ? mi_ruleset_load_from(dir, cli->rules_path, &rules, &err)
-			 : mi_error_set(&err, MI_EINTERNAL, "out of memory.");
-	free(dir);
+		st = mi_cli_load_rules(cli, &rules, &err);
 	if (st == MI_OK)
 		st = mi_store_set_actor(store, "kiosk", &err);
 	mi_ui_kiosk *kiosk = NULL;

@@ -230,9 +230,7 @@ int mi_cmd_note(mi_cli *cli, int argc, char **argv)
 	mi_store *store = NULL;
 	mi_visit *visit = NULL;
 	if (rc == 0) {
-		char *path = mi_cli_db_path(cli, &err);
-		mi_status st = path ? mi_store_open(path, 0, &store, &err) : err.status;
-		free(path);
+		mi_status st = mi_cli_open_store(cli, 0, &store, &err);
 		if (st == MI_OK)
 			st = mi_store_visit_load(store, visit_id, &visit, &err);
 		if (st == MI_OK && !apply(&a, visit))

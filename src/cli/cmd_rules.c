@@ -21,18 +21,6 @@ static void usage(FILE *out)
 		"  --json   {\"version\": ..., \"rules\": [{\"id\", \"level\", \"when\", \"source\"}]}\n");
 }
 
-/* Loads the rules: --rules FILE (else DATA/rules.conf) with
- * DATA/medications.conf, DATA being the data folder. */
-static mi_status load(const mi_cli *cli, mi_ruleset **out, mi_error *err)
-{
-	char *dir = mi_cli_data_dir(cli);
-	if (!dir)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
-	mi_status st = mi_ruleset_load_from(dir, cli->rules_path, out, err);
-	free(dir);
-	return st;
-}
-
 /* The rules as one JSON document. Caller frees; NULL when out of memory. */
 static char *rules_json(const mi_ruleset *rules)
 {
@@ -94,7 +82,7 @@ int mi_cmd_rules(mi_cli *cli, int argc, char **argv)
 	}
 	mi_error err;
 	mi_ruleset *rules = NULL;
-	if (load(cli, &rules, &err) != MI_OK)
+	if (mi_cli_load_rules(cli, &rules, &err) != MI_OK)
 		return mi_cli_fail(&err);
 	bool ok;
 	if (json) {

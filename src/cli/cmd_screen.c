@@ -29,18 +29,6 @@ static void usage(FILE *out)
 		"answers or a broken rules file (with the line); 66 a missing file.\n");
 }
 
-/* Loads the rules: --rules FILE (else DATA/rules.conf) with
- * DATA/medications.conf, DATA being the data folder. */
-static mi_status load_rules(const mi_cli *cli, mi_ruleset **out, mi_error *err)
-{
-	char *dir = mi_cli_data_dir(cli);
-	if (!dir)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
-	mi_status st = mi_ruleset_load_from(dir, cli->rules_path, out, err);
-	free(dir);
-	return st;
-}
-
 /* Checks what was written to stdout reached it. */
 static int finish_output(void)
 {
@@ -250,7 +238,7 @@ int mi_cmd_screen(mi_cli *cli, int argc, char **argv)
 		path = "-";
 	mi_error err;
 	mi_ruleset *rules = NULL;
-	if (load_rules(cli, &rules, &err) != MI_OK)
+	if (mi_cli_load_rules(cli, &rules, &err) != MI_OK)
 		return mi_cli_fail(&err);
 	int rc = jsonl ? screen_lines(cli, rules, path) : screen_one(cli, rules, path, json);
 	mi_ruleset_free(rules);

@@ -81,10 +81,8 @@ int mi_cmd_set_pin(mi_cli *cli, int argc, char **argv)
 	char *hash = NULL;
 	if (mi_pin_hash(pin, &hash, &err) != MI_OK)
 		return mi_cli_fail(&err);
-	char *path = mi_cli_db_path(cli, &err);
 	mi_store *store = NULL;
-	mi_status st = path ? mi_store_open(path, MI_STORE_CREATE, &store, &err) : err.status;
-	free(path);
+	mi_status st = mi_cli_open_store(cli, MI_STORE_CREATE, &store, &err);
 	if (st == MI_OK)
 		st = mi_store_set_actor(store, "set-pin", &err);
 	if (st == MI_OK)

@@ -119,10 +119,8 @@ int mi_cmd_settings(mi_cli *cli, int argc, char **argv)
 	if (value && !unset && check_value(chosen, value, &err) != MI_OK)
 		return mi_cli_fail(&err);
 
-	char *path = mi_cli_db_path(cli, &err);
 	mi_store *store = NULL;
-	mi_status st = path ? mi_store_open(path, value ? MI_STORE_CREATE : 0, &store, &err) : err.status;
-	free(path);
+	mi_status st = mi_cli_open_store(cli, value ? MI_STORE_CREATE : 0, &store, &err);
 	if (st == MI_OK && value)
 		st = mi_store_setting_set(store, chosen->key, unset ? NULL : value, &err);
 	else if (st == MI_OK && chosen)

@@ -403,17 +403,12 @@ int mi_cmd_show(mi_cli *cli, int argc, char **argv)
 				    "show needs one visit id (a positive number); see massage-intake show --help.");
 
 	mi_error err;
-	char *dir = mi_cli_data_dir(cli);
 	mi_ruleset *rules = NULL;
-	mi_status st = dir ? mi_ruleset_load_from(dir, cli->rules_path, &rules, &err)
-			   : mi_error_set(&err, MI_EINTERNAL, "out of memory.");
-	free(dir);
+	mi_status st = mi_cli_load_rules(cli, &rules, &err);
 	if (st != MI_OK)
 		return mi_cli_fail(&err);
-	char *path = mi_cli_db_path(cli, &err);
 	mi_store *store = NULL;
-	st = path ? mi_store_open(path, 0, &store, &err) : err.status;
-	free(path);
+	st = mi_cli_open_store(cli, 0, &store, &err);
 	mi_visit *visit = NULL, *prev = NULL;
 	mi_diff diff = {0};
 	mi_visit_source source = MI_SOURCE_CLI;

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include "mi/cli.h"
+#include "mi/screen.h"
+#include "mi/store.h"
 
 #ifndef MI_INSTALL_DATA_DIR
 #define MI_INSTALL_DATA_DIR "/usr/local/share/massage-intake"
@@ -62,7 +64,9 @@ char *mi_cli_data_dir(const mi_cli *cli)
 	return strdup(MI_INSTALL_DATA_DIR);
 }
 
-char *mi_cli_db_path(const mi_cli *cli, mi_error *err)
+/* The database path before the out-of-memory check; NULL with err set when
+ * no home folder is known. */
+static char *db_path(const mi_cli *cli, mi_error *err)
 {
 	if (cli->db_path)
 		return strdup(cli->db_path);
@@ -79,4 +83,33 @@ char *mi_cli_db_path(const mi_cli *cli, mi_error *err)
 		return NULL;
 	}
 	return join(home, ".local/share/massage-intake/intake.db");
+}
+
+char *mi_cli_db_path(const mi_cli *cli, mi_error *err)
+{
+	mi_error_clear(err);
+	char *path = db_path(cli, err);
+	if (!path && err->status == MI_OK)
+		mi_error_set(err, MI_EINTERNAL, "out of memory.");
+	return path;
+}
+
+mi_status mi_cli_open_store(const mi_cli *cli, unsigned flags, mi_store **out, mi_error *err)
+{
+	char *path = mi_cli_db_path(cli, err);
+	if (!path)
+		return err->status;
+	mi_status st = mi_store_open(path, flags, out, err);
+	free(path);
+	return st;
+}
+
+mi_status mi_cli_load_rules(const mi_cli *cli, mi_ruleset **out, mi_error *err)
+{
+	char *dir = mi_cli_data_dir(cli);
+	if (!dir)
+		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+	mi_status st = mi_ruleset_load_from(dir, cli->rules_path, out, err);
+	free(dir);
+	return st;
 }
