@@ -43,39 +43,6 @@ static int reset_failure(void **state)
 	return 0;
 }
 
-/* Builds the version-1 fixture database at path from its SQL script. */
-static void load_fixture(const char *path)
-{
-	const char *src = getenv("MI_SOURCE_DIR");
-	assert_non_null(src);
-	char *script = NULL;
-	assert_true(asprintf(&script, "%s/tests/fixtures/db/v1.sql", src) > 0);
-	size_t len = 0;
-	char *sql = tsu_read(script, &len);
-	sqlite3 *db = NULL;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	char *msg = NULL;
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("fixture: %s", msg ? msg : "?");
-	sqlite3_close(db);
-	free(sql);
-	free(script);
-}
-
-/* One integer from a raw read-only connection (outside the store). */
-static long long raw_int(const char *path, const char *sql)
-{
-	sqlite3 *db = NULL;
-	sqlite3_stmt *stmt = NULL;
-	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-	long long v = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	sqlite3_close(db);
-	return v;
-}
-
 /* Every row of the version-1 fixture, as one number per table. */
 static const char SQL_V1_ROWS[] =
 	"SELECT (SELECT count(*) FROM clients) * 100000000 + (SELECT count(*) FROM visits) * 10000000"
@@ -92,8 +59,8 @@ static void migration_interrupted_at(const char *sql, int rc, mi_status expected
 {
 	char *dir = tsu_tmpdir();
 	char *path = tsu_path(dir, "v1.db");
-	load_fixture(path);
-	assert_int_equal(raw_int(path, SQL_V1_ROWS), V1_ROWS);
+	tsu_load_v1_fixture(path);
+	assert_int_equal(tsu_raw_int(path, SQL_V1_ROWS), V1_ROWS);
 
 	fail_next(sql, rc);
 	mi_store *store = NULL;
@@ -103,12 +70,12 @@ static void migration_interrupted_at(const char *sql, int rc, mi_status expected
 	assert_int_equal(fail_count, 1);
 	fail_next(NULL, 0);
 
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 1);
-	assert_int_equal(raw_int(path, SQL_V1_ROWS), V1_ROWS);
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM pragma_table_info('visits')"
+	assert_int_equal(tsu_raw_int(path, "PRAGMA user_version"), 1);
+	assert_int_equal(tsu_raw_int(path, SQL_V1_ROWS), V1_ROWS);
+	assert_int_equal(tsu_raw_int(path, "SELECT count(*) FROM pragma_table_info('visits')"
 				       " WHERE name IN ('source', 'reviewed', 'pain')"),
 			 0);
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'settings'"),
+	assert_int_equal(tsu_raw_int(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'settings'"),
 			 0);
 
 	/* The next open migrates, losing nothing. */
@@ -127,8 +94,8 @@ static void migration_interrupted_at(const char *sql, int rc, mi_status expected
 	assert_string_equal(audit.items[0].action, "migrate");
 	mi_audit_list_clear(&audit);
 	mi_store_close(store);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), MI_STORE_SCHEMA_VERSION);
-	assert_int_equal(raw_int(path, SQL_V1_ROWS), V1_ROWS + 1); /* the "migrate" entry */
+	assert_int_equal(tsu_raw_int(path, "PRAGMA user_version"), MI_STORE_SCHEMA_VERSION);
+	assert_int_equal(tsu_raw_int(path, SQL_V1_ROWS), V1_ROWS + 1); /* the "migrate" entry */
 	free(path);
 	tsu_rmdir(dir);
 }
@@ -177,16 +144,16 @@ static void store_intake_with_commit_failing_fails(void **state)
 	assert_int_equal(fail_count, 1);
 	assert_non_null(strstr(err.message, "full"));
 	fail_next(NULL, 0);
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM visits"), 1);
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM visit_flags"), 1);
+	assert_int_equal(tsu_raw_int(path, "SELECT count(*) FROM visits"), 1);
+	assert_int_equal(tsu_raw_int(path, "SELECT count(*) FROM visit_flags"), 1);
 
 	/* The same handle saves the retry: no transaction was left open. */
 	assert_int_equal(mi_store_intake(store, answers, &s, "test-1", MI_SOURCE_CLI, today, &visit,
 					 NULL, &err),
 			 MI_OK);
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM visits WHERE state = 'complete'"), 2);
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM visit_flags"), 3);
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM clients"), 1);
+	assert_int_equal(tsu_raw_int(path, "SELECT count(*) FROM visits WHERE state = 'complete'"), 2);
+	assert_int_equal(tsu_raw_int(path, "SELECT count(*) FROM visit_flags"), 3);
+	assert_int_equal(tsu_raw_int(path, "SELECT count(*) FROM clients"), 1);
 	tsu_screening_clear(&s);
 	mi_answers_free(answers);
 	mi_store_close(store);

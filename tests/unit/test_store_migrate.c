@@ -4,45 +4,13 @@
 
 #include <sqlite3.h>
 
-/* Builds the version-1 fixture database at path from its SQL script. */
-static void load_fixture(const char *path)
-{
-	const char *src = getenv("MI_SOURCE_DIR");
-	assert_non_null(src);
-	char *script = NULL;
-	assert_true(asprintf(&script, "%s/tests/fixtures/db/v1.sql", src) > 0);
-	size_t len = 0;
-	char *sql = tsu_read(script, &len);
-	sqlite3 *db = NULL;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	char *msg = NULL;
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("fixture: %s", msg ? msg : "?");
-	sqlite3_close(db);
-	free(sql);
-	free(script);
-}
-
-static long long raw_int(const char *path, const char *sql)
-{
-	sqlite3 *db = NULL;
-	sqlite3_stmt *stmt = NULL;
-	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-	long long v = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	sqlite3_close(db);
-	return v;
-}
-
 static void store_open_with_version_1_migrates_succeeds(void **state)
 {
 	(void)state;
 	char *dir = tsu_tmpdir();
 	char *path = tsu_path(dir, "v1.db");
-	load_fixture(path);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 1);
+	tsu_load_v1_fixture(path);
+	assert_int_equal(tsu_raw_int(path, "PRAGMA user_version"), 1);
 
 	mi_store *store = tsu_open(path);
 	mi_error err;
@@ -91,8 +59,8 @@ static void store_open_with_version_1_migrates_succeeds(void **state)
 	mi_audit_list_clear(&audit);
 	mi_store_close(store);
 
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), MI_STORE_SCHEMA_VERSION);
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM settings"), 0);
+	assert_int_equal(tsu_raw_int(path, "PRAGMA user_version"), MI_STORE_SCHEMA_VERSION);
+	assert_int_equal(tsu_raw_int(path, "SELECT count(*) FROM settings"), 0);
 	free(path);
 	tsu_rmdir(dir);
 }

@@ -15,20 +15,6 @@ static void raw_exec(const char *path, const char *sql)
 	sqlite3_close(db);
 }
 
-/* One integer from a raw connection. */
-static long long raw_int(const char *path, const char *sql)
-{
-	sqlite3 *db = NULL;
-	sqlite3_stmt *stmt = NULL;
-	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
-	long long v = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	sqlite3_close(db);
-	return v;
-}
-
 /* Asserts that opening path is refused with MI_EIO, a message containing
  * words, and that the file is byte for byte what it was. */
 static void expect_refused_unchanged(const char *path, const char *words)
@@ -66,8 +52,8 @@ static void store_open_with_new_path_succeeds(void **state)
 	assert_int_equal(tsu_mode(shm), 0600);
 	mi_store_close(store);
 
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), MI_STORE_SCHEMA_VERSION);
-	assert_int_equal(raw_int(path, "PRAGMA application_id"), MI_STORE_APPLICATION_ID);
+	assert_int_equal(tsu_raw_int(path, "PRAGMA user_version"), MI_STORE_SCHEMA_VERSION);
+	assert_int_equal(tsu_raw_int(path, "PRAGMA application_id"), MI_STORE_APPLICATION_ID);
 	sqlite3 *db = NULL;
 	sqlite3_stmt *stmt = NULL;
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "mi/answers.h"
 #include "mi/screen.h"
@@ -71,6 +72,40 @@ static inline char *tsu_read(const char *path, size_t *len)
 	data[size] = '\0';
 	*len = (size_t)size;
 	return data;
+}
+
+/* One integer from a raw read-only connection (outside the store). */
+static inline long long tsu_raw_int(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL;
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	long long v = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return v;
+}
+
+/* Builds the version-1 fixture database at path from its SQL script
+ * (tests/fixtures/db/v1.sql under $MI_SOURCE_DIR). */
+static inline void tsu_load_v1_fixture(const char *path)
+{
+	const char *src = getenv("MI_SOURCE_DIR");
+	assert_non_null(src);
+	char *script = NULL;
+	assert_true(asprintf(&script, "%s/tests/fixtures/db/v1.sql", src) > 0);
+	size_t len = 0;
+	char *sql = tsu_read(script, &len);
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("fixture: %s", msg ? msg : "?");
+	sqlite3_close(db);
+	free(sql);
+	free(script);
 }
 
 /* The permission bits of path. */
