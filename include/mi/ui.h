@@ -28,6 +28,7 @@
 #include <wchar.h>
 
 #include "mi/error.h"
+#include "mi/screen.h"
 
 /* The smallest window the UI draws in; smaller shows "please enlarge". */
 enum { MI_UI_MIN_ROWS = 24, MI_UI_MIN_COLS = 80 };
@@ -155,6 +156,14 @@ int mi_ui_char_width(wchar_t ch);
 
 /* Columns the UTF-8 text takes. */
 int mi_ui_text_width(const char *text);
+
+/* A screening level as a symbol and a word, never colour alone:
+ * "[!! URGENT]", "[! REFER]", "[~ MODIFY]", "[ok PROCEED]". */
+const char *mi_ui_level_tag(mi_level level);
+
+/* The attribute a level is drawn with: its colour role, bold for refer
+ * and urgent. */
+unsigned mi_ui_level_attr(mi_level level);
 
 /* Draws the bottom line listing the keys, e.g. "Enter next  Esc back". */
 void mi_ui_draw_keys(mi_ui_canvas *canvas, const char *keys);

@@ -120,8 +120,4 @@ bool mi_desk_unsaved(const mi_desk *desk);
 /* The walk-through on the intake page (owned by the desk), else NULL. */
 mi_ui_intake *mi_desk_intake(mi_desk *desk);
 
-/* The outcome as a symbol and a word, never colour alone: "[!! URGENT]",
- * "[! REFER]", "[~ MODIFY]", "[ok PROCEED]". */
-const char *mi_desk_level_tag(mi_level level);
-
 #endif

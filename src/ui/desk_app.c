@@ -7,16 +7,6 @@
 
 #include "desk_internal.h"
 
-const char *mi_desk_level_tag(mi_level level)
-{
-	switch (level) {
-	case MI_LEVEL_URGENT: return "[!! URGENT]";
-	case MI_LEVEL_REFER: return "[! REFER]";
-	case MI_LEVEL_MODIFY: return "[~ MODIFY]";
-	default: return "[ok PROCEED]";
-	}
-}
-
 const char *mi_desk_level_words(mi_level level)
 {
 	switch (level) {
@@ -25,15 +15,6 @@ const char *mi_desk_level_words(mi_level level)
 	case MI_LEVEL_MODIFY: return "go ahead but adapt";
 	default: return "deep tissue is fine";
 	}
-}
-
-unsigned mi_desk_level_attr(mi_level level)
-{
-	static const mi_ui_color colors[] = {MI_UI_COLOR_OK, MI_UI_COLOR_MODIFY, MI_UI_COLOR_REFER,
-					     MI_UI_COLOR_URGENT};
-	if (level < MI_LEVEL_PROCEED || level > MI_LEVEL_URGENT)
-		level = MI_LEVEL_PROCEED;
-	return MI_UI_COLOR(level >= MI_LEVEL_REFER ? MI_UI_BOLD : 0, colors[level]);
 }
 
 void mi_desk_say(mi_desk *desk, bool error, const char *fmt, ...)

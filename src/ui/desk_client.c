@@ -161,7 +161,7 @@ static void draw_trend(const client_page *p, mi_ui_canvas *c, int y)
 		for (int r = 0; r < BAR_HEIGHT; r++) {
 			int full = 2 * (BAR_HEIGHT - r);
 			wchar_t ch = v->pain >= full ? L'#' : v->pain == full - 1 ? L':' : L' ';
-			mi_ui_fill(c, y + 1 + r, x, 2, ch, mi_desk_level_attr(v->outcome));
+			mi_ui_fill(c, y + 1 + r, x, 2, ch, mi_ui_level_attr(v->outcome));
 		}
 		mi_ui_putf(c, y + 2 + BAR_HEIGHT, x, 0, "%2d", v->pain);
 		col++;
@@ -203,8 +203,8 @@ static void client_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 		mi_ui_putf(c, y, 1, attr, "%5lld", v->id);
 		mi_ui_put(c, y, 9, attr, -1, date);
 		if (v->has_outcome)
-			mi_ui_put(c, y, 21, attr | mi_desk_level_attr(v->outcome), -1,
-				  mi_desk_level_tag(v->outcome));
+			mi_ui_put(c, y, 21, attr | mi_ui_level_attr(v->outcome), -1,
+				  mi_ui_level_tag(v->outcome));
 		else
 			mi_ui_put(c, y, 21, attr, -1, "-");
 		if (v->pain >= 0)

@@ -78,9 +78,6 @@ void mi_desk_replace(mi_desk *desk, mi_desk_page *page);
 /* Closes the top page and reloads the one below. */
 void mi_desk_pop(mi_desk *desk);
 
-/* The colour role and weight for a level (a hint next to the tag). */
-unsigned mi_desk_level_attr(mi_level level);
-
 /* The outcome in plain words, e.g. "no deep tissue today; refer to a clinician". */
 const char *mi_desk_level_words(mi_level level);
 

@@ -183,8 +183,8 @@ static void draw_client(mi_ui_canvas *c, int y, int name_w, const mi_client *cl,
 	mi_ui_put(c, y, x, attr, 10, cl->last_visit ? cl->last_visit : "none yet");
 	x += 12;
 	if (cl->has_last_outcome)
-		mi_ui_put(c, y, x, attr | mi_desk_level_attr(cl->last_outcome), -1,
-			  mi_desk_level_tag(cl->last_outcome));
+		mi_ui_put(c, y, x, attr | mi_ui_level_attr(cl->last_outcome), -1,
+			  mi_ui_level_tag(cl->last_outcome));
 	else
 		mi_ui_put(c, y, x, attr, -1, "-");
 }

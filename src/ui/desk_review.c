@@ -95,8 +95,8 @@ static void review_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 			 v->complete ? "finished" : "draft");
 		mi_ui_put(c, y, 49, attr, 16, state);
 		if (v->has_outcome)
-			mi_ui_put(c, y, 67, attr | mi_desk_level_attr(v->outcome), -1,
-				  mi_desk_level_tag(v->outcome));
+			mi_ui_put(c, y, 67, attr | mi_ui_level_attr(v->outcome), -1,
+				  mi_ui_level_tag(v->outcome));
 	}
 	mi_ui_draw_keys(c, "Up/Down move  Enter open  Esc back  ? help");
 }

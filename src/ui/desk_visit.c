@@ -336,7 +336,7 @@ static void add_flags(visit_page *p, mi_desk *desk, int width)
 	for (size_t i = 0; i < v->flag_count; i++) {
 		const mi_visit_flag *f = &v->flags[i];
 		const mi_rule *r = mi_ruleset_find(desk->config.rules, f->rule_id);
-		addf(p, mi_desk_level_attr(f->level), 2, "%s %s", mi_desk_level_tag(f->level),
+		addf(p, mi_ui_level_attr(f->level), 2, "%s %s", mi_ui_level_tag(f->level),
 		     f->rule_id);
 		if (!r) {
 			add_wrapped(p, 0, IT_NONE, 0, 6, width, "", "",
@@ -723,9 +723,9 @@ static mi_ui_action visit_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 static void draw_banner(const visit_page *p, mi_ui_canvas *c)
 {
 	const mi_visit *v = p->visit;
-	unsigned attr = mi_desk_level_attr(v->outcome) | MI_UI_BOLD;
+	unsigned attr = mi_ui_level_attr(v->outcome) | MI_UI_BOLD;
 	char line[256];
-	snprintf(line, sizeof line, "%s %s - %zu flag%s", mi_desk_level_tag(v->outcome),
+	snprintf(line, sizeof line, "%s %s - %zu flag%s", mi_ui_level_tag(v->outcome),
 		 mi_desk_level_words(v->outcome), v->flag_count, v->flag_count == 1 ? "" : "s");
 	mi_ui_put(c, ROW_BANNER, 1, attr, c->cols - 2, line);
 	const char *where = NULL;

@@ -726,17 +726,6 @@ const char *mi_ui_client_notice(const mi_screening *s)
 	return "Please speak to the front desk before your session.";
 }
 
-/* The symbol for a level, for the therapist (never colour alone). */
-static const char *level_symbol(mi_level level)
-{
-	switch (level) {
-	case MI_LEVEL_URGENT: return "[!! URGENT]";
-	case MI_LEVEL_REFER: return "[! REFER]";
-	case MI_LEVEL_MODIFY: return "[~ MODIFY]";
-	default: return "[ok PROCEED]";
-	}
-}
-
 /* The outcome in a few words, for the therapist banner. */
 static const char *level_words(mi_level level)
 {
@@ -748,14 +737,6 @@ static const char *level_words(mi_level level)
 	}
 }
 
-/* Bold for refer and urgent, plus the level's colour role. */
-static unsigned level_attr(mi_level level)
-{
-	static const mi_ui_color colors[] = {MI_UI_COLOR_OK, MI_UI_COLOR_MODIFY, MI_UI_COLOR_REFER,
-					     MI_UI_COLOR_URGENT};
-	return MI_UI_COLOR(level >= MI_LEVEL_REFER ? MI_UI_BOLD : 0, colors[level]);
-}
-
 /* The outcome as symbol, words, flag and unanswered counts. */
 void mi_ui_therapist_banner(const mi_screening *s, char *buf, size_t size)
 {
@@ -764,7 +745,7 @@ void mi_ui_therapist_banner(const mi_screening *s, char *buf, size_t size)
 		return;
 	}
 	snprintf(buf, size, "%s %s - %zu flag%s, %zu safety question%s unanswered (F2 for details)",
-		 level_symbol(s->outcome), level_words(s->outcome), s->flag_count,
+		 mi_ui_level_tag(s->outcome), level_words(s->outcome), s->flag_count,
 		 s->flag_count == 1 ? "" : "s", s->unanswered_count,
 		 s->unanswered_count == 1 ? "" : "s");
 }
@@ -983,7 +964,7 @@ static int draw_banner(const mi_ui_intake *in, mi_ui_canvas *c)
 		char buf[256];
 		mi_level level = in->config.rules ? in->screening.outcome : MI_LEVEL_PROCEED;
 		mi_ui_therapist_banner(in->config.rules ? &in->screening : NULL, buf, sizeof buf);
-		mi_ui_put(c, 1, 1, level_attr(level), 78, buf);
+		mi_ui_put(c, 1, 1, mi_ui_level_attr(level), 78, buf);
 		return 1;
 	}
 	if (!in->config.rules || in->screening.outcome < MI_LEVEL_REFER)
@@ -1022,9 +1003,9 @@ static void draw_flags(const mi_ui_intake *in, mi_ui_canvas *c)
 	for (size_t i = 0; i < in->screening.flag_count && y < ROW_STATUS - 1; i++) {
 		const mi_rule *r = in->screening.flags[i];
 		char line[1024];
-		snprintf(line, sizeof line, "%s %s: %s (source: %s)", level_symbol(r->level), r->id,
+		snprintf(line, sizeof line, "%s %s: %s (source: %s)", mi_ui_level_tag(r->level), r->id,
 			 r->note ? r->note : "", r->source ? r->source : "");
-		y += mi_ui_wrap(c, y, 1, 78, ROW_STATUS - 1 - y, level_attr(r->level), line);
+		y += mi_ui_wrap(c, y, 1, 78, ROW_STATUS - 1 - y, mi_ui_level_attr(r->level), line);
 	}
 	if (in->screening.unanswered_count && y < ROW_STATUS - 1) {
 		char line[1024] = "Not answered yet:";
