@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "mi/screen.h"
+#include "mi/strbuf.h"
 #include "mi/text.h"
 
 /* ---- the template ---------------------------------------------------- */
@@ -498,71 +499,25 @@ mi_status mi_aftercare_template_load_dir(const char *data_dir, mi_aftercare_temp
 	return st;
 }
 
-/* ---- a growing string ----------------------------------------------- */
-
-typedef struct buf {
-	char *data;
-	size_t len, cap;
-	bool failed; /* out of memory once: every later call is a no-op */
-} buf;
-
-/* Appends s[0..n), growing the buffer. */
-static void buf_add(buf *b, const char *s, size_t n)
-{
-	if (b->failed)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
-		while (b->len + n + 1 > cap)
-			cap *= 2;
-		char *grown = realloc(b->data, cap);
-		if (!grown) {
-			b->failed = true;
-			return;
-		}
-		b->data = grown;
-		b->cap = cap;
-	}
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-/* Appends a string. */
-static void buf_str(buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
+/* ---- growing strings (mi_strbuf) ------------------------------------ */
 
 /* Appends text made safe (mi_text_sanitize); keeps newlines if asked. */
-static void buf_safe(buf *b, const char *s, bool keep_newline)
+static void buf_safe(mi_strbuf *b, const char *s, bool keep_newline)
 {
 	char *safe = mi_text_sanitize(s, keep_newline);
 	if (!safe) {
-		b->failed = true;
+		b->nomem = true;
 		return;
 	}
-	buf_str(b, safe);
+	mi_strbuf_puts(b, safe);
 	free(safe);
 }
 
 /* Appends ", " unless b is empty. */
-static void buf_sep(buf *b)
+static void buf_sep(mi_strbuf *b)
 {
 	if (b->len > 0)
-		buf_str(b, ", ");
-}
-
-/* Takes the string out of b ("" when nothing was added); NULL when out of memory. */
-static char *buf_take(buf *b)
-{
-	if (b->failed) {
-		free(b->data);
-		return NULL;
-	}
-	char *s = b->data ? b->data : strdup("");
-	memset(b, 0, sizeof *b);
-	return s;
+		mi_strbuf_puts(b, ", ");
 }
 
 /* ---- building one visit's summary ----------------------------------- */
@@ -608,7 +563,7 @@ static void mark_regions(bool worked[MI_BODY_REGION_COUNT], const char *area)
 /* Fills ctx->values and the document's regions and trend. False when out of memory. */
 static bool context_fill(context *ctx, const mi_visit *v, mi_aftercare_doc *doc)
 {
-	buf b = {0};
+	mi_strbuf b = {0};
 	char date[11];
 	ctx->visit = v;
 
@@ -617,11 +572,11 @@ static bool context_fill(context *ctx, const mi_visit *v, mi_aftercare_doc *doc)
 		name = mi_answers_get_text(v->answers, "client.name");
 	if (name)
 		buf_safe(&b, name, false);
-	ctx->values[PH_NAME] = buf_take(&b);
+	ctx->values[PH_NAME] = mi_strbuf_take(&b);
 
 	mi_date_format(v->date, date);
-	buf_str(&b, date);
-	ctx->values[PH_DATE] = buf_take(&b);
+	mi_strbuf_puts(&b, date);
+	ctx->values[PH_DATE] = mi_strbuf_take(&b);
 
 	for (size_t i = 0; i < v->notes.area_count; i++) {
 		buf_sep(&b);
@@ -632,17 +587,17 @@ static bool context_fill(context *ctx, const mi_visit *v, mi_aftercare_doc *doc)
 		buf_sep(&b);
 		buf_safe(&b, v->notes.areas_other, false);
 	}
-	ctx->values[PH_AREAS] = buf_take(&b);
+	ctx->values[PH_AREAS] = mi_strbuf_take(&b);
 
 	if (v->notes.pressure)
 		buf_safe(&b, v->notes.pressure, false);
-	ctx->values[PH_PRESSURE] = buf_take(&b);
+	ctx->values[PH_PRESSURE] = mi_strbuf_take(&b);
 
 	for (size_t i = 0; i < v->notes.technique_count; i++) {
 		buf_sep(&b);
 		buf_safe(&b, mi_vocab_label(mi_session_techniques, v->notes.techniques[i]), false);
 	}
-	ctx->values[PH_TECHNIQUES] = buf_take(&b);
+	ctx->values[PH_TECHNIQUES] = mi_strbuf_take(&b);
 
 	for (size_t i = 0; i < v->goal_count; i++) {
 		buf_sep(&b);
@@ -652,7 +607,7 @@ static bool context_fill(context *ctx, const mi_visit *v, mi_aftercare_doc *doc)
 		buf_sep(&b);
 		buf_safe(&b, v->goals_other, false);
 	}
-	ctx->values[PH_GOALS] = buf_take(&b);
+	ctx->values[PH_GOALS] = mi_strbuf_take(&b);
 
 	size_t meds = v->answers ? mi_answers_list_count(v->answers, "medications") : 0;
 	for (size_t i = 0; i < meds; i++) {
@@ -662,22 +617,22 @@ static bool context_fill(context *ctx, const mi_visit *v, mi_aftercare_doc *doc)
 			buf_safe(&b, med, false);
 		}
 	}
-	ctx->values[PH_MEDICATIONS] = buf_take(&b);
+	ctx->values[PH_MEDICATIONS] = mi_strbuf_take(&b);
 
 	if (v->aftercare_notes) {
 		buf_safe(&b, v->aftercare_notes, true);
-		while (b.len > 0 && strchr(" \n", b.data[b.len - 1]))
-			b.data[--b.len] = '\0';
+		while (b.len > 0 && strchr(" \n", b.s[b.len - 1]))
+			b.s[--b.len] = '\0';
 	}
-	ctx->values[PH_NOTES] = buf_take(&b);
+	ctx->values[PH_NOTES] = mi_strbuf_take(&b);
 
 	long pain;
 	if (v->answers && mi_answers_get_int(v->answers, "pain_intensity", &pain)) {
 		char n[24];
 		snprintf(n, sizeof n, "%ld", pain);
-		buf_str(&b, n);
+		mi_strbuf_puts(&b, n);
 	}
-	ctx->values[PH_PAIN] = buf_take(&b);
+	ctx->values[PH_PAIN] = mi_strbuf_take(&b);
 
 	/* The trend: answered scores only, the latest MI_AFTERCARE_TREND_MAX kept. */
 	ctx->first_visit = true;
@@ -706,25 +661,25 @@ static bool context_fill(context *ctx, const mi_visit *v, mi_aftercare_doc *doc)
 			char point[40];
 			mi_date_format(doc->trend[i].date, date);
 			snprintf(point, sizeof point, "%s%s: %d", i ? ", " : "", date, doc->trend[i].pain);
-			buf_str(&b, point);
+			mi_strbuf_puts(&b, point);
 		}
 	}
-	ctx->values[PH_TREND] = buf_take(&b);
+	ctx->values[PH_TREND] = mi_strbuf_take(&b);
 	char n[16];
 	const mi_pain_point *ends[] = {first, last};
 	placeholder ph_ends[] = {PH_PAIN_FIRST, PH_PAIN_NOW};
 	for (int e = 0; e < 2; e++) {
 		if (answered >= 2) {
 			snprintf(n, sizeof n, "%d", ends[e]->pain);
-			buf_str(&b, n);
+			mi_strbuf_puts(&b, n);
 		}
-		ctx->values[ph_ends[e]] = buf_take(&b);
+		ctx->values[ph_ends[e]] = mi_strbuf_take(&b);
 	}
 	if (answered >= 2) {
 		mi_date_format(first->date, date);
-		buf_str(&b, date);
+		mi_strbuf_puts(&b, date);
 	}
-	ctx->values[PH_FIRST_DATE] = buf_take(&b);
+	ctx->values[PH_FIRST_DATE] = mi_strbuf_take(&b);
 
 	for (int p = 0; p < PH_COUNT; p++)
 		if (!ctx->values[p])
@@ -799,22 +754,22 @@ static char *item_fill(const item *it, const context *ctx, const mi_aftercare_do
 	for (size_t i = 0; i < it->cond_count; i++)
 		if (!cond_holds(&it->conds[i], ctx, doc))
 			return NULL;
-	buf b = {0};
+	mi_strbuf b = {0};
 	for (const char *s = it->text; *s;) {
 		const char *open = strchr(s, '{');
 		if (!open) {
-			buf_str(&b, s);
+			mi_strbuf_puts(&b, s);
 			break;
 		}
-		buf_add(&b, s, (size_t)(open - s));
+		mi_strbuf_add(&b, s, (size_t)(open - s));
 		const char *close = strchr(open, '}');
 		placeholder ph = placeholder_find(open + 1, (size_t)(close - open - 1));
 		if (ctx->values[ph][0] == '\0') {
-			free(b.data);
+			mi_strbuf_clear(&b);
 			return NULL;
 		}
 		const char *value = ctx->values[ph];
-		buf_str(&b, value);
+		mi_strbuf_puts(&b, value);
 		*free_text |= placeholders[ph].free_text;
 		s = close + 1;
 		/* "{goals}." after goals typed with a full stop: keep one. */
@@ -822,7 +777,7 @@ static char *item_fill(const item *it, const context *ctx, const mi_aftercare_do
 			s++;
 	}
 	*skip = false;
-	return buf_take(&b);
+	return mi_strbuf_take(&b);
 }
 
 void mi_aftercare_doc_free(mi_aftercare_doc *doc)

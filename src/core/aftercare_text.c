@@ -5,41 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/strbuf.h"
 #include "mi/text.h"
-
-typedef struct out {
-	char *data;
-	size_t len, cap;
-	bool failed;
-} out;
-
-/* Appends s[0..n), growing the output. */
-static void out_add(out *o, const char *s, size_t n)
-{
-	if (o->failed)
-		return;
-	if (o->len + n + 1 > o->cap) {
-		size_t cap = o->cap ? o->cap : 256;
-		while (o->len + n + 1 > cap)
-			cap *= 2;
-		char *grown = realloc(o->data, cap);
-		if (!grown) {
-			o->failed = true;
-			return;
-		}
-		o->data = grown;
-		o->cap = cap;
-	}
-	memcpy(o->data + o->len, s, n);
-	o->len += n;
-	o->data[o->len] = '\0';
-}
-
-/* Appends a string. */
-static void out_str(out *o, const char *s)
-{
-	out_add(o, s, strlen(s));
-}
 
 /* Columns taken by s[0..n). */
 static size_t width_of(const char *s, size_t n)
@@ -62,7 +29,7 @@ static size_t char_len(const char *s)
 
 /* The line being built by wrap_line. */
 typedef struct line {
-	out *o;
+	mi_strbuf *o;
 	size_t width, used;
 	bool has_word;
 	const char *rest;
@@ -71,8 +38,8 @@ typedef struct line {
 /* Ends the current line and starts the next with the rest prefix. */
 static void line_break(line *l)
 {
-	out_str(l->o, "\n");
-	out_str(l->o, l->rest);
+	mi_strbuf_puts(l->o, "\n");
+	mi_strbuf_puts(l->o, l->rest);
 	l->used = mi_text_width(l->rest);
 	l->has_word = false;
 }
@@ -83,15 +50,15 @@ static void line_word(line *l, const char *w, size_t n)
 {
 	size_t ww = width_of(w, n);
 	if (l->has_word && l->used + 1 + ww <= l->width) {
-		out_str(l->o, " ");
-		out_add(l->o, w, n);
+		mi_strbuf_puts(l->o, " ");
+		mi_strbuf_add(l->o, w, n);
 		l->used += 1 + ww;
 		return;
 	}
 	if (l->has_word)
 		line_break(l);
 	if (l->used + ww <= l->width) {
-		out_add(l->o, w, n);
+		mi_strbuf_add(l->o, w, n);
 		l->used += ww;
 		l->has_word = true;
 		return;
@@ -103,7 +70,7 @@ static void line_word(line *l, const char *w, size_t n)
 		size_t cw = width_of(w + i, cl);
 		if (l->has_word && l->used + cw > l->width)
 			line_break(l);
-		out_add(l->o, w + i, cl);
+		mi_strbuf_add(l->o, w + i, cl);
 		l->used += cw;
 		l->has_word = true;
 		i += cl;
@@ -111,11 +78,11 @@ static void line_word(line *l, const char *w, size_t n)
 }
 
 /* Wraps one line of text (no newline) with its prefixes into o. */
-static void wrap_line(out *o, const char *text, size_t len, size_t width, const char *first,
+static void wrap_line(mi_strbuf *o, const char *text, size_t len, size_t width, const char *first,
 		      const char *rest)
 {
 	line l = {.o = o, .width = width, .used = mi_text_width(first), .rest = rest};
-	out_str(o, first);
+	mi_strbuf_puts(o, first);
 	for (size_t i = 0; i < len;) {
 		if (text[i] == ' ') {
 			i++;
@@ -128,14 +95,14 @@ static void wrap_line(out *o, const char *text, size_t len, size_t width, const 
 	}
 	/* A line that stayed empty loses its prefix's trailing spaces. */
 	if (!l.has_word) {
-		while (o->len > 0 && o->data[o->len - 1] == ' ')
-			o->data[--o->len] = '\0';
+		while (o->len > 0 && o->s[o->len - 1] == ' ')
+			o->s[--o->len] = '\0';
 	}
-	out_str(o, "\n");
+	mi_strbuf_puts(o, "\n");
 }
 
 /* Appends the wrapped form of text to o (see mi_aftercare_wrap). */
-static void wrap_into(out *o, const char *text, size_t width, const char *first, const char *rest)
+static void wrap_into(mi_strbuf *o, const char *text, size_t width, const char *first, const char *rest)
 {
 	const char *prefix = first;
 	for (const char *s = text;;) {
@@ -151,29 +118,25 @@ static void wrap_into(out *o, const char *text, size_t width, const char *first,
 
 char *mi_aftercare_wrap(const char *text, size_t width, const char *first, const char *rest)
 {
-	out o = {0};
+	mi_strbuf o = {0};
 	wrap_into(&o, text, width, first, rest);
-	if (o.failed) {
-		free(o.data);
-		return NULL;
-	}
-	return o.data;
+	return mi_strbuf_take(&o);
 }
 
 /* Appends a line of `mark` as wide as text (at most the page width). */
-static void underline(out *o, const char *text, char mark)
+static void underline(mi_strbuf *o, const char *text, char mark)
 {
 	size_t w = mi_text_width(text);
 	if (w > MI_AFTERCARE_TEXT_WIDTH)
 		w = MI_AFTERCARE_TEXT_WIDTH;
 	for (size_t i = 0; i < w; i++)
-		out_add(o, &mark, 1);
-	out_str(o, "\n");
+		mi_strbuf_add(o, &mark, 1);
+	mi_strbuf_puts(o, "\n");
 }
 
 char *mi_aftercare_to_text(const mi_aftercare_doc *doc)
 {
-	out o = {0};
+	mi_strbuf o = {0};
 	const size_t width = MI_AFTERCARE_TEXT_WIDTH;
 	wrap_into(&o, doc->title, width, "", "");
 	underline(&o, doc->title, '=');
@@ -181,7 +144,7 @@ char *mi_aftercare_to_text(const mi_aftercare_doc *doc)
 		wrap_into(&o, doc->subtitle, width, "", "");
 	for (size_t i = 0; i < doc->section_count; i++) {
 		const mi_aftercare_section *sec = &doc->sections[i];
-		out_str(&o, "\n");
+		mi_strbuf_puts(&o, "\n");
 		wrap_into(&o, sec->heading, width, "", "");
 		underline(&o, sec->heading, '-');
 		for (size_t j = 0; j < sec->block_count; j++) {
@@ -192,9 +155,5 @@ char *mi_aftercare_to_text(const mi_aftercare_doc *doc)
 				wrap_into(&o, b->text, width, "", "");
 		}
 	}
-	if (o.failed) {
-		free(o.data);
-		return NULL;
-	}
-	return o.data;
+	return mi_strbuf_take(&o);
 }

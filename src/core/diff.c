@@ -1,5 +1,6 @@
 /* diff.c - what changed between two intakes of the same client. */
 #include "mi/diff.h"
+#include "mi/strbuf.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -165,37 +166,6 @@ bool mi_diff_is_empty(const mi_diff *diff)
 	       !diff->surgery_new;
 }
 
-/* A growing text for mi_diff_to_text. */
-typedef struct text_buf {
-	char *s;
-	size_t len;
-	bool nomem;
-} text_buf;
-
-static void add_line(text_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void add_line(text_buf *b, const char *fmt, ...)
-{
-	if (b->nomem)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *s = n < 0 ? NULL : realloc(b->s, b->len + (size_t)n + 2);
-	if (!s) {
-		b->nomem = true;
-		return;
-	}
-	b->s = s;
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
-	b->s[b->len++] = '\n';
-	b->s[b->len] = '\0';
-}
-
 /* "pain_below_knee" -> "pain below knee" into buf. */
 static const char *words(const char *id, char *buf, size_t size)
 {
@@ -208,29 +178,25 @@ static const char *words(const char *id, char *buf, size_t size)
 
 char *mi_diff_to_text(const mi_diff *diff)
 {
-	text_buf b = {0};
+	mi_strbuf b = {0};
 	char word[128];
 	for (size_t i = 0; i < diff->meds_started.count; i++)
-		add_line(&b, "medication started: %s", diff->meds_started.items[i]);
+		mi_strbuf_addf(&b, "medication started: %s\n", diff->meds_started.items[i]);
 	for (size_t i = 0; i < diff->meds_stopped.count; i++)
-		add_line(&b, "medication stopped: %s", diff->meds_stopped.items[i]);
+		mi_strbuf_addf(&b, "medication stopped: %s\n", diff->meds_stopped.items[i]);
 	for (size_t i = 0; i < diff->flags_new.count; i++)
-		add_line(&b, "new flag: %s", diff->flags_new.items[i]);
+		mi_strbuf_addf(&b, "new flag: %s\n", diff->flags_new.items[i]);
 	for (size_t i = 0; i < diff->flags_gone.count; i++)
-		add_line(&b, "flag gone: %s", diff->flags_gone.items[i]);
+		mi_strbuf_addf(&b, "flag gone: %s\n", diff->flags_gone.items[i]);
 	if (diff->pain_changed)
-		add_line(&b, "pain: %d -> %d (%s)", diff->pain_before, diff->pain_after,
+		mi_strbuf_addf(&b, "pain: %d -> %d (%s)\n", diff->pain_before, diff->pain_after,
 			 diff->pain_after < diff->pain_before ? "better" : "worse");
 	for (size_t i = 0; i < diff->leg_new.count; i++)
-		add_line(&b, "new leg symptom: %s", words(diff->leg_new.items[i], word, sizeof word));
+		mi_strbuf_addf(&b, "new leg symptom: %s\n", words(diff->leg_new.items[i], word, sizeof word));
 	if (diff->surgery_new)
-		add_line(&b, "new surgery: %ld week%s ago", diff->surgery_weeks,
+		mi_strbuf_addf(&b, "new surgery: %ld week%s ago\n", diff->surgery_weeks,
 			 diff->surgery_weeks == 1 ? "" : "s");
-	if (!b.nomem && b.len == 0)
-		add_line(&b, "nothing changed");
-	if (b.nomem) {
-		free(b.s);
-		return NULL;
-	}
-	return b.s;
+	if (b.len == 0)
+		mi_strbuf_addf(&b, "nothing changed\n");
+	return mi_strbuf_take(&b);
 }

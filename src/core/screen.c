@@ -8,6 +8,7 @@
 #include "mi/meds.h"
 #include "mi/rules.h"
 #include "mi/screen.h"
+#include "mi/strbuf.h"
 #include "mi/text.h"
 
 static const char *const level_names[] = {"proceed", "modify", "refer", "urgent"};
@@ -256,54 +257,23 @@ char *mi_screening_to_json(const mi_screening *screening)
 	return text;
 }
 
-/* Appends printf-style text to a growing buffer; false when out of memory. */
-static bool appendf(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-static bool appendf(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return false;
-	if (*len + (size_t)n + 1 > *cap) {
-		size_t cap2 = *cap ? *cap : 256;
-		while (cap2 < *len + (size_t)n + 1)
-			cap2 *= 2;
-		char *grown = realloc(*buf, cap2);
-		if (!grown)
-			return false;
-		*buf = grown;
-		*cap = cap2;
-	}
-	va_start(ap, fmt);
-	vsnprintf(*buf + *len, *cap - *len, fmt, ap);
-	va_end(ap);
-	*len += (size_t)n;
-	return true;
-}
-
 char *mi_screening_to_text(const mi_screening *screening)
 {
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	bool ok = appendf(&buf, &len, &cap, "outcome: %s\n", mi_level_name(screening->outcome));
-	for (size_t i = 0; ok && i < screening->flag_count; i++) {
+	mi_strbuf b = {0};
+	mi_strbuf_addf(&b, "outcome: %s\n", mi_level_name(screening->outcome));
+	for (size_t i = 0; i < screening->flag_count; i++) {
 		const mi_rule *r = screening->flags[i];
 		char *id = mi_text_sanitize(r->id, false);
 		char *message = mi_text_sanitize(r->message, false);
-		ok = id && message &&
-		     appendf(&buf, &len, &cap, "%s  %s  %s\n", mi_level_name(r->level), id, message);
+		if (id && message)
+			mi_strbuf_addf(&b, "%s  %s  %s\n", mi_level_name(r->level), id, message);
+		else
+			b.nomem = true;
 		free(id);
 		free(message);
 	}
-	for (size_t i = 0; ok && i < screening->unanswered_count; i++)
-		ok = appendf(&buf, &len, &cap, "%s%s%s", i ? ", " : "unanswered: ", screening->unanswered[i],
-			     i + 1 == screening->unanswered_count ? "\n" : "");
-	if (!ok) {
-		free(buf);
-		return NULL;
-	}
-	return buf;
+	for (size_t i = 0; i < screening->unanswered_count; i++)
+		mi_strbuf_addf(&b, "%s%s%s", i ? ", " : "unanswered: ", screening->unanswered[i],
+			       i + 1 == screening->unanswered_count ? "\n" : "");
+	return mi_strbuf_take(&b);
 }

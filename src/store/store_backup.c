@@ -9,44 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "mi/strbuf.h"
 #include "store_internal.h"
-
-/* A growing string for reports. */
-typedef struct buf {
-	char *s;
-	size_t len, cap;
-	bool nomem;
-} buf;
-
-static void buf_add(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void buf_add(buf *b, const char *fmt, ...)
-{
-	if (b->nomem)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0) {
-		b->nomem = true;
-		return;
-	}
-	if (b->len + (size_t)n + 1 > b->cap) {
-		size_t cap = (b->cap ? b->cap * 2 : 128) + (size_t)n;
-		char *s = realloc(b->s, cap);
-		if (!s) {
-			b->nomem = true;
-			return;
-		}
-		b->s = s;
-		b->cap = cap;
-	}
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
-}
 
 /* Removes a temporary copy and the journal files SQLite may have left. */
 static void remove_copy(const char *tmp)
@@ -194,7 +158,7 @@ mi_status mi_store_backup(mi_store *store, const char *dest_path, mi_error *err)
 
 mi_status mi_store_check(mi_store *store, char **report, mi_error *err)
 {
-	buf b = {0};
+	mi_strbuf b = {0};
 	size_t integrity_problems = 0, fk_problems = 0;
 	sqlite3_stmt *stmt = NULL;
 	int rc = sqlite3_prepare_v2(store->db, "PRAGMA integrity_check", -1, &stmt, NULL);
@@ -203,36 +167,34 @@ mi_status mi_store_check(mi_store *store, char **report, mi_error *err)
 		if (line && strcmp(line, "ok") == 0)
 			continue;
 		integrity_problems++;
-		buf_add(&b, "integrity: %s\n", line ? line : "(no detail)");
+		mi_strbuf_addf(&b, "integrity: %s\n", line ? line : "(no detail)");
 	}
 	sqlite3_finalize(stmt);
 	stmt = NULL;
 	if (rc != SQLITE_DONE) {
-		free(b.s);
+		mi_strbuf_clear(&b);
 		return mi_st_error(store, rc, err, "checking the database");
 	}
 	if (integrity_problems == 0)
-		buf_add(&b, "integrity: ok\n");
+		mi_strbuf_addf(&b, "integrity: ok\n");
 	rc = sqlite3_prepare_v2(store->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
 	while (stmt && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		fk_problems++;
 		const char *table = (const char *)sqlite3_column_text(stmt, 0);
 		const char *parent = (const char *)sqlite3_column_text(stmt, 2);
-		buf_add(&b, "foreign key: %s row %lld refers to a missing %s row\n",
+		mi_strbuf_addf(&b, "foreign key: %s row %lld refers to a missing %s row\n",
 			table ? table : "?", sqlite3_column_int64(stmt, 1), parent ? parent : "?");
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
-		free(b.s);
+		mi_strbuf_clear(&b);
 		return mi_st_error(store, rc, err, "checking the foreign keys");
 	}
 	if (fk_problems == 0)
-		buf_add(&b, "foreign keys: ok\n");
-	if (b.nomem) {
-		free(b.s);
+		mi_strbuf_addf(&b, "foreign keys: ok\n");
+	*report = mi_strbuf_take(&b);
+	if (!*report)
 		return mi_st_nomem(err);
-	}
-	*report = b.s;
 	if (integrity_problems || fk_problems)
 		return mi_error_set(err, MI_EIO,
 				    "the database %s has %zu integrity and %zu foreign-key problems; "
