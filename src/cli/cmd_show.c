@@ -13,6 +13,7 @@
 #include "mi/diff.h"
 #include "mi/screen.h"
 #include "mi/store.h"
+#include "mi/strbuf.h"
 #include "mi/text.h"
 
 static void usage(FILE *out)
@@ -97,7 +98,8 @@ static void print_value(const char *key, const char *label, const json_t *value)
 	}
 	if (json_is_array(value)) {
 		const mi_vocab *vocab = vocab_for(key);
-		char *text = strdup(json_array_size(value) ? "" : "none");
+		mi_strbuf joined = {0};
+		mi_strbuf_puts(&joined, json_array_size(value) ? "" : "none");
 		size_t i;
 		const json_t *item;
 		json_array_foreach(value, i, item) {
@@ -105,14 +107,13 @@ static void print_value(const char *key, const char *label, const json_t *value)
 			char *shown = s ? (vocab ? strdup(mi_vocab_label(vocab, s))
 					 : strcmp(key, "leg_symptoms") == 0 ? words(s) : strdup(s))
 					: strdup("?");
-			char *grown = NULL;
-			if (text && shown &&
-			    asprintf(&grown, "%s%s%s", text, i ? ", " : "", shown) < 0)
-				grown = NULL;
-			free(text);
+			if (shown)
+				mi_strbuf_addf(&joined, "%s%s", i ? ", " : "", shown);
+			else
+				joined.nomem = true;
 			free(shown);
-			text = grown;
 		}
+		char *text = mi_strbuf_take(&joined);
 		if (text)
 			line(2, "%s: %s", label, text);
 		free(text);
@@ -154,34 +155,23 @@ static void print_answers(const mi_answers *answers)
 /* Joins the labels of ids from vocab with ", " (caller frees). */
 static char *labels(char *const *ids, size_t count, const mi_vocab *vocab)
 {
-	char *text = strdup("");
-	for (size_t i = 0; text && i < count; i++) {
-		char *grown = NULL;
-		if (asprintf(&grown, "%s%s%s", text, i ? ", " : "", mi_vocab_label(vocab, ids[i])) < 0)
-			grown = NULL;
-		free(text);
-		text = grown;
-	}
-	return text;
+	mi_strbuf b = {0};
+	for (size_t i = 0; i < count; i++)
+		mi_strbuf_addf(&b, "%s%s", i ? ", " : "", mi_vocab_label(vocab, ids[i]));
+	return mi_strbuf_take(&b);
 }
 
 /* The pain ratings of the trend as "6 -> 4 -> 3" (caller frees). */
 static char *trend_text(const mi_visit *visit)
 {
-	char *text = strdup("");
-	for (size_t i = 0; text && i < visit->trend_count; i++) {
-		char *grown = NULL;
-		char pain[16];
+	mi_strbuf b = {0};
+	for (size_t i = 0; i < visit->trend_count; i++) {
 		if (visit->trend[i].pain >= 0)
-			snprintf(pain, sizeof pain, "%d", visit->trend[i].pain);
+			mi_strbuf_addf(&b, "%s%d", i ? " -> " : "", visit->trend[i].pain);
 		else
-			snprintf(pain, sizeof pain, "?");
-		if (asprintf(&grown, "%s%s%s", text, i ? " -> " : "", pain) < 0)
-			grown = NULL;
-		free(text);
-		text = grown;
+			mi_strbuf_addf(&b, "%s?", i ? " -> " : "");
 	}
-	return text;
+	return mi_strbuf_take(&b);
 }
 
 static void print_notes(const mi_visit *v)
