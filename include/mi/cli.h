@@ -10,6 +10,7 @@
 #define MI_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "mi/date.h"
 #include "mi/error.h"
@@ -75,5 +76,9 @@ void mi_cli_audit_view(struct mi_store *store, const char *action, const char *t
  * when s is NULL. A new reference; NULL only when out of memory. */
 struct json_t;
 struct json_t *mi_cli_json_text(const char *s);
+
+/* Prints s to stdout made safe for the terminal (control and bidi
+ * characters replaced; "-" for NULL), padded with spaces to width columns. */
+void mi_cli_put_padded(const char *s, size_t width);
 
 #endif

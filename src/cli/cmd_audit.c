@@ -46,18 +46,6 @@ void mi_cli_audit_view(struct mi_store *store, const char *action, const char *t
 	free(safe);
 }
 
-/* Prints s made safe for the terminal, padded with spaces to width columns. */
-static void put_padded(const char *s, size_t width)
-{
-	char *safe = mi_text_sanitize(s ? s : "-", false);
-	const char *text = safe ? safe : "?";
-	size_t used = mi_text_width(text);
-	fputs(text, stdout);
-	for (; used < width; used++)
-		putchar(' ');
-	free(safe);
-}
-
 static int print_text(const mi_audit_list *list)
 {
 	if (list->count == 0) {
@@ -68,13 +56,13 @@ static int print_text(const mi_audit_list *list)
 	for (size_t i = 0; i < list->count; i++) {
 		const mi_audit_entry *e = &list->items[i];
 		printf("%-6lld ", e->id);
-		put_padded(e->at, 20);
+		mi_cli_put_padded(e->at, 20);
 		fputs("  ", stdout);
-		put_padded(e->who, 16);
+		mi_cli_put_padded(e->who, 16);
 		putchar(' ');
-		put_padded(e->action, 22);
+		mi_cli_put_padded(e->action, 22);
 		putchar(' ');
-		put_padded(e->table, 12);
+		mi_cli_put_padded(e->table, 12);
 		putchar(' ');
 		if (e->record_id > 0)
 			printf("%lld\n", e->record_id);

@@ -27,18 +27,6 @@ static void usage(FILE *out)
 		"74 the database cannot be read; 75 the database stayed busy.\n");
 }
 
-/* Prints s made safe for the terminal, padded with spaces to width columns. */
-static void put_padded(const char *s, size_t width)
-{
-	char *safe = mi_text_sanitize(s ? s : "-", false);
-	const char *text = safe ? safe : "?";
-	size_t used = mi_text_width(text);
-	fputs(text, stdout);
-	for (; used < width; used++)
-		putchar(' ');
-	free(safe);
-}
-
 static int print_text(const mi_client_list *list, bool searching)
 {
 	if (list->count == 0) {
@@ -49,11 +37,11 @@ static int print_text(const mi_client_list *list, bool searching)
 	for (size_t i = 0; i < list->count; i++) {
 		const mi_client *c = &list->items[i];
 		printf("%-6lld ", c->id);
-		put_padded(c->name, 30);
+		mi_cli_put_padded(c->name, 30);
 		putchar(' ');
-		put_padded(c->birth_date, 10);
+		mi_cli_put_padded(c->birth_date, 10);
 		fputs("  ", stdout);
-		put_padded(c->last_visit, 10);
+		mi_cli_put_padded(c->last_visit, 10);
 		fputs("  ", stdout);
 		puts(c->has_last_outcome ? mi_level_name(c->last_outcome) : "-");
 	}

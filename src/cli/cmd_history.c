@@ -26,14 +26,6 @@ static void usage(FILE *out)
 		"67 no such client; 74 the database cannot be read; 75 it stayed busy.\n");
 }
 
-/* Prints text made safe for the terminal. */
-static void put_safe(const char *s)
-{
-	char *safe = mi_text_sanitize(s, false);
-	fputs(safe ? safe : "?", stdout);
-	free(safe);
-}
-
 /* One ASCII mark per pain rating 0-10 for the sparkline. */
 static char spark(int pain)
 {
@@ -86,9 +78,9 @@ static void print_trend(const mi_visit_list *visits)
 static void print_text(const mi_client *client, const mi_visit_list *visits)
 {
 	printf("client %lld: ", client->id);
-	put_safe(client->name);
+	mi_cli_put_padded(client->name, 0);
 	fputs(", born ", stdout);
-	put_safe(client->birth_date ? client->birth_date : "(not given)");
+	mi_cli_put_padded(client->birth_date ? client->birth_date : "(not given)", 0);
 	putchar('\n');
 	if (visits->count == 0) {
 		puts("no visits yet");
