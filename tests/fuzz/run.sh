@@ -17,7 +17,7 @@ command -v clang >/dev/null || { echo "clang is missing: run scripts/install-dep
 clang -g -O1 -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	-I "$root/include" "$root"/src/core/*.c "$here/fuzz_$name.c" \
-	$(pkg-config --cflags --libs jansson libsodium) -lm -o "$work/fuzz_$name"
+	$(pkg-config --cflags --libs jansson libsodium libutf8proc) -lm -o "$work/fuzz_$name"
 
 # Fuzz a copy of the seed corpus so new inputs do not land in the tree.
 mkdir -p "$work/corpus"
