@@ -13,6 +13,9 @@ tmux_type "Ruth Kim"; tmux_keys Enter
 tmux_type "1975-12-01"; tmux_keys Enter
 tmux_expect "What is your phone number?" "phone"
 tmux_type "555 01"
+# Keys that arrive while the window is too small are ignored on purpose:
+# resize only once the typed text is on the screen.
+tmux_expect "555 01" "the typed text is shown"
 
 tmux_resize 60 20
 tmux_expect "please enlarge the window" "a 60x20 window asks to be enlarged"
