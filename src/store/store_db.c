@@ -28,8 +28,8 @@ mi_status mi_st_error(const mi_store *store, int rc, mi_error *err, const char *
 				    doing);
 	case SQLITE_READONLY:
 		return mi_error_set(err, MI_EIO,
-				    "the database %s is read-only (check its permissions and the "
-				    "folder's); nothing was changed.",
+				    "the database %s is read-only (read-only media, or no permission "
+				    "to write it or its folder); nothing was changed.",
 				    path);
 	case SQLITE_CANTOPEN:
 		return mi_error_set(err, MI_EIO,

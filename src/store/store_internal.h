@@ -8,6 +8,7 @@
 #define MI_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 
 #include "mi/store.h"
 
@@ -17,6 +18,7 @@ struct mi_store {
 	sqlite3 *db;
 	char *path;
 	char *actor;
+	bool read_only; /* opened read-only: read-only media, or no write permission */
 	struct {
 		const char *sql;
 		sqlite3_stmt *stmt;
@@ -64,6 +66,56 @@ mi_status mi_st_read_list(mi_store *store, const char *sql, long long visit_id, 
 
 /* Fills visit->notes and visit->aftercare_notes of visit->id. */
 mi_status mi_st_notes_read(mi_store *store, mi_visit *visit, mi_error *err);
+
+/* Creates the folders above path that are missing, each 0700. */
+mi_status mi_st_make_parents(const char *path, mi_error *err);
+
+/* Refuses a path with a symbolic link in it, the file or any folder above
+ * it (SQLite refuses those too, but with a misleading sentence, and only
+ * after creating an empty file), saying where the link really leads. Stops
+ * at the first part of the path that does not exist yet. */
+mi_status mi_st_refuse_links(const char *path, mi_error *err);
+
+/* Opens path read-only in a way that also works on read-only media (see
+ * docs/storage.md). An sqlite3_open_v2 result; *db is to be closed either way. */
+int mi_st_open_read_only(const char *path, sqlite3 **db);
+
+/* ---- files beside the database (store_files.c) ---- */
+
+/* path followed by suffix ("-wal"), newly allocated; NULL when out of memory. */
+char *mi_st_sibling(const char *path, const char *suffix);
+
+/* The folder part of path ("." when there is none). Caller frees. */
+char *mi_st_folder_of(const char *path);
+
+/* fsync of a file or a folder by path; false on failure. */
+bool mi_st_sync_path(const char *path, bool folder);
+
+/* Removes path and the -journal, -wal and -shm files SQLite may have left
+ * beside it. */
+void mi_st_remove_with_journals(const char *path);
+
+/* True when candidate is the database at db_path or its -wal, -shm or
+ * -journal file: the same file (also through a hard link or another path)
+ * or, when it does not exist yet, the same name once folders are resolved. */
+bool mi_st_is_database_file(const char *db_path, const char *candidate);
+
+/* Creates an empty 0600 temporary file FOLDER/.massage-intake-KIND.XXXXXX
+ * (kind "backup", "restore") and locks it for as long as the returned
+ * descriptor stays open: close it only once the file is renamed or
+ * removed. *path (caller frees) is its name. -1 with errno on failure. */
+int mi_st_temp_create(const char *folder, const char *kind, char **path);
+
+/* Removes the temporary files of that kind in folder that no living
+ * process holds (left by a process that was killed), with their journals. */
+void mi_st_temp_clean(const char *folder, const char *kind);
+
+/* Copies the database of the connection source with the backup API into
+ * the empty file tmp, makes the copy a single self-contained file and
+ * checks it (integrity_check). what ("the backup FILE") names the copy in
+ * messages; store (may be NULL) names the source in a busy sentence. */
+mi_status mi_st_copy_into(sqlite3 *source, const mi_store *store, const char *tmp,
+			  const char *what, mi_error *err);
 
 /* Out of memory as an error. */
 mi_status mi_st_nomem(mi_error *err);

@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "mi/strbuf.h"
 #include "mi/text.h"
 #include "store_internal.h"
 
@@ -111,8 +113,7 @@ static const char *const MIGRATIONS[MI_STORE_SCHEMA_VERSION] = {
 
 static const char SQLITE_MAGIC[16] = "SQLite format 3";
 
-/* Creates the folders above path that are missing, each 0700. */
-static mi_status make_parents(const char *path, mi_error *err)
+mi_status mi_st_make_parents(const char *path, mi_error *err)
 {
 	char *copy = strdup(path);
 	if (!copy)
@@ -124,7 +125,7 @@ static mi_status make_parents(const char *path, mi_error *err)
 		*p = '\0';
 		if (mkdir(copy, 0700) != 0 && errno != EEXIST) {
 			status = mi_error_set(err, MI_EIO, "cannot create the folder %s for the database: %s.",
-					      copy, strerror(errno));
+					      copy, errno == EROFS ? "the disk is read-only" : strerror(errno));
 			break;
 		}
 		*p = '/';
@@ -133,24 +134,61 @@ static mi_status make_parents(const char *path, mi_error *err)
 	return status;
 }
 
-/* Looks at the file before SQLite does: refuses a link, a non-file and a
- * file whose first bytes are not an SQLite header. *exists tells whether
- * there is a file with content. */
+mi_status mi_st_refuse_links(const char *path, mi_error *err)
+{
+	char *copy = strdup(path);
+	if (!copy)
+		return mi_st_nomem(err);
+	size_t len = strlen(copy);
+	mi_status status = MI_OK;
+	for (size_t i = 1; i <= len && status == MI_OK; i++) {
+		if (copy[i] != '/' && copy[i] != '\0')
+			continue;
+		char saved = copy[i];
+		copy[i] = '\0';
+		struct stat st;
+		bool exists = lstat(copy, &st) == 0;
+		if (exists && S_ISLNK(st.st_mode)) {
+			char *real = realpath(copy, NULL);
+			if (saved == '\0')
+				status = mi_error_set(err, MI_EIO,
+						      "the database %s is a symbolic link; give the real path "
+						      "instead%s%s.",
+						      path, real ? ": " : "", real ? real : "");
+			else
+				status = mi_error_set(err, MI_EIO,
+						      "the database path %s goes through the symbolic link %s; "
+						      "give the real path instead%s%s%s.",
+						      path, copy, real ? ": " : "", real ? real : "",
+						      real ? path + i : "");
+			free(real);
+		}
+		copy[i] = saved;
+		if (!exists)
+			break;
+	}
+	free(copy);
+	return status;
+}
+
+/* Looks at the file before SQLite does: refuses a link (also in a folder
+ * of the path), a non-file and a file whose first bytes are not an SQLite
+ * header. *exists tells whether there is a file with content. */
 static mi_status inspect_file(const char *path, unsigned flags, bool *exists, mi_error *err)
 {
 	struct stat st;
 	*exists = false;
+	mi_status status = mi_st_refuse_links(path, err);
+	if (status != MI_OK)
+		return status;
 	if (lstat(path, &st) != 0) {
 		if (errno != ENOENT)
 			return mi_error_set(err, MI_EIO, "cannot look at the database %s: %s.", path,
 					    strerror(errno));
 		if (!(flags & MI_STORE_CREATE))
 			return mi_error_set(err, MI_ENOINPUT, "there is no database at %s yet.", path);
-		return make_parents(path, err);
+		return mi_st_make_parents(path, err);
 	}
-	if (S_ISLNK(st.st_mode))
-		return mi_error_set(err, MI_EIO,
-				    "the database %s is a symbolic link; give the real path instead.", path);
 	if (!S_ISREG(st.st_mode))
 		return mi_error_set(err, MI_EIO, "the database %s is not a regular file.", path);
 	if (st.st_size == 0)
@@ -190,6 +228,14 @@ static mi_status query_int(mi_store *store, const char *sql, long long *value, m
 	return MI_OK;
 }
 
+/* Runs one statement without results outside the statement cache (the
+ * transactions of opening, before the handle is ready). */
+static mi_status run_plain(mi_store *store, const char *sql, mi_error *err, const char *doing)
+{
+	int rc = sqlite3_exec(store->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? MI_OK : mi_st_error(store, rc, err, doing);
+}
+
 /* Files up to this many pages (16 MB at 4 KB) get a full quick_check at
  * open, which takes at most about 30 ms here. */
 enum { OPEN_CHECK_MAX_PAGES = 4096 };
@@ -216,9 +262,11 @@ static mi_status quick_check(mi_store *store, mi_error *err)
 	return MI_OK;
 }
 
-/* Decides whether this file may be used, before anything is written to it.
- * Fills *version with its schema version (0 for a new, empty database). */
-static mi_status check_before_writing(mi_store *store, long long *version, mi_error *err)
+/* Reads the schema version, the application id and whether the file holds
+ * any table, inside the caller's transaction so the three agree: another
+ * process may be creating the file at this very moment. Refuses a file of
+ * another program or of a newer version. *version is 0 for a new file. */
+static mi_status read_header(mi_store *store, long long *version, bool *fresh, mi_error *err)
 {
 	long long app_id = 0, tables = 0;
 	mi_status status = query_int(store, "PRAGMA user_version", version, err);
@@ -228,8 +276,8 @@ static mi_status check_before_writing(mi_store *store, long long *version, mi_er
 		status = query_int(store, "SELECT count(*) FROM sqlite_schema", &tables, err);
 	if (status != MI_OK)
 		return status;
-	bool fresh = *version == 0 && app_id == 0 && tables == 0;
-	if (!fresh && app_id != MI_STORE_APPLICATION_ID)
+	*fresh = *version == 0 && app_id == 0 && tables == 0;
+	if (!*fresh && app_id != MI_STORE_APPLICATION_ID)
 		return mi_error_set(err, MI_EIO,
 				    "%s is an SQLite file of another program, not a massage-intake "
 				    "database; it was left as it is.",
@@ -239,33 +287,59 @@ static mi_status check_before_writing(mi_store *store, long long *version, mi_er
 				    "the database %s was written by a newer massage-intake (schema %lld; "
 				    "this one knows up to %d); it was left as it is. Use the newer program.",
 				    store->path, *version, MI_STORE_SCHEMA_VERSION);
-	if (fresh)
-		return MI_OK;
+	return MI_OK;
+}
+
+/* Decides whether this file may be used, before anything is written to it,
+ * from one read transaction. Fills *version with its schema version (0 for
+ * a new, empty database). */
+static mi_status check_before_writing(mi_store *store, long long *version, mi_error *err)
+{
+	mi_status status = run_plain(store, "BEGIN", err, "reading the database");
+	if (status != MI_OK)
+		return status;
+	bool fresh = false;
+	status = read_header(store, version, &fresh, err);
 	/* quick_check reads every page: about 2 ms per MB here, 0.35 s at
 	 * 100,000 clients, seconds beyond, on every command and before the
 	 * front desk's first frame. A larger file is checked page by page as it
 	 * is read (SQLite refuses a damaged page it meets: SQLITE_CORRUPT, the
 	 * same "damaged" sentence) and whole by `check` and `backup`. */
 	long long pages = 0;
-	status = query_int(store, "PRAGMA page_count", &pages, err);
-	if (status != MI_OK || pages > OPEN_CHECK_MAX_PAGES)
-		return status;
-	return quick_check(store, err);
+	if (status == MI_OK && !fresh)
+		status = query_int(store, "PRAGMA page_count", &pages, err);
+	if (status == MI_OK && !fresh && pages <= OPEN_CHECK_MAX_PAGES)
+		status = quick_check(store, err);
+	sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL);
+	return status;
 }
 
-/* Sets the per-connection settings; WAL persists in the file. */
+/* Sets the per-connection settings; WAL persists in the file (a read-only
+ * handle keeps the file's mode: it cannot change it). */
 static mi_status configure(mi_store *store, mi_error *err)
 {
+	bool wal = store->read_only;
 	sqlite3_stmt *stmt = NULL;
-	int rc = sqlite3_prepare_v2(store->db, "PRAGMA journal_mode=WAL", -1, &stmt, NULL);
-	bool wal = false;
-	if (rc == SQLITE_OK) {
+	int rc = store->read_only ? SQLITE_OK
+				  : sqlite3_prepare_v2(store->db, "PRAGMA journal_mode=WAL", -1, &stmt, NULL);
+	/* Switching a new file to WAL reads it, then writes: when two
+	 * processes do it at once, SQLite refuses one at once with BUSY
+	 * instead of waiting (it would deadlock). The first one wins; the
+	 * other tries again and finds the file in WAL already. */
+	for (int tries = 0; rc == SQLITE_OK && stmt; tries++) {
 		rc = sqlite3_step(stmt);
 		if (rc == SQLITE_ROW) {
 			const unsigned char *mode = sqlite3_column_text(stmt, 0);
 			wal = mode && strcmp((const char *)mode, "wal") == 0;
 			rc = SQLITE_OK;
+			break;
 		}
+		if ((rc & 0xff) != SQLITE_BUSY || tries >= 500)
+			break;
+		sqlite3_reset(stmt);
+		rc = SQLITE_OK;
+		struct timespec pause = {0, 10 * 1000 * 1000};
+		nanosleep(&pause, NULL);
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_OK)
@@ -275,12 +349,11 @@ static mi_status configure(mi_store *store, mi_error *err)
 				    "the database %s cannot use write-ahead logging (is it on a network "
 				    "folder?).",
 				    store->path);
-	rc = sqlite3_exec(store->db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON", NULL, NULL,
-			  NULL);
-	if (rc != SQLITE_OK)
-		return mi_st_error(store, rc, err, "opening the database");
+	mi_status status = run_plain(store, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON", err,
+				     "opening the database");
 	long long fk = 0;
-	mi_status status = query_int(store, "PRAGMA foreign_keys", &fk, err);
+	if (status == MI_OK)
+		status = query_int(store, "PRAGMA foreign_keys", &fk, err);
 	if (status != MI_OK)
 		return status;
 	if (fk != 1)
@@ -289,15 +362,16 @@ static mi_status configure(mi_store *store, mi_error *err)
 }
 
 /* Brings the schema from its version to MI_STORE_SCHEMA_VERSION in one
- * transaction (re-reading the version inside it: another process may have
- * migrated first). */
+ * BEGIN IMMEDIATE transaction that first reads the header again: another
+ * process may have created or migrated the file since it was checked. */
 static mi_status migrate(mi_store *store, mi_error *err)
 {
 	mi_status status = mi_st_begin(store, err);
 	if (status != MI_OK)
 		return status;
 	long long version = 0;
-	status = query_int(store, "PRAGMA user_version", &version, err);
+	bool fresh = false;
+	status = read_header(store, &version, &fresh, err);
 	for (long long v = version; status == MI_OK && v < MI_STORE_SCHEMA_VERSION; v++) {
 		int rc = sqlite3_exec(store->db, MIGRATIONS[v], NULL, NULL, NULL);
 		if (rc != SQLITE_OK) {
@@ -310,9 +384,7 @@ static mi_status migrate(mi_store *store, mi_error *err)
 		char sql[96];
 		snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d",
 			 MI_STORE_SCHEMA_VERSION, MI_STORE_APPLICATION_ID);
-		int rc = sqlite3_exec(store->db, sql, NULL, NULL, NULL);
-		if (rc != SQLITE_OK)
-			status = mi_st_error(store, rc, err, "updating the schema");
+		status = run_plain(store, sql, err, "updating the schema");
 	}
 	if (status == MI_OK && version < MI_STORE_SCHEMA_VERSION) {
 		const char *action = version == 0 ? "create" : "migrate";
@@ -325,25 +397,83 @@ static mi_status migrate(mi_store *store, mi_error *err)
 	return mi_st_commit(store, err);
 }
 
-/* True when path-wal exists. */
-static bool wal_exists(const char *path)
+/* Size of path-suffix, or -1 when there is no such file. */
+static off_t sibling_size(const char *path, const char *suffix)
 {
-	size_t n = strlen(path);
-	char *wal = malloc(n + 5);
-	if (!wal)
-		return false;
-	memcpy(wal, path, n);
-	memcpy(wal + n, "-wal", 5);
+	char *name = mi_st_sibling(path, suffix);
 	struct stat st;
-	bool exists = lstat(wal, &st) == 0;
-	free(wal);
-	return exists;
+	off_t size = name && lstat(name, &st) == 0 ? st.st_size : -1;
+	free(name);
+	return size;
+}
+
+/* False when the database cannot be written where it is: read-only media,
+ * or no permission to write the file or its folder (SQLite keeps its -wal
+ * and -shm files in the folder). */
+static bool can_write(const char *path)
+{
+	if (access(path, W_OK) != 0)
+		return false;
+	char *folder = mi_st_folder_of(path);
+	bool ok = folder && access(folder, W_OK | X_OK) == 0;
+	free(folder);
+	return ok;
+}
+
+/* A "file:" URI for path with the query given, every byte outside a few
+ * safe ones percent-encoded. Caller frees. */
+static char *file_uri(const char *path, const char *query)
+{
+	mi_strbuf b = {0};
+	mi_strbuf_addf(&b, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("/._-~", *p))
+			mi_strbuf_addf(&b, "%c", *p);
+		else
+			mi_strbuf_addf(&b, "%%%02X", *p);
+	}
+	mi_strbuf_addf(&b, "?%s", query);
+	return mi_strbuf_take(&b);
+}
+
+int mi_st_open_read_only(const char *path, sqlite3 **db)
+{
+	const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE;
+	/* Changes still in the -wal can only be read through its -shm index:
+	 * an ordinary read-only open, which works when both files are there.
+	 * Without a -wal nobody has the file open and everything is in the
+	 * file itself: "immutable" reads it without the -shm that read-only
+	 * media cannot hold. */
+	if (sibling_size(path, "-wal") > 0)
+		return sqlite3_open_v2(path, db, flags, NULL);
+	char *uri = file_uri(path, "immutable=1");
+	if (!uri) {
+		*db = NULL;
+		return SQLITE_NOMEM;
+	}
+	int rc = sqlite3_open_v2(uri, db, flags | SQLITE_OPEN_URI, NULL);
+	free(uri);
+	return rc;
+}
+
+/* Device and inode of path, or {0, 0} when it cannot be looked at. */
+static struct stat file_identity(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		memset(&st, 0, sizeof st);
+	return st;
 }
 
 /* Opens the connection and does everything up to a ready handle. Runs with
- * the umask at 077 so every file SQLite creates is 0600. */
-static mi_status open_locked_down(const char *path, unsigned flags, mi_store **out, mi_error *err)
+ * the umask at 077 so every file SQLite creates is 0600. *replaced is set
+ * when the file at path was swapped for another (a restore) while it was
+ * being opened: the caller opens again. */
+static mi_status open_once(const char *path, unsigned flags, mi_store **out, bool *replaced,
+			   mi_error *err)
 {
+	*replaced = false;
 	bool exists = false;
 	mi_status status = inspect_file(path, flags, &exists, err);
 	if (status != MI_OK)
@@ -352,10 +482,14 @@ static mi_status open_locked_down(const char *path, unsigned flags, mi_store **o
 		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 		if (fd >= 0)
 			close(fd);
+		else if (errno == EROFS || errno == EACCES)
+			return mi_error_set(err, MI_EIO,
+					    "cannot create the database %s: its folder is read-only.", path);
 		else if (errno != EEXIST)
 			return mi_error_set(err, MI_EIO, "cannot create the database %s: %s.", path, strerror(errno));
 	}
-	bool had_wal = wal_exists(path);
+	bool had_wal = sibling_size(path, "-wal") >= 0;
+	struct stat before = file_identity(path);
 
 	mi_store *store = calloc(1, sizeof *store);
 	if (!store)
@@ -366,9 +500,12 @@ static mi_status open_locked_down(const char *path, unsigned flags, mi_store **o
 		mi_store_close(store);
 		return mi_st_nomem(err);
 	}
-	int rc = sqlite3_open_v2(path, &store->db,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
-				 NULL);
+	store->read_only = !can_write(path);
+	int rc = store->read_only
+			 ? mi_st_open_read_only(path, &store->db)
+			 : sqlite3_open_v2(path, &store->db,
+					   SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
+					   NULL);
 	if (rc != SQLITE_OK) {
 		status = mi_st_error(store, rc, err, "opening the database");
 		mi_store_close(store);
@@ -378,6 +515,22 @@ static mi_status open_locked_down(const char *path, unsigned flags, mi_store **o
 
 	long long version = 0;
 	status = check_before_writing(store, &version, err);
+	if (status != MI_OK && store->read_only && err->status == MI_EIO &&
+	    sibling_size(path, "-wal") > 0 && sibling_size(path, "-shm") < 0)
+		status = mi_error_set(err, MI_EIO,
+				      "the database %s is read-only and its last changes are still in "
+				      "%s-wal, which cannot be read here without the -shm file that only a "
+				      "writable folder can hold; copy %s and %s-wal to a writable folder "
+				      "and open the copy.",
+				      path, path, path, path);
+	struct stat after = file_identity(path);
+	if (before.st_dev != after.st_dev || before.st_ino != after.st_ino) {
+		/* What was checked is no longer the file at path. */
+		sqlite3_db_config(store->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+		mi_store_close(store);
+		*replaced = true;
+		return MI_OK;
+	}
 	if (status != MI_OK) {
 		/* Leave a refused file as it was: no checkpoint of a WAL that
 		 * was already there. */
@@ -386,7 +539,14 @@ static mi_status open_locked_down(const char *path, unsigned flags, mi_store **o
 		mi_store_close(store);
 		return status;
 	}
-	status = configure(store, err);
+	if (store->read_only && version < MI_STORE_SCHEMA_VERSION)
+		status = mi_error_set(err, MI_EIO,
+				      "the database %s is read-only (read-only media, or no permission to "
+				      "write it or its folder) and must first be brought up to this "
+				      "version's format, which needs writing; nothing was changed.",
+				      path);
+	if (status == MI_OK)
+		status = configure(store, err);
 	if (status == MI_OK && version < MI_STORE_SCHEMA_VERSION)
 		status = migrate(store, err);
 	if (status != MI_OK) {
@@ -402,8 +562,17 @@ mi_status mi_store_open(const char *path, unsigned flags, mi_store **out, mi_err
 	if (!path || !*path)
 		return mi_error_set(err, MI_EUSAGE, "no database path given.");
 	mode_t old = umask(077);
-	mi_status status = open_locked_down(path, flags, out, err);
+	/* A restore swaps the file for another; opening again finds the new
+	 * one. Three swaps in a row would be a fault, not a race. */
+	bool replaced = true;
+	mi_status status = MI_OK;
+	for (int tries = 0; replaced && tries < 3; tries++)
+		status = open_once(path, flags, out, &replaced, err);
 	umask(old);
+	if (replaced)
+		return mi_error_set(err, MI_ETEMPFAIL,
+				    "the database %s was replaced while it was being opened; try again.",
+				    path);
 	return status;
 }
 

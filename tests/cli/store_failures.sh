@@ -58,6 +58,15 @@ if [[ $(id -u) -eq 0 ]] && command -v setpriv >/dev/null && id nobody >/dev/null
 	expect_err_has "is read-only" "read-only database"
 	mi_test_count=$((mi_test_count + 1))
 	[[ $(grep -c . <<<"$err") -eq 1 ]] || fail "read-only: expected one sentence, got: $err"
+	# Reading works; each write says "read-only" plainly.
+	for cmd in check clients "show 1" "history 1"; do
+		# shellcheck disable=SC2086
+		run as_nobody "$MI" --db "$ro" $cmd
+		expect_rc 0 "read-only database: $cmd"
+	done
+	run as_nobody "$MI" --db "$ro" note 1 --response "eased"
+	expect_rc 74 "read-only database: note"
+	expect_err_has "is read-only" "read-only database: note"
 	mi_test_count=$((mi_test_count + 1))
 	[[ $before == "$(sha256sum "$ro")" ]] || fail "read-only: the file changed"
 	chmod 0755 "$T/ro"
@@ -66,6 +75,75 @@ if [[ $(id -u) -eq 0 ]] && command -v setpriv >/dev/null && id nobody >/dev/null
 else
 	skipped+=("read-only: not root (or no setpriv/nobody), so file modes cannot be tested")
 fi
+
+# Read-only media: a file system mounted read-only, where SQLite cannot
+# make the -shm file it needs for a WAL database.
+media="$T/media"
+mkdir -p "$media"
+if [[ $(id -u) -eq 0 ]] && mount -t tmpfs -o size=4m,mode=0700 tmpfs "$media" 2>"$T/mount-err"; then
+	mi_cleanup_hooks+=("umount '$media' 2>/dev/null")
+	mdb="$media/intake.db"
+	"$MI" --db "$mdb" intake --answers "$EX/01-proceed-chronic-tightness.json" >/dev/null
+	mount -o remount,ro "$media"
+	before=$(sha256sum "$mdb")
+	for cmd in check clients "show 1" "history 1" audit "aftercare 1"; do
+		# shellcheck disable=SC2086
+		run "$MI" --db "$mdb" $cmd
+		expect_rc 0 "read-only media: $cmd"
+	done
+	run "$MI" --db "$mdb" check
+	expect_out_has "integrity: ok" "read-only media: check reports"
+	run "$MI" --db "$mdb" clients
+	expect_out_has "Maya Ortiz" "read-only media: clients lists"
+	run "$MI" --db "$mdb" show 1
+	expect_err_has "not recorded in the audit log" "read-only media: show warns that the view was not logged"
+	for cmd in "intake --answers $EX/02-modify-blood-thinner.json" "note 1 --response eased" "backup $T/media-copy.db"; do
+		# shellcheck disable=SC2086
+		run "$MI" --db "$mdb" $cmd
+		expect_rc 74 "read-only media: $cmd"
+		expect_err_has "is read-only" "read-only media: $cmd"
+		mi_test_count=$((mi_test_count + 1))
+		[[ $(grep -c . <<<"$err") -eq 1 ]] || fail "read-only media: $cmd: expected one sentence, got: $err"
+	done
+	mi_test_count=$((mi_test_count + 1))
+	[[ $before == "$(sha256sum "$mdb")" && ! -e "$T/media-copy.db" ]] || fail "read-only media: something was written"
+	run "$MI" --db "$media/new.db" intake --answers "$EX/01-proceed-chronic-tightness.json"
+	expect_rc 74 "read-only media: a new database"
+	expect_err_has "read-only" "read-only media: a new database"
+	# The last changes still in the -wal (a program was killed): read with
+	# the -shm beside it; without it, a sentence that says what to do.
+	mount -o remount,rw "$media"
+	leave_wal "$mdb" "INSERT INTO clients (name, name_key, created) VALUES ('Wal Only', 'wal only', 'x');"
+	mount -o remount,ro "$media"
+	mi_test_count=$((mi_test_count + 1))
+	[[ -s "$mdb-wal" && -e "$mdb-shm" ]] || fail "setup: no -wal and -shm on the media"
+	run "$MI" --db "$mdb" clients
+	expect_rc 0 "read-only media with a -wal and -shm"
+	expect_out_has "Wal Only" "read-only media: the changes in the -wal are read"
+	mount -o remount,rw "$media"
+	rm -f "$mdb-shm"
+	mount -o remount,ro "$media"
+	run "$MI" --db "$mdb" clients
+	expect_rc 74 "read-only media with a -wal and no -shm"
+	expect_err_has "read-only" "read-only media with a -wal and no -shm"
+	expect_err_has "-wal" "read-only media with a -wal and no -shm"
+	umount "$media"
+else
+	skipped+=("read-only media: needs root to mount a file system read-only ($(cat "$T/mount-err" 2>/dev/null))")
+fi
+
+# A folder of the database path is a symbolic link: refused with the real
+# path named, and nothing created behind the link.
+mkdir -p "$T/real-folder"
+ln -s "$T/real-folder" "$T/linked-folder"
+for path in "$T/linked-folder/intake.db" "$T/linked-folder/sub/intake.db"; do
+	run "$MI" --db "$path" intake --answers "$EX/01-proceed-chronic-tightness.json"
+	expect_rc 74 "a linked folder: $path"
+	expect_err_has "goes through the symbolic link $T/linked-folder" "a linked folder: $path"
+	expect_err_has "give the real path instead: $T/real-folder/" "a linked folder: $path"
+	mi_test_count=$((mi_test_count + 1))
+	[[ -z $(ls -A "$T/real-folder") ]] || fail "a linked folder: $path left $(ls -A "$T/real-folder")"
+done
 
 # Disk full: a real small filesystem (ulimit -f gives a different error).
 full="$T/full"

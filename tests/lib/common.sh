@@ -61,6 +61,37 @@ expect_out_lacks() {
 	! grep -qF -- "$1" <<<"$out" || fail "$2: stdout has '$1' (stdout: $out)"
 }
 
+# hold_open DB SQL: an sqlite3 process ($holder) runs SQL on DB and keeps
+# the database open until release.
+hold_open() {
+	rm -f "$T/.sql-in"
+	mkfifo "$T/.sql-in"
+	sqlite3 "$1" <"$T/.sql-in" >/dev/null &
+	holder=$!
+	exec 7>"$T/.sql-in"
+	printf '%s\n' "$2" >&7
+}
+release() {
+	exec 7>&-
+	wait "$holder" 2>/dev/null
+	rm -f "$T/.sql-in"
+}
+
+# leave_wal DB SQL: runs SQL on DB in a program that is then killed with
+# kill -9 before any checkpoint, so the change is only in DB-wal (with its
+# -shm beside it), as after a crash.
+leave_wal() {
+	hold_open "$1" "PRAGMA wal_autocheckpoint=0; $2"
+	local _
+	for _ in $(seq 1 100); do
+		[[ -s "$1-wal" ]] && break
+		sleep 0.05
+	done
+	sleep 0.2
+	kill -9 "$holder"
+	release
+}
+
 # finish: prints the summary line and exits non-zero on any failure.
 finish() {
 	echo "$((mi_test_count - mi_test_failures)) passed, $mi_test_failures failed"
