@@ -12,34 +12,22 @@
 #include "mi/strbuf.h"
 #include "store_internal.h"
 
-/* Removes a temporary copy and the journal files SQLite may have left. */
-static void remove_copy(const char *tmp)
+/* The first line of integrity_check on db: true when it says "ok". */
+static bool integrity_ok(sqlite3 *db)
 {
-	static const char *const suffixes[] = {"", "-journal", "-wal", "-shm"};
-	size_t n = strlen(tmp);
-	char path[4096];
-	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		if (n + strlen(suffixes[i]) + 1 > sizeof path)
-			continue;
-		snprintf(path, sizeof path, "%s%s", tmp, suffixes[i]);
-		unlink(path);
+	sqlite3_stmt *stmt = NULL;
+	bool ok = false;
+	if (sqlite3_prepare_v2(db, "PRAGMA integrity_check(1)", -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW) {
+		const unsigned char *text = sqlite3_column_text(stmt, 0);
+		ok = text && strcmp((const char *)text, "ok") == 0;
 	}
-}
-
-/* fsync of a file or folder by path; false on failure. */
-static bool sync_path(const char *path, bool folder)
-{
-	int fd = open(path, (folder ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	bool ok = fsync(fd) == 0;
-	close(fd);
+	sqlite3_finalize(stmt);
 	return ok;
 }
 
-/* Copies the live database into the file tmp (already created, 0600) and
- * checks the copy. */
-static mi_status copy_into(mi_store *store, const char *tmp, const char *dest, mi_error *err)
+mi_status mi_st_copy_into(sqlite3 *source, const mi_store *store, const char *tmp,
+			  const char *what, mi_error *err)
 {
 	sqlite3 *copy = NULL;
 	int rc = sqlite3_open_v2(tmp, &copy,
@@ -47,14 +35,14 @@ static mi_status copy_into(mi_store *store, const char *tmp, const char *dest, m
 				 NULL);
 	mi_status status = MI_OK;
 	if (rc != SQLITE_OK) {
-		status = mi_error_set(err, MI_ECANTCREAT, "cannot write the backup %s: %s.", dest,
+		status = mi_error_set(err, MI_ECANTCREAT, "cannot write %s: %s.", what,
 				      sqlite3_errstr(rc));
 		sqlite3_close(copy);
 		return status;
 	}
-	sqlite3_backup *backup = sqlite3_backup_init(copy, "main", store->db, "main");
+	sqlite3_backup *backup = sqlite3_backup_init(copy, "main", source, "main");
 	if (!backup) {
-		status = mi_error_set(err, MI_ECANTCREAT, "cannot start the backup %s: %s.", dest,
+		status = mi_error_set(err, MI_ECANTCREAT, "cannot start writing %s: %s.", what,
 				      sqlite3_errmsg(copy));
 		sqlite3_close(copy);
 		return status;
@@ -70,89 +58,93 @@ static mi_status copy_into(mi_store *store, const char *tmp, const char *dest, m
 	sqlite3_backup_finish(backup);
 	if (rc != SQLITE_DONE) {
 		if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-			status = mi_st_error(store, rc, err, "making the backup");
+			status = mi_st_error(store, rc, err, "copying the database");
 		else if ((rc & 0xff) == SQLITE_FULL)
-			status = mi_error_set(err, MI_ECANTCREAT,
-					      "the disk is full while writing the backup %s.", dest);
+			status = mi_error_set(err, MI_ECANTCREAT, "the disk is full while writing %s.",
+					      what);
 		else
-			status = mi_error_set(err, MI_ECANTCREAT, "cannot write the backup %s: %s.",
-					      dest, sqlite3_errstr(rc));
+			status = mi_error_set(err, MI_ECANTCREAT, "cannot write %s: %s.", what,
+					      sqlite3_errstr(rc));
 		sqlite3_close(copy);
 		return status;
 	}
 	/* A self-contained single file: no -wal beside the copy. */
-	rc = sqlite3_exec(copy, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
-	sqlite3_stmt *stmt = NULL;
-	bool ok = false;
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(copy, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
-	if (rc == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
-		const unsigned char *text = sqlite3_column_text(stmt, 0);
-		ok = text && strcmp((const char *)text, "ok") == 0;
-	}
-	sqlite3_finalize(stmt);
+	bool ok = sqlite3_exec(copy, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) == SQLITE_OK &&
+		  integrity_ok(copy);
 	if (sqlite3_close(copy) != SQLITE_OK)
 		ok = false;
 	if (!ok)
 		return mi_error_set(err, MI_ECANTCREAT,
-				    "the backup %s did not pass its integrity check; it was not kept.",
-				    dest);
+				    "%s did not pass its integrity check; it was not kept.", what);
 	return MI_OK;
 }
 
-/* The folder part of path ("." when there is none). Caller frees. */
-static char *folder_of(const char *path)
+/* Refuses a backup target that must not be replaced: anything but a
+ * regular file or a new name, and the database itself or its -wal/-shm. */
+static mi_status check_target(const mi_store *store, const char *dest, mi_error *err)
 {
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return strdup(".");
-	if (slash == path)
-		return strdup("/");
-	return strndup(path, (size_t)(slash - path));
+	struct stat st;
+	if (lstat(dest, &st) == 0 && !S_ISREG(st.st_mode))
+		return mi_error_set(err, MI_ECANTCREAT,
+				    "the backup %s is %s, not a file; give a new file name or an "
+				    "existing backup file.",
+				    dest,
+				    S_ISDIR(st.st_mode)   ? "a folder"
+				    : S_ISLNK(st.st_mode) ? "a symbolic link"
+				    : S_ISFIFO(st.st_mode) ? "a pipe"
+				    : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+										  : "a special file");
+	if (mi_st_is_database_file(store->path, dest))
+		return mi_error_set(err, MI_ECANTCREAT,
+				    "the backup %s is the database itself (or its -wal or -shm file); "
+				    "give another file name. Nothing was written.",
+				    dest);
+	return MI_OK;
 }
 
 mi_status mi_store_backup(mi_store *store, const char *dest_path, mi_error *err)
 {
 	if (!dest_path || !*dest_path)
 		return mi_error_set(err, MI_EUSAGE, "no backup file given.");
-	struct stat st;
-	if (lstat(dest_path, &st) == 0 && (S_ISDIR(st.st_mode) || S_ISLNK(st.st_mode)))
-		return mi_error_set(err, MI_ECANTCREAT,
-				    "the backup %s is a folder or a link; give a file name.", dest_path);
-	size_t n = strlen(dest_path);
-	char *tmp = malloc(n + 16);
-	char *folder = folder_of(dest_path);
-	if (!tmp || !folder) {
-		free(tmp);
-		free(folder);
+	mi_status status = check_target(store, dest_path, err);
+	if (status != MI_OK)
+		return status;
+	/* Logged before it is made: a backup that cannot be logged (a
+	 * read-only database, say) is not made. */
+	status = mi_store_audit_append(store, "backup", "database", 0, err);
+	if (status != MI_OK)
+		return status;
+	char *folder = mi_st_folder_of(dest_path);
+	if (!folder)
 		return mi_st_nomem(err);
-	}
-	snprintf(tmp, n + 16, "%s.tmp-XXXXXX", dest_path);
-	mode_t old = umask(077);
-	int fd = mkstemp(tmp);
-	mi_status status = MI_OK;
+	/* Copies left by a backup that was killed are removed first. */
+	mi_st_temp_clean(folder, "backup");
+	char *tmp = NULL;
+	int fd = mi_st_temp_create(folder, "backup", &tmp);
+	char what[64 + 4096];
+	snprintf(what, sizeof what, "the backup %s", dest_path);
 	if (fd < 0) {
 		status = mi_error_set(err, MI_ECANTCREAT, "cannot create the backup %s: %s.", dest_path,
-				      strerror(errno));
+				      errno == EROFS ? "the disk is read-only" : strerror(errno));
 	} else {
-		close(fd);
-		status = copy_into(store, tmp, dest_path, err);
-		if (status == MI_OK && !sync_path(tmp, false))
+		status = mi_st_copy_into(store->db, store, tmp, what, err);
+		if (status == MI_OK && !mi_st_sync_path(tmp, false))
 			status = mi_error_set(err, MI_ECANTCREAT, "cannot flush the backup %s to disk.",
 					      dest_path);
+		/* Checked again just before it is replaced. */
+		if (status == MI_OK)
+			status = check_target(store, dest_path, err);
 		if (status == MI_OK && rename(tmp, dest_path) != 0)
 			status = mi_error_set(err, MI_ECANTCREAT, "cannot put the backup in place at %s: %s.",
 					      dest_path, strerror(errno));
 		if (status == MI_OK)
-			sync_path(folder, true);
+			mi_st_sync_path(folder, true);
 		else
-			remove_copy(tmp);
+			mi_st_remove_with_journals(tmp);
+		close(fd);
 	}
-	umask(old);
 	free(tmp);
 	free(folder);
-	if (status == MI_OK)
-		status = mi_store_audit_append(store, "backup", "database", 0, err);
 	return status;
 }
 
