@@ -262,9 +262,29 @@ mi_status mi_store_audit_list(mi_store *store, size_t limit, mi_audit_list *out,
 
 /* Copies the live database with SQLite's backup API to a 0600 temporary
  * file beside dest_path, checks the copy (integrity_check) and renames it to
- * dest_path (replacing a file there). A copy that cannot be made is
- * MI_ECANTCREAT; nothing is left behind on failure. */
+ * dest_path (replacing a regular file there). Refused (MI_ECANTCREAT,
+ * nothing written): a dest_path that is anything but a regular file or a
+ * new name (a folder, link, device or pipe), and the database itself or its
+ * -wal or -shm, by whatever path or link. A copy that cannot be made is
+ * MI_ECANTCREAT; nothing is left behind on failure, and temporary copies
+ * left by a backup that was killed are removed by the next one. */
 mi_status mi_store_backup(mi_store *store, const char *dest_path, mi_error *err);
+
+/* Puts the backup file source in place of the database at db_path (which
+ * need not exist yet). The backup is checked first (a massage-intake
+ * database of this schema version or an older one, integrity_check,
+ * foreign_key_check: MI_EDATA when it fails, MI_ENOINPUT when it is
+ * missing) and copied beside the database, brought up to this version's
+ * schema and its audit log given a "restore" entry by who. Then the
+ * database is locked for this process alone; while another program has it
+ * open that is MI_ETEMPFAIL and nothing changes. The database being
+ * replaced is kept beside it, with its -wal when it had one, as
+ * db_path.before-restore-YYYYMMDD-HHMMSS: *kept (caller frees) gets that
+ * name, or the name given to a leftover -wal when there was no database,
+ * or NULL when nothing was kept. A file that is not a massage-intake
+ * database, or one of a newer version, is not replaced (MI_EIO). */
+mi_status mi_store_restore(const char *db_path, const char *source, const char *who, char **kept,
+			   mi_error *err);
 
 /* Runs integrity_check and foreign_key_check. *report (caller frees) gets
  * one line per problem, or "integrity: ok\nforeign keys: ok\n". Problems

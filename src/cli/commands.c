@@ -12,6 +12,7 @@ int mi_cmd_history(mi_cli *cli, int argc, char **argv);
 int mi_cmd_note(mi_cli *cli, int argc, char **argv);
 int mi_cmd_backup(mi_cli *cli, int argc, char **argv);
 int mi_cmd_check(mi_cli *cli, int argc, char **argv);
+int mi_cmd_restore(mi_cli *cli, int argc, char **argv);
 int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv);
 int mi_cmd_set_pin(mi_cli *cli, int argc, char **argv);
 int mi_cmd_aftercare(mi_cli *cli, int argc, char **argv);
@@ -29,6 +30,7 @@ const mi_command mi_commands[] = {
 	{"history", "a client's visits and pain trend", mi_cmd_history},
 	{"note", "record goals and session notes for a visit", mi_cmd_note},
 	{"backup", "write a checked copy of the database", mi_cmd_backup},
+	{"restore", "put a backup in place of the database (the old one is kept)", mi_cmd_restore},
 	{"check", "check the database's integrity", mi_cmd_check},
 	{"aftercare", "the aftercare summary of a visit: text, PDF or print", mi_cmd_aftercare},
 	{"settings", "show or change the clinic's settings", mi_cmd_settings},

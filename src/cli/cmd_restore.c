@@ -1,0 +1,74 @@
+/* cmd_restore.c - `massage-intake restore FILE`: put a backup back in place. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mi/cli.h"
+#include "mi/store.h"
+#include "mi/text.h"
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: massage-intake restore FILE\n"
+		"\n"
+		"Puts the backup FILE (written by massage-intake backup) in place of the\n"
+		"database. FILE is checked first: a massage-intake database of this\n"
+		"version or an older one (brought up to date), SQLite's integrity_check\n"
+		"and foreign_key_check. The database it replaces is kept beside it as\n"
+		"DATABASE.before-restore-YYYYMMDD-HHMMSS (with its -wal file when it had\n"
+		"one), so nothing is lost. Close the front desk and every kiosk first: the\n"
+		"restore waits up to 5 seconds for the database to be free, then gives up\n"
+		"without changing anything. See docs/RELIABILITY.md.\n"
+		"\n"
+		"Exit status: 0 restored; 64 bad command line; 65 FILE is not a usable\n"
+		"backup (damaged, newer, another program's); 66 FILE is missing; 73 the\n"
+		"restored copy cannot be written; 74 the database cannot be replaced\n"
+		"(read-only, not a massage-intake database); 75 it is in use, try again.\n");
+}
+
+int mi_cmd_restore(mi_cli *cli, int argc, char **argv)
+{
+	if (mi_cli_wants_help(argc, argv)) {
+		usage(stdout);
+		return 0;
+	}
+	int first = 1;
+	if (argc > 1 && strcmp(argv[1], "--") == 0)
+		first = 2;
+	if (argc - first != 1)
+		return mi_cli_failf(MI_EUSAGE,
+				    "restore needs one backup FILE; see massage-intake restore --help.");
+	const char *source = argv[first];
+	if (source[0] == '-' && first == 1)
+		return mi_cli_failf(MI_EUSAGE, "unknown option \"%s\"; see massage-intake restore --help.",
+				    source);
+	mi_error err;
+	char *db_path = mi_cli_db_path(cli, &err);
+	if (!db_path)
+		return mi_cli_fail(&err);
+	char *kept = NULL;
+	mi_status st = mi_store_restore(db_path, source, "cli", &kept, &err);
+	int rc = 0;
+	if (st != MI_OK) {
+		rc = mi_cli_fail(&err);
+	} else {
+		char *safe_db = mi_text_sanitize(db_path, false), *safe_src = mi_text_sanitize(source, false);
+		char *safe_kept = kept ? mi_text_sanitize(kept, false) : NULL;
+		printf("restored the database %s from %s\n", safe_db ? safe_db : "", safe_src ? safe_src : "");
+		size_t n = safe_kept ? strlen(safe_kept) : 0;
+		if (n > 4 && strcmp(safe_kept + n - 4, "-wal") == 0)
+			printf("a leftover -wal file that did not belong to it was moved aside to %s\n",
+			       safe_kept);
+		else if (safe_kept)
+			printf("the database it replaced was kept as %s\n", safe_kept);
+		free(safe_db);
+		free(safe_src);
+		free(safe_kept);
+		if (fflush(stdout) != 0)
+			rc = MI_EIO;
+	}
+	free(kept);
+	free(db_path);
+	return rc;
+}
