@@ -9,6 +9,7 @@
 #ifndef MI_CLI_H
 #define MI_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -27,6 +28,12 @@ typedef struct mi_command {
 	const char *name;
 	const char *summary; /* one line for --help */
 	int (*run)(mi_cli *cli, int argc, char **argv); /* argv[0] is the command name */
+	/* The long options the command gives getopt_long, and its short
+	 * options ("o:"), when any of them takes a value (else NULL): the
+	 * value after such an option is never taken for a global option or
+	 * for --help. */
+	const struct option *options;
+	const char *short_options;
 } mi_command;
 
 /* The table of commands, ended by an entry with a NULL name. */
@@ -60,7 +67,9 @@ mi_status mi_cli_open_store(const mi_cli *cli, unsigned flags, struct mi_store *
 struct mi_ruleset;
 mi_status mi_cli_load_rules(const mi_cli *cli, struct mi_ruleset **out, mi_error *err);
 
-/* True when argv holds -h or --help before any "--". */
+/* True when a command's arguments (argv[0] is the command's name) ask for
+ * help: -h or --help as an argument of its own before any "--", never as
+ * the value of one of the command's options ("note 1 --response -h"). */
 bool mi_cli_wants_help(int argc, char **argv);
 
 /* Records in the audit log that the current actor views a record (action

@@ -140,25 +140,27 @@ static mi_status write_stdout(const void *data, size_t len, mi_error *err)
 	return MI_OK;
 }
 
+const struct option mi_aftercare_options[] = {
+	{"format", required_argument, NULL, 'f'},
+	{"output", required_argument, NULL, 'o'},
+	{"paper", required_argument, NULL, 'p'},
+	{"print", no_argument, NULL, 'P'},
+	{NULL, 0, NULL, 0},
+};
+const char mi_aftercare_short_options[] = ":o:";
+
 int mi_cmd_aftercare(mi_cli *cli, int argc, char **argv)
 {
 	if (mi_cli_wants_help(argc, argv)) {
 		usage(stdout);
 		return 0;
 	}
-	static const struct option options[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"paper", required_argument, NULL, 'p'},
-		{"print", no_argument, NULL, 'P'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *format = NULL, *output = NULL, *paper_arg = NULL;
 	bool print = false;
 	opterr = 0;
 	optind = 1;
 	int c;
-	while ((c = getopt_long(argc, argv, ":o:", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, mi_aftercare_short_options, mi_aftercare_options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			format = optarg;

@@ -110,23 +110,24 @@ static bool parse_limit(const char *s, size_t *out)
 	return true;
 }
 
+const struct option mi_audit_options[] = {
+	{"json", no_argument, NULL, 'j'},
+	{"limit", required_argument, NULL, 'l'},
+	{NULL, 0, NULL, 0},
+};
+
 int mi_cmd_audit(mi_cli *cli, int argc, char **argv)
 {
 	if (mi_cli_wants_help(argc, argv)) {
 		usage(stdout);
 		return 0;
 	}
-	static const struct option options[] = {
-		{"json", no_argument, NULL, 'j'},
-		{"limit", required_argument, NULL, 'l'},
-		{NULL, 0, NULL, 0},
-	};
 	bool json = false;
 	size_t limit = DEFAULT_LIMIT;
 	opterr = 0;
 	optind = 1;
 	int c;
-	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", mi_audit_options, NULL)) != -1) {
 		if (c == 'j')
 			json = true;
 		else if (c == 'l') {

@@ -74,23 +74,24 @@ static int print_json(const mi_client_list *list)
 	return 0;
 }
 
+const struct option mi_clients_options[] = {
+	{"search", required_argument, NULL, 's'},
+	{"json", no_argument, NULL, 'j'},
+	{NULL, 0, NULL, 0},
+};
+
 int mi_cmd_clients(mi_cli *cli, int argc, char **argv)
 {
 	if (mi_cli_wants_help(argc, argv)) {
 		usage(stdout);
 		return 0;
 	}
-	static const struct option options[] = {
-		{"search", required_argument, NULL, 's'},
-		{"json", no_argument, NULL, 'j'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *search = NULL;
 	bool json = false;
 	opterr = 0;
 	optind = 1;
 	int c;
-	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", mi_clients_options, NULL)) != -1) {
 		if (c == 's')
 			search = optarg;
 		else if (c == 'j')

@@ -56,23 +56,24 @@ static int print_result(long long visit, long long client, mi_level outcome, boo
 	return 0;
 }
 
+const struct option mi_intake_options[] = {
+	{"answers", required_argument, NULL, 'a'},
+	{"json", no_argument, NULL, 'j'},
+	{NULL, 0, NULL, 0},
+};
+
 int mi_cmd_intake(mi_cli *cli, int argc, char **argv)
 {
 	if (mi_cli_wants_help(argc, argv)) {
 		usage(stdout);
 		return 0;
 	}
-	static const struct option options[] = {
-		{"answers", required_argument, NULL, 'a'},
-		{"json", no_argument, NULL, 'j'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *answers_path = NULL;
 	bool json = false;
 	opterr = 0;
 	optind = 1;
 	int c;
-	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", mi_intake_options, NULL)) != -1) {
 		if (c == 'a')
 			answers_path = optarg;
 		else if (c == 'j')

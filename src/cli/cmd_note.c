@@ -130,25 +130,26 @@ static bool apply(const note_args *a, mi_visit *v)
 	return ok;
 }
 
+const struct option mi_note_options[] = {
+	{"goal", required_argument, NULL, 'g'},
+	{"goals-other", required_argument, NULL, OPT_GOALS_OTHER},
+	{"area", required_argument, NULL, 'a'},
+	{"areas-other", required_argument, NULL, OPT_AREAS_OTHER},
+	{"technique", required_argument, NULL, 't'},
+	{"pressure", required_argument, NULL, 'p'},
+	{"response", required_argument, NULL, 'r'},
+	{"therapist-notes", required_argument, NULL, OPT_THERAPIST_NOTES},
+	{"aftercare", required_argument, NULL, 'c'},
+	{NULL, 0, NULL, 0},
+};
+
 /* Parses the options into args; 0 or the exit status. */
 static int parse(int argc, char **argv, note_args *a, long long *visit_id)
 {
-	static const struct option options[] = {
-		{"goal", required_argument, NULL, 'g'},
-		{"goals-other", required_argument, NULL, OPT_GOALS_OTHER},
-		{"area", required_argument, NULL, 'a'},
-		{"areas-other", required_argument, NULL, OPT_AREAS_OTHER},
-		{"technique", required_argument, NULL, 't'},
-		{"pressure", required_argument, NULL, 'p'},
-		{"response", required_argument, NULL, 'r'},
-		{"therapist-notes", required_argument, NULL, OPT_THERAPIST_NOTES},
-		{"aftercare", required_argument, NULL, 'c'},
-		{NULL, 0, NULL, 0},
-	};
 	opterr = 0;
 	optind = 1;
 	int c, rc = 0;
-	while (rc == 0 && (c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+	while (rc == 0 && (c = getopt_long(argc, argv, ":", mi_note_options, NULL)) != -1) {
 		a->any = true;
 		switch (c) {
 		case 'g':

@@ -3,6 +3,12 @@
 
 #include "mi/cli.h"
 
+/* The options of the commands that take an option with a value, so that
+ * such a value is never read as a global option or as --help. */
+extern const struct option mi_aftercare_options[], mi_audit_options[], mi_clients_options[],
+	mi_intake_options[], mi_note_options[];
+extern const char mi_aftercare_short_options[];
+
 int mi_cmd_screen(mi_cli *cli, int argc, char **argv);
 int mi_cmd_rules(mi_cli *cli, int argc, char **argv);
 int mi_cmd_intake(mi_cli *cli, int argc, char **argv);
@@ -20,20 +26,28 @@ int mi_cmd_settings(mi_cli *cli, int argc, char **argv);
 int mi_cmd_audit(mi_cli *cli, int argc, char **argv);
 
 const mi_command mi_commands[] = {
-	{"screen", "screen intake answers against the rules", mi_cmd_screen},
-	{"rules", "list the loaded screening rules", mi_cmd_rules},
-	{"kiosk", "the client self-fill kiosk (leave with F12 and the PIN)", mi_cmd_kiosk},
-	{"set-pin", "set the therapist PIN that leaves the kiosk", mi_cmd_set_pin},
-	{"intake", "screen and store one intake (--answers FILE)", mi_cmd_intake},
-	{"clients", "list clients (--search TEXT)", mi_cmd_clients},
-	{"show", "everything stored about one visit", mi_cmd_show},
-	{"history", "a client's visits and pain trend", mi_cmd_history},
-	{"note", "record goals and session notes for a visit", mi_cmd_note},
-	{"backup", "write a checked copy of the database", mi_cmd_backup},
-	{"restore", "put a backup in place of the database (the old one is kept)", mi_cmd_restore},
-	{"check", "check the database's integrity", mi_cmd_check},
-	{"aftercare", "the aftercare summary of a visit: text, PDF or print", mi_cmd_aftercare},
-	{"settings", "show or change the clinic's settings", mi_cmd_settings},
-	{"audit", "list the audit log: who viewed or changed which record", mi_cmd_audit},
-	{NULL, NULL, NULL},
+	{.name = "screen", .summary = "screen intake answers against the rules", .run = mi_cmd_screen},
+	{.name = "rules", .summary = "list the loaded screening rules", .run = mi_cmd_rules},
+	{.name = "kiosk", .summary = "the client self-fill kiosk (leave with F12 and the PIN)",
+	 .run = mi_cmd_kiosk},
+	{.name = "set-pin", .summary = "set the therapist PIN that leaves the kiosk", .run = mi_cmd_set_pin},
+	{.name = "intake", .summary = "screen and store one intake (--answers FILE)", .run = mi_cmd_intake,
+	 .options = mi_intake_options},
+	{.name = "clients", .summary = "list clients (--search TEXT)", .run = mi_cmd_clients,
+	 .options = mi_clients_options},
+	{.name = "show", .summary = "everything stored about one visit", .run = mi_cmd_show},
+	{.name = "history", .summary = "a client's visits and pain trend", .run = mi_cmd_history},
+	{.name = "note", .summary = "record goals and session notes for a visit", .run = mi_cmd_note,
+	 .options = mi_note_options},
+	{.name = "backup", .summary = "write a checked copy of the database", .run = mi_cmd_backup},
+	{.name = "restore", .summary = "put a backup in place of the database (the old one is kept)",
+	 .run = mi_cmd_restore},
+	{.name = "check", .summary = "check the database's integrity", .run = mi_cmd_check},
+	{.name = "aftercare", .summary = "the aftercare summary of a visit: text, PDF or print",
+	 .run = mi_cmd_aftercare, .options = mi_aftercare_options,
+	 .short_options = mi_aftercare_short_options},
+	{.name = "settings", .summary = "show or change the clinic's settings", .run = mi_cmd_settings},
+	{.name = "audit", .summary = "list the audit log: who viewed or changed which record",
+	 .run = mi_cmd_audit, .options = mi_audit_options},
+	{.name = NULL},
 };

@@ -57,13 +57,65 @@ int mi_cli_failf(int status, const char *fmt, ...)
 	return mi_cli_fail(&err);
 }
 
+/* The command called name, or NULL. */
+static const mi_command *find_command(const char *name)
+{
+	for (const mi_command *c = mi_commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+/* True when arg is an option of command c whose value is the next
+ * argument, read the way getopt_long reads it: "--name" exactly or as the
+ * one option it abbreviates, or a cluster of short options ending in one
+ * that takes a value ("-o", "-xo"). "--name=VALUE" and "-oVALUE" carry
+ * their value. */
+static bool value_follows(const mi_command *c, const char *arg)
+{
+	if (!c || arg[0] != '-' || arg[1] == '\0')
+		return false;
+	if (arg[1] == '-') {
+		const char *name = arg + 2;
+		if (!c->options || strchr(name, '=') || *name == '\0')
+			return false;
+		const struct option *found = NULL;
+		size_t matches = 0, len = strlen(name);
+		for (const struct option *o = c->options; o->name; o++) {
+			if (strcmp(o->name, name) == 0) {
+				found = o;
+				matches = 1;
+				break;
+			}
+			if (strncmp(o->name, name, len) == 0) {
+				found = o;
+				matches++;
+			}
+		}
+		return matches == 1 && found->has_arg == required_argument;
+	}
+	const char *shorts = c->short_options ? c->short_options : "";
+	shorts += strspn(shorts, ":+-");
+	for (const char *p = arg + 1; *p; p++) {
+		const char *spec = *p != ':' ? strchr(shorts, *p) : NULL;
+		if (!spec)
+			return false;
+		if (spec[1] == ':')
+			return p[1] == '\0';
+	}
+	return false;
+}
+
 bool mi_cli_wants_help(int argc, char **argv)
 {
+	const mi_command *c = argc > 0 ? find_command(argv[0]) : NULL;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0)
 			return false;
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
 			return true;
+		if (value_follows(c, argv[i]))
+			i++;
 	}
 	return false;
 }
@@ -89,15 +141,23 @@ static int take_global(int argc, char **argv, int *i, const char *name, const ch
 }
 
 /* Removes the global options from argv wherever they stand (up to "--"),
- * storing them in cli. Returns the new argc, or -1 after printing an error. */
+ * storing them in cli; the value of one of the command's own options is
+ * left to the command ("note 1 --response --db" records "--db"). Returns
+ * the new argc, or -1 after printing an error. */
 static int strip_globals(mi_cli *cli, int argc, char **argv)
 {
 	static const char *const names[] = {"--db", "--rules", "--data"};
 	const char **targets[] = {&cli->db_path, &cli->rules_path, &cli->data_dir};
 	int kept = 1;
 	bool after_dashes = false;
+	const mi_command *command = NULL;
 	for (int i = 1; i < argc; i++) {
 		int taken = 0;
+		if (command && !after_dashes && value_follows(command, argv[i]) && i + 1 < argc) {
+			argv[kept++] = argv[i++];
+			argv[kept++] = argv[i];
+			continue;
+		}
 		if (!after_dashes) {
 			if (strcmp(argv[i], "--") == 0)
 				after_dashes = true;
@@ -114,8 +174,12 @@ static int strip_globals(mi_cli *cli, int argc, char **argv)
 				}
 			}
 		}
-		if (!taken)
+		if (!taken) {
+			/* The first argument that is not an option names the command. */
+			if (kept == 1 && argv[i][0] != '-')
+				command = find_command(argv[i]);
 			argv[kept++] = argv[i];
+		}
 	}
 	argv[kept] = NULL;
 	return kept;
@@ -140,9 +204,9 @@ int main(int argc, char **argv)
 		printf("massage-intake %s\n", MI_VERSION);
 		return 0;
 	}
-	for (const mi_command *c = mi_commands; c->name; c++)
-		if (strcmp(c->name, name) == 0)
-			return c->run(&cli, argc - 1, argv + 1);
+	const mi_command *command = find_command(name);
+	if (command)
+		return command->run(&cli, argc - 1, argv + 1);
 	if (name[0] == '-')
 		return mi_cli_failf(MI_EUSAGE, "unknown option \"%s\"; see massage-intake --help.", name);
 	return mi_cli_failf(MI_EUSAGE, "unknown command \"%s\"; see massage-intake --help.", name);

@@ -23,6 +23,45 @@ for c in $commands; do
 	grep -q "^\.B $c\$" "$man" || fail "the man page does not describe $c"
 done
 
+# An option's value is never read as --help or as a global option, even
+# when it looks like one; -h on its own still asks for help.
+"$MI" intake --answers "$MI_FIXTURES/examples/01-proceed-chronic-tightness.json" >/dev/null || fail "setup intake"
+note_field() { "$MI" show 1 --json | jq -r ".session_notes.$1"; }
+run "$MI" note 1 --response -h
+expect_rc 0 "note --response -h"
+expect_out_has "notes saved" "note --response -h saves"
+expect_out_lacks "Usage:" "note --response -h prints no help"
+mi_test_count=$((mi_test_count + 1))
+[[ $(note_field response) == "-h" ]] || fail "note --response -h stored $(note_field response)"
+run "$MI" note 1 --therapist-notes --help
+expect_rc 0 "note --therapist-notes --help"
+mi_test_count=$((mi_test_count + 1))
+[[ $(note_field therapist_notes) == "--help" ]] || fail "note --therapist-notes --help stored $(note_field therapist_notes)"
+run "$MI" note 1 --resp -h
+expect_rc 0 "note --resp (abbreviated) -h"
+expect_out_lacks "Usage:" "note --resp -h prints no help"
+run "$MI" note 1 --response --db
+expect_rc 0 "note --response --db"
+mi_test_count=$((mi_test_count + 1))
+[[ $(note_field response) == "--db" ]] || fail "note --response --db stored $(note_field response)"
+run "$MI" note 1 --response --rules
+expect_rc 0 "note --response --rules"
+mi_test_count=$((mi_test_count + 1))
+[[ $(note_field response) == "--rules" ]] || fail "note --response --rules stored $(note_field response)"
+run "$MI" clients --search --db
+expect_rc 0 "clients --search --db"
+expect_out_lacks "Maya Ortiz" "clients --search --db searches for \"--db\""
+run "$MI" clients --search -h
+expect_rc 0 "clients --search -h"
+expect_out_lacks "Usage:" "clients --search -h prints no help"
+run "$MI" note 1 --response fine -h
+expect_rc 0 "note ... -h"
+expect_out_has "Usage: massage-intake note" "-h on its own asks for help"
+run "$MI" show 1 --db "$T/other.db"
+expect_rc 66 "a global option after the command is still global"
+run "$MI" note 1 --response
+expect_rc 64 "an option missing its value"
+
 run "$MI" frobnicate
 expect_rc 64 "unknown command"
 expect_err_has "massage-intake: unknown command \"frobnicate\"" "unknown command named"
