@@ -118,4 +118,15 @@ bool mi_answers_list_contains(const mi_answers *answers, const char *key, const 
  * at today. False when neither is known. */
 bool mi_answers_age(const mi_answers *answers, mi_date today, long *age);
 
+/* True when birth can be a birth date on today: not after it. The one rule
+ * for a birth date, used by mi_answers_check_dates and the UI's form. */
+bool mi_birth_date_possible(mi_date birth, mi_date today);
+
+/* The checks that need today's date (passed in): client.birth_date not
+ * after today, and an `age` that agrees with client.birth_date when both
+ * are given. MI_EDATA with a sentence naming the keys, never their values.
+ * mi_screen runs it first, so every way in (the command line, the desk,
+ * the kiosk) refuses the same answers. */
+mi_status mi_answers_check_dates(const mi_answers *answers, mi_date today, mi_error *err);
+
 #endif

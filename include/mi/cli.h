@@ -67,6 +67,11 @@ mi_status mi_cli_open_store(const mi_cli *cli, unsigned flags, struct mi_store *
 struct mi_ruleset;
 mi_status mi_cli_load_rules(const mi_cli *cli, struct mi_ruleset **out, mi_error *err);
 
+/* Reports an unknown option, or one missing its value, of command (NULL:
+ * the program's own) without quoting a value given with it
+ * ("--name=VALUE"); returns MI_EUSAGE. */
+int mi_cli_bad_option(const char *command, const char *arg, bool missing_value);
+
 /* True when a command's arguments (argv[0] is the command's name) ask for
  * help: -h or --help as an argument of its own before any "--", never as
  * the value of one of the command's options ("note 1 --response -h"). */

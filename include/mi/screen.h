@@ -83,7 +83,9 @@ typedef struct mi_screening {
 } mi_screening;
 
 /* Screens answers at the date today (used for the age from a birth date).
- * Fills *out, which the caller releases with mi_screening_clear. */
+ * Answers that disagree with today are refused first (MI_EDATA, see
+ * mi_answers_check_dates). Fills *out, which the caller releases with
+ * mi_screening_clear. */
 mi_status mi_screen(const mi_ruleset *rules, const mi_answers *answers, mi_date today,
 		    mi_screening *out, mi_error *err);
 

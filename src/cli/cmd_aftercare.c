@@ -175,12 +175,9 @@ int mi_cmd_aftercare(mi_cli *cli, int argc, char **argv)
 			print = true;
 			break;
 		case ':':
-			return mi_cli_failf(MI_EUSAGE, "%s needs a value; see massage-intake aftercare --help.",
-					    argv[optind - 1]);
+			return mi_cli_bad_option("aftercare", argv[optind - 1], true);
 		default:
-			return mi_cli_failf(MI_EUSAGE,
-					    "unknown option \"%s\"; see massage-intake aftercare --help.",
-					    argv[optind - 1]);
+			return mi_cli_bad_option("aftercare", argv[optind - 1], false);
 		}
 	}
 	long long visit_id = 0;

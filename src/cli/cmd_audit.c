@@ -136,16 +136,12 @@ int mi_cmd_audit(mi_cli *cli, int argc, char **argv)
 						    "--limit needs a whole number from 0 up, not \"%s\".",
 						    optarg);
 		} else if (c == ':')
-			return mi_cli_failf(MI_EUSAGE, "%s needs a value; see massage-intake audit --help.",
-					    argv[optind - 1]);
+			return mi_cli_bad_option("audit", argv[optind - 1], true);
 		else
-			return mi_cli_failf(MI_EUSAGE,
-					    "unknown option \"%s\"; see massage-intake audit --help.",
-					    argv[optind - 1]);
+			return mi_cli_bad_option("audit", argv[optind - 1], false);
 	}
 	if (optind < argc)
-		return mi_cli_failf(MI_EUSAGE, "unexpected argument \"%s\"; see massage-intake audit --help.",
-				    argv[optind]);
+		return mi_cli_failf(MI_EUSAGE, "audit takes only options; see massage-intake audit --help.");
 
 	mi_error err;
 	mi_store *store = NULL;

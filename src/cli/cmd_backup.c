@@ -35,8 +35,7 @@ int mi_cmd_backup(mi_cli *cli, int argc, char **argv)
 		return mi_cli_failf(MI_EUSAGE, "backup needs one FILE to write; see massage-intake backup --help.");
 	const char *dest = argv[first];
 	if (dest[0] == '-' && first == 1)
-		return mi_cli_failf(MI_EUSAGE, "unknown option \"%s\"; see massage-intake backup --help.",
-				    dest);
+		return mi_cli_bad_option("backup", dest, false);
 
 	mi_error err;
 	mi_store *store = NULL;

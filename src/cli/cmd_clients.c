@@ -97,17 +97,13 @@ int mi_cmd_clients(mi_cli *cli, int argc, char **argv)
 		else if (c == 'j')
 			json = true;
 		else if (c == ':')
-			return mi_cli_failf(MI_EUSAGE, "%s needs a value; see massage-intake clients --help.",
-					    argv[optind - 1]);
+			return mi_cli_bad_option("clients", argv[optind - 1], true);
 		else
-			return mi_cli_failf(MI_EUSAGE,
-					    "unknown option \"%s\"; see massage-intake clients --help.",
-					    argv[optind - 1]);
+			return mi_cli_bad_option("clients", argv[optind - 1], false);
 	}
 	if (optind < argc)
 		return mi_cli_failf(MI_EUSAGE,
-				    "unexpected argument \"%s\"; to search, use --search TEXT.",
-				    argv[optind]);
+				    "clients takes only options; to search, use --search TEXT.");
 
 	mi_error err;
 	mi_store *store = NULL;

@@ -148,9 +148,7 @@ int mi_cmd_history(mi_cli *cli, int argc, char **argv)
 		if (c == 'j')
 			json = true;
 		else
-			return mi_cli_failf(MI_EUSAGE,
-					    "unknown option \"%s\"; see massage-intake history --help.",
-					    argv[optind - 1]);
+			return mi_cli_bad_option("history", argv[optind - 1], false);
 	}
 	long long client_id = 0;
 	char *end = NULL;

@@ -79,17 +79,13 @@ int mi_cmd_intake(mi_cli *cli, int argc, char **argv)
 		else if (c == 'j')
 			json = true;
 		else if (c == ':')
-			return mi_cli_failf(MI_EUSAGE, "%s needs a value; see massage-intake intake --help.",
-					    argv[optind - 1]);
+			return mi_cli_bad_option("intake", argv[optind - 1], true);
 		else
-			return mi_cli_failf(MI_EUSAGE,
-					    "unknown option \"%s\"; see massage-intake intake --help.",
-					    argv[optind - 1]);
+			return mi_cli_bad_option("intake", argv[optind - 1], false);
 	}
 	if (optind < argc)
 		return mi_cli_failf(MI_EUSAGE,
-				    "unexpected argument \"%s\"; give the answers with --answers FILE.",
-				    argv[optind]);
+				    "intake takes only options; give the answers with --answers FILE.");
 	if (!answers_path)
 		return mi_cli_failf(MI_EUSAGE,
 				    "intake needs --answers FILE; see massage-intake intake --help.");
@@ -114,6 +110,8 @@ int mi_cmd_intake(mi_cli *cli, int argc, char **argv)
 	}
 	mi_screening screening;
 	st = mi_screen(rules, answers, cli->today, &screening, &err);
+	if (st == MI_EDATA)
+		mi_error_prefix(&err, "%s", strcmp(answers_path, "-") == 0 ? "standard input" : answers_path);
 	if (st != MI_OK) {
 		mi_ruleset_free(rules);
 		mi_answers_free(answers);

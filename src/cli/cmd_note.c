@@ -55,7 +55,7 @@ static int check_id(const char *option, const char *id, const mi_vocab *vocab)
 		return 0;
 	char ids[400];
 	vocab_ids(vocab, ids, sizeof ids);
-	return mi_cli_failf(MI_EUSAGE, "%s \"%s\" is not known; use one of: %s.", option, id, ids);
+	return mi_cli_failf(MI_EUSAGE, "%s takes one of: %s.", option, ids);
 }
 
 /* Replaces *list (count *count) with copies of the given ids. */
@@ -167,8 +167,7 @@ static int parse(int argc, char **argv, note_args *a, long long *visit_id)
 		case 'p':
 			if (strcmp(optarg, "light") != 0 && strcmp(optarg, "medium") != 0 &&
 			    strcmp(optarg, "firm") != 0)
-				rc = mi_cli_failf(MI_EUSAGE, "--pressure is light, medium or firm, not \"%s\".",
-						  optarg);
+				rc = mi_cli_failf(MI_EUSAGE, "--pressure is light, medium or firm.");
 			a->pressure = optarg;
 			break;
 		case OPT_GOALS_OTHER:
@@ -187,12 +186,10 @@ static int parse(int argc, char **argv, note_args *a, long long *visit_id)
 			a->aftercare = optarg;
 			break;
 		case ':':
-			rc = mi_cli_failf(MI_EUSAGE, "%s needs a value; see massage-intake note --help.",
-					  argv[optind - 1]);
+			rc = mi_cli_bad_option("note", argv[optind - 1], true);
 			break;
 		default:
-			rc = mi_cli_failf(MI_EUSAGE, "unknown option \"%s\"; see massage-intake note --help.",
-					  argv[optind - 1]);
+			rc = mi_cli_bad_option("note", argv[optind - 1], false);
 			break;
 		}
 	}

@@ -41,8 +41,7 @@ int mi_cmd_restore(mi_cli *cli, int argc, char **argv)
 				    "restore needs one backup FILE; see massage-intake restore --help.");
 	const char *source = argv[first];
 	if (source[0] == '-' && first == 1)
-		return mi_cli_failf(MI_EUSAGE, "unknown option \"%s\"; see massage-intake restore --help.",
-				    source);
+		return mi_cli_bad_option("restore", source, false);
 	mi_error err;
 	char *db_path = mi_cli_db_path(cli, &err);
 	if (!db_path)

@@ -47,6 +47,8 @@ static int screen_one(const mi_cli *cli, const mi_ruleset *rules, const char *pa
 	mi_screening result;
 	mi_status st = mi_screen(rules, answers, cli->today, &result, &err);
 	mi_answers_free(answers);
+	if (st == MI_EDATA)
+		mi_error_prefix(&err, "%s", strcmp(path, "-") == 0 ? "standard input" : path);
 	if (st != MI_OK)
 		return mi_cli_fail(&err);
 	char *text = json ? mi_screening_to_json(&result) : mi_screening_to_text(&result);
@@ -182,6 +184,8 @@ static int screen_lines(const mi_cli *cli, const mi_ruleset *rules, const char *
 		mi_status st = mi_screen(rules, answers, cli->today, &result, &err);
 		mi_answers_free(answers);
 		if (st != MI_OK) {
+			if (st == MI_EDATA)
+				mi_error_prefix(&err, "%s: line %zu", name, line);
 			rc = mi_cli_fail(&err);
 			break;
 		}
@@ -224,8 +228,7 @@ int mi_cmd_screen(mi_cli *cli, int argc, char **argv)
 		else if (!dashes && strcmp(a, "--jsonl") == 0)
 			jsonl = true;
 		else if (!dashes && a[0] == '-' && a[1] != '\0')
-			return mi_cli_failf(MI_EUSAGE,
-					    "screen: unknown option \"%s\"; see massage-intake screen --help.", a);
+			return mi_cli_bad_option("screen", a, false);
 		else if (path)
 			return mi_cli_failf(MI_EUSAGE,
 					    "screen takes one answers file; see massage-intake screen --help.");

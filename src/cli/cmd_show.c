@@ -384,8 +384,7 @@ int mi_cmd_show(mi_cli *cli, int argc, char **argv)
 		if (c == 'j')
 			json = true;
 		else
-			return mi_cli_failf(MI_EUSAGE, "unknown option \"%s\"; see massage-intake show --help.",
-					    argv[optind - 1]);
+			return mi_cli_bad_option("show", argv[optind - 1], false);
 	}
 	long long visit_id = 0;
 	if (optind != argc - 1 || !parse_id(argv[optind], &visit_id))

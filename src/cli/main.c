@@ -57,6 +57,22 @@ int mi_cli_failf(int status, const char *fmt, ...)
 	return mi_cli_fail(&err);
 }
 
+int mi_cli_bad_option(const char *command, const char *arg, bool missing_value)
+{
+	/* "--name=VALUE" is named without its value, which may be anything
+	 * a therapist typed. */
+	int len = (int)strcspn(arg, "=");
+	if (len > 40)
+		len = 40;
+	const char *sep = command ? " " : "";
+	command = command ? command : "";
+	if (missing_value)
+		return mi_cli_failf(MI_EUSAGE, "%.*s needs a value; see massage-intake%s%s --help.", len,
+				    arg, sep, command);
+	return mi_cli_failf(MI_EUSAGE, "unknown option \"%.*s\"; see massage-intake%s%s --help.", len,
+			    arg, sep, command);
+}
+
 /* The command called name, or NULL. */
 static const mi_command *find_command(const char *name)
 {
@@ -208,6 +224,6 @@ int main(int argc, char **argv)
 	if (command)
 		return command->run(&cli, argc - 1, argv + 1);
 	if (name[0] == '-')
-		return mi_cli_failf(MI_EUSAGE, "unknown option \"%s\"; see massage-intake --help.", name);
+		return mi_cli_bad_option(NULL, name, false);
 	return mi_cli_failf(MI_EUSAGE, "unknown command \"%s\"; see massage-intake --help.", name);
 }

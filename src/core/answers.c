@@ -166,18 +166,14 @@ static const char *join_values(const char *const *values, char *buf, size_t size
 	return buf;
 }
 
-/* A short, quoted rendering of a JSON value for messages. */
+/* What kind of value was given, for messages. Text is never quoted: it
+ * may be something a client wrote about their health, and messages end up
+ * on screens, in terminals' scrollback and in logs. */
 static const char *describe(const json_t *value, char *buf, size_t size)
 {
 	switch (json_typeof(value)) {
-	case JSON_STRING: {
-		const char *s = json_string_value(value);
-		if (strlen(s) > 40)
-			snprintf(buf, size, "\"%.40s...\"", s);
-		else
-			snprintf(buf, size, "\"%s\"", s);
-		return buf;
-	}
+	case JSON_STRING:
+		return "text";
 	case JSON_INTEGER:
 		snprintf(buf, size, "%lld", (long long)json_integer_value(value));
 		return buf;
@@ -293,7 +289,8 @@ static mi_status validate_value(const mi_answer_key *key, const char *path, json
 		if (!json_is_string(value) || !mi_answer_key_allows(key, json_string_value(value)))
 			return mi_error_set(err, MI_EDATA, "\"%s\" must be one of %s, not %s.", path,
 					    join_values(key->values, list, sizeof list),
-					    describe(value, shown, sizeof shown));
+					    json_is_string(value) ? "other text"
+								  : describe(value, shown, sizeof shown));
 		return MI_OK;
 	case MI_ANSWER_TEXT:
 	case MI_ANSWER_DATE: {
@@ -306,8 +303,7 @@ static mi_status validate_value(const mi_answer_key *key, const char *path, json
 		mi_date date;
 		if (key->type == MI_ANSWER_DATE && !mi_date_parse(json_string_value(value), &date))
 			return mi_error_set(err, MI_EDATA,
-					    "\"%s\" must be a real date written YYYY-MM-DD, not %s.", path,
-					    describe(value, shown, sizeof shown));
+					    "\"%s\" must be a real date written YYYY-MM-DD.", path);
 		return check_text_shape(path, json_string_value(value), err);
 	}
 	case MI_ANSWER_ENUM_LIST:
@@ -327,9 +323,8 @@ static mi_status validate_value(const mi_answer_key *key, const char *path, json
 			if (key->type == MI_ANSWER_ENUM_LIST) {
 				if (!mi_answer_key_allows(key, json_string_value(item)))
 					return mi_error_set(err, MI_EDATA,
-							    "\"%s\" item %zu must be one of %s, not %s.", path,
-							    i + 1, join_values(key->values, list, sizeof list),
-							    describe(item, shown, sizeof shown));
+							    "\"%s\" item %zu must be one of %s, not other text.",
+							    path, i + 1, join_values(key->values, list, sizeof list));
 				continue;
 			}
 			mi_status st = check_text(path, json_string_value(item), json_string_length(item), err);
@@ -347,6 +342,19 @@ static mi_status validate_value(const mi_answer_key *key, const char *path, json
 		return validate_object(key->fields, path, value, err);
 	}
 	return mi_error_set(err, MI_EINTERNAL, "\"%s\" has a type the program does not know.", path);
+}
+
+/* jansson's description of a parse error without the text it quotes
+ * ("invalid token near 'the client's words'"), into buf. */
+static const char *json_problem(const json_error_t *jerr, char *buf, size_t size)
+{
+	if (strstr(jerr->text, "JSON_ALLOW_NUL"))
+		return "a NUL character (\\u0000) is not allowed";
+	snprintf(buf, size, "%s", jerr->text);
+	char *near = strstr(buf, " near ");
+	if (near)
+		*near = '\0';
+	return buf;
 }
 
 /* Refuses invalid UTF-8 and absurd nesting before the JSON parser sees the text. */
@@ -404,12 +412,13 @@ mi_status mi_answers_parse(const char *text, size_t len, mi_answers **out, mi_er
 	if (!root)
 		root = json_loadb(text, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
 	if (!root) {
+		char what[JSON_ERROR_TEXT_LENGTH];
 		if (strstr(jerr.text, "duplicate object key"))
-			return mi_error_set(err, MI_EDATA, "a key is given twice (line %d, column %d): %s.",
-					    jerr.line, jerr.column, jerr.text);
+			return mi_error_set(err, MI_EDATA, "a key is given twice (line %d, column %d).",
+					    jerr.line, jerr.column);
 		return mi_error_set(err, MI_EDATA,
 				    "the answers are not valid JSON (line %d, column %d): %s.", jerr.line,
-				    jerr.column, jerr.text);
+				    jerr.column, json_problem(&jerr, what, sizeof what));
 	}
 	if (!json_is_object(root)) {
 		char shown[64];
@@ -587,9 +596,11 @@ mi_status mi_answers_set_json(mi_answers *answers, const char *key, const char *
 		return st;
 	json_error_t jerr;
 	json_t *value = json_loadb(value_json, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
-	if (!value)
+	if (!value) {
+		char what[JSON_ERROR_TEXT_LENGTH];
 		return mi_error_set(err, MI_EDATA, "the value for \"%s\" is not valid JSON: %s.", key,
-				    jerr.text);
+				    json_problem(&jerr, what, sizeof what));
+	}
 	return set_value(answers, key, value, err);
 }
 
@@ -695,6 +706,28 @@ bool mi_answers_list_contains(const mi_answers *answers, const char *key, const 
 		if (strcmp(json_string_value(item), value) == 0)
 			return true;
 	return false;
+}
+
+bool mi_birth_date_possible(mi_date birth, mi_date today)
+{
+	return mi_date_compare(birth, today) <= 0;
+}
+
+mi_status mi_answers_check_dates(const mi_answers *answers, mi_date today, mi_error *err)
+{
+	mi_date birth;
+	const char *text = mi_answers_get_text(answers, "client.birth_date");
+	if (!text || !mi_date_parse(text, &birth))
+		return MI_OK;
+	if (!mi_birth_date_possible(birth, today))
+		return mi_error_set(err, MI_EDATA,
+				    "\"client.birth_date\" is after today; check the date of birth.");
+	long age;
+	if (mi_answers_get_int(answers, "age", &age) && age != mi_date_age(birth, today))
+		return mi_error_set(err, MI_EDATA,
+				    "\"age\" does not match \"client.birth_date\" (which gives another age "
+				    "today); correct one of them, or leave \"age\" out.");
+	return MI_OK;
 }
 
 bool mi_answers_age(const mi_answers *answers, mi_date today, long *age)

@@ -169,6 +169,9 @@ mi_status mi_screen(const mi_ruleset *rules, const mi_answers *answers, mi_date 
 		    mi_screening *out, mi_error *err)
 {
 	*out = (mi_screening){.outcome = MI_LEVEL_PROCEED};
+	mi_status dates = mi_answers_check_dates(answers, today, err);
+	if (dates != MI_OK)
+		return dates;
 	size_t count = mi_rulefile_count(rules->rules), key_count = 0;
 	const mi_answer_key *schema = mi_answers_schema();
 	while (schema[key_count].name)

@@ -102,10 +102,8 @@ static mi_status check_ids(const char *what, char *const *ids, size_t count, con
 {
 	for (size_t i = 0; i < count; i++) {
 		if (!ids[i] || !mi_vocab_has(vocab, ids[i])) {
-			char *safe = mi_text_sanitize(ids[i] ? ids[i] : "", false);
-			mi_error_set(err, MI_EDATA, "\"%s\" is not a known %s; expected one of:",
-				     safe ? safe : "", what);
-			free(safe);
+			mi_error_set(err, MI_EDATA, "item %zu is not a known %s; expected one of:", i + 1,
+				     what);
 			for (const mi_vocab *v = vocab; v->id; v++) {
 				size_t used = strlen(err->message);
 				snprintf(err->message + used, sizeof err->message - used, "%s %s",

@@ -46,7 +46,7 @@ static bool ident_valid(mi_ui_ident *ident, mi_date today)
 		snprintf(ident->status, sizeof ident->status,
 			 "Please type the date of birth as year-month-day, for example 1980-04-30.");
 		ident->focus = 1;
-	} else if (mi_date_compare(d, today) > 0) {
+	} else if (!mi_birth_date_possible(d, today)) {
 		snprintf(ident->status, sizeof ident->status,
 			 "That date of birth is in the future; please check it.");
 		ident->focus = 1;

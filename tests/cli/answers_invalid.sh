@@ -69,6 +69,59 @@ expect_rc 65 "jsonl with a bad line"
 expect_err_has "line 3" "jsonl names the line"
 expect_err_has '"fever"' "jsonl names the key"
 
+# A birth date after today (MASSAGE_INTAKE_TODAY) is refused by screen and
+# intake as it is by the desk and the kiosk; so is an age that disagrees
+# with the birth date. Nothing is stored.
+future='{"client": {"name": "Ana Lind", "birth_date": "2026-11-24"}, "fever": false}'
+refused "$future" '"client.birth_date" is after today'
+printf '%s' "$future" >"$T/future.json"
+run "$MI" intake --answers "$T/future.json"
+expect_rc 65 "intake with a future birth date"
+expect_err_has "\"client.birth_date\" is after today" "intake with a future birth date"
+mi_test_count=$((mi_test_count + 1))
+[[ ! -e $MASSAGE_INTAKE_DB ]] || [[ $(sqlite3 "$MASSAGE_INTAKE_DB" "SELECT count(*) FROM visits") -eq 0 ]] ||
+	fail "an intake with a future birth date was stored"
+refused '{"client": {"name": "Ana Lind", "birth_date": "2026-11-23"}, "age": 1}' '"age" does not match "client.birth_date"'
+printf '{"fever": false}\n%s\n' "$future" >"$T/future.jsonl"
+run "$MI" screen --jsonl "$T/future.jsonl"
+expect_rc 65 "jsonl with a future birth date"
+expect_err_has "line 2: \"client.birth_date\" is after today" "jsonl names the line of the future birth date"
+printf '%s' '{"client": {"name": "Ana Lind", "birth_date": "1980-11-23"}, "age": 46}' >"$T/age.json"
+run "$MI" screen "$T/age.json"
+expect_rc 0 "an age that matches the birth date"
+
+# No refusal quotes the text it refuses (it may be health information):
+# through screen, screen --jsonl and intake, and note's options.
+for doc in '{"onset": "SECRETWORD"}' '{"fever": "SECRETWORD"}' '{"goals": ["SECRETWORD"]}' \
+	'{"client": {"name": "A", "birth_date": "SECRETWORD"}}' '{"worse_with": SECRETWORD}' \
+	'{"worse_with": "SECRETWORD\x"}' '{"worse_with": "SECRETWORD' '"SECRETWORD"' \
+	'{"client": {"name": "A", "email": "SECRETWORD"}}'; do
+	printf '%s' "$doc" >"$T/secret.json"
+	printf '%s\n' "$doc" >"$T/secret.jsonl"
+	for cmd in "screen $T/secret.json" "screen --jsonl $T/secret.jsonl" "intake --answers $T/secret.json"; do
+		# shellcheck disable=SC2086
+		run "$MI" $cmd
+		expect_rc 65 "$cmd: $doc"
+		mi_test_count=$((mi_test_count + 1))
+		[[ $err != *SECRETWORD* ]] || fail "$cmd quotes the refused text: $err"
+	done
+done
+"$MI" intake --answers "$MI_FIXTURES/examples/01-proceed-chronic-tightness.json" >/dev/null || fail "setup intake"
+for args in "--pressure SECRETWORD" "--goal SECRETWORD" "--area SECRETWORD" "--technique SECRETWORD" \
+	"--reponse=SECRETWORD" "--response=ok SECRETWORD" "--therapist-notes=$(printf 'SECRETWORD\a')"; do
+	# shellcheck disable=SC2086
+	run "$MI" note 1 $args
+	mi_test_count=$((mi_test_count + 1))
+	[[ $rc -ne 0 && $err != *SECRETWORD* ]] || fail "note 1 $args: exit $rc, quotes the text: $err"
+done
+for args in "clients SECRETWORD" "intake SECRETWORD" "audit SECRETWORD"; do
+	# shellcheck disable=SC2086
+	run "$MI" $args
+	expect_rc 64 "$args"
+	mi_test_count=$((mi_test_count + 1))
+	[[ $err != *SECRETWORD* ]] || fail "$args quotes the argument: $err"
+done
+
 # Bad command lines: 64.
 run "$MI" screen --frobnicate
 expect_rc 64 "unknown option"

@@ -13,7 +13,7 @@ expect_out_has "Usage: massage-intake rules" "rules usage"
 
 run "$MI" screen --xml "$EX/01-proceed-chronic-tightness.json"
 expect_rc 64 "unknown option"
-expect_err_has 'massage-intake: screen: unknown option "--xml"' "unknown option named"
+expect_err_has 'massage-intake: unknown option "--xml"; see massage-intake screen --help.' "unknown option named"
 run "$MI" screen --json --jsonl "$EX/01-proceed-chronic-tightness.json"
 expect_rc 64 "--json with --jsonl"
 run "$MI" screen "$EX/01-proceed-chronic-tightness.json" "$EX/02-modify-blood-thinner.json"

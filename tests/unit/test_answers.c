@@ -128,7 +128,7 @@ static void parse_with_boundary_numbers_succeeds(void **state)
 static void parse_with_values_outside_enum_fails(void **state)
 {
 	(void)state;
-	refuse("{\"onset\": \"slow\"}", "\"onset\" must be one of gradual, sudden, injury, not \"slow\"");
+	refuse("{\"onset\": \"slow\"}", "\"onset\" must be one of gradual, sudden, injury, not other text.");
 	refuse("{\"pain_locations\": [\"low_back\", \"back\"]}", "\"pain_locations\" item 2 must be one of");
 	refuse("{\"pressure_preference\": \"Firm\"}", "\"pressure_preference\"");
 	refuse("{\"leg_symptoms\": [\"tingling\"]}", "\"leg_symptoms\"");
@@ -323,6 +323,85 @@ static void schema_with_every_spec_key_is_complete(void **state)
 	assert_null(mi_answers_find_key("fever.x"));
 }
 
+/* Every refusal of a document holding the word SECRET in a value names the
+ * key and the problem but never quotes the value: messages reach screens,
+ * scrollback and logs. */
+static void refusal_messages_never_quote_answers(void **state)
+{
+	(void)state;
+	static const char *const docs[] = {
+		"{\"onset\": \"SECRET\"}",
+		"{\"pain_locations\": [\"SECRET\"]}",
+		"{\"fever\": \"SECRET\"}",
+		"{\"pain_intensity\": \"SECRET\"}",
+		"{\"medications\": \"SECRET\"}",
+		"{\"client\": {\"birth_date\": \"SECRET\"}}",
+		"{\"client\": {\"birth_date\": \"1980-02-30 SECRET\"}}",
+		"{\"client\": {\"phone\": \"SECRET\"}}",
+		"{\"client\": {\"email\": \"SECRET\"}}",
+		"{\"client\": \"SECRET\"}",
+		"{\"worse_with\": \"SECRET\\u0007\"}",
+		"{\"worse_with\": \"SECRET\\u202e\"}",
+		"{\"worse_with\": SECRET}",
+		"{\"worse_with\": \"SECRET\\x\"}",
+		"{\"worse_with\": \"SECRET",
+		"{\"worse_with\": \"SECRET\\u0000\"}",
+		"{\"worse_with\": \"SECRET\\ud800\"}",
+		"{\"worse_with\": \"SECRET\", \"worse_with\": \"SECRET\"}",
+		"\"SECRET\"",
+		"[\"SECRET\"]",
+	};
+	for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+		mi_answers *a = NULL;
+		mi_error err = {0};
+		assert_int_equal(mi_answers_parse(docs[i], strlen(docs[i]), &a, &err), MI_EDATA);
+		if (strstr(err.message, "SECRET"))
+			fail_msg("%s: the message quotes the value: %s", docs[i], err.message);
+	}
+	mi_answers *a = mi_answers_new();
+	mi_error err = {0};
+	assert_int_not_equal(mi_answers_set_json(a, "onset", "\"SECRET\"", &err), MI_OK);
+	assert_null(strstr(err.message, "SECRET"));
+	assert_int_not_equal(mi_answers_set_json(a, "worse_with", "\"SECRET", &err), MI_OK);
+	assert_null(strstr(err.message, "SECRET"));
+	assert_int_not_equal(mi_answers_set_text(a, "client.birth_date", "SECRET", &err), MI_OK);
+	assert_null(strstr(err.message, "SECRET"));
+	mi_answers_free(a);
+}
+
+/* A birth date after today is refused; an age that disagrees with the
+ * birth date is refused instead of silently winning. Today is passed in. */
+static void check_dates_with_future_birth_or_other_age_fails(void **state)
+{
+	(void)state;
+	const mi_date today = {2026, 11, 23};
+	mi_error err = {0};
+	mi_answers *a = parse_ok("{\"client\": {\"name\": \"A\", \"birth_date\": \"2026-11-24\"}}");
+	assert_int_equal(mi_answers_check_dates(a, today, &err), MI_EDATA);
+	assert_non_null(strstr(err.message, "\"client.birth_date\" is after today"));
+	assert_null(strstr(err.message, "2026-11-24"));
+	mi_answers_free(a);
+
+	a = parse_ok("{\"client\": {\"name\": \"A\", \"birth_date\": \"2026-11-23\"}}");
+	assert_int_equal(mi_answers_check_dates(a, today, &err), MI_OK);
+	mi_answers_free(a);
+
+	a = parse_ok("{\"age\": 40, \"client\": {\"name\": \"A\", \"birth_date\": \"1980-11-24\"}}");
+	assert_int_equal(mi_answers_check_dates(a, today, &err), MI_EDATA);
+	assert_non_null(strstr(err.message, "\"age\" does not match \"client.birth_date\""));
+	mi_answers_free(a);
+
+	a = parse_ok("{\"age\": 45, \"client\": {\"name\": \"A\", \"birth_date\": \"1980-11-24\"}}");
+	assert_int_equal(mi_answers_check_dates(a, today, &err), MI_OK);
+	mi_answers_free(a);
+	a = parse_ok("{\"age\": 45}");
+	assert_int_equal(mi_answers_check_dates(a, today, &err), MI_OK);
+	mi_answers_free(a);
+
+	assert_true(mi_birth_date_possible(today, today));
+	assert_false(mi_birth_date_possible((mi_date){2026, 11, 24}, today));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -344,6 +423,8 @@ int main(void)
 		cmocka_unit_test(age_with_birth_date_is_derived_at_today),
 		cmocka_unit_test(copy_with_answers_is_independent),
 		cmocka_unit_test(schema_with_every_spec_key_is_complete),
+		cmocka_unit_test(refusal_messages_never_quote_answers),
+		cmocka_unit_test(check_dates_with_future_birth_or_other_age_fails),
 	};
 	return cmocka_run_group_tests_name("answers", tests, NULL, NULL);
 }
