@@ -33,6 +33,8 @@ typedef enum mi_answer_type {
 	MI_ANSWER_INT_OR_NULL, /* integer within [min, max], or null */
 	MI_ANSWER_ENUM,        /* one of values */
 	MI_ANSWER_TEXT,        /* free text */
+	MI_ANSWER_NAME,        /* a person's name: text stored normalised (NFC, plain
+				  spaces) and without any invisible character */
 	MI_ANSWER_DATE,        /* "YYYY-MM-DD" */
 	MI_ANSWER_ENUM_LIST,   /* list of values, each one of values */
 	MI_ANSWER_TEXT_LIST,   /* list of free-text strings */

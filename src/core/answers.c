@@ -31,8 +31,10 @@ static const char *const goal_values[] = {"loosen_low_back_hips", "upper_back_sh
 #define ENUM_KEY(n, v) {n, MI_ANSWER_ENUM, v, 0, 0, NULL}
 #define LIST_KEY(n, v) {n, MI_ANSWER_ENUM_LIST, v, 0, 0, NULL}
 
+#define NAME_KEY(n) {n, MI_ANSWER_NAME, NULL, 0, 0, NULL}
+
 static const mi_answer_key client_fields[] = {
-	TEXT_KEY("name"),
+	NAME_KEY("name"),
 	{"birth_date", MI_ANSWER_DATE, NULL, 0, 0, NULL},
 	TEXT_KEY("phone"),
 	TEXT_KEY("email"),
@@ -41,7 +43,7 @@ static const mi_answer_key client_fields[] = {
 
 static const mi_answer_key consent_fields[] = {
 	BOOL_KEY("agreed"),
-	TEXT_KEY("name"),
+	NAME_KEY("name"),
 	{"date", MI_ANSWER_DATE, NULL, 0, 0, NULL},
 	{NULL, 0, NULL, 0, 0, NULL},
 };
@@ -192,17 +194,44 @@ static const char *describe(const json_t *value, char *buf, size_t size)
 	return "an unknown value";
 }
 
-static mi_status check_text(const char *path, const char *s, size_t len, mi_error *err)
+/* Refuses a text with a problem mi_text_check (or, for a name,
+ * mi_text_check_name) finds, naming the key, the problem, the character
+ * (never the text) and where it is. */
+static mi_status check_text(const char *path, const char *s, size_t len, bool name, mi_error *err)
 {
 	if (len > MI_ANSWERS_MAX_TEXT)
 		return mi_error_set(err, MI_EDATA, "\"%s\" is %zu bytes long; the limit is %d bytes.",
 				    path, len, MI_ANSWERS_MAX_TEXT);
 	size_t offset;
-	mi_text_problem problem = mi_text_check(s, len, false, &offset);
-	if (problem != MI_TEXT_OK)
+	mi_text_problem problem = name ? mi_text_check_name(s, len, &offset)
+				       : mi_text_check(s, len, false, &offset);
+	if (problem == MI_TEXT_INVALID_UTF8 || problem == MI_TEXT_CONTROL)
 		return mi_error_set(err, MI_EDATA, "\"%s\" contains %s (at byte %zu); remove it.", path,
 				    mi_text_problem_name(problem), offset + 1);
+	if (problem != MI_TEXT_OK)
+		return mi_error_set(err, MI_EDATA, "\"%s\" contains %s (U+%04X, at byte %zu); remove it.",
+				    path, mi_text_problem_name(problem),
+				    mi_text_codepoint_at(s, len, offset), offset + 1);
 	return MI_OK;
+}
+
+/* A name checked as text, then replaced in place by its normal form
+ * (mi_text_normalize_name), which is checked again: a name holds nothing
+ * invisible. */
+static mi_status normalize_name(const char *path, json_t *value, mi_error *err)
+{
+	mi_status st = check_text(path, json_string_value(value), json_string_length(value), false, err);
+	if (st != MI_OK)
+		return st;
+	char *normal = mi_text_normalize_name(json_string_value(value));
+	if (!normal)
+		return mi_error_set(err, MI_EINTERNAL, "out of memory checking \"%s\".", path);
+	st = check_text(path, normal, strlen(normal), true, err);
+	if (st == MI_OK && strcmp(normal, json_string_value(value)) != 0 &&
+	    json_string_set(value, normal) != 0)
+		st = mi_error_set(err, MI_EINTERNAL, "out of memory checking \"%s\".", path);
+	free(normal);
+	return st;
 }
 
 /* Checks the few free-text fields that have a recognisable shape. */
@@ -293,11 +322,15 @@ static mi_status validate_value(const mi_answer_key *key, const char *path, json
 								  : describe(value, shown, sizeof shown));
 		return MI_OK;
 	case MI_ANSWER_TEXT:
+	case MI_ANSWER_NAME:
 	case MI_ANSWER_DATE: {
 		if (!json_is_string(value))
 			return mi_error_set(err, MI_EDATA, "\"%s\" must be text, not %s.", path,
 					    describe(value, shown, sizeof shown));
-		mi_status st = check_text(path, json_string_value(value), json_string_length(value), err);
+		mi_status st = key->type == MI_ANSWER_NAME
+				       ? normalize_name(path, value, err)
+				       : check_text(path, json_string_value(value), json_string_length(value),
+						    false, err);
 		if (st != MI_OK)
 			return st;
 		mi_date date;
@@ -327,7 +360,8 @@ static mi_status validate_value(const mi_answer_key *key, const char *path, json
 							    path, i + 1, join_values(key->values, list, sizeof list));
 				continue;
 			}
-			mi_status st = check_text(path, json_string_value(item), json_string_length(item), err);
+			mi_status st = check_text(path, json_string_value(item), json_string_length(item),
+						  false, err);
 			if (st != MI_OK)
 				return st;
 			if (only_space(json_string_value(item), json_string_length(item)))

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 size_t mi_utf8_decode(const char *s, size_t len, unsigned *codepoint)
 {
@@ -50,12 +51,53 @@ static bool is_control(unsigned c)
 	return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F);
 }
 
-static bool is_bidi_control(unsigned c)
+/* Zero-width non-joiner and joiner: format characters that Persian, Indic
+ * scripts and emoji sequences need in ordinary text. */
+enum { ZWNJ = 0x200C, ZWJ = 0x200D };
+
+/* What is wrong with code point c in text (a name when name is true). */
+static mi_text_problem classify(unsigned c, bool allow_newline, bool name)
 {
-	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+	if (is_control(c))
+		return allow_newline && c == '\n' ? MI_TEXT_OK : MI_TEXT_CONTROL;
+	if (c < 0xA0)
+		return MI_TEXT_OK;
+	const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)c);
+	switch (p->bidi_class) {
+	case UTF8PROC_BIDI_CLASS_LRE:
+	case UTF8PROC_BIDI_CLASS_LRO:
+	case UTF8PROC_BIDI_CLASS_RLE:
+	case UTF8PROC_BIDI_CLASS_RLO:
+	case UTF8PROC_BIDI_CLASS_PDF:
+	case UTF8PROC_BIDI_CLASS_LRI:
+	case UTF8PROC_BIDI_CLASS_RLI:
+	case UTF8PROC_BIDI_CLASS_FSI:
+	case UTF8PROC_BIDI_CLASS_PDI:
+		return MI_TEXT_BIDI_CONTROL;
+	default:
+		break;
+	}
+	if (p->category == UTF8PROC_CATEGORY_CF) {
+		/* The invisible marks LRM, RLM and ALM are the format
+		 * characters with a strong direction. */
+		if (p->bidi_class == UTF8PROC_BIDI_CLASS_L || p->bidi_class == UTF8PROC_BIDI_CLASS_R ||
+		    p->bidi_class == UTF8PROC_BIDI_CLASS_AL)
+			return MI_TEXT_BIDI_CONTROL;
+		if (!name && (c == ZWNJ || c == ZWJ))
+			return MI_TEXT_OK;
+		return name && (c == ZWNJ || c == ZWJ) ? MI_TEXT_NOT_IN_NAME : MI_TEXT_INVISIBLE;
+	}
+	if (p->category == UTF8PROC_CATEGORY_ZL || p->category == UTF8PROC_CATEGORY_ZP)
+		return MI_TEXT_INVISIBLE;
+	if (name && (p->ignorable || p->category == UTF8PROC_CATEGORY_CN ||
+		     p->category == UTF8PROC_CATEGORY_CO || p->category == UTF8PROC_CATEGORY_CS))
+		return MI_TEXT_NOT_IN_NAME;
+	return MI_TEXT_OK;
 }
 
-mi_text_problem mi_text_check(const char *s, size_t len, bool allow_newline, size_t *offset)
+/* mi_text_check and mi_text_check_name. */
+static mi_text_problem check(const char *s, size_t len, bool allow_newline, bool name,
+			     size_t *offset)
 {
 	size_t i = 0;
 	while (i < len) {
@@ -66,13 +108,7 @@ mi_text_problem mi_text_check(const char *s, size_t len, bool allow_newline, siz
 			continue;
 		}
 		size_t n = mi_utf8_decode(s + i, len - i, &c);
-		mi_text_problem problem = MI_TEXT_OK;
-		if (n == 0)
-			problem = MI_TEXT_INVALID_UTF8;
-		else if (is_control(c) && !(allow_newline && c == '\n'))
-			problem = MI_TEXT_CONTROL;
-		else if (is_bidi_control(c))
-			problem = MI_TEXT_BIDI_CONTROL;
+		mi_text_problem problem = n == 0 ? MI_TEXT_INVALID_UTF8 : classify(c, allow_newline, name);
 		if (problem != MI_TEXT_OK) {
 			if (offset)
 				*offset = i;
@@ -81,6 +117,50 @@ mi_text_problem mi_text_check(const char *s, size_t len, bool allow_newline, siz
 		i += n;
 	}
 	return MI_TEXT_OK;
+}
+
+mi_text_problem mi_text_check(const char *s, size_t len, bool allow_newline, size_t *offset)
+{
+	return check(s, len, allow_newline, false, offset);
+}
+
+mi_text_problem mi_text_check_name(const char *s, size_t len, size_t *offset)
+{
+	return check(s, len, false, true, offset);
+}
+
+char *mi_text_normalize_name(const char *s)
+{
+	utf8proc_uint8_t *nfc = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &nfc,
+					  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n < 0)
+		return NULL;
+	/* Spaces other than U+0020 become U+0020 (which takes one byte, so
+	 * the text only shrinks). */
+	size_t o = 0, i = 0, len = (size_t)n;
+	char *out = (char *)nfc;
+	while (i < len) {
+		unsigned c;
+		size_t k = mi_utf8_decode(out + i, len - i, &c);
+		if (k > 1 && utf8proc_category((utf8proc_int32_t)c) == UTF8PROC_CATEGORY_ZS) {
+			out[o++] = ' ';
+		} else {
+			memmove(out + o, out + i, k);
+			o += k;
+		}
+		i += k;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+unsigned mi_text_codepoint_at(const char *s, size_t len, size_t offset)
+{
+	unsigned c = 0;
+	if (offset >= len || mi_utf8_decode(s + offset, len - offset, &c) == 0)
+		return 0;
+	return c;
 }
 
 const char *mi_text_problem_name(mi_text_problem problem)
@@ -94,6 +174,10 @@ const char *mi_text_problem_name(mi_text_problem problem)
 		return "a control character";
 	case MI_TEXT_BIDI_CONTROL:
 		return "an invisible text-direction control character";
+	case MI_TEXT_INVISIBLE:
+		return "an invisible character";
+	case MI_TEXT_NOT_IN_NAME:
+		return "an invisible or unassigned character that a name cannot hold";
 	}
 	return "an unknown problem";
 }
@@ -110,8 +194,7 @@ char *mi_text_sanitize(const char *s, bool keep_newline)
 	while (i < len) {
 		unsigned c;
 		size_t n = mi_utf8_decode(s + i, len - i, &c);
-		bool bad = n == 0 || (is_control(c) && !(keep_newline && c == '\n')) ||
-			   is_bidi_control(c);
+		bool bad = n == 0 || classify(c, keep_newline, false) != MI_TEXT_OK;
 		if (bad) {
 			memcpy(out + o, replacement, 3);
 			o += 3;
