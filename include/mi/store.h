@@ -108,9 +108,10 @@ mi_status mi_store_clients_search(mi_store *store, const char *text, size_t limi
 mi_status mi_store_client_get(mi_store *store, long long client_id, mi_client *out,
 			      mi_error *err);
 
-/* The client with this name and birth date (matched ignoring case and
- * spacing; a NULL birth date matches only a client without one), or
- * *client_id = 0 when there is none. */
+/* The client with this name and birth date (matched in its normal form,
+ * mi_text_normalize_name, ignoring case and spacing; a NULL birth date
+ * matches only a client without one), or *client_id = 0 when there is
+ * none. */
 mi_status mi_store_client_find(mi_store *store, const char *name, const char *birth_date,
 			       long long *client_id, mi_error *err);
 

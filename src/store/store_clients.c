@@ -129,10 +129,21 @@ mi_status mi_store_client_get(mi_store *store, long long client_id, mi_client *o
 	return status;
 }
 
+/* The key a name is matched by: its normal form (NFC, plain spaces: the
+ * form names are stored in), folded. Caller frees; NULL when out of memory
+ * or the name is not valid UTF-8. */
+static char *name_key(const char *name)
+{
+	char *normal = mi_text_normalize_name(name);
+	char *key = normal ? mi_text_fold(normal) : NULL;
+	free(normal);
+	return key;
+}
+
 mi_status mi_store_client_find(mi_store *store, const char *name, const char *birth_date,
 			       long long *client_id, mi_error *err)
 {
-	char *key = mi_text_fold(name ? name : "");
+	char *key = name_key(name ? name : "");
 	if (!key)
 		return mi_st_nomem(err);
 	sqlite3_stmt *stmt = mi_st_stmt(store, SQL_FIND, err);
@@ -158,7 +169,7 @@ mi_status mi_st_client_for_answers(mi_store *store, const mi_answers *answers,
 	const char *birth = mi_answers_get_text(answers, "client.birth_date");
 	const char *phone = mi_answers_get_text(answers, "client.phone");
 	const char *email = mi_answers_get_text(answers, "client.email");
-	char *key = name ? mi_text_fold(name) : NULL;
+	char *key = name ? name_key(name) : NULL;
 	if (name && !key)
 		return mi_st_nomem(err);
 	if (!key || !*key) {

@@ -136,8 +136,21 @@ mi_status mi_ui_open_draft(mi_store *store, const char *name, const char *birth_
 			   mi_visit_source source, mi_date today, long long *visit_id,
 			   mi_answers **answers, mi_error *err)
 {
+	/* Checked (and the name normalised) the way every answer is, before
+	 * anything is looked up or started for them. */
+	mi_answers *typed = mi_answers_new();
+	if (!typed)
+		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+	mi_status st = mi_answers_set_text(typed, "client.name", name, err);
+	if (st == MI_OK)
+		st = mi_answers_set_text(typed, "client.birth_date", birth_date, err);
+	if (st != MI_OK) {
+		mi_answers_free(typed);
+		return st;
+	}
+	name = mi_answers_get_text(typed, "client.name");
 	long long client_id = 0, id = 0;
-	mi_status st = mi_store_client_find(store, name, birth_date, &client_id, err);
+	st = mi_store_client_find(store, name, birth_date, &client_id, err);
 	if (st == MI_OK && client_id)
 		st = mi_store_draft_find_open(store, client_id, &id, err);
 	if (st == MI_OK && !id)
@@ -147,9 +160,7 @@ mi_status mi_ui_open_draft(mi_store *store, const char *name, const char *birth_
 		st = mi_store_draft_start(store, client_id, source, today, &id, err);
 		fresh = true;
 	}
-	if (st != MI_OK)
-		return st;
-	if (fresh) {
+	if (st == MI_OK && fresh) {
 		json_t *n = json_string(name), *b = json_string(birth_date);
 		char *nj = json_dumps(n, JSON_ENCODE_ANY), *bj = json_dumps(b, JSON_ENCODE_ANY);
 		json_decref(n);
@@ -162,9 +173,10 @@ mi_status mi_ui_open_draft(mi_store *store, const char *name, const char *birth_
 			st = mi_store_draft_save_answer(store, id, "client.birth_date", bj, err);
 		free(nj);
 		free(bj);
-		if (st != MI_OK)
-			return st;
 	}
+	mi_answers_free(typed);
+	if (st != MI_OK)
+		return st;
 	st = mi_store_draft_load(store, id, answers, err);
 	if (st == MI_OK)
 		*visit_id = id;

@@ -1,0 +1,109 @@
+/* test_ui_ident.c - the name and birth date the desk and the kiosk start an
+ * intake with: a name hiding an invisible character is refused before any
+ * draft exists, and a name typed another way (a decomposed accent, a
+ * no-break space) finds the same client and the same draft. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mi/ui_app.h"
+
+static const mi_date today = {2026, 11, 23};
+
+typedef struct fixture {
+	char dir[64];
+	char db[128];
+	mi_store *store;
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof *f);
+	assert_non_null(f);
+	snprintf(f->dir, sizeof f->dir, "/tmp/mi-ident-test.XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
+	mi_error err;
+	assert_int_equal(mi_store_open(f->db, MI_STORE_CREATE, &f->store, &err), MI_OK);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	mi_store_close(f->store);
+	char path[160];
+	static const char *const suffixes[] = {"", "-wal", "-shm"};
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "%s%s", f->db, suffixes[i]);
+		unlink(path);
+	}
+	rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+/* The number of drafts and unreviewed intakes. */
+static size_t waiting(mi_store *store)
+{
+	mi_visit_list list = {0};
+	mi_error err;
+	assert_int_equal(mi_store_waiting_list(store, &list, &err), MI_OK);
+	size_t n = list.count;
+	mi_visit_list_clear(&list);
+	return n;
+}
+
+static void open_draft_with_invisible_name_fails(void **state)
+{
+	fixture *f = *state;
+	long long visit = 0;
+	mi_answers *answers = NULL;
+	mi_error err;
+	assert_int_equal(mi_ui_open_draft(f->store, "Maya\xE2\x80\x8B Ortiz", "1988-03-14",
+					  MI_SOURCE_KIOSK, today, &visit, &answers, &err),
+			 MI_EDATA);
+	assert_non_null(strstr(err.message, "\"client.name\""));
+	assert_null(answers);
+	assert_int_equal(waiting(f->store), 0);
+	assert_int_equal(mi_ui_open_draft(f->store, "Maya Ortiz", "1988-13-14", MI_SOURCE_KIOSK,
+					  today, &visit, &answers, &err),
+			 MI_EDATA);
+	assert_int_equal(waiting(f->store), 0);
+}
+
+static void open_draft_with_name_typed_another_way_resumes(void **state)
+{
+	fixture *f = *state;
+	long long first = 0, second = 0;
+	mi_answers *answers = NULL;
+	mi_error err;
+	assert_int_equal(mi_ui_open_draft(f->store, "Zoe\xCC\x88 Lind", "1990-01-02", MI_SOURCE_DESK,
+					  today, &first, &answers, &err),
+			 MI_OK);
+	assert_string_equal(mi_answers_get_text(answers, "client.name"), "Zo\xC3\xAB Lind");
+	mi_answers_free(answers);
+	assert_int_equal(mi_ui_open_draft(f->store, "Zo\xC3\xAB\xC2\xA0Lind", "1990-01-02",
+					  MI_SOURCE_DESK, today, &second, &answers, &err),
+			 MI_OK);
+	mi_answers_free(answers);
+	assert_int_equal(first, second);
+	assert_int_equal(waiting(f->store), 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(open_draft_with_invisible_name_fails, setup, teardown),
+		cmocka_unit_test_setup_teardown(open_draft_with_name_typed_another_way_resumes, setup,
+						teardown),
+	};
+	return cmocka_run_group_tests_name("ui_ident", tests, NULL, NULL);
+}
