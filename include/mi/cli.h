@@ -91,6 +91,21 @@ void mi_cli_audit_view(struct mi_store *store, const char *action, const char *t
 struct json_t;
 struct json_t *mi_cli_json_text(const char *s);
 
+/* Reads a whole text file ("-" is standard input) of at most max bytes
+ * into *text (NUL-terminated; caller frees), its length in *len. A missing
+ * file is MI_ENOINPUT, a longer one MI_EDATA. Defined in editor.c. */
+mi_status mi_cli_read_text(const char *path, size_t max, char **text, size_t *len, mi_error *err);
+
+/* Lets the user edit text in their editor ($VISUAL, else $EDITOR, else vi,
+ * run by sh) and returns what they saved in *edited (caller frees; at most
+ * max bytes). The text lives only in a 0600 file in a new private 0700
+ * folder ($XDG_RUNTIME_DIR, else $TMPDIR, else /tmp), which is removed with
+ * everything the editor left in it before this returns, also when the
+ * editor fails; SIGHUP and SIGTERM wait until it is gone. MI_EIO when the
+ * editor cannot start or fails. */
+mi_status mi_cli_edit_text(const char *text, size_t max, char **edited, size_t *len,
+			   mi_error *err);
+
 /* Prints s to stdout made safe for the terminal (control and bidi
  * characters replaced; "-" for NULL), padded with spaces to width columns. */
 void mi_cli_put_padded(const char *s, size_t width);

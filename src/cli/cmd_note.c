@@ -4,9 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mi/cli.h"
+#include "mi/notes_doc.h"
 #include "mi/store.h"
+#include "mi/strbuf.h"
 #include "mi/visit.h"
 
 static void usage(FILE *out)
@@ -16,10 +19,21 @@ static void usage(FILE *out)
 		"         [--area ID]... [--areas-other TEXT] [--technique ID]...\n"
 		"         [--pressure light|medium|firm] [--response TEXT]\n"
 		"         [--therapist-notes TEXT] [--aftercare TEXT]\n"
+		"       massage-intake note VISIT --edit | --from-file FILE|- [ID OPTIONS]\n"
 		"\n"
 		"Records the session's goals and notes for a visit. Only what is given\n"
 		"changes: repeated --goal, --area or --technique replace that whole list;\n"
 		"an empty TEXT (\"\") clears that note.\n"
+		"\n"
+		"Text given as an argument can be seen by every user of the computer (ps).\n"
+		"For health details use one of these instead:\n"
+		"  --edit              edit the notes in $VISUAL or $EDITOR (else vi), in a\n"
+		"                      private file that is removed afterwards\n"
+		"  --from-file FILE    read the notes from FILE, or - for standard input\n"
+		"Both take the notes as sections under the headings [response],\n"
+		"[therapist-notes], [aftercare], [goals-other] and [areas-other], each on\n"
+		"a line of its own; text before the first heading is ignored. A section\n"
+		"replaces that note (empty: clears it); a missing one leaves it as it is.\n"
 		"\n"
 		"  --goal ID           loosen_low_back_hips, upper_back_shoulder_mobility,\n"
 		"                      reduce_spasm, looser_for_activity\n"
@@ -33,9 +47,10 @@ static void usage(FILE *out)
 		"  --therapist-notes TEXT  for the therapist only\n"
 		"  --aftercare TEXT    the therapist's words for the client's aftercare sheet\n"
 		"\n"
-		"Exit status: 0 saved; 64 bad command line (an unknown id included); 65 a\n"
-		"text that cannot be stored; 66 no database yet; 67 no such visit; 74 the\n"
-		"database cannot be written; 75 it stayed busy, try again.\n");
+		"Exit status: 0 saved (or nothing changed in the editor); 64 bad command\n"
+		"line (an unknown id included); 65 a text that cannot be stored; 66 no\n"
+		"database yet, or no FILE; 67 no such visit; 74 the database cannot be\n"
+		"written, or the editor failed; 75 it stayed busy, try again.\n");
 }
 
 /* Lists the ids of vocab into a message: "a, b, c". */
@@ -92,13 +107,15 @@ static bool replace_text(char **field, const char *text)
 	return true;
 }
 
-enum { OPT_GOALS_OTHER = 256, OPT_AREAS_OTHER, OPT_THERAPIST_NOTES };
+enum { OPT_GOALS_OTHER = 256, OPT_AREAS_OTHER, OPT_THERAPIST_NOTES, OPT_EDIT, OPT_FROM_FILE };
 
 /* What the command line asks to change. */
 typedef struct note_args {
 	char **goals, **areas, **techniques;
 	size_t goal_count, area_count, technique_count;
 	const char *goals_other, *areas_other, *pressure, *response, *therapist_notes, *aftercare;
+	bool edit;             /* --edit */
+	const char *from_file; /* --from-file */
 	bool any;
 } note_args;
 
@@ -140,6 +157,8 @@ const struct option mi_note_options[] = {
 	{"response", required_argument, NULL, 'r'},
 	{"therapist-notes", required_argument, NULL, OPT_THERAPIST_NOTES},
 	{"aftercare", required_argument, NULL, 'c'},
+	{"edit", no_argument, NULL, OPT_EDIT},
+	{"from-file", required_argument, NULL, OPT_FROM_FILE},
 	{NULL, 0, NULL, 0},
 };
 
@@ -185,6 +204,12 @@ static int parse(int argc, char **argv, note_args *a, long long *visit_id)
 		case 'c':
 			a->aftercare = optarg;
 			break;
+		case OPT_EDIT:
+			a->edit = true;
+			break;
+		case OPT_FROM_FILE:
+			a->from_file = optarg;
+			break;
 		case ':':
 			rc = mi_cli_bad_option("note", argv[optind - 1], true);
 			break;
@@ -208,7 +233,155 @@ static int parse(int argc, char **argv, note_args *a, long long *visit_id)
 	if (!a->any)
 		return mi_cli_failf(MI_EUSAGE,
 				    "nothing to record; give at least one option, see massage-intake note --help.");
+	if (a->edit && a->from_file)
+		return mi_cli_failf(MI_EUSAGE, "give the notes with --edit or with --from-file, not both.");
+	if ((a->edit || a->from_file) && (a->goals_other || a->areas_other || a->response ||
+					  a->therapist_notes || a->aftercare))
+		return mi_cli_failf(MI_EUSAGE,
+				    "give the texts either in the document (--edit, --from-file) or as "
+				    "options, not both.");
 	return 0;
+}
+
+/* The note a document field is, in the visit. */
+static char **doc_field(mi_visit *v, mi_notes_field f)
+{
+	switch (f) {
+	case MI_NOTES_RESPONSE:
+		return &v->notes.response;
+	case MI_NOTES_THERAPIST:
+		return &v->notes.therapist_notes;
+	case MI_NOTES_AFTERCARE:
+		return &v->aftercare_notes;
+	case MI_NOTES_GOALS_OTHER:
+		return &v->goals_other;
+	case MI_NOTES_AREAS_OTHER:
+	case MI_NOTES_FIELD_COUNT:
+		break;
+	}
+	return &v->notes.areas_other;
+}
+
+/* Puts the sections given in the document text[0..len) into the visit. */
+static mi_status apply_doc(const char *text, size_t len, mi_visit *v, mi_error *err)
+{
+	mi_notes_doc doc;
+	mi_status st = mi_notes_doc_parse(text, len, &doc, err);
+	for (int f = 0; st == MI_OK && f < MI_NOTES_FIELD_COUNT; f++)
+		if (doc.given[f] && !replace_text(doc_field(v, (mi_notes_field)f), doc.text[f] ? doc.text[f] : ""))
+			st = mi_error_set(err, MI_EINTERNAL, "out of memory.");
+	mi_notes_doc_clear(&doc);
+	return st;
+}
+
+/* The instructions at the top of the file to edit, after problem (NULL the
+ * first time). Caller frees. */
+static char *edit_intro(long long visit_id, const char *problem)
+{
+	mi_strbuf b = {0};
+	if (problem)
+		mi_strbuf_addf(&b, "THE NOTES WERE NOT SAVED: %s\nCorrect them below.\n\n", problem);
+	mi_strbuf_addf(&b,
+		       "Session notes for visit %lld. Write each note under its heading; an\n"
+		       "empty section clears that note. Everything above the first heading is\n"
+		       "ignored. Save and close the editor to store the notes; close it without\n"
+		       "changing anything to store nothing. [goals-other] and [areas-other] are\n"
+		       "one line each.",
+		       visit_id);
+	return mi_strbuf_take(&b);
+}
+
+/* The edited document with its instructions (everything before the first
+ * heading) replaced by intro. Caller frees. */
+static char *with_intro(const char *intro, const char *edited, size_t len)
+{
+	size_t body = mi_notes_doc_body_start(edited, len);
+	mi_strbuf b = {0};
+	mi_strbuf_addf(&b, "%s\n\n", intro);
+	mi_strbuf_add(&b, edited + body, len - body);
+	return mi_strbuf_take(&b);
+}
+
+/* Asks on the terminal whether to edit again after problem; false when
+ * there is no terminal to ask on or the answer is no. */
+static bool ask_edit_again(const char *problem)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO))
+		return false;
+	mi_cli_failf(MI_EDATA, "%s", problem);
+	fputs("Edit the notes again? [Y/n] ", stderr);
+	fflush(stderr);
+	char answer[16];
+	if (!fgets(answer, sizeof answer, stdin))
+		return false;
+	return answer[0] != 'n' && answer[0] != 'N';
+}
+
+/* --edit: the notes in the editor until they are stored, nothing was
+ * changed (*unchanged), or the user gives up. */
+static mi_status edit_and_save(mi_store *store, mi_visit *visit, bool *unchanged, mi_error *err)
+{
+	const char *texts[MI_NOTES_FIELD_COUNT];
+	for (int f = 0; f < MI_NOTES_FIELD_COUNT; f++)
+		texts[f] = *doc_field(visit, (mi_notes_field)f);
+	char *intro = edit_intro(visit->id, NULL);
+	char *offered = intro ? mi_notes_doc_format(intro, texts) : NULL;
+	free(intro);
+	mi_status st = offered ? MI_OK : mi_error_set(err, MI_EINTERNAL, "out of memory.");
+	/* Showing the notes in the editor is a view of the record. */
+	if (st == MI_OK)
+		mi_cli_audit_view(store, "view", "visits", visit->id);
+	*unchanged = false;
+	mi_error refused = {0}; /* why the last edit was not stored */
+	while (st == MI_OK) {
+		char *edited = NULL;
+		size_t len = 0;
+		st = mi_cli_edit_text(offered, MI_NOTES_DOC_MAX, &edited, &len, err);
+		if (st != MI_OK)
+			break;
+		if (len == strlen(offered) && memcmp(edited, offered, len) == 0) {
+			/* Closed without a change: after a refusal that is giving
+			 * up on it. */
+			if (refused.status != MI_OK) {
+				*err = refused;
+				st = refused.status;
+			}
+			*unchanged = st == MI_OK;
+			free(edited);
+			break;
+		}
+		st = apply_doc(edited, len, visit, err);
+		if (st == MI_OK)
+			st = mi_store_visit_save_notes(store, visit, err);
+		if (st == MI_EDATA && ask_edit_again(err->message)) {
+			refused = *err;
+			intro = edit_intro(visit->id, err->message);
+			free(offered);
+			offered = intro ? with_intro(intro, edited, len) : NULL;
+			free(intro);
+			st = offered ? MI_OK : mi_error_set(err, MI_EINTERNAL, "out of memory.");
+			free(edited);
+			continue;
+		}
+		free(edited);
+		break;
+	}
+	free(offered);
+	return st;
+}
+
+/* --from-file: the notes document from a file or standard input. */
+static mi_status read_and_save(mi_store *store, mi_visit *visit, const char *path, mi_error *err)
+{
+	char *text = NULL;
+	size_t len = 0;
+	mi_status st = mi_cli_read_text(path, MI_NOTES_DOC_MAX, &text, &len, err);
+	if (st == MI_OK)
+		st = apply_doc(text, len, visit, err);
+	if (st == MI_OK)
+		st = mi_store_visit_save_notes(store, visit, err);
+	free(text);
+	return st;
 }
 
 int mi_cmd_note(mi_cli *cli, int argc, char **argv)
@@ -228,15 +401,22 @@ int mi_cmd_note(mi_cli *cli, int argc, char **argv)
 	mi_store *store = NULL;
 	mi_visit *visit = NULL;
 	if (rc == 0) {
+		bool unchanged = false;
 		mi_status st = mi_cli_open_store(cli, 0, &store, &err);
 		if (st == MI_OK)
 			st = mi_store_visit_load(store, visit_id, &visit, &err);
 		if (st == MI_OK && !apply(&a, visit))
 			st = mi_error_set(&err, MI_EINTERNAL, "out of memory.");
-		if (st == MI_OK)
+		if (st == MI_OK && a.edit)
+			st = edit_and_save(store, visit, &unchanged, &err);
+		else if (st == MI_OK && a.from_file)
+			st = read_and_save(store, visit, a.from_file, &err);
+		else if (st == MI_OK)
 			st = mi_store_visit_save_notes(store, visit, &err);
 		if (st != MI_OK)
 			rc = mi_cli_fail(&err);
+		else if (unchanged)
+			printf("nothing changed; nothing saved for visit %lld\n", visit_id);
 		else
 			printf("notes saved for visit %lld\n", visit_id);
 	}

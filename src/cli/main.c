@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "mi/cli.h"
@@ -201,8 +203,20 @@ static int strip_globals(mi_cli *cli, int argc, char **argv)
 	return kept;
 }
 
+/* No core dump, ever: one would hold whatever health details were in
+ * memory, written where anyone who can read the folder can read them. Not
+ * dumpable also keeps other programs of the same user from attaching with
+ * ptrace and reading this one's memory. */
+static void forbid_core_dumps(void)
+{
+	const struct rlimit none = {0, 0};
+	setrlimit(RLIMIT_CORE, &none);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
 int main(int argc, char **argv)
 {
+	forbid_core_dumps();
 	setlocale(LC_ALL, "");
 	mi_cli cli = {.program = argv[0], .today = mi_date_today()};
 	argc = strip_globals(&cli, argc, argv);
