@@ -72,6 +72,12 @@ mi_status mi_cli_load_rules(const mi_cli *cli, struct mi_ruleset **out, mi_error
  * ("--name=VALUE"); returns MI_EUSAGE. */
 int mi_cli_bad_option(const char *command, const char *arg, bool missing_value);
 
+/* The one FILE a command such as backup takes (argv[0] is the command's
+ * name; "--" may come first), or NULL after reporting a bad command line
+ * (what names the file in the sentence: "a backup FILE"); *rc is then the
+ * exit status. */
+const char *mi_cli_one_file(int argc, char **argv, const char *what, int *rc);
+
 /* True when a command's arguments (argv[0] is the command's name) ask for
  * help: -h or --help as an argument of its own before any "--", never as
  * the value of one of the command's options ("note 1 --response -h"). */

@@ -1,7 +1,6 @@
 /* cmd_backup.c - `massage-intake backup FILE`: a checked copy of the database. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "mi/cli.h"
 #include "mi/store.h"
@@ -28,14 +27,10 @@ int mi_cmd_backup(mi_cli *cli, int argc, char **argv)
 		usage(stdout);
 		return 0;
 	}
-	int first = 1;
-	if (argc > 1 && strcmp(argv[1], "--") == 0)
-		first = 2;
-	if (argc - first != 1)
-		return mi_cli_failf(MI_EUSAGE, "backup needs one FILE to write; see massage-intake backup --help.");
-	const char *dest = argv[first];
-	if (dest[0] == '-' && first == 1)
-		return mi_cli_bad_option("backup", dest, false);
+	int rc;
+	const char *dest = mi_cli_one_file(argc, argv, "one FILE to write", &rc);
+	if (!dest)
+		return rc;
 
 	mi_error err;
 	mi_store *store = NULL;

@@ -33,22 +33,16 @@ int mi_cmd_restore(mi_cli *cli, int argc, char **argv)
 		usage(stdout);
 		return 0;
 	}
-	int first = 1;
-	if (argc > 1 && strcmp(argv[1], "--") == 0)
-		first = 2;
-	if (argc - first != 1)
-		return mi_cli_failf(MI_EUSAGE,
-				    "restore needs one backup FILE; see massage-intake restore --help.");
-	const char *source = argv[first];
-	if (source[0] == '-' && first == 1)
-		return mi_cli_bad_option("restore", source, false);
+	int rc;
+	const char *source = mi_cli_one_file(argc, argv, "one backup FILE", &rc);
+	if (!source)
+		return rc;
 	mi_error err;
 	char *db_path = mi_cli_db_path(cli, &err);
 	if (!db_path)
 		return mi_cli_fail(&err);
 	char *kept = NULL;
 	mi_status st = mi_store_restore(db_path, source, "cli", &kept, &err);
-	int rc = 0;
 	if (st != MI_OK) {
 		rc = mi_cli_fail(&err);
 	} else {

@@ -75,6 +75,18 @@ int mi_cli_bad_option(const char *command, const char *arg, bool missing_value)
 			    arg, sep, command);
 }
 
+const char *mi_cli_one_file(int argc, char **argv, const char *what, int *rc)
+{
+	int first = argc > 1 && strcmp(argv[1], "--") == 0 ? 2 : 1;
+	*rc = 0;
+	if (argc - first != 1)
+		*rc = mi_cli_failf(MI_EUSAGE, "%s needs %s; see massage-intake %s --help.", argv[0], what,
+				   argv[0]);
+	else if (first == 1 && argv[1][0] == '-' && argv[1][1] != '\0')
+		*rc = mi_cli_bad_option(argv[0], argv[1], false);
+	return *rc ? NULL : argv[first];
+}
+
 /* The command called name, or NULL. */
 static const mi_command *find_command(const char *name)
 {

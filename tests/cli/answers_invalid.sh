@@ -92,34 +92,35 @@ expect_rc 0 "an age that matches the birth date"
 
 # No refusal quotes the text it refuses (it may be health information):
 # through screen, screen --jsonl and intake, and note's options.
+# refused_quietly RC ARGS...: the program refuses ARGS with exit RC and
+# does not quote the word SECRETWORD.
+refused_quietly() {
+	local want=$1
+	shift
+	run "$MI" "$@"
+	expect_rc "$want" "$*"
+	mi_test_count=$((mi_test_count + 1))
+	[[ $err != *SECRETWORD* ]] || fail "$* quotes the refused text: $err"
+}
 for doc in '{"onset": "SECRETWORD"}' '{"fever": "SECRETWORD"}' '{"goals": ["SECRETWORD"]}' \
 	'{"client": {"name": "A", "birth_date": "SECRETWORD"}}' '{"worse_with": SECRETWORD}' \
 	'{"worse_with": "SECRETWORD\x"}' '{"worse_with": "SECRETWORD' '"SECRETWORD"' \
 	'{"client": {"name": "A", "email": "SECRETWORD"}}'; do
 	printf '%s' "$doc" >"$T/secret.json"
 	printf '%s\n' "$doc" >"$T/secret.jsonl"
-	for cmd in "screen $T/secret.json" "screen --jsonl $T/secret.jsonl" "intake --answers $T/secret.json"; do
-		# shellcheck disable=SC2086
-		run "$MI" $cmd
-		expect_rc 65 "$cmd: $doc"
-		mi_test_count=$((mi_test_count + 1))
-		[[ $err != *SECRETWORD* ]] || fail "$cmd quotes the refused text: $err"
-	done
+	refused_quietly 65 screen "$T/secret.json"
+	refused_quietly 65 screen --jsonl "$T/secret.jsonl"
+	refused_quietly 65 intake --answers "$T/secret.json"
 done
 "$MI" intake --answers "$MI_FIXTURES/examples/01-proceed-chronic-tightness.json" >/dev/null || fail "setup intake"
-for args in "--pressure SECRETWORD" "--goal SECRETWORD" "--area SECRETWORD" "--technique SECRETWORD" \
-	"--reponse=SECRETWORD" "--response=ok SECRETWORD" "--therapist-notes=$(printf 'SECRETWORD\a')"; do
-	# shellcheck disable=SC2086
-	run "$MI" note 1 $args
-	mi_test_count=$((mi_test_count + 1))
-	[[ $rc -ne 0 && $err != *SECRETWORD* ]] || fail "note 1 $args: exit $rc, quotes the text: $err"
+for option in --pressure --goal --area --technique; do
+	refused_quietly 64 note 1 "$option" SECRETWORD
 done
-for args in "clients SECRETWORD" "intake SECRETWORD" "audit SECRETWORD"; do
-	# shellcheck disable=SC2086
-	run "$MI" $args
-	expect_rc 64 "$args"
-	mi_test_count=$((mi_test_count + 1))
-	[[ $err != *SECRETWORD* ]] || fail "$args quotes the argument: $err"
+refused_quietly 64 note 1 --reponse=SECRETWORD
+refused_quietly 64 note 1 --response ok SECRETWORD
+refused_quietly 65 note 1 --therapist-notes "$(printf 'SECRETWORD\a')"
+for command in clients intake audit; do
+	refused_quietly 64 "$command" SECRETWORD
 done
 
 # Bad command lines: 64.
