@@ -17,19 +17,24 @@ bad=0
 for r in $(seq 1 "$rounds"); do
 	db="$T/round-$r/sub/intake.db"
 	rm -f "$T"/w-* "$T"/r-*
-	# Every process waits on the same start signal, so they open together.
+	# Every process waits for its line on the same pipe, so they open
+	# together. The pipe is held open here for reading and writing, so a
+	# process that starts late (a loaded machine) still finds its line
+	# instead of waiting for a writer that is gone.
 	mkfifo "$T/go"
+	exec 8<>"$T/go"
 	for w in $(seq 1 $writers); do
-		(read -r <"$T/go"; "$MI" --db "$db" intake --answers "$T/a-$w.json" >"$T/w-$w.out" 2>"$T/w-$w.err"; echo $? >"$T/w-$w.rc") &
+		(exec 8>&-; read -r <"$T/go"; "$MI" --db "$db" intake --answers "$T/a-$w.json" >"$T/w-$w.out" 2>"$T/w-$w.err"; echo $? >"$T/w-$w.rc") &
 	done
 	for k in $(seq 1 $readers); do
 		cmd=clients
 		[[ $k -eq 1 ]] && cmd=check
-		(read -r <"$T/go"; "$MI" --db "$db" $cmd >"$T/r-$k.out" 2>"$T/r-$k.err"; echo $? >"$T/r-$k.rc") &
+		(exec 8>&-; read -r <"$T/go"; "$MI" --db "$db" $cmd >"$T/r-$k.out" 2>"$T/r-$k.err"; echo $? >"$T/r-$k.rc") &
 	done
 	sleep 0.05
-	: >"$T/go"
+	for _ in $(seq 1 $((writers + readers))); do echo go >&8; done
 	wait
+	exec 8>&-
 	rm -f "$T/go"
 	for w in $(seq 1 $writers); do
 		if [[ $(cat "$T/w-$w.rc") -ne 0 ]]; then
