@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "mi/date.h"
+#include "mi/clock.h"
 #include "mi/error.h"
 
 typedef struct mi_cli {
@@ -20,7 +20,7 @@ typedef struct mi_cli {
 	const char *db_path;     /* --db, else NULL: see mi_cli_db_path */
 	const char *data_dir;    /* --data, else NULL: see mi_cli_data_dir */
 	const char *rules_path;  /* --rules, else NULL */
-	mi_date today;
+	mi_clock clock;          /* today, asked at each use */
 } mi_cli;
 
 typedef struct mi_command {

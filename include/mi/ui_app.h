@@ -51,7 +51,7 @@ mi_status mi_ui_open_draft(mi_store *store, const char *name, const char *birth_
 typedef struct mi_ui_kiosk_config {
 	mi_store *store;
 	const mi_ruleset *rules;
-	mi_date today;
+	mi_clock clock;        /* today, asked at each use */
 	const char *pin_hash;  /* Argon2id hash of the therapist PIN (copied) */
 	double idle_seconds;   /* back to welcome after this long without a key */
 } mi_ui_kiosk_config;

@@ -37,6 +37,7 @@
 #include <stdbool.h>
 
 #include "mi/aftercare.h"
+#include "mi/clock.h"
 #include "mi/date.h"
 #include "mi/error.h"
 #include "mi/screen.h"
@@ -62,7 +63,7 @@ typedef struct mi_desk_config {
 	mi_store *store;                         /* borrowed; required */
 	const mi_ruleset *rules;                 /* borrowed; required */
 	const mi_aftercare_template *aftercare;  /* borrowed; NULL: no summary preview */
-	mi_date today;
+	mi_clock clock;                          /* today, asked at each use */
 	mi_desk_print_fn print;                  /* NULL: print as `aftercare --print` does */
 	void *print_ctx;
 	const char *pin_hash;                    /* therapist PIN hash (copied); NULL: never locks */

@@ -54,7 +54,7 @@ int mi_cmd_desk(mi_cli *cli, int argc, char **argv)
 	mi_desk *desk = NULL;
 	if (st == MI_OK) {
 		mi_desk_config config = {.store = store, .rules = rules, .aftercare = aftercare,
-					 .today = cli->today, .pin_hash = pin_hash,
+					 .clock = cli->clock, .pin_hash = pin_hash,
 					 .lock_seconds = lock_seconds(store)};
 		desk = mi_desk_new(&config, &err);
 		if (!desk)

@@ -76,7 +76,7 @@ int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv)
 		mi_ui_kiosk_config config = {
 			.store = store,
 			.rules = rules,
-			.today = cli->today,
+			.clock = cli->clock,
 			.pin_hash = pin_hash,
 			.idle_seconds = idle_seconds(store),
 		};

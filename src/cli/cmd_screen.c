@@ -45,7 +45,7 @@ static int screen_one(const mi_cli *cli, const mi_ruleset *rules, const char *pa
 	if (mi_answers_read_file(path, &answers, &err) != MI_OK)
 		return mi_cli_fail(&err);
 	mi_screening result;
-	mi_status st = mi_screen(rules, answers, cli->today, &result, &err);
+	mi_status st = mi_screen(rules, answers, mi_clock_today(cli->clock), &result, &err);
 	mi_answers_free(answers);
 	if (st != MI_OK)
 		return mi_cli_fail(&err);
@@ -179,7 +179,7 @@ static int screen_lines(const mi_cli *cli, const mi_ruleset *rules, const char *
 			break;
 		}
 		mi_screening result;
-		mi_status st = mi_screen(rules, answers, cli->today, &result, &err);
+		mi_status st = mi_screen(rules, answers, mi_clock_today(cli->clock), &result, &err);
 		mi_answers_free(answers);
 		if (st != MI_OK) {
 			rc = mi_cli_fail(&err);

@@ -124,7 +124,7 @@ static int strip_globals(mi_cli *cli, int argc, char **argv)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
-	mi_cli cli = {.program = argv[0], .today = mi_date_today()};
+	mi_cli cli = {.program = argv[0], .clock = mi_clock_system()};
 	argc = strip_globals(&cli, argc, argv);
 	if (argc < 0)
 		return MI_EUSAGE;

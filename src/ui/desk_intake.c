@@ -20,7 +20,7 @@ static void complete(intake_page *p, mi_desk *desk)
 	const mi_answers *answers = mi_ui_intake_answers(p->intake);
 	mi_screening s = {0};
 	mi_error err;
-	mi_status st = mi_screen(desk->config.rules, answers, desk->config.today, &s, &err);
+	mi_status st = mi_screen(desk->config.rules, answers, mi_clock_today(desk->config.clock), &s, &err);
 	if (st == MI_OK) {
 		st = mi_store_visit_complete(desk->config.store, p->visit_id, answers, &s,
 					     mi_ruleset_version(desk->config.rules), &err);
@@ -100,7 +100,7 @@ static mi_desk_page *page_new(mi_desk *desk, long long visit_id, const mi_answer
 	mi_ui_intake_config ic = {
 		.mode = MI_UI_THERAPIST,
 		.rules = desk->config.rules,
-		.today = desk->config.today,
+		.clock = desk->config.clock,
 		.sink = mi_ui_store_sink(desk->config.store),
 		.draft_id = visit_id,
 		/* name and birth date were typed before the walk-through */
@@ -135,7 +135,7 @@ mi_desk_page *mi_desk_intake_for_person(mi_desk *desk, const char *name, const c
 	long long visit_id = 0;
 	mi_answers *answers = NULL;
 	if (mi_ui_open_draft(desk->config.store, name, birth_date, MI_SOURCE_DESK,
-			     desk->config.today, &visit_id, &answers, err) != MI_OK)
+			     mi_clock_today(desk->config.clock), &visit_id, &answers, err) != MI_OK)
 		return NULL;
 	mi_desk_page *page = page_new(desk, visit_id, answers, err);
 	mi_answers_free(answers);
@@ -168,7 +168,7 @@ mi_desk_page *mi_desk_intake_for_client(mi_desk *desk, long long client_id, mi_e
 	mi_status st = mi_store_client_get(desk->config.store, client_id, &client, err);
 	if (st == MI_OK)
 		st = mi_store_draft_start(desk->config.store, client_id, MI_SOURCE_DESK,
-					  desk->config.today, &visit_id, err);
+					  mi_clock_today(desk->config.clock), &visit_id, err);
 	if (st == MI_OK)
 		st = save_text(desk, visit_id, "client.name", client.name, err);
 	if (st == MI_OK && client.birth_date)

@@ -46,7 +46,7 @@ static void start_intake(mi_ui_kiosk *k)
 	mi_answers *answers = NULL;
 	mi_error err;
 	mi_status st = name && birth ? mi_ui_open_draft(k->config.store, name, birth, MI_SOURCE_KIOSK,
-							 k->config.today, &k->draft_id, &answers, &err)
+							 mi_clock_today(k->config.clock), &k->draft_id, &answers, &err)
 				     : mi_error_set(&err, MI_EINTERNAL, "out of memory.");
 	free(name);
 	free(birth);
@@ -58,7 +58,7 @@ static void start_intake(mi_ui_kiosk *k)
 	mi_ui_intake_config ic = {
 		.mode = MI_UI_CLIENT,
 		.rules = k->config.rules,
-		.today = k->config.today,
+		.clock = k->config.clock,
 		.sink = mi_ui_store_sink(k->config.store),
 		.draft_id = k->draft_id,
 		.lock_identity = true,
@@ -133,7 +133,7 @@ static mi_ui_action kiosk_key(void *self, mi_ui_key key)
 			snprintf(k->status, sizeof k->status, "%s", stay_message);
 			return MI_UI_HANDLED;
 		}
-		if (mi_ui_ident_key(&k->ident, key, k->config.today) == MI_UI_DONE)
+		if (mi_ui_ident_key(&k->ident, key, mi_clock_today(k->config.clock)) == MI_UI_DONE)
 			start_intake(k);
 		return MI_UI_HANDLED;
 	case PAGE_INTAKE: {

@@ -97,7 +97,7 @@ static int setup(void **state)
 		.store = f->store,
 		.rules = f->rules,
 		.aftercare = f->aftercare,
-		.today = today,
+		.clock = mi_clock_fixed(&today),
 		.print = fake_print,
 		.print_ctx = f,
 	};

@@ -55,7 +55,7 @@ static int teardown(void **state)
 static mi_ui_kiosk *new_kiosk(fixture *f)
 {
 	mi_ui_kiosk_config config = {
-		.store = f->store, .today = today, .pin_hash = f->pin_hash, .idle_seconds = 180};
+		.store = f->store, .clock = mi_clock_fixed(&today), .pin_hash = f->pin_hash, .idle_seconds = 180};
 	mi_ui_kiosk *k = mi_ui_kiosk_new(&config);
 	assert_non_null(k);
 	return k;

@@ -191,7 +191,7 @@ static mi_desk *desk_with_maya(fixture *f, const char *pin_hash)
 			 MI_OK);
 	mi_screening_clear(&s);
 	mi_answers_free(a);
-	mi_desk_config config = {.store = f->store, .rules = f->rules, .today = today,
+	mi_desk_config config = {.store = f->store, .rules = f->rules, .clock = mi_clock_fixed(&today),
 				 .pin_hash = pin_hash, .lock_seconds = 300};
 	mi_desk *desk = mi_desk_new(&config, &err);
 	assert_non_null(desk);
