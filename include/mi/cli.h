@@ -35,6 +35,9 @@ extern const mi_command mi_commands[];
 /* Prints "massage-intake: MESSAGE" to stderr and returns err->status. */
 int mi_cli_fail(const mi_error *err);
 
+/* Prints "massage-intake: warning: MESSAGE" to stderr (the command goes on). */
+void mi_cli_warn(const mi_error *warning);
+
 /* The same from a format; returns status. */
 int mi_cli_failf(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -64,9 +67,10 @@ mi_status mi_cli_load_rules(const mi_cli *cli, struct mi_ruleset **out, mi_error
 bool mi_cli_wants_help(int argc, char **argv);
 
 /* Records in the audit log that the current actor views a record (action
- * such as "view", table, record id; 0 for none). Viewing is not refused when
- * the entry cannot be written (a full disk, a read-only file): a warning
- * sentence goes to stderr instead. Defined in cmd_audit.c. */
+ * such as "view", table, record id; 0 for none) under the audit policy of
+ * app_audit.h: viewing is not refused when the entry cannot be written (a
+ * full disk, a read-only file); a warning sentence goes to stderr instead.
+ * Defined in cmd_audit.c. */
 struct mi_store;
 void mi_cli_audit_view(struct mi_store *store, const char *action, const char *table,
 		       long long record_id);

@@ -55,8 +55,9 @@ typedef enum mi_desk_page_kind {
 	MI_DESK_INTAKE,
 } mi_desk_page_kind;
 
-/* Prints the aftercare summary of a stored visit (as `aftercare --print`
- * does). Returns MI_OK or fills err with one sentence. */
+/* Prints the aftercare summary of a stored visit. Returns MI_OK or fills
+ * err with one sentence. The desk's own is mi_app_aftercare, the same path
+ * as `aftercare --print`; tests give another. */
 typedef mi_status (*mi_desk_print_fn)(void *ctx, long long visit_id, mi_error *err);
 
 typedef struct mi_desk_config {
@@ -64,7 +65,7 @@ typedef struct mi_desk_config {
 	const mi_ruleset *rules;                 /* borrowed; required */
 	const mi_aftercare_template *aftercare;  /* borrowed; NULL: no summary preview */
 	mi_clock clock;                          /* today, asked at each use */
-	mi_desk_print_fn print;                  /* NULL: print as `aftercare --print` does */
+	mi_desk_print_fn print;                  /* NULL: mi_app_aftercare, as `aftercare --print` */
 	void *print_ctx;
 	const char *pin_hash;                    /* therapist PIN hash (copied); NULL: never locks */
 	double lock_seconds;                     /* lock after this long without a key; 0: never */

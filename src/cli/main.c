@@ -47,6 +47,13 @@ int mi_cli_fail(const mi_error *err)
 	return err->status == MI_OK ? MI_EINTERNAL : (int)err->status;
 }
 
+void mi_cli_warn(const mi_error *warning)
+{
+	char *safe = mi_text_sanitize(warning->message, false);
+	fprintf(stderr, "massage-intake: warning: %s\n", safe ? safe : "(unprintable message)");
+	free(safe);
+}
+
 int mi_cli_failf(int status, const char *fmt, ...)
 {
 	mi_error err;

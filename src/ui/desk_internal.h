@@ -91,13 +91,6 @@ void mi_desk_scroll_to(size_t sel, size_t visible, size_t *top);
  * items; true when the key was such a key. */
 bool mi_desk_move(mi_ui_key key, size_t count, size_t page_rows, size_t *sel);
 
-/* ---- desk_print.c ---- */
-
-/* Prints the aftercare summary of a stored visit as `aftercare --print`
- * does (PDF, the paper and clinic_name settings, $MASSAGE_INTAKE_LP or lp,
- * its output silenced), and records the print in the audit log. */
-mi_status mi_desk_print_visit(mi_desk *desk, long long visit_id, mi_error *err);
-
 /* ---- the pages ---- */
 
 /* desk_main.c: the client list. */

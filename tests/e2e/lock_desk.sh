@@ -9,14 +9,14 @@ run "$MI" intake --answers "$MI_FIXTURES/examples/01-proceed-chronic-tightness.j
 expect_rc 0 "storing the example intake"
 run bash -c "printf '2468\n' | '$MI' set-pin"
 expect_rc 0 "set-pin from stdin"
-run sqlite3 "$MASSAGE_INTAKE_DB" "INSERT OR REPLACE INTO settings(key, value, updated) VALUES('lock_timeout_seconds', '2', '2026-01-01T00:00:00Z')"
-expect_rc 0 "a two-second lock timeout"
+run "$MI" settings lock_timeout_seconds 10
+expect_rc 0 "the shortest lock timeout, ten seconds"
 
 tmux_start desk --db "$MASSAGE_INTAKE_DB"
 tmux_expect "front desk: clients" "main screen"
 tmux_keys Enter
 tmux_expect "Maya Ortiz" "the client page"
-tmux_expect "Locked — enter the therapist PIN to continue" "the desk locks when idle" 10
+tmux_expect "Locked — enter the therapist PIN to continue" "the desk locks when idle" 20
 tmux_expect_gone "Maya" "the client's name is gone from the lock screen"
 
 tmux_type "1357"; tmux_keys Enter
