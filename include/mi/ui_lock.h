@@ -9,8 +9,11 @@
  * Wrong PINs are throttled: after MI_PIN_FREE_TRIES wrong PINs in a row no
  * PIN is taken for mi_pin_lockout_seconds(failures); the wait is shown as
  * "try again in N s" and ends in the tick callback (no sleeping). A right
- * PIN resets the count. With a store, every try is written to the audit
- * log as "unlock" or "unlock failed" (table "pin", no other detail) and an
+ * PIN resets the count. With a store, the count and the end of the wait
+ * are kept in the database (mi_store_pin_failed), shared by every screen
+ * and taken up again when a lock is made or shown, so restarting the
+ * program does not end a wait; every try is written to the audit log as
+ * "unlock" or "unlock failed" (table "pin", no other detail) and an
  * old-style hash is replaced after a right PIN.
  */
 #ifndef MI_UI_LOCK_H
@@ -41,7 +44,8 @@ mi_ui_lock *mi_ui_lock_new(const mi_ui_lock_config *config);
 void mi_ui_lock_free(mi_ui_lock *lock);
 
 /* Empties the typed PIN and the message before the lock is shown again;
- * the count of wrong PINs and any wait running are kept. */
+ * the count of wrong PINs and any wait running are kept, and brought up to
+ * date from the database. */
 void mi_ui_lock_reset(mi_ui_lock *lock);
 
 /* One key: digits, Backspace and the like edit the PIN; Enter checks it:

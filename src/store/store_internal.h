@@ -17,6 +17,8 @@ struct mi_store {
 	sqlite3 *db;
 	char *path;
 	char *actor;
+	char session[33];   /* random hex naming this handle's draft claims */
+	long long pid;      /* the process that opened it */
 	struct {
 		const char *sql;
 		sqlite3_stmt *stmt;
@@ -64,6 +66,15 @@ mi_status mi_st_read_list(mi_store *store, const char *sql, long long visit_id, 
 
 /* Fills visit->notes and visit->aftercare_notes of visit->id. */
 mi_status mi_st_notes_read(mi_store *store, mi_visit *visit, mi_error *err);
+
+/* Inside a transaction: refuses (MI_ETEMPFAIL) when another open handle of
+ * a running process holds the claim on the draft; otherwise takes it for
+ * this handle (keep: true) or drops every claim on it (keep: false, when
+ * the draft is completed). */
+mi_status mi_st_claim_for_write(mi_store *store, long long visit_id, bool keep, mi_error *err);
+
+/* Drops the claims this handle holds (when it closes); best effort. */
+void mi_st_release_claims(mi_store *store);
 
 /* Out of memory as an error. */
 mi_status mi_st_nomem(mi_error *err);

@@ -162,6 +162,41 @@ static void lock_with_five_wrong_pins_refuses_until_tick_passes_fails(void **sta
 	mi_ui_lock_free(lock);
 }
 
+static void lock_after_a_restart_keeps_the_wait_fails(void **state)
+{
+	fixture *f = *state;
+	mi_ui_lock_config lc = {.pin_hash = f->pin_hash, .store = f->store};
+	mi_ui_lock *lock = mi_ui_lock_new(&lc);
+	assert_non_null(lock);
+	for (int i = 0; i < MI_PIN_FREE_TRIES; i++)
+		enter_pin(lock, L"1357");
+	assert_true(mi_ui_lock_waiting(lock));
+	mi_ui_lock_free(lock);
+
+	/* The program is started again: another handle on the same file. */
+	mi_store *again = NULL;
+	mi_error err;
+	assert_int_equal(mi_store_open(f->db, 0, &again, &err), MI_OK);
+	lc.store = again;
+	lock = mi_ui_lock_new(&lc);
+	assert_non_null(lock);
+	assert_true(mi_ui_lock_waiting(lock));
+	assert_int_equal(mi_ui_lock_failures(lock), MI_PIN_FREE_TRIES);
+	assert_int_equal(enter_pin(lock, L"2468"), MI_UI_HANDLED); /* not even looked at */
+	char *text = lock_text(lock);
+	assert_non_null(strstr(text, "Too many wrong PINs: try again in"));
+	free(text);
+	/* Once the wait is over, the next wrong PIN waits longer still. */
+	assert_int_equal(mi_ui_lock_tick(lock, mi_ui_now() + MI_PIN_FIRST_WAIT + 1), MI_UI_HANDLED);
+	assert_false(mi_ui_lock_waiting(lock));
+	enter_pin(lock, L"1357");
+	text = lock_text(lock);
+	assert_non_null(strstr(text, "try again in 10 s"));
+	free(text);
+	mi_ui_lock_free(lock);
+	mi_store_close(again);
+}
+
 static void lock_with_right_pin_returns_done_succeeds(void **state)
 {
 	fixture *f = *state;
@@ -261,6 +296,8 @@ int main(void)
 		cmocka_unit_test(mi_pin_lockout_seconds_with_failures_succeeds),
 		cmocka_unit_test_setup_teardown(lock_with_five_wrong_pins_refuses_until_tick_passes_fails,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(lock_after_a_restart_keeps_the_wait_fails, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(lock_with_right_pin_returns_done_succeeds, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(desk_idle_lock_hides_client_and_pin_returns_succeeds,
