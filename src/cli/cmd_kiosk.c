@@ -65,6 +65,7 @@ int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv)
 			.clock = cli->clock,
 			.pin_hash = pin_hash,
 			.idle_seconds = (double)settings.idle_timeout_seconds,
+			.resume_hours = settings.kiosk_resume_hours,
 		};
 		kiosk = mi_ui_kiosk_new(&config);
 		if (!kiosk)

@@ -77,14 +77,15 @@ mi_status mi_st_claim_for_write(mi_store *store, long long visit_id, bool keep, 
 	if (keep) {
 		mi_st_bind_text(stmt, 2, store->session);
 		sqlite3_bind_int64(stmt, 3, store->pid);
+		store->claimed = true;
 	}
 	return mi_st_exec(store, stmt, err, "claiming the draft");
 }
 
 void mi_st_release_claims(mi_store *store)
 {
-	if (!store->db || !store->session[0])
-		return;
+	if (!store->db || !store->claimed)
+		return; /* nothing to give up: no write, no wait for a lock */
 	sqlite3_stmt *stmt = mi_st_stmt(store, SQL_CLAIMS_RELEASE_ALL, NULL);
 	if (!stmt)
 		return;

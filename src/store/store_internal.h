@@ -19,6 +19,7 @@ struct mi_store {
 	char *actor;
 	char session[33];   /* random hex naming this handle's draft claims */
 	long long pid;      /* the process that opened it */
+	bool claimed;       /* it has claimed a draft since it opened */
 	struct {
 		const char *sql;
 		sqlite3_stmt *stmt;
