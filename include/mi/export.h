@@ -37,7 +37,7 @@ mi_status mi_export_write_private(const char *path, const void *data, size_t len
  * counts as not printed. With quiet, the program's output goes to
  * /dev/null (for the terminal UI); otherwise it is passed through.
  * MI_EIO when the program cannot start, fails, is killed, stops reading
- * early or runs out of time (one sentence saying so). */
+ * early or runs out of time ("the printer did not answer within N s ..."). */
 mi_status mi_export_print_pdf(const void *data, size_t len, bool quiet, double timeout_seconds,
 			      mi_error *err);
 

@@ -24,7 +24,9 @@
  *
  * After lock_seconds without a key the desk locks (ui_lock.h): only the
  * lock screen shows, nothing of the page under it, and the therapist PIN
- * brings back exactly that page. Without a PIN hash it never locks.
+ * brings back exactly that page. The desk always locks: when no PIN is set
+ * it first asks for one (typed twice, stored as a hash) and shows nothing
+ * of a client until it is set; Esc there leaves the program.
  *
  * The desk is an mi_ui_screen for mi_ui_run, and is usable without a
  * terminal: tests feed keys with mi_desk_key and draw with mi_desk_draw.
@@ -67,8 +69,8 @@ typedef struct mi_desk_config {
 	mi_clock clock;                          /* today, asked at each use */
 	mi_desk_print_fn print;                  /* NULL: mi_app_aftercare, as `aftercare --print` */
 	void *print_ctx;
-	const char *pin_hash;                    /* therapist PIN hash (copied); NULL: never locks */
-	double lock_seconds;                     /* lock after this long without a key; 0: never */
+	const char *pin_hash;                    /* therapist PIN hash (copied); NULL: ask for a PIN */
+	double lock_seconds;                     /* lock after this long without a key; 0: the default */
 } mi_desk_config;
 
 typedef struct mi_desk mi_desk;

@@ -68,4 +68,26 @@ unsigned mi_ui_lock_failures(const mi_ui_lock *lock);
 /* True while a wait after too many wrong PINs runs. */
 bool mi_ui_lock_waiting(const mi_ui_lock *lock);
 
+/* ---- setting the PIN when none is set (the front desk's first start) ---- */
+
+typedef struct mi_ui_pin_setup mi_ui_pin_setup;
+
+/* The screen that asks for a new PIN twice (shown as stars) and stores its
+ * hash in store (app_pin.h). NULL when out of memory. */
+mi_ui_pin_setup *mi_ui_pin_setup_new(mi_store *store);
+
+/* Frees it; NULL is fine. */
+void mi_ui_pin_setup_free(mi_ui_pin_setup *setup);
+
+/* One key: digits edit the field in focus, Enter goes to the second field
+ * and then sets the PIN: MI_UI_DONE once it is stored; PINs that differ or
+ * are not 4 to 12 digits are asked again. Esc: MI_UI_CANCEL. */
+mi_ui_action mi_ui_pin_setup_key(mi_ui_pin_setup *setup, mi_ui_key key);
+
+/* Draws the screen (at least 80x24). */
+void mi_ui_pin_setup_draw(const mi_ui_pin_setup *setup, mi_ui_canvas *canvas);
+
+/* The new PIN's hash once set (owned by the screen), else NULL. */
+const char *mi_ui_pin_setup_hash(const mi_ui_pin_setup *setup);
+
 #endif

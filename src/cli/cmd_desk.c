@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "mi/app_pin.h"
 #include "mi/app_settings.h"
 #include "mi/cli.h"
 #include "mi/ui_desk.h"
@@ -32,7 +33,7 @@ int mi_cmd_desk(mi_cli *cli, int argc, char **argv)
 		st = mi_store_set_actor(store, "desk", &err);
 	char *pin_hash = NULL;
 	if (st == MI_OK)
-		st = mi_store_setting_get(store, "kiosk_pin_hash", &pin_hash, &err);
+		st = mi_app_pin_hash(store, &pin_hash, &err);
 	mi_settings settings = {0};
 	if (st == MI_OK)
 		st = mi_app_settings_load(store, &settings, &err);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "mi/app_pin.h"
 #include "mi/app_settings.h"
 #include "mi/cli.h"
 #include "mi/ui_app.h"
@@ -40,7 +41,7 @@ int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv)
 	if (st != MI_OK)
 		return mi_cli_fail(&err);
 	char *pin_hash = NULL;
-	st = mi_store_setting_get(store, "kiosk_pin_hash", &pin_hash, &err);
+	st = mi_app_pin_hash(store, &pin_hash, &err);
 	if (st == MI_OK && !pin_hash)
 		st = mi_error_set(&err, MI_EUSAGE,
 				  "the kiosk needs a therapist PIN first; set one with "

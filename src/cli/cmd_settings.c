@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mi/app_aftercare.h"
+#include "mi/app_pin.h"
 #include "mi/app_settings.h"
 #include "mi/cli.h"
 #include "mi/text.h"
@@ -83,7 +84,7 @@ int mi_cmd_settings(mi_cli *cli, int argc, char **argv)
 	const mi_setting_def *chosen = NULL;
 	if (argc >= 2) {
 		chosen = mi_setting_find(argv[1]);
-		if (!chosen && strcmp(argv[1], "kiosk_pin_hash") == 0)
+		if (!chosen && strcmp(argv[1], MI_PIN_SETTING) == 0)
 			return mi_cli_failf(MI_EUSAGE, "the PIN is set with massage-intake set-pin.");
 		if (!chosen)
 			return mi_cli_failf(MI_EUSAGE, "unknown setting \"%s\"; see massage-intake settings --help.",

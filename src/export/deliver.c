@@ -236,9 +236,9 @@ mi_status mi_export_print_pdf(const void *data, size_t len, bool quiet, double t
 		stop_group(pid, &status);
 	if (!finished)
 		return mi_error_set(err, MI_EIO,
-				    "the print command %s did not finish within %.0f s and was stopped; "
-				    "the summary was not printed.",
-				    lp, timeout_seconds);
+				    "the printer did not answer within %.0f s (the print command %s was "
+				    "stopped); the summary was not printed.",
+				    timeout_seconds, lp);
 	/* 127 is what a child that could not run the program exits with where
 	 * posix_spawnp cannot report the exec failure itself (some libcs, and
 	 * under valgrind). */

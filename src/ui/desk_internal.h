@@ -53,7 +53,8 @@ struct mi_desk {
 	bool status_error;
 	bool show_help;
 	enum { MI_DESK_ASK_NONE, MI_DESK_ASK_LEAVE, MI_DESK_ASK_QUIT } ask;
-	mi_ui_lock *lock;   /* NULL: the desk never locks */
+	mi_ui_lock *lock;   /* NULL only while the PIN is being set */
+	mi_ui_pin_setup *setup; /* no PIN was set: this shows first, until one is */
 	bool locked;        /* the lock screen shows, over the untouched pages */
 	bool key_seen;      /* a key arrived since the last tick */
 	double last_key;    /* monotonic time of the last key; 0: none yet */

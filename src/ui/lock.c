@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "mi/app_pin.h"
 #include "mi/pin.h"
 #include "mi/ui_field.h"
 #include "mi/ui_lock.h"
@@ -137,14 +138,10 @@ static void rehash(mi_ui_lock *lock, const char *pin)
 {
 	char *hash = NULL;
 	mi_error err;
-	if (!lock->store || mi_pin_hash(pin, &hash, &err) != MI_OK)
-		return;
-	if (mi_store_setting_set(lock->store, "kiosk_pin_hash", hash, &err) == MI_OK) {
+	if (lock->store && mi_app_pin_set(lock->store, pin, &hash, &err) == MI_OK) {
 		free(lock->pin_hash);
 		lock->pin_hash = hash;
-		return;
 	}
-	free(hash);
 }
 
 /* Counts a wrong PIN (in the database when there is one) and starts the

@@ -61,7 +61,7 @@ expect_rc 0 "a one-second print timeout"
 rm -f "$T/lp-child"
 STUB_LP_HANG=1 run "$MI" aftercare "$visit" --print
 expect_rc 74 "hanging lp"
-expect_err_has "did not finish within 1 s and was stopped; the summary was not printed." \
+expect_err_has "the printer did not answer within 1 s (the print command $T/lp was stopped); the summary was not printed." \
 	"the hang is reported"
 child=$(cat "$T/lp-child" 2>/dev/null)
 for _ in $(seq 50); do kill -0 "$child" 2>/dev/null || break; sleep 0.05; done

@@ -10,6 +10,8 @@ run "$MI" </dev/null
 expect_rc 64 "the front desk without a terminal"
 expect_err_has "needs a terminal" "the front desk without a terminal says why"
 
+run bash -c "echo 2468 | '$MI' set-pin"
+expect_rc 0 "set-pin (the desk asks for one first when none is set)"
 run "$MI" intake --answers "$MI_FIXTURES/examples/04-urgent-bladder-change.json"
 expect_rc 0 "storing the urgent example"
 visit=$out

@@ -209,7 +209,8 @@ static void lock_with_right_pin_returns_done_succeeds(void **state)
 	mi_ui_lock_free(lock);
 }
 
-/* A desk over Maya Ortiz's stored intake, locking after 300 s. */
+/* A desk over Maya Ortiz's stored intake, locking after 300 s, on her
+ * page (with a PIN hash). */
 static mi_desk *desk_with_maya(fixture *f, const char *pin_hash)
 {
 	char path[512];
@@ -230,8 +231,10 @@ static mi_desk *desk_with_maya(fixture *f, const char *pin_hash)
 				 .pin_hash = pin_hash, .lock_seconds = 300};
 	mi_desk *desk = mi_desk_new(&config, &err);
 	assert_non_null(desk);
-	mi_desk_key(desk, mi_ui_key_of(MI_KEY_ENTER));
-	assert_int_equal(mi_desk_current_page(desk), MI_DESK_CLIENT);
+	if (pin_hash) { /* else the PIN is asked for first */
+		mi_desk_key(desk, mi_ui_key_of(MI_KEY_ENTER));
+		assert_int_equal(mi_desk_current_page(desk), MI_DESK_CLIENT);
+	}
 	return desk;
 }
 
@@ -280,13 +283,58 @@ static void desk_idle_lock_hides_client_and_pin_returns_succeeds(void **state)
 	mi_desk_free(desk);
 }
 
-static void desk_without_pin_never_locks_fails(void **state)
+/* Types digits then Enter into the desk. */
+static void desk_enter(mi_desk *desk, const wchar_t *digits)
+{
+	for (; *digits; digits++)
+		mi_desk_key(desk, mi_ui_key_char(*digits));
+	mi_desk_key(desk, mi_ui_key_of(MI_KEY_ENTER));
+}
+
+static void desk_without_pin_asks_for_one_then_locks_succeeds(void **state)
 {
 	fixture *f = *state;
 	mi_desk *desk = desk_with_maya(f, NULL);
+	/* Nothing of a client shows until a PIN is set. */
+	assert_int_equal(mi_desk_current_page(desk), MI_DESK_MAIN);
+	char *text = desk_text(desk);
+	assert_non_null(strstr(text, "No therapist PIN is set yet."));
+	assert_null(strstr(text, "Maya"));
+	free(text);
+	desk_enter(desk, L"1357");
+	desk_enter(desk, L"1358");
+	text = desk_text(desk);
+	assert_non_null(strstr(text, "The two PINs differ"));
+	assert_null(strstr(text, "1357"));
+	free(text);
+	desk_enter(desk, L"12");
+	desk_enter(desk, L"12");
+	text = desk_text(desk);
+	assert_non_null(strstr(text, "A PIN is 4 to 12 digits"));
+	free(text);
+	desk_enter(desk, L"1357");
+	desk_enter(desk, L"1357");
+	text = desk_text(desk);
+	assert_non_null(strstr(text, "Maya Ortiz"));
+	assert_non_null(strstr(text, "The PIN is set"));
+	free(text);
+	char *stored = NULL;
+	mi_error err;
+	assert_int_equal(mi_store_setting_get(f->store, "kiosk_pin_hash", &stored, &err), MI_OK);
+	assert_true(mi_pin_verify(stored, "1357"));
+	free(stored);
+
+	/* Now it locks when idle, and the new PIN unlocks it. */
 	mi_desk_tick(desk, 1000);
-	assert_int_equal(mi_desk_tick(desk, 100000), MI_UI_IGNORED);
+	assert_int_equal(mi_desk_tick(desk, 1300), MI_UI_HANDLED);
+	assert_true(mi_desk_locked(desk));
+	desk_enter(desk, L"1357");
 	assert_false(mi_desk_locked(desk));
+	mi_desk_free(desk);
+
+	/* Esc on the PIN screen leaves without showing anything. */
+	desk = desk_with_maya(f, NULL);
+	assert_int_equal(mi_desk_key(desk, mi_ui_key_of(MI_KEY_ESC)), MI_UI_QUIT);
 	mi_desk_free(desk);
 }
 
@@ -302,7 +350,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(desk_idle_lock_hides_client_and_pin_returns_succeeds,
 						setup, teardown),
-		cmocka_unit_test_setup_teardown(desk_without_pin_never_locks_fails, setup, teardown),
+		cmocka_unit_test_setup_teardown(desk_without_pin_asks_for_one_then_locks_succeeds, setup,
+						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
