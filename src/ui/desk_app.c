@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "desk_internal.h"
+#include "mi/app_audit.h"
 #include "mi/settings.h"
 
 const char *mi_desk_level_words(mi_level level)
@@ -30,6 +31,13 @@ void mi_desk_say(mi_desk *desk, bool error, const char *fmt, ...)
 void mi_desk_say_error(mi_desk *desk, const char *what, const mi_error *err)
 {
 	mi_desk_say(desk, true, "%s: %s", what, err->message);
+}
+
+void mi_desk_audit_view(mi_desk *desk, const char *action, const char *table, long long record_id)
+{
+	mi_error warning;
+	if (!mi_app_audit_view(desk->config.store, action, table, record_id, &warning))
+		mi_desk_say(desk, true, "Shown, but %s", warning.message);
 }
 
 int mi_desk_list_rows(const mi_desk *desk, int first)
@@ -153,6 +161,8 @@ mi_desk *mi_desk_new(const mi_desk_config *config, mi_error *err)
 		return NULL;
 	}
 	desk->stack[desk->depth++] = main_page;
+	if (!desk->setup) /* else once the PIN is set and the list shows */
+		mi_desk_audit_view(desk, "list", "clients", 0);
 	return desk;
 }
 
@@ -234,6 +244,7 @@ static mi_ui_action setup_key(mi_desk *desk, mi_ui_key key)
 	mi_ui_pin_setup_free(desk->setup);
 	desk->setup = NULL;
 	mi_desk_say(desk, false, "The PIN is set: it unlocks the desk and leaves the kiosk.");
+	mi_desk_audit_view(desk, "list", "clients", 0);
 	return MI_UI_HANDLED;
 }
 

@@ -265,5 +265,6 @@ mi_desk_page *mi_desk_client_new(mi_desk *desk, long long client_id, mi_error *e
 		client_free(&p->base);
 		return NULL;
 	}
+	mi_desk_audit_view(desk, "history", "clients", client_id);
 	return &p->base;
 }

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 
 #include "desk_internal.h"
-#include "mi/app_audit.h"
 #include "mi/app_drafts.h"
 #include "mi/ui_app.h"
 
@@ -140,9 +139,8 @@ static mi_desk_page *open_draft(mi_desk *desk, long long visit_id, bool resumed,
 		mi_store_draft_release(store, visit_id, &ignored);
 		return NULL;
 	}
-	mi_error warning;
-	if (resumed && !mi_app_audit_view(store, "resume", "visits", visit_id, &warning))
-		mi_desk_say_error(desk, "Shown, but", &warning);
+	if (resumed)
+		mi_desk_audit_view(desk, "resume", "visits", visit_id);
 	return page;
 }
 

@@ -79,6 +79,11 @@ void mi_desk_replace(mi_desk *desk, mi_desk_page *page);
 /* Closes the top page and reloads the one below. */
 void mi_desk_pop(mi_desk *desk);
 
+/* Records in the audit log that the desk shows a record (app_audit.h: a
+ * view is shown even when it cannot be recorded; the status line then says
+ * so). */
+void mi_desk_audit_view(mi_desk *desk, const char *action, const char *table, long long record_id);
+
 /* The outcome in plain words, e.g. "no deep tissue today; refer to a clinician". */
 const char *mi_desk_level_words(mi_level level);
 

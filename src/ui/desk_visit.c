@@ -922,5 +922,6 @@ mi_desk_page *mi_desk_visit_new(mi_desk *desk, long long visit_id, mi_error *err
 		visit_free(&p->base);
 		return NULL;
 	}
+	mi_desk_audit_view(desk, "view", "visits", visit_id);
 	return &p->base;
 }

@@ -493,6 +493,51 @@ static void desk_visit_print_when_audit_cannot_be_written_is_not_done_fails(void
 	unsetenv("MASSAGE_INTAKE_LP");
 }
 
+/* True when the audit log holds action on table and record. */
+static bool audited(fixture *f, const char *action, const char *table, long long record)
+{
+	mi_audit_list audit = {0};
+	mi_error err;
+	assert_int_equal(mi_store_audit_list(f->store, 0, &audit, &err), MI_OK);
+	bool found = false;
+	for (size_t i = 0; i < audit.count; i++)
+		found |= strcmp(audit.items[i].action, action) == 0 &&
+			 strcmp(audit.items[i].table, table) == 0 && audit.items[i].record_id == record;
+	mi_audit_list_clear(&audit);
+	return found;
+}
+
+static void desk_pages_shown_are_audited_succeeds(void **state)
+{
+	fixture *f = *state;
+	assert_true(audited(f, "list", "clients", 0));
+	open_urgent_visit(f);
+	assert_true(audited(f, "history", "clients", f->tom));
+	assert_true(audited(f, "view", "visits", f->tom_urgent));
+	assert_false(audited(f, "view", "visits", f->tom_old));
+	press(f, MI_KEY_ESC);
+	press(f, MI_KEY_ESC);
+	key(f, L'r');
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_REVIEW);
+	assert_true(audited(f, "list", "visits", 0));
+}
+
+static void desk_view_when_audit_cannot_be_written_warns_fails(void **state)
+{
+	fixture *f = *state;
+	open_tom(f);
+	sqlite3 *other = NULL;
+	assert_int_equal(sqlite3_open(f->db, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	press(f, MI_KEY_ENTER);
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
+	/* The visit is shown (the clinic must be able to read it), with a warning. */
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_VISIT);
+	assert_non_null(strstr(mi_desk_status(f->desk), "this view was not recorded in the audit log"));
+	assert_false(audited(f, "view", "visits", f->tom_urgent));
+}
+
 static void desk_visit_print_refuses_a_draft_fails(void **state)
 {
 	fixture *f = *state;
@@ -647,6 +692,8 @@ int main(void)
 		T(desk_visit_print_succeeds),
 		T(desk_visit_print_when_audit_cannot_be_written_is_not_done_fails),
 		T(desk_visit_print_refuses_a_draft_fails),
+		T(desk_pages_shown_are_audited_succeeds),
+		T(desk_view_when_audit_cannot_be_written_warns_fails),
 		T(desk_visit_preview_follows_edits_succeeds),
 		T(desk_review_mark_reviewed_succeeds),
 		T(desk_new_client_starts_intake_succeeds),
