@@ -284,34 +284,38 @@ static void draw_welcome(mi_ui_kiosk *k, mi_ui_canvas *c)
 	mi_ui_draw_keys(c, "Type  Tab next field  Enter continue  F1 help");
 }
 
-/* The code page: a fresh intake's resume code, shown to its client. */
-static void draw_code(const mi_ui_kiosk *k, mi_ui_canvas *c)
+/* A page that shows the resume code between two texts. */
+static void draw_with_code(const mi_ui_kiosk *k, mi_ui_canvas *c, const char *title,
+			   const char *before, const char *after, const char *keys)
 {
 	char shown[MI_RESUME_CODE_DIGITS + 2];
 	mi_resume_code_format(k->code, shown);
-	mi_ui_draw_title(c, "Your code", "client intake");
-	mi_ui_wrap(c, 4, 4, 72, 2, MI_UI_BOLD,
-		   "Your answers are saved as you give them. If you need to stop, you can "
-		   "continue later with your name, date of birth and this code:");
+	mi_ui_draw_title(c, title, "client intake");
+	mi_ui_wrap(c, 4, 4, 72, 3, MI_UI_BOLD, before);
 	mi_ui_putf(c, 8, 30, MI_UI_BOLD | MI_UI_REVERSE, "  %s  ", shown);
-	mi_ui_wrap(c, 11, 4, 72, 3, 0,
-		   "Please remember it or write it down: only you see it, and without it an "
-		   "unfinished intake cannot be opened here again.");
-	mi_ui_draw_keys(c, "Enter start the questions");
+	mi_ui_wrap(c, 11, 4, 72, 3, 0, after);
+	mi_ui_draw_keys(c, keys);
+}
+
+/* The code page: a fresh intake's resume code, shown to its client. */
+static void draw_code(const mi_ui_kiosk *k, mi_ui_canvas *c)
+{
+	draw_with_code(k, c, "Your code",
+		       "Your answers are saved as you give them. If you need to stop, you can "
+		       "continue later with your name, date of birth and this code:",
+		       "Please remember it or write it down: only you see it, and without it an "
+		       "unfinished intake cannot be opened here again.",
+		       "Enter start the questions");
 }
 
 /* The saved page: the intake was left unfinished. */
 static void draw_saved(const mi_ui_kiosk *k, mi_ui_canvas *c)
 {
-	char shown[MI_RESUME_CODE_DIGITS + 2];
-	mi_resume_code_format(k->code, shown);
-	mi_ui_draw_title(c, "Saved for later", "client intake");
-	mi_ui_wrap(c, 4, 4, 72, 3, MI_UI_BOLD,
-		   "Your answers are saved. To continue later, type your name, your date of "
-		   "birth and your code:");
-	mi_ui_putf(c, 8, 30, MI_UI_BOLD | MI_UI_REVERSE, "  %s  ", shown);
-	mi_ui_wrap(c, 11, 4, 72, 2, 0, "This screen goes back to the welcome page in a moment.");
-	mi_ui_draw_keys(c, "Enter back to the welcome page");
+	draw_with_code(k, c, "Saved for later",
+		       "Your answers are saved. To continue later, type your name, your date of "
+		       "birth and your code:",
+		       "This screen goes back to the welcome page in a moment.",
+		       "Enter back to the welcome page");
 }
 
 /* The thank-you page. */

@@ -35,8 +35,7 @@ tmux_wait_dead || fail "the kiosk did not die"
 tmux_restart kiosk
 tmux_expect "Welcome! Before your massage" "welcome page after the restart"
 # Without the code: a fresh intake, nothing of Jon's shown.
-tmux_type "jon berg"; tmux_keys Enter
-tmux_type "1961-07-30"; tmux_keys Enter
+tmux_identify "jon berg" 1961-07-30
 tmux_expect "continue later with your name" "name and birth date alone start afresh"
 tmux_keys Enter
 tmux_expect "What is your phone number?" "the fresh intake asks from the start"
@@ -45,9 +44,7 @@ tmux_keys Escape
 tmux_expect "Saved for later" "Esc on the first question leaves the fresh intake"
 tmux_keys Enter
 # With the code: Jon's answers, where he stopped.
-tmux_type "jon berg"; tmux_keys Enter
-tmux_type "1961-07-30"; tmux_keys Tab
-tmux_type "${code:0:3} ${code:3}"; tmux_keys Enter
+tmux_identify "jon berg" 1961-07-30 "${code:0:3} ${code:3}"
 tmux_expect "how many weeks" "resumes at the first unanswered question"
 tmux_keys Escape
 tmux_expect "Your answer: 6" "the pain answer is kept"

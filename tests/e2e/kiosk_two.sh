@@ -17,8 +17,7 @@ on() { mi_tmux_socket=$1; }
 
 on "$a"
 tmux_expect "Welcome! Before your massage" "kiosk A: welcome page"
-tmux_type "Ana Lima"; tmux_keys Enter
-tmux_type "1979-05-05"; tmux_keys Enter
+tmux_identify "Ana Lima" 1979-05-05
 code=$(tmux_resume_code)
 mi_test_count=$((mi_test_count + 1))
 [[ $code =~ ^[0-9]{6}$ ]] || fail "kiosk A shows no resume code: $(tmux_screen)"
@@ -30,8 +29,7 @@ tmux_expect "e-mail" "kiosk A: the phone is saved"
 # Kiosk B, same name and birth date, no code: a fresh intake of its own.
 on "$b"
 tmux_expect "Welcome! Before your massage" "kiosk B: welcome page"
-tmux_type "Ana Lima"; tmux_keys Enter
-tmux_type "1979-05-05"; tmux_keys Enter
+tmux_identify "Ana Lima" 1979-05-05
 other=$(tmux_resume_code)
 mi_test_count=$((mi_test_count + 1))
 [[ $other =~ ^[0-9]{6}$ && $other != "$code" ]] || fail "kiosk B: no code of its own ($other)"
@@ -48,9 +46,7 @@ tmux_expect "Saved for later" "kiosk B: leaves its intake"
 tmux_keys Enter
 
 # Kiosk B with A's code while A has the intake open: refused.
-tmux_type "Ana Lima"; tmux_keys Enter
-tmux_type "1979-05-05"; tmux_keys Tab
-tmux_type "$code"; tmux_keys Enter
+tmux_identify "Ana Lima" 1979-05-05 "$code"
 tmux_expect "cannot be opened here right now" "kiosk B is refused while kiosk A writes"
 mi_test_count=$((mi_test_count + 1))
 tmux_screen | grep -q "555 0101" && fail "kiosk B shows kiosk A's answer"

@@ -161,6 +161,27 @@ static void read_code(mi_ui_kiosk *k, wchar_t code[8])
 	free(text);
 }
 
+/* Maya Ortiz starts an intake at a kiosk, answers the phone question and
+ * the kiosk dies; the code she was shown goes into code. */
+static void maya_starts(fixture *f, wchar_t code[8])
+{
+	mi_ui_kiosk *k = new_kiosk(f);
+	identify(k, L"Maya Ortiz", L"1988-03-14", NULL);
+	read_code(k, code);
+	key(k, mi_ui_key_of(MI_KEY_ENTER));
+	assert_string_equal(mi_ui_kiosk_page(k), "intake");
+	type(k, L"555-0142");
+	key(k, mi_ui_key_of(MI_KEY_ENTER));
+	mi_ui_kiosk_free(k);
+}
+
+/* A code that is surely not code: its first digit changed. */
+static void other_code(const wchar_t code[8], wchar_t wrong[8])
+{
+	wcscpy(wrong, code);
+	wrong[0] = wrong[0] == L'9' ? L'0' : (wchar_t)(wrong[0] + 1);
+}
+
 /* How many audit entries have this action. */
 static long long audit_count(fixture *f, const char *action)
 {
@@ -177,18 +198,9 @@ static long long audit_count(fixture *f, const char *action)
 static void kiosk_resume_with_the_code_continues_where_it_stopped_succeeds(void **state)
 {
 	fixture *f = *state;
-	mi_ui_kiosk *k = new_kiosk(f);
-	identify(k, L"Maya Ortiz", L"1988-03-14", NULL);
 	wchar_t code[8];
-	read_code(k, code);
-	key(k, mi_ui_key_of(MI_KEY_ENTER));
-	assert_string_equal(mi_ui_kiosk_page(k), "intake");
-	type(k, L"555-0142");
-	key(k, mi_ui_key_of(MI_KEY_ENTER));
-	type(k, L"maya@example.org");
-	mi_ui_kiosk_free(k); /* the process dies while the e-mail is typed */
-
-	k = new_kiosk(f);
+	maya_starts(f, code);
+	mi_ui_kiosk *k = new_kiosk(f);
 	identify(k, L"maya  ORTIZ", L"1988-03-14", code);
 	assert_string_equal(mi_ui_kiosk_page(k), "intake");
 	char *text = screen_text(k);
@@ -206,15 +218,12 @@ static void kiosk_resume_with_the_code_continues_where_it_stopped_succeeds(void 
 static void kiosk_name_and_birth_date_alone_never_show_a_draft_fails(void **state)
 {
 	fixture *f = *state;
-	mi_ui_kiosk *k = new_kiosk(f);
-	identify(k, L"Maya Ortiz", L"1988-03-14", NULL);
-	key(k, mi_ui_key_of(MI_KEY_ENTER));
-	type(k, L"555-0142");
-	key(k, mi_ui_key_of(MI_KEY_ENTER));
-	mi_ui_kiosk_free(k);
+	wchar_t code[8], wrong[8];
+	maya_starts(f, code);
+	other_code(code, wrong);
 
 	/* Someone who knows Maya's name and birth date gets a fresh intake. */
-	k = new_kiosk(f);
+	mi_ui_kiosk *k = new_kiosk(f);
 	identify(k, L"Maya Ortiz", L"1988-03-14", NULL);
 	assert_string_equal(mi_ui_kiosk_page(k), "code");
 	key(k, mi_ui_key_of(MI_KEY_ENTER));
@@ -230,12 +239,12 @@ static void kiosk_name_and_birth_date_alone_never_show_a_draft_fails(void **stat
 
 	/* A guessed code: the same words whether or not a draft exists. */
 	k = new_kiosk(f);
-	identify(k, L"Maya Ortiz", L"1988-03-14", L"000000");
+	identify(k, L"Maya Ortiz", L"1988-03-14", wrong);
 	assert_string_equal(mi_ui_kiosk_page(k), "welcome");
 	char *with_draft = screen_text(k);
 	mi_ui_kiosk_free(k);
 	k = new_kiosk(f);
-	identify(k, L"Nobody Here", L"1988-03-14", L"000000");
+	identify(k, L"Nobody Here", L"1988-03-14", wrong);
 	char *without = screen_text(k);
 	assert_non_null(strstr(with_draft, "That code does not open an intake here."));
 	assert_non_null(strstr(without, "That code does not open an intake here."));
@@ -251,19 +260,10 @@ static void kiosk_name_and_birth_date_alone_never_show_a_draft_fails(void **stat
 static void kiosk_resume_after_too_many_wrong_codes_fails(void **state)
 {
 	fixture *f = *state;
-	mi_ui_kiosk *k = new_kiosk(f);
-	identify(k, L"Maya Ortiz", L"1988-03-14", NULL);
-	wchar_t code[8];
-	read_code(k, code);
-	key(k, mi_ui_key_of(MI_KEY_ENTER));
-	type(k, L"555-0142");
-	key(k, mi_ui_key_of(MI_KEY_ENTER));
-	mi_ui_kiosk_free(k);
-
-	/* A wrong code is never the right one: change its first digit. */
-	wchar_t wrong[8];
-	wcscpy(wrong, code);
-	wrong[0] = wrong[0] == L'9' ? L'0' : (wchar_t)(wrong[0] + 1);
+	wchar_t code[8], wrong[8];
+	maya_starts(f, code);
+	other_code(code, wrong);
+	mi_ui_kiosk *k;
 	for (int i = 0; i < MI_RESUME_MAX_TRIES; i++) {
 		k = new_kiosk(f);
 		identify(k, L"Maya Ortiz", L"1988-03-14", wrong);
@@ -288,11 +288,8 @@ static void kiosk_resume_after_too_many_wrong_codes_fails(void **state)
 static void kiosk_resume_after_the_resume_hours_fails(void **state)
 {
 	fixture *f = *state;
-	mi_ui_kiosk *k = new_kiosk(f);
-	identify(k, L"Maya Ortiz", L"1988-03-14", NULL);
 	wchar_t code[8];
-	read_code(k, code);
-	mi_ui_kiosk_free(k);
+	maya_starts(f, code);
 	sqlite3 *db = NULL;
 	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "UPDATE visits SET created = strftime('%Y-%m-%dT%H:%M:%SZ',"
@@ -300,7 +297,7 @@ static void kiosk_resume_after_the_resume_hours_fails(void **state)
 				      NULL, NULL, NULL),
 			 SQLITE_OK);
 	sqlite3_close(db);
-	k = new_kiosk(f); /* resume_hours 24 */
+	mi_ui_kiosk *k = new_kiosk(f); /* resume_hours 24 */
 	identify(k, L"Maya Ortiz", L"1988-03-14", code);
 	assert_string_equal(mi_ui_kiosk_page(k), "welcome");
 	mi_ui_kiosk_free(k);
