@@ -144,8 +144,13 @@ mi_status mi_app_kiosk_start(mi_store *store, const char *name, const char *birt
 	free(hash);
 	if (st == MI_OK)
 		st = mi_store_draft_load(store, id, answers, err);
-	if (st == MI_OK)
+	if (st == MI_OK) {
 		*visit_id = id;
+	} else if (id) {
+		/* A draft half made is the desk's to see, not held by this screen. */
+		mi_error ignored;
+		mi_store_draft_release(store, id, &ignored);
+	}
 	return st;
 }
 
