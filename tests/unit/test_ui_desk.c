@@ -17,12 +17,9 @@
 #include "mi/app_aftercare.h"
 #include "mi/store.h"
 #include "mi/ui_desk.h"
+#include "ui_test_pin.h"
 
 static const mi_date today = {2026, 11, 23};
-
-/* An Argon2id hash of the PIN 2468, made once (hashing takes a while). */
-static const char pin_hash[] =
-	"$argon2id$v=19$m=65536,t=2,p=1$V07tH3AauCHQ8jPxO6NMMQ$iMKM3TmPZhJKMCxxwqb0CFjzb2dQv+w8H6qrf4KOG8E";
 
 typedef struct fixture {
 	char dir[64];
@@ -84,7 +81,7 @@ static mi_desk *new_desk(fixture *f, mi_desk_print_fn print)
 		.clock = mi_clock_fixed(&today),
 		.print = print,
 		.print_ctx = f,
-		.pin_hash = pin_hash,
+		.pin_hash = ui_test_pin_hash,
 	};
 	mi_error err;
 	mi_desk *desk = mi_desk_new(&config, &err);

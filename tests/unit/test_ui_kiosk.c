@@ -16,6 +16,7 @@
 #include "mi/pin.h"
 #include "mi/resume.h"
 #include "mi/ui_app.h"
+#include "ui_test_pin.h"
 
 static const mi_date today = {2026, 11, 23};
 
@@ -34,7 +35,8 @@ static int setup(void **state)
 	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
 	mi_error err;
 	assert_int_equal(mi_store_open(f->db, MI_STORE_CREATE, &f->store, &err), MI_OK);
-	assert_int_equal(mi_pin_hash("2468", &f->pin_hash, &err), MI_OK);
+	f->pin_hash = strdup(ui_test_pin_hash);
+	assert_non_null(f->pin_hash);
 	*state = f;
 	return 0;
 }

@@ -15,6 +15,7 @@
 #include "mi/store.h"
 #include "mi/ui_desk.h"
 #include "mi/ui_lock.h"
+#include "ui_test_pin.h"
 
 static const mi_date today = {2026, 11, 23};
 
@@ -36,7 +37,8 @@ static int setup(void **state)
 	mi_error err;
 	assert_int_equal(mi_store_open(f->db, MI_STORE_CREATE, &f->store, &err), MI_OK);
 	assert_int_equal(mi_ruleset_load_dir(getenv("MI_DATA_DIR"), &f->rules, &err), MI_OK);
-	assert_int_equal(mi_pin_hash("2468", &f->pin_hash, &err), MI_OK);
+	f->pin_hash = strdup(ui_test_pin_hash);
+	assert_non_null(f->pin_hash);
 	*state = f;
 	return 0;
 }
