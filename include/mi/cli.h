@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "mi/date.h"
+#include "mi/clock.h"
 #include "mi/error.h"
 
 typedef struct mi_cli {
@@ -21,7 +21,7 @@ typedef struct mi_cli {
 	const char *db_path;     /* --db, else NULL: see mi_cli_db_path */
 	const char *data_dir;    /* --data, else NULL: see mi_cli_data_dir */
 	const char *rules_path;  /* --rules, else NULL */
-	mi_date today;
+	mi_clock clock;          /* today, asked at each use */
 } mi_cli;
 
 typedef struct mi_command {
@@ -41,6 +41,9 @@ extern const mi_command mi_commands[];
 
 /* Prints "massage-intake: MESSAGE" to stderr and returns err->status. */
 int mi_cli_fail(const mi_error *err);
+
+/* Prints "massage-intake: warning: MESSAGE" to stderr (the command goes on). */
+void mi_cli_warn(const mi_error *warning);
 
 /* The same from a format; returns status. */
 int mi_cli_failf(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -84,9 +87,10 @@ const char *mi_cli_one_file(int argc, char **argv, const char *what, int *rc);
 bool mi_cli_wants_help(int argc, char **argv);
 
 /* Records in the audit log that the current actor views a record (action
- * such as "view", table, record id; 0 for none). Viewing is not refused when
- * the entry cannot be written (a full disk, a read-only file): a warning
- * sentence goes to stderr instead. Defined in cmd_audit.c. */
+ * such as "view", table, record id; 0 for none) under the audit policy of
+ * app_audit.h: viewing is not refused when the entry cannot be written (a
+ * full disk, a read-only file); a warning sentence goes to stderr instead.
+ * Defined in cmd_audit.c. */
 struct mi_store;
 void mi_cli_audit_view(struct mi_store *store, const char *action, const char *table,
 		       long long record_id);

@@ -1,8 +1,8 @@
 /* date.h - calendar dates (YYYY-MM-DD) without time zones.
  *
  * "Today" is always passed into the logic. mi_date_today() is the one place
- * that reads the clock; it honours $MASSAGE_INTAKE_TODAY so tests are
- * deterministic.
+ * that reads the clock (through an mi_clock, clock.h, asked at each use);
+ * it honours $MASSAGE_INTAKE_TODAY so tests are deterministic.
  */
 #ifndef MI_DATE_H
 #define MI_DATE_H
@@ -30,7 +30,10 @@ int mi_date_age(mi_date birth, mi_date today);
 /* Days from a to b (b - a). */
 long mi_date_days_between(mi_date a, mi_date b);
 
-/* Today's local date, or $MASSAGE_INTAKE_TODAY when it holds a valid date. */
+/* Today's local date, read at each call. For tests only: the date held at
+ * the start of the file named by $MASSAGE_INTAKE_TODAY_FILE (read afresh at
+ * each call, so a test can move a running program to the next day), else
+ * $MASSAGE_INTAKE_TODAY, when they hold a valid date. */
 mi_date mi_date_today(void);
 
 #endif

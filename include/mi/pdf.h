@@ -11,9 +11,9 @@
  * record has it in full. Everything is measured with pango; nothing is
  * drawn outside the margins.
  *
- * Rendering produces bytes in memory; mi_export_write_private puts them in
- * a file safely and mi_export_print_pdf sends them to the printer. Nothing
- * here writes to the terminal or touches the database.
+ * Rendering produces bytes in memory; export.h puts them in a file safely
+ * or sends them to the printer. Nothing here writes to the terminal or
+ * touches the database.
  */
 #ifndef MI_PDF_H
 #define MI_PDF_H
@@ -23,8 +23,8 @@
 
 #include "mi/aftercare.h"
 #include "mi/error.h"
+#include "mi/settings.h"
 
-#define MI_PDF_DEFAULT_CLINIC "Massage clinic"
 #define MI_PDF_MAX_FONT_SIZE 10.5 /* body text, points */
 #define MI_PDF_MIN_FONT_SIZE 7.0
 
@@ -46,7 +46,7 @@ typedef enum mi_render_format {
 
 typedef struct mi_render_options {
 	mi_paper paper;
-	const char *clinic_name; /* NULL or "": MI_PDF_DEFAULT_CLINIC; sanitized here */
+	const char *clinic_name; /* NULL or "": MI_DEFAULT_CLINIC_NAME; sanitized here */
 	mi_render_format format;
 	double png_dpi;          /* PNG only; 0 means 100 */
 } mi_render_options;
@@ -68,26 +68,5 @@ mi_status mi_aftercare_render(const mi_aftercare_doc *doc, const mi_render_optio
  * Call it once rendering is over (at the end of a command, a test or the
  * UI); rendering again afterwards loads them afresh. */
 void mi_render_release_fonts(void);
-
-/* Writes data[0..len) to path so that nothing is ever half-written: a new
- * file beside it created mode 0600 (O_EXCL, then fchmod), written, synced
- * and renamed over path. The result is mode 0600 whatever was there.
- * MI_ECANTCREAT when the file cannot be created, MI_EIO when writing fails
- * (disk full); the temporary file is removed on failure. */
-mi_status mi_export_write_private(const char *path, const void *data, size_t len, mi_error *err);
-
-/* The print job's title: never anything about the client (CUPS keeps
- * titles in its logs). */
-#define MI_PRINT_TITLE "massage-intake aftercare"
-
-/* Prints a PDF: writes it as aftercare.pdf (0600) in a new private folder
- * (0700) under $TMPDIR (else /tmp), runs $MASSAGE_INTAKE_LP (else lp) as
- * PROGRAM -t MI_PRINT_TITLE -- FILE with posix_spawnp (no shell), waits for
- * it, then removes the file and the folder. Neither the title nor the file
- * name holds anything about the client. With quiet, the program's output
- * goes to /dev/null (for the terminal UI); otherwise it is passed through.
- * MI_ECANTCREAT when the file cannot be made; MI_EIO when the program
- * cannot start, fails or is killed (one sentence saying so). */
-mi_status mi_export_print_pdf(const void *data, size_t len, bool quiet, mi_error *err);
 
 #endif

@@ -31,7 +31,7 @@
 #include "mi/visit.h"
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define MI_STORE_SCHEMA_VERSION 2
+#define MI_STORE_SCHEMA_VERSION 3
 /* PRAGMA application_id of a massage-intake database: "MINT". */
 #define MI_STORE_APPLICATION_ID 0x4D494E54
 
@@ -194,7 +194,9 @@ mi_status mi_store_draft_start(mi_store *store, long long client_id, mi_visit_so
 /* Saves one answer ("fever", "client.name") of a draft in its own small
  * transaction. value_json is the JSON text of the value; NULL removes the
  * answer. The value is validated first (mi_answers_set_json): a refused
- * value is MI_EDATA and nothing is stored. A completed visit is MI_EDATA. */
+ * value is MI_EDATA and nothing is stored. A completed visit is MI_EDATA; a
+ * draft claimed by another screen is MI_ETEMPFAIL (mi_store_draft_claim);
+ * otherwise this handle claims it. */
 mi_status mi_store_draft_save_answer(mi_store *store, long long visit_id, const char *key,
 				     const char *value_json, mi_error *err);
 
@@ -213,11 +215,76 @@ mi_status mi_store_waiting_list(mi_store *store, mi_visit_list *out, mi_error *e
 /* Completes a draft in one transaction: stores answers (which replace the
  * draft's saved answers), the screening outcome and flags, goals from
  * answers.goals/goals_other and rules_version, finds or creates the client
- * when the draft has none, and marks it complete. A kiosk visit stays
- * waiting for review. */
+ * when the draft has none, and marks it complete; its claim and resume
+ * code go. A draft claimed by another screen is MI_ETEMPFAIL. A kiosk
+ * visit stays waiting for review. */
 mi_status mi_store_visit_complete(mi_store *store, long long visit_id, const mi_answers *answers,
 				  const mi_screening *screening, const char *rules_version,
 				  mi_error *err);
+
+/* ---- who writes a draft: one screen at a time ---- */
+
+/* Claims the draft for this store handle (one screen), so that no other
+ * screen writes into it meanwhile. Another open handle of a program that
+ * still runs keeps its claim: MI_ETEMPFAIL, "visit N is open on another
+ * screen right now". The claim of a program that has ended (killed, say)
+ * is taken over. Claiming again is fine. mi_store_draft_save_answer claims
+ * the draft it writes the same way, and refuses one claimed elsewhere;
+ * completing a visit and closing the handle give the claims up.
+ * MI_ENOTFOUND for an unknown visit, MI_EDATA for a completed one. */
+mi_status mi_store_draft_claim(mi_store *store, long long visit_id, mi_error *err);
+
+/* Gives up this handle's claim on the draft (nothing when it holds none). */
+mi_status mi_store_draft_release(mi_store *store, long long visit_id, mi_error *err);
+
+/* ---- the kiosk's resume codes (resume.h makes and checks them) ---- */
+
+/* Stores the hash of a kiosk draft's resume code, replacing any earlier one
+ * and its count of wrong tries. */
+mi_status mi_store_resume_code_set(mi_store *store, long long visit_id, const char *code_hash,
+				   mi_error *err);
+
+typedef struct mi_resume_candidate {
+	long long visit_id;
+	char *code_hash;
+} mi_resume_candidate;
+
+typedef struct mi_resume_list {
+	mi_resume_candidate *items;
+	size_t count;
+} mi_resume_list;
+
+/* Frees the list's entries and zeroes it. */
+void mi_resume_list_clear(mi_resume_list *list);
+
+/* The drafts the kiosk may still resume, newest first: kiosk drafts not
+ * completed, with a resume code, fewer than max_failures wrong tries, begun
+ * at most max_age_hours ago. The front desk sees every draft regardless.
+ * Fills *out (caller clears). */
+mi_status mi_store_resumable_drafts(mi_store *store, long max_age_hours, unsigned max_failures,
+				    mi_resume_list *out, mi_error *err);
+
+/* Counts one wrong resume code against the draft (0: none matched) and
+ * records "resume failed" in the audit log, in one transaction. */
+mi_status mi_store_resume_failed(mi_store *store, long long visit_id, mi_error *err);
+
+/* ---- wrong PINs, kept across restarts ---- */
+
+typedef struct mi_pin_throttle {
+	unsigned failures;    /* wrong PINs in a row, at any screen */
+	long long wait_until; /* Unix time before which no PIN is taken; 0: none */
+} mi_pin_throttle;
+
+/* The count and the wait now stored. */
+mi_status mi_store_pin_throttle(mi_store *store, mi_pin_throttle *out, mi_error *err);
+
+/* One more wrong PIN at Unix time now: the count goes up and the wait is
+ * now + mi_pin_lockout_seconds(count), in one transaction. Fills *out. */
+mi_status mi_store_pin_failed(mi_store *store, long long now, mi_pin_throttle *out,
+			      mi_error *err);
+
+/* A right PIN: the count and the wait go back to zero. */
+mi_status mi_store_pin_succeeded(mi_store *store, mi_error *err);
 
 /* ---- settings: small key/value pairs for the UI ---- */
 

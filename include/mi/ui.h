@@ -15,7 +15,10 @@
  *  - src/ui/term.c is the only file that talks to curses: mi_ui_run starts
  *    the terminal, translates curses keys into mi_ui_key, copies the canvas
  *    to the terminal, shows "please enlarge the window" below 80x24, and
- *    always restores the terminal (normal return, SIGTERM, SIGHUP).
+ *    always restores the terminal, with the screen cleared first: on a
+ *    normal return, on any signal that would end the program (SIGTERM,
+ *    SIGHUP, SIGUSR1, SIGALRM, ...) and, as far as a signal handler can,
+ *    on a crash (SIGSEGV, SIGABRT, ...).
  *
  * Attributes are hints: every meaning is also carried by text or symbols,
  * since colour may be off (NO_COLOR, TERM=vt100).
@@ -198,11 +201,12 @@ typedef struct mi_ui_options {
 } mi_ui_options;
 
 /* Runs a screen in the terminal until its key or tick handler returns
- * MI_UI_QUIT, or SIGTERM/SIGHUP arrives. Draws, reads keys (wide
- * characters), handles resizing, and restores the terminal before it
- * returns, whatever happened. Needs stdin and stdout to be a terminal.
- * MI_OK on a normal quit; MI_EIO when the terminal cannot be set up
- * (err says why), MI_ETEMPFAIL when a signal ended it. */
+ * MI_UI_QUIT, or a signal that would end the program arrives. Draws, reads
+ * keys (wide characters), handles resizing, and clears the screen and
+ * restores the terminal before it returns, whatever happened. Needs stdin
+ * and stdout to be a terminal. MI_OK on a normal quit; MI_EIO when the
+ * terminal cannot be set up (err says why), MI_ETEMPFAIL when a signal
+ * ended it. */
 mi_status mi_ui_run(mi_ui_screen screen, const mi_ui_options *options, mi_error *err);
 
 /* A monotonic clock in seconds, for idle timeouts. */

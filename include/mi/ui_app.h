@@ -1,13 +1,20 @@
 /* ui_app.h - the kiosk, and what it shares with the front desk (ui_desk.h).
  *
  * The kiosk is a screen (mi_ui_screen) run by mi_ui_run. It keeps no
- * screening rule and no SQL: answers go through the store's draft API, screening
- * through mi_screen.
+ * screening rule and no SQL: drafts are started and resumed through
+ * app_drafts.h, answers saved through the store's draft API, screening
+ * done by mi_screen.
  *
- * The identification form (name + birth date) and the draft lookup are
- * shared: mi_ui_open_draft finds the open draft of that client (known
- * client, or a kiosk draft of a not-yet-known client with the same name and
- * birth date) or starts a new one, so a killed intake resumes.
+ * The identification form (name + birth date, and at the kiosk the resume
+ * code) is shared with the desk's new-client page.
+ *
+ * Kiosk pages: welcome (name, birth date, and a resume code for a client
+ * continuing) -> code (a fresh intake shows its resume code once) ->
+ * intake -> thanks; Esc on the first question leaves the intake on the
+ * "saved" page, which shows the code again before clearing. Idle, the
+ * kiosk clears to its welcome page without showing the code. Name and birth
+ * date alone always start a fresh intake and never tell whether another
+ * exists.
  */
 #ifndef MI_UI_APP_H
 #define MI_UI_APP_H
@@ -20,40 +27,39 @@
 /* A draft sink that saves each answer with mi_store_draft_save_answer. */
 mi_ui_draft_sink mi_ui_store_sink(mi_store *store);
 
-/* Name and birth date, typed into two fields. */
+/* Name and birth date, typed into two fields, and with with_code an
+ * optional resume code in a third. */
 typedef struct mi_ui_ident {
 	mi_ui_field name;
 	mi_ui_field birth;
-	int focus; /* 0 name, 1 birth date */
+	mi_ui_field code;
+	bool with_code;
+	int focus; /* 0 name, 1 birth date, 2 code */
 	char status[640];
 } mi_ui_ident;
 
-/* Empties both fields. */
+/* Empties the fields (with_code stays). */
 void mi_ui_ident_clear(mi_ui_ident *ident);
 
 /* Edits the form: Tab/Up/Down switch fields, Enter on the name goes to the
- * birth date, Enter on the birth date checks both and returns MI_UI_DONE
- * when they are valid (else a message in status). */
+ * birth date, Enter on the birth date (or the code) checks them and
+ * returns MI_UI_DONE when they are valid (else a message in status). The
+ * code may be left empty; when typed it must be a resume code's digits. */
 mi_ui_action mi_ui_ident_key(mi_ui_ident *ident, mi_ui_key key, mi_date today);
 
-/* Draws the two labelled fields from row y. */
+/* Draws the labelled fields from row y (the code two rows under the birth
+ * date). */
 void mi_ui_ident_draw(const mi_ui_ident *ident, mi_ui_canvas *canvas, int y);
-
-/* Finds the open draft of (name, birth_date) or starts one (source), and
- * loads what it holds: *visit_id and *answers (caller frees) are set; the
- * answers always hold client.name and client.birth_date. */
-mi_status mi_ui_open_draft(mi_store *store, const char *name, const char *birth_date,
-			   mi_visit_source source, mi_date today, long long *visit_id,
-			   mi_answers **answers, mi_error *err);
 
 /* ---- kiosk ---- */
 
 typedef struct mi_ui_kiosk_config {
 	mi_store *store;
 	const mi_ruleset *rules;
-	mi_date today;
+	mi_clock clock;        /* today, asked at each use */
 	const char *pin_hash;  /* Argon2id hash of the therapist PIN (copied) */
-	double idle_seconds;   /* back to welcome after this long without a key */
+	double idle_seconds;   /* back to welcome after this long without a key; 0: the default */
+	long resume_hours;     /* a draft can be resumed here this long after it began; 0: the default */
 } mi_ui_kiosk_config;
 
 typedef struct mi_ui_kiosk mi_ui_kiosk;
@@ -69,7 +75,8 @@ void mi_ui_kiosk_free(mi_ui_kiosk *kiosk);
  * is handled inside. */
 mi_ui_screen mi_ui_kiosk_screen(mi_ui_kiosk *kiosk);
 
-/* Which page the kiosk shows: "welcome", "intake", "thanks", "pin". */
+/* Which page the kiosk shows: "welcome", "code", "intake", "saved",
+ * "thanks", "pin". */
 const char *mi_ui_kiosk_page(const mi_ui_kiosk *kiosk);
 
 #endif

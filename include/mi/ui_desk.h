@@ -24,7 +24,9 @@
  *
  * After lock_seconds without a key the desk locks (ui_lock.h): only the
  * lock screen shows, nothing of the page under it, and the therapist PIN
- * brings back exactly that page. Without a PIN hash it never locks.
+ * brings back exactly that page. The desk always locks: when no PIN is set
+ * it first asks for one (typed twice, stored as a hash) and shows nothing
+ * of a client until it is set; Esc there leaves the program.
  *
  * The desk is an mi_ui_screen for mi_ui_run, and is usable without a
  * terminal: tests feed keys with mi_desk_key and draw with mi_desk_draw.
@@ -37,6 +39,7 @@
 #include <stdbool.h>
 
 #include "mi/aftercare.h"
+#include "mi/clock.h"
 #include "mi/date.h"
 #include "mi/error.h"
 #include "mi/screen.h"
@@ -54,19 +57,20 @@ typedef enum mi_desk_page_kind {
 	MI_DESK_INTAKE,
 } mi_desk_page_kind;
 
-/* Prints the aftercare summary of a stored visit (as `aftercare --print`
- * does). Returns MI_OK or fills err with one sentence. */
+/* Prints the aftercare summary of a stored visit. Returns MI_OK or fills
+ * err with one sentence. The desk's own is mi_app_aftercare, the same path
+ * as `aftercare --print`; tests give another. */
 typedef mi_status (*mi_desk_print_fn)(void *ctx, long long visit_id, mi_error *err);
 
 typedef struct mi_desk_config {
 	mi_store *store;                         /* borrowed; required */
 	const mi_ruleset *rules;                 /* borrowed; required */
 	const mi_aftercare_template *aftercare;  /* borrowed; NULL: no summary preview */
-	mi_date today;
-	mi_desk_print_fn print;                  /* NULL: print as `aftercare --print` does */
+	mi_clock clock;                          /* today, asked at each use */
+	mi_desk_print_fn print;                  /* NULL: mi_app_aftercare, as `aftercare --print` */
 	void *print_ctx;
-	const char *pin_hash;                    /* therapist PIN hash (copied); NULL: never locks */
-	double lock_seconds;                     /* lock after this long without a key; 0: never */
+	const char *pin_hash;                    /* therapist PIN hash (copied); NULL: ask for a PIN */
+	double lock_seconds;                     /* lock after this long without a key; 0: the default */
 } mi_desk_config;
 
 typedef struct mi_desk mi_desk;

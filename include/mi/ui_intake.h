@@ -28,6 +28,7 @@
 #include <stddef.h>
 
 #include "mi/answers.h"
+#include "mi/clock.h"
 #include "mi/date.h"
 #include "mi/error.h"
 #include "mi/screen.h"
@@ -95,7 +96,7 @@ typedef struct mi_ui_intake mi_ui_intake;
 typedef struct mi_ui_intake_config {
 	mi_ui_mode mode;
 	const mi_ruleset *rules; /* for live screening; NULL: none */
-	mi_date today;
+	mi_clock clock;          /* asked for today at each use (zeroed: the system clock) */
 	mi_ui_draft_sink sink;  /* save_answer NULL: answers stay in memory only */
 	long long draft_id;     /* passed to the sink */
 	bool lock_identity;     /* name and birth date were given before: not asked */

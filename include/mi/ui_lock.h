@@ -9,8 +9,11 @@
  * Wrong PINs are throttled: after MI_PIN_FREE_TRIES wrong PINs in a row no
  * PIN is taken for mi_pin_lockout_seconds(failures); the wait is shown as
  * "try again in N s" and ends in the tick callback (no sleeping). A right
- * PIN resets the count. With a store, every try is written to the audit
- * log as "unlock" or "unlock failed" (table "pin", no other detail) and an
+ * PIN resets the count. With a store, the count and the end of the wait
+ * are kept in the database (mi_store_pin_failed), shared by every screen
+ * and taken up again when a lock is made or shown, so restarting the
+ * program does not end a wait; every try is written to the audit log as
+ * "unlock" or "unlock failed" (table "pin", no other detail) and an
  * old-style hash is replaced after a right PIN.
  */
 #ifndef MI_UI_LOCK_H
@@ -41,7 +44,8 @@ mi_ui_lock *mi_ui_lock_new(const mi_ui_lock_config *config);
 void mi_ui_lock_free(mi_ui_lock *lock);
 
 /* Empties the typed PIN and the message before the lock is shown again;
- * the count of wrong PINs and any wait running are kept. */
+ * the count of wrong PINs and any wait running are kept, and brought up to
+ * date from the database. */
 void mi_ui_lock_reset(mi_ui_lock *lock);
 
 /* One key: digits, Backspace and the like edit the PIN; Enter checks it:
@@ -63,5 +67,27 @@ unsigned mi_ui_lock_failures(const mi_ui_lock *lock);
 
 /* True while a wait after too many wrong PINs runs. */
 bool mi_ui_lock_waiting(const mi_ui_lock *lock);
+
+/* ---- setting the PIN when none is set (the front desk's first start) ---- */
+
+typedef struct mi_ui_pin_setup mi_ui_pin_setup;
+
+/* The screen that asks for a new PIN twice (shown as stars) and stores its
+ * hash in store (app_pin.h). NULL when out of memory. */
+mi_ui_pin_setup *mi_ui_pin_setup_new(mi_store *store);
+
+/* Frees it; NULL is fine. */
+void mi_ui_pin_setup_free(mi_ui_pin_setup *setup);
+
+/* One key: digits edit the field in focus, Enter goes to the second field
+ * and then sets the PIN: MI_UI_DONE once it is stored; PINs that differ or
+ * are not 4 to 12 digits are asked again. Esc: MI_UI_CANCEL. */
+mi_ui_action mi_ui_pin_setup_key(mi_ui_pin_setup *setup, mi_ui_key key);
+
+/* Draws the screen (at least 80x24). */
+void mi_ui_pin_setup_draw(const mi_ui_pin_setup *setup, mi_ui_canvas *canvas);
+
+/* The new PIN's hash once set (owned by the screen), else NULL. */
+const char *mi_ui_pin_setup_hash(const mi_ui_pin_setup *setup);
 
 #endif

@@ -1,21 +1,16 @@
 /* cmd_aftercare.c - `massage-intake aftercare VISIT`: the aftercare summary
  * as text or a one-page PDF, to standard output, a file or the printer. */
-#define _GNU_SOURCE /* nl_langinfo(_NL_PAPER_WIDTH) */
 #include <errno.h>
 #include <getopt.h>
-#include <langinfo.h>
-#include <locale.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
 
-#include "mi/aftercare.h"
+#include "mi/app_aftercare.h"
 #include "mi/cli.h"
-#include "mi/pdf.h"
-#include "mi/store.h"
+#include "mi/export.h"
 
 /* The help text. */
 static void usage(FILE *out)
@@ -34,19 +29,25 @@ static void usage(FILE *out)
 		"                   chart) or png (the same page as an image); the default\n"
 		"                   is text, or pdf/png when FILE ends in .pdf/.png\n"
 		"  -o FILE          write to FILE (created mode 0600) instead of standard\n"
-		"                   output; a PDF or PNG needs -o FILE or --print, and is\n"
-		"                   never written to a terminal\n"
+		"                   output; FILE is a new name or a regular file (a device,\n"
+		"                   FIFO, folder or link is refused); a PDF or PNG needs\n"
+		"                   -o FILE or --print, and is never written to a terminal\n"
 		"  --paper SIZE     a4 or letter; default: the \"paper\" setting, else the\n"
 		"                   locale's paper size\n"
-		"  --print          print the PDF with lp; the job title is \"" MI_PRINT_TITLE "\"\n"
-		"                   and the file name holds nothing about the client.\n"
+		"  --print          print the PDF with lp, which gets it on its standard input\n"
+		"                   (no file is written); the job title is\n"
+		"                   \"" MI_PRINT_TITLE "\", nothing about the client.\n"
 		"                   $MASSAGE_INTAKE_LP names another print program, run as\n"
-		"                   PROGRAM -t TITLE -- FILE\n"
+		"                   PROGRAM -t TITLE; one that has not finished after the\n"
+		"                   print_timeout_seconds setting is stopped\n"
 		"\n"
 		"The clinic's name at the top of the page is the \"clinic_name\" setting.\n"
+		"Printing and writing a file are recorded in the audit log first, and not\n"
+		"done when they cannot be recorded; a summary on standard output is recorded\n"
+		"as a view.\n"
 		"\n"
 		"Exit status: 0 done; 64 bad command line; 65 a broken aftercare template, a\n"
-		"bad setting or a visit still in draft; 66 no database yet; 67 no such visit;\n"
+		"bad stored setting or a visit still in draft; 66 no database yet; 67 no such visit;\n"
 		"70 rendering failed; 73 FILE cannot be created; 74 the database cannot be\n"
 		"read, or writing or printing failed; 75 the database stayed busy.\n");
 }
@@ -63,72 +64,14 @@ static bool parse_id(const char *s, long long *out)
 	return true;
 }
 
-/* The paper size of the locale: LC_PAPER's width where the C library knows
- * it, else letter for en_US and en_CA locale names, else A4. */
-static mi_paper locale_paper(void)
-{
-#ifdef __GLIBC__
-	const char *name = setlocale(LC_PAPER, NULL);
-	if (name && strcmp(name, "C") != 0 && strcmp(name, "POSIX") != 0 &&
-	    strncmp(name, "C.", 2) != 0) {
-		unsigned width_mm = (unsigned)(uintptr_t)nl_langinfo(_NL_PAPER_WIDTH);
-		return width_mm == 216 ? MI_PAPER_LETTER : MI_PAPER_A4;
-	}
-#endif
-	static const char *const vars[] = {"LC_ALL", "LC_PAPER", "LANG"};
-	for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
-		const char *v = getenv(vars[i]);
-		if (v && *v)
-			return strncmp(v, "en_US", 5) == 0 || strncmp(v, "en_CA", 5) == 0
-				       ? MI_PAPER_LETTER
-				       : MI_PAPER_A4;
-	}
-	return MI_PAPER_A4;
-}
-
-/* Everything the command needs from the database, read in one go. */
-typedef struct loaded {
-	mi_visit *visit;
-	char *clinic;  /* setting clinic_name, or NULL */
-	char *paper;   /* setting paper, or NULL */
-} loaded;
-
-/* Opens the database, loads the visit and the settings, records the export
- * or print in the audit log when audit_action is not NULL, and closes it. */
-static mi_status load(mi_cli *cli, long long visit_id, const char *audit_action, loaded *out,
-		      mi_error *err)
-{
-	mi_store *store = NULL;
-	mi_status st = mi_cli_open_store(cli, 0, &store, err);
-	if (st == MI_OK)
-		st = mi_store_visit_load(store, visit_id, &out->visit, err);
-	if (st == MI_OK && !out->visit->complete)
-		st = mi_error_set(err, MI_EDATA,
-				  "visit %lld is still a draft; complete the intake before its "
-				  "aftercare summary.",
-				  visit_id);
-	if (st == MI_OK)
-		st = mi_store_setting_get(store, "clinic_name", &out->clinic, err);
-	if (st == MI_OK)
-		st = mi_store_setting_get(store, "paper", &out->paper, err);
-	if (st == MI_OK && audit_action)
-		st = mi_store_audit_append(store, audit_action, "visits", visit_id, err);
-	mi_store_close(store);
-	return st;
-}
-
-/* Builds the summary document from the data folder's template. */
-static mi_status build(mi_cli *cli, const mi_visit *visit, mi_aftercare_doc **doc, mi_error *err)
+/* Loads the data folder's aftercare template. */
+static mi_status load_template(mi_cli *cli, mi_aftercare_template **tpl, mi_error *err)
 {
 	char *dir = mi_cli_data_dir(cli);
 	if (!dir)
 		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
-	mi_aftercare_template *tpl = NULL;
-	mi_status st = mi_aftercare_template_load_dir(dir, &tpl, err);
+	mi_status st = mi_aftercare_template_load_dir(dir, tpl, err);
 	free(dir);
-	if (st == MI_OK)
-		st = mi_aftercare_build(tpl, visit, doc, err);
-	mi_aftercare_template_free(tpl);
 	return st;
 }
 
@@ -207,49 +150,32 @@ int mi_cmd_aftercare(mi_cli *cli, int argc, char **argv)
 	if (!text && to_stdout && (!output || isatty(STDOUT_FILENO)))
 		return mi_cli_failf(MI_EUSAGE, "a %s is not for a terminal: give -o FILE or --print.",
 				    render_format == MI_RENDER_PNG ? "PNG image" : "PDF");
-	mi_paper paper = MI_PAPER_A4;
-	if (paper_arg && !mi_paper_parse(paper_arg, &paper))
+	mi_aftercare_request req = {
+		.visit_id = visit_id,
+		.target = print ? MI_AFTERCARE_PRINT : to_stdout ? MI_AFTERCARE_SHOW : MI_AFTERCARE_FILE,
+		.format = text ? MI_AFTERCARE_TEXT
+			       : render_format == MI_RENDER_PNG ? MI_AFTERCARE_PNG : MI_AFTERCARE_PDF,
+		.path = output,
+		.has_paper = paper_arg != NULL,
+	};
+	if (paper_arg && !mi_paper_parse(paper_arg, &req.paper))
 		return mi_cli_failf(MI_EUSAGE, "--paper must be a4 or letter, not \"%s\".", paper_arg);
 
 	mi_error err;
-	loaded db = {0};
-	const char *audit = print ? "print" : to_stdout ? NULL : "export";
-	mi_status st = load(cli, visit_id, audit, &db, &err);
-	if (st == MI_OK && !paper_arg) {
-		if (!db.paper)
-			paper = locale_paper();
-		else if (!mi_paper_parse(db.paper, &paper))
-			st = mi_error_set(&err, MI_EDATA,
-					  "the paper setting must be a4 or letter; use --paper for now.");
-	}
-	mi_aftercare_doc *doc = NULL;
+	mi_aftercare_template *tpl = NULL;
+	mi_store *store = NULL;
+	mi_aftercare_shown shown = {0};
+	mi_status st = load_template(cli, &tpl, &err);
 	if (st == MI_OK)
-		st = build(cli, db.visit, &doc, &err);
-	unsigned char *data = NULL;
-	size_t len = 0;
-	if (st == MI_OK && text) {
-		data = (unsigned char *)mi_aftercare_to_text(doc);
-		len = data ? strlen((char *)data) : 0;
-		if (!data)
-			st = mi_error_set(&err, MI_EINTERNAL, "out of memory writing the summary.");
-	} else if (st == MI_OK) {
-		mi_render_options opt = {
-			.paper = paper, .clinic_name = db.clinic, .format = render_format};
-		st = mi_aftercare_render(doc, &opt, &data, &len, NULL, &err);
-		mi_render_release_fonts();
-	}
-	if (st == MI_OK) {
-		if (print)
-			st = mi_export_print_pdf(data, len, false, &err);
-		else if (to_stdout)
-			st = write_stdout(data, len, &err);
-		else
-			st = mi_export_write_private(output, data, len, &err);
-	}
-	free(data);
-	mi_aftercare_doc_free(doc);
-	mi_visit_free(db.visit);
-	free(db.clinic);
-	free(db.paper);
+		st = mi_cli_open_store(cli, 0, &store, &err);
+	if (st == MI_OK)
+		st = mi_app_aftercare(store, tpl, &req, &shown, &err);
+	mi_store_close(store);
+	mi_aftercare_template_free(tpl);
+	if (st == MI_OK && shown.unrecorded)
+		mi_cli_warn(&shown.warning);
+	if (st == MI_OK && req.target == MI_AFTERCARE_SHOW)
+		st = write_stdout(shown.data, shown.len, &err);
+	free(shown.data);
 	return st == MI_OK ? 0 : mi_cli_fail(&err);
 }

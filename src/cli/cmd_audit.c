@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/app_audit.h"
 #include "mi/cli.h"
 #include "mi/store.h"
-#include "mi/text.h"
 
 enum { DEFAULT_LIMIT = 100 };
 
@@ -37,13 +37,9 @@ static void usage(FILE *out)
 void mi_cli_audit_view(struct mi_store *store, const char *action, const char *table,
 		       long long record_id)
 {
-	mi_error err;
-	if (mi_store_audit_append(store, action, table, record_id, &err) == MI_OK)
-		return;
-	char *safe = mi_text_sanitize(err.message, false);
-	fprintf(stderr, "massage-intake: warning: this view was not recorded in the audit log: %s\n",
-		safe ? safe : "(unprintable message)");
-	free(safe);
+	mi_error warning;
+	if (!mi_app_audit_view(store, action, table, record_id, &warning))
+		mi_cli_warn(&warning);
 }
 
 static int print_text(const mi_audit_list *list)

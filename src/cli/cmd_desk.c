@@ -2,27 +2,10 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "mi/app_pin.h"
+#include "mi/app_settings.h"
 #include "mi/cli.h"
 #include "mi/ui_desk.h"
-
-enum { DEFAULT_LOCK_SECONDS = 300 };
-
-/* The lock timeout setting (0: never), or the default when unset or not a
- * whole number of seconds from 0 to 86400. */
-static double lock_seconds(mi_store *store)
-{
-	char *value = NULL;
-	mi_error err;
-	double seconds = DEFAULT_LOCK_SECONDS;
-	if (mi_store_setting_get(store, "lock_timeout_seconds", &value, &err) == MI_OK && value) {
-		char *end;
-		long n = strtol(value, &end, 10);
-		if (end != value && *end == '\0' && n >= 0 && n <= 86400)
-			seconds = (double)n;
-	}
-	free(value);
-	return seconds;
-}
 
 /* Runs the front desk; it locks after lock_timeout_seconds when a PIN is set. */
 int mi_cmd_desk(mi_cli *cli, int argc, char **argv)
@@ -50,12 +33,15 @@ int mi_cmd_desk(mi_cli *cli, int argc, char **argv)
 		st = mi_store_set_actor(store, "desk", &err);
 	char *pin_hash = NULL;
 	if (st == MI_OK)
-		st = mi_store_setting_get(store, "kiosk_pin_hash", &pin_hash, &err);
+		st = mi_app_pin_hash(store, &pin_hash, &err);
+	mi_settings settings = {0};
+	if (st == MI_OK)
+		st = mi_app_settings_load(store, &settings, &err);
 	mi_desk *desk = NULL;
 	if (st == MI_OK) {
 		mi_desk_config config = {.store = store, .rules = rules, .aftercare = aftercare,
-					 .today = cli->today, .pin_hash = pin_hash,
-					 .lock_seconds = lock_seconds(store)};
+					 .clock = cli->clock, .pin_hash = pin_hash,
+					 .lock_seconds = (double)settings.lock_timeout_seconds};
 		desk = mi_desk_new(&config, &err);
 		if (!desk)
 			st = err.status;
@@ -65,6 +51,7 @@ int mi_cmd_desk(mi_cli *cli, int argc, char **argv)
 		st = mi_ui_run(mi_desk_screen(desk), &options, &err);
 	}
 	mi_desk_free(desk);
+	mi_settings_clear(&settings);
 	free(pin_hash);
 	mi_aftercare_template_free(aftercare);
 	mi_ruleset_free(rules);

@@ -108,8 +108,10 @@ int mi_cmd_intake(mi_cli *cli, int argc, char **argv)
 		mi_answers_free(answers);
 		return mi_cli_fail(&err);
 	}
+	/* Screened and stored with the same date. */
+	mi_date today = mi_clock_today(cli->clock);
 	mi_screening screening;
-	st = mi_screen(rules, answers, cli->today, &screening, &err);
+	st = mi_screen(rules, answers, today, &screening, &err);
 	if (st == MI_EDATA)
 		mi_error_prefix(&err, "%s", strcmp(answers_path, "-") == 0 ? "standard input" : answers_path);
 	if (st != MI_OK) {
@@ -123,7 +125,7 @@ int mi_cmd_intake(mi_cli *cli, int argc, char **argv)
 	long long visit = 0, client = 0;
 	if (rc == 0) {
 		st = mi_store_intake(store, answers, &screening, mi_ruleset_version(rules),
-				     MI_SOURCE_CLI, cli->today, &visit, &client, &err);
+				     MI_SOURCE_CLI, today, &visit, &client, &err);
 		if (st != MI_OK)
 			rc = mi_cli_fail(&err);
 	}

@@ -4,10 +4,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "mi/app_pin.h"
+#include "mi/app_settings.h"
 #include "mi/cli.h"
 #include "mi/ui_app.h"
-
-enum { DEFAULT_IDLE_SECONDS = 180 };
 
 /* Prints the command's help. */
 static void usage(FILE *out)
@@ -26,22 +26,6 @@ static void usage(FILE *out)
 		"database cannot be opened.\n");
 }
 
-/* The idle timeout setting, or the default when unset or not a number. */
-static double idle_seconds(mi_store *store)
-{
-	char *value = NULL;
-	mi_error err;
-	double seconds = DEFAULT_IDLE_SECONDS;
-	if (mi_store_setting_get(store, "idle_timeout_seconds", &value, &err) == MI_OK && value) {
-		char *end;
-		long n = strtol(value, &end, 10);
-		if (*end == '\0' && n >= 10 && n <= 86400)
-			seconds = (double)n;
-	}
-	free(value);
-	return seconds;
-}
-
 /* Runs the kiosk: needs a PIN and a terminal. */
 int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv)
 {
@@ -57,7 +41,7 @@ int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv)
 	if (st != MI_OK)
 		return mi_cli_fail(&err);
 	char *pin_hash = NULL;
-	st = mi_store_setting_get(store, "kiosk_pin_hash", &pin_hash, &err);
+	st = mi_app_pin_hash(store, &pin_hash, &err);
 	if (st == MI_OK && !pin_hash)
 		st = mi_error_set(&err, MI_EUSAGE,
 				  "the kiosk needs a therapist PIN first; set one with "
@@ -71,14 +55,18 @@ int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv)
 		st = mi_cli_load_rules(cli, &rules, &err);
 	if (st == MI_OK)
 		st = mi_store_set_actor(store, "kiosk", &err);
+	mi_settings settings = {0};
+	if (st == MI_OK)
+		st = mi_app_settings_load(store, &settings, &err);
 	mi_ui_kiosk *kiosk = NULL;
 	if (st == MI_OK) {
 		mi_ui_kiosk_config config = {
 			.store = store,
 			.rules = rules,
-			.today = cli->today,
+			.clock = cli->clock,
 			.pin_hash = pin_hash,
-			.idle_seconds = idle_seconds(store),
+			.idle_seconds = (double)settings.idle_timeout_seconds,
+			.resume_hours = settings.kiosk_resume_hours,
 		};
 		kiosk = mi_ui_kiosk_new(&config);
 		if (!kiosk)
@@ -89,6 +77,7 @@ int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv)
 		st = mi_ui_run(mi_ui_kiosk_screen(kiosk), &options, &err);
 	}
 	mi_ui_kiosk_free(kiosk);
+	mi_settings_clear(&settings);
 	mi_ruleset_free(rules);
 	free(pin_hash);
 	mi_store_close(store);

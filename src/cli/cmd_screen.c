@@ -45,7 +45,7 @@ static int screen_one(const mi_cli *cli, const mi_ruleset *rules, const char *pa
 	if (mi_answers_read_file(path, &answers, &err) != MI_OK)
 		return mi_cli_fail(&err);
 	mi_screening result;
-	mi_status st = mi_screen(rules, answers, cli->today, &result, &err);
+	mi_status st = mi_screen(rules, answers, mi_clock_today(cli->clock), &result, &err);
 	mi_answers_free(answers);
 	if (st == MI_EDATA)
 		mi_error_prefix(&err, "%s", strcmp(path, "-") == 0 ? "standard input" : path);
@@ -181,7 +181,7 @@ static int screen_lines(const mi_cli *cli, const mi_ruleset *rules, const char *
 			break;
 		}
 		mi_screening result;
-		mi_status st = mi_screen(rules, answers, cli->today, &result, &err);
+		mi_status st = mi_screen(rules, answers, mi_clock_today(cli->clock), &result, &err);
 		mi_answers_free(answers);
 		if (st != MI_OK) {
 			if (st == MI_EDATA)

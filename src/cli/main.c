@@ -49,6 +49,13 @@ int mi_cli_fail(const mi_error *err)
 	return err->status == MI_OK ? MI_EINTERNAL : (int)err->status;
 }
 
+void mi_cli_warn(const mi_error *warning)
+{
+	char *safe = mi_text_sanitize(warning->message, false);
+	fprintf(stderr, "massage-intake: warning: %s\n", safe ? safe : "(unprintable message)");
+	free(safe);
+}
+
 int mi_cli_failf(int status, const char *fmt, ...)
 {
 	mi_error err;
@@ -230,7 +237,7 @@ int main(int argc, char **argv)
 {
 	forbid_core_dumps();
 	setlocale(LC_ALL, "");
-	mi_cli cli = {.program = argv[0], .today = mi_date_today()};
+	mi_cli cli = {.program = argv[0], .clock = mi_clock_system()};
 	argc = strip_globals(&cli, argc, argv);
 	if (argc < 0)
 		return MI_EUSAGE;

@@ -1,5 +1,5 @@
 /* pdf.c - the aftercare summary on one page with cairo and pango (PDF or
- * PNG), and writing export files safely. */
+ * PNG). */
 #include "mi/pdf.h"
 
 #include <cairo-pdf.h>
@@ -7,20 +7,16 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <spawn.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "mi/text.h"
 #include "mi/visit.h"
-
-extern char **environ;
 
 #define FONT_FAMILY "Noto Sans, Noto Sans Arabic, Noto Sans Hebrew, DejaVu Sans, sans-serif"
 #define MARGIN 40.0
@@ -436,7 +432,7 @@ mi_status mi_aftercare_render(const mi_aftercare_doc *doc, const mi_render_optio
 			      unsigned char **data, size_t *len, mi_render_fit *fit, mi_error *err)
 {
 	char *clinic = mi_text_sanitize(
-		opt->clinic_name && *opt->clinic_name ? opt->clinic_name : MI_PDF_DEFAULT_CLINIC, false);
+		opt->clinic_name && *opt->clinic_name ? opt->clinic_name : MI_DEFAULT_CLINIC_NAME, false);
 	if (!clinic)
 		return mi_error_set(err, MI_EINTERNAL, "out of memory rendering the summary.");
 	render r = {0};
@@ -490,117 +486,4 @@ void mi_render_release_fonts(void)
 	 * reference to a cache is still alive, which aborted the program at
 	 * exit. The leak checker is told about them (tests/sanitizer/lsan.supp). */
 	pango_cairo_font_map_set_default(NULL);
-}
-
-mi_status mi_export_write_private(const char *path, const void *data, size_t len, mi_error *err)
-{
-	const char *slash = strrchr(path, '/');
-	const char *base = slash ? slash + 1 : path;
-	int dir_len = slash ? (int)(slash - path + 1) : 0;
-	if (*base == '\0')
-		return mi_error_set(err, MI_ECANTCREAT, "cannot create %s: it names a folder.", path);
-	size_t n = strlen(path) + sizeof "..XXXXXX";
-	char *tmp = malloc(n);
-	if (!tmp)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory writing %s.", path);
-	snprintf(tmp, n, "%.*s.%s.XXXXXX", dir_len, path, base);
-	int fd = mkstemp(tmp); /* O_CREAT | O_EXCL, mode 0600 */
-	if (fd < 0) {
-		mi_status st = mi_error_set(err, MI_ECANTCREAT, "cannot create %s: %s.", path,
-					    strerror(errno));
-		free(tmp);
-		return st;
-	}
-	mi_status st = MI_OK;
-	if (fchmod(fd, 0600) != 0)
-		st = mi_error_set(err, MI_ECANTCREAT, "cannot create %s: %s.", path, strerror(errno));
-	const unsigned char *p = data;
-	while (st == MI_OK && len > 0) {
-		ssize_t w = write(fd, p, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			st = mi_error_set(err, MI_EIO, "cannot write %s: %s.", path,
-					  w < 0 ? strerror(errno) : "nothing was written");
-			break;
-		}
-		p += w;
-		len -= (size_t)w;
-	}
-	if (st == MI_OK && fsync(fd) != 0)
-		st = mi_error_set(err, MI_EIO, "cannot write %s: %s.", path, strerror(errno));
-	if (close(fd) != 0 && st == MI_OK)
-		st = mi_error_set(err, MI_EIO, "cannot write %s: %s.", path, strerror(errno));
-	if (st == MI_OK && rename(tmp, path) != 0)
-		st = mi_error_set(err, MI_ECANTCREAT, "cannot create %s: %s.", path, strerror(errno));
-	if (st != MI_OK)
-		unlink(tmp);
-	free(tmp);
-	return st;
-}
-
-/* Runs the print command on file and waits for it. */
-static mi_status run_print_command(const char *file, bool quiet, mi_error *err)
-{
-	const char *lp = getenv("MASSAGE_INTAKE_LP");
-	if (!lp || !*lp)
-		lp = "lp";
-	char *argv[] = {(char *)lp, "-t", MI_PRINT_TITLE, "--", (char *)file, NULL};
-	posix_spawn_file_actions_t actions;
-	posix_spawn_file_actions_init(&actions);
-	if (quiet) {
-		posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-		posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-	}
-	pid_t pid;
-	int rc = posix_spawnp(&pid, lp, &actions, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&actions);
-	if (rc != 0)
-		return mi_error_set(err, MI_EIO, "cannot start the print command %s: %s.", lp,
-				    strerror(rc));
-	int status;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return mi_error_set(err, MI_EIO, "lost track of the print command %s: %s.", lp,
-					    strerror(errno));
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		return MI_OK;
-	/* 127 is what a child that could not run the program exits with where
-	 * posix_spawnp cannot report the exec failure itself (some libcs, and
-	 * under valgrind). */
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-		return mi_error_set(err, MI_EIO,
-				    "cannot start the print command %s: it was not found or cannot run.",
-				    lp);
-	if (WIFEXITED(status))
-		return mi_error_set(err, MI_EIO,
-				    "the print command %s failed (exit status %d); the summary was "
-				    "not printed.",
-				    lp, WEXITSTATUS(status));
-	return mi_error_set(err, MI_EIO,
-			    "the print command %s was stopped by signal %d; the summary was not "
-			    "printed.",
-			    lp, WTERMSIG(status));
-}
-
-mi_status mi_export_print_pdf(const void *data, size_t len, bool quiet, mi_error *err)
-{
-	const char *tmp = getenv("TMPDIR");
-	if (!tmp || !*tmp)
-		tmp = "/tmp";
-	char dir[PATH_MAX], file[PATH_MAX + 32];
-	if (snprintf(dir, sizeof dir, "%s/massage-intake-XXXXXX", tmp) >= (int)sizeof dir)
-		return mi_error_set(err, MI_ECANTCREAT, "the temporary folder name %s is too long.",
-				    tmp);
-	if (!mkdtemp(dir))
-		return mi_error_set(err, MI_ECANTCREAT,
-				    "cannot create a private temporary folder in %s: %s.", tmp,
-				    strerror(errno));
-	snprintf(file, sizeof file, "%s/aftercare.pdf", dir);
-	mi_status st = mi_export_write_private(file, data, len, err);
-	if (st == MI_OK)
-		st = run_print_command(file, quiet, err);
-	unlink(file);
-	rmdir(dir);
-	return st;
 }

@@ -19,6 +19,9 @@ struct mi_store {
 	char *path;
 	char *actor;
 	bool read_only; /* opened read-only: read-only media, or no write permission */
+	char session[33];   /* random hex naming this handle's draft claims */
+	long long pid;      /* the process that opened it */
+	bool claimed;       /* it has claimed a draft since it opened */
 	struct {
 		const char *sql;
 		sqlite3_stmt *stmt;
@@ -116,6 +119,14 @@ void mi_st_temp_clean(const char *folder, const char *kind);
  * messages; store (may be NULL) names the source in a busy sentence. */
 mi_status mi_st_copy_into(sqlite3 *source, const mi_store *store, const char *tmp,
 			  const char *what, mi_error *err);
+/* Inside a transaction: refuses (MI_ETEMPFAIL) when another open handle of
+ * a running process holds the claim on the draft; otherwise takes it for
+ * this handle (keep: true) or drops every claim on it (keep: false, when
+ * the draft is completed). */
+mi_status mi_st_claim_for_write(mi_store *store, long long visit_id, bool keep, mi_error *err);
+
+/* Drops the claims this handle holds (when it closes); best effort. */
+void mi_st_release_claims(mi_store *store);
 
 /* Out of memory as an error. */
 mi_status mi_st_nomem(mi_error *err);

@@ -109,6 +109,22 @@ static const char *const MIGRATIONS[MI_STORE_SCHEMA_VERSION] = {
 	" key TEXT PRIMARY KEY,"
 	" value TEXT NOT NULL,"
 	" updated TEXT NOT NULL) WITHOUT ROWID;",
+
+	/* 2 -> 3: which screen writes a draft (one at a time), the kiosk's
+	 * resume codes, and the wrong-PIN count kept across restarts. */
+	"CREATE TABLE draft_claims ("
+	" visit_id INTEGER PRIMARY KEY REFERENCES visits(id) ON DELETE CASCADE,"
+	" session TEXT NOT NULL,"
+	" pid INTEGER NOT NULL,"
+	" since TEXT NOT NULL);"
+	"CREATE TABLE resume_codes ("
+	" visit_id INTEGER PRIMARY KEY REFERENCES visits(id) ON DELETE CASCADE,"
+	" code_hash TEXT NOT NULL,"
+	" failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0));"
+	"CREATE TABLE pin_attempts ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" failures INTEGER NOT NULL CHECK (failures >= 0),"
+	" wait_until INTEGER NOT NULL);",
 };
 
 static const char SQLITE_MAGIC[16] = "SQLite format 3";
@@ -397,6 +413,20 @@ static mi_status migrate(mi_store *store, mi_error *err)
 	return mi_st_commit(store, err);
 }
 
+/* A random name for this handle's claims on drafts (store_claims.c). */
+static mi_status new_session(mi_store *store, mi_error *err)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc = sqlite3_prepare_v2(store->db, "SELECT lower(hex(randomblob(16)))", -1, &stmt, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const unsigned char *hex = sqlite3_column_text(stmt, 0);
+		snprintf(store->session, sizeof store->session, "%s", hex ? (const char *)hex : "");
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_OK ? MI_OK : mi_st_error(store, rc, err, "opening the database");
+}
+
 /* Size of path-suffix, or -1 when there is no such file. */
 static off_t sibling_size(const char *path, const char *suffix)
 {
@@ -496,6 +526,7 @@ static mi_status open_once(const char *path, unsigned flags, mi_store **out, boo
 		return mi_st_nomem(err);
 	store->path = strdup(path);
 	store->actor = strdup("cli");
+	store->pid = (long long)getpid();
 	if (!store->path || !store->actor) {
 		mi_store_close(store);
 		return mi_st_nomem(err);
@@ -549,6 +580,8 @@ static mi_status open_once(const char *path, unsigned flags, mi_store **out, boo
 		status = configure(store, err);
 	if (status == MI_OK && version < MI_STORE_SCHEMA_VERSION)
 		status = migrate(store, err);
+	if (status == MI_OK)
+		status = new_session(store, err);
 	if (status != MI_OK) {
 		mi_store_close(store);
 		return status;
@@ -580,6 +613,7 @@ void mi_store_close(mi_store *store)
 {
 	if (!store)
 		return;
+	mi_st_release_claims(store);
 	for (size_t i = 0; i < store->cache_count; i++)
 		sqlite3_finalize(store->cache[i].stmt);
 	sqlite3_close(store->db);

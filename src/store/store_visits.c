@@ -21,6 +21,7 @@ static const char SQL_GOALS_DELETE[] = "DELETE FROM visit_goals WHERE visit_id =
 static const char SQL_GOAL_INSERT[] =
 	"INSERT INTO visit_goals (visit_id, position, goal) VALUES (?1, ?2, ?3)";
 static const char SQL_DRAFT_CLEAR[] = "DELETE FROM draft_answers WHERE visit_id = ?1";
+static const char SQL_RESUME_DELETE[] = "DELETE FROM resume_codes WHERE visit_id = ?1";
 static const char SQL_DRAFT_DELETE_KEY[] =
 	"DELETE FROM draft_answers WHERE visit_id = ?1"
 	" AND (key = ?2 OR substr(key, 1, length(?2) + 1) = ?2 || '.')";
@@ -161,7 +162,8 @@ static mi_status write_completion(mi_store *store, long long visit_id, long long
 	mi_st_bind_text(stmt, 7, mi_answers_get_text(answers, "goals_other"));
 	mi_status status = mi_st_exec(store, stmt, err, "saving the visit");
 
-	const char *clear[] = {SQL_FLAGS_DELETE, SQL_GOALS_DELETE, SQL_DRAFT_CLEAR};
+	const char *clear[] = {SQL_FLAGS_DELETE, SQL_GOALS_DELETE, SQL_DRAFT_CLEAR,
+			       SQL_RESUME_DELETE};
 	for (size_t i = 0; status == MI_OK && i < sizeof clear / sizeof clear[0]; i++) {
 		STMT(del, clear[i]);
 		sqlite3_bind_int64(del, 1, visit_id);
@@ -227,6 +229,8 @@ mi_status mi_store_visit_complete(mi_store *store, long long visit_id, const mi_
 	status = visit_state(store, visit_id, &client, &complete, err);
 	if (status == MI_OK && complete)
 		status = mi_error_set(err, MI_EDATA, "visit %lld is already complete.", visit_id);
+	if (status == MI_OK)
+		status = mi_st_claim_for_write(store, visit_id, false, err);
 	if (status == MI_OK && !client)
 		status = mi_st_client_for_answers(store, answers, &client, err);
 	if (status == MI_OK)
@@ -311,6 +315,8 @@ mi_status mi_store_draft_save_answer(mi_store *store, long long visit_id, const 
 		status = mi_error_set(err, MI_EDATA,
 				      "visit %lld is already complete; its answers are no longer a draft.",
 				      visit_id);
+	if (status == MI_OK)
+		status = mi_st_claim_for_write(store, visit_id, true, err);
 	const char *steps[] = {SQL_DRAFT_DELETE_KEY, value ? SQL_DRAFT_INSERT : NULL, SQL_VISIT_TOUCH};
 	for (size_t i = 0; status == MI_OK && i < sizeof steps / sizeof steps[0]; i++) {
 		if (!steps[i])

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "desk_internal.h"
+#include "mi/app_audit.h"
+#include "mi/settings.h"
 
 const char *mi_desk_level_words(mi_level level)
 {
@@ -29,6 +31,13 @@ void mi_desk_say(mi_desk *desk, bool error, const char *fmt, ...)
 void mi_desk_say_error(mi_desk *desk, const char *what, const mi_error *err)
 {
 	mi_desk_say(desk, true, "%s: %s", what, err->message);
+}
+
+void mi_desk_audit_view(mi_desk *desk, const char *action, const char *table, long long record_id)
+{
+	mi_error warning;
+	if (!mi_app_audit_view(desk->config.store, action, table, record_id, &warning))
+		mi_desk_say(desk, true, "Shown, but %s", warning.message);
 }
 
 int mi_desk_list_rows(const mi_desk *desk, int first)
@@ -116,6 +125,14 @@ void mi_desk_pop(mi_desk *desk)
 		now->ops->reload(now, desk);
 }
 
+/* The lock over pin_hash; false when out of memory. */
+static bool make_lock(mi_desk *desk, const char *pin_hash)
+{
+	mi_ui_lock_config lc = {.pin_hash = pin_hash, .store = desk->config.store};
+	desk->lock = mi_ui_lock_new(&lc);
+	return desk->lock != NULL;
+}
+
 mi_desk *mi_desk_new(const mi_desk_config *config, mi_error *err)
 {
 	mi_desk *desk = calloc(1, sizeof *desk);
@@ -125,24 +142,27 @@ mi_desk *mi_desk_new(const mi_desk_config *config, mi_error *err)
 	}
 	desk->config = *config;
 	desk->config.pin_hash = NULL; /* the lock keeps its own copy */
-	if (config->pin_hash && config->pin_hash[0] && config->lock_seconds > 0) {
-		mi_ui_lock_config lc = {.pin_hash = config->pin_hash, .store = config->store};
-		desk->lock = mi_ui_lock_new(&lc);
-		if (!desk->lock) {
-			free(desk);
-			mi_error_set(err, MI_EINTERNAL, "out of memory.");
-			return NULL;
-		}
-	}
+	if (desk->config.lock_seconds <= 0)
+		desk->config.lock_seconds =
+			strtod(mi_setting_def_of(MI_SETTING_LOCK_TIMEOUT)->default_value, NULL);
+	/* The desk always locks when idle: without a PIN it asks for one first. */
+	bool ok = config->pin_hash && config->pin_hash[0]
+			  ? make_lock(desk, config->pin_hash)
+			  : (desk->setup = mi_ui_pin_setup_new(config->store)) != NULL;
 	desk->rows = MI_UI_MIN_ROWS;
 	desk->cols = MI_UI_MIN_COLS;
-	mi_desk_page *main_page = mi_desk_main_new(desk, err);
+	mi_desk_page *main_page = ok ? mi_desk_main_new(desk, err) : NULL;
+	if (!ok)
+		mi_error_set(err, MI_EINTERNAL, "out of memory.");
 	if (!main_page) {
 		mi_ui_lock_free(desk->lock);
+		mi_ui_pin_setup_free(desk->setup);
 		free(desk);
 		return NULL;
 	}
 	desk->stack[desk->depth++] = main_page;
+	if (!desk->setup) /* else once the PIN is set and the list shows */
+		mi_desk_audit_view(desk, "list", "clients", 0);
 	return desk;
 }
 
@@ -155,6 +175,7 @@ void mi_desk_free(mi_desk *desk)
 		page->ops->free(page);
 	}
 	mi_ui_lock_free(desk->lock);
+	mi_ui_pin_setup_free(desk->setup);
 	free(desk);
 }
 
@@ -207,6 +228,26 @@ static mi_ui_action answer_question(mi_desk *desk, mi_ui_key key)
 	return MI_UI_HANDLED; /* any other key: the question stays */
 }
 
+/* Keys of the PIN setup: once the PIN is set the desk gets its lock and
+ * shows the client list; Esc leaves the program. */
+static mi_ui_action setup_key(mi_desk *desk, mi_ui_key key)
+{
+	mi_ui_action a = mi_ui_pin_setup_key(desk->setup, key);
+	if (a == MI_UI_CANCEL)
+		return MI_UI_QUIT;
+	if (a != MI_UI_DONE)
+		return MI_UI_HANDLED;
+	if (!make_lock(desk, mi_ui_pin_setup_hash(desk->setup))) {
+		mi_desk_say(desk, true, "Out of memory; the PIN is set, please start the desk again.");
+		return MI_UI_QUIT;
+	}
+	mi_ui_pin_setup_free(desk->setup);
+	desk->setup = NULL;
+	mi_desk_say(desk, false, "The PIN is set: it unlocks the desk and leaves the kiosk.");
+	mi_desk_audit_view(desk, "list", "clients", 0);
+	return MI_UI_HANDLED;
+}
+
 mi_ui_action mi_desk_key(mi_desk *desk, mi_ui_key key)
 {
 	if (key.kind == MI_KEY_NONE)
@@ -214,6 +255,8 @@ mi_ui_action mi_desk_key(mi_desk *desk, mi_ui_key key)
 	if (key.kind == MI_KEY_RESIZE)
 		return MI_UI_HANDLED;
 	desk->key_seen = true;
+	if (desk->setup)
+		return setup_key(desk, key);
 	if (desk->locked) {
 		if (mi_ui_lock_key(desk->lock, key) == MI_UI_DONE)
 			desk->locked = false;
@@ -269,6 +312,10 @@ void mi_desk_draw(mi_desk *desk, mi_ui_canvas *c)
 {
 	desk->rows = c->rows;
 	desk->cols = c->cols;
+	if (desk->setup) {
+		mi_ui_pin_setup_draw(desk->setup, c);
+		return;
+	}
 	if (desk->locked) {
 		mi_ui_lock_draw(desk->lock, c);
 		return;
@@ -303,7 +350,7 @@ void mi_desk_draw(mi_desk *desk, mi_ui_canvas *c)
 
 mi_ui_action mi_desk_tick(mi_desk *desk, double now)
 {
-	if (!desk->lock)
+	if (!desk->lock) /* the PIN is being set: nothing of a client shows */
 		return MI_UI_IGNORED;
 	mi_ui_action a = mi_ui_lock_tick(desk->lock, now);
 	if (desk->locked)

@@ -174,7 +174,7 @@ static void client_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	char title[256];
 	snprintf(title, sizeof title, "Client %lld - %s", p->client.id, p->client.name);
 	char today[11];
-	mi_date_format(desk->config.today, today);
+	mi_date_format(mi_clock_today(desk->config.clock), today);
 	mi_ui_draw_title(c, title, today);
 	char info[512];
 	snprintf(info, sizeof info, "Born %s   Phone %s   E-mail %s",
@@ -265,5 +265,6 @@ mi_desk_page *mi_desk_client_new(mi_desk *desk, long long client_id, mi_error *e
 		client_free(&p->base);
 		return NULL;
 	}
+	mi_desk_audit_view(desk, "history", "clients", client_id);
 	return &p->base;
 }

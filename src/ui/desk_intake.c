@@ -1,18 +1,18 @@
 /* desk_intake.c - the intake walk-through (ui_intake.h, therapist mode) on
  * the front desk: over a draft saved answer by answer, completed into a
  * visit when the consent is given. */
-#include <jansson.h>
 #include <stdlib.h>
 
 #include "desk_internal.h"
+#include "mi/app_drafts.h"
 #include "mi/ui_app.h"
 
 typedef struct intake_page {
 	mi_desk_page base;
+	mi_store *store;    /* where the draft is claimed, released on free */
 	long long visit_id; /* the draft */
 	mi_ui_intake *intake;
 } intake_page;
-
 /* Screens the answers and stores the draft as a finished visit, then shows
  * the visit. On failure the walk-through stays, with every answer. */
 static void complete(intake_page *p, mi_desk *desk)
@@ -20,7 +20,7 @@ static void complete(intake_page *p, mi_desk *desk)
 	const mi_answers *answers = mi_ui_intake_answers(p->intake);
 	mi_screening s = {0};
 	mi_error err;
-	mi_status st = mi_screen(desk->config.rules, answers, desk->config.today, &s, &err);
+	mi_status st = mi_screen(desk->config.rules, answers, mi_clock_today(desk->config.clock), &s, &err);
 	if (st == MI_OK) {
 		st = mi_store_visit_complete(desk->config.store, p->visit_id, answers, &s,
 					     mi_ruleset_version(desk->config.rules), &err);
@@ -78,6 +78,8 @@ static mi_ui_intake *intake_intake(mi_desk_page *page)
 static void intake_free(mi_desk_page *page)
 {
 	intake_page *p = (intake_page *)page;
+	mi_error ignored;
+	mi_store_draft_release(p->store, p->visit_id, &ignored);
 	mi_ui_intake_free(p->intake);
 	free(p);
 }
@@ -100,7 +102,7 @@ static mi_desk_page *page_new(mi_desk *desk, long long visit_id, const mi_answer
 	mi_ui_intake_config ic = {
 		.mode = MI_UI_THERAPIST,
 		.rules = desk->config.rules,
-		.today = desk->config.today,
+		.clock = desk->config.clock,
 		.sink = mi_ui_store_sink(desk->config.store),
 		.draft_id = visit_id,
 		/* name and birth date were typed before the walk-through */
@@ -115,18 +117,36 @@ static mi_desk_page *page_new(mi_desk *desk, long long visit_id, const mi_answer
 		return NULL;
 	}
 	p->base.ops = &intake_ops;
+	p->store = desk->config.store;
 	p->visit_id = visit_id;
 	return &p->base;
 }
 
+/* Opens the draft on this screen: claims it (refused while another screen,
+ * a kiosk say, writes it), records a resumed draft as viewed, and loads it. */
+static mi_desk_page *open_draft(mi_desk *desk, long long visit_id, bool resumed, mi_error *err)
+{
+	mi_store *store = desk->config.store;
+	if (mi_store_draft_claim(store, visit_id, err) != MI_OK)
+		return NULL;
+	mi_answers *answers = NULL;
+	mi_desk_page *page = NULL;
+	if (mi_store_draft_load(store, visit_id, &answers, err) == MI_OK)
+		page = page_new(desk, visit_id, answers, err);
+	mi_answers_free(answers);
+	if (!page) {
+		mi_error ignored;
+		mi_store_draft_release(store, visit_id, &ignored);
+		return NULL;
+	}
+	if (resumed)
+		mi_desk_audit_view(desk, "resume", "visits", visit_id);
+	return page;
+}
+
 mi_desk_page *mi_desk_intake_for_draft(mi_desk *desk, long long visit_id, mi_error *err)
 {
-	mi_answers *answers = NULL;
-	if (mi_store_draft_load(desk->config.store, visit_id, &answers, err) != MI_OK)
-		return NULL;
-	mi_desk_page *page = page_new(desk, visit_id, answers, err);
-	mi_answers_free(answers);
-	return page;
+	return open_draft(desk, visit_id, true, err);
 }
 
 mi_desk_page *mi_desk_intake_for_person(mi_desk *desk, const char *name, const char *birth_date,
@@ -134,49 +154,21 @@ mi_desk_page *mi_desk_intake_for_person(mi_desk *desk, const char *name, const c
 {
 	long long visit_id = 0;
 	mi_answers *answers = NULL;
-	if (mi_ui_open_draft(desk->config.store, name, birth_date, MI_SOURCE_DESK,
-			     desk->config.today, &visit_id, &answers, err) != MI_OK)
+	bool resumed = false;
+	if (mi_app_draft_open(desk->config.store, name, birth_date, MI_SOURCE_DESK,
+			      mi_clock_today(desk->config.clock), &visit_id, &answers, &resumed,
+			      err) != MI_OK)
 		return NULL;
-	mi_desk_page *page = page_new(desk, visit_id, answers, err);
 	mi_answers_free(answers);
-	return page;
-}
-
-/* Saves one text answer of the draft (JSON-encoded here). */
-static mi_status save_text(mi_desk *desk, long long visit_id, const char *key, const char *text,
-			   mi_error *err)
-{
-	json_t *value = json_string(text);
-	char *encoded = value ? json_dumps(value, JSON_ENCODE_ANY) : NULL;
-	json_decref(value);
-	mi_status st = encoded ? mi_store_draft_save_answer(desk->config.store, visit_id, key,
-							    encoded, err)
-			       : mi_error_set(err, MI_EINTERNAL, "out of memory.");
-	free(encoded);
-	return st;
+	return open_draft(desk, visit_id, resumed, err);
 }
 
 mi_desk_page *mi_desk_intake_for_client(mi_desk *desk, long long client_id, mi_error *err)
 {
 	long long visit_id = 0;
-	if (mi_store_draft_find_open(desk->config.store, client_id, &visit_id, err) != MI_OK)
+	bool resumed = false;
+	if (mi_app_draft_open_client(desk->config.store, client_id, mi_clock_today(desk->config.clock),
+				     &visit_id, &resumed, err) != MI_OK)
 		return NULL;
-	if (visit_id)
-		return mi_desk_intake_for_draft(desk, visit_id, err);
-
-	mi_client client = {0};
-	mi_status st = mi_store_client_get(desk->config.store, client_id, &client, err);
-	if (st == MI_OK)
-		st = mi_store_draft_start(desk->config.store, client_id, MI_SOURCE_DESK,
-					  desk->config.today, &visit_id, err);
-	if (st == MI_OK)
-		st = save_text(desk, visit_id, "client.name", client.name, err);
-	if (st == MI_OK && client.birth_date)
-		st = save_text(desk, visit_id, "client.birth_date", client.birth_date, err);
-	if (st == MI_OK && client.phone)
-		st = save_text(desk, visit_id, "client.phone", client.phone, err);
-	if (st == MI_OK && client.email)
-		st = save_text(desk, visit_id, "client.email", client.email, err);
-	mi_client_clear(&client);
-	return st == MI_OK ? mi_desk_intake_for_draft(desk, visit_id, err) : NULL;
+	return open_draft(desk, visit_id, resumed, err);
 }

@@ -53,7 +53,8 @@ struct mi_desk {
 	bool status_error;
 	bool show_help;
 	enum { MI_DESK_ASK_NONE, MI_DESK_ASK_LEAVE, MI_DESK_ASK_QUIT } ask;
-	mi_ui_lock *lock;   /* NULL: the desk never locks */
+	mi_ui_lock *lock;   /* NULL only while the PIN is being set */
+	mi_ui_pin_setup *setup; /* no PIN was set: this shows first, until one is */
 	bool locked;        /* the lock screen shows, over the untouched pages */
 	bool key_seen;      /* a key arrived since the last tick */
 	double last_key;    /* monotonic time of the last key; 0: none yet */
@@ -78,6 +79,11 @@ void mi_desk_replace(mi_desk *desk, mi_desk_page *page);
 /* Closes the top page and reloads the one below. */
 void mi_desk_pop(mi_desk *desk);
 
+/* Records in the audit log that the desk shows a record (app_audit.h: a
+ * view is shown even when it cannot be recorded; the status line then says
+ * so). */
+void mi_desk_audit_view(mi_desk *desk, const char *action, const char *table, long long record_id);
+
 /* The outcome in plain words, e.g. "no deep tissue today; refer to a clinician". */
 const char *mi_desk_level_words(mi_level level);
 
@@ -90,13 +96,6 @@ void mi_desk_scroll_to(size_t sel, size_t visible, size_t *top);
 /* Moves *sel by a list key (Up, Down, PgUp, PgDn, Home, End) within count
  * items; true when the key was such a key. */
 bool mi_desk_move(mi_ui_key key, size_t count, size_t page_rows, size_t *sel);
-
-/* ---- desk_print.c ---- */
-
-/* Prints the aftercare summary of a stored visit as `aftercare --print`
- * does (PDF, the paper and clinic_name settings, $MASSAGE_INTAKE_LP or lp,
- * its output silenced), and records the print in the audit log. */
-mi_status mi_desk_print_visit(mi_desk *desk, long long visit_id, mi_error *err);
 
 /* ---- the pages ---- */
 

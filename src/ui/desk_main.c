@@ -193,7 +193,7 @@ static void main_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 {
 	main_page *m = (main_page *)page;
 	char today[11];
-	mi_date_format(desk->config.today, today);
+	mi_date_format(mi_clock_today(desk->config.clock), today);
 	mi_ui_draw_title(c, "massage-intake - front desk: clients", today);
 
 	mi_ui_put(c, ROW_SEARCH, 1, m->searching ? MI_UI_BOLD : 0, -1, "Search:");

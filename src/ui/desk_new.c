@@ -37,7 +37,7 @@ static mi_ui_action new_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 		return MI_UI_CANCEL;
 	if (key.kind == MI_KEY_F1)
 		return MI_UI_IGNORED;
-	mi_ui_action a = mi_ui_ident_key(&p->ident, key, desk->config.today);
+	mi_ui_action a = mi_ui_ident_key(&p->ident, key, mi_clock_today(desk->config.clock));
 	if (a == MI_UI_DONE)
 		start(p, desk);
 	return MI_UI_HANDLED;

@@ -139,5 +139,6 @@ mi_desk_page *mi_desk_review_new(mi_desk *desk, mi_error *err)
 		review_free(&p->base);
 		return NULL;
 	}
+	mi_desk_audit_view(desk, "list", "visits", 0);
 	return &p->base;
 }

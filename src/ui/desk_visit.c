@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "desk_internal.h"
+#include "mi/app_aftercare.h"
 #include "mi/diff.h"
 #include "mi/ui_field.h"
 
@@ -647,9 +648,17 @@ static void print(visit_page *p, mi_desk *desk)
 		return;
 	}
 	mi_error err;
-	mi_status st = desk->config.print
-			       ? desk->config.print(desk->config.print_ctx, p->visit_id, &err)
-			       : mi_desk_print_visit(desk, p->visit_id, &err);
+	mi_status st;
+	if (desk->config.print) {
+		st = desk->config.print(desk->config.print_ctx, p->visit_id, &err);
+	} else if (!desk->config.aftercare) {
+		st = mi_error_set(&err, MI_EDATA, "no aftercare template is loaded.");
+	} else {
+		/* The same path as `aftercare --print`: audit first, one paper default. */
+		mi_aftercare_request req = {.visit_id = p->visit_id, .target = MI_AFTERCARE_PRINT,
+					    .quiet = true};
+		st = mi_app_aftercare(desk->config.store, desk->config.aftercare, &req, NULL, &err);
+	}
 	if (st != MI_OK) {
 		mi_desk_say_error(desk, "The summary was not printed", &err);
 		return;
@@ -913,5 +922,6 @@ mi_desk_page *mi_desk_visit_new(mi_desk *desk, long long visit_id, mi_error *err
 		visit_free(&p->base);
 		return NULL;
 	}
+	mi_desk_audit_view(desk, "view", "visits", visit_id);
 	return &p->base;
 }

@@ -179,7 +179,7 @@ static void rescreen(mi_ui_intake *in)
 		return;
 	mi_screening_clear(&in->screening);
 	mi_error err;
-	if (mi_screen(in->config.rules, in->answers, in->config.today, &in->screening, &err) != MI_OK)
+	if (mi_screen(in->config.rules, in->answers, mi_clock_today(in->config.clock), &in->screening, &err) != MI_OK)
 		snprintf(in->status, sizeof in->status, "Screening failed: %s", err.message);
 }
 
@@ -308,7 +308,7 @@ static bool commit_text(mi_ui_intake *in, const mi_ui_question *q, const char *t
 			snprintf(in->status, sizeof in->status, "%s", friendly);
 			return false;
 		}
-		if (mi_date_compare(d, in->config.today) > 0) {
+		if (mi_date_compare(d, mi_clock_today(in->config.clock)) > 0) {
 			snprintf(in->status, sizeof in->status, "That date is in the future; please check it.");
 			return false;
 		}
@@ -320,7 +320,7 @@ static bool commit_text(mi_ui_intake *in, const mi_ui_question *q, const char *t
 	if (q->kind == MI_Q_CONSENT) {
 		json_t *obj = json_object();
 		char date[11];
-		mi_date_format(in->config.today, date);
+		mi_date_format(mi_clock_today(in->config.clock), date);
 		json_object_set_new(obj, "agreed", json_true());
 		json_object_set_new(obj, "name", json_string(text));
 		json_object_set_new(obj, "date", json_string(date));
@@ -1076,7 +1076,7 @@ void mi_ui_intake_draw(mi_ui_intake *in, mi_ui_canvas *c)
 			mi_ui_field_draw(&in->field, c, ROW_INPUT, 15, 50, true);
 			{
 				char date[11];
-				mi_date_format(in->config.today, date);
+				mi_date_format(mi_clock_today(in->config.clock), date);
 				mi_ui_putf(c, ROW_INPUT + 2, 4, 0, "Date:      %s", date);
 			}
 			keys = "Type your name  Enter sign  Esc back  F1 help";

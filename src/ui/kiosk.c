@@ -1,12 +1,16 @@
-/* kiosk.c - the client self-fill kiosk: welcome, intake, thank-you, PIN. */
+/* kiosk.c - the client self-fill kiosk: welcome, resume code, intake,
+ * saved, thank-you, PIN. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/app_drafts.h"
+#include "mi/settings.h"
 #include "mi/ui_app.h"
 #include "mi/ui_lock.h"
 
-typedef enum page { PAGE_WELCOME, PAGE_INTAKE, PAGE_THANKS, PAGE_PIN } page;
+typedef enum page { PAGE_WELCOME, PAGE_CODE, PAGE_INTAKE, PAGE_SAVED, PAGE_THANKS, PAGE_PIN } page;
 
+/* How long the thank-you and saved pages stay before the welcome page. */
 enum { THANKS_SECONDS = 20 };
 
 struct mi_ui_kiosk {
@@ -16,61 +20,133 @@ struct mi_ui_kiosk {
 	page before_pin;       /* where Esc on the PIN page returns */
 	mi_ui_ident ident;
 	mi_ui_intake *intake;
-	long long draft_id;
+	long long draft_id;    /* the draft this screen holds (claimed), or 0 */
+	char code[MI_RESUME_CODE_DIGITS + 1]; /* its resume code, "" when not known */
 	char status[640];
 	bool show_help;
 	bool key_seen;         /* a key arrived since the last tick */
 	double last_key;       /* monotonic time of the last key */
-	double page_since;     /* when the thank-you page appeared */
+	double page_since;     /* when the thank-you or saved page appeared */
 };
 
 static const char *const stay_message =
 	"This screen stays open for the next client. Please ask the front desk if you need help.";
 
-/* Back to an empty welcome page; the draft stays in the store. */
-static void to_welcome(mi_ui_kiosk *k)
+/* Lets go of the draft this screen holds (it stays in the store) and
+ * forgets its code. */
+static void drop_draft(mi_ui_kiosk *k)
 {
+	mi_error ignored;
+	if (k->draft_id)
+		mi_store_draft_release(k->config.store, k->draft_id, &ignored);
 	mi_ui_intake_free(k->intake);
 	k->intake = NULL;
 	k->draft_id = 0;
+	memset(k->code, 0, sizeof k->code);
+}
+
+/* Back to an empty welcome page; the draft stays in the store. */
+static void to_welcome(mi_ui_kiosk *k)
+{
+	drop_draft(k);
 	mi_ui_ident_clear(&k->ident);
+	k->ident.with_code = true;
 	k->page = PAGE_WELCOME;
 	k->show_help = false;
 }
 
-/* Opens (or resumes) the draft for the typed name and birth date. */
-static void start_intake(mi_ui_kiosk *k)
+/* The walk-through over the draft's answers; false (status set) when out
+ * of memory. */
+static bool open_walkthrough(mi_ui_kiosk *k, const mi_answers *answers)
 {
-	char *name = mi_ui_field_text(&k->ident.name);
-	char *birth = mi_ui_field_text(&k->ident.birth);
-	mi_answers *answers = NULL;
-	mi_error err;
-	mi_status st = name && birth ? mi_ui_open_draft(k->config.store, name, birth, MI_SOURCE_KIOSK,
-							 k->config.today, &k->draft_id, &answers, &err)
-				     : mi_error_set(&err, MI_EINTERNAL, "out of memory.");
-	free(name);
-	free(birth);
-	if (st != MI_OK) {
-		snprintf(k->ident.status, sizeof k->ident.status,
-			 "Sorry, your answers cannot be saved right now; please ask the front desk.");
-		return;
-	}
 	mi_ui_intake_config ic = {
 		.mode = MI_UI_CLIENT,
 		.rules = k->config.rules,
-		.today = k->config.today,
+		.clock = k->config.clock,
 		.sink = mi_ui_store_sink(k->config.store),
 		.draft_id = k->draft_id,
 		.lock_identity = true,
 	};
 	k->intake = mi_ui_intake_new(&ic, answers);
-	mi_answers_free(answers);
 	if (!k->intake) {
-		snprintf(k->ident.status, sizeof k->ident.status, "Out of memory; please ask the front desk.");
+		drop_draft(k);
+		snprintf(k->ident.status, sizeof k->ident.status,
+			 "Out of memory; please ask the front desk.");
+		return false;
+	}
+	return true;
+}
+
+/* Why a resume did not happen, in words for a client: never whether an
+ * intake exists. */
+static const char *resume_refusal(mi_status st)
+{
+	if (st == MI_ENOTFOUND)
+		return "That code does not open an intake here. Check it, or clear it to start a "
+		       "new intake; the front desk can also help.";
+	if (st == MI_ETEMPFAIL)
+		return "That intake cannot be opened here right now (it may be open on another "
+		       "screen). Please ask the front desk.";
+	return "Sorry, your answers cannot be opened right now; please ask the front desk.";
+}
+
+/* Starts a fresh intake for the typed name and birth date (showing its
+ * resume code first), or resumes one with the typed code. */
+static void start_intake(mi_ui_kiosk *k)
+{
+	char *name = mi_ui_field_text(&k->ident.name);
+	char *birth = mi_ui_field_text(&k->ident.birth);
+	char *typed = mi_ui_field_text(&k->ident.code);
+	mi_answers *answers = NULL;
+	mi_error err;
+	mi_status st = MI_EINTERNAL;
+	bool resuming = typed && *typed;
+	if (name && birth && typed && resuming) {
+		st = mi_app_kiosk_resume(k->config.store, name, birth, typed, k->config.resume_hours,
+					 &k->draft_id, &answers, &err);
+		if (st == MI_OK)
+			mi_resume_code_normalize(typed, k->code);
+	} else if (name && birth && typed) {
+		st = mi_app_kiosk_start(k->config.store, name, birth, mi_clock_today(k->config.clock),
+					&k->draft_id, &answers, k->code, &err);
+	}
+	free(name);
+	free(birth);
+	free(typed);
+	if (st != MI_OK) {
+		k->draft_id = 0;
+		snprintf(k->ident.status, sizeof k->ident.status, "%s",
+			 resuming ? resume_refusal(st)
+				  : "Sorry, your answers cannot be saved right now; please ask the "
+				    "front desk.");
+		if (resuming) {
+			mi_ui_field_clear(&k->ident.code);
+			k->ident.focus = 2;
+		}
 		return;
 	}
+	bool opened = open_walkthrough(k, answers);
+	mi_answers_free(answers);
+	if (!opened)
+		return;
 	k->status[0] = '\0';
-	k->page = PAGE_INTAKE;
+	if (resuming)
+		snprintf(k->status, sizeof k->status,
+			 "Welcome back: your answers so far are kept.");
+	k->page = resuming ? PAGE_INTAKE : PAGE_CODE;
+}
+
+/* Leaves the intake unfinished: the answers stay, the code is shown once
+ * more on the saved page. */
+static void leave_intake(mi_ui_kiosk *k)
+{
+	mi_error ignored;
+	mi_store_draft_release(k->config.store, k->draft_id, &ignored);
+	mi_ui_intake_free(k->intake);
+	k->intake = NULL;
+	k->draft_id = 0;
+	k->page = PAGE_SAVED;
+	k->page_since = mi_ui_now();
 }
 
 /* Stores the finished intake and shows the thank-you page. */
@@ -84,8 +160,7 @@ static void finish_intake(mi_ui_kiosk *k)
 			 "Sorry, the answers could not be finished; please ask the front desk.");
 		return;
 	}
-	mi_ui_intake_free(k->intake);
-	k->intake = NULL;
+	drop_draft(k); /* completing gave up the claim; the code is no longer needed */
 	k->page = PAGE_THANKS;
 	k->page_since = mi_ui_now();
 }
@@ -133,17 +208,22 @@ static mi_ui_action kiosk_key(void *self, mi_ui_key key)
 			snprintf(k->status, sizeof k->status, "%s", stay_message);
 			return MI_UI_HANDLED;
 		}
-		if (mi_ui_ident_key(&k->ident, key, k->config.today) == MI_UI_DONE)
+		if (mi_ui_ident_key(&k->ident, key, mi_clock_today(k->config.clock)) == MI_UI_DONE)
 			start_intake(k);
+		return MI_UI_HANDLED;
+	case PAGE_CODE:
+		if (key.kind == MI_KEY_ENTER)
+			k->page = PAGE_INTAKE;
 		return MI_UI_HANDLED;
 	case PAGE_INTAKE: {
 		mi_ui_action a = mi_ui_intake_key(k->intake, key);
 		if (a == MI_UI_DONE)
 			finish_intake(k);
 		else if (a == MI_UI_CANCEL)
-			to_welcome(k);
+			leave_intake(k);
 		return MI_UI_HANDLED;
 	}
+	case PAGE_SAVED:
 	case PAGE_THANKS:
 		if (key.kind == MI_KEY_ENTER)
 			to_welcome(k);
@@ -167,11 +247,13 @@ static mi_ui_action kiosk_tick(void *self, double now)
 		k->last_key = now;
 		return lock_action;
 	}
-	if (k->page == PAGE_THANKS && now - k->page_since >= THANKS_SECONDS) {
+	if ((k->page == PAGE_THANKS || k->page == PAGE_SAVED) &&
+	    now - k->page_since >= THANKS_SECONDS) {
 		to_welcome(k);
 		return MI_UI_HANDLED;
 	}
-	bool idle_page = k->page != PAGE_WELCOME || k->ident.name.len || k->ident.birth.len;
+	bool idle_page = k->page != PAGE_WELCOME || k->ident.name.len || k->ident.birth.len ||
+			 k->ident.code.len;
 	if (idle_page && now - k->last_key >= k->config.idle_seconds) {
 		mi_ui_lock_reset(k->lock);
 		k->status[0] = '\0';
@@ -194,11 +276,46 @@ static void draw_welcome(mi_ui_kiosk *k, mi_ui_canvas *c)
 	if (k->show_help)
 		mi_ui_wrap(c, 16, 4, 72, 3, 0,
 			   "Type your name, press Enter, then type your date of birth and press "
-			   "Enter again. If you started before, you continue where you stopped.");
+			   "Enter again. To continue an intake you began, also type the code you were "
+			   "shown (Tab reaches it).");
 	const char *status = k->status[0] ? k->status : k->ident.status;
 	if (*status)
 		mi_ui_wrap(c, 20, 1, 78, 2, MI_UI_BOLD, status);
 	mi_ui_draw_keys(c, "Type  Tab next field  Enter continue  F1 help");
+}
+
+/* A page that shows the resume code between two texts. */
+static void draw_with_code(const mi_ui_kiosk *k, mi_ui_canvas *c, const char *title,
+			   const char *before, const char *after, const char *keys)
+{
+	char shown[MI_RESUME_CODE_DIGITS + 2];
+	mi_resume_code_format(k->code, shown);
+	mi_ui_draw_title(c, title, "client intake");
+	mi_ui_wrap(c, 4, 4, 72, 3, MI_UI_BOLD, before);
+	mi_ui_putf(c, 8, 30, MI_UI_BOLD | MI_UI_REVERSE, "  %s  ", shown);
+	mi_ui_wrap(c, 11, 4, 72, 3, 0, after);
+	mi_ui_draw_keys(c, keys);
+}
+
+/* The code page: a fresh intake's resume code, shown to its client. */
+static void draw_code(const mi_ui_kiosk *k, mi_ui_canvas *c)
+{
+	draw_with_code(k, c, "Your code",
+		       "Your answers are saved as you give them. If you need to stop, you can "
+		       "continue later with your name, date of birth and this code:",
+		       "Please remember it or write it down: only you see it, and without it an "
+		       "unfinished intake cannot be opened here again.",
+		       "Enter start the questions");
+}
+
+/* The saved page: the intake was left unfinished. */
+static void draw_saved(const mi_ui_kiosk *k, mi_ui_canvas *c)
+{
+	draw_with_code(k, c, "Saved for later",
+		       "Your answers are saved. To continue later, type your name, your date of "
+		       "birth and your code:",
+		       "This screen goes back to the welcome page in a moment.",
+		       "Enter back to the welcome page");
 }
 
 /* The thank-you page. */
@@ -219,6 +336,12 @@ static void kiosk_draw(void *self, mi_ui_canvas *c)
 	switch (k->page) {
 	case PAGE_WELCOME:
 		draw_welcome(k, c);
+		break;
+	case PAGE_CODE:
+		draw_code(k, c);
+		break;
+	case PAGE_SAVED:
+		draw_saved(k, c);
 		break;
 	case PAGE_INTAKE:
 		mi_ui_intake_draw(k->intake, c);
@@ -245,6 +368,11 @@ mi_ui_kiosk *mi_ui_kiosk_new(const mi_ui_kiosk_config *config)
 	if (!k)
 		return NULL;
 	k->config = *config;
+	/* Unset (zero) times are the settings' defaults. */
+	if (k->config.idle_seconds <= 0)
+		k->config.idle_seconds = strtod(mi_setting_def_of(MI_SETTING_IDLE_TIMEOUT)->default_value, NULL);
+	if (k->config.resume_hours <= 0)
+		k->config.resume_hours = strtol(mi_setting_def_of(MI_SETTING_RESUME_HOURS)->default_value, NULL, 10);
 	mi_ui_lock_config lc = {
 		.pin_hash = config->pin_hash,
 		.store = config->store,
@@ -268,7 +396,7 @@ void mi_ui_kiosk_free(mi_ui_kiosk *k)
 {
 	if (!k)
 		return;
-	mi_ui_intake_free(k->intake);
+	drop_draft(k);
 	mi_ui_lock_free(k->lock);
 	free(k);
 }
@@ -282,6 +410,6 @@ mi_ui_screen mi_ui_kiosk_screen(mi_ui_kiosk *k)
 /* The name of the page shown. */
 const char *mi_ui_kiosk_page(const mi_ui_kiosk *k)
 {
-	static const char *const names[] = {"welcome", "intake", "thanks", "pin"};
+	static const char *const names[] = {"welcome", "code", "intake", "saved", "thanks", "pin"};
 	return names[k->page];
 }

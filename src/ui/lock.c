@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "mi/app_pin.h"
 #include "mi/pin.h"
 #include "mi/ui_field.h"
 #include "mi/ui_lock.h"
@@ -20,6 +22,51 @@ struct mi_ui_lock {
 	double now;          /* the latest time seen */
 	char status[160];
 };
+
+/* Whole seconds left of the wait at the latest time seen (at least 1). */
+static long seconds_left(const mi_ui_lock *lock)
+{
+	long left = (long)ceil(lock->wait_until - lock->now);
+	return left > 0 ? left : 1;
+}
+
+/* Writes the "try again in N s" message. */
+static void say_wait(mi_ui_lock *lock, const char *before)
+{
+	snprintf(lock->status, sizeof lock->status, "%sToo many wrong PINs: try again in %ld s.",
+		 before, seconds_left(lock));
+}
+
+/* The latest monotonic time known to the lock. */
+static double lock_now(mi_ui_lock *lock)
+{
+	double now = mi_ui_now();
+	if (now > lock->now)
+		lock->now = now;
+	return lock->now;
+}
+
+/* Starts (or ends) the wait so that it ends seconds from now. */
+static void wait_for(mi_ui_lock *lock, long long seconds)
+{
+	if (seconds > MI_PIN_LONGEST_WAIT)
+		seconds = MI_PIN_LONGEST_WAIT; /* a clock set back does not lock anyone out for good */
+	lock->wait_until = seconds > 0 ? lock_now(lock) + (double)seconds : 0;
+}
+
+/* Takes the count and the wait from the database, where every screen and
+ * every earlier run of the program left them (when the lock is made and
+ * each time it is shown again; while it shows, its own wait counts down).
+ * Without a store, or when it cannot be read, the lock's own count stands. */
+static void sync_from_store(mi_ui_lock *lock)
+{
+	mi_pin_throttle t;
+	mi_error err;
+	if (!lock->store || mi_store_pin_throttle(lock->store, &t, &err) != MI_OK)
+		return;
+	lock->failures = t.failures;
+	wait_for(lock, t.wait_until - (long long)time(NULL));
+}
 
 /* A copy of text, or of fallback when text is NULL; NULL when out of memory. */
 static char *copy_or(const char *text, const char *fallback)
@@ -45,6 +92,9 @@ mi_ui_lock *mi_ui_lock_new(const mi_ui_lock_config *config)
 		mi_ui_lock_free(lock);
 		return NULL;
 	}
+	sync_from_store(lock);
+	if (lock->wait_until > 0)
+		say_wait(lock, "");
 	return lock;
 }
 
@@ -62,25 +112,15 @@ void mi_ui_lock_free(mi_ui_lock *lock)
 	free(lock);
 }
 
-/* Empties the PIN and the message; the failure count and wait stay. */
+/* Empties the PIN and the message; the failure count and wait stay (and
+ * are brought up to date from the database). */
 void mi_ui_lock_reset(mi_ui_lock *lock)
 {
 	mi_ui_field_clear(&lock->pin);
 	lock->status[0] = '\0';
-}
-
-/* Whole seconds left of the wait at the latest time seen (at least 1). */
-static long seconds_left(const mi_ui_lock *lock)
-{
-	long left = (long)ceil(lock->wait_until - lock->now);
-	return left > 0 ? left : 1;
-}
-
-/* Writes the "try again in N s" message. */
-static void say_wait(mi_ui_lock *lock, const char *before)
-{
-	snprintf(lock->status, sizeof lock->status, "%sToo many wrong PINs: try again in %ld s.",
-		 before, seconds_left(lock));
+	sync_from_store(lock);
+	if (lock->wait_until > 0)
+		say_wait(lock, "");
 }
 
 /* Records an unlock or a failed one in the audit log, when there is a store;
@@ -98,14 +138,26 @@ static void rehash(mi_ui_lock *lock, const char *pin)
 {
 	char *hash = NULL;
 	mi_error err;
-	if (!lock->store || mi_pin_hash(pin, &hash, &err) != MI_OK)
-		return;
-	if (mi_store_setting_set(lock->store, "kiosk_pin_hash", hash, &err) == MI_OK) {
+	if (lock->store && mi_app_pin_set(lock->store, pin, &hash, &err) == MI_OK) {
 		free(lock->pin_hash);
 		lock->pin_hash = hash;
+	}
+}
+
+/* Counts a wrong PIN (in the database when there is one) and starts the
+ * wait it brings. */
+static void count_failure(mi_ui_lock *lock)
+{
+	mi_pin_throttle t;
+	mi_error err;
+	if (lock->store && mi_store_pin_failed(lock->store, (long long)time(NULL), &t, &err) == MI_OK) {
+		lock->failures = t.failures;
+		wait_for(lock, t.wait_until - (long long)time(NULL));
 		return;
 	}
-	free(hash);
+	if (lock->failures < UINT_MAX)
+		lock->failures++;
+	wait_for(lock, mi_pin_lockout_seconds(lock->failures));
 }
 
 /* Checks the typed PIN: DONE when right, else counts it and maybe starts a wait. */
@@ -118,24 +170,21 @@ static mi_ui_action check_pin(mi_ui_lock *lock)
 	free(typed);
 	mi_ui_field_clear(&lock->pin);
 	if (ok) {
+		mi_error err;
 		lock->failures = 0;
 		lock->wait_until = 0;
 		lock->status[0] = '\0';
+		if (lock->store)
+			mi_store_pin_succeeded(lock->store, &err);
 		audit(lock, "unlock");
 		return MI_UI_DONE;
 	}
-	if (lock->failures < UINT_MAX)
-		lock->failures++;
+	count_failure(lock);
 	audit(lock, "unlock failed");
-	unsigned wait = mi_pin_lockout_seconds(lock->failures);
-	if (wait == 0) {
+	if (lock->wait_until == 0) {
 		snprintf(lock->status, sizeof lock->status, "Wrong PIN.");
 		return MI_UI_HANDLED;
 	}
-	double now = mi_ui_now();
-	if (now > lock->now)
-		lock->now = now;
-	lock->wait_until = lock->now + wait;
 	say_wait(lock, "Wrong PIN. ");
 	return MI_UI_HANDLED;
 }

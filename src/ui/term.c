@@ -2,19 +2,44 @@
  *
  * It starts the terminal, translates curses keys into mi_ui_key, copies the
  * canvas to the terminal, handles resizing and signals, and restores the
- * terminal on every way out.
+ * terminal on every way out: the screen is cleared before curses lets go
+ * (a terminal without an alternate screen, such as TERM=linux, would keep
+ * the last page, a client list say, on show), every signal that would end
+ * the program is caught and ends the loop, and a crash restores the
+ * terminal modes before the program dies.
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "mi/ui.h"
 
 static volatile sig_atomic_t stop_signal;
 static bool term_active;
+
+/* Signals whose default action ends the program without a core: caught,
+ * they end the loop like SIGTERM, and the terminal is restored. */
+static const int stop_signals[] = {SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+				   SIGPROF, SIGPIPE, SIGIO, SIGPWR, SIGSTKFLT, SIGXCPU, SIGXFSZ};
+/* Signals of a crash: the terminal is restored in the handler (with
+ * async-signal-safe calls only), then the signal goes on to whatever
+ * handled it before (the default action, or a sanitizer's report). */
+static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP, SIGSYS};
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+static struct sigaction crash_previous[COUNT(crash_signals)];
+
+/* What the crash handler writes: the terminal modes from before curses,
+ * and the bytes that clear the screen and leave the UI's modes. */
+static struct termios saved_modes;
+static bool have_saved_modes;
+static char restore_bytes[512];
+static size_t restore_len;
 
 /* Records that the program was asked to stop; the loop checks the flag. */
 static void on_stop_signal(int sig)
@@ -22,13 +47,47 @@ static void on_stop_signal(int sig)
 	stop_signal = sig;
 }
 
+/* A crash: put the terminal back, then let the signal take its course. */
+static void on_crash(int sig)
+{
+	if (have_saved_modes)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_modes);
+	if (restore_len && write(STDOUT_FILENO, restore_bytes, restore_len) < 0)
+		restore_len = 0;
+	for (size_t i = 0; i < COUNT(crash_signals); i++)
+		if (crash_signals[i] == sig)
+			sigaction(sig, &crash_previous[i], NULL);
+	raise(sig); /* delivered once this handler returns */
+}
+
+/* Appends terminfo capability name, when the terminal has it, to the bytes
+ * the crash handler writes. */
+static void add_restore(const char *name)
+{
+	const char *cap = tigetstr(name);
+	if (!cap || cap == (const char *)-1)
+		return;
+	size_t n = strlen(cap);
+	if (restore_len + n < sizeof restore_bytes) {
+		memcpy(restore_bytes + restore_len, cap, n);
+		restore_len += n;
+	}
+}
+
+/* Clears the screen and ends curses (every way out goes through here). */
+static void leave_screen(void)
+{
+	clear();
+	refresh();
+	endwin();
+	term_active = false;
+}
+
 /* Restores the terminal if the UI is still running (atexit safety net). */
 static void restore_at_exit(void)
 {
-	if (term_active) {
-		endwin();
-		term_active = false;
-	}
+	if (term_active)
+		leave_screen();
 }
 
 /* Seconds on the monotonic clock. */
@@ -39,14 +98,51 @@ double mi_ui_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Installs handler for sig without SA_RESTART, so a blocked read returns. */
-static void set_signal(int sig, void (*handler)(int))
+/* Installs handler for sig without SA_RESTART, so a blocked read returns;
+ * the handler it replaces goes into *previous when that is not NULL. */
+static void set_signal_keep(int sig, void (*handler)(int), struct sigaction *previous)
 {
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = handler;
 	sigemptyset(&sa.sa_mask);
-	sigaction(sig, &sa, NULL);
+	sigaction(sig, &sa, previous);
+}
+
+static void set_signal(int sig, void (*handler)(int))
+{
+	set_signal_keep(sig, handler, NULL);
+}
+
+/* Catches every signal that would end the program while the UI runs. */
+static void catch_signals(bool kiosk)
+{
+	for (size_t i = 0; i < COUNT(stop_signals); i++)
+		set_signal(stop_signals[i], on_stop_signal);
+	set_signal(SIGINT, kiosk ? SIG_IGN : on_stop_signal);
+	set_signal(SIGQUIT, kiosk ? SIG_IGN : on_stop_signal);
+	if (kiosk)
+		set_signal(SIGTSTP, SIG_IGN);
+	restore_len = 0;
+	add_restore("sgr0");
+	add_restore("clear");
+	add_restore("rmkx");
+	add_restore("rmcup");
+	add_restore("cnorm");
+	for (size_t i = 0; i < COUNT(crash_signals); i++)
+		set_signal_keep(crash_signals[i], on_crash, &crash_previous[i]);
+}
+
+/* Puts back what catch_signals changed. */
+static void release_signals(void)
+{
+	for (size_t i = 0; i < COUNT(crash_signals); i++)
+		sigaction(crash_signals[i], &crash_previous[i], NULL);
+	for (size_t i = 0; i < COUNT(stop_signals); i++)
+		set_signal(stop_signals[i], SIG_DFL);
+	set_signal(SIGINT, SIG_DFL);
+	set_signal(SIGQUIT, SIG_DFL);
+	set_signal(SIGTSTP, SIG_DFL);
 }
 
 /* A curses key (from get_wch) as an mi_ui_key. */
@@ -156,6 +252,7 @@ mi_status mi_ui_run(mi_ui_screen screen, const mi_ui_options *options, mi_error 
 	}
 	if (!getenv("ESCDELAY"))
 		set_escdelay(50);
+	have_saved_modes = tcgetattr(STDIN_FILENO, &saved_modes) == 0;
 	SCREEN *term = newterm(NULL, stdout, stdin);
 	if (!term)
 		return mi_error_set(err, MI_EIO,
@@ -163,13 +260,7 @@ mi_status mi_ui_run(mi_ui_screen screen, const mi_ui_options *options, mi_error 
 				    getenv("TERM") ? getenv("TERM") : "(unset)");
 	term_active = true;
 	stop_signal = 0;
-	set_signal(SIGTERM, on_stop_signal);
-	set_signal(SIGHUP, on_stop_signal);
-	bool kiosk = options && options->kiosk;
-	set_signal(SIGINT, kiosk ? SIG_IGN : on_stop_signal);
-	set_signal(SIGQUIT, kiosk ? SIG_IGN : on_stop_signal);
-	if (kiosk)
-		set_signal(SIGTSTP, SIG_IGN);
+	catch_signals(options && options->kiosk);
 	raw();
 	noecho();
 	nonl();
@@ -221,13 +312,8 @@ mi_status mi_ui_run(mi_ui_screen screen, const mi_ui_options *options, mi_error 
 			break;
 	}
 	mi_ui_canvas_free(canvas);
-	endwin();
+	leave_screen();
 	delscreen(term);
-	term_active = false;
-	set_signal(SIGTERM, SIG_DFL);
-	set_signal(SIGHUP, SIG_DFL);
-	set_signal(SIGINT, SIG_DFL);
-	set_signal(SIGQUIT, SIG_DFL);
-	set_signal(SIGTSTP, SIG_DFL);
+	release_signals();
 	return status;
 }

@@ -93,6 +93,19 @@ expect_mode "$T/old.pdf" 600 "replaced file"
 expect_one_page "$T/old.pdf" "PDF chosen from the .pdf name"
 [[ $(ls -A "$T" | grep -c '^\.old\.pdf\.') -eq 0 ]] || fail "a temporary file was left behind"
 
+# Only a new name or a regular file is replaced: a FIFO, a link or a device
+# stays as it is.
+mkfifo "$T/fifo"
+ln -s "$T/elsewhere.txt" "$T/link.txt"
+for target in "$T/fifo" "$T/link.txt" /dev/null; do
+	run "$MI" aftercare "$brandt" -o "$target"
+	expect_rc 73 "-o $target"
+	expect_err_has "not a regular file; give a new file name" "-o $target: the refusal says why"
+done
+mi_test_count=$((mi_test_count + 1))
+[[ -p $T/fifo && -L $T/link.txt && ! -e $T/elsewhere.txt && -c /dev/null ]] ||
+	fail "-o replaced a FIFO, a link or a device"
+
 run "$MI" aftercare "$brandt" -o "$T/brandt.png"
 expect_rc 0 "PNG preview"
 mi_test_count=$((mi_test_count + 1))

@@ -10,13 +10,15 @@ run "$MI" </dev/null
 expect_rc 64 "the front desk without a terminal"
 expect_err_has "needs a terminal" "the front desk without a terminal says why"
 
+run bash -c "echo 2468 | '$MI' set-pin"
+expect_rc 0 "set-pin (the desk asks for one first when none is set)"
 run "$MI" intake --answers "$MI_FIXTURES/examples/04-urgent-bladder-change.json"
 expect_rc 0 "storing the urgent example"
 visit=$out
 
-# A stand-in for lp: keeps the file it is asked to print.
+# A stand-in for lp: keeps the PDF it gets on its standard input.
 export MI_PRINTED="$T/printed.pdf"
-printf '#!/bin/sh\nfor f; do :; done\ncp "$f" "$MI_PRINTED"\n' >"$T/lp"
+printf '#!/bin/sh\ncat >"$MI_PRINTED"\n' >"$T/lp"
 chmod +x "$T/lp"
 export MASSAGE_INTAKE_LP="$T/lp"
 

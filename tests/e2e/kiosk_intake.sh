@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # A complete kiosk intake from the welcome page to the thank-you page, then
-# the stored visit checked with `show`.
+# the stored visit checked with `show`. The kiosk was started the day
+# before (it runs overnight): the visit and the consent carry the day they
+# were made, not the day the kiosk started.
 source "$(dirname "$0")/../lib/common.sh"
 source "$(dirname "$0")/../lib/tmux.sh"
 
@@ -11,10 +13,16 @@ expect_err_has 'massage-intake set-pin' "kiosk without a PIN names set-pin"
 run bash -c "echo 2468 | '$MI' set-pin"
 expect_rc 0 "set-pin from stdin"
 
+# Test only: the program reads "today" from this file at each use.
+export MASSAGE_INTAKE_TODAY_FILE="$T/today"
+echo 2026-11-22 >"$T/today"
 tmux_start kiosk kiosk
 tmux_expect "Welcome! Before your massage" "welcome page"
+echo 2026-11-23 >"$T/today"   # midnight passes
 tmux_type "Maya Ortiz"; tmux_keys Enter
 tmux_type "1988-03-14"; tmux_keys Enter
+tmux_expect "continue later with your name" "the resume code is shown"
+tmux_keys Enter
 tmux_expect "What is your phone number?" "first question after the welcome page"
 tmux_type "555-0142"; tmux_keys Enter
 tmux_expect "e-mail" "e-mail question"
@@ -80,5 +88,10 @@ expect_rc 0 "show the stored visit"
 expect_out_has "Maya Ortiz" "the visit is Maya's"
 expect_out_has "ibuprofen as needed" "the medication is stored"
 expect_out_has "proceed" "the outcome is stored"
+run "$MI" show 1 --json
+expect_rc 0 "show --json"
+mi_test_count=$((mi_test_count + 1))
+[[ $(jq -r '.date + " " + .answers.consent.date' <<<"$out") == "2026-11-23 2026-11-23" ]] ||
+	fail "the visit and the consent are not dated the day they were made: $(jq -c '{date, consent: .answers.consent}' <<<"$out")"
 
 finish

@@ -24,6 +24,8 @@ tmux_dead && fail "q left the kiosk"
 tmux_keys BSpace
 tmux_type "Ann Lee"; tmux_keys Enter
 tmux_type "1990-02-03"; tmux_keys Enter
+tmux_expect "continue later with your name" "the resume code is shown"
+tmux_keys Enter
 tmux_expect "What is your phone number?" "intake started"
 tmux_keys C-c C-z 'C-\'
 tmux_expect "This screen stays open" "Ctrl keys in the intake are handled"

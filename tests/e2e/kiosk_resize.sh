@@ -11,6 +11,8 @@ tmux_start resize kiosk
 tmux_expect "Welcome! Before your massage" "welcome page"
 tmux_type "Ruth Kim"; tmux_keys Enter
 tmux_type "1975-12-01"; tmux_keys Enter
+tmux_expect "continue later with your name" "the resume code is shown"
+tmux_keys Enter
 tmux_expect "What is your phone number?" "phone"
 tmux_type "555 01"
 # Keys that arrive while the window is too small are ignored on purpose:

@@ -11,6 +11,8 @@ tmux_start urgent kiosk
 tmux_expect "Welcome! Before your massage" "welcome page"
 tmux_type "Lee Park"; tmux_keys Enter
 tmux_type "1955-06-07"; tmux_keys Enter
+tmux_expect "continue later with your name" "the resume code is shown"
+tmux_keys Enter
 tmux_expect "What is your phone number?" "phone"
 tmux_keys Enter Enter Enter          # phone, e-mail, no area ticked
 tmux_expect "How strong is your pain" "pain"

@@ -9,6 +9,17 @@ expect_rc 65 "a PIN with a letter"
 expect_err_has "4 to 12 digits" "the rule is named"
 run bash -c "printf '' | '$MI' set-pin"
 expect_rc 65 "no PIN on stdin"
+# A NUL byte does not cut the line short: "1234\0junk" is not 1234.
+run bash -c "printf '1234\\0junk\\n' | '$MI' set-pin"
+expect_rc 65 "a PIN with a NUL byte"
+expect_err_has "the PIN holds a NUL byte" "the NUL byte is named"
+run bash -c "printf '1234\\0\\n' | '$MI' set-pin"
+expect_rc 65 "a PIN ending in a NUL byte"
+run bash -c "printf '12 34\\n' | '$MI' set-pin"
+expect_rc 65 "a PIN with a space"
+expect_err_has "digits only; nothing changed" "the rule is named"
+run "$MI" settings
+expect_rc 66 "none of the refused PINs made a database"
 run "$MI" set-pin extra
 expect_rc 64 "an extra argument"
 run "$MI" set-pin --help

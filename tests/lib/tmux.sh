@@ -14,6 +14,8 @@
 #   tmux_expect_exit N DESC   it exits with status N (counted as a test)
 #   tmux_restart [ARGS]       run massage-intake [ARGS] again in the same window
 #   tmux_resize COLS ROWS     resize the window
+#   tmux_resume_code          the kiosk's resume code on its code page (6 digits)
+#   tmux_identify NAME BIRTH [CODE]  fill in the kiosk's welcome page and press Enter
 
 : "${MI_TMUX_TERM:=xterm-256color}"
 # tmux keeps its sockets under $TMUX_TMPDIR: inside $T, removed at exit.
@@ -111,4 +113,24 @@ tmux_expect_gone() {
 	done
 	fail "$2: the screen still shows '$1':
 $(tmux_screen)"
+}
+
+# tmux_resume_code: waits for the kiosk's code page and prints the code on
+# it, as six digits.
+tmux_resume_code() {
+	tmux_wait_for "continue later with your name" || return 1
+	tmux_screen | grep -oE '^ +[0-9]{3} [0-9]{3} *$' | head -1 | tr -d ' '
+}
+
+# tmux_identify NAME BIRTH [CODE]: types the name and birth date on the
+# kiosk's welcome page (and, when given, the resume code in its field), then
+# Enter.
+tmux_identify() {
+	tmux_type "$1"; tmux_keys Enter
+	tmux_type "$2"
+	if (($# > 2)); then
+		tmux_keys Tab
+		tmux_type "$3"
+	fi
+	tmux_keys Enter
 }

@@ -1,12 +1,17 @@
 /* test_pdf.c - the one-page aftercare PDF (and PNG), checked with
- * poppler-utils (pdfinfo, pdftotext), and writing export files 0600. */
+ * poppler-utils (pdfinfo, pdftotext), and delivering it (export.h): export
+ * files 0600, never over a device or a FIFO, and printing through a pipe
+ * within a time limit. */
 #include "aftercare_visits.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "mi/export.h"
 #include "mi/pdf.h"
 
 /* A private temporary folder for one test; removed by remove_dir. */
@@ -348,22 +353,58 @@ static void write_private_onto_a_folder_leaves_nothing_behind_fails(void **state
 	remove_dir(dir);
 }
 
+static void write_private_over_a_fifo_a_link_or_a_device_is_refused_fails(void **state)
+{
+	(void)state;
+	char *dir = make_dir();
+	char fifo[4200], link[4200], target[4200];
+	snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+	snprintf(target, sizeof target, "%s/target", dir);
+	snprintf(link, sizeof link, "%s/link", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	assert_int_equal(symlink(target, link), 0);
+	mi_error err;
+	assert_int_equal(mi_export_write_private(fifo, "x", 1, &err), MI_ECANTCREAT);
+	assert_non_null(strstr(err.message, "it is a FIFO, not a regular file"));
+	assert_int_equal(mi_export_write_private(link, "x", 1, &err), MI_ECANTCREAT);
+	assert_non_null(strstr(err.message, "symbolic link"));
+	assert_int_equal(mi_export_write_private("/dev/null", "x", 1, &err), MI_ECANTCREAT);
+	assert_non_null(strstr(err.message, "it is a device"));
+	struct stat st;
+	assert_int_equal(lstat(fifo, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(lstat("/dev/null", &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+	assert_int_equal(count_files(dir), 2); /* no temporary file left */
+	remove_dir(dir);
+}
+
+/* Writes a stub print command into dir running body; returns its path. */
+static void write_stub(const char *dir, const char *body, char *stub, size_t size)
+{
+	snprintf(stub, size, "%s/lp", dir);
+	FILE *f = fopen(stub, "w");
+	assert_non_null(f);
+	fprintf(f, "#!/bin/sh\n%s\n", body);
+	fclose(f);
+	chmod(stub, 0700);
+}
+
 static void print_pdf_quietly_with_a_stub_lp_succeeds(void **state)
 {
 	(void)state;
 	char *dir = make_dir();
-	char stub[4200], args[4200], out[4200], script[13000];
-	snprintf(stub, sizeof stub, "%s/lp", dir);
+	char stub[4200], args[4200], out[4200], got[4200], body[13000];
 	snprintf(args, sizeof args, "%s/args", dir);
 	snprintf(out, sizeof out, "%s/stdout", dir);
-	snprintf(script, sizeof script,
-		 "#!/bin/sh\nprintf '%%s\\n' \"$@\" >'%s'\necho LP-NOISE\necho LP-NOISE >&2\n"
-		 "exit ${STUB_LP_STATUS:-0}\n",
-		 args);
-	FILE *f = fopen(stub, "w");
-	fputs(script, f);
-	fclose(f);
-	chmod(stub, 0700);
+	snprintf(got, sizeof got, "%s/got", dir);
+	snprintf(body, sizeof body,
+		 "printf '%%s\\n' \"$@\" >'%s'\ncat >'%s'\necho LP-NOISE\necho LP-NOISE >&2\n"
+		 "exit ${STUB_LP_STATUS:-0}",
+		 args, got);
+	write_stub(dir, body, stub, sizeof stub);
 	setenv("MASSAGE_INTAKE_LP", stub, 1);
 
 	/* Standard output and error go to a file while printing quietly. */
@@ -373,9 +414,9 @@ static void print_pdf_quietly_with_a_stub_lp_succeeds(void **state)
 	dup2(fd, STDOUT_FILENO);
 	dup2(fd, STDERR_FILENO);
 	mi_error err;
-	mi_status ok = mi_export_print_pdf("%PDF-1.5 stub", 13, true, &err);
+	mi_status ok = mi_export_print_pdf("%PDF-1.5 stub", 13, true, 30, &err);
 	setenv("STUB_LP_STATUS", "2", 1);
-	mi_status failed = mi_export_print_pdf("%PDF-1.5 stub", 13, true, &err);
+	mi_status failed = mi_export_print_pdf("%PDF-1.5 stub", 13, true, 30, &err);
 	unsetenv("STUB_LP_STATUS");
 	dup2(saved_out, STDOUT_FILENO);
 	dup2(saved_err, STDERR_FILENO);
@@ -389,14 +430,63 @@ static void print_pdf_quietly_with_a_stub_lp_succeeds(void **state)
 	char *noise = run_tool("cat", out, "");
 	assert_string_equal(noise, "");
 	free(noise);
+	/* Only the title on the command line; the PDF came on standard input. */
 	char *recorded = run_tool("cat", args, "");
-	assert_non_null(strstr(recorded, "-t\n" MI_PRINT_TITLE "\n--\n"));
-	assert_non_null(strstr(recorded, "/aftercare.pdf\n"));
+	assert_string_equal(recorded, "-t\n" MI_PRINT_TITLE "\n");
 	free(recorded);
+	char *printed = run_tool("cat", got, "");
+	assert_string_equal(printed, "%PDF-1.5 stub");
+	free(printed);
 
 	setenv("MASSAGE_INTAKE_LP", "/nonexistent/lp", 1);
-	assert_int_equal(mi_export_print_pdf("x", 1, true, &err), MI_EIO);
+	assert_int_equal(mi_export_print_pdf("x", 1, true, 30, &err), MI_EIO);
 	assert_non_null(strstr(err.message, "cannot start the print command /nonexistent/lp"));
+	unsetenv("MASSAGE_INTAKE_LP");
+	remove_dir(dir);
+}
+
+static void print_pdf_with_a_hanging_lp_is_stopped_in_time_fails(void **state)
+{
+	(void)state;
+	char *dir = make_dir();
+	char stub[4200], pidfile[4200], body[9000];
+	snprintf(pidfile, sizeof pidfile, "%s/pid", dir);
+	/* Never reads, never ends; its child must go with it. */
+	snprintf(body, sizeof body, "sleep 600 &\necho $! >'%s'\nwait", pidfile);
+	write_stub(dir, body, stub, sizeof stub);
+	setenv("MASSAGE_INTAKE_LP", stub, 1);
+	/* More than a pipe holds, so the writer waits as well. */
+	size_t len = 1 << 20;
+	char *big = calloc(1, len);
+	assert_non_null(big);
+	mi_error err;
+	assert_int_equal(mi_export_print_pdf(big, len, true, 1, &err), MI_EIO);
+	free(big);
+	assert_non_null(strstr(err.message, "the printer did not answer within 1 s"));
+	char *pid = run_tool("cat", pidfile, "");
+	assert_true(atoi(pid) > 0);
+	for (int i = 0; i < 100 && kill(atoi(pid), 0) == 0; i++)
+		usleep(20000);
+	assert_int_equal(kill(atoi(pid), 0), -1); /* the whole group was stopped */
+	free(pid);
+	unsetenv("MASSAGE_INTAKE_LP");
+	remove_dir(dir);
+}
+
+static void print_pdf_with_lp_that_stops_reading_fails(void **state)
+{
+	(void)state;
+	char *dir = make_dir();
+	char stub[4200];
+	write_stub(dir, "exec <&-\nexit 0", stub, sizeof stub);
+	setenv("MASSAGE_INTAKE_LP", stub, 1);
+	size_t len = 1 << 20;
+	char *big = calloc(1, len);
+	assert_non_null(big);
+	mi_error err;
+	assert_int_equal(mi_export_print_pdf(big, len, true, 30, &err), MI_EIO);
+	assert_non_null(strstr(err.message, "stopped reading the summary"));
+	free(big);
 	unsetenv("MASSAGE_INTAKE_LP");
 	remove_dir(dir);
 }
@@ -425,7 +515,10 @@ int main(void)
 		cmocka_unit_test(write_private_over_an_open_file_makes_it_0600_succeeds),
 		cmocka_unit_test(write_private_into_a_missing_folder_fails),
 		cmocka_unit_test(write_private_onto_a_folder_leaves_nothing_behind_fails),
+		cmocka_unit_test(write_private_over_a_fifo_a_link_or_a_device_is_refused_fails),
 		cmocka_unit_test(print_pdf_quietly_with_a_stub_lp_succeeds),
+		cmocka_unit_test(print_pdf_with_a_hanging_lp_is_stopped_in_time_fails),
+		cmocka_unit_test(print_pdf_with_lp_that_stops_reading_fails),
 		cmocka_unit_test(paper_parse_with_names_succeeds),
 	};
 	int failed = cmocka_run_group_tests_name("pdf", tests, NULL, NULL);

@@ -88,6 +88,17 @@ static inline long long tsu_raw_int(const char *path, const char *sql)
 	return v;
 }
 
+/* Runs SQL on the file at path through a connection of its own (as
+ * another program, or a hand edit, would). */
+static inline void tsu_raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_busy_timeout(db, 5000);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
 /* Builds the version-1 fixture database at path from its SQL script
  * (tests/fixtures/db/v1.sql under $MI_SOURCE_DIR). */
 static inline void tsu_load_v1_fixture(const char *path)

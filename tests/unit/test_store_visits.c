@@ -1,6 +1,10 @@
-/* test_store_visits.c - intakes, clients, drafts, notes, audit, backup. */
+/* test_store_visits.c - intakes, clients, drafts (and who writes them),
+ * resume codes, the wrong-PIN count, notes, audit, backup. */
 #include "test_store_util.h"
 
+#include <sys/wait.h>
+
+#include "mi/pin.h"
 #include "mi/visit.h"
 
 typedef struct fixture {
@@ -278,6 +282,156 @@ static void store_draft_for_known_client_resumes_succeeds(void **state)
 	mi_visit_free(v);
 }
 
+static void store_draft_claimed_by_one_screen_refuses_another_fails(void **state)
+{
+	fixture *f = *state;
+	mi_error err;
+	long long visit = 0;
+	assert_int_equal(mi_store_draft_start(f->store, 0, MI_SOURCE_KIOSK, (mi_date){2026, 11, 23},
+					      &visit, &err),
+			 MI_OK);
+	assert_int_equal(mi_store_draft_claim(f->store, visit, &err), MI_OK);
+	assert_int_equal(mi_store_draft_save_answer(f->store, visit, "pain_intensity", "4", &err),
+			 MI_OK);
+
+	/* A second screen (another handle, as a second kiosk) can neither
+	 * claim nor write it, nor complete it, while the first holds it. */
+	mi_store *other = tsu_open(f->path);
+	assert_int_equal(mi_store_draft_claim(other, visit, &err), MI_ETEMPFAIL);
+	assert_non_null(strstr(err.message, "open on another screen"));
+	assert_int_equal(mi_store_draft_save_answer(other, visit, "pain_intensity", "9", &err),
+			 MI_ETEMPFAIL);
+	mi_answers *a = tsu_answers("{\"client\": {\"name\": \"Ana Lima\"}}");
+	mi_screening sc = tsu_screening(0);
+	assert_int_equal(mi_store_visit_complete(other, visit, a, &sc, "v", &err), MI_ETEMPFAIL);
+	mi_answers *saved = NULL;
+	assert_int_equal(mi_store_draft_load(other, visit, &saved, &err), MI_OK);
+	long pain = 0;
+	assert_true(mi_answers_get_int(saved, "pain_intensity", &pain));
+	assert_int_equal(pain, 4);
+	mi_answers_free(saved);
+
+	/* Once the first lets go, the second may take it. */
+	assert_int_equal(mi_store_draft_release(f->store, visit, &err), MI_OK);
+	assert_int_equal(mi_store_draft_claim(other, visit, &err), MI_OK);
+	assert_int_equal(mi_store_draft_save_answer(f->store, visit, "pain_intensity", "2", &err),
+			 MI_ETEMPFAIL);
+	/* Closing a handle gives its claims up. */
+	mi_store_close(other);
+	assert_int_equal(mi_store_draft_save_answer(f->store, visit, "pain_intensity", "2", &err),
+			 MI_OK);
+	assert_int_equal(mi_store_visit_complete(f->store, visit, a, &sc, "v", &err), MI_OK);
+	assert_int_equal(tsu_raw_int(f->path, "SELECT count(*) FROM draft_claims"), 0);
+	assert_int_equal(mi_store_draft_claim(f->store, visit, &err), MI_EDATA);
+	tsu_screening_clear(&sc);
+	mi_answers_free(a);
+}
+
+static void store_draft_claim_of_an_ended_program_is_taken_over_succeeds(void **state)
+{
+	fixture *f = *state;
+	mi_error err;
+	long long visit = 0;
+	assert_int_equal(mi_store_draft_start(f->store, 0, MI_SOURCE_KIOSK, (mi_date){2026, 11, 23},
+					      &visit, &err),
+			 MI_OK);
+	/* A kiosk killed with SIGKILL leaves its claim; its process is gone. */
+	pid_t child = fork();
+	if (child == 0)
+		_exit(0);
+	assert_true(child > 0);
+	waitpid(child, NULL, 0);
+	char *sql = NULL;
+	assert_true(asprintf(&sql,
+			     "INSERT INTO draft_claims VALUES (%lld, 'gone', %d, '2026-11-23T10:00:00Z')",
+			     visit, (int)child) > 0);
+	tsu_raw_exec(f->path, sql);
+	free(sql);
+	assert_int_equal(mi_store_draft_claim(f->store, visit, &err), MI_OK);
+	assert_int_equal(tsu_raw_int(f->path, "SELECT count(*) FROM draft_claims WHERE session = 'gone'"),
+			 0);
+}
+
+static void store_resumable_drafts_with_age_and_tries_succeeds(void **state)
+{
+	fixture *f = *state;
+	mi_error err;
+	mi_date today = {2026, 11, 23};
+	long long kiosk = 0, old = 0, desk = 0, no_code = 0;
+	assert_int_equal(mi_store_draft_start(f->store, 0, MI_SOURCE_KIOSK, today, &kiosk, &err), MI_OK);
+	assert_int_equal(mi_store_draft_start(f->store, 0, MI_SOURCE_KIOSK, today, &old, &err), MI_OK);
+	assert_int_equal(mi_store_draft_start(f->store, 0, MI_SOURCE_DESK, today, &desk, &err), MI_OK);
+	assert_int_equal(mi_store_draft_start(f->store, 0, MI_SOURCE_KIOSK, today, &no_code, &err),
+			 MI_OK);
+	long long with_code[] = {kiosk, old, desk};
+	for (size_t i = 0; i < 3; i++)
+		assert_int_equal(mi_store_resume_code_set(f->store, with_code[i], "salt$hash", &err),
+				 MI_OK);
+	char *sql = NULL;
+	assert_true(asprintf(&sql, "UPDATE visits SET created = strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ',"
+				   " 'now', '-30 hours') WHERE id = %lld",
+			     old) > 0);
+	tsu_raw_exec(f->path, sql);
+	free(sql);
+
+	mi_resume_list list = {0};
+	assert_int_equal(mi_store_resumable_drafts(f->store, 24, 5, &list, &err), MI_OK);
+	assert_int_equal(list.count, 1); /* not the old one, the desk's or one without a code */
+	assert_int_equal(list.items[0].visit_id, kiosk);
+	assert_string_equal(list.items[0].code_hash, "salt$hash");
+	mi_resume_list_clear(&list);
+	assert_int_equal(mi_store_resumable_drafts(f->store, 48, 5, &list, &err), MI_OK);
+	assert_int_equal(list.count, 2);
+	mi_resume_list_clear(&list);
+
+	/* Five wrong codes and the kiosk can no longer resume it; each is audited. */
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(mi_store_resume_failed(f->store, kiosk, &err), MI_OK);
+	assert_int_equal(mi_store_resumable_drafts(f->store, 24, 5, &list, &err), MI_OK);
+	assert_int_equal(list.count, 0);
+	mi_resume_list_clear(&list);
+	assert_int_equal(tsu_raw_int(f->path, "SELECT count(*) FROM audit_log"
+					      " WHERE action = 'resume failed'"),
+			 5);
+	/* The desk still sees it. */
+	mi_visit_list waiting = {0};
+	assert_int_equal(mi_store_waiting_list(f->store, &waiting, &err), MI_OK);
+	assert_int_equal(waiting.count, 4);
+	mi_visit_list_clear(&waiting);
+	/* A new code starts the count again. */
+	assert_int_equal(mi_store_resume_code_set(f->store, kiosk, "salt$other", &err), MI_OK);
+	assert_int_equal(mi_store_resumable_drafts(f->store, 24, 5, &list, &err), MI_OK);
+	assert_int_equal(list.count, 1);
+	mi_resume_list_clear(&list);
+}
+
+static void store_pin_throttle_survives_reopening_succeeds(void **state)
+{
+	fixture *f = *state;
+	mi_error err;
+	mi_pin_throttle t;
+	assert_int_equal(mi_store_pin_throttle(f->store, &t, &err), MI_OK);
+	assert_int_equal(t.failures, 0);
+	assert_int_equal(t.wait_until, 0);
+	for (unsigned i = 1; i <= MI_PIN_FREE_TRIES; i++)
+		assert_int_equal(mi_store_pin_failed(f->store, 1000, &t, &err), MI_OK);
+	assert_int_equal(t.failures, MI_PIN_FREE_TRIES);
+	assert_int_equal(t.wait_until, 1000 + MI_PIN_FIRST_WAIT);
+
+	/* Another program (or this one restarted) sees the same wait. */
+	mi_store *again = tsu_open(f->path);
+	assert_int_equal(mi_store_pin_throttle(again, &t, &err), MI_OK);
+	assert_int_equal(t.failures, MI_PIN_FREE_TRIES);
+	assert_int_equal(t.wait_until, 1000 + MI_PIN_FIRST_WAIT);
+	assert_int_equal(mi_store_pin_failed(again, 2000, &t, &err), MI_OK);
+	assert_int_equal(t.wait_until, 2000 + 2 * MI_PIN_FIRST_WAIT);
+	assert_int_equal(mi_store_pin_succeeded(again, &err), MI_OK);
+	mi_store_close(again);
+	assert_int_equal(mi_store_pin_throttle(f->store, &t, &err), MI_OK);
+	assert_int_equal(t.failures, 0);
+	assert_int_equal(t.wait_until, 0);
+}
+
 static void store_visit_save_notes_succeeds(void **state)
 {
 	fixture *f = *state;
@@ -400,6 +554,14 @@ int main(void)
 		cmocka_unit_test_setup_teardown(store_draft_saved_answer_by_answer_resumes_succeeds, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(store_draft_for_known_client_resumes_succeeds, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(store_draft_claimed_by_one_screen_refuses_another_fails,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			store_draft_claim_of_an_ended_program_is_taken_over_succeeds, setup, teardown),
+		cmocka_unit_test_setup_teardown(store_resumable_drafts_with_age_and_tries_succeeds,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(store_pin_throttle_survives_reopening_succeeds, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(store_visit_save_notes_succeeds, setup, teardown),
 		cmocka_unit_test_setup_teardown(store_audit_log_without_health_details_succeeds, setup,

@@ -1,13 +1,15 @@
-/* test_text_date.c - UTF-8 checks, sanitising, folding and calendar dates. */
+/* test_text_date.c - UTF-8 checks, sanitising, folding, calendar dates and the clock. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
+#include "mi/clock.h"
 #include "mi/date.h"
 #include "mi/text.h"
 
@@ -113,6 +115,38 @@ static void date_today_with_override_is_fixed(void **state)
 	unsetenv("MASSAGE_INTAKE_TODAY");
 }
 
+static void date_today_with_test_file_is_read_at_each_call_succeeds(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/mi-today-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "2030-05-06\n", 11), 11);
+	setenv("MASSAGE_INTAKE_TODAY_FILE", path, 1);
+	setenv("MASSAGE_INTAKE_TODAY", "2001-01-01", 1); /* the file wins */
+	mi_clock clock = mi_clock_system();
+	assert_int_equal(mi_date_compare(mi_clock_today(clock), (mi_date){2030, 5, 6}), 0);
+	/* The program runs on past midnight: the next call sees the new day. */
+	assert_int_equal(pwrite(fd, "2030-05-07", 10, 0), 10);
+	assert_int_equal(mi_date_compare(mi_clock_today(clock), (mi_date){2030, 5, 7}), 0);
+	close(fd);
+	unlink(path);
+	/* No such file: the next source is used. */
+	assert_int_equal(mi_date_compare(mi_date_today(), (mi_date){2001, 1, 1}), 0);
+	unsetenv("MASSAGE_INTAKE_TODAY_FILE");
+	unsetenv("MASSAGE_INTAKE_TODAY");
+}
+
+static void clock_fixed_follows_the_date_it_points_at_succeeds(void **state)
+{
+	(void)state;
+	mi_date day = {2026, 11, 23};
+	mi_clock clock = mi_clock_fixed(&day);
+	assert_int_equal(mi_date_compare(mi_clock_today(clock), day), 0);
+	day.day = 24;
+	assert_int_equal(mi_date_compare(mi_clock_today(clock), (mi_date){2026, 11, 24}), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -125,6 +159,8 @@ int main(void)
 		cmocka_unit_test(date_parse_with_bad_dates_fails),
 		cmocka_unit_test(date_age_with_birthday_boundary_counts_whole_years),
 		cmocka_unit_test(date_today_with_override_is_fixed),
+		cmocka_unit_test(date_today_with_test_file_is_read_at_each_call_succeeds),
+		cmocka_unit_test(clock_fixed_follows_the_date_it_points_at_succeeds),
 	};
 	return cmocka_run_group_tests_name("text_date", tests, NULL, NULL);
 }

@@ -10,11 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "mi/aftercare.h"
+#include "mi/app_aftercare.h"
 #include "mi/store.h"
 #include "mi/ui_desk.h"
+#include "ui_test_pin.h"
 
 static const mi_date today = {2026, 11, 23};
 
@@ -67,6 +70,25 @@ static mi_status fake_print(void *ctx, long long visit_id, mi_error *err)
 	return MI_OK;
 }
 
+/* A desk over the fixture's store printing with print (NULL: the real
+ * print path). */
+static mi_desk *new_desk(fixture *f, mi_desk_print_fn print)
+{
+	mi_desk_config config = {
+		.store = f->store,
+		.rules = f->rules,
+		.aftercare = f->aftercare,
+		.clock = mi_clock_fixed(&today),
+		.print = print,
+		.print_ctx = f,
+		.pin_hash = ui_test_pin_hash,
+	};
+	mi_error err;
+	mi_desk *desk = mi_desk_new(&config, &err);
+	assert_non_null(desk);
+	return desk;
+}
+
 static int setup(void **state)
 {
 	fixture *f = calloc(1, sizeof *f);
@@ -93,16 +115,7 @@ static int setup(void **state)
 	f->walter_visit = store(f, example("02-modify-blood-thinner.json"), MI_SOURCE_KIOSK, today,
 				&f->walter);
 
-	mi_desk_config config = {
-		.store = f->store,
-		.rules = f->rules,
-		.aftercare = f->aftercare,
-		.today = today,
-		.print = fake_print,
-		.print_ctx = f,
-	};
-	f->desk = mi_desk_new(&config, &err);
-	assert_non_null(f->desk);
+	f->desk = new_desk(f, fake_print);
 	*state = f;
 	return 0;
 }
@@ -430,6 +443,110 @@ static void desk_visit_print_succeeds(void **state)
 	assert_non_null(strstr(mi_desk_status(f->desk), "Save the notes first"));
 }
 
+/* Writes a stub print command into the fixture's folder that records that
+ * it ran; sets MASSAGE_INTAKE_LP to it. Fills ran with the record's path. */
+static void stub_lp(fixture *f, char *ran, size_t size)
+{
+	char stub[256];
+	snprintf(stub, sizeof stub, "%s/lp", f->dir);
+	snprintf(ran, size, "%s/lp-ran", f->dir);
+	FILE *out = fopen(stub, "w");
+	assert_non_null(out);
+	fprintf(out, "#!/bin/sh\ncat >/dev/null\ntouch '%s'\n", ran);
+	fclose(out);
+	assert_int_equal(chmod(stub, 0700), 0);
+	setenv("MASSAGE_INTAKE_LP", stub, 1);
+}
+
+static void desk_visit_print_when_audit_cannot_be_written_is_not_done_fails(void **state)
+{
+	fixture *f = *state;
+	mi_desk_free(f->desk);
+	f->desk = new_desk(f, NULL); /* the real print path, as `aftercare --print` */
+	char ran[256];
+	stub_lp(f, ran, sizeof ran);
+	open_urgent_visit(f);
+
+	/* Another program holds the write lock: the print cannot be audited. */
+	sqlite3 *other = NULL;
+	assert_int_equal(sqlite3_open(f->db, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	key(f, L'p');
+	assert_int_not_equal(access(ran, F_OK), 0); /* lp never ran */
+	assert_non_null(strstr(mi_desk_status(f->desk), "The summary was not printed"));
+	assert_non_null(strstr(mi_desk_status(f->desk), "audit log cannot record"));
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
+
+	key(f, L'p');
+	assert_int_equal(access(ran, F_OK), 0);
+	assert_non_null(strstr(mi_desk_status(f->desk), "sent to the printer"));
+	mi_audit_list audit = {0};
+	mi_error err;
+	assert_int_equal(mi_store_audit_list(f->store, 1, &audit, &err), MI_OK);
+	assert_string_equal(audit.items[0].action, "print");
+	assert_int_equal(audit.items[0].record_id, f->tom_urgent);
+	mi_audit_list_clear(&audit);
+	unsetenv("MASSAGE_INTAKE_LP");
+}
+
+/* True when the audit log holds action on table and record. */
+static bool audited(fixture *f, const char *action, const char *table, long long record)
+{
+	mi_audit_list audit = {0};
+	mi_error err;
+	assert_int_equal(mi_store_audit_list(f->store, 0, &audit, &err), MI_OK);
+	bool found = false;
+	for (size_t i = 0; i < audit.count; i++)
+		found |= strcmp(audit.items[i].action, action) == 0 &&
+			 strcmp(audit.items[i].table, table) == 0 && audit.items[i].record_id == record;
+	mi_audit_list_clear(&audit);
+	return found;
+}
+
+static void desk_pages_shown_are_audited_succeeds(void **state)
+{
+	fixture *f = *state;
+	assert_true(audited(f, "list", "clients", 0));
+	open_urgent_visit(f);
+	assert_true(audited(f, "history", "clients", f->tom));
+	assert_true(audited(f, "view", "visits", f->tom_urgent));
+	assert_false(audited(f, "view", "visits", f->tom_old));
+	press(f, MI_KEY_ESC);
+	press(f, MI_KEY_ESC);
+	key(f, L'r');
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_REVIEW);
+	assert_true(audited(f, "list", "visits", 0));
+}
+
+static void desk_view_when_audit_cannot_be_written_warns_fails(void **state)
+{
+	fixture *f = *state;
+	open_tom(f);
+	sqlite3 *other = NULL;
+	assert_int_equal(sqlite3_open(f->db, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	press(f, MI_KEY_ENTER);
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
+	/* The visit is shown (the clinic must be able to read it), with a warning. */
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_VISIT);
+	assert_non_null(strstr(mi_desk_status(f->desk), "this view was not recorded in the audit log"));
+	assert_false(audited(f, "view", "visits", f->tom_urgent));
+}
+
+static void desk_visit_print_refuses_a_draft_fails(void **state)
+{
+	fixture *f = *state;
+	long long draft = 0;
+	mi_error err;
+	assert_int_equal(mi_store_draft_start(f->store, f->tom, MI_SOURCE_DESK, today, &draft, &err),
+			 MI_OK);
+	mi_aftercare_request req = {.visit_id = draft, .target = MI_AFTERCARE_PRINT, .quiet = true};
+	assert_int_equal(mi_app_aftercare(f->store, f->aftercare, &req, NULL, &err), MI_EDATA);
+	assert_non_null(strstr(err.message, "still a draft"));
+}
+
 static void desk_visit_preview_follows_edits_succeeds(void **state)
 {
 	fixture *f = *state;
@@ -570,6 +687,10 @@ int main(void)
 		T(desk_visit_leave_unsaved_asks_succeeds),
 		T(desk_visit_edit_with_esc_undoes_succeeds),
 		T(desk_visit_print_succeeds),
+		T(desk_visit_print_when_audit_cannot_be_written_is_not_done_fails),
+		T(desk_visit_print_refuses_a_draft_fails),
+		T(desk_pages_shown_are_audited_succeeds),
+		T(desk_view_when_audit_cannot_be_written_warns_fails),
 		T(desk_visit_preview_follows_edits_succeeds),
 		T(desk_review_mark_reviewed_succeeds),
 		T(desk_new_client_starts_intake_succeeds),

@@ -41,7 +41,7 @@ static mi_ui_intake *new_intake(recorder *r, mi_ui_mode mode, const mi_ruleset *
 	mi_ui_intake_config config = {
 		.mode = mode,
 		.rules = rules,
-		.today = today,
+		.clock = mi_clock_fixed(&today),
 		.sink = {.ctx = r, .save_answer = record},
 		.draft_id = 7,
 	};
@@ -280,6 +280,28 @@ static void intake_review_and_consent_with_all_answers_is_done_succeeds(void **s
 	mi_ui_intake_free(in);
 }
 
+static void intake_consent_after_midnight_is_dated_the_new_day_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_date day = {2026, 11, 23};
+	mi_ui_intake_config config = {
+		.mode = MI_UI_CLIENT,
+		.clock = mi_clock_fixed(&day),
+		.sink = {.ctx = &r, .save_answer = record},
+		.draft_id = 7,
+	};
+	mi_ui_intake *in = mi_ui_intake_new(&config, NULL);
+	assert_non_null(in);
+	assert_true(mi_ui_intake_goto(in, "consent"));
+	day = (mi_date){2026, 11, 24}; /* the walk-through was opened yesterday */
+	type(in, L"Maya Ortiz");
+	assert_int_equal(press(in, MI_KEY_ENTER), MI_UI_DONE);
+	assert_string_equal(saved(&r, "consent"),
+			    "{\"agreed\":true,\"name\":\"Maya Ortiz\",\"date\":\"2026-11-24\"}");
+	mi_ui_intake_free(in);
+}
+
 static void intake_key_with_failing_sink_keeps_answer_unsaved_fails(void **state)
 {
 	(void)state;
@@ -436,6 +458,7 @@ int main(void)
 		cmocka_unit_test(intake_medication_list_with_lines_saves_list_succeeds),
 		cmocka_unit_test(intake_with_saved_answers_resumes_at_first_unanswered_succeeds),
 		cmocka_unit_test(intake_review_and_consent_with_all_answers_is_done_succeeds),
+		cmocka_unit_test(intake_consent_after_midnight_is_dated_the_new_day_succeeds),
 		cmocka_unit_test(intake_key_with_failing_sink_keeps_answer_unsaved_fails),
 		cmocka_unit_test(intake_screening_with_urgent_answer_tells_client_calmly_succeeds),
 		cmocka_unit_test(intake_screening_in_therapist_mode_shows_banner_and_flags_succeeds),

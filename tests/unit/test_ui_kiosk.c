@@ -10,9 +10,13 @@
 #include <unistd.h>
 
 #include <sodium.h>
+#include <sqlite3.h>
+#include <wchar.h>
 
 #include "mi/pin.h"
+#include "mi/resume.h"
 #include "mi/ui_app.h"
+#include "ui_test_pin.h"
 
 static const mi_date today = {2026, 11, 23};
 
@@ -31,7 +35,8 @@ static int setup(void **state)
 	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
 	mi_error err;
 	assert_int_equal(mi_store_open(f->db, MI_STORE_CREATE, &f->store, &err), MI_OK);
-	assert_int_equal(mi_pin_hash("2468", &f->pin_hash, &err), MI_OK);
+	f->pin_hash = strdup(ui_test_pin_hash);
+	assert_non_null(f->pin_hash);
 	*state = f;
 	return 0;
 }
@@ -55,7 +60,7 @@ static int teardown(void **state)
 static mi_ui_kiosk *new_kiosk(fixture *f)
 {
 	mi_ui_kiosk_config config = {
-		.store = f->store, .today = today, .pin_hash = f->pin_hash, .idle_seconds = 180};
+		.store = f->store, .clock = mi_clock_fixed(&today), .pin_hash = f->pin_hash, .idle_seconds = 180};
 	mi_ui_kiosk *k = mi_ui_kiosk_new(&config);
 	assert_non_null(k);
 	return k;
@@ -127,45 +132,216 @@ static void kiosk_f12_with_right_pin_quits_succeeds(void **state)
 	mi_ui_kiosk_free(k);
 }
 
-static void kiosk_identify_then_resume_continues_where_it_stopped_succeeds(void **state)
+/* Types name, Enter, birth date, then (when code is not NULL) Tab and the
+ * code, then Enter. */
+static void identify(mi_ui_kiosk *k, const wchar_t *name, const wchar_t *birth,
+		     const wchar_t *code)
 {
-	fixture *f = *state;
-	mi_ui_kiosk *k = new_kiosk(f);
-	type(k, L"Maya Ortiz");
+	type(k, name);
 	key(k, mi_ui_key_of(MI_KEY_ENTER));
-	type(k, L"1988-03-14");
+	type(k, birth);
+	if (code) {
+		key(k, mi_ui_key_of(MI_KEY_TAB));
+		type(k, code);
+	}
+	key(k, mi_ui_key_of(MI_KEY_ENTER));
+}
+
+/* The resume code on the code page, as wide characters in code. */
+static void read_code(mi_ui_kiosk *k, wchar_t code[8])
+{
+	assert_string_equal(mi_ui_kiosk_page(k), "code");
+	char *text = screen_text(k);
+	char *line = strstr(text, "continue later");
+	assert_non_null(line);
+	int a, b;
+	line = strchr(line, '\n');
+	while (line && sscanf(line, " %3d %3d", &a, &b) != 2)
+		line = strchr(line + 1, '\n');
+	assert_non_null(line);
+	swprintf(code, 8, L"%03d%03d", a, b);
+	free(text);
+}
+
+/* Maya Ortiz starts an intake at a kiosk, answers the phone question and
+ * the kiosk dies; the code she was shown goes into code. */
+static void maya_starts(fixture *f, wchar_t code[8])
+{
+	mi_ui_kiosk *k = new_kiosk(f);
+	identify(k, L"Maya Ortiz", L"1988-03-14", NULL);
+	read_code(k, code);
 	key(k, mi_ui_key_of(MI_KEY_ENTER));
 	assert_string_equal(mi_ui_kiosk_page(k), "intake");
 	type(k, L"555-0142");
 	key(k, mi_ui_key_of(MI_KEY_ENTER));
-	type(k, L"maya@example.org");
-	mi_ui_kiosk_free(k); /* the process dies while the e-mail is typed */
+	mi_ui_kiosk_free(k);
+}
 
-	k = new_kiosk(f);
-	type(k, L"maya  ORTIZ");
-	key(k, mi_ui_key_of(MI_KEY_ENTER));
-	type(k, L"1988-03-14");
-	key(k, mi_ui_key_of(MI_KEY_ENTER));
+/* A code that is surely not code: its first digit changed. */
+static void other_code(const wchar_t code[8], wchar_t wrong[8])
+{
+	wcscpy(wrong, code);
+	wrong[0] = wrong[0] == L'9' ? L'0' : (wchar_t)(wrong[0] + 1);
+}
+
+/* How many audit entries have this action. */
+static long long audit_count(fixture *f, const char *action)
+{
+	mi_audit_list list = {0};
+	mi_error err;
+	assert_int_equal(mi_store_audit_list(f->store, 0, &list, &err), MI_OK);
+	long long n = 0;
+	for (size_t i = 0; i < list.count; i++)
+		n += strcmp(list.items[i].action, action) == 0;
+	mi_audit_list_clear(&list);
+	return n;
+}
+
+static void kiosk_resume_with_the_code_continues_where_it_stopped_succeeds(void **state)
+{
+	fixture *f = *state;
+	wchar_t code[8];
+	maya_starts(f, code);
+	mi_ui_kiosk *k = new_kiosk(f);
+	identify(k, L"maya  ORTIZ", L"1988-03-14", code);
+	assert_string_equal(mi_ui_kiosk_page(k), "intake");
 	char *text = screen_text(k);
 	assert_non_null(strstr(text, "e-mail address"));
+	assert_non_null(strstr(text, "Welcome back"));
 	free(text);
 	key(k, mi_ui_key_of(MI_KEY_ESC)); /* back to the phone question: the answer is there */
 	text = screen_text(k);
 	assert_non_null(strstr(text, "555-0142"));
 	free(text);
+	assert_int_equal(audit_count(f, "resume"), 1);
 	mi_ui_kiosk_free(k);
+}
 
-	/* Someone else with the same name but another birth date starts afresh. */
-	k = new_kiosk(f);
-	type(k, L"Maya Ortiz");
+static void kiosk_name_and_birth_date_alone_never_show_a_draft_fails(void **state)
+{
+	fixture *f = *state;
+	wchar_t code[8], wrong[8];
+	maya_starts(f, code);
+	other_code(code, wrong);
+
+	/* Someone who knows Maya's name and birth date gets a fresh intake. */
+	mi_ui_kiosk *k = new_kiosk(f);
+	identify(k, L"Maya Ortiz", L"1988-03-14", NULL);
+	assert_string_equal(mi_ui_kiosk_page(k), "code");
 	key(k, mi_ui_key_of(MI_KEY_ENTER));
-	type(k, L"1990-01-01");
-	key(k, mi_ui_key_of(MI_KEY_ENTER));
-	text = screen_text(k);
+	char *text = screen_text(k);
 	assert_non_null(strstr(text, "phone number"));
 	assert_null(strstr(text, "555-0142"));
 	free(text);
+	key(k, mi_ui_key_of(MI_KEY_ESC)); /* nothing before the first question either */
+	text = screen_text(k);
+	assert_null(strstr(text, "555-0142"));
+	free(text);
 	mi_ui_kiosk_free(k);
+
+	/* A guessed code: the same words whether or not a draft exists. */
+	k = new_kiosk(f);
+	identify(k, L"Maya Ortiz", L"1988-03-14", wrong);
+	assert_string_equal(mi_ui_kiosk_page(k), "welcome");
+	char *with_draft = screen_text(k);
+	mi_ui_kiosk_free(k);
+	k = new_kiosk(f);
+	identify(k, L"Nobody Here", L"1988-03-14", wrong);
+	char *without = screen_text(k);
+	assert_non_null(strstr(with_draft, "That code does not open an intake here."));
+	assert_non_null(strstr(without, "That code does not open an intake here."));
+	assert_null(strstr(with_draft, "555-0142"));
+	free(with_draft);
+	free(without);
+	/* One entry for each of Maya's two drafts the guess counted against, one
+	 * for the guess that matched nobody. */
+	assert_int_equal(audit_count(f, "resume failed"), 3);
+	mi_ui_kiosk_free(k);
+}
+
+static void kiosk_resume_after_too_many_wrong_codes_fails(void **state)
+{
+	fixture *f = *state;
+	wchar_t code[8], wrong[8];
+	maya_starts(f, code);
+	other_code(code, wrong);
+	mi_ui_kiosk *k;
+	for (int i = 0; i < MI_RESUME_MAX_TRIES; i++) {
+		k = new_kiosk(f);
+		identify(k, L"Maya Ortiz", L"1988-03-14", wrong);
+		assert_string_equal(mi_ui_kiosk_page(k), "welcome");
+		mi_ui_kiosk_free(k);
+	}
+	k = new_kiosk(f);
+	identify(k, L"Maya Ortiz", L"1988-03-14", code);
+	assert_string_equal(mi_ui_kiosk_page(k), "welcome");
+	char *text = screen_text(k);
+	assert_non_null(strstr(text, "That code does not open an intake here."));
+	free(text);
+	mi_ui_kiosk_free(k);
+	/* The desk still has it. */
+	mi_visit_list waiting = {0};
+	mi_error err;
+	assert_int_equal(mi_store_waiting_list(f->store, &waiting, &err), MI_OK);
+	assert_int_equal(waiting.count, 1);
+	mi_visit_list_clear(&waiting);
+}
+
+static void kiosk_resume_after_the_resume_hours_fails(void **state)
+{
+	fixture *f = *state;
+	wchar_t code[8];
+	maya_starts(f, code);
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "UPDATE visits SET created = strftime('%Y-%m-%dT%H:%M:%SZ',"
+					  " 'now', '-25 hours')",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	mi_ui_kiosk *k = new_kiosk(f); /* resume_hours 24 */
+	identify(k, L"Maya Ortiz", L"1988-03-14", code);
+	assert_string_equal(mi_ui_kiosk_page(k), "welcome");
+	mi_ui_kiosk_free(k);
+}
+
+static void kiosk_two_screens_never_write_one_draft_fails(void **state)
+{
+	fixture *f = *state;
+	mi_ui_kiosk *a = new_kiosk(f);
+	identify(a, L"Maya Ortiz", L"1988-03-14", NULL);
+	wchar_t code[8];
+	read_code(a, code);
+	key(a, mi_ui_key_of(MI_KEY_ENTER));
+
+	/* A second kiosk (its own connection, as a second program) with the
+	 * right code while the first still has the intake open. */
+	mi_store *other = NULL;
+	mi_error err;
+	assert_int_equal(mi_store_open(f->db, 0, &other, &err), MI_OK);
+	mi_ui_kiosk_config config = {.store = other, .clock = mi_clock_fixed(&today),
+				     .pin_hash = f->pin_hash};
+	mi_ui_kiosk *b = mi_ui_kiosk_new(&config);
+	assert_non_null(b);
+	identify(b, L"Maya Ortiz", L"1988-03-14", code);
+	assert_string_equal(mi_ui_kiosk_page(b), "welcome");
+	char *text = screen_text(b);
+	if (!strstr(text, "cannot be opened here right now"))
+		fail_msg("the second kiosk says:\n%s", text);
+	free(text);
+
+	/* The first kiosk goes idle and lets go: now the second may resume. */
+	mi_ui_screen s = mi_ui_kiosk_screen(a);
+	s.ops->tick(s.self, 1000.0);
+	s.ops->tick(s.self, 1000.0 + 181);
+	assert_string_equal(mi_ui_kiosk_page(a), "welcome");
+	mi_ui_kiosk_free(b);
+	b = mi_ui_kiosk_new(&config);
+	identify(b, L"Maya Ortiz", L"1988-03-14", code);
+	assert_string_equal(mi_ui_kiosk_page(b), "intake");
+	mi_ui_kiosk_free(b);
+	mi_ui_kiosk_free(a);
+	mi_store_close(other);
 }
 
 static void kiosk_tick_after_idle_time_returns_to_welcome_succeeds(void **state)
@@ -233,7 +409,15 @@ int main(void)
 		cmocka_unit_test_setup_teardown(kiosk_f12_with_wrong_pin_stays_fails, setup, teardown),
 		cmocka_unit_test_setup_teardown(kiosk_f12_with_right_pin_quits_succeeds, setup, teardown),
 		cmocka_unit_test_setup_teardown(
-			kiosk_identify_then_resume_continues_where_it_stopped_succeeds, setup, teardown),
+			kiosk_resume_with_the_code_continues_where_it_stopped_succeeds, setup, teardown),
+		cmocka_unit_test_setup_teardown(kiosk_name_and_birth_date_alone_never_show_a_draft_fails,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(kiosk_resume_after_too_many_wrong_codes_fails, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(kiosk_resume_after_the_resume_hours_fails, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(kiosk_two_screens_never_write_one_draft_fails, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(kiosk_tick_after_idle_time_returns_to_welcome_succeeds,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(kiosk_identify_with_bad_birth_date_keeps_name_fails, setup,

@@ -15,6 +15,7 @@
 #include "mi/store.h"
 #include "mi/ui_desk.h"
 #include "mi/ui_lock.h"
+#include "ui_test_pin.h"
 
 static const mi_date today = {2026, 11, 23};
 
@@ -36,7 +37,8 @@ static int setup(void **state)
 	mi_error err;
 	assert_int_equal(mi_store_open(f->db, MI_STORE_CREATE, &f->store, &err), MI_OK);
 	assert_int_equal(mi_ruleset_load_dir(getenv("MI_DATA_DIR"), &f->rules, &err), MI_OK);
-	assert_int_equal(mi_pin_hash("2468", &f->pin_hash, &err), MI_OK);
+	f->pin_hash = strdup(ui_test_pin_hash);
+	assert_non_null(f->pin_hash);
 	*state = f;
 	return 0;
 }
@@ -162,6 +164,41 @@ static void lock_with_five_wrong_pins_refuses_until_tick_passes_fails(void **sta
 	mi_ui_lock_free(lock);
 }
 
+static void lock_after_a_restart_keeps_the_wait_fails(void **state)
+{
+	fixture *f = *state;
+	mi_ui_lock_config lc = {.pin_hash = f->pin_hash, .store = f->store};
+	mi_ui_lock *lock = mi_ui_lock_new(&lc);
+	assert_non_null(lock);
+	for (int i = 0; i < MI_PIN_FREE_TRIES; i++)
+		enter_pin(lock, L"1357");
+	assert_true(mi_ui_lock_waiting(lock));
+	mi_ui_lock_free(lock);
+
+	/* The program is started again: another handle on the same file. */
+	mi_store *again = NULL;
+	mi_error err;
+	assert_int_equal(mi_store_open(f->db, 0, &again, &err), MI_OK);
+	lc.store = again;
+	lock = mi_ui_lock_new(&lc);
+	assert_non_null(lock);
+	assert_true(mi_ui_lock_waiting(lock));
+	assert_int_equal(mi_ui_lock_failures(lock), MI_PIN_FREE_TRIES);
+	assert_int_equal(enter_pin(lock, L"2468"), MI_UI_HANDLED); /* not even looked at */
+	char *text = lock_text(lock);
+	assert_non_null(strstr(text, "Too many wrong PINs: try again in"));
+	free(text);
+	/* Once the wait is over, the next wrong PIN waits longer still. */
+	assert_int_equal(mi_ui_lock_tick(lock, mi_ui_now() + MI_PIN_FIRST_WAIT + 1), MI_UI_HANDLED);
+	assert_false(mi_ui_lock_waiting(lock));
+	enter_pin(lock, L"1357");
+	text = lock_text(lock);
+	assert_non_null(strstr(text, "try again in 10 s"));
+	free(text);
+	mi_ui_lock_free(lock);
+	mi_store_close(again);
+}
+
 static void lock_with_right_pin_returns_done_succeeds(void **state)
 {
 	fixture *f = *state;
@@ -174,7 +211,8 @@ static void lock_with_right_pin_returns_done_succeeds(void **state)
 	mi_ui_lock_free(lock);
 }
 
-/* A desk over Maya Ortiz's stored intake, locking after 300 s. */
+/* A desk over Maya Ortiz's stored intake, locking after 300 s, on her
+ * page (with a PIN hash). */
 static mi_desk *desk_with_maya(fixture *f, const char *pin_hash)
 {
 	char path[512];
@@ -191,12 +229,14 @@ static mi_desk *desk_with_maya(fixture *f, const char *pin_hash)
 			 MI_OK);
 	mi_screening_clear(&s);
 	mi_answers_free(a);
-	mi_desk_config config = {.store = f->store, .rules = f->rules, .today = today,
+	mi_desk_config config = {.store = f->store, .rules = f->rules, .clock = mi_clock_fixed(&today),
 				 .pin_hash = pin_hash, .lock_seconds = 300};
 	mi_desk *desk = mi_desk_new(&config, &err);
 	assert_non_null(desk);
-	mi_desk_key(desk, mi_ui_key_of(MI_KEY_ENTER));
-	assert_int_equal(mi_desk_current_page(desk), MI_DESK_CLIENT);
+	if (pin_hash) { /* else the PIN is asked for first */
+		mi_desk_key(desk, mi_ui_key_of(MI_KEY_ENTER));
+		assert_int_equal(mi_desk_current_page(desk), MI_DESK_CLIENT);
+	}
 	return desk;
 }
 
@@ -245,13 +285,58 @@ static void desk_idle_lock_hides_client_and_pin_returns_succeeds(void **state)
 	mi_desk_free(desk);
 }
 
-static void desk_without_pin_never_locks_fails(void **state)
+/* Types digits then Enter into the desk. */
+static void desk_enter(mi_desk *desk, const wchar_t *digits)
+{
+	for (; *digits; digits++)
+		mi_desk_key(desk, mi_ui_key_char(*digits));
+	mi_desk_key(desk, mi_ui_key_of(MI_KEY_ENTER));
+}
+
+static void desk_without_pin_asks_for_one_then_locks_succeeds(void **state)
 {
 	fixture *f = *state;
 	mi_desk *desk = desk_with_maya(f, NULL);
+	/* Nothing of a client shows until a PIN is set. */
+	assert_int_equal(mi_desk_current_page(desk), MI_DESK_MAIN);
+	char *text = desk_text(desk);
+	assert_non_null(strstr(text, "No therapist PIN is set yet."));
+	assert_null(strstr(text, "Maya"));
+	free(text);
+	desk_enter(desk, L"1357");
+	desk_enter(desk, L"1358");
+	text = desk_text(desk);
+	assert_non_null(strstr(text, "The two PINs differ"));
+	assert_null(strstr(text, "1357"));
+	free(text);
+	desk_enter(desk, L"12");
+	desk_enter(desk, L"12");
+	text = desk_text(desk);
+	assert_non_null(strstr(text, "A PIN is 4 to 12 digits"));
+	free(text);
+	desk_enter(desk, L"1357");
+	desk_enter(desk, L"1357");
+	text = desk_text(desk);
+	assert_non_null(strstr(text, "Maya Ortiz"));
+	assert_non_null(strstr(text, "The PIN is set"));
+	free(text);
+	char *stored = NULL;
+	mi_error err;
+	assert_int_equal(mi_store_setting_get(f->store, "kiosk_pin_hash", &stored, &err), MI_OK);
+	assert_true(mi_pin_verify(stored, "1357"));
+	free(stored);
+
+	/* Now it locks when idle, and the new PIN unlocks it. */
 	mi_desk_tick(desk, 1000);
-	assert_int_equal(mi_desk_tick(desk, 100000), MI_UI_IGNORED);
+	assert_int_equal(mi_desk_tick(desk, 1300), MI_UI_HANDLED);
+	assert_true(mi_desk_locked(desk));
+	desk_enter(desk, L"1357");
 	assert_false(mi_desk_locked(desk));
+	mi_desk_free(desk);
+
+	/* Esc on the PIN screen leaves without showing anything. */
+	desk = desk_with_maya(f, NULL);
+	assert_int_equal(mi_desk_key(desk, mi_ui_key_of(MI_KEY_ESC)), MI_UI_QUIT);
 	mi_desk_free(desk);
 }
 
@@ -261,11 +346,14 @@ int main(void)
 		cmocka_unit_test(mi_pin_lockout_seconds_with_failures_succeeds),
 		cmocka_unit_test_setup_teardown(lock_with_five_wrong_pins_refuses_until_tick_passes_fails,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(lock_after_a_restart_keeps_the_wait_fails, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(lock_with_right_pin_returns_done_succeeds, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(desk_idle_lock_hides_client_and_pin_returns_succeeds,
 						setup, teardown),
-		cmocka_unit_test_setup_teardown(desk_without_pin_never_locks_fails, setup, teardown),
+		cmocka_unit_test_setup_teardown(desk_without_pin_asks_for_one_then_locks_succeeds, setup,
+						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

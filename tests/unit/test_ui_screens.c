@@ -61,7 +61,7 @@ static void expect_golden(const mi_ui_canvas *canvas, const char *name)
 
 static mi_ui_intake *intake_at(const char *key, const mi_answers *answers)
 {
-	mi_ui_intake_config config = {.mode = MI_UI_CLIENT, .today = today, .lock_identity = true};
+	mi_ui_intake_config config = {.mode = MI_UI_CLIENT, .clock = mi_clock_fixed(&today), .lock_identity = true};
 	mi_ui_intake *in = mi_ui_intake_new(&config, answers);
 	assert_non_null(in);
 	assert_true(mi_ui_intake_goto(in, key));
@@ -71,7 +71,7 @@ static mi_ui_intake *intake_at(const char *key, const mi_answers *answers)
 static void draw_welcome_screen_matches_golden_succeeds(void **state)
 {
 	(void)state;
-	mi_ui_kiosk_config config = {.today = today, .pin_hash = "x", .idle_seconds = 180};
+	mi_ui_kiosk_config config = {.clock = mi_clock_fixed(&today), .pin_hash = "x", .idle_seconds = 180};
 	mi_ui_kiosk *k = mi_ui_kiosk_new(&config);
 	assert_non_null(k);
 	mi_ui_canvas *c = mi_ui_canvas_new(24, 80);

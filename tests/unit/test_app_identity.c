@@ -1,5 +1,5 @@
-/* test_ui_ident.c - the name and birth date the desk and the kiosk start an
- * intake with: a name hiding an invisible character is refused before any
+/* test_app_identity.c - the name and birth date the desk and the kiosk start
+ * an intake with: a name hiding an invisible character is refused before any
  * draft exists, and a name typed another way (a decomposed accent, a
  * no-break space) finds the same client and the same draft. */
 #include <setjmp.h>
@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "mi/ui_app.h"
+#include "mi/app_drafts.h"
 
 static const mi_date today = {2026, 11, 23};
 
@@ -26,7 +26,7 @@ static int setup(void **state)
 {
 	fixture *f = calloc(1, sizeof *f);
 	assert_non_null(f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/mi-ident-test.XXXXXX");
+	snprintf(f->dir, sizeof f->dir, "/tmp/mi-identity-test.XXXXXX");
 	assert_non_null(mkdtemp(f->dir));
 	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
 	mi_error err;
@@ -67,15 +67,22 @@ static void open_draft_with_invisible_name_fails(void **state)
 	long long visit = 0;
 	mi_answers *answers = NULL;
 	mi_error err;
-	assert_int_equal(mi_ui_open_draft(f->store, "Maya\xE2\x80\x8B Ortiz", "1988-03-14",
-					  MI_SOURCE_KIOSK, today, &visit, &answers, &err),
+	bool resumed = false;
+	assert_int_equal(mi_app_draft_open(f->store, "Maya\xE2\x80\x8B Ortiz", "1988-03-14",
+					   MI_SOURCE_DESK, today, &visit, &answers, &resumed, &err),
 			 MI_EDATA);
 	assert_non_null(strstr(err.message, "\"client.name\""));
 	assert_null(answers);
 	assert_int_equal(waiting(f->store), 0);
-	assert_int_equal(mi_ui_open_draft(f->store, "Maya Ortiz", "1988-13-14", MI_SOURCE_KIOSK,
-					  today, &visit, &answers, &err),
+	assert_int_equal(mi_app_draft_open(f->store, "Maya Ortiz", "1988-13-14", MI_SOURCE_DESK,
+					   today, &visit, &answers, &resumed, &err),
 			 MI_EDATA);
+	assert_int_equal(waiting(f->store), 0);
+	char code[MI_RESUME_CODE_DIGITS + 1];
+	assert_int_equal(mi_app_kiosk_start(f->store, "Maya\xE2\x80\x8B Ortiz", "1988-03-14", today,
+					    &visit, &answers, code, &err),
+			 MI_EDATA);
+	assert_null(answers);
 	assert_int_equal(waiting(f->store), 0);
 }
 
@@ -85,14 +92,17 @@ static void open_draft_with_name_typed_another_way_resumes(void **state)
 	long long first = 0, second = 0;
 	mi_answers *answers = NULL;
 	mi_error err;
-	assert_int_equal(mi_ui_open_draft(f->store, "Zoe\xCC\x88 Lind", "1990-01-02", MI_SOURCE_DESK,
-					  today, &first, &answers, &err),
+	bool resumed = true;
+	assert_int_equal(mi_app_draft_open(f->store, "Zoe\xCC\x88 Lind", "1990-01-02", MI_SOURCE_DESK,
+					   today, &first, &answers, &resumed, &err),
 			 MI_OK);
 	assert_string_equal(mi_answers_get_text(answers, "client.name"), "Zo\xC3\xAB Lind");
 	mi_answers_free(answers);
-	assert_int_equal(mi_ui_open_draft(f->store, "Zo\xC3\xAB\xC2\xA0Lind", "1990-01-02",
-					  MI_SOURCE_DESK, today, &second, &answers, &err),
+	assert_false(resumed);
+	assert_int_equal(mi_app_draft_open(f->store, "Zo\xC3\xAB\xC2\xA0Lind", "1990-01-02",
+					   MI_SOURCE_DESK, today, &second, &answers, &resumed, &err),
 			 MI_OK);
+	assert_true(resumed);
 	mi_answers_free(answers);
 	assert_int_equal(first, second);
 	assert_int_equal(waiting(f->store), 1);
@@ -105,5 +115,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(open_draft_with_name_typed_another_way_resumes, setup,
 						teardown),
 	};
-	return cmocka_run_group_tests_name("ui_ident", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("app_identity", tests, NULL, NULL);
 }
