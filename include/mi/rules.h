@@ -110,6 +110,11 @@ const mi_rule *mi_rulefile_rule(const mi_rulefile *rules, size_t index);
  * every string made safe to show. rule must come from a mi_rulefile. */
 const char *mi_rule_flag_json(const mi_rule *rule);
 
+/* The medication classes the rule's condition reads ("medication_class
+ * has ..."), defines included: bit i for class index i of the dictionary
+ * the rules were compiled with. rule must come from a mi_rulefile. */
+uint64_t mi_rule_medication_classes(const mi_rule *rule);
+
 /* What one evaluation needs; values read more than once (age, medication
  * classes) are worked out on first use and kept here. Set up with
  * mi_rule_context_init for each answers object. */
