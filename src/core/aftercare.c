@@ -887,6 +887,12 @@ mi_status mi_aftercare_build(const mi_aftercare_template *tpl, const mi_visit *v
 			mi_aftercare_doc_free(doc);
 			return mi_error_set(err, MI_EINTERNAL, "out of memory building the aftercare summary.");
 		}
+	/* A caption whose conditions leave it out takes its figure with it
+	 * (the short sheet of an urgent visit has neither). */
+	if (!*doc->map_caption)
+		memset(doc->worked, 0, sizeof doc->worked);
+	if (!*doc->chart_caption)
+		doc->trend_count = 0;
 	*out = doc;
 	return MI_OK;
 oom:
