@@ -54,7 +54,11 @@ const vocab_word *mi_meds_vocab_find(const mi_meds *m, const char *s, size_t len
  * *count is the number of words (0 when it has none). */
 static char *fold_phrase(const char *phrase, size_t *count)
 {
-	mwords w = {0};
+	/* On the stack: loading makes no short-lived allocations, which would
+	 * leave holes in the heap that bulk screening then pays for. */
+	char buf[256];
+	mword words[MAX_NAME_WORDS * 2];
+	mwords w = {.buf = buf, .buf_cap = sizeof buf, .words = words, .cap = MAX_NAME_WORDS * 2};
 	if (!mi_meds_cut(phrase, strlen(phrase), &w)) {
 		mi_meds_words_free(&w);
 		return NULL;

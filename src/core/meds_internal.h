@@ -109,12 +109,15 @@ typedef struct mword {
 	double value;    /* a number's value */
 } mword;
 
-/* A text cut into words. The words point into buf. */
+/* A text cut into words. The words point into buf. buf and words may
+ * start as the caller's own (stack) arrays: they are only freed once they
+ * have been moved to the heap. */
 typedef struct mwords {
 	char *buf;
 	size_t buf_len, buf_cap;
 	mword *words;
 	size_t count, cap;
+	bool buf_on_heap, words_on_heap;
 } mwords;
 
 /* Cuts text[0..len) into folded words (see meds.h). False when out of

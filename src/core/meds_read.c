@@ -250,10 +250,12 @@ static bool collect(const reading *rd, mi_med_text *out)
 	size_t names = 0, parts = words ? words[rd->w.count - 1].part + 1 : 0;
 	for (size_t i = 0; i < rd->hit_count; i++)
 		names += (rd->hits[i].e->kinds & NAMES) && !rd->hits[i].negated;
-	out->readings = names ? calloc(names, sizeof *out->readings) : NULL;
-	out->unrecognised = parts ? calloc(parts, sizeof *out->unrecognised) : NULL;
-	if ((names && !out->readings) || (parts && !out->unrecognised))
+	/* One block: the readings, then the unrecognised parts. */
+	void *block = malloc(names * sizeof *out->readings + parts * sizeof *out->unrecognised);
+	if (!block)
 		return false;
+	out->readings = block;
+	out->unrecognised = (mi_med_span *)(out->readings + names);
 	for (size_t i = 0; i < rd->hit_count; i++) {
 		const hit *h = &rd->hits[i];
 		if (!(h->e->kinds & NAMES) || h->negated)
@@ -297,22 +299,31 @@ void mi_med_text_clear(mi_med_text *text)
 {
 	if (!text)
 		return;
-	free(text->readings);
-	free(text->unrecognised);
+	free(text->readings); /* the unrecognised parts are in the same block */
 	*text = (mi_med_text){0};
 }
+
+enum { SMALL_WORDS = 48 }; /* most medications: no allocation while reading */
 
 mi_status mi_meds_read(const mi_meds *meds, const char *medication, mi_med_text *out,
 		       mi_error *err)
 {
 	*out = (mi_med_text){0};
-	reading rd = {.m = meds};
+	char buf[SMALL_WORDS * 8];
+	mword words[SMALL_WORDS];
+	hit hits[SMALL_WORDS];
+	int hit_of[SMALL_WORDS];
+	reading rd = {.m = meds,
+		      .w = {.buf = buf, .buf_cap = sizeof buf, .words = words, .cap = SMALL_WORDS}};
 	bool ok = mi_meds_cut(medication, strlen(medication), &rd.w);
 	size_t n = rd.w.count;
-	if (ok && n > 0) {
+	if (ok && n > SMALL_WORDS) {
 		rd.hits = malloc(n * sizeof *rd.hits);
 		rd.hit_of = malloc(n * sizeof *rd.hit_of);
 		ok = rd.hits && rd.hit_of;
+	} else {
+		rd.hits = hits;
+		rd.hit_of = hit_of;
 	}
 	if (ok && n > 0) {
 		correct_misspellings(&rd);
@@ -333,8 +344,10 @@ mi_status mi_meds_read(const mi_meds *meds, const char *medication, mi_med_text 
 			ok = collect(&rd, out);
 		}
 	}
-	free(rd.hits);
-	free(rd.hit_of);
+	if (rd.hits != hits) {
+		free(rd.hits);
+		free(rd.hit_of);
+	}
 	mi_meds_words_free(&rd.w);
 	if (!ok) {
 		mi_med_text_clear(out);

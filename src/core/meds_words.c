@@ -38,9 +38,25 @@ uint32_t mi_meds_hash(uint32_t h, const char *s, size_t len)
 
 void mi_meds_words_free(mwords *w)
 {
-	free(w->buf);
-	free(w->words);
+	if (w->buf_on_heap)
+		free(w->buf);
+	if (w->words_on_heap)
+		free(w->words);
 	*w = (mwords){0};
+}
+
+/* Makes room for cap items of size size in *array (count used), moving a
+ * caller's array to the heap the first time. */
+static bool grow(void **array, size_t count, size_t size, size_t cap, bool *on_heap)
+{
+	void *grown = *on_heap ? realloc(*array, cap * size) : malloc(cap * size);
+	if (!grown)
+		return false;
+	if (!*on_heap && count)
+		memcpy(grown, *array, count * size);
+	*array = grown;
+	*on_heap = true;
+	return true;
 }
 
 /* What a folded code point is. */
@@ -103,10 +119,8 @@ static bool reserve_buf(mwords *w, size_t more)
 	size_t cap = w->buf_cap ? w->buf_cap : 64;
 	while (cap < w->buf_len + more)
 		cap *= 2;
-	char *grown = realloc(w->buf, cap);
-	if (!grown)
+	if (!grow((void **)&w->buf, w->buf_len, 1, cap, &w->buf_on_heap))
 		return false;
-	w->buf = grown;
 	w->buf_cap = cap;
 	return true;
 }
@@ -119,12 +133,10 @@ static void close_word(builder *b)
 	mwords *w = b->w;
 	if (w->count == w->cap) {
 		size_t cap = w->cap ? w->cap * 2 : 16;
-		mword *grown = realloc(w->words, cap * sizeof *grown);
-		if (!grown) {
+		if (!grow((void **)&w->words, w->count, sizeof *w->words, cap, &w->words_on_heap)) {
 			b->failed = true;
 			return;
 		}
-		w->words = grown;
 		w->cap = cap;
 	}
 	/* s holds an offset until the buffer stops moving (mi_meds_cut). */
@@ -159,7 +171,11 @@ static void add_folded(builder *b, utf8proc_int32_t cp, size_t start, size_t end
 		b->failed = true;
 		return;
 	}
-	b->w->buf_len += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)b->w->buf + b->w->buf_len);
+	if (cp < 0x80)
+		b->w->buf[b->w->buf_len++] = (char)cp;
+	else
+		b->w->buf_len += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)b->w->buf +
+									 b->w->buf_len);
 	b->letters++;
 	if (c == C_DIGIT)
 		b->value = b->value * 10 + (cp - '0');

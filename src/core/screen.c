@@ -411,34 +411,42 @@ bool mi_screening_has(const mi_screening *screening, const char *rule_id)
 	return false;
 }
 
-/* Appends s as a JSON string (made safe to show first), or null. */
-static void json_string_to(mi_strbuf *b, const char *s)
+/* Appends s as a JSON string, or null. Text the client typed is made safe
+ * to show first (it passed the answers' checks, so that is rarely needed);
+ * dictionary text passed the file's checks when it loaded. */
+static void json_string_to(mi_strbuf *b, const char *s, bool typed)
 {
 	if (!s) {
 		mi_strbuf_puts(b, "null");
 		return;
 	}
-	char *safe = mi_text_sanitize(s, false);
-	if (!safe) {
-		b->nomem = true;
-		return;
+	char *safe = NULL;
+	if (typed && mi_text_check(s, strlen(s), false, NULL) != MI_TEXT_OK) {
+		safe = mi_text_sanitize(s, false);
+		if (!safe) {
+			b->nomem = true;
+			return;
+		}
+		s = safe;
 	}
-	mi_strbuf_puts(b, "\"");
-	const char *run = safe;
-	for (const char *p = safe;; p++) {
+	mi_strbuf_add(b, "\"", 1);
+	const char *run = s;
+	for (const char *p = s;; p++) {
 		unsigned char c = (unsigned char)*p;
 		if (c != '\0' && c != '"' && c != '\\' && c >= 0x20)
 			continue;
 		mi_strbuf_add(b, run, (size_t)(p - run));
 		if (c == '\0')
 			break;
-		if (c == '"' || c == '\\')
-			mi_strbuf_addf(b, "\\%c", c);
-		else
+		if (c == '"' || c == '\\') {
+			char escaped[2] = {'\\', (char)c};
+			mi_strbuf_add(b, escaped, 2);
+		} else {
 			mi_strbuf_addf(b, "\\u%04x", c);
+		}
 		run = p + 1;
 	}
-	mi_strbuf_puts(b, "\"");
+	mi_strbuf_add(b, "\"", 1);
 	free(safe);
 }
 
@@ -448,23 +456,25 @@ static void medications_json(mi_strbuf *b, const mi_screening *s)
 	mi_strbuf_puts(b, ", \"medications_read\": [");
 	for (size_t i = 0; i < s->medication_count; i++) {
 		const mi_medication_reading *r = &s->medications[i];
-		mi_strbuf_addf(b, "%s{\"item\": %zu, \"written\": ", i ? ", " : "", r->item);
-		json_string_to(b, r->written);
+		char item[40];
+		snprintf(item, sizeof item, "%s{\"item\": %zu, \"written\": ", i ? ", " : "", r->item);
+		mi_strbuf_puts(b, item);
+		json_string_to(b, r->written, true);
 		mi_strbuf_puts(b, ", \"name\": ");
-		json_string_to(b, r->name);
+		json_string_to(b, r->name, false);
 		mi_strbuf_puts(b, ", \"substance\": ");
-		json_string_to(b, r->substance);
+		json_string_to(b, r->substance, false);
 		mi_strbuf_puts(b, ", \"atc\": ");
-		json_string_to(b, r->atc);
+		json_string_to(b, r->atc, false);
 		mi_strbuf_puts(b, ", \"class\": ");
-		json_string_to(b, r->class_name);
-		mi_strbuf_addf(b, ", \"fuzzy\": %s, \"stopped\": %s}", r->fuzzy ? "true" : "false",
-			       r->stopped ? "true" : "false");
+		json_string_to(b, r->class_name, false);
+		mi_strbuf_puts(b, r->fuzzy ? ", \"fuzzy\": true" : ", \"fuzzy\": false");
+		mi_strbuf_puts(b, r->stopped ? ", \"stopped\": true}" : ", \"stopped\": false}");
 	}
 	mi_strbuf_puts(b, "], \"unrecognised_medications\": [");
 	for (size_t i = 0; i < s->unrecognised_count; i++) {
 		mi_strbuf_puts(b, i ? ", " : "");
-		json_string_to(b, s->unrecognised[i]);
+		json_string_to(b, s->unrecognised[i], true);
 	}
 	mi_strbuf_puts(b, "]");
 }
@@ -475,14 +485,19 @@ char *mi_screening_to_json(const mi_screening *screening)
 	 * are only joined, which keeps bulk screening fast. The unanswered
 	 * names are answer keys (letters, digits and '_'), safe as they are. */
 	mi_strbuf b = {0};
-	mi_strbuf_addf(&b, "{\"outcome\": \"%s\", \"flags\": [", mi_level_name(screening->outcome));
+	mi_strbuf_puts(&b, "{\"outcome\": \"");
+	mi_strbuf_puts(&b, mi_level_name(screening->outcome));
+	mi_strbuf_puts(&b, "\", \"flags\": [");
 	for (size_t i = 0; i < screening->flag_count; i++) {
 		mi_strbuf_puts(&b, i ? ", " : "");
 		mi_strbuf_puts(&b, mi_rule_flag_json(screening->flags[i]));
 	}
 	mi_strbuf_puts(&b, "], \"unanswered\": [");
-	for (size_t i = 0; i < screening->unanswered_count; i++)
-		mi_strbuf_addf(&b, "%s\"%s\"", i ? ", " : "", screening->unanswered[i]);
+	for (size_t i = 0; i < screening->unanswered_count; i++) {
+		mi_strbuf_puts(&b, i ? ", \"" : "\"");
+		mi_strbuf_puts(&b, screening->unanswered[i]);
+		mi_strbuf_puts(&b, "\"");
+	}
 	mi_strbuf_puts(&b, "]");
 	medications_json(&b, screening);
 	mi_strbuf_puts(&b, "}");
