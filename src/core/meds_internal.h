@@ -107,6 +107,7 @@ typedef struct mword {
 	bool number;
 	bool fuzzy;      /* s was replaced by the nearest dictionary word */
 	double value;    /* a number's value */
+	double unit_mg;  /* for a unit word ("mg"), the milligrams it stands for; else 0 */
 } mword;
 
 /* A text cut into words. The words point into buf. buf and words may

@@ -35,7 +35,7 @@ static const hit *hit_at(const reading *rd, size_t i)
 /* True for a unit word ("mg"). */
 static bool is_unit(const mword *w)
 {
-	return !w->number && mi_meds_unit_mg(w->s, w->len) > 0;
+	return w->unit_mg > 0;
 }
 
 /* Replaces each word that is not in the dictionary by the dictionary word
@@ -203,7 +203,7 @@ static void attach_doses(reading *rd)
 	mword *words = rd->w.words;
 	size_t n = rd->w.count;
 	for (size_t i = 0; i + 1 < n; i++) {
-		double unit = words[i].number ? mi_meds_unit_mg(words[i + 1].s, words[i + 1].len) : 0;
+		double unit = words[i].number ? words[i + 1].unit_mg : 0;
 		if (unit <= 0 || words[i + 1].part != words[i].part || words[i + 1].number)
 			continue;
 		bool edge;

@@ -9,20 +9,27 @@
 #include "meds_internal.h"
 
 /* Units a dose may be written in, and their size in milligrams. The micro
- * sign folds to the Greek mu, so "µg" and "μg" are one unit. */
+ * sign and the Greek mu both fold to the mu, so there is one "mu-g". */
 static const struct {
 	const char *word;
+	size_t len;
 	double mg;
 } units[] = {
-	{"mg", 1.0},          {"mgs", 1.0},         {"milligram", 1.0},   {"milligrams", 1.0},
-	{"g", 1000.0},        {"gram", 1000.0},     {"grams", 1000.0},    {"mcg", 0.001},
-	{"ug", 0.001},        {"\xce\xbcg", 0.001}, {"microgram", 0.001}, {"micrograms", 0.001},
+#define UNIT(w, mg) {w, sizeof(w) - 1, mg}
+	UNIT("mg", 1.0),          UNIT("mgs", 1.0),          UNIT("milligram", 1.0),
+	UNIT("milligrams", 1.0),  UNIT("g", 1000.0),         UNIT("gram", 1000.0),
+	UNIT("grams", 1000.0),    UNIT("mcg", 0.001),        UNIT("ug", 0.001),
+	UNIT("\xce\xbcg", 0.001), UNIT("microgram", 0.001), UNIT("micrograms", 0.001),
+#undef UNIT
 };
 
 double mi_meds_unit_mg(const char *s, size_t len)
 {
+	/* Every unit starts with m, g, u or the first byte of mu. */
+	if (len == 0 || len > 10 || !strchr("mgu\xce", s[0]))
+		return 0;
 	for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
-		if (strlen(units[u].word) == len && memcmp(units[u].word, s, len) == 0)
+		if (units[u].len == len && memcmp(units[u].word, s, len) == 0)
 			return units[u].mg;
 	return 0;
 }
@@ -140,14 +147,17 @@ static void close_word(builder *b)
 		w->cap = cap;
 	}
 	/* s holds an offset until the buffer stops moving (mi_meds_cut). */
+	size_t len = w->buf_len - b->buf_start;
+	bool number = b->current == C_DIGIT;
 	w->words[w->count++] = (mword){.s = (const char *)(uintptr_t)b->buf_start,
-				       .len = w->buf_len - b->buf_start,
+				       .len = len,
 				       .letters = b->letters,
 				       .start = b->start,
 				       .end = b->end,
 				       .part = b->part,
-				       .number = b->current == C_DIGIT,
-				       .value = b->value};
+				       .number = number,
+				       .value = b->value,
+				       .unit_mg = number ? 0 : mi_meds_unit_mg(w->buf + b->buf_start, len)};
 	b->current = C_SEPARATOR;
 }
 
@@ -179,6 +189,39 @@ static void add_folded(builder *b, utf8proc_int32_t cp, size_t start, size_t end
 	b->letters++;
 	if (c == C_DIGIT)
 		b->value = b->value * 10 + (cp - '0');
+}
+
+static bool ascii_letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Adds a run of ASCII letters text[start..start+n) at once: the common
+ * case, folded by lower-casing. */
+static void add_ascii_letters(builder *b, const char *text, size_t start, size_t n)
+{
+	if (b->current != C_LETTER) {
+		close_word(b);
+		if (b->failed)
+			return;
+		b->current = C_LETTER;
+		b->buf_start = b->w->buf_len;
+		b->letters = 0;
+		b->start = start;
+		b->value = 0;
+	}
+	if (!reserve_buf(b->w, n)) {
+		b->failed = true;
+		return;
+	}
+	char *out = b->w->buf + b->w->buf_len;
+	for (size_t k = 0; k < n; k++) {
+		char c = text[start + k];
+		out[k] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+	}
+	b->w->buf_len += n;
+	b->letters += n;
+	b->end = start + n;
 }
 
 /* After the digits of a number, "1,000" (a thousands separator: three
@@ -225,6 +268,14 @@ bool mi_meds_cut(const char *text, size_t len, mwords *w)
 	size_t i = 0;
 	while (i < len && !b.failed) {
 		unsigned char c = (unsigned char)text[i];
+		if (ascii_letter(c)) {
+			size_t j = i + 1;
+			while (j < len && ascii_letter((unsigned char)text[j]))
+				j++;
+			add_ascii_letters(&b, text, i, j - i);
+			i = j;
+			continue;
+		}
 		if (c < 0x80) {
 			if (b.current == C_DIGIT) {
 				size_t used = number_tail(&b, text, len, i);
