@@ -108,7 +108,9 @@ typedef struct mi_med_text {
 } mi_med_text;
 
 /* Reads one medication as the client wrote it. MI_EINTERNAL (err set)
- * only when out of memory. */
+ * only when out of memory. The first word that may be a misspelling builds
+ * an index inside meds, so one dictionary is not to be read from several
+ * threads at once. */
 mi_status mi_meds_read(const mi_meds *meds, const char *medication, mi_med_text *out,
 		       mi_error *err);
 

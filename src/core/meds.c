@@ -635,7 +635,8 @@ static bool build_vocab(mi_meds *m)
 		v->letters = (uint8_t)n;
 		m->targets[m->target_count++] = v;
 	}
-	return mi_meds_index_targets(m);
+	m->index = calloc(1, sizeof *m->index);
+	return m->index != NULL;
 }
 
 /* ---- the file ------------------------------------------------------ */
@@ -663,7 +664,9 @@ void mi_meds_free(mi_meds *meds)
 	}
 	free(meds->vocab);
 	free(meds->targets);
-	free(meds->deletions);
+	if (meds->index)
+		free(meds->index->deletions);
+	free(meds->index);
 	free(meds);
 }
 

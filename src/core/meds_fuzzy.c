@@ -114,7 +114,7 @@ static bool each_deletion(const uint32_t *cps, size_t n, size_t k,
 }
 
 typedef struct adding {
-	mi_meds *m;
+	fuzzy_index *ix;
 	uint32_t target;
 } adding;
 
@@ -122,18 +122,20 @@ typedef struct adding {
 static bool add_deletion(uint32_t hash, void *data)
 {
 	adding *a = data;
-	mi_meds *m = a->m;
-	size_t i = hash & (m->deletion_cap - 1);
-	while (m->deletions[i].target) {
-		if (m->deletions[i].hash == hash && m->deletions[i].target == a->target)
+	fuzzy_index *ix = a->ix;
+	size_t i = hash & (ix->cap - 1);
+	while (ix->deletions[i].target) {
+		if (ix->deletions[i].hash == hash && ix->deletions[i].target == a->target)
 			return true; /* "aab" less one "a", twice */
-		i = (i + 1) & (m->deletion_cap - 1);
+		i = (i + 1) & (ix->cap - 1);
 	}
-	m->deletions[i] = (deletion){hash, a->target};
+	ix->deletions[i] = (deletion){hash, a->target};
 	return true;
 }
 
-bool mi_meds_index_targets(mi_meds *m)
+/* Indexes the misspelling targets by their deletions; false when out of
+ * memory (then no word is ever read as a misspelling). */
+static bool build_index(const mi_meds *m, fuzzy_index *ix)
 {
 	size_t count = 0;
 	for (size_t t = 0; t < m->target_count; t++) {
@@ -143,12 +145,12 @@ bool mi_meds_index_targets(mi_meds *m)
 	size_t cap = 1024;
 	while (cap < 2 * count)
 		cap *= 2;
-	m->deletions = calloc(cap, sizeof *m->deletions);
-	if (!m->deletions)
+	ix->deletions = calloc(cap, sizeof *ix->deletions);
+	if (!ix->deletions)
 		return false;
-	m->deletion_cap = cap;
+	ix->cap = cap;
 	for (size_t t = 0; t < m->target_count; t++) {
-		adding a = {m, (uint32_t)t + 1};
+		adding a = {ix, (uint32_t)t + 1};
 		each_deletion(m->targets[t]->cps, m->targets[t]->letters, 2, add_deletion, &a);
 	}
 	return true;
@@ -195,11 +197,11 @@ static bool check_deletion(uint32_t hash, void *data)
 {
 	search *s = data;
 	const mi_meds *m = s->m;
-	for (size_t i = hash & (m->deletion_cap - 1); m->deletions[i].target;
-	     i = (i + 1) & (m->deletion_cap - 1)) {
-		if (m->deletions[i].hash != hash)
+	const fuzzy_index *ix = m->index;
+	for (size_t i = hash & (ix->cap - 1); ix->deletions[i].target; i = (i + 1) & (ix->cap - 1)) {
+		if (ix->deletions[i].hash != hash)
 			continue;
-		uint32_t t = m->deletions[i].target - 1;
+		uint32_t t = ix->deletions[i].target - 1;
 		if (s->seen[t / 8] & (1u << (t % 8)))
 			continue;
 		s->seen[t / 8] |= (uint8_t)(1u << (t % 8));
@@ -215,7 +217,14 @@ static bool check_deletion(uint32_t hash, void *data)
 const vocab_word *mi_meds_nearest(const mi_meds *m, const mword *word)
 {
 	size_t k = allowance(word->letters);
-	if (k == 0 || word->letters > FUZZY_MAX_LETTERS || word->number || !m->deletions)
+	if (k == 0 || word->letters > FUZZY_MAX_LETTERS || word->number)
+		return NULL;
+	fuzzy_index *ix = m->index;
+	if (!ix->built && !ix->failed) {
+		ix->built = build_index(m, ix);
+		ix->failed = !ix->built;
+	}
+	if (!ix->built)
 		return NULL;
 	uint32_t cps[FUZZY_MAX_LETTERS];
 	size_t n = mi_meds_code_points(word->s, word->len, cps, FUZZY_MAX_LETTERS);

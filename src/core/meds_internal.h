@@ -77,6 +77,15 @@ typedef struct deletion {
 	uint32_t target;
 } deletion;
 
+/* The targets indexed by their deletions, for finding those near a word.
+ * Built the first time a word needs it (most medications are spelt
+ * right), so a command that reads none pays nothing for it. */
+typedef struct fuzzy_index {
+	deletion *deletions; /* open addressing */
+	size_t cap;
+	bool built, failed;
+} fuzzy_index;
+
 struct mi_meds {
 	char *class_names[MI_MEDS_MAX_CLASSES];
 	size_t class_count;
@@ -91,8 +100,7 @@ struct mi_meds {
 	size_t vocab_cap, vocab_count;
 	const vocab_word **targets; /* words that a misspelling can be read as */
 	size_t target_count;
-	deletion *deletions; /* open addressing, for finding targets near a word */
-	size_t deletion_cap;
+	fuzzy_index *index; /* owned; filled on first use (see fuzzy_index) */
 };
 
 /* ---- words (meds_words.c) ------------------------------------------ */
@@ -150,9 +158,6 @@ const vocab_word *mi_meds_vocab_find(const mi_meds *m, const char *s, size_t len
  * misspelling of, or NULL. */
 const vocab_word *mi_meds_nearest(const mi_meds *m, const mword *word);
 
-/* Indexes the misspelling targets (m->targets) by their deletions.
- * False when out of memory. */
-bool mi_meds_index_targets(mi_meds *m);
 
 /* The code points of s[0..len): fills cps (room for max) and returns the
  * count, or max + 1 when s is longer. */
