@@ -73,6 +73,9 @@ mi_status mi_conf_next(mi_conf_reader *r, mi_conf_line *out, mi_error *err);
 mi_status mi_conf_fail(const mi_conf_reader *r, size_t line, mi_error *err, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* Trims spaces and tabs at both ends of s in place; returns the start. */
+char *mi_conf_trim(char *s);
+
 /* True when s is a lower-case identifier: a letter, then letters, digits, '_'. */
 bool mi_conf_is_identifier(const char *s);
 

@@ -242,17 +242,6 @@ static bool is_atc(const char *s, size_t n)
 	return true;
 }
 
-/* Trims spaces and tabs at both ends of s in place; returns the start. */
-static char *trim(char *s)
-{
-	while (*s == ' ' || *s == '\t')
-		s++;
-	size_t n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		s[--n] = '\0';
-	return s;
-}
-
 /* Adds one name of a [class], [dose] or [known] line. */
 static mi_status add_name(reader *rd, size_t line, const char *name)
 {
@@ -293,7 +282,7 @@ static mi_status each_listed(reader *rd, size_t line, const char *list, bool all
 		char *comma = strchr(piece, ',');
 		if (comma)
 			*comma = '\0';
-		char *name = trim(piece);
+		char *name = mi_conf_trim(piece);
 		if (*name == '\0') {
 			if (comma || !allow_open || piece == copy)
 				st = mi_conf_fail(rd->r, line, rd->err,

@@ -32,6 +32,16 @@ mi_status mi_conf_fail(const mi_conf_reader *r, size_t line, mi_error *err, cons
 	return mi_error_set(err, MI_EDATA, "%s:%zu: %s", r->file_name, line, reason);
 }
 
+char *mi_conf_trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+	return s;
+}
+
 bool mi_conf_is_identifier(const char *s)
 {
 	if (!(*s >= 'a' && *s <= 'z'))
