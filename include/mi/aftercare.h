@@ -93,9 +93,10 @@ typedef struct mi_aftercare_doc {
 	char *overflow_note; /* shown on paper when something was cut short */
 	mi_aftercare_section *sections;
 	size_t section_count;
-	bool worked[MI_BODY_REGION_COUNT]; /* regions worked today */
+	bool worked[MI_BODY_REGION_COUNT]; /* regions worked today; none when
+					    * no map caption could be filled */
 	mi_pain_point trend[MI_AFTERCARE_TREND_MAX]; /* answered scores, oldest first */
-	size_t trend_count;
+	size_t trend_count;  /* 0 when no chart caption could be filled */
 } mi_aftercare_doc;
 
 /* Builds the summary of visit from tpl. Uses the visit's session notes

@@ -73,6 +73,9 @@ mi_status mi_conf_next(mi_conf_reader *r, mi_conf_line *out, mi_error *err);
 mi_status mi_conf_fail(const mi_conf_reader *r, size_t line, mi_error *err, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* Trims spaces and tabs at both ends of s in place; returns the start. */
+char *mi_conf_trim(char *s);
+
 /* True when s is a lower-case identifier: a letter, then letters, digits, '_'. */
 bool mi_conf_is_identifier(const char *s);
 
@@ -109,6 +112,11 @@ const mi_rule *mi_rulefile_rule(const mi_rulefile *rules, size_t index);
  * {"rule": ..., "level": ..., "message": ..., "source": ...} on one line,
  * every string made safe to show. rule must come from a mi_rulefile. */
 const char *mi_rule_flag_json(const mi_rule *rule);
+
+/* The medication classes the rule's condition reads ("medication_class
+ * has ..."), defines included: bit i for class index i of the dictionary
+ * the rules were compiled with. rule must come from a mi_rulefile. */
+uint64_t mi_rule_medication_classes(const mi_rule *rule);
 
 /* What one evaluation needs; values read more than once (age, medication
  * classes) are worked out on first use and kept here. Set up with

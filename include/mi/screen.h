@@ -73,6 +73,26 @@ const mi_rule *mi_ruleset_find(const mi_ruleset *rules, const char *id);
 size_t mi_ruleset_medication_classes(const mi_ruleset *rules, const char *medication,
 				     const char **classes, size_t max);
 
+/* How one medication as the client wrote it was read, in a few words for
+ * a list that shows the medication next to it: each medicine found, its
+ * class first ("anticoagulant (Eliquis, misspelt)", "known (vitamin D)",
+ * "anticoagulant (no name: ask which)", "... stopped?"), each part not
+ * recognised ("not recognised: heart pill"), or "none". Caller frees; NULL
+ * when out of memory. */
+char *mi_ruleset_describe_medication(const mi_ruleset *rules, const char *medication);
+
+/* One medicine recognised in the client's medications (see meds.h). */
+typedef struct mi_medication_reading {
+	size_t item;            /* index in the answers' medications list */
+	char *written;          /* the client's words that were read (owned) */
+	const char *name;       /* as the dictionary spells it: "Eliquis" */
+	const char *substance;  /* "apixaban"; NULL for plain words ("blood thinner") */
+	const char *atc;        /* "B01AF02"; NULL when the dictionary gives none */
+	const char *class_name; /* "anticoagulant"; NULL for a known harmless medicine */
+	bool fuzzy;             /* read from a misspelling */
+	bool stopped;           /* the words say it may have been stopped */
+} mi_medication_reading;
+
 /* The outcome of screening one answers object. */
 typedef struct mi_screening {
 	mi_level outcome;            /* most severe flag level; proceed if none */
@@ -80,7 +100,28 @@ typedef struct mi_screening {
 	size_t flag_count;
 	const char **unanswered;     /* safety questions not answered, in SPEC order */
 	size_t unanswered_count;
+	mi_medication_reading *medications; /* every medicine recognised, one per
+					     * class, in the order of the list */
+	size_t medication_count;
+	char **unrecognised;         /* parts of the medications in which no medicine
+				      * was recognised, as written (owned) */
+	size_t unrecognised_count;
 } mi_screening;
+
+/* One reading in words for the therapist, e.g.
+ *   "eloquis" read as Eliquis (apixaban), anticoagulant
+ *   Xarelto (rivaroxaban), anticoagulant, may have been stopped: ask
+ *   "blood thinning tablets": anticoagulant, no medicine named: ask which
+ *   atorvastatin, known
+ * Caller frees; NULL when out of memory. */
+char *mi_medication_reading_text(const mi_medication_reading *reading);
+
+/* The medicines behind a flag whose rule reads medication classes, for the
+ * therapist note: the readings of those classes joined by "; ". NULL when
+ * the rule reads no medication class, none was found, or memory ran out.
+ * Caller frees. */
+char *mi_screening_flag_medicines(const mi_ruleset *rules, const mi_screening *screening,
+				  const char *rule_id);
 
 /* Screens answers at the date today (used for the age from a birth date).
  * Answers that disagree with today are refused first (MI_EDATA, see
@@ -96,12 +137,16 @@ void mi_screening_clear(mi_screening *screening);
 bool mi_screening_has(const mi_screening *screening, const char *rule_id);
 
 /* SPEC section 3 JSON on one line (no newline):
- * {"outcome": ..., "flags": [{"rule","level","message","source"}], "unanswered": [...]}
+ * {"outcome": ..., "flags": [{"rule","level","message","source"}], "unanswered": [...],
+ *  "medications_read": [{"item", "written", "name", "substance", "atc", "class",
+ *  "fuzzy", "stopped"}], "unrecognised_medications": [...]}
  * Caller frees. */
 char *mi_screening_to_json(const mi_screening *screening);
 
-/* The text form: "outcome: LEVEL", then one line per flag, then the
- * unanswered questions. Every line ends with a newline. Caller frees. */
+/* The text form: "outcome: LEVEL", then one line per flag, one per medicine
+ * recognised ("medicine: ..."), one per part not recognised ("not
+ * recognised: ..."), then the unanswered questions. Every line ends with a
+ * newline. Caller frees. */
 char *mi_screening_to_text(const mi_screening *screening);
 
 #endif

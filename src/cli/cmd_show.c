@@ -22,10 +22,11 @@ static void usage(FILE *out)
 		"Usage: massage-intake show VISIT [--json]\n"
 		"\n"
 		"Prints everything stored about one visit: the client, date, state and\n"
-		"screening outcome, each flag with the therapist's note and its source\n"
-		"(from the loaded rules), the answers, goals, session notes, aftercare\n"
-		"notes, the client's pain trend and, for a returning client, what changed\n"
-		"since the previous completed visit.\n"
+		"screening outcome, each flag with the therapist's note, the medicines it\n"
+		"was read from and its source (from the loaded rules), how each medicine\n"
+		"was read and the ones not recognised, the answers, goals, session notes,\n"
+		"aftercare notes, the client's pain trend and, for a returning client,\n"
+		"what changed since the previous completed visit.\n"
 		"\n"
 		"  --json   one JSON object instead of text\n"
 		"\n"
@@ -197,8 +198,24 @@ static void print_notes(const mi_visit *v)
 	line(0, "aftercare notes: %s", v->aftercare_notes ? v->aftercare_notes : "-");
 }
 
-static void print_text(const mi_visit *v, const mi_ruleset *rules, mi_visit_source source,
-		       bool reviewed, const mi_visit *prev, const mi_diff *diff)
+/* The visit's medicines as the loaded rules read them, for the therapist. */
+static void print_medicines(const mi_screening *s)
+{
+	if (s->medication_count || s->unrecognised_count)
+		line(0, "medicines read:");
+	for (size_t i = 0; i < s->medication_count; i++) {
+		char *one = mi_medication_reading_text(&s->medications[i]);
+		if (one)
+			line(2, "%s", one);
+		free(one);
+	}
+	for (size_t i = 0; i < s->unrecognised_count; i++)
+		line(2, "not recognised: %s (ask the client)", s->unrecognised[i]);
+}
+
+static void print_text(const mi_visit *v, const mi_ruleset *rules, const mi_screening *meds,
+		       mi_visit_source source, bool reviewed, const mi_visit *prev,
+		       const mi_diff *diff)
 {
 	char date[11];
 	mi_date_format(v->date, date);
@@ -219,12 +236,17 @@ static void print_text(const mi_visit *v, const mi_ruleset *rules, mi_visit_sour
 			line(2, "%s %s", mi_level_name(v->flags[i].level), v->flags[i].rule_id);
 			if (rule) {
 				line(4, "note: %s", rule->note);
+				char *read = mi_screening_flag_medicines(rules, meds, rule->id);
+				if (read)
+					line(4, "read from: %s", read);
+				free(read);
 				line(4, "source: %s", rule->source);
 			} else {
 				line(4, "(this rule is not in the loaded rules)");
 			}
 		}
 	}
+	print_medicines(meds);
 	print_answers(v->answers);
 	print_notes(v);
 	char *trend = trend_text(v);
@@ -269,21 +291,29 @@ static json_t *diff_json(const mi_diff *d)
 			 "new_surgery", surgery);
 }
 
-static int print_json(const mi_visit *v, const mi_ruleset *rules, mi_visit_source source,
-		      bool reviewed, const mi_visit *prev, const mi_diff *diff)
+static int print_json(const mi_visit *v, const mi_ruleset *rules, const mi_screening *meds,
+		      mi_visit_source source, bool reviewed, const mi_visit *prev,
+		      const mi_diff *diff)
 {
 	char date[11];
 	mi_date_format(v->date, date);
 	json_t *flags = json_array();
 	for (size_t i = 0; flags && i < v->flag_count; i++) {
 		const mi_rule *rule = mi_ruleset_find(rules, v->flags[i].rule_id);
+		char *read = rule ? mi_screening_flag_medicines(rules, meds, rule->id) : NULL;
 		json_array_append_new(
-			flags, json_pack("{s:o, s:s, s:o, s:o}", "rule",
+			flags, json_pack("{s:o, s:s, s:o, s:o, s:o}", "rule",
 					 mi_cli_json_text(v->flags[i].rule_id), "level",
 					 mi_level_name(v->flags[i].level), "note",
-					 mi_cli_json_text(rule ? rule->note : NULL), "source",
+					 mi_cli_json_text(rule ? rule->note : NULL), "read_from",
+					 mi_cli_json_text(read), "source",
 					 mi_cli_json_text(rule ? rule->source : NULL)));
+		free(read);
 	}
+	/* The medicines as read: the same keys as screen --json. */
+	char *screening_text = mi_screening_to_json(meds);
+	json_t *screening = screening_text ? json_loads(screening_text, 0, NULL) : NULL;
+	free(screening_text);
 	json_t *trend = json_array();
 	for (size_t i = 0; trend && i < v->trend_count; i++) {
 		char d[11];
@@ -313,15 +343,19 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, mi_visit_sourc
 				   mi_cli_json_text(v->client_name), "birth_date",
 				   mi_cli_json_text(v->client_birth_date));
 	json_t *root = json_pack(
-		"{s:I, s:o, s:s, s:s, s:s, s:b, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+		"{s:I, s:o, s:s, s:s, s:s, s:b, s:o, s:o, s:o, s:O, s:O, s:o, s:o, s:o, s:o, s:o, "
+		"s:o, s:o}",
 		"visit", (json_int_t)v->id, "client", client, "date", date, "state",
 		v->complete ? "complete" : "draft", "source", mi_visit_source_name(source),
 		"reviewed", reviewed, "outcome",
 		v->complete ? json_string(mi_level_name(v->outcome)) : json_null(), "rules_version",
-		mi_cli_json_text(v->rules_version), "flags", flags, "answers", answers, "goals",
+		mi_cli_json_text(v->rules_version), "flags", flags, "medications_read",
+		json_object_get(screening, "medications_read"), "unrecognised_medications",
+		json_object_get(screening, "unrecognised_medications"), "answers", answers, "goals",
 		string_array(v->goals, v->goal_count), "goals_other", mi_cli_json_text(v->goals_other),
 		"session_notes", notes, "aftercare_notes", mi_cli_json_text(v->aftercare_notes),
 		"pain_trend", trend, "since_previous", changes);
+	json_decref(screening);
 	char *text = root ? json_dumps(root, JSON_COMPACT) : NULL;
 	json_decref(root);
 	if (!text)
@@ -411,13 +445,17 @@ int mi_cmd_show(mi_cli *cli, int argc, char **argv)
 	if (st == MI_OK)
 		mi_cli_audit_view(store, "view", "visits", visit_id);
 	mi_store_close(store);
+	mi_screening meds = {0};
+	if (st == MI_OK && visit->answers)
+		st = mi_screen(rules, visit->answers, visit->date, &meds, &err);
 	int rc = 0;
 	if (st != MI_OK)
 		rc = mi_cli_fail(&err);
 	else if (json)
-		rc = print_json(visit, rules, source, reviewed, prev, prev ? &diff : NULL);
+		rc = print_json(visit, rules, &meds, source, reviewed, prev, prev ? &diff : NULL);
 	else
-		print_text(visit, rules, source, reviewed, prev, prev ? &diff : NULL);
+		print_text(visit, rules, &meds, source, reviewed, prev, prev ? &diff : NULL);
+	mi_screening_clear(&meds);
 	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
 		rc = mi_cli_failf(MI_EIO, "cannot write the visit: %s.", strerror(errno));
 	mi_diff_clear(&diff);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/rules.h"
 #include "mi/screen.h"
 #include "mi/strbuf.h"
 #include "mi/text.h"
@@ -316,24 +317,13 @@ static mi_status parse_conditions(parser *p, item *it, char **words, size_t coun
 	return MI_OK;
 }
 
-/* Trims spaces and tabs at both ends of s in place; returns the start. */
-static char *trim(char *s)
-{
-	while (*s == ' ' || *s == '\t')
-		s++;
-	size_t n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		s[--n] = '\0';
-	return s;
-}
-
 /* Appends a continuation line to the last item's text. */
 static mi_status parse_continuation(parser *p, char *line)
 {
 	mi_aftercare_template *tpl = p->tpl;
 	if (tpl->count == 0)
 		return parse_fail(p, "a continued line (starting with a space) before any keyword.");
-	char *text = trim(line);
+	char *text = mi_conf_trim(line);
 	mi_status st = check_placeholders(p, text);
 	if (st != MI_OK)
 		return st;
@@ -356,7 +346,7 @@ static mi_status parse_item(parser *p, char *line)
 	if (!colon)
 		return parse_fail(p, "expected \"KEYWORD: text\" (a colon after the keyword).");
 	*colon = '\0';
-	char *text = trim(colon + 1);
+	char *text = mi_conf_trim(colon + 1);
 	char *words[64];
 	bool too_many;
 	char bad;
@@ -887,6 +877,12 @@ mi_status mi_aftercare_build(const mi_aftercare_template *tpl, const mi_visit *v
 			mi_aftercare_doc_free(doc);
 			return mi_error_set(err, MI_EINTERNAL, "out of memory building the aftercare summary.");
 		}
+	/* A caption whose conditions leave it out takes its figure with it
+	 * (the short sheet of an urgent visit has neither). */
+	if (!*doc->map_caption)
+		memset(doc->worked, 0, sizeof doc->worked);
+	if (!*doc->chart_caption)
+		doc->trend_count = 0;
 	*out = doc;
 	return MI_OK;
 oom:

@@ -51,6 +51,7 @@ typedef struct compiled_rule {
 	mi_rule pub; /* strings owned */
 	int root;
 	char *flag_json; /* made at load for mi_rule_flag_json */
+	uint64_t classes; /* medication classes its condition reads */
 } compiled_rule;
 
 typedef struct define {
@@ -620,6 +621,17 @@ bool mi_rulefile_asks(const mi_rulefile *rules, const char *key, mi_rule_context
 	return true;
 }
 
+/* The medication classes node i reads, defines included. */
+static uint64_t classes_read(const mi_rulefile *rf, int i)
+{
+	const node *n = &rf->nodes[i];
+	if (n->kind == N_AND || n->kind == N_OR)
+		return classes_read(rf, n->a) | classes_read(rf, n->b);
+	if (n->kind == N_NOT)
+		return classes_read(rf, n->a);
+	return n->kind == N_CLASS_ANY ? n->classes : 0;
+}
+
 /* Marks every key node i reads. */
 static void mark_reads(mi_rulefile *rf, int i)
 {
@@ -786,6 +798,7 @@ static mi_status finish_section(mi_rulefile *rf, const mi_conf_reader *r, sectio
 		return mi_error_set(err, MI_EINTERNAL, "out of memory loading rules.");
 	compiled_rule cr = {.root = root,
 			    .flag_json = flag_json,
+			    .classes = classes_read(rf, root),
 			    .pub = {.id = s->name, .level = level, .when = s->fields[F_WHEN],
 				    .message = s->fields[F_MESSAGE], .note = s->fields[F_NOTE],
 				    .source = s->fields[F_SOURCE]}};
@@ -973,4 +986,9 @@ const mi_rule *mi_rulefile_rule(const mi_rulefile *rules, size_t index)
 const char *mi_rule_flag_json(const mi_rule *rule)
 {
 	return ((const compiled_rule *)rule)->flag_json;
+}
+
+uint64_t mi_rule_medication_classes(const mi_rule *rule)
+{
+	return ((const compiled_rule *)rule)->classes;
 }

@@ -32,6 +32,16 @@ mi_status mi_conf_fail(const mi_conf_reader *r, size_t line, mi_error *err, cons
 	return mi_error_set(err, MI_EDATA, "%s:%zu: %s", r->file_name, line, reason);
 }
 
+char *mi_conf_trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+	return s;
+}
+
 bool mi_conf_is_identifier(const char *s)
 {
 	if (!(*s >= 'a' && *s <= 'z'))
@@ -242,7 +252,11 @@ mi_status mi_conf_read_file(const char *path, char **text, size_t *len, mi_error
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return mi_error_set(err, MI_ENOINPUT, "%s: cannot open: %s.", path, strerror(errno));
-	size_t cap = 4096, used = 0;
+	/* At least 256 KiB, so that malloc maps the buffer apart from the heap:
+	 * freed in the middle of the heap, after the dictionary was built
+	 * around it, it made every allocation of bulk screening dearer (12 %
+	 * more instructions per answer, measured with callgrind). */
+	size_t cap = 256 * 1024, used = 0;
 	char *buf = malloc(cap);
 	mi_status st = MI_OK;
 	while (buf) {

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "mi/meds.h"
 #include "mi/rules.h"
@@ -156,6 +157,174 @@ size_t mi_ruleset_medication_classes(const mi_ruleset *rules, const char *medica
 	return n;
 }
 
+/* ---- medications ------------------------------------------------------ */
+
+/* Appends one item to a growable array of elements of size size. */
+static bool push(void **array, size_t *count, size_t size, const void *item)
+{
+	if ((*count & (*count - 1)) == 0) { /* 0, 1, 2, 4 ...: room for double */
+		void *grown = realloc(*array, (*count ? *count * 2 : 1) * size);
+		if (!grown)
+			return false;
+		*array = grown;
+	}
+	memcpy((char *)*array + *count * size, item, size);
+	(*count)++;
+	return true;
+}
+
+/* Reads one medication (item number index of the list) into out: a reading
+ * per class of each medicine found, and the parts not recognised. ORs the
+ * classes into *classes; sets *none when it says "none". */
+static mi_status read_medication(const mi_meds *meds, const char *text, size_t index,
+				 mi_screening *out, uint64_t *classes, bool *none, mi_error *err)
+{
+	mi_med_text t;
+	mi_status st = mi_meds_read(meds, text, &t, err);
+	if (st != MI_OK)
+		return st;
+	*classes |= t.classes;
+	if (none)
+		*none = t.none;
+	bool ok = true;
+	for (size_t i = 0; ok && i < t.reading_count; i++) {
+		const mi_med_reading *r = &t.readings[i];
+		mi_medication_reading mr = {.item = index, .name = r->name, .substance = r->substance,
+					    .atc = r->atc, .fuzzy = r->fuzzy, .stopped = r->stopped};
+		for (size_t c = 0; ok && (c == 0 || c < mi_meds_class_count(meds)); c++) {
+			bool in = (r->classes >> c) & 1;
+			if (r->classes ? !in : c > 0)
+				continue;
+			mr.class_name = in ? mi_meds_class_name(meds, c) : NULL;
+			mr.written = strndup(text + r->start, r->end - r->start);
+			ok = mr.written && push((void **)&out->medications, &out->medication_count,
+						sizeof mr, &mr);
+			if (!ok)
+				free(mr.written);
+		}
+	}
+	for (size_t i = 0; ok && i < t.unrecognised_count; i++) {
+		char *part = strndup(text + t.unrecognised[i].start,
+				     t.unrecognised[i].end - t.unrecognised[i].start);
+		ok = part && push((void **)&out->unrecognised, &out->unrecognised_count, sizeof part, &part);
+		if (!ok)
+			free(part);
+	}
+	mi_med_text_clear(&t);
+	return ok ? MI_OK : mi_error_set(err, MI_EINTERNAL, "out of memory while screening.");
+}
+
+/* Releases the medication readings of a screening. */
+static void clear_medications(mi_screening *s)
+{
+	for (size_t i = 0; i < s->medication_count; i++)
+		free(s->medications[i].written);
+	free(s->medications);
+	for (size_t i = 0; i < s->unrecognised_count; i++)
+		free(s->unrecognised[i]);
+	free(s->unrecognised);
+	s->medications = NULL;
+	s->unrecognised = NULL;
+	s->medication_count = s->unrecognised_count = 0;
+}
+
+/* True when a and b are the same ignoring ASCII case. */
+static bool same_words(const char *a, const char *b)
+{
+	return strcasecmp(a, b) == 0;
+}
+
+char *mi_medication_reading_text(const mi_medication_reading *r)
+{
+	mi_strbuf b = {0};
+	char *written = mi_text_sanitize(r->written, false);
+	if (!written)
+		return NULL;
+	const char *what = r->class_name ? r->class_name : "known";
+	if (!r->substance) {
+		/* Plain words: a class without a medicine. */
+		mi_strbuf_addf(&b, "\"%s\": %s", written, what);
+		if (r->class_name)
+			mi_strbuf_puts(&b, ", no medicine named: ask which");
+	} else {
+		if (!same_words(written, r->name))
+			mi_strbuf_addf(&b, "\"%s\" read as ", written);
+		mi_strbuf_puts(&b, r->name);
+		if (!same_words(r->substance, r->name))
+			mi_strbuf_addf(&b, " (%s)", r->substance);
+		mi_strbuf_addf(&b, ", %s", what);
+	}
+	if (r->stopped)
+		mi_strbuf_puts(&b, ", may have been stopped: ask");
+	free(written);
+	return mi_strbuf_take(&b);
+}
+
+/* One reading in a few words, its class first: "anticoagulant (Eliquis,
+ * misspelt)", "known (vitamin D)". */
+static void add_short_reading(mi_strbuf *b, const mi_medication_reading *r)
+{
+	mi_strbuf_addf(b, "%s%s (", b->len ? "; " : "", r->class_name ? r->class_name : "known");
+	if (r->substance)
+		mi_strbuf_puts(b, r->name);
+	else
+		mi_strbuf_puts(b, r->class_name ? "no name: ask which" : r->name);
+	mi_strbuf_addf(b, "%s%s)", r->fuzzy ? ", misspelt" : "", r->stopped ? ", stopped?" : "");
+}
+
+char *mi_ruleset_describe_medication(const mi_ruleset *rules, const char *medication)
+{
+	mi_screening s = {0};
+	mi_error err;
+	uint64_t classes = 0;
+	bool none = false;
+	if (read_medication(rules->meds, medication, 0, &s, &classes, &none, &err) != MI_OK)
+		return NULL;
+	mi_strbuf b = {0};
+	for (size_t i = 0; i < s.medication_count; i++)
+		add_short_reading(&b, &s.medications[i]);
+	for (size_t i = 0; i < s.unrecognised_count; i++) {
+		char *part = mi_text_sanitize(s.unrecognised[i], false);
+		if (!part)
+			b.nomem = true;
+		else
+			mi_strbuf_addf(&b, "%snot recognised: %s", b.len ? "; " : "", part);
+		free(part);
+	}
+	if (b.len == 0)
+		mi_strbuf_puts(&b, none ? "none" : "nothing to read");
+	clear_medications(&s);
+	return mi_strbuf_take(&b);
+}
+
+char *mi_screening_flag_medicines(const mi_ruleset *rules, const mi_screening *screening,
+				  const char *rule_id)
+{
+	const mi_rule *rule = mi_ruleset_find(rules, rule_id);
+	uint64_t classes = rule ? mi_rule_medication_classes(rule) : 0;
+	if (!classes)
+		return NULL;
+	mi_strbuf b = {0};
+	for (size_t i = 0; i < screening->medication_count; i++) {
+		const mi_medication_reading *r = &screening->medications[i];
+		size_t c;
+		if (!r->class_name || !mi_meds_class_index(rules->meds, r->class_name, &c) ||
+		    !((classes >> c) & 1))
+			continue;
+		char *one = mi_medication_reading_text(r);
+		if (!one)
+			b.nomem = true;
+		else
+			mi_strbuf_addf(&b, "%s%s", b.len ? "; " : "", one);
+		free(one);
+	}
+	if (b.len == 0) {
+		mi_strbuf_clear(&b);
+		return NULL;
+	}
+	return mi_strbuf_take(&b);
+}
+
 /* True when the question is answered; age also from client.birth_date. */
 static bool answered(const mi_answers *answers, const char *key, mi_date today)
 {
@@ -176,23 +345,33 @@ mi_status mi_screen(const mi_ruleset *rules, const mi_answers *answers, mi_date 
 	const mi_answer_key *schema = mi_answers_schema();
 	while (schema[key_count].name)
 		key_count++;
-	const mi_rule **flags = malloc((count ? count : 1) * sizeof *flags);
-	const char **unanswered = malloc((key_count ? key_count : 1) * sizeof *unanswered);
-	if (!flags || !unanswered) {
-		free(flags);
-		free(unanswered);
-		return mi_error_set(err, MI_EINTERNAL, "out of memory while screening.");
-	}
 	mi_rule_context ctx;
 	mi_rule_context_init(&ctx, answers, rules->meds, today);
-	/* Most severe first, then file order: one pass per level. */
-	bool fired_any[4] = {false};
+	/* The medications are read once: their classes for the rules, the
+	 * readings for the therapist. */
+	size_t meds = mi_answers_list_count(answers, "medications");
+	for (size_t i = 0; i < meds; i++) {
+		const char *item = mi_answers_list_item(answers, "medications", i);
+		mi_status st = item ? read_medication(rules->meds, item, i, out, &ctx.classes, NULL, err)
+				    : MI_OK;
+		if (st != MI_OK) {
+			clear_medications(out);
+			return st;
+		}
+	}
+	ctx.classes_done = true;
+	const mi_rule **flags = malloc((count ? count : 1) * sizeof *flags);
+	const char **unanswered = malloc((key_count ? key_count : 1) * sizeof *unanswered);
 	bool *fired = calloc(count ? count : 1, sizeof *fired);
-	if (!fired) {
+	if (!flags || !unanswered || !fired) {
 		free(flags);
 		free(unanswered);
+		free(fired);
+		clear_medications(out);
 		return mi_error_set(err, MI_EINTERNAL, "out of memory while screening.");
 	}
+	/* Most severe first, then file order: one pass per level. */
+	bool fired_any[4] = {false};
 	for (size_t i = 0; i < count; i++) {
 		fired[i] = mi_rulefile_fires(rules->rules, i, &ctx);
 		if (fired[i])
@@ -223,6 +402,7 @@ void mi_screening_clear(mi_screening *screening)
 		return;
 	free((void *)screening->flags);
 	free((void *)screening->unanswered);
+	clear_medications(screening);
 	*screening = (mi_screening){.outcome = MI_LEVEL_PROCEED};
 }
 
@@ -234,30 +414,97 @@ bool mi_screening_has(const mi_screening *screening, const char *rule_id)
 	return false;
 }
 
+/* Appends s as a JSON string, or null. Text the client typed is made safe
+ * to show first (it passed the answers' checks, so that is rarely needed);
+ * dictionary text passed the file's checks when it loaded. */
+static void json_string_to(mi_strbuf *b, const char *s, bool typed)
+{
+	if (!s) {
+		mi_strbuf_puts(b, "null");
+		return;
+	}
+	char *safe = NULL;
+	if (typed && mi_text_check(s, strlen(s), false, NULL) != MI_TEXT_OK) {
+		safe = mi_text_sanitize(s, false);
+		if (!safe) {
+			b->nomem = true;
+			return;
+		}
+		s = safe;
+	}
+	mi_strbuf_add(b, "\"", 1);
+	const char *run = s;
+	for (const char *p = s;; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c != '\0' && c != '"' && c != '\\' && c >= 0x20)
+			continue;
+		mi_strbuf_add(b, run, (size_t)(p - run));
+		if (c == '\0')
+			break;
+		if (c == '"' || c == '\\') {
+			char escaped[2] = {'\\', (char)c};
+			mi_strbuf_add(b, escaped, 2);
+		} else {
+			mi_strbuf_addf(b, "\\u%04x", c);
+		}
+		run = p + 1;
+	}
+	mi_strbuf_add(b, "\"", 1);
+	free(safe);
+}
+
+/* The medication readings and unrecognised parts as the last two JSON keys. */
+static void medications_json(mi_strbuf *b, const mi_screening *s)
+{
+	mi_strbuf_puts(b, ", \"medications_read\": [");
+	for (size_t i = 0; i < s->medication_count; i++) {
+		const mi_medication_reading *r = &s->medications[i];
+		char item[40];
+		snprintf(item, sizeof item, "%s{\"item\": %zu, \"written\": ", i ? ", " : "", r->item);
+		mi_strbuf_puts(b, item);
+		json_string_to(b, r->written, true);
+		mi_strbuf_puts(b, ", \"name\": ");
+		json_string_to(b, r->name, false);
+		mi_strbuf_puts(b, ", \"substance\": ");
+		json_string_to(b, r->substance, false);
+		mi_strbuf_puts(b, ", \"atc\": ");
+		json_string_to(b, r->atc, false);
+		mi_strbuf_puts(b, ", \"class\": ");
+		json_string_to(b, r->class_name, false);
+		mi_strbuf_puts(b, r->fuzzy ? ", \"fuzzy\": true" : ", \"fuzzy\": false");
+		mi_strbuf_puts(b, r->stopped ? ", \"stopped\": true}" : ", \"stopped\": false}");
+	}
+	mi_strbuf_puts(b, "], \"unrecognised_medications\": [");
+	for (size_t i = 0; i < s->unrecognised_count; i++) {
+		mi_strbuf_puts(b, i ? ", " : "");
+		json_string_to(b, s->unrecognised[i], true);
+	}
+	mi_strbuf_puts(b, "]");
+}
+
 char *mi_screening_to_json(const mi_screening *screening)
 {
 	/* Each flag's JSON is made once when the rules load; here the pieces
 	 * are only joined, which keeps bulk screening fast. The unanswered
 	 * names are answer keys (letters, digits and '_'), safe as they are. */
-	static const char head[] = "{\"outcome\": \"", flags[] = "\", \"flags\": [",
-			  unanswered[] = "], \"unanswered\": [", tail[] = "]}";
-	const char *outcome = mi_level_name(screening->outcome);
-	size_t len = strlen(head) + strlen(outcome) + strlen(flags) + strlen(unanswered) + strlen(tail);
-	for (size_t i = 0; i < screening->flag_count; i++)
-		len += strlen(mi_rule_flag_json(screening->flags[i])) + 2;
-	for (size_t i = 0; i < screening->unanswered_count; i++)
-		len += strlen(screening->unanswered[i]) + 4;
-	char *text = malloc(len + 1), *p = text;
-	if (!text)
-		return NULL;
-	p = stpcpy(stpcpy(stpcpy(p, head), outcome), flags);
-	for (size_t i = 0; i < screening->flag_count; i++)
-		p = stpcpy(stpcpy(p, i ? ", " : ""), mi_rule_flag_json(screening->flags[i]));
-	p = stpcpy(p, unanswered);
-	for (size_t i = 0; i < screening->unanswered_count; i++)
-		p = stpcpy(stpcpy(stpcpy(stpcpy(p, i ? ", " : ""), "\""), screening->unanswered[i]), "\"");
-	stpcpy(p, tail);
-	return text;
+	mi_strbuf b = {0};
+	mi_strbuf_puts(&b, "{\"outcome\": \"");
+	mi_strbuf_puts(&b, mi_level_name(screening->outcome));
+	mi_strbuf_puts(&b, "\", \"flags\": [");
+	for (size_t i = 0; i < screening->flag_count; i++) {
+		mi_strbuf_puts(&b, i ? ", " : "");
+		mi_strbuf_puts(&b, mi_rule_flag_json(screening->flags[i]));
+	}
+	mi_strbuf_puts(&b, "], \"unanswered\": [");
+	for (size_t i = 0; i < screening->unanswered_count; i++) {
+		mi_strbuf_puts(&b, i ? ", \"" : "\"");
+		mi_strbuf_puts(&b, screening->unanswered[i]);
+		mi_strbuf_puts(&b, "\"");
+	}
+	mi_strbuf_puts(&b, "]");
+	medications_json(&b, screening);
+	mi_strbuf_puts(&b, "}");
+	return mi_strbuf_take(&b);
 }
 
 char *mi_screening_to_text(const mi_screening *screening)
@@ -274,6 +521,22 @@ char *mi_screening_to_text(const mi_screening *screening)
 			b.nomem = true;
 		free(id);
 		free(message);
+	}
+	for (size_t i = 0; i < screening->medication_count; i++) {
+		char *one = mi_medication_reading_text(&screening->medications[i]);
+		if (one)
+			mi_strbuf_addf(&b, "medicine: %s\n", one);
+		else
+			b.nomem = true;
+		free(one);
+	}
+	for (size_t i = 0; i < screening->unrecognised_count; i++) {
+		char *part = mi_text_sanitize(screening->unrecognised[i], false);
+		if (part)
+			mi_strbuf_addf(&b, "not recognised: %s (ask the client)\n", part);
+		else
+			b.nomem = true;
+		free(part);
 	}
 	for (size_t i = 0; i < screening->unanswered_count; i++)
 		mi_strbuf_addf(&b, "%s%s%s", i ? ", " : "unanswered: ", screening->unanswered[i],

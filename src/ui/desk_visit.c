@@ -48,6 +48,7 @@ typedef struct visit_page {
 	mi_date prev_date;
 	char *changes;         /* what changed since the previous visit */
 	char *unanswered;      /* one question per line; "" when all were answered */
+	mi_screening meds;     /* the answers screened now: how the medicines were read */
 
 	/* The notes as edited here. */
 	bool *area_on;
@@ -346,12 +347,35 @@ static void add_flags(visit_page *p, mi_desk *desk, int width)
 			continue;
 		}
 		add_wrapped(p, 0, IT_NONE, 0, 6, width, "Note: ", "      ", r->note ? r->note : "");
+		char *read = mi_screening_flag_medicines(desk->config.rules, &p->meds, r->id);
+		if (read)
+			add_wrapped(p, 0, IT_NONE, 0, 6, width, "Read from: ", "           ", read);
+		free(read);
 		add_wrapped(p, 0, IT_NONE, 0, 6, width, "Source: ", "        ",
 			    r->source ? r->source : "");
 	}
 }
 
-static void add_intake(visit_page *p, int width)
+/* Each medication with how it was read. */
+static void add_medications(visit_page *p, mi_desk *desk, int width)
+{
+	const mi_answers *a = p->visit->answers;
+	size_t n = a ? mi_answers_list_count(a, "medications") : 0;
+	if (n == 0)
+		add(p, 0, IT_NONE, 0, 2, "Medications: none");
+	else
+		add(p, 0, IT_NONE, 0, 2, "Medications:");
+	for (size_t i = 0; i < n; i++) {
+		const char *item = mi_answers_list_item(a, "medications", i);
+		char *read = mi_ruleset_describe_medication(desk->config.rules, item ? item : "");
+		char line[1024];
+		snprintf(line, sizeof line, "%s -> %s", item ? item : "", read ? read : "?");
+		free(read);
+		add_wrapped(p, 0, IT_NONE, 0, 4, width, "- ", "  ", line);
+	}
+}
+
+static void add_intake(visit_page *p, mi_desk *desk, int width)
 {
 	const mi_answers *a = p->visit->answers;
 	heading(p, "Intake");
@@ -361,20 +385,20 @@ static void add_intake(visit_page *p, int width)
 	else
 		add(p, 0, IT_NONE, 0, 2, "Pain now: not answered");
 	char buf[1024];
-	const char *keys[] = {"pain_locations", "focus_areas", "avoid_areas", "medications"};
-	const char *labels[] = {"Where: ", "Focus on: ", "Avoid: ", "Medications: "};
+	const char *keys[] = {"pain_locations", "focus_areas", "avoid_areas"};
+	const char *labels[] = {"Where: ", "Focus on: ", "Avoid: "};
 	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
 		size_t n = a ? mi_answers_list_count(a, keys[k]) : 0, used = 0;
 		buf[0] = '\0';
 		for (size_t i = 0; i < n && used < sizeof buf; i++) {
-			const char *item = mi_answers_list_item(a, keys[k], i);
-			if (k < 3)
-				item = mi_vocab_label(mi_region_labels, item);
+			const char *item = mi_vocab_label(mi_region_labels,
+							  mi_answers_list_item(a, keys[k], i));
 			used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", i ? ", " : "",
 						 item);
 		}
 		add_wrapped(p, 0, IT_NONE, 0, 2, width, labels[k], "  ", n ? buf : "none");
 	}
+	add_medications(p, desk, width);
 	const char *pressure = a ? mi_answers_get_text(a, "pressure_preference") : NULL;
 	addf(p, 0, 2, "Pressure wanted: %s", pressure ? pressure : "not answered");
 }
@@ -488,7 +512,7 @@ static void build(visit_page *p, mi_desk *desk)
 	add_flags(p, desk, width);
 	add_unanswered(p, width);
 	add_changes(p, width);
-	add_intake(p, width);
+	add_intake(p, desk, width);
 	add_goals(p, width);
 	add_notes(p, width);
 	add_preview(p, desk, width);
@@ -734,8 +758,12 @@ static void draw_banner(const visit_page *p, mi_ui_canvas *c)
 	const mi_visit *v = p->visit;
 	unsigned attr = mi_ui_level_attr(v->outcome) | MI_UI_BOLD;
 	char line[256];
-	snprintf(line, sizeof line, "%s %s - %zu flag%s", mi_ui_level_tag(v->outcome),
-		 mi_desk_level_words(v->outcome), v->flag_count, v->flag_count == 1 ? "" : "s");
+	int used = snprintf(line, sizeof line, "%s %s - %zu flag%s", mi_ui_level_tag(v->outcome),
+			    mi_desk_level_words(v->outcome), v->flag_count,
+			    v->flag_count == 1 ? "" : "s");
+	if (p->meds.unrecognised_count && used > 0 && (size_t)used < sizeof line)
+		snprintf(line + used, sizeof line - (size_t)used, ", %zu medicine%s not recognised",
+			 p->meds.unrecognised_count, p->meds.unrecognised_count == 1 ? "" : "s");
 	mi_ui_put(c, ROW_BANNER, 1, attr, c->cols - 2, line);
 	const char *where = NULL;
 	if (p->source == MI_SOURCE_KIOSK)
@@ -814,6 +842,7 @@ static void visit_free(mi_desk_page *page)
 	mi_visit_free(p->visit);
 	free(p->changes);
 	free(p->unanswered);
+	mi_screening_clear(&p->meds);
 	free(p->area_on);
 	free(p->tech_on);
 	for (int f = 0; f < F_COUNT; f++)
@@ -870,7 +899,7 @@ static bool load_unanswered(visit_page *p, mi_desk *desk, mi_error *err)
 		}
 	}
 	free(texts);
-	mi_screening_clear(&s);
+	p->meds = s; /* kept: the page shows how the medicines were read */
 	if (!p->unanswered)
 		return mi_error_set(err, MI_EINTERNAL, "out of memory."), false;
 	return true;

@@ -744,10 +744,14 @@ void mi_ui_therapist_banner(const mi_screening *s, char *buf, size_t size)
 		snprintf(buf, size, "[?] no screening rules loaded");
 		return;
 	}
-	snprintf(buf, size, "%s %s - %zu flag%s, %zu safety question%s unanswered (F2 for details)",
+	char meds[64] = "";
+	if (s->unrecognised_count)
+		snprintf(meds, sizeof meds, ", %zu medicine%s not recognised", s->unrecognised_count,
+			 s->unrecognised_count == 1 ? "" : "s");
+	snprintf(buf, size, "%s %s - %zu flag%s, %zu safety question%s unanswered%s (F2 for details)",
 		 mi_ui_level_tag(s->outcome), level_words(s->outcome), s->flag_count,
 		 s->flag_count == 1 ? "" : "s", s->unanswered_count,
-		 s->unanswered_count == 1 ? "" : "s");
+		 s->unanswered_count == 1 ? "" : "s", meds);
 }
 
 /* The answer to question q in short words, for the review page. */
@@ -912,14 +916,9 @@ static void draw_list(const mi_ui_intake *in, mi_ui_canvas *c)
 		int w = mi_ui_putf(c, row, 4, 0, "%zu. ", i + 1);
 		w += mi_ui_put(c, row, 4 + w, 0, 40, in->items[i]);
 		if (in->config.mode == MI_UI_THERAPIST && in->config.rules) {
-			const char *classes[4];
-			size_t n = mi_ruleset_medication_classes(in->config.rules, in->items[i], classes, 4);
-			char buf[128] = "";
-			size_t used = 0;
-			for (size_t k = 0; k < n && used < sizeof buf; k++)
-				used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s",
-							 k ? ", " : "", classes[k]);
-			mi_ui_putf(c, row, 48, MI_UI_BOLD, "-> %s", n ? buf : "not recognised");
+			char *read = mi_ruleset_describe_medication(in->config.rules, in->items[i]);
+			mi_ui_putf(c, row, 48, MI_UI_BOLD, "-> %s", read ? read : "?");
+			free(read);
 		}
 	}
 	mi_ui_putf(c, row, 4, 0, "%zu. ", in->item_count + 1);
@@ -1002,10 +1001,20 @@ static void draw_flags(const mi_ui_intake *in, mi_ui_canvas *c)
 		mi_ui_put(c, y++, 1, 0, -1, "No flag so far.");
 	for (size_t i = 0; i < in->screening.flag_count && y < ROW_STATUS - 1; i++) {
 		const mi_rule *r = in->screening.flags[i];
+		char *read = in->config.rules
+				     ? mi_screening_flag_medicines(in->config.rules, &in->screening, r->id)
+				     : NULL;
 		char line[1024];
-		snprintf(line, sizeof line, "%s %s: %s (source: %s)", mi_ui_level_tag(r->level), r->id,
-			 r->note ? r->note : "", r->source ? r->source : "");
+		snprintf(line, sizeof line, "%s %s: %s%s%s (source: %s)", mi_ui_level_tag(r->level),
+			 r->id, r->note ? r->note : "", read ? " Read from: " : "", read ? read : "",
+			 r->source ? r->source : "");
+		free(read);
 		y += mi_ui_wrap(c, y, 1, 78, ROW_STATUS - 1 - y, mi_ui_level_attr(r->level), line);
+	}
+	for (size_t i = 0; i < in->screening.unrecognised_count && y < ROW_STATUS - 1; i++) {
+		char line[512];
+		snprintf(line, sizeof line, "Not recognised, ask: %s", in->screening.unrecognised[i]);
+		y += mi_ui_wrap(c, y, 1, 78, ROW_STATUS - 1 - y, 0, line);
 	}
 	if (in->screening.unanswered_count && y < ROW_STATUS - 1) {
 		char line[1024] = "Not answered yet:";

@@ -180,7 +180,7 @@ expect_one_page "$T/crowded.pdf" "15 medications and long notes"
 expect_pdf_has "$T/crowded.pdf" "Maximilian Fitzgerald-Worthington" "crowded name"
 expect_pdf_has "$T/crowded.pdf" "medicine number 1," "crowded medications"
 expect_pdf_has "$T/crowded.pdf" "Seek urgent care straight away" "crowded urgent advice"
-expect_pdf_has "$T/crowded.pdf" "You have had a blood clot before" "crowded flag item"
+expect_pdf_has "$T/crowded.pdf" "You told us you have had a blood clot" "crowded flag item"
 expect_pdf_has "$T/crowded.pdf" "The clinic's record has them in full" "the shortened note"
 
 # ---- usage and input errors: one sentence, the right status

@@ -6,7 +6,7 @@ EX="$MI_FIXTURES/examples"
 
 # flag_lines: the flag lines of the last text output, as "LEVEL RULE".
 flag_lines() {
-	sed -n '2,$p' <<<"$out" | grep -v '^unanswered:' | awk '{print $1, $2}'
+	sed -n '2,$p' <<<"$out" | grep -E '^(urgent|refer|modify) ' | awk '{print $1, $2}'
 }
 
 # expect_flags "LEVEL RULE;LEVEL RULE" DESCRIPTION: exactly these flags, in order.
@@ -28,6 +28,8 @@ run "$MI" screen "$EX/02-modify-blood-thinner.json"
 expect_rc 0 "02 exit"
 expect_out_has "outcome: modify" "02 outcome"
 expect_flags "modify anticoagulant" "02 flags (Xarelto 20mg; pain of 20 weeks at 75 is not new)"
+expect_out_has "medicine: Xarelto (rivaroxaban), anticoagulant" "02 says how Xarelto was read"
+expect_out_has "medicine: atorvastatin, known" "02 atorvastatin is a known medicine"
 
 # Worsening weakness is urgent in the policy (progressive_weakness), whatever
 # the file name says; the one-sided leg symptoms add refer and modify flags.
@@ -53,10 +55,11 @@ expect_rc 0 "02 --json exit"
 [[ $(wc -l <<<"$out") -eq 1 ]] || fail "02 --json is not one line"
 expect_out_has '{"outcome": "modify", "flags": [{"rule": "anticoagulant", "level": "modify", "message": "' "02 --json shape"
 expect_out_has '"source": "' "02 --json has the source"
-expect_out_has '], "unanswered": []}' "02 --json unanswered"
+expect_out_has '], "unanswered": [], "medications_read": [{"item": 0, "written": "Xarelto", ' "02 --json unanswered, then the medicines"
+expect_out_has '"unrecognised_medications": []}' "02 --json nothing unrecognised"
 
 run "$MI" screen --json "$EX/05-incomplete-safety-questions.json"
-expect_out_has '{"outcome": "proceed", "flags": [], "unanswered": ["age", "bladder_bowel_change", "saddle_numbness", "fever", "unexplained_weight_loss", "cancer_history", "night_pain"]}' "05 --json"
+expect_out_has '{"outcome": "proceed", "flags": [], "unanswered": ["age", "bladder_bowel_change", "saddle_numbness", "fever", "unexplained_weight_loss", "cancer_history", "night_pain"], "medications_read": [{"item": 0, "written": "ibuprofen", "name": "ibuprofen", "substance": "ibuprofen", "atc": "M01AE01", "class": "nsaid", "fuzzy": false, "stopped": false}], "unrecognised_medications": []}' "05 --json"
 
 # The age from the birth date depends on today: Walter (born 1951) is 75.
 MASSAGE_INTAKE_TODAY=2026-11-23 run "$MI" screen --json "$EX/04-urgent-bladder-change.json"

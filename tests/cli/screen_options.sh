@@ -62,11 +62,11 @@ expect_rc 0 "rules"
 expect_out_has "rules version: 2026." "rules version line"
 expect_out_has "urgent   bladder_bowel_change" "rules lists urgent rules"
 expect_out_has "modify   pregnancy" "rules lists modify rules"
-[[ $(grep -c '^\(urgent\|refer\|modify\)' <<<"$out") -eq 30 ]] || fail "rules lists $(grep -c '^\(urgent\|refer\|modify\)' <<<"$out") rules, expected 30"
+[[ $(grep -c '^\(urgent\|refer\|modify\)' <<<"$out") -eq 31 ]] || fail "rules lists $(grep -c '^\(urgent\|refer\|modify\)' <<<"$out") rules, expected 31"
 run "$MI" rules --json
 expect_rc 0 "rules --json"
 mi_test_count=$((mi_test_count + 1))
-[[ $(jq '.rules | length' <<<"$out") -eq 30 ]] || fail "rules --json count"
+[[ $(jq '.rules | length' <<<"$out") -eq 31 ]] || fail "rules --json count"
 mi_test_count=$((mi_test_count + 1))
 [[ $(jq -r '.rules[] | select(.id == "fever") | .level' <<<"$out") == urgent ]] || fail "rules --json fever level"
 mi_test_count=$((mi_test_count + 1))

@@ -18,6 +18,10 @@ static const char *const MEDICATIONS[] = {
 	"aspirin 75 \xc2\xb5g",
 	"warfarin, prednisone 20mg, chemo",
 	"5-FU 1 2 3 4 5 6 7 8 9 10 mg mg mg",
+	"eloquis 5mg, no blood thinners, stopped warfarin",
+	"Xarelto\xc2\xa0" "20 mg\xe2\x84\xa2 \xe2\x80\x9c" "asprin\xe2\x80\x9d 1,000 mg",
+	"n/a",
+	"apixab\xc3\xa1n and the little white one",
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -218,21 +218,32 @@ static const struct {
 	const char *rule;
 	const char *phrase;
 } flag_items[] = {
-	{"anticoagulant", "watch the areas we worked for bruising"},
-	{"antiplatelet", "watch the areas we worked for bruising"},
-	{"easy_bruising", "watch the areas we worked for bruising"},
-	{"bleeding_disorder", "watch the areas we worked for bruising"},
-	{"dvt_history", "You have had a blood clot before"},
+	{"anticoagulant", "you may bruise more easily"},
+	{"antiplatelet", "you may bruise more easily"},
+	{"easy_bruising", "you may bruise more easily"},
+	{"bleeding_disorder", "you may bruise more easily"},
+	{"dvt_history", "You told us you have had a blood clot"},
 	{"recent_surgery", "Follow your surgeon's advice"},
-	{"pregnancy", "As you are pregnant"},
+	{"pregnancy", "You told us you are pregnant"},
 	{"nerve_root_signs", "pain or tingling down one leg"},
-	{"osteoporosis", "bones may be more fragile"},
-	{"severe_osteoporosis", "bones may be more fragile"},
-	{"long_term_steroids", "bones may be more fragile"},
-	{"skin_condition", "kept away from the irritated skin"},
+	{"osteoporosis", "can make bones more fragile"},
+	{"severe_osteoporosis", "can make bones more fragile"},
+	{"long_term_steroids", "can make bones more fragile"},
+	{"steroid_medicine", "can make bones more fragile"},
+	{"skin_condition", "we kept away from it"},
 	{"high_blood_pressure", "blood pressure medicine"},
-	{"cancer_history", "history of cancer"},
-	{"new_pain_over_50", "As your back pain is recent"},
+	{"cancer_history", "wakes you at night"},
+	{"new_pain_over_50", "your back pain started recently"},
+	/* Each refer flag names whom to see. */
+	{"cancer_treatment", "ask your cancer care team"},
+	{"leg_weakness", "so they can check the cause"},
+	{"recent_trauma", "urgent care centre if the pain is severe"},
+	{"possible_fracture", "X-ray"},
+	{"unexplained_weight_loss", "lost weight without trying"},
+	{"night_pain", "pain at night that nothing eases"},
+	{"possible_malignancy", "your doctor or your cancer care team"},
+	{"uncontrolled_blood_pressure", "your doctor or practice nurse"},
+	{"active_infection", "Wait until it has cleared"},
 };
 
 static void build_with_each_flag_shows_its_item_exactly_then_succeeds(void **state)
@@ -372,6 +383,78 @@ static void build_with_rising_pain_says_so_succeeds(void **state)
 	mi_aftercare_template_free(tpl);
 }
 
+/* Point 8: every item shown because of a flag says what the client told
+ * us ("You told us ..."), never what the client has. */
+static void build_with_each_flag_says_what_the_client_told_us_succeeds(void **state)
+{
+	(void)state;
+	mi_aftercare_template *tpl = tv_template();
+	for (size_t i = 0; i < sizeof flag_items / sizeof *flag_items; i++) {
+		mi_visit *v = tv_first_visit();
+		tv_flag(v, flag_items[i].rule, MI_LEVEL_MODIFY);
+		mi_aftercare_doc *doc = tv_build(tpl, v);
+		for (size_t s = 0; s < doc->section_count; s++) {
+			if (strcmp(doc->sections[s].heading, "Because of what you told us") != 0)
+				continue;
+			for (size_t b = 0; b < doc->sections[s].block_count; b++)
+				if (strncmp(doc->sections[s].blocks[b].text, "You told us ", 12) != 0)
+					fail_msg("with flag %s: \"%s\"", flag_items[i].rule,
+						 doc->sections[s].blocks[b].text);
+		}
+		assert_false(mi_aftercare_doc_contains(doc, "You have"));
+		assert_false(mi_aftercare_doc_contains(doc, "You bruise"));
+		mi_aftercare_doc_free(doc);
+		mi_visit_free(v);
+	}
+	mi_aftercare_template_free(tpl);
+}
+
+/* An urgent visit: a short sheet that says where to go now, without the
+ * body map, the pain chart, the areas worked or the follow-up plan. */
+static void build_with_urgent_outcome_gives_the_short_sheet_succeeds(void **state)
+{
+	(void)state;
+	mi_aftercare_template *tpl = tv_template();
+	static const char *const emergency[] = {"bladder_bowel_change", "saddle_numbness",
+						"bilateral_leg_symptoms", "progressive_weakness",
+						"trauma_with_nerve_signs"};
+	for (size_t i = 0; i <= 5; i++) {
+		mi_visit *v = tv_returning(); /* a trend, session notes, areas worked */
+		tv_flag(v, i < 5 ? emergency[i] : "fever", MI_LEVEL_URGENT);
+		mi_aftercare_doc *doc = tv_build(tpl, v);
+		assert_non_null(strstr(doc->title, "please get medical help now"));
+		if (i < 5) {
+			assert_true(mi_aftercare_doc_contains(doc, "Go to an emergency department (A&E) now"));
+			assert_false(mi_aftercare_doc_contains(doc, "See a doctor today"));
+		} else {
+			assert_true(mi_aftercare_doc_contains(doc, "See a doctor today"));
+			assert_false(mi_aftercare_doc_contains(doc, "Go to an emergency department"));
+		}
+		assert_true(mi_aftercare_doc_contains(doc, "What you told us"));
+		assert_true(mi_aftercare_doc_contains(doc, "We did not start the massage"));
+		assert_false(mi_aftercare_doc_contains(doc, "Today we worked on"));
+		assert_false(mi_aftercare_doc_contains(doc, "48–72 hours"));
+		assert_false(mi_aftercare_doc_contains(doc, "What is normal afterwards"));
+		assert_false(mi_aftercare_doc_contains(doc, "weekly or every two weeks"));
+		assert_false(mi_aftercare_doc_contains(doc, "Your pain score"));
+		for (int r = 0; r < MI_BODY_REGION_COUNT; r++)
+			assert_false(doc->worked[r]);
+		assert_int_equal(doc->trend_count, 0);
+		mi_aftercare_doc_free(doc);
+		mi_visit_free(v);
+	}
+	mi_aftercare_template_free(tpl);
+}
+
+static void to_text_with_urgent_outcome_matches_golden_succeeds(void **state)
+{
+	(void)state;
+	mi_visit *v = tv_first_visit();
+	tv_flag(v, "bladder_bowel_change", MI_LEVEL_URGENT);
+	tv_flag(v, "bilateral_leg_symptoms", MI_LEVEL_URGENT);
+	check_golden(v, "urgent");
+}
+
 static void build_with_refer_outcome_skips_series_advice_succeeds(void **state)
 {
 	(void)state;
@@ -500,6 +583,9 @@ int main(void)
 		cmocka_unit_test(build_with_first_or_returning_visit_plans_follow_up_succeeds),
 		cmocka_unit_test(build_with_rising_pain_says_so_succeeds),
 		cmocka_unit_test(build_with_refer_outcome_skips_series_advice_succeeds),
+		cmocka_unit_test(build_with_each_flag_says_what_the_client_told_us_succeeds),
+		cmocka_unit_test(build_with_urgent_outcome_gives_the_short_sheet_succeeds),
+		cmocka_unit_test(to_text_with_urgent_outcome_matches_golden_succeeds),
 		cmocka_unit_test(build_with_control_characters_sanitizes_them_succeeds),
 		cmocka_unit_test(build_with_typed_full_stop_keeps_one_succeeds),
 		cmocka_unit_test(to_text_with_long_and_wide_text_fits_80_columns_succeeds),

@@ -275,7 +275,7 @@ static void render_with_long_lists_and_notes_stays_one_page_succeeds(void **stat
 		assert_has(r.text, "up to about 36 hours");
 		assert_has(r.text, "Call your doctor if the pain is severe");
 		assert_has(r.text, "Seek urgent care straight away");
-		assert_has(r.text, "You have had a blood clot before");
+		assert_has(r.text, "You told us you have had a blood clot");
 		assert_has(r.text, "core and glutes");
 		rendered_free(&r);
 	}

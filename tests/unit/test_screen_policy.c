@@ -50,7 +50,8 @@ static const struct {
 	{"active_infection", MI_LEVEL_REFER},        {"nerve_root_signs", MI_LEVEL_MODIFY},
 	{"cancer_history", MI_LEVEL_MODIFY},         {"new_pain_over_50", MI_LEVEL_MODIFY},
 	{"osteoporosis", MI_LEVEL_MODIFY},           {"severe_osteoporosis", MI_LEVEL_MODIFY},
-	{"long_term_steroids", MI_LEVEL_MODIFY},     {"anticoagulant", MI_LEVEL_MODIFY},
+	{"long_term_steroids", MI_LEVEL_MODIFY},     {"steroid_medicine", MI_LEVEL_MODIFY},
+	{"anticoagulant", MI_LEVEL_MODIFY},
 	{"antiplatelet", MI_LEVEL_MODIFY},           {"bleeding_disorder", MI_LEVEL_MODIFY},
 	{"easy_bruising", MI_LEVEL_MODIFY},          {"dvt_history", MI_LEVEL_MODIFY},
 	{"recent_surgery", MI_LEVEL_MODIFY},         {"skin_condition", MI_LEVEL_MODIFY},
@@ -177,6 +178,58 @@ static const policy_case cases[] = {
 	{"aspirin 81 mg", {{"medications", "[\"aspirin 81mg\"]"}}, P, ""},
 	{"baby aspirin", {{"medications", "[\"baby aspirin\"]"}}, P, ""},
 	{"low-dose aspirin", {{"medications", "[\"Low-dose aspirin\"]"}}, P, ""},
+
+	/* Medications as clients write them: every spelling of the report that
+	 * came out too low, and others of the same kinds. */
+	{"eloquis", {{"medications", "[\"eloquis 5mg twice a day\"]"}}, M, "anticoagulant"},
+	{"Warferin", {{"medications", "[\"Warferin 3mg\"]"}}, M, "anticoagulant"},
+	{"Xeralto", {{"medications", "[\"Xeralto 20 mg\"]"}}, M, "anticoagulant"},
+	{"clopidigrel", {{"medications", "[\"clopidigrel 75mg\"]"}}, M, "antiplatelet"},
+	{"asprin 325", {{"medications", "[\"asprin 325\"]"}}, M, "antiplatelet"},
+	{"blood thinning tablets",
+	 {{"medications", "[\"blood thinning tablets, can't remember the name\"]"}}, M, "anticoagulant"},
+	{"Adriamycin/Cytoxan", {{"medications", "[\"Adriamycin/Cytoxan every 2 weeks\"]"}}, R,
+	 "cancer_treatment"},
+	{"Temodar", {{"medications", "[\"Temodar 140mg\"]"}}, R, "cancer_treatment"},
+	{"Excedrin Migraine", {{"medications", "[\"Excedrin Migraine as needed\"]"}}, M, "antiplatelet"},
+	{"no blood thinners", {{"medications", "[\"no blood thinners\"]"}}, P, ""},
+	{"Eliquis (R)", {{"medications", "[\"Eliquis\u00ae 5 mg\"]"}}, M, "anticoagulant"},
+	{"Xarelto no-break space", {{"medications", "[\"Xarelto\u00a020 mg\"]"}}, M, "anticoagulant"},
+	{"Plavix (R)", {{"medications", "[\"Plavix\u00ae 75mg\"]"}}, M, "antiplatelet"},
+	{"smart quotes", {{"medications", "[\"\u201cwarfarin\u201d\"]"}}, M, "anticoagulant"},
+	{"warfarin's", {{"medications", "[\"warfarin\u2019s\"]"}}, M, "anticoagulant"},
+	{"Coumadin dash", {{"medications", "[\"Coumadin\u20135mg\"]"}}, M, "anticoagulant"},
+	{"bullet", {{"medications", "[\"\u2022warfarin\"]"}}, M, "anticoagulant"},
+	{"Xarelto (TM)", {{"medications", "[\"Xarelto\u2122\"]"}}, M, "anticoagulant"},
+	{"apixaban with an accent", {{"medications", "[\"apixab\u00e1n\"]"}}, M, "anticoagulant"},
+	{"aspirin among doses of others",
+	 {{"medications", "[\"amlodipine 5mg, aspirin, atorvastatin 40mg\"]"}}, M, "antiplatelet"},
+	{"aspirin and low-dose naltrexone", {{"medications", "[\"aspirin, low-dose naltrexone\"]"}}, M,
+	 "antiplatelet"},
+	{"baby aspirin after metformin", {{"medications", "[\"metformin 1000mg, baby aspirin\"]"}}, P,
+	 ""},
+	{"none", {{"medications", "[\"none\"]"}}, P, ""},
+	{"n/a", {{"medications", "[\"n/a\"]"}}, P, ""},
+	{"no meds", {{"medications", "[\"no meds\"]"}}, P, ""},
+	{"stopped warfarin", {{"medications", "[\"stopped warfarin\"]"}}, M, "anticoagulant"},
+	{"blood thinner in plain words", {{"medications", "[\"blood thinner\"]"}}, M, "anticoagulant"},
+	{"thinning tablets", {{"medications", "[\"thinning tablets\"]"}}, M, "anticoagulant"},
+	{"anticoagulant in plain words", {{"medications", "[\"anticoagulant\"]"}}, M, "anticoagulant"},
+	{"chemo", {{"medications", "[\"chemo\"]"}}, R, "cancer_treatment"},
+	{"radiation", {{"medications", "[\"radiation\"]"}}, R, "cancer_treatment"},
+	{"unknown medicine", {{"medications", "[\"my heart pill\"]"}}, P, ""},
+
+	/* A steroid medicine with the steroid question answered no, or not at
+	 * all: the therapist asks how long (the policy's intent). */
+	{"prednisone daily, steroids no", {{"medications", "[\"prednisone daily\"]"}}, M,
+	 "steroid_medicine"},
+	{"prednisone daily, steroids not answered",
+	 {{"medications", "[\"prednisone daily\"]"}, {"long_term_steroids", NULL}}, M, "steroid_medicine"},
+	{"prednisone daily, long-term steroids",
+	 {{"medications", "[\"prednisone daily\"]"}, {"long_term_steroids", "true"}}, M,
+	 "long_term_steroids"},
+	{"steroid tablets", {{"medications", "[\"steroid tablets\"]"}}, M, "steroid_medicine"},
+	{"steroid inhaler", {{"medications", "[\"steroid inhaler\"]"}}, P, ""},
 	{"bleeding disorder", {{"bleeding_disorder", "true"}}, M, "bleeding_disorder"},
 	{"easy bruising", {{"easy_bruising", "true"}}, M, "easy_bruising"},
 	{"blood clot history", {{"dvt_history", "true"}}, M, "dvt_history"},
@@ -410,17 +463,171 @@ static void to_json_with_flags_succeeds(void **state)
 	assert_non_null(json);
 	assert_non_null(strstr(json, "{\"outcome\": \"urgent\", \"flags\": [{\"rule\": \"fever\", \"level\": \"urgent\", \"message\": \""));
 	assert_non_null(strstr(json, "{\"rule\": \"anticoagulant\", \"level\": \"modify\", \"message\": \""));
-	assert_non_null(strstr(json, "], \"unanswered\": [\"pregnant\"]}"));
+	assert_non_null(strstr(json, "], \"unanswered\": [\"pregnant\"], \"medications_read\": [{\"item\": 0, "
+				     "\"written\": \"warfarin\", \"name\": \"warfarin\", \"substance\": "
+				     "\"warfarin\", \"atc\": \"B01AA03\", \"class\": \"anticoagulant\", "
+				     "\"fuzzy\": false, \"stopped\": false}], \"unrecognised_medications\": []}"));
 	assert_null(strchr(json, '\n'));
 	char *text = mi_screening_to_text(&s);
 	assert_non_null(text);
 	assert_memory_equal(text, "outcome: urgent\nurgent  fever  ", 31);
 	assert_non_null(strstr(text, "\nmodify  anticoagulant  "));
+	assert_non_null(strstr(text, "\nmedicine: warfarin, anticoagulant\n"));
 	assert_non_null(strstr(text, "\nunanswered: pregnant\n"));
 	free(json);
 	free(text);
 	mi_screening_clear(&s);
 	mi_answers_free(a);
+}
+
+/* Screens all_clear with these medications (a JSON list). */
+static void screen_medications(const mi_ruleset *rules, const char *list, mi_screening *s)
+{
+	mi_answers *a = answers_for(list, (const char *const[][2]){{"medications", list}, {NULL, NULL}});
+	mi_error err = {0};
+	assert_int_equal(mi_screen(rules, a, today, s, &err), MI_OK);
+	mi_answers_free(a);
+}
+
+static void screen_with_misspelt_and_unknown_medicines_tells_the_therapist_succeeds(void **state)
+{
+	const mi_ruleset *rules = *state;
+	mi_screening s;
+	screen_medications(rules,
+			   "[\"eloquis 5mg twice a day\", \"my heart pill\", \"stopped warfarin\", "
+			   "\"metformin\"]",
+			   &s);
+	char *json = mi_screening_to_json(&s);
+	assert_non_null(json);
+	/* What the misspelling was read as, and the unknown one to ask about. */
+	assert_non_null(strstr(json, "{\"item\": 0, \"written\": \"eloquis\", \"name\": \"Eliquis\", "
+				     "\"substance\": \"apixaban\", \"atc\": \"B01AF02\", \"class\": "
+				     "\"anticoagulant\", \"fuzzy\": true, \"stopped\": false}"));
+	assert_non_null(strstr(json, "\"written\": \"warfarin\", \"name\": \"warfarin\", \"substance\": "
+				     "\"warfarin\", \"atc\": \"B01AA03\", \"class\": \"anticoagulant\", "
+				     "\"fuzzy\": false, \"stopped\": true}"));
+	assert_non_null(strstr(json, "\"name\": \"metformin\", \"substance\": \"metformin\", \"atc\": "
+				     "\"A10BA02\", \"class\": null"));
+	assert_non_null(strstr(json, "\"unrecognised_medications\": [\"my heart pill\"]}"));
+	/* The flag's note for the therapist names what it was read from. */
+	char *read = mi_screening_flag_medicines(rules, &s, "anticoagulant");
+	assert_non_null(read);
+	assert_string_equal(read, "\"eloquis\" read as Eliquis (apixaban), anticoagulant; warfarin, "
+				  "anticoagulant, may have been stopped: ask");
+	free(read);
+	assert_null(mi_screening_flag_medicines(rules, &s, "fever"));
+	char *text = mi_screening_to_text(&s);
+	assert_non_null(strstr(text, "\nnot recognised: my heart pill (ask the client)\n"));
+	/* Never shown to the client as an alarm: no flag for it. */
+	assert_int_equal(s.outcome, MI_LEVEL_MODIFY);
+	assert_int_equal(s.flag_count, 1);
+	free(text);
+	free(json);
+	mi_screening_clear(&s);
+}
+
+static void describe_medication_in_a_few_words_succeeds(void **state)
+{
+	const mi_ruleset *rules = *state;
+	static const char *const described[][2] = {
+		{"Xeralto 20 mg", "anticoagulant (Xarelto, misspelt)"},
+		{"vitamin D", "known (vitamin D)"},
+		{"blood thinning tablets, can't remember the name",
+		 "anticoagulant (no name: ask which); not recognised: can't remember the name"},
+		{"stopped warfarin", "anticoagulant (warfarin, stopped?)"},
+		{"none", "none"},
+		{"tablets", "nothing to read"},
+	};
+	for (size_t i = 0; i < sizeof described / sizeof described[0]; i++) {
+		char *got = mi_ruleset_describe_medication(rules, described[i][0]);
+		assert_non_null(got);
+		if (strcmp(got, described[i][1]) != 0)
+			fail_msg("\"%s\" described as \"%s\", expected \"%s\"", described[i][0], got,
+				 described[i][1]);
+		free(got);
+	}
+}
+
+/* Point 8: a message says what the client told us and what happens next;
+ * it never tells the client what they have. */
+static void messages_say_what_the_client_told_us_succeeds(void **state)
+{
+	const mi_ruleset *rules = *state;
+	for (size_t i = 0; i < mi_ruleset_count(rules); i++) {
+		const mi_rule *r = mi_ruleset_rule(rules, i);
+		if (strncmp(r->message, "You told us ", 12) != 0)
+			fail_msg("%s: the message does not start with \"You told us\": %s", r->id, r->message);
+		if (strstr(r->message, ". You have") || strstr(r->message, ". You take") ||
+		    strstr(r->message, ". You bruise"))
+			fail_msg("%s: the message tells the client what they have: %s", r->id, r->message);
+		if (!strstr(r->message, "Please") && !strstr(r->message, "Your therapist will") &&
+		    !strstr(r->message, "your therapist will") && !strstr(r->message, "We will"))
+			fail_msg("%s: the message does not say what happens next: %s", r->id, r->message);
+		if (r->level == MI_LEVEL_URGENT && !strstr(r->message, "tell the front desk"))
+			fail_msg("%s: an urgent message must say to tell the front desk", r->id);
+	}
+	/* The suspected cauda equina pathway: emergency department now. */
+	const char *emergency[] = {"bladder_bowel_change", "saddle_numbness", "bilateral_leg_symptoms",
+				   "progressive_weakness"};
+	for (size_t i = 0; i < 4; i++)
+		assert_non_null(strstr(mi_ruleset_find(rules, emergency[i])->message,
+				       "go to an emergency department now"));
+	assert_non_null(strstr(mi_ruleset_find(rules, "cancer_treatment")->message,
+			       "cancer care team"));
+	assert_non_null(strstr(mi_ruleset_find(rules, "anticoagulant")->message,
+			       "You may bruise more easily"));
+}
+
+/* The short names of the documents in clinical-policy.md's source list:
+ * each bullet there starts with "- **NAME**". Fills names, returns count. */
+static size_t policy_sources(char names[][64], size_t max)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/docs/clinical-policy.md", getenv("MI_SOURCE_DIR"));
+	FILE *f = fopen(path, "r");
+	if (!f)
+		fail_msg("cannot open %s", path);
+	char line[1024];
+	bool in_sources = false;
+	size_t n = 0;
+	while (fgets(line, sizeof line, f)) {
+		if (strncmp(line, "## ", 3) == 0)
+			in_sources = strncmp(line, "## Sources", 10) == 0;
+		char *end;
+		if (in_sources && strncmp(line, "- **", 4) == 0 && (end = strstr(line + 4, "**")) &&
+		    n < max) {
+			snprintf(names[n], sizeof names[n], "%.*s", (int)(end - line - 4), line + 4);
+			n++;
+		}
+	}
+	fclose(f);
+	return n;
+}
+
+/* Point 7: every rule's source names documents of the policy's list. */
+static void sources_name_documents_of_the_policy_succeeds(void **state)
+{
+	const mi_ruleset *rules = *state;
+	char names[64][64];
+	size_t n = policy_sources(names, 64);
+	assert_true(n >= 10);
+	for (size_t i = 0; i < mi_ruleset_count(rules); i++) {
+		const mi_rule *r = mi_ruleset_rule(rules, i);
+		char *copy = strdup(r->source), *save = NULL;
+		for (char *part = strtok_r(copy, ";", &save); part; part = strtok_r(NULL, ";", &save)) {
+			part += strspn(part, " ");
+			bool known = false;
+			for (size_t k = 0; k < n && !known; k++) {
+				size_t len = strlen(names[k]);
+				known = strncmp(part, names[k], len) == 0 &&
+					(part[len] == '\0' || part[len] == ':');
+			}
+			if (!known)
+				fail_msg("%s: source \"%s\" is not a document of the policy's source list",
+					 r->id, part);
+		}
+		free(copy);
+	}
 }
 
 static void version_with_hash_of_both_files_succeeds(void **state)
@@ -444,6 +651,10 @@ int main(void)
 		cmocka_unit_test(unanswered_with_age_from_birth_date_succeeds),
 		cmocka_unit_test(unanswered_with_follow_up_question_succeeds),
 		cmocka_unit_test(to_json_with_flags_succeeds),
+		cmocka_unit_test(screen_with_misspelt_and_unknown_medicines_tells_the_therapist_succeeds),
+		cmocka_unit_test(describe_medication_in_a_few_words_succeeds),
+		cmocka_unit_test(messages_say_what_the_client_told_us_succeeds),
+		cmocka_unit_test(sources_name_documents_of_the_policy_succeeds),
 		cmocka_unit_test(version_with_hash_of_both_files_succeeds),
 	};
 	return cmocka_run_group_tests_name("screen_policy", tests, load_shipped, free_shipped);

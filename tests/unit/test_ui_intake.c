@@ -405,11 +405,14 @@ static void intake_therapist_medication_list_shows_classes_succeeds(void **state
 	press(in, MI_KEY_ENTER);
 	type(in, L"vitamin D");
 	press(in, MI_KEY_ENTER);
+	type(in, L"my heart pill");
+	press(in, MI_KEY_ENTER);
 	mi_ui_canvas *c = mi_ui_canvas_new(24, 80);
 	mi_ui_intake_draw(in, c);
 	char *text = mi_ui_canvas_text(c);
-	assert_non_null(strstr(text, "-> anticoagulant"));
-	assert_non_null(strstr(text, "-> not recognised"));
+	assert_non_null(strstr(text, "-> anticoagulant (Eliquis)"));
+	assert_non_null(strstr(text, "-> known (vitamin D)"));
+	assert_non_null(strstr(text, "-> not recognised: my heart pill"));
 	free(text);
 	mi_ui_canvas_free(c);
 	mi_ui_intake_free(in);
