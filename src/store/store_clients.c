@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mi/text.h"
+#include "mi/fold.h"
 #include "store_internal.h"
 
 #define CLIENT_COLUMNS \
@@ -67,7 +67,7 @@ static bool read_client(sqlite3_stmt *stmt, mi_client *client)
 mi_status mi_store_clients_search(mi_store *store, const char *text, size_t limit,
 				  mi_client_list *out, mi_error *err)
 {
-	char *key = mi_text_fold(text ? text : "");
+	char *key = mi_fold(text ? text : "");
 	if (!key)
 		return mi_st_nomem(err);
 	sqlite3_stmt *stmt = mi_st_stmt(store, SQL_SEARCH, err);
@@ -132,7 +132,7 @@ mi_status mi_store_client_get(mi_store *store, long long client_id, mi_client *o
 mi_status mi_store_client_find(mi_store *store, const char *name, const char *birth_date,
 			       long long *client_id, mi_error *err)
 {
-	char *key = mi_text_fold(name ? name : "");
+	char *key = mi_fold(name ? name : "");
 	if (!key)
 		return mi_st_nomem(err);
 	sqlite3_stmt *stmt = mi_st_stmt(store, SQL_FIND, err);
@@ -158,7 +158,7 @@ mi_status mi_st_client_for_answers(mi_store *store, const mi_answers *answers,
 	const char *birth = mi_answers_get_text(answers, "client.birth_date");
 	const char *phone = mi_answers_get_text(answers, "client.phone");
 	const char *email = mi_answers_get_text(answers, "client.email");
-	char *key = name ? mi_text_fold(name) : NULL;
+	char *key = name ? mi_fold(name) : NULL;
 	if (name && !key)
 		return mi_st_nomem(err);
 	if (!key || !*key) {

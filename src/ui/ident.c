@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mi/text.h"
+#include "mi/fold.h"
 #include "mi/ui_app.h"
 
 /* Saves one answer of a draft in the store. */
@@ -34,7 +34,7 @@ static bool ident_valid(mi_ui_ident *ident, mi_date today)
 {
 	char *name = mi_ui_field_text(&ident->name);
 	char *birth = mi_ui_field_text(&ident->birth);
-	char *folded = name ? mi_text_fold(name) : NULL;
+	char *folded = name ? mi_fold(name) : NULL;
 	mi_date d;
 	bool ok = false;
 	if (!folded || !birth) {
@@ -98,7 +98,7 @@ static bool draft_matches(const mi_answers *a, const char *folded_name, const ch
 	const char *birth = mi_answers_get_text(a, "client.birth_date");
 	if (!name || !birth || strcmp(birth, birth_date) != 0)
 		return false;
-	char *folded = mi_text_fold(name);
+	char *folded = mi_fold(name);
 	bool same = folded && strcmp(folded, folded_name) == 0;
 	free(folded);
 	return same;
@@ -111,7 +111,7 @@ static mi_status find_unknown_client_draft(mi_store *store, const char *name,
 					   mi_error *err)
 {
 	*visit_id = 0;
-	char *folded = mi_text_fold(name);
+	char *folded = mi_fold(name);
 	if (!folded)
 		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
 	mi_visit_list list = {0};
