@@ -52,6 +52,23 @@ char *mi_st_column_dup(sqlite3_stmt *stmt, int column);
 mi_status mi_st_audit(mi_store *store, const char *action, const char *table, long long record_id,
 		      mi_error *err);
 
+/* The columns mi_st_read_clients reads, ending with "FROM clients c ":
+ * the client, the date and outcome of its last completed visit, and how
+ * many completed visits it has. */
+#define MI_ST_CLIENT_COLUMNS \
+	"SELECT c.id, c.name, c.birth_date, c.phone, c.email, c.created," \
+	" (SELECT v.date FROM visits v WHERE v.client_id = c.id AND v.state = 'complete'" \
+	"  ORDER BY v.date DESC, v.id DESC LIMIT 1)," \
+	" (SELECT v.outcome FROM visits v WHERE v.client_id = c.id AND v.state = 'complete'" \
+	"  ORDER BY v.date DESC, v.id DESC LIMIT 1)," \
+	" (SELECT count(*) FROM visits v WHERE v.client_id = c.id AND +v.state = 'complete')" \
+	" FROM clients c "
+
+/* Steps stmt (a query of MI_ST_CLIENT_COLUMNS) to its end and fills *out
+ * with its rows (caller clears); resets stmt. */
+mi_status mi_st_read_clients(mi_store *store, sqlite3_stmt *stmt, mi_client_list *out,
+			     mi_error *err);
+
 /* Inside a transaction: the client named in answers (client.name and
  * client.birth_date), created when missing. MI_EDATA when there is no name. */
 mi_status mi_st_client_for_answers(mi_store *store, const mi_answers *answers,
@@ -64,6 +81,19 @@ mi_status mi_st_read_list(mi_store *store, const char *sql, long long visit_id, 
 
 /* Fills visit->notes and visit->aftercare_notes of visit->id. */
 mi_status mi_st_notes_read(mi_store *store, mi_visit *visit, mi_error *err);
+
+/* Registers the SQL functions mi_fold(text) and mi_fold_version() on the
+ * handle (for the migrations and mi_st_refold_keys only). */
+mi_status mi_st_name_functions(mi_store *store, mi_error *err);
+
+/* From schema version 3: whether the name keys were made with another
+ * fold than this program's. */
+mi_status mi_st_keys_stale(mi_store *store, bool *stale, mi_error *err);
+
+/* Inside a write transaction, from schema version 3: makes every name
+ * key again when they are stale (the trigram index follows), and audits
+ * it. */
+mi_status mi_st_refold_keys(mi_store *store, mi_error *err);
 
 /* Out of memory as an error. */
 mi_status mi_st_nomem(mi_error *err);

@@ -3,7 +3,8 @@
 # grown to many visits so that its migration takes a while) is opened and
 # the program is killed with kill -9 at moments spread over the migration.
 # After every kill the file is still at version 1 with every row, or fully
-# at version 2 with every row; the next open migrates it, losing nothing.
+# at the current version (3) with every row; the next open migrates it,
+# losing nothing.
 # The exact failure of each step is forced in tests/unit/test_store_faults.c.
 source "$(dirname "$0")/../lib/common.sh"
 rows=${MI_MIGRATE_ROWS:-100000}
@@ -17,6 +18,7 @@ sqlite3 "$v1" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WH
 	'2026.10-1 (00000000)', '2026-10-01T09:00:00Z', '2026-10-01T09:00:00Z', 'cli' FROM n;" ||
 	fail "growing the fixture"
 visits=$((rows + 2))
+current=3 # MI_STORE_SCHEMA_VERSION
 
 # counts FILE: the rows of every version-1 table, one line.
 counts() {
@@ -74,8 +76,8 @@ for trial in $(seq 1 "$trials"); do
 			before=$((before + 1))
 		fi
 		low=$at
-	elif [[ $version == 2 ]]; then
-		[[ $has_source == 1 ]] || fail "trial $trial: version 2 without its columns"
+	elif [[ $version == "$current" ]]; then
+		[[ $has_source == 1 ]] || fail "trial $trial: version $current without the version-2 columns"
 		after=$((after + 1))
 		high=$at
 	else
@@ -86,7 +88,7 @@ for trial in $(seq 1 "$trials"); do
 	expect_rc 0 "trial $trial: the open after the kill"
 	expect_out_has "integrity: ok" "trial $trial: the open after the kill"
 	mi_test_count=$((mi_test_count + 1))
-	if [[ $(sqlite3 "$db" "PRAGMA user_version") != 2 || $(counts "$db") != "$expected_counts" ]]; then
+	if [[ $(sqlite3 "$db" "PRAGMA user_version") != "$current" || $(counts "$db") != "$expected_counts" ]]; then
 		fail "trial $trial: after the next open: version $(sqlite3 "$db" "PRAGMA user_version"), rows $(counts "$db")"
 		damaged=$((damaged + 1))
 	fi
