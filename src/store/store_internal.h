@@ -22,6 +22,7 @@ struct mi_store {
 		sqlite3_stmt *stmt;
 	} cache[MI_ST_CACHE_MAX];
 	size_t cache_count;
+	unsigned savepoints; /* mi_st_begin calls nested in a caller's transaction */
 };
 
 /* Turns an SQLite result code into an mi_status and a plain sentence
@@ -36,7 +37,9 @@ sqlite3_stmt *mi_st_stmt(mi_store *store, const char *sql, mi_error *err);
 /* Steps a statement expected to finish without rows; resets it. */
 mi_status mi_st_exec(mi_store *store, sqlite3_stmt *stmt, mi_error *err, const char *doing);
 
-/* BEGIN IMMEDIATE (waits for the busy timeout), COMMIT, ROLLBACK. */
+/* BEGIN IMMEDIATE (waits for the busy timeout), COMMIT, ROLLBACK; inside
+ * a write transaction already open on the handle, SAVEPOINT, RELEASE and
+ * ROLLBACK TO instead. */
 mi_status mi_st_begin(mi_store *store, mi_error *err);
 mi_status mi_st_commit(mi_store *store, mi_error *err);
 void mi_st_rollback(mi_store *store);
