@@ -10,8 +10,9 @@
  *      full case folding: full-width and ligature forms become plain
  *      letters, every script's capitals their folded form);
  *   2. default-ignorable characters (zero-width spaces and joiners, soft
- *      hyphens, direction marks) dropped; look-alike punctuation lumped
- *      (curly apostrophes, Unicode dashes and spaces become ASCII ones);
+ *      hyphens, direction marks) and control characters dropped;
+ *      look-alike punctuation lumped (curly apostrophes, Unicode dashes and
+ *      spaces become ASCII ones);
  *   3. accents dropped: enclosing marks, and non-spacing marks that sit
  *      above, below or over a letter (canonical combining class 1 or
  *      200 and up: Latin, Greek and Cyrillic accents, diaeresis, cedilla,

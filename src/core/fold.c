@@ -63,7 +63,8 @@ static utf8proc_ssize_t decompose(const char *s, utf8proc_int32_t **buf, utf8pro
 	return utf8proc_decompose(u, len, big, n, DECOMPOSE);
 }
 
-/* Steps 3 and 4 of fold.h on buf[0..n), in place; returns the new length. */
+/* Steps 2 (control characters), 3 and 4 of fold.h on buf[0..n), in
+ * place; returns the new length. */
 static utf8proc_ssize_t drop_accents_and_spaces(utf8proc_int32_t *buf, utf8proc_ssize_t n)
 {
 	utf8proc_ssize_t o = 0;
@@ -74,7 +75,7 @@ static utf8proc_ssize_t drop_accents_and_spaces(utf8proc_int32_t *buf, utf8proc_
 			pending_space = o > 0;
 			continue;
 		}
-		if (is_accent(c))
+		if (is_accent(c) || utf8proc_category(c) == UTF8PROC_CATEGORY_CC)
 			continue;
 		if (pending_space) {
 			buf[o++] = ' ';

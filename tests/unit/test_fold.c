@@ -65,8 +65,10 @@ static const struct {
 	{"ガトウ", "ガトウ"},
 	{"ｶﾞﾄｳ", "ガトウ"},
 	{"कुमार", "कुमार"},
-	/* Bytes that are not UTF-8 (never stored: refused at input). */
+	/* Bytes that are not UTF-8, control characters (never stored:
+	 * refused at input). */
 	{"a\xC3", "a\xEF\xBF\xBD"},
+	{"Ma\x01ya\x1b[0m", "maya[0m"},
 };
 
 static void fold_with_table_gives_keys(void **state)
