@@ -85,6 +85,7 @@ static void store_open_with_version_2_migrates_succeeds(void **state)
 	(void)state;
 	char *dir = tsu_tmpdir();
 	char *path = tsu_path(dir, "v2.db");
+	tsu_load_v1_fixture(path);
 	tsu_load_db_fixture(path, "v2.sql");
 	assert_int_equal(tsu_raw_int(path, "PRAGMA user_version"), 2);
 
@@ -115,12 +116,13 @@ static void store_open_with_version_2_migrates_succeeds(void **state)
 	tsu_intake(store, "{\"client\": {\"name\": \"σοφια παπαδοπουλου\", \"birth_date\": \"1982-07-19\"}}",
 		   0, "2026-11-20", &client);
 	assert_int_equal(client, 3);
-	/* The kiosk visit still waits for review; the visits and settings
-	 * are all there. */
+	/* The draft and the kiosk visit still wait for review; the visits and
+	 * settings are all there. */
 	mi_visit_list waiting = {0};
 	assert_int_equal(mi_store_waiting_list(store, &waiting, &err), MI_OK);
-	assert_int_equal(waiting.count, 1);
-	assert_int_equal(waiting.items[0].id, 2);
+	assert_int_equal(waiting.count, 2);
+	assert_int_equal(waiting.items[0].id, 3); /* oldest first */
+	assert_int_equal(waiting.items[1].id, 2);
 	mi_visit_list_clear(&waiting);
 	mi_visit *v = NULL;
 	assert_int_equal(mi_store_visit_load(store, 1, &v, &err), MI_OK);
@@ -135,7 +137,7 @@ static void store_open_with_version_2_migrates_succeeds(void **state)
 
 	assert_int_equal(tsu_raw_int(path, "PRAGMA user_version"), MI_STORE_SCHEMA_VERSION);
 	assert_int_equal(tsu_raw_int(path, "SELECT count(*) FROM clients"), 5);
-	assert_int_equal(tsu_raw_int(path, "SELECT count(*) FROM visits"), 4);
+	assert_int_equal(tsu_raw_int(path, "SELECT count(*) FROM visits"), 5);
 	assert_int_equal(tsu_raw_int(path, "SELECT count(*) FROM settings"), 1);
 	assert_int_equal(tsu_raw_int(path, "SELECT name_key = 'elodie durand' FROM clients WHERE id = 2"),
 			 1);

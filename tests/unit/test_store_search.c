@@ -13,17 +13,19 @@
 
 enum { SPREAD = 6000, IRENES = 2500, ZZYZX = 2500, MAYAS = 40, MAX_CLIENTS = 12000 };
 
+/* First names in several scripts, some with accents, some sharing
+ * letters with others ("Ana" in "Diana", "rene" in "Irene" and "Renée"). */
 static const char *const FIRST[] = {
-	"Maya", "Walter", "Lena", "Jonas", "Amira", "David", "Sofia", "Liam", "Olivia", "Noah",
-	"Emma", "Lucas", "Mia", "Elias", "Hannah", "Ben", "Clara", "Paul", "Ida", "Felix",
-	"Zoë", "José", "Åsa", "Chloé", "Søren", "Björn", "Małgorzata", "Renée", "Jürgen", "Inès",
-	"Grace", "Henry", "Alice", "Oscar", "Ruth", "Samuel", "Nora", "Adam", "Leila", "Omar",
-	"Priya", "Arjun", "Mei", "Kenji", "Yuki", "Aiko", "Tariq", "Fatima", "Kwame", "Ama",
-	"Elena", "Marco", "Giulia", "Luca", "Ana", "Pedro", "Lucía", "Diego", "Marta", "Tomás",
-	"Σοφία", "Ελένη", "Νίκος", "Γιώργος", "Юлия", "Наталья", "Алексей", "Иван", "Ольга",
-	"小明", "美玲", "健", "민수", "지영", "Ahmed", "Yasmin", "Hassan", "Noor", "Daniel",
-	"Rachel", "Ethan", "Leah", "Isaac", "Miriam", "Chen", "Li", "Wei", "Hui", "Minh",
-	"Linh", "Bao", "Thu", "Rosa", "Carmen", "Victor", "Hugo", "Camille", "Louis", "Théo",
+	"Ana", "Diana", "Joana", "Renée", "René", "Irène", "Ida", "Ivo", "Zoë", "Øyvind",
+	"Ægir", "Åke", "Ébène", "Ünal", "Çağla", "Şule", "Ğülten", "Dóra", "Ilona", "Jiří",
+	"Ștefan", "Łucja", "Niamh", "Siobhán", "Tadhg", "Eoin", "Aoife", "Bríd", "Máire", "Pádraig",
+	"Σοφία", "Ελένη", "Νίκος", "Γιώργος", "Ἀθηνᾶ", "Юлия", "Наталья", "Алексей", "Иван",
+	"Ольга", "Єва", "Ґанна", "Ђорђе", "小明", "美玲", "健", "美咲", "翔太", "민수", "지영",
+	"ユキ", "カトウ", "ガク", "ｱｷﾗ", "Ａｙａ", "ﬁona", "Straße", "Nguyễn", "Thảo", "Hương",
+	"Mohammed", "Aïsha", "Zaïd", "Noor", "Yaw", "Kofi", "Ama", "Chidi", "Ngozi", "Tunde",
+	"Priya", "Arjun", "Lakshmi", "Vikram", "Deepa", "Rahul", "Anjali", "Sanjay", "Kiran",
+	"Maya", "Walter", "Lena", "Jonas", "Amira", "Hannah", "Clara", "Paul", "Felix", "Grace",
+	"Oscar", "Ruth", "Nora", "Adam", "Leila", "Omar", "Victor", "Hugo", "Camille", "Théo",
 };
 static const char *const LAST[] = {
 	"Ortiz", "Brandt", "Fischer", "Nakamura", "Haddad", "Smith", "Müller", "Schröder",
