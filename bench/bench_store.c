@@ -15,6 +15,9 @@
  *   trace     (LABEL is a text) prints the SQL statements that
  *             `clients --search TEXT` runs, with their values, for the
  *             sqlite3 command
+ *   inner     the same typed from the second letter on ("aya Ortiz" for
+ *             "Maya Ortiz"): texts found inside a common first name, the
+ *             hardest kind for the trigram index
  *   miss      the same with a name that matches nobody
  *   list      `clients --search NAME`: every match of 30 full names
  *   history   mi_store_client_history of 300 clients
@@ -199,6 +202,18 @@ static void run_trace(bench *b)
 	mi_client_list_clear(&list);
 }
 
+static void run_inner(bench *b)
+{
+	char name[128];
+	for (unsigned i = 0; i < NAMES; i++) {
+		synth_client_name(SEED, pick(b, i, NAMES), name, sizeof name);
+		unsigned c;
+		size_t first = mi_utf8_decode(name, strlen(name), &c);
+		type_letters(b, name + (first ? first : 1), NULL);
+	}
+	report(b, "search from a name's second letter, per key", "inside common first names");
+}
+
 static void run_miss(bench *b)
 {
 	char name[160];
@@ -359,7 +374,8 @@ int main(int argc, char **argv)
 		const char *name;
 		void (*run)(bench *);
 	} modes[] = {
-		{"search", run_search}, {"trace", run_trace}, {"miss", run_miss}, {"list", run_list},
+		{"search", run_search}, {"trace", run_trace}, {"inner", run_inner},
+		{"miss", run_miss},     {"list", run_list},
 		{"history", run_history}, {"load", run_load}, {"draft", run_draft},
 		{"intake", run_intake},
 	};
