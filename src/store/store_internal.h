@@ -89,11 +89,14 @@ mi_status mi_st_notes_read(mi_store *store, mi_visit *visit, mi_error *err);
  * handle (for the migrations and mi_st_refold_keys only). */
 mi_status mi_st_name_functions(mi_store *store, mi_error *err);
 
-/* From schema version 3: whether the name keys were made with another
- * fold than this program's. */
+/* The schema version that keeps the fold's version (table name_fold). */
+enum { MI_ST_NAME_FOLD_SCHEMA = 3 };
+
+/* From schema version MI_ST_NAME_FOLD_SCHEMA: whether the name keys were
+ * made with another fold than this program's. */
 mi_status mi_st_keys_stale(mi_store *store, bool *stale, mi_error *err);
 
-/* Inside a write transaction, from schema version 3: makes every name
+/* Inside a write transaction, from MI_ST_NAME_FOLD_SCHEMA: makes every name
  * key again when they are stale (the trigram index follows), and audits
  * it. */
 mi_status mi_st_refold_keys(mi_store *store, mi_error *err);

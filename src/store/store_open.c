@@ -419,7 +419,7 @@ static mi_status open_locked_down(const char *path, unsigned flags, mi_store **o
 	if (status == MI_OK)
 		status = mi_st_name_functions(store, err);
 	bool stale_keys = false;
-	if (status == MI_OK && version >= 3)
+	if (status == MI_OK && version >= MI_ST_NAME_FOLD_SCHEMA)
 		status = mi_st_keys_stale(store, &stale_keys, err);
 	if (status == MI_OK && (version < MI_STORE_SCHEMA_VERSION || stale_keys))
 		status = migrate(store, err);
