@@ -45,6 +45,8 @@ enum {
 	FTS_MAX_ROWS = 2000,
 	/* Characters of the text that make the split's first prefix. */
 	PREFIX_CHARS = 6,
+	/* Most trigrams asked for a long text. */
+	COVER_TRIGRAMS = 8,
 	/* Names of the rest sampled to find common prefixes, how many of
 	 * them must share one, how many prefixes a round adds, and rounds. */
 	SAMPLE = 64,
@@ -167,13 +169,17 @@ static void add_json_ids(mi_strbuf *b, const long long *ids, size_t count)
 }
 
 /* Trigram queries for a key of three characters or more: names holding
- * trigrams that cover the key (instr() checks the rest), and names
- * starting with its first PREFIX_CHARS characters (prefixes[0]). */
+ * trigrams spread over the key (side by side, or at most COVER_TRIGRAMS of
+ * them for a long key; instr() checks the rest), and names starting with
+ * its first PREFIX_CHARS characters (prefixes[0]). */
 static void long_text_queries(split *sp, mi_strbuf *match, mi_strbuf *initial)
 {
 	size_t n = char_count(sp->key);
+	size_t step = (n - 3 + COVER_TRIGRAMS - 2) / (COVER_TRIGRAMS - 1);
+	if (step < 3)
+		step = 3;
 	mi_strbuf_puts(match, "(");
-	for (size_t i = 0;; i += 3) {
+	for (size_t i = 0;; i += step) {
 		if (i + 3 > n)
 			i = n - 3; /* the last trigram, overlapping the one before */
 		size_t from = char_bytes(sp->key, i);

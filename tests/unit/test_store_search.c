@@ -38,6 +38,11 @@ static const char *const LAST[] = {
 };
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+/* A name longer than any text the trigram query asks for in full. */
+#define LONG_NAME                                                                         \
+	"Maria de los Ángeles Guadalupe Fernández-Villaverde y Rodríguez de la Concepción " \
+	"Ortiz"
+
 /* The model: what was stored, by id (ids are 1..count). */
 typedef struct model {
 	size_t count;
@@ -128,6 +133,7 @@ static int group_setup(void **state)
 	static const char *const special[] = {
 		"Élodie Durand", "ELODIE DURAND", "ΣΟΦΙΑ Παπαδοπούλου", "Σοφία Κ",
 		"王小明",        "Seán \"Bob\" O'Brien", "ＭＡＹＡ Ｏｒｔｉｚ", "Straße Weg",
+		LONG_NAME,
 	};
 	for (size_t i = 0; i < COUNT(special); i++)
 		add_raw(f, insert, special[i], "1990-05-01");
@@ -223,6 +229,8 @@ static const char *const LONG_TEXTS[] = {
 	"  maya   ORTÍZ ", "ＭＡＹＡ", "élodie", "ELODIE DURAND", "lodie d", "σοφία", "ΣΟΦΙΑ",
 	"σοφια π", "παπαδοπουλου", "наталья", "НАТАЛЬЯ И", "юлия", "王小明", "小明 王", "o'brien",
 	"O’BRIEN", "\"bob\"", "straße", "strasse", "qqqq", "ortiz", "ller", "ski", "ana ",
+	LONG_NAME, "los angeles guadalupe fernandez-villaverde y rodriguez de la",
+	"los angeles guadalupe fernandez-villaverde y rodriguez de la x",
 };
 
 static void search_with_short_texts_matches_model(void **state)
