@@ -99,6 +99,7 @@ typedef struct split {
 	const char *key;     /* the folded text */
 	long long limit;     /* -1: no limit */
 	char *match;         /* trigram query for names containing the key */
+	bool exact;          /* match finds those names only (not a cover) */
 	char *first_initial; /* trigram query for names starting with prefixes[0] */
 	char *prefixes[MAX_PREFIXES];
 	size_t prefix_count;
@@ -462,12 +463,25 @@ static mi_status search_split(mi_store *store, split *sp, mi_client_list *out, m
 	mi_strbuf_clear(&initial);
 	if (queried && (!sp->match || !sp->first_initial))
 		status = mi_st_nomem(err);
-	for (size_t round = 0; status == MI_OK && queried; round++) {
+	sp->exact = short_text;
+	for (size_t round = 0; status == MI_OK && queried;) {
 		status = find_rest(store, sp, err);
 		if (status != MI_OK || sp->rest_count <= FTS_MAX_ROWS)
 			return status == MI_OK ? read_split(store, sp, out, err) : status;
+		if (!sp->exact) {
+			/* Too many names hold the covering trigrams: ask for
+			 * the text itself, so that only true matches count and
+			 * are sampled. */
+			mi_strbuf phrase = {0};
+			add_fts_string(&phrase, sp->key, strlen(sp->key), false);
+			free(sp->match);
+			sp->match = mi_strbuf_take(&phrase);
+			sp->exact = true;
+			status = sp->match ? MI_OK : mi_st_nomem(err);
+			continue;
+		}
 		size_t added = 0;
-		if (round < PREFIX_ROUNDS)
+		if (round++ < PREFIX_ROUNDS)
 			status = add_common_prefixes(store, sp, &added, err);
 		queried = added > 0;
 	}
