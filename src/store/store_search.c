@@ -14,7 +14,9 @@
  *   starts with one of a few prefixes, and the rest. Each prefix is a
  *   range of the name index: walked in order, it gives its first matches
  *   at once. The rest are found in the trigram index and fetched one by
- *   one (1-2 us each), so there must be few: at most FTS_MAX_ROWS.
+ *   one (1-2 us each), so there must be few: at most FTS_MAX_ROWS. The
+ *   index is asked for trigrams spread over the text (instr() checks the
+ *   rest); when they find too many names, for the exact text.
  *   The first prefix is the start of the text itself (typing the start of
  *   a common first name does not fetch everyone called so). When the rest
  *   are still too many, they are mostly a few common names that contain
