@@ -3,10 +3,10 @@
  * Usage: mi-bench-exec NAME RUNS [-i INPUT] [-o OUTPUT] [-n NOTE] -- COMMAND [ARGS...]
  * Runs COMMAND once to warm the caches, then RUNS times, standard input
  * from INPUT (else /dev/null), standard output to OUTPUT (else /dev/null).
- * Prints one table row (synth_report): median and 95th percentile of the
- * wall-clock time from spawn to exit, and the largest peak RSS of the runs
- * (from wait4, so no /usr/bin/time is needed); the note gets the median
- * CPU time (user + system). A run that exits with a failure stops it.
+ * Prints one table row (synth_report): median, 95th percentile and largest
+ * of the wall-clock times from spawn to exit, and the largest peak RSS of
+ * the runs (from wait4, so no /usr/bin/time is needed); the note gets the
+ * median CPU time (user + system). A run that exits with a failure stops it.
  */
 #include <fcntl.h>
 #include <spawn.h>
@@ -92,11 +92,10 @@ int main(int argc, char **argv)
 			return 1;
 		peak = rss > peak ? rss : peak;
 	}
-	double median, p95, cpu_median, cpu_p95;
-	synth_stats(wall, (size_t)runs, &median, &p95);
-	synth_stats(cpu, (size_t)runs, &cpu_median, &cpu_p95);
+	synth_summary s = synth_stats(wall, (size_t)runs);
+	synth_summary cpu_s = synth_stats(cpu, (size_t)runs);
 	char full_note[256];
-	snprintf(full_note, sizeof full_note, "cpu %.1f ms%s%s", cpu_median, *note ? "; " : "", note);
-	synth_report(name, (size_t)runs, median, p95, peak, full_note);
+	snprintf(full_note, sizeof full_note, "cpu %.1f ms%s%s", cpu_s.median, *note ? "; " : "", note);
+	synth_report(name, (size_t)runs, s, peak, full_note);
 	return 0;
 }

@@ -68,9 +68,7 @@ static void time_batches(const char *name, const mi_meds *meds, mi_answers *cons
 		read_answers(meds, answers + first, BATCH);
 		samples[count++] = synth_now_ms() - t0;
 	}
-	double median, p95;
-	synth_stats(samples, count, &median, &p95);
-	synth_report(name, count, median, p95, -1, note); /* RSS: the answers held */
+	synth_report(name, count, synth_stats(samples, count), -1, note); /* RSS: the answers held */
 }
 
 int main(int argc, char **argv)
@@ -94,9 +92,8 @@ int main(int argc, char **argv)
 		loads[i] = synth_now_ms() - t0;
 		mi_ruleset_free(rules);
 	}
-	double median, p95;
-	synth_stats(loads, LOADS, &median, &p95);
-	synth_report("load rules.conf + medications.conf", LOADS, median, p95, synth_peak_rss_kb(),
+	synth_report("load rules.conf + medications.conf", LOADS, synth_stats(loads, LOADS),
+		     synth_peak_rss_kb(),
 		     "once per command");
 
 	char path[4096];

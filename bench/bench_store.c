@@ -1,12 +1,26 @@
 /* bench_store.c - times the storage calls the front desk and the CLI make,
  * in process, on a database made by mi-bench-gen-db.
  *
- * Usage: mi-bench-store DATA_DIR DB CLIENTS MODE [LABEL]
+ * Usage: mi-bench-store DATA_DIR DB CLIENTS MODE [LABEL [SQL_OUT]]
  * CLIENTS is how many clients the generator made (seed 1), so that names
  * typed here exist. MODE is one of:
  *   search    the front desk's search as you type: every prefix of 30
- *             client names, letter by letter, at most 21 rows (a screen)
- *   miss      the same with a name that matches nobody (a full index walk)
+ *             client names, letter by letter, at most 21 rows (a screen);
+ *             rows for every key (wall-clock and CPU time), for texts of
+ *             one or two characters and for longer ones. The keys are
+ *             typed once untimed first (the file's pages then in the
+ *             system's cache, as for the sqlite3 command run after it);
+ *             with SQL_OUT, that pass writes every SQL statement the search
+ *             ran to SQL_OUT as a script for the sqlite3 command (".timer
+ *             on", and ".print @@key@@" before each key's statements), to
+ *             run the same queries with it
+ *   trace     (LABEL is a text) prints the SQL statements that
+ *             `clients --search TEXT` runs, with their values, for the
+ *             sqlite3 command
+ *   inner     the same typed from the second letter on ("aya Ortiz" for
+ *             "Maya Ortiz"): texts found inside a common first name, the
+ *             hardest kind for the trigram index
+ *   miss      the same with a name that matches nobody
  *   list      `clients --search NAME`: every match of 30 full names
  *   history   mi_store_client_history of 300 clients
  *   load      mi_store_visit_load of 300 visits
@@ -23,8 +37,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/store/store_internal.h" /* the handle's connection, for tracing */
 #include "mi/answers.h"
 #include "mi/screen.h"
+#include "mi/fold.h"
 #include "mi/store.h"
 #include "mi/text.h"
 #include "synth.h"
@@ -36,8 +52,12 @@ typedef struct bench {
 	mi_ruleset *rules;
 	unsigned long long clients;
 	const char *label;
+	const char *sql_out; /* search mode: where to write the statements */
 	double samples[MAX_SAMPLES];
 	size_t count;
+	/* search mode: CPU times, and wall-clock times by length of text */
+	double cpu[MAX_SAMPLES], short_text[MAX_SAMPLES], long_text[MAX_SAMPLES];
+	size_t short_count, long_count;
 } bench;
 
 static void die(const char *what, const mi_error *err)
@@ -52,13 +72,18 @@ static void sample(bench *b, double ms)
 		b->samples[b->count++] = ms;
 }
 
-static void report(bench *b, const char *name, const char *note)
+/* Prints a row for count samples, LABEL appended to name. */
+static void report_samples(const bench *b, double *samples, size_t count, const char *name,
+			   const char *note)
 {
 	char full[128];
 	snprintf(full, sizeof full, "%s %s", name, b->label);
-	double median, p95;
-	synth_stats(b->samples, b->count, &median, &p95);
-	synth_report(full, b->count, median, p95, synth_peak_rss_kb(), note);
+	synth_report(full, count, synth_stats(samples, count), synth_peak_rss_kb(), note);
+}
+
+static void report(bench *b, const char *name, const char *note)
+{
+	report_samples(b, b->samples, b->count, name, note);
 	b->count = 0;
 }
 
@@ -72,17 +97,48 @@ static size_t search_once(bench *b, const char *text, size_t limit)
 {
 	mi_client_list list = {0};
 	mi_error err;
+	double cpu0 = synth_cpu_ms();
 	double t0 = synth_now_ms();
 	if (mi_store_clients_search(b->store, text, limit, &list, &err) != MI_OK)
 		die("searching", &err);
-	sample(b, synth_now_ms() - t0);
+	double ms = synth_now_ms() - t0;
+	sample(b, ms);
+	if (b->count <= MAX_SAMPLES) {
+		b->cpu[b->count - 1] = synth_cpu_ms() - cpu0;
+		/* Texts that fold to one or two characters have no trigram. */
+		char *key = mi_fold(text);
+		size_t chars = 0;
+		for (const char *k = key ? key : ""; *k; k++)
+			chars += ((unsigned char)*k & 0xC0) != 0x80;
+		if (chars < 3)
+			b->short_text[b->short_count++] = ms;
+		else
+			b->long_text[b->long_count++] = ms;
+		free(key);
+	}
 	size_t found = list.count;
 	mi_client_list_clear(&list);
 	return found;
 }
 
-/* Searches every prefix of text that ends on a character boundary. */
-static void type_letters(bench *b, const char *text)
+/* Writes each statement the store runs (not SQLite's own, inside the
+ * trigram index) to the script, with its values. */
+static int trace_statement(unsigned type, void *ctx, void *stmt, void *sql)
+{
+	(void)type;
+	const char *text = sql;
+	if (strncmp(text, "--", 2) == 0 || strstr(text, "'main'."))
+		return 0;
+	char *expanded = sqlite3_expanded_sql(stmt);
+	if (expanded)
+		fprintf(ctx, "%s;\n", expanded);
+	sqlite3_free(expanded);
+	return 0;
+}
+
+/* Searches every prefix of text that ends on a character boundary; with
+ * a script, marks the start of each key in it. */
+static void type_letters(bench *b, const char *text, FILE *script)
 {
 	char prefix[256];
 	size_t len = strlen(text);
@@ -92,18 +148,73 @@ static void type_letters(bench *b, const char *text)
 		i += n ? n : 1;
 		memcpy(prefix, text, i);
 		prefix[i] = '\0';
+		if (script)
+			fputs(".print @@key@@\n", script);
 		search_once(b, prefix, 21);
+	}
+}
+
+/* Types the start of NAMES client names spread over the file. */
+static void type_names(bench *b, FILE *script)
+{
+	char name[128];
+	for (unsigned i = 0; i < NAMES; i++) {
+		synth_client_name(SEED, pick(b, i, NAMES), name, sizeof name);
+		type_letters(b, name, script);
 	}
 }
 
 static void run_search(bench *b)
 {
+	/* A first pass, untimed, so that the timed one and the sqlite3
+	 * command after it both find the file's pages in the system's cache;
+	 * with a script, it writes the statements for sqlite3. */
+	FILE *script = b->sql_out ? fopen(b->sql_out, "w") : NULL;
+	if (b->sql_out && !script) {
+		perror(b->sql_out);
+		exit(1);
+	}
+	if (script) {
+		fputs(".timer on\n", script);
+		sqlite3_trace_v2(b->store->db, SQLITE_TRACE_STMT, trace_statement, script);
+	}
+	type_names(b, script);
+	sqlite3_trace_v2(b->store->db, 0, NULL, NULL);
+	if (script && fclose(script) != 0) {
+		perror(b->sql_out);
+		exit(1);
+	}
+	b->count = b->short_count = b->long_count = 0;
+	type_names(b, NULL);
+	report_samples(b, b->cpu, b->count, "search as you type, per key, CPU", "user + system time");
+	report_samples(b, b->short_text, b->short_count, "search, texts of 1-2 characters",
+		       "per key, no trigram");
+	report_samples(b, b->long_text, b->long_count, "search, texts of 3+ characters",
+		       "per key, trigram index");
+	report(b, "search as you type, per key", "mi_store_clients_search, limit 21");
+}
+
+static void run_trace(bench *b)
+{
+	mi_client_list list = {0};
+	mi_error err;
+	sqlite3_trace_v2(b->store->db, SQLITE_TRACE_STMT, trace_statement, stdout);
+	if (mi_store_clients_search(b->store, b->label, 0, &list, &err) != MI_OK)
+		die("searching", &err);
+	sqlite3_trace_v2(b->store->db, 0, NULL, NULL);
+	mi_client_list_clear(&list);
+}
+
+static void run_inner(bench *b)
+{
 	char name[128];
 	for (unsigned i = 0; i < NAMES; i++) {
 		synth_client_name(SEED, pick(b, i, NAMES), name, sizeof name);
-		type_letters(b, name);
+		unsigned c;
+		size_t first = mi_utf8_decode(name, strlen(name), &c);
+		type_letters(b, name + (first ? first : 1), NULL);
 	}
-	report(b, "search as you type, per key", "mi_store_clients_search, limit 21");
+	report(b, "search from a name's second letter, per key", "inside common first names");
 }
 
 static void run_miss(bench *b)
@@ -114,7 +225,7 @@ static void run_miss(bench *b)
 		char real[128];
 		synth_client_name(SEED, pick(b, i, NAMES / 3), real, sizeof real);
 		snprintf(name, sizeof name, "%.*sqx", (int)strcspn(real, " "), real);
-		type_letters(b, name);
+		type_letters(b, name, NULL);
 	}
 	report(b, "search as you type, with a slip", "from the slip on, no client matches");
 }
@@ -248,13 +359,14 @@ static void run_intake(bench *b)
 
 int main(int argc, char **argv)
 {
-	if (argc < 5 || argc > 6) {
-		fprintf(stderr, "usage: mi-bench-store DATA_DIR DB CLIENTS MODE [LABEL]\n");
+	if (argc < 5 || argc > 7) {
+		fprintf(stderr, "usage: mi-bench-store DATA_DIR DB CLIENTS MODE [LABEL [SQL_OUT]]\n");
 		return 64;
 	}
 	static bench b;
 	b.clients = strtoull(argv[3], NULL, 10);
-	b.label = argc == 6 ? argv[5] : "";
+	b.label = argc >= 6 ? argv[5] : "";
+	b.sql_out = argc == 7 ? argv[6] : NULL;
 	const char *mode = argv[4];
 	mi_error err;
 	if (mi_ruleset_load_dir(argv[1], &b.rules, &err) != MI_OK)
@@ -265,7 +377,8 @@ int main(int argc, char **argv)
 		const char *name;
 		void (*run)(bench *);
 	} modes[] = {
-		{"search", run_search}, {"miss", run_miss},   {"list", run_list},
+		{"search", run_search}, {"trace", run_trace}, {"inner", run_inner},
+		{"miss", run_miss},     {"list", run_list},
 		{"history", run_history}, {"load", run_load}, {"draft", run_draft},
 		{"intake", run_intake},
 	};

@@ -152,8 +152,7 @@ int main(int argc, char **argv)
 	kill_server();
 	if (rc)
 		return rc;
-	double median, p95;
-	synth_stats(samples, (size_t)runs, &median, &p95);
-	synth_report(name, (size_t)runs, median, p95, peak, "spawn to main screen shown (tmux)");
+	synth_report(name, (size_t)runs, synth_stats(samples, (size_t)runs), peak,
+		     "spawn to main screen shown (tmux)");
 	return 0;
 }

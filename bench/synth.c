@@ -287,17 +287,26 @@ static int compare_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-void synth_stats(double *samples, size_t count, double *median, double *p95)
+synth_summary synth_stats(double *samples, size_t count)
 {
-	if (count == 0) {
-		*median = *p95 = 0;
-		return;
-	}
+	synth_summary s = {0, 0, 0};
+	if (count == 0)
+		return s;
 	qsort(samples, count, sizeof *samples, compare_double);
-	*median = count % 2 ? samples[count / 2]
-			    : (samples[count / 2 - 1] + samples[count / 2]) / 2;
+	s.median = count % 2 ? samples[count / 2] : (samples[count / 2 - 1] + samples[count / 2]) / 2;
 	size_t rank = (95 * count + 99) / 100; /* nearest rank, 1-based */
-	*p95 = samples[rank ? rank - 1 : 0];
+	s.p95 = samples[rank ? rank - 1 : 0];
+	s.max = samples[count - 1];
+	return s;
+}
+
+double synth_cpu_ms(void)
+{
+	struct rusage ru;
+	if (getrusage(RUSAGE_SELF, &ru) != 0)
+		return 0;
+	return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+	       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
 }
 
 long synth_peak_rss_kb(void)
@@ -306,14 +315,14 @@ long synth_peak_rss_kb(void)
 	return getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_maxrss : -1;
 }
 
-void synth_report(const char *name, size_t runs, double median, double p95, long rss_kb,
-		  const char *note)
+void synth_report(const char *name, size_t runs, synth_summary s, long rss_kb, const char *note)
 {
 	char rss[32];
 	if (rss_kb >= 0)
 		snprintf(rss, sizeof rss, "%.1f MB", (double)rss_kb / 1024.0);
 	else
 		snprintf(rss, sizeof rss, "-");
-	printf("%-44s %6zu %10.3f %10.3f %10s  %s\n", name, runs, median, p95, rss, note ? note : "");
+	printf("%-48s %6zu %10.3f %10.3f %10.3f %10s  %s\n", name, runs, s.median, s.p95, s.max, rss,
+	       note ? note : "");
 	fflush(stdout);
 }

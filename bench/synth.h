@@ -31,17 +31,23 @@ void synth_client_name(uint64_t seed, uint64_t client, char *buf, size_t size);
 /* Milliseconds since an arbitrary start (CLOCK_MONOTONIC). */
 double synth_now_ms(void);
 
-/* Sorts samples in place and stores their median and 95th percentile
- * (nearest rank). */
-void synth_stats(double *samples, size_t count, double *median, double *p95);
+/* The median, 95th percentile (nearest rank) and largest of samples. */
+typedef struct synth_summary {
+	double median, p95, max;
+} synth_summary;
+
+/* Sorts samples in place and summarises them (all 0 when count is 0). */
+synth_summary synth_stats(double *samples, size_t count);
+
+/* CPU time (user + system) this process has used, in milliseconds. */
+double synth_cpu_ms(void);
 
 /* Peak resident memory of this process so far, in kilobytes. */
 long synth_peak_rss_kb(void);
 
 /* Prints one result row in the table every benchmark prints:
- * name, runs, median ms, p95 ms, peak RSS (kB, or -1 when not measured),
- * and a free-form note. */
-void synth_report(const char *name, size_t runs, double median, double p95, long rss_kb,
-		  const char *note);
+ * name, runs, median, p95 and max ms, peak RSS (kB, or -1 when not
+ * measured), and a free-form note. */
+void synth_report(const char *name, size_t runs, synth_summary s, long rss_kb, const char *note);
 
 #endif

@@ -1,8 +1,8 @@
 /* diff.h - what changed between a client's previous intake and this one.
  *
  * Pure logic over two answers objects and the flags stored with each:
- * medications started or stopped (compared ignoring case and surrounding
- * or repeated spaces), flags new and gone, the change in pain intensity,
+ * medications started or stopped (compared by mi_fold key: ignoring case,
+ * accents and spacing), flags new and gone, the change in pain intensity,
  * leg symptoms not reported before, and a surgery not reported before.
  * `show` prints it; the UI shows it beside a returning client's intake.
  */

@@ -31,7 +31,7 @@
 #include "mi/visit.h"
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define MI_STORE_SCHEMA_VERSION 3
+#define MI_STORE_SCHEMA_VERSION 4
 /* PRAGMA application_id of a massage-intake database: "MINT". */
 #define MI_STORE_APPLICATION_ID 0x4D494E54
 
@@ -97,9 +97,11 @@ void mi_client_clear(mi_client *client);
 /* Frees the list's clients and zeroes it. */
 void mi_client_list_clear(mi_client_list *list);
 
-/* Clients whose name contains text, ignoring case and spacing (NULL or ""
- * lists everyone), ordered by name, at most limit of them (0: no limit).
- * Fills *out (caller clears). */
+/* Clients whose name contains text, compared by their mi_fold keys
+ * (ignoring case, accents, width and spacing; NULL or "" lists everyone),
+ * ordered by name (key, birth date, id), at most limit of them (0: no
+ * limit). Fills *out (caller clears). Fast at a million clients: see
+ * src/store/store_search.c. */
 mi_status mi_store_clients_search(mi_store *store, const char *text, size_t limit,
 				  mi_client_list *out, mi_error *err);
 
@@ -108,10 +110,9 @@ mi_status mi_store_clients_search(mi_store *store, const char *text, size_t limi
 mi_status mi_store_client_get(mi_store *store, long long client_id, mi_client *out,
 			      mi_error *err);
 
-/* The client with this name and birth date (matched in its normal form,
- * mi_text_normalize_name, ignoring case and spacing; a NULL birth date
- * matches only a client without one), or *client_id = 0 when there is
- * none. */
+/* The client with this name and birth date (names matched by mi_fold key,
+ * ignoring case, accents, width and spacing; a NULL birth date matches only
+ * a client without one), or *client_id = 0 when there is none. */
 mi_status mi_store_client_find(mi_store *store, const char *name, const char *birth_date,
 			       long long *client_id, mi_error *err);
 

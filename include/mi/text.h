@@ -69,8 +69,4 @@ char *mi_text_sanitize(const char *s, bool keep_newline);
 /* Number of terminal columns s takes (code points; wide CJK counts 2). */
 size_t mi_text_width(const char *s);
 
-/* Copies s with leading/trailing spaces trimmed, inner runs of spaces made
- * one, and ASCII letters lower-cased: the key for matching names. Caller frees. */
-char *mi_text_fold(const char *s);
-
 #endif

@@ -5,6 +5,7 @@
 
 #include "mi/app_audit.h"
 #include "mi/app_drafts.h"
+#include "mi/fold.h"
 #include "mi/text.h"
 
 /* The name and birth date checked, and the name normalised (NFC, plain
@@ -34,7 +35,7 @@ static bool draft_matches(const mi_answers *a, const char *folded_name, const ch
 	const char *birth = mi_answers_get_text(a, "client.birth_date");
 	if (!name || !birth || strcmp(birth, birth_date) != 0)
 		return false;
-	char *folded = mi_text_fold(name);
+	char *folded = mi_fold(name);
 	bool same = folded && strcmp(folded, folded_name) == 0;
 	free(folded);
 	return same;
@@ -59,7 +60,7 @@ static mi_status find_unknown_client_draft(mi_store *store, const char *name,
 					   mi_error *err)
 {
 	*visit_id = 0;
-	char *folded = mi_text_fold(name);
+	char *folded = mi_fold(name);
 	if (!folded)
 		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
 	mi_visit_list list = {0};
@@ -219,7 +220,7 @@ static mi_status kiosk_resume(mi_store *store, const char *name, const char *bir
 	char digits[MI_RESUME_CODE_DIGITS + 1];
 	if (!mi_resume_code_normalize(code, digits))
 		return mi_error_set(err, MI_EDATA, "a resume code is %d digits.", MI_RESUME_CODE_DIGITS);
-	char *folded = mi_text_fold(name);
+	char *folded = mi_fold(name);
 	if (!folded)
 		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
 	mi_resume_list list = {0};

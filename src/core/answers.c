@@ -127,8 +127,7 @@ static const mi_answer_key *find_from(const mi_answer_key *keys, size_t *hint, c
 	return NULL;
 }
 
-/* True when s is empty or only spaces, tabs and line breaks: what
- * mi_text_fold turns into "". */
+/* True when s is empty or only spaces, tabs and line breaks. */
 static bool only_space(const char *text, size_t len)
 {
 	for (size_t i = 0; i < len; i++)

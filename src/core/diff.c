@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mi/text.h"
+#include "mi/fold.h"
 
 /* Appends a copy of s to list; false when out of memory. */
 static bool list_add(mi_diff_list *list, const char *s)
@@ -36,7 +36,7 @@ static void list_clear(mi_diff_list *list)
  * text as med. *nomem is set when folding ran out of memory. */
 static bool has_medication(const mi_answers *answers, const char *med, bool *nomem)
 {
-	char *want = mi_text_fold(med);
+	char *want = mi_fold(med);
 	if (!want) {
 		*nomem = true;
 		return false;
@@ -44,7 +44,7 @@ static bool has_medication(const mi_answers *answers, const char *med, bool *nom
 	bool found = false;
 	size_t n = mi_answers_list_count(answers, "medications");
 	for (size_t i = 0; i < n && !found; i++) {
-		char *have = mi_text_fold(mi_answers_list_item(answers, "medications", i));
+		char *have = mi_fold(mi_answers_list_item(answers, "medications", i));
 		if (!have) {
 			*nomem = true;
 			break;
@@ -63,7 +63,7 @@ static bool medications_missing(const mi_answers *from, const mi_answers *to, mi
 	size_t n = mi_answers_list_count(from, "medications");
 	for (size_t i = 0; i < n && !nomem; i++) {
 		const char *med = mi_answers_list_item(from, "medications", i);
-		char *folded = mi_text_fold(med);
+		char *folded = mi_fold(med);
 		bool blank = folded && !*folded;
 		nomem = !folded;
 		free(folded);
@@ -72,7 +72,7 @@ static bool medications_missing(const mi_answers *from, const mi_answers *to, mi
 		/* The same medication written twice this time counts once. */
 		bool listed = false;
 		for (size_t j = 0; j < out->count && !nomem; j++) {
-			char *a = mi_text_fold(out->items[j]), *b = mi_text_fold(med);
+			char *a = mi_fold(out->items[j]), *b = mi_fold(med);
 			nomem = !a || !b;
 			listed = listed || (!nomem && strcmp(a, b) == 0);
 			free(a);

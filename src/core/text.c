@@ -1,7 +1,6 @@
 /* text.c - UTF-8 checks and safe copies of text for output. */
 #include "mi/text.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -245,28 +244,4 @@ size_t mi_text_width(const char *s)
 		i += n;
 	}
 	return width;
-}
-
-char *mi_text_fold(const char *s)
-{
-	size_t len = strlen(s);
-	char *out = malloc(len + 1);
-	if (!out)
-		return NULL;
-	size_t o = 0;
-	bool pending_space = false;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-			pending_space = o > 0;
-			continue;
-		}
-		if (pending_space) {
-			out[o++] = ' ';
-			pending_space = false;
-		}
-		out[o++] = (char)(c < 0x80 ? tolower(c) : c);
-	}
-	out[o] = '\0';
-	return out;
 }

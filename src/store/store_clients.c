@@ -2,21 +2,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mi/text.h"
+#include "mi/fold.h"
 #include "store_internal.h"
 
-#define CLIENT_COLUMNS \
-	"SELECT c.id, c.name, c.birth_date, c.phone, c.email, c.created," \
-	" (SELECT v.date FROM visits v WHERE v.client_id = c.id AND v.state = 'complete'" \
-	"  ORDER BY v.date DESC, v.id DESC LIMIT 1)," \
-	" (SELECT v.outcome FROM visits v WHERE v.client_id = c.id AND v.state = 'complete'" \
-	"  ORDER BY v.date DESC, v.id DESC LIMIT 1)," \
-	" (SELECT count(*) FROM visits v WHERE v.client_id = c.id AND +v.state = 'complete')" \
-	" FROM clients c "
-
-static const char SQL_SEARCH[] = CLIENT_COLUMNS
-	"WHERE instr(c.name_key, ?1) > 0 ORDER BY c.name_key, c.birth_date, c.id LIMIT ?2";
-static const char SQL_GET[] = CLIENT_COLUMNS "WHERE c.id = ?1";
+static const char SQL_GET[] = MI_ST_CLIENT_COLUMNS "WHERE c.id = ?1";
 static const char SQL_FIND[] =
 	"SELECT id FROM clients WHERE name_key = ?1 AND birth_date IS ?2 ORDER BY id LIMIT 1";
 static const char SQL_INSERT[] =
@@ -46,7 +35,8 @@ void mi_client_list_clear(mi_client_list *list)
 	list->count = 0;
 }
 
-/* Fills client from a row of CLIENT_COLUMNS; false when out of memory. */
+/* Fills client from a row of MI_ST_CLIENT_COLUMNS; false when out of
+ * memory. */
 static bool read_client(sqlite3_stmt *stmt, mi_client *client)
 {
 	memset(client, 0, sizeof *client);
@@ -64,20 +54,9 @@ static bool read_client(sqlite3_stmt *stmt, mi_client *client)
 	return client->name && client->created;
 }
 
-mi_status mi_store_clients_search(mi_store *store, const char *text, size_t limit,
-				  mi_client_list *out, mi_error *err)
+mi_status mi_st_read_clients(mi_store *store, sqlite3_stmt *stmt, mi_client_list *out,
+			     mi_error *err)
 {
-	char *key = mi_text_fold(text ? text : "");
-	if (!key)
-		return mi_st_nomem(err);
-	sqlite3_stmt *stmt = mi_st_stmt(store, SQL_SEARCH, err);
-	if (!stmt) {
-		free(key);
-		return err->status;
-	}
-	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(stmt, 2, limit ? (long long)limit : -1);
-	free(key);
 	mi_client_list list = {0};
 	size_t cap = 0;
 	int rc;
@@ -129,21 +108,10 @@ mi_status mi_store_client_get(mi_store *store, long long client_id, mi_client *o
 	return status;
 }
 
-/* The key a name is matched by: its normal form (NFC, plain spaces: the
- * form names are stored in), folded. Caller frees; NULL when out of memory
- * or the name is not valid UTF-8. */
-static char *name_key(const char *name)
-{
-	char *normal = mi_text_normalize_name(name);
-	char *key = normal ? mi_text_fold(normal) : NULL;
-	free(normal);
-	return key;
-}
-
 mi_status mi_store_client_find(mi_store *store, const char *name, const char *birth_date,
 			       long long *client_id, mi_error *err)
 {
-	char *key = name_key(name ? name : "");
+	char *key = mi_fold(name ? name : "");
 	if (!key)
 		return mi_st_nomem(err);
 	sqlite3_stmt *stmt = mi_st_stmt(store, SQL_FIND, err);
@@ -169,7 +137,7 @@ mi_status mi_st_client_for_answers(mi_store *store, const mi_answers *answers,
 	const char *birth = mi_answers_get_text(answers, "client.birth_date");
 	const char *phone = mi_answers_get_text(answers, "client.phone");
 	const char *email = mi_answers_get_text(answers, "client.email");
-	char *key = name ? name_key(name) : NULL;
+	char *key = name ? mi_fold(name) : NULL;
 	if (name && !key)
 		return mi_st_nomem(err);
 	if (!key || !*key) {

@@ -27,6 +27,7 @@ struct mi_store {
 		sqlite3_stmt *stmt;
 	} cache[MI_ST_CACHE_MAX];
 	size_t cache_count;
+	unsigned savepoints; /* mi_st_begin calls nested in a caller's transaction */
 };
 
 /* Turns an SQLite result code into an mi_status and a plain sentence
@@ -41,7 +42,9 @@ sqlite3_stmt *mi_st_stmt(mi_store *store, const char *sql, mi_error *err);
 /* Steps a statement expected to finish without rows; resets it. */
 mi_status mi_st_exec(mi_store *store, sqlite3_stmt *stmt, mi_error *err, const char *doing);
 
-/* BEGIN IMMEDIATE (waits for the busy timeout), COMMIT, ROLLBACK. */
+/* BEGIN IMMEDIATE (waits for the busy timeout), COMMIT, ROLLBACK; inside
+ * a write transaction already open on the handle, SAVEPOINT, RELEASE and
+ * ROLLBACK TO instead. */
 mi_status mi_st_begin(mi_store *store, mi_error *err);
 mi_status mi_st_commit(mi_store *store, mi_error *err);
 void mi_st_rollback(mi_store *store);
@@ -56,6 +59,23 @@ char *mi_st_column_dup(sqlite3_stmt *stmt, int column);
 /* Appends an audit entry inside the current transaction. */
 mi_status mi_st_audit(mi_store *store, const char *action, const char *table, long long record_id,
 		      mi_error *err);
+
+/* The columns mi_st_read_clients reads, ending with "FROM clients c ":
+ * the client, the date and outcome of its last completed visit, and how
+ * many completed visits it has. */
+#define MI_ST_CLIENT_COLUMNS \
+	"SELECT c.id, c.name, c.birth_date, c.phone, c.email, c.created," \
+	" (SELECT v.date FROM visits v WHERE v.client_id = c.id AND v.state = 'complete'" \
+	"  ORDER BY v.date DESC, v.id DESC LIMIT 1)," \
+	" (SELECT v.outcome FROM visits v WHERE v.client_id = c.id AND v.state = 'complete'" \
+	"  ORDER BY v.date DESC, v.id DESC LIMIT 1)," \
+	" (SELECT count(*) FROM visits v WHERE v.client_id = c.id AND +v.state = 'complete')" \
+	" FROM clients c "
+
+/* Steps stmt (a query of MI_ST_CLIENT_COLUMNS) to its end and fills *out
+ * with its rows (caller clears); resets stmt. */
+mi_status mi_st_read_clients(mi_store *store, sqlite3_stmt *stmt, mi_client_list *out,
+			     mi_error *err);
 
 /* Inside a transaction: the client named in answers (client.name and
  * client.birth_date), created when missing. MI_EDATA when there is no name. */
@@ -127,6 +147,22 @@ mi_status mi_st_claim_for_write(mi_store *store, long long visit_id, bool keep, 
 
 /* Drops the claims this handle holds (when it closes); best effort. */
 void mi_st_release_claims(mi_store *store);
+
+/* Registers the SQL functions mi_fold(text) and mi_fold_version() on the
+ * handle (for the migrations and mi_st_refold_keys only). */
+mi_status mi_st_name_functions(mi_store *store, mi_error *err);
+
+/* The schema version that keeps the fold's version (table name_fold). */
+enum { MI_ST_NAME_FOLD_SCHEMA = 4 };
+
+/* From schema version MI_ST_NAME_FOLD_SCHEMA: whether the name keys were
+ * made with another fold than this program's. */
+mi_status mi_st_keys_stale(mi_store *store, bool *stale, mi_error *err);
+
+/* Inside a write transaction, from MI_ST_NAME_FOLD_SCHEMA: makes every name
+ * key again when they are stale (the trigram index follows), and audits
+ * it. */
+mi_status mi_st_refold_keys(mi_store *store, mi_error *err);
 
 /* Out of memory as an error. */
 mi_status mi_st_nomem(mi_error *err);

@@ -125,6 +125,33 @@ static const char *const MIGRATIONS[MI_STORE_SCHEMA_VERSION] = {
 	" id INTEGER PRIMARY KEY CHECK (id = 1),"
 	" failures INTEGER NOT NULL CHECK (failures >= 0),"
 	" wait_until INTEGER NOT NULL);",
+
+	/* 3 -> 4: client search at a million clients. Name keys made again
+	 * with the Unicode fold (mi_fold; versions 2 and 3 lower-cased ASCII only)
+	 * and the fold's version kept beside them; a trigram index of the
+	 * keys kept by triggers (each key indexed with two characters 0x03
+	 * after it, so that every character of it starts a trigram), and
+	 * the list of its trigrams. */
+	"UPDATE clients SET name_key = mi_fold(name) WHERE name_key IS NOT mi_fold(name);"
+	"CREATE TABLE name_fold (version TEXT NOT NULL);"
+	"INSERT INTO name_fold (version) VALUES (mi_fold_version());"
+	"CREATE VIRTUAL TABLE clients_fts USING fts5(name_key, content='',"
+	" tokenize='trigram case_sensitive 1');"
+	"CREATE VIRTUAL TABLE clients_fts_terms USING fts5vocab(clients_fts, 'row');"
+	"CREATE TRIGGER clients_fts_insert AFTER INSERT ON clients BEGIN"
+	" INSERT INTO clients_fts (rowid, name_key) VALUES (new.id, new.name_key || char(3, 3));"
+	" END;"
+	"CREATE TRIGGER clients_fts_delete AFTER DELETE ON clients BEGIN"
+	" INSERT INTO clients_fts (clients_fts, rowid, name_key)"
+	" VALUES ('delete', old.id, old.name_key || char(3, 3));"
+	" END;"
+	"CREATE TRIGGER clients_fts_update AFTER UPDATE OF id, name_key ON clients BEGIN"
+	" INSERT INTO clients_fts (clients_fts, rowid, name_key)"
+	" VALUES ('delete', old.id, old.name_key || char(3, 3));"
+	" INSERT INTO clients_fts (rowid, name_key) VALUES (new.id, new.name_key || char(3, 3));"
+	" END;"
+	"INSERT INTO clients_fts (rowid, name_key) SELECT id, name_key || char(3, 3) FROM clients;"
+	"INSERT INTO clients_fts (clients_fts) VALUES ('optimize');",
 };
 
 static const char SQLITE_MAGIC[16] = "SQLite format 3";
@@ -377,9 +404,10 @@ static mi_status configure(mi_store *store, mi_error *err)
 	return MI_OK;
 }
 
-/* Brings the schema from its version to MI_STORE_SCHEMA_VERSION in one
- * BEGIN IMMEDIATE transaction that first reads the header again: another
- * process may have created or migrated the file since it was checked. */
+/* Brings the schema from its version to MI_STORE_SCHEMA_VERSION, and the
+ * name keys to this program's fold, in one BEGIN IMMEDIATE transaction
+ * that first reads the header again: another process may have created or
+ * migrated the file since it was checked. */
 static mi_status migrate(mi_store *store, mi_error *err)
 {
 	mi_status status = mi_st_begin(store, err);
@@ -396,6 +424,8 @@ static mi_status migrate(mi_store *store, mi_error *err)
 			status = mi_st_error(store, rc, err, doing);
 		}
 	}
+	if (status == MI_OK)
+		status = mi_st_refold_keys(store, err);
 	if (status == MI_OK && version < MI_STORE_SCHEMA_VERSION) {
 		char sql[96];
 		snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d",
@@ -578,7 +608,14 @@ static mi_status open_once(const char *path, unsigned flags, mi_store **out, boo
 				      path);
 	if (status == MI_OK)
 		status = configure(store, err);
-	if (status == MI_OK && version < MI_STORE_SCHEMA_VERSION)
+	if (status == MI_OK)
+		status = mi_st_name_functions(store, err);
+	/* Keys made by another Unicode version are made again, which needs
+	 * writing: a read-only database keeps its keys until it can be. */
+	bool stale_keys = false;
+	if (status == MI_OK && !store->read_only && version >= MI_ST_NAME_FOLD_SCHEMA)
+		status = mi_st_keys_stale(store, &stale_keys, err);
+	if (status == MI_OK && (version < MI_STORE_SCHEMA_VERSION || stale_keys))
 		status = migrate(store, err);
 	if (status == MI_OK)
 		status = new_session(store, err);

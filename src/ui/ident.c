@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/fold.h"
 #include "mi/resume.h"
 #include "mi/text.h"
 #include "mi/ui_app.h"
@@ -36,7 +37,7 @@ static bool ident_valid(mi_ui_ident *ident, mi_date today)
 	char *name = mi_ui_field_text(&ident->name);
 	char *birth = mi_ui_field_text(&ident->birth);
 	char *code = mi_ui_field_text(&ident->code);
-	char *folded = name ? mi_text_fold(name) : NULL;
+	char *folded = name ? mi_fold(name) : NULL;
 	char digits[MI_RESUME_CODE_DIGITS + 1];
 	mi_date d;
 	bool ok = false;

@@ -18,6 +18,7 @@ sqlite3 "$v1" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WH
 	'2026.10-1 (00000000)', '2026-10-01T09:00:00Z', '2026-10-01T09:00:00Z', 'cli' FROM n;" ||
 	fail "growing the fixture"
 visits=$((rows + 2))
+current=3 # MI_STORE_SCHEMA_VERSION
 
 # counts FILE: the rows of every version-1 table, one line.
 counts() {

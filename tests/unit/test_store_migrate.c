@@ -1,5 +1,7 @@
-/* test_store_migrate.c - a version-1 database (tests/fixtures/db/v1.sql) is
- * brought up to the current schema without losing anything. */
+/* test_store_migrate.c - version-1 and version-2 databases
+ * (tests/fixtures/db/v1.sql, v2.sql) are brought up to the current schema
+ * without losing anything; version 2's ASCII-only name keys are made again
+ * with the Unicode fold and indexed for search. */
 #include "test_store_util.h"
 
 #include <sqlite3.h>
@@ -65,10 +67,92 @@ static void store_open_with_version_1_migrates_succeeds(void **state)
 	tsu_rmdir(dir);
 }
 
+/* The ids of the clients a search finds, as "1 2 3". */
+static void search_ids(mi_store *store, const char *text, char *buf, size_t size)
+{
+	mi_client_list list = {0};
+	mi_error err;
+	if (mi_store_clients_search(store, text, 0, &list, &err) != MI_OK)
+		fail_msg("%s", err.message);
+	buf[0] = '\0';
+	for (size_t i = 0; i < list.count; i++)
+		snprintf(buf + strlen(buf), size - strlen(buf), "%s%lld", i ? " " : "", list.items[i].id);
+	mi_client_list_clear(&list);
+}
+
+static void store_open_with_version_2_migrates_succeeds(void **state)
+{
+	(void)state;
+	char *dir = tsu_tmpdir();
+	char *path = tsu_path(dir, "v2.db");
+	tsu_load_v1_fixture(path);
+	tsu_load_db_fixture(path, "v2.sql");
+	assert_int_equal(tsu_raw_int(path, "PRAGMA user_version"), 2);
+
+	mi_store *store = tsu_open(path);
+	mi_error err;
+	/* Found whatever the case and accents, in every script. */
+	static const char *const searches[][2] = {
+		{"élodie", "2"},       {"ELODIE DURAND", "2"}, {"Elodie", "2"},
+		{"σοφία", "3"},        {"ΣΟΦΊΑ Π", "3"},       {"παπαδοπουλου", "3"},
+		{"юлия", "4"},         {"ИВАНОВА", "4"},       {"小明", "5"},
+		{"ana o\u2019neil", "1"}, {"o'neil", "1"},     {"", "1 2 3 4 5"},
+	};
+	for (size_t i = 0; i < sizeof searches / sizeof searches[0]; i++) {
+		char ids[64];
+		search_ids(store, searches[i][0], ids, sizeof ids);
+		if (strcmp(ids, searches[i][1]) != 0)
+			fail_msg("search \"%s\" found \"%s\", expected \"%s\"", searches[i][0], ids,
+				 searches[i][1]);
+	}
+	/* A returning client is found by name and birth date, not doubled. */
+	long long client = 0;
+	assert_int_equal(mi_store_client_find(store, "elodie  DURAND", "1990-05-01", &client, &err),
+			 MI_OK);
+	assert_int_equal(client, 2);
+	tsu_intake(store, "{\"client\": {\"name\": \"ÉLODIE DURAND\", \"birth_date\": \"1990-05-01\"}}",
+		   0, "2026-11-20", &client);
+	assert_int_equal(client, 2);
+	tsu_intake(store, "{\"client\": {\"name\": \"σοφια παπαδοπουλου\", \"birth_date\": \"1982-07-19\"}}",
+		   0, "2026-11-20", &client);
+	assert_int_equal(client, 3);
+	/* The draft and the kiosk visit still wait for review; the visits and
+	 * settings are all there. */
+	mi_visit_list waiting = {0};
+	assert_int_equal(mi_store_waiting_list(store, &waiting, &err), MI_OK);
+	assert_int_equal(waiting.count, 2);
+	assert_int_equal(waiting.items[0].id, 3); /* oldest first */
+	assert_int_equal(waiting.items[1].id, 2);
+	mi_visit_list_clear(&waiting);
+	mi_visit *v = NULL;
+	assert_int_equal(mi_store_visit_load(store, 1, &v, &err), MI_OK);
+	assert_string_equal(v->client_name, "Ana O'Neil");
+	assert_int_equal(v->flag_count, 1);
+	mi_visit_free(v);
+	char *report = NULL;
+	if (mi_store_check(store, &report, &err) != MI_OK)
+		fail_msg("%s", err.message);
+	free(report);
+	mi_store_close(store);
+
+	assert_int_equal(tsu_raw_int(path, "PRAGMA user_version"), MI_STORE_SCHEMA_VERSION);
+	assert_int_equal(tsu_raw_int(path, "SELECT count(*) FROM clients"), 5);
+	assert_int_equal(tsu_raw_int(path, "SELECT count(*) FROM visits"), 5);
+	assert_int_equal(tsu_raw_int(path, "SELECT count(*) FROM settings"), 1);
+	assert_int_equal(tsu_raw_int(path, "SELECT name_key = 'elodie durand' FROM clients WHERE id = 2"),
+			 1);
+	assert_int_equal(tsu_raw_int(path, "SELECT count(*) FROM audit_log WHERE action = 'migrate'"
+				       " AND table_name = 'schema' AND record_id = 4"),
+			 1);
+	free(path);
+	tsu_rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(store_open_with_version_1_migrates_succeeds),
+		cmocka_unit_test(store_open_with_version_2_migrates_succeeds),
 	};
 	return cmocka_run_group_tests_name("store_migrate", tests, NULL, NULL);
 }

@@ -99,14 +99,14 @@ static inline void tsu_raw_exec(const char *path, const char *sql)
 	sqlite3_close(db);
 }
 
-/* Builds the version-1 fixture database at path from its SQL script
- * (tests/fixtures/db/v1.sql under $MI_SOURCE_DIR). */
-static inline void tsu_load_v1_fixture(const char *path)
+/* Builds a fixture database at path from its SQL script (name, e.g.
+ * "v1.sql", under tests/fixtures/db/ in $MI_SOURCE_DIR). */
+static inline void tsu_load_db_fixture(const char *path, const char *name)
 {
 	const char *src = getenv("MI_SOURCE_DIR");
 	assert_non_null(src);
 	char *script = NULL;
-	assert_true(asprintf(&script, "%s/tests/fixtures/db/v1.sql", src) > 0);
+	assert_true(asprintf(&script, "%s/tests/fixtures/db/%s", src, name) > 0);
 	size_t len = 0;
 	char *sql = tsu_read(script, &len);
 	sqlite3 *db = NULL;
@@ -117,6 +117,12 @@ static inline void tsu_load_v1_fixture(const char *path)
 	sqlite3_close(db);
 	free(sql);
 	free(script);
+}
+
+/* The version-1 fixture database (tests/fixtures/db/v1.sql) at path. */
+static inline void tsu_load_v1_fixture(const char *path)
+{
+	tsu_load_db_fixture(path, "v1.sql");
 }
 
 /* The permission bits of path. */

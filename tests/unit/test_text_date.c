@@ -1,4 +1,4 @@
-/* test_text_date.c - UTF-8 checks, sanitising, folding, calendar dates and the clock. */
+/* test_text_date.c - UTF-8 checks, sanitising, calendar dates and the clock. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -55,16 +55,6 @@ static void width_with_wide_characters_counts_columns(void **state)
 	assert_int_equal(mi_text_width("\xCE\xB1\xCE\xB2"), 2);
 	assert_int_equal(mi_text_width("\xE6\x9D\x8E\xE5\xB0\x8F"), 4);
 	assert_int_equal(mi_text_width("e\xCC\x81"), 1);
-}
-
-static void fold_with_case_and_spacing_matches(void **state)
-{
-	(void)state;
-	char *a = mi_text_fold("  Maya   ORTIZ ");
-	char *b = mi_text_fold("maya ortiz");
-	assert_string_equal(a, b);
-	free(a);
-	free(b);
 }
 
 static void date_parse_with_real_dates_succeeds(void **state)
@@ -154,7 +144,6 @@ int main(void)
 		cmocka_unit_test(check_with_bad_text_fails),
 		cmocka_unit_test(sanitize_with_controls_replaces_them),
 		cmocka_unit_test(width_with_wide_characters_counts_columns),
-		cmocka_unit_test(fold_with_case_and_spacing_matches),
 		cmocka_unit_test(date_parse_with_real_dates_succeeds),
 		cmocka_unit_test(date_parse_with_bad_dates_fails),
 		cmocka_unit_test(date_age_with_birthday_boundary_counts_whole_years),
