@@ -18,7 +18,7 @@
 typedef struct mi_cli {
 	const char *program;     /* argv[0] */
 	const char *db_path;     /* --db, else NULL: see mi_cli_db_path */
-	const char *data_dir;    /* --data, else NULL: see mi_cli_data_dir */
+	const char *data_dir;    /* --data, else NULL: see mi_cli_data_file */
 	const char *rules_path;  /* --rules, else NULL */
 	mi_date today;
 } mi_cli;
@@ -38,10 +38,16 @@ int mi_cli_fail(const mi_error *err);
 /* The same from a format; returns status. */
 int mi_cli_failf(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* The data folder: --data, else $MASSAGE_INTAKE_DATA, else the share folder
- * beside the binary (BIN/../share/massage-intake), else the install prefix's.
- * Caller frees. */
-char *mi_cli_data_dir(const mi_cli *cli);
+/* The data file NAME (such as "rules.conf") to load, looked up file by file
+ * in: the --data folder (else $MASSAGE_INTAKE_DATA), the user's
+ * $XDG_CONFIG_HOME/massage-intake (~/.config/massage-intake), the clinic's
+ * PREFIX/etc/massage-intake (/etc/massage-intake for a program in /usr/bin),
+ * and the shipped PREFIX/share/massage-intake, where PREFIX is the folder
+ * above the running binary's bin/ (the build tree works the same way). The
+ * first that exists wins; the shipped path is returned when none does.
+ * Caller frees; NULL with err set when --data is not a folder (MI_ENOINPUT)
+ * or memory runs out. */
+char *mi_cli_data_file(const mi_cli *cli, const char *name, mi_error *err);
 
 /* The database path: --db, else $MASSAGE_INTAKE_DB, else
  * $XDG_DATA_HOME/massage-intake/intake.db (~/.local/share when unset).
@@ -56,9 +62,14 @@ mi_status mi_cli_open_store(const mi_cli *cli, unsigned flags, struct mi_store *
 			    mi_error *err);
 
 /* Loads the screening rules the command line asks for: --rules FILE (or
- * the data folder's rules.conf) with the data folder's medications.conf. */
+ * the data file rules.conf) with the data file medications.conf. */
 struct mi_ruleset;
 mi_status mi_cli_load_rules(const mi_cli *cli, struct mi_ruleset **out, mi_error *err);
+
+/* Loads the aftercare template: the data file aftercare.conf. */
+struct mi_aftercare_template;
+mi_status mi_cli_load_aftercare(const mi_cli *cli, struct mi_aftercare_template **out,
+				mi_error *err);
 
 /* True when argv holds -h or --help before any "--". */
 bool mi_cli_wants_help(int argc, char **argv);

@@ -117,15 +117,11 @@ static mi_status load(mi_cli *cli, long long visit_id, const char *audit_action,
 	return st;
 }
 
-/* Builds the summary document from the data folder's template. */
+/* Builds the summary document from the aftercare template. */
 static mi_status build(mi_cli *cli, const mi_visit *visit, mi_aftercare_doc **doc, mi_error *err)
 {
-	char *dir = mi_cli_data_dir(cli);
-	if (!dir)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
 	mi_aftercare_template *tpl = NULL;
-	mi_status st = mi_aftercare_template_load_dir(dir, &tpl, err);
-	free(dir);
+	mi_status st = mi_cli_load_aftercare(cli, &tpl, err);
 	if (st == MI_OK)
 		st = mi_aftercare_build(tpl, visit, doc, err);
 	mi_aftercare_template_free(tpl);
