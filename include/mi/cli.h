@@ -32,6 +32,25 @@ typedef struct mi_command {
 /* The table of commands, ended by an entry with a NULL name. */
 extern const mi_command mi_commands[];
 
+/* The commands, one per src/cli/cmd_NAME.c: each takes the global options
+ * and its own arguments (argv[0] is the command name) and returns a
+ * sysexits status. mi_cmd_desk runs when no command is given. */
+int mi_cmd_aftercare(mi_cli *cli, int argc, char **argv);
+int mi_cmd_audit(mi_cli *cli, int argc, char **argv);
+int mi_cmd_backup(mi_cli *cli, int argc, char **argv);
+int mi_cmd_check(mi_cli *cli, int argc, char **argv);
+int mi_cmd_clients(mi_cli *cli, int argc, char **argv);
+int mi_cmd_desk(mi_cli *cli, int argc, char **argv);
+int mi_cmd_history(mi_cli *cli, int argc, char **argv);
+int mi_cmd_intake(mi_cli *cli, int argc, char **argv);
+int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv);
+int mi_cmd_note(mi_cli *cli, int argc, char **argv);
+int mi_cmd_rules(mi_cli *cli, int argc, char **argv);
+int mi_cmd_screen(mi_cli *cli, int argc, char **argv);
+int mi_cmd_set_pin(mi_cli *cli, int argc, char **argv);
+int mi_cmd_settings(mi_cli *cli, int argc, char **argv);
+int mi_cmd_show(mi_cli *cli, int argc, char **argv);
+
 /* Prints "massage-intake: MESSAGE" to stderr and returns err->status. */
 int mi_cli_fail(const mi_error *err);
 

@@ -3,21 +3,6 @@
 
 #include "mi/cli.h"
 
-int mi_cmd_screen(mi_cli *cli, int argc, char **argv);
-int mi_cmd_rules(mi_cli *cli, int argc, char **argv);
-int mi_cmd_intake(mi_cli *cli, int argc, char **argv);
-int mi_cmd_clients(mi_cli *cli, int argc, char **argv);
-int mi_cmd_show(mi_cli *cli, int argc, char **argv);
-int mi_cmd_history(mi_cli *cli, int argc, char **argv);
-int mi_cmd_note(mi_cli *cli, int argc, char **argv);
-int mi_cmd_backup(mi_cli *cli, int argc, char **argv);
-int mi_cmd_check(mi_cli *cli, int argc, char **argv);
-int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv);
-int mi_cmd_set_pin(mi_cli *cli, int argc, char **argv);
-int mi_cmd_aftercare(mi_cli *cli, int argc, char **argv);
-int mi_cmd_settings(mi_cli *cli, int argc, char **argv);
-int mi_cmd_audit(mi_cli *cli, int argc, char **argv);
-
 const mi_command mi_commands[] = {
 	{"screen", "screen intake answers against the rules", mi_cmd_screen},
 	{"rules", "list the loaded screening rules", mi_cmd_rules},

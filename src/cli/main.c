@@ -9,8 +9,6 @@
 #include "mi/cli.h"
 #include "mi/text.h"
 
-int mi_cmd_desk(mi_cli *cli, int argc, char **argv);
-
 static void print_usage(FILE *out)
 {
 	fprintf(out,
