@@ -15,12 +15,12 @@ check() {
 
 run "$MI_SOURCE_DIR/scripts/install-deps" --list
 expect_rc 0 "install-deps --list"
-for tool in libcmocka-dev tmux clang valgrind poppler-utils; do
+for tool in libcmocka-dev tmux clang valgrind lintian poppler-utils; do
 	expect_out_lacks "$tool" "install-deps without --test"
 done
 expect_out_has "libncurses-dev" "install-deps without --test"
 run "$MI_SOURCE_DIR/scripts/install-deps" --test --list
-for tool in libcmocka-dev tmux clang valgrind; do
+for tool in libcmocka-dev tmux clang valgrind lintian; do
 	expect_out_has "$tool" "install-deps --test"
 done
 
