@@ -19,12 +19,17 @@ check() {
 # ---- Build -----------------------------------------------------------------
 grep -q 'CPACK_PACKAGING_INSTALL_PREFIX "/usr"' "$MI_BUILD_DIR/CPackConfig.cmake"
 check $? "the build tree is not configured with CMAKE_INSTALL_PREFIX=/usr (scripts/build does that)"
+# cpack first builds the tree, while other tests read its data files:
+# that build must leave them as they are.
+data_before=$(stat -c '%n %Y.%y' "$MI_BUILD_DIR"/share/massage-intake/*)
 if ! cpack --config "$MI_BUILD_DIR/CPackConfig.cmake" -B "$T/pkg" >"$T/cpack.log" 2>&1; then
 	cat "$T/cpack.log" >&2
 	fail "cpack could not build the package"
 	finish
 	exit
 fi
+[[ $(stat -c '%n %Y.%y' "$MI_BUILD_DIR"/share/massage-intake/*) == "$data_before" ]]
+check $? "building the package rewrote the build tree's data files"
 deb=$(echo "$T"/pkg/massage-intake_*_*.deb)
 echo "built $(basename "$deb")"
 field() { dpkg-deb -f "$deb" "$1"; }
