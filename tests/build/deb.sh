@@ -55,9 +55,6 @@ for lib in $(readelf -dW "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
 	[[ -n $owner ]] && grep -qw -- "$owner" <<<"$dep_names" ||
 		fail "$lib ($path, package '${owner:-none}') is linked but its package is not in Depends"
 done
-# Not linked: the curses form and menu libraries, which the program never used.
-! grep -qE 'lib(formw|menuw)' <<<"$(readelf -dW "$bin")"
-check $? "the program links the curses form or menu library"
 
 # ---- Files -------------------------------------------------------------------
 dpkg-deb -c "$deb" >"$T/contents"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# without_cmocka.sh - scripts/start on a machine without the test tools:
+# start_deps.sh - scripts/start on a machine without the test tools:
 # scripts/install-deps (without --test) asks for none of them, and the
 # program builds, the way scripts/start builds it, where pkg-config cannot
-# find cmocka, or with BUILD_TESTING off. The unit tests come back once
-# cmocka is there.
+# find cmocka (nor the curses form and menu libraries, which it does not
+# use), or with BUILD_TESTING off. The unit tests come back once cmocka is
+# there.
 source "$(dirname "$0")/../lib/common.sh"
 : "${MI_SOURCE_DIR:?MI_SOURCE_DIR must point at the source tree}"
 
@@ -24,22 +25,25 @@ for tool in libcmocka-dev tmux clang valgrind lintian; do
 	expect_out_has "$tool" "install-deps --test"
 done
 
-# Every pkg-config module of this machine but cmocka.
+# Every pkg-config module of this machine but cmocka, form and menu.
 mkdir "$T/pc"
 IFS=: read -r -a pc_path <<<"$(pkg-config --variable pc_path pkg-config)"
 for dir in "${pc_path[@]}"; do
 	for pc in "$dir"/*.pc; do
-		[[ -e $pc && $(basename "$pc") != cmocka.pc && ! -e "$T/pc/$(basename "$pc")" ]] &&
+		name=$(basename "$pc" .pc)
+		[[ -e $pc && ! $name =~ ^(cmocka|formw?|menuw?)$ && ! -e "$T/pc/$name.pc" ]] &&
 			ln -s "$pc" "$T/pc/"
 	done
 done
-PKG_CONFIG_LIBDIR="$T/pc" pkg-config --exists cmocka
-check $((!$?)) "cmocka is still visible to pkg-config"
+for module in cmocka formw menuw; do
+	PKG_CONFIG_LIBDIR="$T/pc" pkg-config --exists "$module"
+	check $((!$?)) "$module is still visible to pkg-config"
+done
 
 # The program builds and runs; one test says the unit tests are missing.
 export PKG_CONFIG_LIBDIR="$T/pc"
 BUILD_TYPE=Debug TARGET=massage-intake "$MI_SOURCE_DIR/scripts/build" "$T/b" >"$T/build.log" 2>&1
-check $? "the program does not build without cmocka: $(tail -n 20 "$T/build.log")"
+check $? "the program does not build without cmocka, formw and menuw: $(tail -n 20 "$T/build.log")"
 grep -q "cmocka is missing" "$T/build.log"
 check $? "configuring without cmocka gives no warning"
 run "$T/b/bin/massage-intake" rules
