@@ -19,7 +19,7 @@
 typedef struct mi_cli {
 	const char *program;     /* argv[0] */
 	const char *db_path;     /* --db, else NULL: see mi_cli_db_path */
-	const char *data_dir;    /* --data, else NULL: see mi_cli_data_dir */
+	const char *data_dir;    /* --data, else NULL: see mi_cli_data_file */
 	const char *rules_path;  /* --rules, else NULL */
 	mi_clock clock;          /* today, asked at each use */
 } mi_cli;
@@ -39,6 +39,32 @@ typedef struct mi_command {
 /* The table of commands, ended by an entry with a NULL name. */
 extern const mi_command mi_commands[];
 
+/* The commands, one per src/cli/cmd_NAME.c: each takes the global options
+ * and its own arguments (argv[0] is the command name) and returns a
+ * sysexits status. mi_cmd_desk runs when no command is given. */
+int mi_cmd_aftercare(mi_cli *cli, int argc, char **argv);
+int mi_cmd_audit(mi_cli *cli, int argc, char **argv);
+int mi_cmd_backup(mi_cli *cli, int argc, char **argv);
+int mi_cmd_check(mi_cli *cli, int argc, char **argv);
+int mi_cmd_clients(mi_cli *cli, int argc, char **argv);
+int mi_cmd_desk(mi_cli *cli, int argc, char **argv);
+int mi_cmd_history(mi_cli *cli, int argc, char **argv);
+int mi_cmd_intake(mi_cli *cli, int argc, char **argv);
+int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv);
+int mi_cmd_note(mi_cli *cli, int argc, char **argv);
+int mi_cmd_restore(mi_cli *cli, int argc, char **argv);
+int mi_cmd_rules(mi_cli *cli, int argc, char **argv);
+int mi_cmd_screen(mi_cli *cli, int argc, char **argv);
+int mi_cmd_set_pin(mi_cli *cli, int argc, char **argv);
+int mi_cmd_settings(mi_cli *cli, int argc, char **argv);
+int mi_cmd_show(mi_cli *cli, int argc, char **argv);
+
+/* The options of the commands that take an option with a value, so that
+ * such a value is never read as a global option or as --help. */
+extern const struct option mi_aftercare_options[], mi_audit_options[], mi_clients_options[],
+	mi_intake_options[], mi_note_options[];
+extern const char mi_aftercare_short_options[];
+
 /* Prints "massage-intake: MESSAGE" to stderr and returns err->status. */
 int mi_cli_fail(const mi_error *err);
 
@@ -48,10 +74,16 @@ void mi_cli_warn(const mi_error *warning);
 /* The same from a format; returns status. */
 int mi_cli_failf(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* The data folder: --data, else $MASSAGE_INTAKE_DATA, else the share folder
- * beside the binary (BIN/../share/massage-intake), else the install prefix's.
- * Caller frees. */
-char *mi_cli_data_dir(const mi_cli *cli);
+/* The data file NAME (such as "rules.conf") to load, looked up file by file
+ * in: the --data folder (else $MASSAGE_INTAKE_DATA), the user's
+ * $XDG_CONFIG_HOME/massage-intake (~/.config/massage-intake), the clinic's
+ * PREFIX/etc/massage-intake (/etc/massage-intake for a program in /usr/bin),
+ * and the shipped PREFIX/share/massage-intake, where PREFIX is the folder
+ * above the running binary's bin/ (the build tree works the same way). The
+ * first that exists wins; the shipped path is returned when none does.
+ * Caller frees; NULL with err set when --data is not a folder (MI_ENOINPUT)
+ * or memory runs out. */
+char *mi_cli_data_file(const mi_cli *cli, const char *name, mi_error *err);
 
 /* The database path: --db, else $MASSAGE_INTAKE_DB, else
  * $XDG_DATA_HOME/massage-intake/intake.db (~/.local/share when unset).
@@ -66,9 +98,14 @@ mi_status mi_cli_open_store(const mi_cli *cli, unsigned flags, struct mi_store *
 			    mi_error *err);
 
 /* Loads the screening rules the command line asks for: --rules FILE (or
- * the data folder's rules.conf) with the data folder's medications.conf. */
+ * the data file rules.conf) with the data file medications.conf. */
 struct mi_ruleset;
 mi_status mi_cli_load_rules(const mi_cli *cli, struct mi_ruleset **out, mi_error *err);
+
+/* Loads the aftercare template: the data file aftercare.conf. */
+struct mi_aftercare_template;
+mi_status mi_cli_load_aftercare(const mi_cli *cli, struct mi_aftercare_template **out,
+				mi_error *err);
 
 /* Reports an unknown option, or one missing its value, of command (NULL:
  * the program's own) without quoting a value given with it

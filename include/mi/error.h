@@ -33,7 +33,8 @@ mi_status mi_error_set(mi_error *err, mi_status status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* The same with a va_list. */
-mi_status mi_error_setv(mi_error *err, mi_status status, const char *fmt, va_list ap);
+mi_status mi_error_setv(mi_error *err, mi_status status, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
 
 /* Puts "context: " in front of an existing message (e.g. a file name). */
 void mi_error_prefix(mi_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -46,11 +46,6 @@ typedef struct mi_ruleset mi_ruleset;
 /* Loads rules.conf and medications.conf from data_dir. */
 mi_status mi_ruleset_load_dir(const char *data_dir, mi_ruleset **out, mi_error *err);
 
-/* Loads rules_path, or data_dir/rules.conf when rules_path is NULL, with
- * data_dir/medications.conf: what `--rules FILE` and `--data DIR` mean. */
-mi_status mi_ruleset_load_from(const char *data_dir, const char *rules_path, mi_ruleset **out,
-			       mi_error *err);
-
 /* Loads a rules file and a medication dictionary file. A broken file is
  * refused with "FILE:LINE: reason" (MI_EDATA), a missing one with MI_ENOINPUT. */
 mi_status mi_ruleset_load(const char *rules_path, const char *medications_path, mi_ruleset **out,

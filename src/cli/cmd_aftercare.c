@@ -64,17 +64,6 @@ static bool parse_id(const char *s, long long *out)
 	return true;
 }
 
-/* Loads the data folder's aftercare template. */
-static mi_status load_template(mi_cli *cli, mi_aftercare_template **tpl, mi_error *err)
-{
-	char *dir = mi_cli_data_dir(cli);
-	if (!dir)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
-	mi_status st = mi_aftercare_template_load_dir(dir, tpl, err);
-	free(dir);
-	return st;
-}
-
 /* Writes bytes to standard output. */
 static mi_status write_stdout(const void *data, size_t len, mi_error *err)
 {
@@ -165,7 +154,7 @@ int mi_cmd_aftercare(mi_cli *cli, int argc, char **argv)
 	mi_aftercare_template *tpl = NULL;
 	mi_store *store = NULL;
 	mi_aftercare_shown shown = {0};
-	mi_status st = load_template(cli, &tpl, &err);
+	mi_status st = mi_cli_load_aftercare(cli, &tpl, &err);
 	if (st == MI_OK)
 		st = mi_cli_open_store(cli, 0, &store, &err);
 	if (st == MI_OK)

@@ -21,14 +21,10 @@ int mi_cmd_desk(mi_cli *cli, int argc, char **argv)
 	mi_status st = mi_cli_open_store(cli, MI_STORE_CREATE, &store, &err);
 	mi_ruleset *rules = NULL;
 	mi_aftercare_template *aftercare = NULL;
-	char *dir = st == MI_OK ? mi_cli_data_dir(cli) : NULL;
-	/* The rules and the aftercare template come from the same data folder. */
 	if (st == MI_OK)
-		st = dir ? mi_ruleset_load_from(dir, cli->rules_path, &rules, &err)
-			 : mi_error_set(&err, MI_EINTERNAL, "out of memory.");
+		st = mi_cli_load_rules(cli, &rules, &err);
 	if (st == MI_OK)
-		st = mi_aftercare_template_load_dir(dir, &aftercare, &err);
-	free(dir);
+		st = mi_cli_load_aftercare(cli, &aftercare, &err);
 	if (st == MI_OK)
 		st = mi_store_set_actor(store, "desk", &err);
 	char *pin_hash = NULL;

@@ -15,8 +15,9 @@ static void usage(FILE *out)
 		"Usage: massage-intake rules [--json] [--rules FILE]\n"
 		"\n"
 		"Lists the screening rules in use: the rules version, then each rule's\n"
-		"level, id and source. The rules come from rules.conf in the data folder\n"
-		"(--data DIR) or from --rules FILE; a broken file is refused with its line.\n"
+		"level, id and source. The rules come from --rules FILE, else the first\n"
+		"rules.conf in --data DIR, ~/.config/massage-intake, /etc/massage-intake\n"
+		"and the shipped folder; a broken file is refused with its line.\n"
 		"\n"
 		"  --json   {\"version\": ..., \"rules\": [{\"id\", \"level\", \"when\", \"source\"}]}\n");
 }

@@ -22,9 +22,10 @@ static void usage(FILE *out)
 		"  --json         one line of JSON instead of text\n"
 		"  --jsonl        one answers object per input line, one JSON result per\n"
 		"                 output line, in order (blank lines are skipped)\n"
-		"  --rules FILE   rules to use for this run (medications.conf still comes\n"
-		"                 from the data folder)\n"
-		"  --data DIR     the folder with rules.conf and medications.conf\n"
+		"  --rules FILE   rules to use for this run (medications.conf is still\n"
+		"                 looked up as usual)\n"
+		"  --data DIR     a folder whose rules.conf and medications.conf come\n"
+		"                 first (see FILES in massage-intake(1))\n"
 		"\n"
 		"Exit status: 0 whatever the outcome; 64 bad command line; 65 invalid\n"
 		"answers or a broken rules file (with the line); 66 a missing file.\n");

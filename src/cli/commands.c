@@ -3,28 +3,6 @@
 
 #include "mi/cli.h"
 
-/* The options of the commands that take an option with a value, so that
- * such a value is never read as a global option or as --help. */
-extern const struct option mi_aftercare_options[], mi_audit_options[], mi_clients_options[],
-	mi_intake_options[], mi_note_options[];
-extern const char mi_aftercare_short_options[];
-
-int mi_cmd_screen(mi_cli *cli, int argc, char **argv);
-int mi_cmd_rules(mi_cli *cli, int argc, char **argv);
-int mi_cmd_intake(mi_cli *cli, int argc, char **argv);
-int mi_cmd_clients(mi_cli *cli, int argc, char **argv);
-int mi_cmd_show(mi_cli *cli, int argc, char **argv);
-int mi_cmd_history(mi_cli *cli, int argc, char **argv);
-int mi_cmd_note(mi_cli *cli, int argc, char **argv);
-int mi_cmd_backup(mi_cli *cli, int argc, char **argv);
-int mi_cmd_check(mi_cli *cli, int argc, char **argv);
-int mi_cmd_restore(mi_cli *cli, int argc, char **argv);
-int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv);
-int mi_cmd_set_pin(mi_cli *cli, int argc, char **argv);
-int mi_cmd_aftercare(mi_cli *cli, int argc, char **argv);
-int mi_cmd_settings(mi_cli *cli, int argc, char **argv);
-int mi_cmd_audit(mi_cli *cli, int argc, char **argv);
-
 const mi_command mi_commands[] = {
 	{.name = "screen", .summary = "screen intake answers against the rules", .run = mi_cmd_screen},
 	{.name = "rules", .summary = "list the loaded screening rules", .run = mi_cmd_rules},

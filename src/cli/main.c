@@ -11,8 +11,6 @@
 #include "mi/cli.h"
 #include "mi/text.h"
 
-int mi_cmd_desk(mi_cli *cli, int argc, char **argv);
-
 static void print_usage(FILE *out)
 {
 	fprintf(out,
@@ -30,7 +28,8 @@ static void print_usage(FILE *out)
 		"  --db PATH      the database file (else $MASSAGE_INTAKE_DB, else\n"
 		"                 $XDG_DATA_HOME/massage-intake/intake.db)\n"
 		"  --rules FILE   screening rules to use for this run\n"
-		"  --data DIR     folder with rules.conf, medications.conf and templates\n"
+		"  --data DIR     a folder whose data files (rules.conf, medications.conf,\n"
+		"                 aftercare.conf) come first for this run\n"
 		"  -h, --help     this help; COMMAND --help for one command\n"
 		"  -V, --version  the version\n"
 		"\n"

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "mi/aftercare.h"
 #include "mi/cli.h"
 #include "mi/screen.h"
 #include "mi/store.h"
@@ -31,37 +32,131 @@ static bool is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* BIN/../share/massage-intake for the running binary, or NULL. */
-static char *share_beside_binary(void)
+/* The folders a data file is looked for in, most wanted first; a NULL
+ * entry is a level that does not apply. */
+typedef struct data_folders {
+	char *given;   /* --data or $MASSAGE_INTAKE_DATA */
+	char *user;    /* $XDG_CONFIG_HOME/massage-intake (~/.config/...) */
+	char *system;  /* PREFIX/etc/massage-intake; /etc/... for a PREFIX ending in /usr */
+	char *shipped; /* PREFIX/share/massage-intake, else the configured one */
+	bool nomem;    /* an allocation failed */
+} data_folders;
+
+/* Returns s, noting in f when it is NULL (out of memory). */
+static char *keep(data_folders *f, char *s)
+{
+	if (!s)
+		f->nomem = true;
+	return s;
+}
+
+/* Fills the system and shipped folders from the running binary's prefix
+ * (the folder above its bin/), so an installed copy, a copy unpacked
+ * anywhere and the build tree each find their own files. */
+static void folders_beside_binary(data_folders *f)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
-		return NULL;
-	exe[n] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (!slash)
-		return NULL;
-	*slash = '\0';
-	char *dir = join(exe, "../share/massage-intake");
-	if (dir && !is_dir(dir)) {
-		free(dir);
-		return NULL;
+	char *slash = NULL;
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/'); /* the binary's name */
 	}
-	return dir;
+	if (slash) {
+		*slash = '\0';
+		slash = strrchr(exe, '/'); /* its bin/ */
+	}
+	if (!slash) {
+		f->shipped = keep(f, strdup(MI_INSTALL_DATA_DIR));
+		return;
+	}
+	*slash = '\0';
+	f->shipped = keep(f, join(exe, "share/massage-intake"));
+	if (f->shipped && !is_dir(f->shipped)) {
+		free(f->shipped);
+		f->shipped = keep(f, strdup(MI_INSTALL_DATA_DIR));
+	}
+	/* The GNU convention: /usr keeps its settings in /etc, any other
+	 * prefix (/usr/local, /opt/NAME, a build tree) in PREFIX/etc. */
+	size_t len = strlen(exe);
+	if (len >= 4 && strcmp(exe + len - 4, "/usr") == 0)
+		exe[len - 4] = '\0';
+	f->system = keep(f, join(exe, "etc/massage-intake"));
 }
 
-char *mi_cli_data_dir(const mi_cli *cli)
+static void folders_free(data_folders *f)
 {
-	if (cli->data_dir)
-		return strdup(cli->data_dir);
+	free(f->given);
+	free(f->user);
+	free(f->system);
+	free(f->shipped);
+}
+
+/* Fills f with the folders that apply; MI_ENOINPUT when --data (or
+ * $MASSAGE_INTAKE_DATA) names no folder. Free with folders_free. */
+static mi_status folders_find(const mi_cli *cli, data_folders *f, mi_error *err)
+{
+	*f = (data_folders){0};
+	const char *given = cli->data_dir;
 	const char *env = getenv("MASSAGE_INTAKE_DATA");
-	if (env && *env)
-		return strdup(env);
-	char *beside = share_beside_binary();
-	if (beside)
-		return beside;
-	return strdup(MI_INSTALL_DATA_DIR);
+	if (!given && env && *env)
+		given = env;
+	if (given) {
+		if (!is_dir(given))
+			return mi_error_set(err, MI_ENOINPUT,
+					    "the data folder %s does not exist or is not a folder.", given);
+		f->given = keep(f, strdup(given));
+	}
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	if (xdg && xdg[0] == '/')
+		f->user = keep(f, join(xdg, "massage-intake"));
+	else if (home && home[0] == '/')
+		f->user = keep(f, join(home, ".config/massage-intake"));
+	folders_beside_binary(f);
+	if (f->nomem) {
+		folders_free(f);
+		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+	}
+	return MI_OK;
+}
+
+/* FOLDER/NAME when that file exists (whatever it is: an unreadable or
+ * broken file is reported, never skipped); NULL otherwise, or with *nomem
+ * set when memory runs out. */
+static char *existing(const char *folder, const char *name, bool *nomem)
+{
+	if (!folder || *nomem)
+		return NULL;
+	char *path = join(folder, name);
+	if (!path)
+		*nomem = true;
+	else if (access(path, F_OK) != 0) {
+		free(path);
+		path = NULL;
+	}
+	return path;
+}
+
+char *mi_cli_data_file(const mi_cli *cli, const char *name, mi_error *err)
+{
+	mi_error_clear(err);
+	data_folders f;
+	if (folders_find(cli, &f, err) != MI_OK)
+		return NULL;
+	bool nomem = false;
+	char *path = existing(f.given, name, &nomem);
+	if (!path)
+		path = existing(f.user, name, &nomem);
+	if (!path)
+		path = existing(f.system, name, &nomem);
+	/* Else the shipped copy, even when missing: the loader then names it. */
+	if (!path && !nomem)
+		path = join(f.shipped, name);
+	folders_free(&f);
+	if (!path)
+		mi_error_set(err, MI_EINTERNAL, "out of memory.");
+	return path;
 }
 
 /* The database path before the out-of-memory check; NULL with err set when
@@ -106,10 +201,24 @@ mi_status mi_cli_open_store(const mi_cli *cli, unsigned flags, mi_store **out, m
 
 mi_status mi_cli_load_rules(const mi_cli *cli, mi_ruleset **out, mi_error *err)
 {
-	char *dir = mi_cli_data_dir(cli);
-	if (!dir)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
-	mi_status st = mi_ruleset_load_from(dir, cli->rules_path, out, err);
-	free(dir);
+	char *meds = mi_cli_data_file(cli, "medications.conf", err);
+	char *rules = NULL;
+	if (meds && !cli->rules_path)
+		rules = mi_cli_data_file(cli, "rules.conf", err);
+	mi_status st = err->status;
+	if (meds && (rules || cli->rules_path))
+		st = mi_ruleset_load(cli->rules_path ? cli->rules_path : rules, meds, out, err);
+	free(rules);
+	free(meds);
+	return st;
+}
+
+mi_status mi_cli_load_aftercare(const mi_cli *cli, mi_aftercare_template **out, mi_error *err)
+{
+	char *path = mi_cli_data_file(cli, "aftercare.conf", err);
+	if (!path)
+		return err->status;
+	mi_status st = mi_aftercare_template_load(path, out, err);
+	free(path);
 	return st;
 }

@@ -97,28 +97,21 @@ mi_status mi_ruleset_load(const char *rules_path, const char *medications_path, 
 	return MI_OK;
 }
 
-mi_status mi_ruleset_load_from(const char *data_dir, const char *rules_path, mi_ruleset **out,
-			       mi_error *err)
+mi_status mi_ruleset_load_dir(const char *data_dir, mi_ruleset **out, mi_error *err)
 {
-	size_t n = strlen(data_dir) + 32;
-	char *rules = rules_path ? NULL : malloc(n), *meds = malloc(n);
+	size_t n = strlen(data_dir) + sizeof "/medications.conf";
+	char *rules = malloc(n), *meds = malloc(n);
 	mi_status st;
-	if ((!rules_path && !rules) || !meds) {
+	if (!rules || !meds) {
 		st = mi_error_set(err, MI_EINTERNAL, "out of memory loading rules.");
 	} else {
-		if (rules)
-			snprintf(rules, n, "%s/rules.conf", data_dir);
+		snprintf(rules, n, "%s/rules.conf", data_dir);
 		snprintf(meds, n, "%s/medications.conf", data_dir);
-		st = mi_ruleset_load(rules_path ? rules_path : rules, meds, out, err);
+		st = mi_ruleset_load(rules, meds, out, err);
 	}
 	free(rules);
 	free(meds);
 	return st;
-}
-
-mi_status mi_ruleset_load_dir(const char *data_dir, mi_ruleset **out, mi_error *err)
-{
-	return mi_ruleset_load_from(data_dir, NULL, out, err);
 }
 
 const char *mi_ruleset_version(const mi_ruleset *rules)

@@ -10,7 +10,7 @@ set -uo pipefail
 : "${MI_FIXTURES:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../fixtures" && pwd)}"
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/mi-test.XXXXXX")
-export HOME="$T/home" XDG_DATA_HOME="$T/home/.local/share"
+export HOME="$T/home" XDG_DATA_HOME="$T/home/.local/share" XDG_CONFIG_HOME="$T/home/.config"
 export MASSAGE_INTAKE_DB="$T/intake.db"
 export MASSAGE_INTAKE_TODAY=${MASSAGE_INTAKE_TODAY:-2026-11-23}
 export TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# run.sh BIN_DIR: runs every unit test in BIN_DIR and the program itself on a
-# set of commands (each success path and a few failures) under valgrind
-# memcheck. Fails on any memory error or definite leak; a suppression file
-# covers library internals only (suppressions.supp says which and why).
-# CTest runs it in the normal build only (tests/CMakeLists.txt).
-bin=$1
+# run.sh unit TEST_BINARY: runs one unit test binary under valgrind memcheck.
+# run.sh programs: runs the program $MI on a set of commands (each success
+# path and a few failures) under valgrind memcheck.
+# Fails on any memory error or definite leak; a suppression file covers
+# library internals only (suppressions.supp says which and why). CTest runs
+# each unit test and the programs as separate tests, side by side, in the
+# normal build only (tests/CMakeLists.txt).
+mode=$1
+[[ $mode == unit || $mode == programs ]] || { echo "usage: run.sh unit TEST_BINARY | programs" >&2; exit 64; }
 here=$(cd "$(dirname "$0")" && pwd)
-export MI="$bin/massage-intake"
 source "$here/../lib/common.sh"
 command -v valgrind >/dev/null || { echo "valgrind is missing: run scripts/install-deps --test" >&2; exit 1; }
 EX="$MI_FIXTURES/examples"
@@ -26,15 +28,18 @@ under() {
 	if [[ -s "$T/vg.log" || $status -eq 99 ]]; then
 		fail "$name: valgrind found problems:"
 		head -n 80 "$T/vg.log" >&2
+		# What the program said: a failed assertion can leave a leak behind.
+		tail -n 20 "$T/vg.out" "$T/vg.err" >&2
 	elif [[ $status -ne $expected ]]; then
 		fail "$name: exit $status, expected $expected: $(tail -n 5 "$T/vg.err")"
 	fi
 }
 
-for test in "$bin"/test_*; do
-	[[ -x $test ]] || continue
-	under 0 "$(basename "$test")" "$test"
-done
+if [[ $mode == unit ]]; then
+	under 0 "$(basename "$2")" "$2"
+	finish
+	exit $?
+fi
 
 under 0 "rules" "$MI" rules
 under 0 "rules --json" "$MI" rules --json
