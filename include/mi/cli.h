@@ -14,6 +14,7 @@
 
 #include "mi/date.h"
 #include "mi/error.h"
+#include "mi/pdf.h"
 
 typedef struct mi_cli {
 	const char *program;     /* argv[0] */
@@ -59,6 +60,16 @@ mi_status mi_cli_open_store(const mi_cli *cli, unsigned flags, struct mi_store *
  * the data folder's rules.conf) with the data folder's medications.conf. */
 struct mi_ruleset;
 mi_status mi_cli_load_rules(const mi_cli *cli, struct mi_ruleset **out, mi_error *err);
+
+/* The paper size of the locale (LC_PAPER where the C library knows it,
+ * else letter for en_US and en_CA locale names, else A4), for documents
+ * when neither --paper nor the "paper" setting says. */
+mi_paper mi_cli_locale_paper(void);
+
+/* The paper of a document when --paper does not say: the "paper" setting's
+ * value (setting; MI_EDATA when it is neither a4 nor letter), else, when it
+ * is NULL, the locale's. */
+mi_status mi_cli_paper(const char *setting, mi_paper *out, mi_error *err);
 
 /* True when argv holds -h or --help before any "--". */
 bool mi_cli_wants_help(int argc, char **argv);

@@ -1,11 +1,7 @@
 /* cmd_aftercare.c - `massage-intake aftercare VISIT`: the aftercare summary
  * as text or a one-page PDF, to standard output, a file or the printer. */
-#define _GNU_SOURCE /* nl_langinfo(_NL_PAPER_WIDTH) */
 #include <errno.h>
 #include <getopt.h>
-#include <langinfo.h>
-#include <locale.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,29 +57,6 @@ static bool parse_id(const char *s, long long *out)
 		return false;
 	*out = v;
 	return true;
-}
-
-/* The paper size of the locale: LC_PAPER's width where the C library knows
- * it, else letter for en_US and en_CA locale names, else A4. */
-static mi_paper locale_paper(void)
-{
-#ifdef __GLIBC__
-	const char *name = setlocale(LC_PAPER, NULL);
-	if (name && strcmp(name, "C") != 0 && strcmp(name, "POSIX") != 0 &&
-	    strncmp(name, "C.", 2) != 0) {
-		unsigned width_mm = (unsigned)(uintptr_t)nl_langinfo(_NL_PAPER_WIDTH);
-		return width_mm == 216 ? MI_PAPER_LETTER : MI_PAPER_A4;
-	}
-#endif
-	static const char *const vars[] = {"LC_ALL", "LC_PAPER", "LANG"};
-	for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
-		const char *v = getenv(vars[i]);
-		if (v && *v)
-			return strncmp(v, "en_US", 5) == 0 || strncmp(v, "en_CA", 5) == 0
-				       ? MI_PAPER_LETTER
-				       : MI_PAPER_A4;
-	}
-	return MI_PAPER_A4;
 }
 
 /* Everything the command needs from the database, read in one go. */
@@ -216,13 +189,8 @@ int mi_cmd_aftercare(mi_cli *cli, int argc, char **argv)
 	loaded db = {0};
 	const char *audit = print ? "print" : to_stdout ? NULL : "export";
 	mi_status st = load(cli, visit_id, audit, &db, &err);
-	if (st == MI_OK && !paper_arg) {
-		if (!db.paper)
-			paper = locale_paper();
-		else if (!mi_paper_parse(db.paper, &paper))
-			st = mi_error_set(&err, MI_EDATA,
-					  "the paper setting must be a4 or letter; use --paper for now.");
-	}
+	if (st == MI_OK && !paper_arg)
+		st = mi_cli_paper(db.paper, &paper, &err);
 	mi_aftercare_doc *doc = NULL;
 	if (st == MI_OK)
 		st = build(cli, db.visit, &doc, &err);
