@@ -17,6 +17,7 @@ int mi_cmd_set_pin(mi_cli *cli, int argc, char **argv);
 int mi_cmd_aftercare(mi_cli *cli, int argc, char **argv);
 int mi_cmd_settings(mi_cli *cli, int argc, char **argv);
 int mi_cmd_audit(mi_cli *cli, int argc, char **argv);
+int mi_cmd_export(mi_cli *cli, int argc, char **argv);
 
 const mi_command mi_commands[] = {
 	{"screen", "screen intake answers against the rules", mi_cmd_screen},
@@ -33,5 +34,6 @@ const mi_command mi_commands[] = {
 	{"aftercare", "the aftercare summary of a visit: text, PDF or print", mi_cmd_aftercare},
 	{"settings", "show or change the clinic's settings", mi_cmd_settings},
 	{"audit", "list the audit log: who viewed or changed which record", mi_cmd_audit},
+	{"export", "FHIR R4 Bundles and Questionnaire, or a client's own copy", mi_cmd_export},
 	{NULL, NULL, NULL},
 };
