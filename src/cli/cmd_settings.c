@@ -5,10 +5,11 @@
 #include <string.h>
 
 #include "mi/cli.h"
+#include "mi/retention.h"
 #include "mi/store.h"
 #include "mi/text.h"
 
-typedef enum setting_kind { SETTING_TEXT, SETTING_PAPER, SETTING_SECONDS } setting_kind;
+typedef enum setting_kind { SETTING_TEXT, SETTING_PAPER, SETTING_SECONDS, SETTING_PERIOD } setting_kind;
 
 typedef struct setting {
 	const char *key;
@@ -24,6 +25,7 @@ static const setting settings[] = {
 	 "kiosk: seconds without a key before it clears back to its welcome screen"},
 	{"lock_timeout_seconds", SETTING_SECONDS,
 	 "front desk: seconds without a key before it locks (0: never)"},
+	{"retention", SETTING_PERIOD, "how long records are kept: 7y, 18m, 6w, 90d (see erase --help)"},
 	{NULL, 0, NULL},
 };
 
@@ -76,6 +78,15 @@ static mi_status check_value(const setting *s, const char *value, mi_error *err)
 		if (errno || end == value || *end || n < 0 || n > 86400)
 			return mi_error_set(err, MI_EDATA,
 					    "%s must be a whole number of seconds from 0 to 86400.", s->key);
+		return MI_OK;
+	}
+	case SETTING_PERIOD: {
+		mi_period period;
+		if (!mi_period_parse(value, &period))
+			return mi_error_set(err, MI_EDATA,
+					    "%s must be a number and d, w, m or y (days, weeks, months, "
+					    "years), such as 7y, up to 100 years.",
+					    s->key);
 		return MI_OK;
 	}
 	}

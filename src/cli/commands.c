@@ -18,6 +18,7 @@ int mi_cmd_aftercare(mi_cli *cli, int argc, char **argv);
 int mi_cmd_settings(mi_cli *cli, int argc, char **argv);
 int mi_cmd_audit(mi_cli *cli, int argc, char **argv);
 int mi_cmd_export(mi_cli *cli, int argc, char **argv);
+int mi_cmd_erase(mi_cli *cli, int argc, char **argv);
 
 const mi_command mi_commands[] = {
 	{"screen", "screen intake answers against the rules", mi_cmd_screen},
@@ -35,5 +36,6 @@ const mi_command mi_commands[] = {
 	{"settings", "show or change the clinic's settings", mi_cmd_settings},
 	{"audit", "list the audit log: who viewed or changed which record", mi_cmd_audit},
 	{"export", "FHIR R4 Bundles and Questionnaire, or a client's own copy", mi_cmd_export},
+	{"erase", "erase a client's records for good; list old backups", mi_cmd_erase},
 	{NULL, NULL, NULL},
 };
