@@ -71,6 +71,10 @@ mi_paper mi_cli_locale_paper(void);
  * is NULL, the locale's. */
 mi_status mi_cli_paper(const char *setting, mi_paper *out, mi_error *err);
 
+/* Parses a record id (a visit or client number): a whole number from 1,
+ * nothing else; false otherwise. */
+bool mi_cli_parse_id(const char *s, long long *out);
+
 /* True when argv holds -h or --help before any "--". */
 bool mi_cli_wants_help(int argc, char **argv);
 

@@ -55,18 +55,6 @@ static void usage(FILE *out)
 		"database cannot be used; 75 another program kept the database busy.\n");
 }
 
-/* Parses a positive id; false otherwise. */
-static bool parse_id(const char *s, long long *out)
-{
-	char *end = NULL;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	if (errno || end == s || *end || v <= 0)
-		return false;
-	*out = v;
-	return true;
-}
-
 /* The retention setting: *set false when there is none. MI_EDATA when it
  * is not a period. */
 static mi_status read_retention(mi_store *store, mi_period *period, bool *set, mi_error *err)
@@ -345,7 +333,7 @@ int mi_cmd_erase(mi_cli *cli, int argc, char **argv)
 		return list_old_backups(cli, backups);
 	if (do_compact)
 		return compact(cli);
-	if (rest != 1 || !parse_id(argv[optind], &client_id))
+	if (rest != 1 || !mi_cli_parse_id(argv[optind], &client_id))
 		return mi_cli_failf(MI_EUSAGE, "erase needs one client id (a positive number); see "
 					       "massage-intake erase --help.");
 	return erase_client(cli, client_id, yes);

@@ -69,25 +69,13 @@ typedef struct request {
 	const char *paper;  /* --paper, or NULL */
 } request;
 
-/* Parses a positive id; false otherwise. */
-static bool parse_id(const char *s, long long *out)
-{
-	char *end = NULL;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	if (errno || end == s || *end || v <= 0)
-		return false;
-	*out = v;
-	return true;
-}
-
 /* Sets what to export, refusing a second choice. */
 static int choose(request *r, export_what w, const char *id_text, const char *option)
 {
 	if (r->what != WHAT_NONE)
 		return mi_cli_failf(MI_EUSAGE, "give one of --fhir, --client, --all or --questionnaire.");
 	r->what = w;
-	if (id_text && !parse_id(id_text, &r->id))
+	if (id_text && !mi_cli_parse_id(id_text, &r->id))
 		return mi_cli_failf(MI_EUSAGE, "%s needs a positive number, not \"%s\".", option, id_text);
 	return 0;
 }

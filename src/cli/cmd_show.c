@@ -331,18 +331,6 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, mi_visit_sourc
 	return 0;
 }
 
-/* Parses a positive id; false otherwise. */
-static bool parse_id(const char *s, long long *out)
-{
-	char *end = NULL;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	if (errno || end == s || *end || v <= 0)
-		return false;
-	*out = v;
-	return true;
-}
-
 /* Loads the previous completed visit and the changes since it; leaves
  * *prev NULL for a first visit or a draft. */
 static mi_status load_changes(mi_store *store, const mi_visit *v, mi_visit **prev, mi_diff *diff,
@@ -388,7 +376,7 @@ int mi_cmd_show(mi_cli *cli, int argc, char **argv)
 					    argv[optind - 1]);
 	}
 	long long visit_id = 0;
-	if (optind != argc - 1 || !parse_id(argv[optind], &visit_id))
+	if (optind != argc - 1 || !mi_cli_parse_id(argv[optind], &visit_id))
 		return mi_cli_failf(MI_EUSAGE,
 				    "show needs one visit id (a positive number); see massage-intake show --help.");
 

@@ -239,20 +239,7 @@ mi_status mi_client_copy_pdf(const mi_client_copy *copy, mi_paper paper, unsigne
 	f.r.pc = mi_rd_pango_context(f.r.cr);
 	put_copy(&f, copy);
 	end_page(&f);
-	cairo_status_t status = cairo_status(f.r.cr);
-	g_object_unref(f.r.pc);
-	cairo_destroy(f.r.cr);
-	cairo_surface_finish(surface);
-	if (status == CAIRO_STATUS_SUCCESS)
-		status = cairo_surface_status(surface);
-	cairo_surface_destroy(surface);
+	cairo_status_t status = mi_rd_end(&f.r);
 	free(clinic);
-	if (status != CAIRO_STATUS_SUCCESS) {
-		free(out.data);
-		return mi_error_set(err, MI_EINTERNAL, "cannot render the copy: %s.",
-				    cairo_status_to_string(status));
-	}
-	*data = out.data;
-	*len = out.len;
-	return MI_OK;
+	return mi_rd_collect(surface, status, &out, "copy", data, len, err);
 }

@@ -346,24 +346,11 @@ mi_status mi_aftercare_render(const mi_aftercare_doc *doc, const mi_render_optio
 	mi_render_fit local;
 	page_render(&r, doc, clinic, fit ? fit : &local);
 	cairo_show_page(r.cr);
-	cairo_status_t status = cairo_status(r.cr);
-	g_object_unref(r.pc);
-	cairo_destroy(r.cr);
+	cairo_status_t status = mi_rd_end(&r);
 	if (status == CAIRO_STATUS_SUCCESS && opt->format == MI_RENDER_PNG)
 		status = cairo_surface_write_to_png_stream(surface, mi_rd_sink_write, &out);
-	cairo_surface_finish(surface);
-	if (status == CAIRO_STATUS_SUCCESS)
-		status = cairo_surface_status(surface);
-	cairo_surface_destroy(surface);
 	free(clinic);
-	if (status != CAIRO_STATUS_SUCCESS) {
-		free(out.data);
-		return mi_error_set(err, MI_EINTERNAL, "cannot render the summary: %s.",
-				    cairo_status_to_string(status));
-	}
-	*data = out.data;
-	*len = out.len;
-	return MI_OK;
+	return mi_rd_collect(surface, status, &out, "summary", data, len, err);
 }
 
 void mi_render_release_fonts(void)

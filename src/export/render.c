@@ -107,3 +107,31 @@ PangoContext *mi_rd_pango_context(cairo_t *cr)
 	return pc;
 }
 
+
+cairo_status_t mi_rd_end(mi_rd *r)
+{
+	cairo_status_t status = cairo_status(r->cr);
+	g_object_unref(r->pc);
+	cairo_destroy(r->cr);
+	r->pc = NULL;
+	r->cr = NULL;
+	return status;
+}
+
+mi_status mi_rd_collect(cairo_surface_t *surface, cairo_status_t status, mi_rd_sink *out,
+			const char *what, unsigned char **data, size_t *len, mi_error *err)
+{
+	cairo_surface_finish(surface);
+	if (status == CAIRO_STATUS_SUCCESS)
+		status = cairo_surface_status(surface);
+	cairo_surface_destroy(surface);
+	if (status != CAIRO_STATUS_SUCCESS) {
+		free(out->data);
+		out->data = NULL;
+		return mi_error_set(err, MI_EINTERNAL, "cannot render the %s: %s.", what,
+				    cairo_status_to_string(status));
+	}
+	*data = out->data;
+	*len = out->len;
+	return MI_OK;
+}

@@ -62,4 +62,14 @@ cairo_status_t mi_rd_sink_write(void *closure, const unsigned char *data, unsign
  * out the same, and sizes in points. Caller unrefs. */
 PangoContext *mi_rd_pango_context(cairo_t *cr);
 
+/* Ends drawing: frees r's pango context and cairo context; returns the
+ * cairo status of the drawing. */
+cairo_status_t mi_rd_end(mi_rd *r);
+
+/* Finishes and frees surface and hands what out gathered to *data (caller
+ * frees) and *len. When status (the drawing's) or the surface failed,
+ * frees out and fails with MI_EINTERNAL "cannot render the WHAT: ...". */
+mi_status mi_rd_collect(cairo_surface_t *surface, cairo_status_t status, mi_rd_sink *out,
+			const char *what, unsigned char **data, size_t *len, mi_error *err);
+
 #endif

@@ -6,18 +6,6 @@
 source "$(dirname "$0")/../lib/common.sh"
 EX="$MI_FIXTURES/examples"
 
-# The newest audit entry as "action table record".
-last_entry() {
-	sqlite3 "$MASSAGE_INTAKE_DB" \
-		"SELECT action || ' ' || table_name || ' ' || ifnull(record_id, '-') FROM audit_log ORDER BY id DESC LIMIT 1"
-}
-expect_logged() {
-	mi_test_count=$((mi_test_count + 1))
-	local got
-	got=$(last_entry)
-	[[ $got == "$1" ]] || fail "$2: newest audit entry is '$got', expected '$1'"
-}
-
 # Bad command lines.
 run "$MI" export --help
 expect_rc 0 "export --help"

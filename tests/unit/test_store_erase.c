@@ -6,32 +6,7 @@
 #include "mi/store_erase.h"
 #include "mi/visit.h"
 
-typedef struct fixture {
-	char *dir;
-	char *path;
-	mi_store *store;
-} fixture;
-
-static int setup(void **state)
-{
-	fixture *f = calloc(1, sizeof *f);
-	assert_non_null(f);
-	f->dir = tsu_tmpdir();
-	f->path = tsu_path(f->dir, "intake.db");
-	f->store = tsu_open(f->path);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture *f = *state;
-	mi_store_close(f->store);
-	free(f->path);
-	tsu_rmdir(f->dir);
-	free(f);
-	return 0;
-}
+typedef tsu_fixture fixture;
 
 static const char MAYA[] =
 	"{\"client\": {\"name\": \"Maya Ortiz\", \"birth_date\": \"1988-03-14\", \"phone\": \"555-0142\","
@@ -271,11 +246,11 @@ static void file_is_database_succeeds(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(erase_client_deleting_everything_succeeds, setup, teardown),
+		cmocka_unit_test_setup_teardown(erase_client_deleting_everything_succeeds, tsu_setup, tsu_teardown),
 		cmocka_unit_test_setup_teardown(erase_client_keeping_recent_visits_anonymously_succeeds,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(erase_unknown_client_fails, setup, teardown),
-		cmocka_unit_test_setup_teardown(file_is_database_succeeds, setup, teardown),
+						tsu_setup, tsu_teardown),
+		cmocka_unit_test_setup_teardown(erase_unknown_client_fails, tsu_setup, tsu_teardown),
+		cmocka_unit_test_setup_teardown(file_is_database_succeeds, tsu_setup, tsu_teardown),
 	};
 	return cmocka_run_group_tests_name("store_erase", tests, NULL, NULL);
 }
