@@ -235,7 +235,7 @@ static json_t *identifiers(const bundle *b, const char *value, json_t *type)
 static bool add_entry(bundle *b, const char *uuid, const char *type, json_t *resource,
 		      const char *identifier_value, bool conditional_create)
 {
-	char full[16 + MI_UUID_SIZE], query[256];
+	char full[16 + MI_UUID_SIZE], query[512];
 	snprintf(full, sizeof full, "urn:uuid:%s", uuid);
 	json_t *request;
 	if (conditional_create) {
@@ -446,7 +446,7 @@ static void priority_of(mi_level level, const char **code, const char **display)
 
 static bool add_flag(bundle *b, const mi_visit_flag *f)
 {
-	char uuid[MI_UUID_SIZE], id[160];
+	char uuid[MI_UUID_SIZE], id[256];
 	if (!mi_uuid_v4(uuid))
 		return false;
 	snprintf(id, sizeof id, "%lld-%s", b->visit->id, f->rule_id);
