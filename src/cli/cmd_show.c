@@ -208,6 +208,9 @@ static void print_text(const mi_visit *v, const mi_ruleset *rules, mi_visit_sour
 	if (v->client_id)
 		line(0, "client %lld: %s, born %s", v->client_id, v->client_name ? v->client_name : "?",
 		     v->client_birth_date ? v->client_birth_date : "(not given)");
+	else if (v->complete)
+		line(0, "client: none (erased; the visit is kept without anything that identifies "
+			"the client)");
 	else
 		line(0, "client: %s (not stored yet)", v->client_name ? v->client_name : "(no name yet)");
 	if (v->complete) {

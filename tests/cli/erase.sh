@@ -131,6 +131,7 @@ expect_rc 67 "the visit older than the retention period is deleted"
 run "$MI" show "$recent_visit"
 expect_rc 0 "the recent visit is kept"
 expect_out_lacks "Maya" "the kept visit has no name"
+expect_out_has "client: none (erased;" "show says the kept visit's client was erased"
 expect_out_has "pain intensity: 4" "the kept visit keeps its coded answers"
 expect_out_has "age: 38" "the kept visit keeps the age"
 for t in "${traces[@]}"; do
