@@ -15,6 +15,7 @@
 
 #include "mi/clock.h"
 #include "mi/error.h"
+#include "mi/pdf.h"
 
 typedef struct mi_cli {
 	const char *program;     /* argv[0] */
@@ -48,6 +49,8 @@ int mi_cmd_backup(mi_cli *cli, int argc, char **argv);
 int mi_cmd_check(mi_cli *cli, int argc, char **argv);
 int mi_cmd_clients(mi_cli *cli, int argc, char **argv);
 int mi_cmd_desk(mi_cli *cli, int argc, char **argv);
+int mi_cmd_erase(mi_cli *cli, int argc, char **argv);
+int mi_cmd_export(mi_cli *cli, int argc, char **argv);
 int mi_cmd_history(mi_cli *cli, int argc, char **argv);
 int mi_cmd_intake(mi_cli *cli, int argc, char **argv);
 int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv);
@@ -62,8 +65,8 @@ int mi_cmd_show(mi_cli *cli, int argc, char **argv);
 /* The options of the commands that take an option with a value, so that
  * such a value is never read as a global option or as --help. */
 extern const struct option mi_aftercare_options[], mi_audit_options[], mi_clients_options[],
-	mi_intake_options[], mi_note_options[];
-extern const char mi_aftercare_short_options[];
+	mi_erase_options[], mi_export_options[], mi_intake_options[], mi_note_options[];
+extern const char mi_aftercare_short_options[], mi_export_short_options[];
 
 /* Prints "massage-intake: MESSAGE" to stderr and returns err->status. */
 int mi_cli_fail(const mi_error *err);
@@ -117,6 +120,10 @@ int mi_cli_bad_option(const char *command, const char *arg, bool missing_value);
  * (what names the file in the sentence: "a backup FILE"); *rc is then the
  * exit status. */
 const char *mi_cli_one_file(int argc, char **argv, const char *what, int *rc);
+
+/* Parses a record id (a visit or client number): a whole number from 1,
+ * nothing else; false otherwise. */
+bool mi_cli_parse_id(const char *s, long long *out);
 
 /* True when a command's arguments (argv[0] is the command's name) ask for
  * help: -h or --help as an argument of its own before any "--", never as

@@ -30,6 +30,14 @@ int mi_date_age(mi_date birth, mi_date today);
 /* Days from a to b (b - a). */
 long mi_date_days_between(mi_date a, mi_date b);
 
+/* The date days later (earlier when negative). */
+mi_date mi_date_add_days(mi_date date, long days);
+
+/* The date months later (earlier when negative), the day kept or, past the
+ * end of the shorter month, its last day (2024-03-31 minus 1 month is
+ * 2024-02-29). */
+mi_date mi_date_add_months(mi_date date, long months);
+
 /* Today's local date, read at each call. For tests only: the date held at
  * the start of the file named by $MASSAGE_INTAKE_TODAY_FILE (read afresh at
  * each call, so a test can move a running program to the next day), else

@@ -147,4 +147,36 @@ bool mi_rulefile_reads(const mi_rulefile *rules, size_t key_index);
  * and that condition is false. */
 bool mi_rulefile_asks(const mi_rulefile *rules, const char *key, mi_rule_context *ctx);
 
+/* One test of a follow-up condition, in a form other programs can state
+ * (a FHIR Questionnaire's enableWhen): the answer to key compared with a
+ * value. A missing answer makes every test false, as in screening. */
+typedef enum mi_follow_up_op {
+	MI_FOLLOW_UP_TRUE, /* a yes/no key answered yes */
+	MI_FOLLOW_UP_IS,   /* an enum key answered value, or a list key holding it */
+	MI_FOLLOW_UP_LT,   /* an integer key compared with number */
+	MI_FOLLOW_UP_LE,
+	MI_FOLLOW_UP_GT,
+	MI_FOLLOW_UP_GE,
+	MI_FOLLOW_UP_EQ,
+	MI_FOLLOW_UP_ANSWERED, /* key answered (a list: with an item); never from a
+				* rules file, only a question's own follow-up */
+} mi_follow_up_op;
+
+typedef struct mi_follow_up_test {
+	const char *key;   /* schema key name (static storage) */
+	mi_follow_up_op op;
+	const char *value; /* MI_FOLLOW_UP_IS: schema value string (static storage) */
+	long number;       /* comparisons */
+} mi_follow_up_test;
+
+/* The condition of the [follow_up KEY] section for key as a flat list of
+ * tests: the question is asked when all of them hold (*all true) or any of
+ * them does. *tests (caller frees) is NULL and *count 0 when the file has
+ * no follow-up for key. A condition that is not such a list (a "not", a
+ * mix of "and" and "or", the age or a medication class) is MI_EDATA with a
+ * sentence naming the follow-up. */
+mi_status mi_rulefile_follow_up_tests(const mi_rulefile *rules, const char *key,
+				      mi_follow_up_test **tests, size_t *count, bool *all,
+				      mi_error *err);
+
 #endif

@@ -62,6 +62,11 @@ size_t mi_ruleset_count(const mi_ruleset *rules);
 const mi_rule *mi_ruleset_rule(const mi_ruleset *rules, size_t index);
 const mi_rule *mi_ruleset_find(const mi_ruleset *rules, const char *id);
 
+/* The compiled rules file of the ruleset (rules.h): its follow-ups, say.
+ * Owned by the ruleset. */
+struct mi_rulefile;
+const struct mi_rulefile *mi_ruleset_rulefile(const mi_ruleset *rules);
+
 /* The medication classes recognised in one medication as the client wrote
  * it ("ELIQUIS 5MG twice a day" -> anticoagulant). Fills up to max class
  * names (owned by the ruleset), returns how many were found. */

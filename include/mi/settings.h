@@ -29,6 +29,7 @@ typedef enum mi_setting_key {
 	MI_SETTING_LOCK_TIMEOUT,    /* lock_timeout_seconds: the desk locks */
 	MI_SETTING_RESUME_HOURS,    /* kiosk_resume_hours */
 	MI_SETTING_PRINT_TIMEOUT,   /* print_timeout_seconds */
+	MI_SETTING_RETENTION,       /* retention: how long records are kept */
 	MI_SETTING_COUNT
 } mi_setting_key;
 
@@ -36,6 +37,7 @@ typedef enum mi_setting_type {
 	MI_SETTING_TEXT,    /* one line of text, min..max bytes */
 	MI_SETTING_CHOICE,  /* one of choices */
 	MI_SETTING_INTEGER, /* a whole number from min to max, in unit */
+	MI_SETTING_PERIOD,  /* a period such as 7y (retention.h) */
 } mi_setting_type;
 
 typedef struct mi_setting_def {
@@ -75,6 +77,7 @@ typedef struct mi_settings {
 	long lock_timeout_seconds;  /* front desk: the lock screen */
 	long kiosk_resume_hours;    /* a kiosk draft can be resumed this long after it started */
 	long print_timeout_seconds; /* the print command is stopped after this long */
+	char *retention;            /* "7y", "18m", ... or NULL: none set */
 	mi_setting_origin origin[MI_SETTING_COUNT];
 	char *refused[MI_SETTING_COUNT]; /* the stored text of a MI_SETTING_REFUSED key */
 } mi_settings;

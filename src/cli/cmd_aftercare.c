@@ -52,18 +52,6 @@ static void usage(FILE *out)
 		"read, or writing or printing failed; 75 the database stayed busy.\n");
 }
 
-/* Parses a positive id; false otherwise. */
-static bool parse_id(const char *s, long long *out)
-{
-	char *end = NULL;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	if (errno || end == s || *end || v <= 0)
-		return false;
-	*out = v;
-	return true;
-}
-
 /* Writes bytes to standard output. */
 static mi_status write_stdout(const void *data, size_t len, mi_error *err)
 {
@@ -113,7 +101,7 @@ int mi_cmd_aftercare(mi_cli *cli, int argc, char **argv)
 		}
 	}
 	long long visit_id = 0;
-	if (optind != argc - 1 || !parse_id(argv[optind], &visit_id))
+	if (optind != argc - 1 || !mi_cli_parse_id(argv[optind], &visit_id))
 		return mi_cli_failf(MI_EUSAGE, "aftercare needs one visit id (a positive number); see "
 					       "massage-intake aftercare --help.");
 	mi_render_format render_format = MI_RENDER_PDF;

@@ -26,6 +26,9 @@ static void describe(const mi_setting_def *def, char *buf, size_t size)
 		snprintf(buf, size, "%ld to %ld %s; default %s", def->min, def->max, def->unit,
 			 def->default_value);
 		break;
+	case MI_SETTING_PERIOD:
+		snprintf(buf, size, "a number and d, w, m or y; default: none");
+		break;
 	}
 }
 

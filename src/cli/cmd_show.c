@@ -225,6 +225,9 @@ static void print_text(const mi_visit *v, const mi_ruleset *rules, const mi_scre
 	if (v->client_id)
 		line(0, "client %lld: %s, born %s", v->client_id, v->client_name ? v->client_name : "?",
 		     v->client_birth_date ? v->client_birth_date : "(not given)");
+	else if (v->complete)
+		line(0, "client: none (erased; the visit is kept without anything that identifies "
+			"the client)");
 	else
 		line(0, "client: %s (not stored yet)", v->client_name ? v->client_name : "(no name yet)");
 	if (v->complete) {
@@ -365,18 +368,6 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, const mi_scree
 	return 0;
 }
 
-/* Parses a positive id; false otherwise. */
-static bool parse_id(const char *s, long long *out)
-{
-	char *end = NULL;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	if (errno || end == s || *end || v <= 0)
-		return false;
-	*out = v;
-	return true;
-}
-
 /* Loads the previous completed visit and the changes since it; leaves
  * *prev NULL for a first visit or a draft. */
 static mi_status load_changes(mi_store *store, const mi_visit *v, mi_visit **prev, mi_diff *diff,
@@ -421,7 +412,7 @@ int mi_cmd_show(mi_cli *cli, int argc, char **argv)
 			return mi_cli_bad_option("show", argv[optind - 1], false);
 	}
 	long long visit_id = 0;
-	if (optind != argc - 1 || !parse_id(argv[optind], &visit_id))
+	if (optind != argc - 1 || !mi_cli_parse_id(argv[optind], &visit_id))
 		return mi_cli_failf(MI_EUSAGE,
 				    "show needs one visit id (a positive number); see massage-intake show --help.");
 

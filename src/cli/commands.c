@@ -27,5 +27,9 @@ const mi_command mi_commands[] = {
 	{.name = "settings", .summary = "show or change the clinic's settings", .run = mi_cmd_settings},
 	{.name = "audit", .summary = "list the audit log: who viewed or changed which record",
 	 .run = mi_cmd_audit, .options = mi_audit_options},
+	{.name = "export", .summary = "FHIR R4 Bundles and Questionnaire, or a client's own copy",
+	 .run = mi_cmd_export, .options = mi_export_options, .short_options = mi_export_short_options},
+	{.name = "erase", .summary = "erase a client's records for good; list old backups",
+	 .run = mi_cmd_erase, .options = mi_erase_options},
 	{.name = NULL},
 };

@@ -1,4 +1,5 @@
 /* main.c - global options, then one sub-command (or the front-desk UI). */
+#include <errno.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -154,6 +155,17 @@ bool mi_cli_wants_help(int argc, char **argv)
 			i++;
 	}
 	return false;
+}
+
+bool mi_cli_parse_id(const char *s, long long *out)
+{
+	char *end = NULL;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || end == s || *end || v <= 0)
+		return false;
+	*out = v;
+	return true;
 }
 
 /* If argv[*i] is the global option name (as "--name VALUE" or

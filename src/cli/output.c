@@ -4,16 +4,12 @@
 #include <stdlib.h>
 
 #include "mi/cli.h"
+#include "mi/json_text.h"
 #include "mi/text.h"
 
 json_t *mi_cli_json_text(const char *s)
 {
-	if (!s)
-		return json_null();
-	char *safe = mi_text_sanitize(s, true);
-	json_t *j = safe ? json_string(safe) : NULL;
-	free(safe);
-	return j;
+	return mi_json_text(s);
 }
 
 void mi_cli_put_padded(const char *s, size_t width)

@@ -98,6 +98,36 @@ static bool date_from_test_file(mi_date *d)
 	return mi_date_parse(text, d);
 }
 
+/* The civil date of a day count since 1970-01-01 (the inverse of
+ * days_from_civil). */
+static mi_date civil_from_days(long z)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	long day = doy - (153 * mp + 2) / 5 + 1;
+	long month = mp < 10 ? mp + 3 : mp - 9;
+	return (mi_date){.year = (int)(yoe + era * 400 + (month <= 2)), .month = (int)month,
+			 .day = (int)day};
+}
+
+mi_date mi_date_add_days(mi_date date, long days)
+{
+	return civil_from_days(days_from_civil(date) + days);
+}
+
+mi_date mi_date_add_months(mi_date date, long months)
+{
+	long index = (long)date.year * 12 + (date.month - 1) + months;
+	mi_date d = {.year = (int)(index / 12), .month = (int)(index % 12) + 1, .day = date.day};
+	if (d.day > days_in_month(d.year, d.month))
+		d.day = days_in_month(d.year, d.month);
+	return d;
+}
+
 mi_date mi_date_today(void)
 {
 	mi_date d;

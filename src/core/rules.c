@@ -992,3 +992,93 @@ uint64_t mi_rule_medication_classes(const mi_rule *rule)
 {
 	return ((const compiled_rule *)rule)->classes;
 }
+
+/* ---- Follow-ups as flat lists of tests ------------------------------ */
+
+/* A list of follow-up tests being gathered. */
+typedef struct test_list {
+	mi_follow_up_test *items;
+	size_t count;
+	bool nomem;
+} test_list;
+
+static void add_test(test_list *list, mi_follow_up_test t)
+{
+	if (!list->nomem && !push((void **)&list->items, &list->count, sizeof t, &t))
+		list->nomem = true;
+}
+
+static const mi_follow_up_op follow_up_ops[] = {
+	[OP_LT] = MI_FOLLOW_UP_LT, [OP_LE] = MI_FOLLOW_UP_LE, [OP_GT] = MI_FOLLOW_UP_GT,
+	[OP_GE] = MI_FOLLOW_UP_GE, [OP_EQ] = MI_FOLLOW_UP_EQ,
+};
+
+/* Adds the tests of the leaves under node i joined by `joiner` (N_AND or
+ * N_OR). A leaf with several values ("has any (a, b)") is an "or" of its
+ * values, so it fits only under N_OR. False when some part cannot be
+ * written as such a list. */
+static bool gather_tests(const mi_rulefile *rf, int i, node_kind joiner, test_list *out)
+{
+	const node *n = &rf->nodes[i];
+	switch (n->kind) {
+	case N_AND:
+	case N_OR:
+		return n->kind == joiner && gather_tests(rf, n->a, joiner, out) &&
+		       gather_tests(rf, n->b, joiner, out);
+	case N_BOOL:
+		add_test(out, (mi_follow_up_test){.key = n->key, .op = MI_FOLLOW_UP_TRUE});
+		return true;
+	case N_ENUM_IN:
+	case N_LIST_ANY:
+		if (n->value_count > 1 && joiner != N_OR)
+			return false;
+		for (size_t k = 0; k < n->value_count; k++)
+			add_test(out, (mi_follow_up_test){.key = n->key, .op = MI_FOLLOW_UP_IS,
+							  .value = n->values[k]});
+		return true;
+	case N_INT_CMP:
+		add_test(out, (mi_follow_up_test){.key = n->key, .op = follow_up_ops[n->op],
+						  .number = n->number});
+		return true;
+	case N_AGE_CMP:
+	case N_CLASS_ANY:
+	case N_NOT:
+		return false;
+	}
+	return false;
+}
+
+mi_status mi_rulefile_follow_up_tests(const mi_rulefile *rules, const char *key,
+				      mi_follow_up_test **tests, size_t *count, bool *all,
+				      mi_error *err)
+{
+	*tests = NULL;
+	*count = 0;
+	*all = true;
+	const follow_up *fu = NULL;
+	for (size_t i = 0; i < rules->follow_up_count && !fu; i++)
+		if (strcmp(rules->follow_ups[i].key, key) == 0)
+			fu = &rules->follow_ups[i];
+	if (!fu)
+		return MI_OK;
+	/* The root decides: "a and b" needs all, "a or b" (or one leaf with
+	 * several values) needs any. */
+	node_kind root = rules->nodes[fu->root].kind;
+	node_kind joiner = root == N_OR || root == N_ENUM_IN || root == N_LIST_ANY ? N_OR : N_AND;
+	test_list list = {0};
+	bool ok = gather_tests(rules, fu->root, joiner, &list);
+	if (!ok || list.nomem) {
+		free(list.items);
+		if (list.nomem)
+			return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EDATA,
+				    "the asked_when of [follow_up %s] is not a list of tests joined by "
+				    "\"and\" or by \"or\" on answers (no \"not\", age or medication "
+				    "class), so it cannot be stated as a condition on answers.",
+				    key);
+	}
+	*tests = list.items;
+	*count = list.count;
+	*all = joiner == N_AND;
+	return MI_OK;
+}

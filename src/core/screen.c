@@ -119,6 +119,11 @@ const char *mi_ruleset_version(const mi_ruleset *rules)
 	return rules->version;
 }
 
+const mi_rulefile *mi_ruleset_rulefile(const mi_ruleset *rules)
+{
+	return rules->rules;
+}
+
 size_t mi_ruleset_count(const mi_ruleset *rules)
 {
 	return mi_rulefile_count(rules->rules);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/retention.h"
 #include "mi/text.h"
 
 static const char *const paper_choices[] = {"a4", "letter", NULL};
@@ -24,6 +25,8 @@ static const mi_setting_def defs[MI_SETTING_COUNT] = {
 	 "24", "kiosk: hours an unfinished intake can be resumed there"},
 	{MI_SETTING_PRINT_TIMEOUT, "print_timeout_seconds", MI_SETTING_INTEGER, 1, 300, NULL,
 	 "seconds", "30", "seconds the print command may run before it is stopped"},
+	{MI_SETTING_RETENTION, "retention", MI_SETTING_PERIOD, 0, 0, NULL, NULL, NULL,
+	 "how long records are kept: 7y, 18m, 6w, 90d (see erase --help)"},
 };
 
 const mi_setting_def *mi_setting_def_of(mi_setting_key key)
@@ -67,6 +70,11 @@ static void describe(const mi_setting_def *def, char *buf, size_t size)
 		snprintf(buf, size, "must be a whole number of %s from %ld to %ld", def->unit, def->min,
 			 def->max);
 		return;
+	case MI_SETTING_PERIOD:
+		snprintf(buf, size,
+			 "must be a number and d, w, m or y (days, weeks, months, years), such as "
+			 "7y, up to 100 years");
+		return;
 	}
 	snprintf(buf, size, "has a type this program does not know");
 }
@@ -90,6 +98,10 @@ static bool fits(const mi_setting_def *def, const char *value, mi_text_problem *
 		return false;
 	case MI_SETTING_INTEGER:
 		return parse_integer(def, value, &n);
+	case MI_SETTING_PERIOD: {
+		mi_period period;
+		return mi_period_parse(value, &period);
+	}
 	}
 	return false;
 }
@@ -138,6 +150,7 @@ static char **text_field(mi_settings *s, mi_setting_key key)
 	switch (key) {
 	case MI_SETTING_CLINIC_NAME: return &s->clinic_name;
 	case MI_SETTING_PAPER: return &s->paper;
+	case MI_SETTING_RETENTION: return &s->retention;
 	default: return NULL;
 	}
 }
@@ -214,6 +227,7 @@ const char *mi_settings_text(const mi_settings *s, mi_setting_key key, char buf[
 	switch (key) {
 	case MI_SETTING_CLINIC_NAME: return s->clinic_name;
 	case MI_SETTING_PAPER: return s->paper;
+	case MI_SETTING_RETENTION: return s->retention;
 	case MI_SETTING_IDLE_TIMEOUT: snprintf(buf, 24, "%ld", s->idle_timeout_seconds); break;
 	case MI_SETTING_LOCK_TIMEOUT: snprintf(buf, 24, "%ld", s->lock_timeout_seconds); break;
 	case MI_SETTING_RESUME_HOURS: snprintf(buf, 24, "%ld", s->kiosk_resume_hours); break;
@@ -227,6 +241,7 @@ void mi_settings_clear(mi_settings *s)
 {
 	free(s->clinic_name);
 	free(s->paper);
+	free(s->retention);
 	for (size_t i = 0; i < MI_SETTING_COUNT; i++)
 		free(s->refused[i]);
 	memset(s, 0, sizeof *s);

@@ -16,9 +16,9 @@
 #include <unistd.h>
 
 #include "mi/text.h"
+#include "render.h"
 #include "mi/visit.h"
 
-#define FONT_FAMILY "Noto Sans, Noto Sans Arabic, Noto Sans Hebrew, DejaVu Sans, sans-serif"
 #define MARGIN 40.0
 #define FIG_WIDTH 150.0 /* the column with the body map and the chart */
 #define FIG_GAP 16.0
@@ -40,84 +40,6 @@ bool mi_paper_parse(const char *name, mi_paper *out)
 const char *mi_paper_name(mi_paper paper)
 {
 	return paper == MI_PAPER_LETTER ? "letter" : "a4";
-}
-
-/* Page size in points. */
-static void paper_size(mi_paper paper, double *w, double *h)
-{
-	if (paper == MI_PAPER_LETTER) {
-		*w = 612.0;
-		*h = 792.0;
-	} else {
-		*w = 595.2756;
-		*h = 841.8898;
-	}
-}
-
-/* One rendering: the cairo context, the pango context made for it, and
- * whether this pass draws or only measures. */
-typedef struct render {
-	cairo_t *cr;
-	PangoContext *pc;
-	double w, h;
-	bool draw;
-	bool shortened; /* something was cut short in this pass */
-} render;
-
-/* A layout of text in the body font at size points (bold if asked),
- * wrapped to width points, at most max_lines lines (0: no limit) with an
- * ellipsis when cut. Caller unrefs. */
-static PangoLayout *make_layout(render *r, const char *text, double size, bool bold, double width,
-				int max_lines)
-{
-	PangoLayout *l = pango_layout_new(r->pc);
-	PangoFontDescription *fd = pango_font_description_from_string(FONT_FAMILY);
-	pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE));
-	if (bold)
-		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
-	pango_layout_set_font_description(l, fd);
-	pango_font_description_free(fd);
-	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
-	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-	if (max_lines > 0) {
-		pango_layout_set_height(l, -max_lines);
-		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-	}
-	pango_layout_set_text(l, text, -1);
-	return l;
-}
-
-/* The layout's height in points. */
-static double layout_height(PangoLayout *l)
-{
-	int w, h;
-	pango_layout_get_size(l, &w, &h);
-	return h / (double)PANGO_SCALE;
-}
-
-/* Draws the layout at (x, y) in the given grey/colour when drawing, notes
- * an ellipsis, frees it and returns its height. */
-static double put_layout(render *r, PangoLayout *l, double x, double y, double red, double green,
-			 double blue)
-{
-	double height = layout_height(l);
-	if (pango_layout_is_ellipsized(l))
-		r->shortened = true;
-	if (r->draw) {
-		cairo_set_source_rgb(r->cr, red, green, blue);
-		cairo_move_to(r->cr, x, y);
-		pango_cairo_show_layout(r->cr, l);
-	}
-	g_object_unref(l);
-	return height;
-}
-
-/* Lays out text and puts it at (x, y) in near-black; returns its height. */
-static double put_text(render *r, const char *text, double size, bool bold, double x, double y,
-		       double width, int max_lines)
-{
-	return put_layout(r, make_layout(r, text, size, bold, width, max_lines), x, y, 0.1, 0.1,
-			  0.1);
 }
 
 /* A rounded rectangle path in the current coordinates. */
@@ -151,7 +73,7 @@ static const struct {
 
 /* Draws the body map in the box at (x, y), width w, height h, the worked
  * regions shaded. */
-static void draw_body_map(render *r, const bool worked[MI_BODY_REGION_COUNT], double x, double y,
+static void draw_body_map(mi_rd *r, const bool worked[MI_BODY_REGION_COUNT], double x, double y,
 			  double w, double h)
 {
 	cairo_t *cr = r->cr;
@@ -192,7 +114,7 @@ static void draw_body_map(render *r, const bool worked[MI_BODY_REGION_COUNT], do
 
 /* Puts the body map, its caption and the names of the regions worked in
  * the figure column from y; returns the height used. */
-static double put_body_map(render *r, const mi_aftercare_doc *doc, double x, double y)
+static double put_body_map(mi_rd *r, const mi_aftercare_doc *doc, double x, double y)
 {
 	if (r->draw)
 		draw_body_map(r, doc->worked, x, y, FIG_WIDTH, MAP_HEIGHT);
@@ -200,12 +122,12 @@ static double put_body_map(render *r, const mi_aftercare_doc *doc, double x, dou
 	if (r->draw) {
 		/* Seen from behind: the client's left is on the left. */
 		double s = MAP_HEIGHT / 200.0, ox = x + (FIG_WIDTH - 100.0 * s) / 2.0;
-		put_layout(r, make_layout(r, "L", SMALL - 1, false, 20, 1), ox + 19 * s, y + 178 * s,
+		mi_rd_put_layout(r, mi_rd_layout(r, "L", SMALL - 1, false, 20, 1), ox + 19 * s, y + 178 * s,
 			   0.4, 0.4, 0.4);
-		put_layout(r, make_layout(r, "R", SMALL - 1, false, 20, 1), ox + 74 * s, y + 178 * s,
+		mi_rd_put_layout(r, mi_rd_layout(r, "R", SMALL - 1, false, 20, 1), ox + 74 * s, y + 178 * s,
 			   0.4, 0.4, 0.4);
 	}
-	used += put_text(r, doc->map_caption, SMALL, true, x, y + used, FIG_WIDTH, 2);
+	used += mi_rd_put_text(r, doc->map_caption, SMALL, true, x, y + used, FIG_WIDTH, 2);
 	char names[256] = "";
 	for (int i = 0; i < MI_BODY_REGION_COUNT; i++)
 		if (doc->worked[i]) {
@@ -213,15 +135,15 @@ static double put_body_map(render *r, const mi_aftercare_doc *doc, double x, dou
 			snprintf(names + n, sizeof names - n, "%s%s", n ? ", " : "",
 				 mi_region_labels[i].label);
 		}
-	used += put_text(r, names, SMALL, false, x, y + used, FIG_WIDTH, 3);
+	used += mi_rd_put_text(r, names, SMALL, false, x, y + used, FIG_WIDTH, 3);
 	return used;
 }
 
 /* Puts the pain chart (two points or more) with its caption in the figure
  * column from y; returns the height used. */
-static double put_chart(render *r, const mi_aftercare_doc *doc, double x, double y)
+static double put_chart(mi_rd *r, const mi_aftercare_doc *doc, double x, double y)
 {
-	double used = put_text(r, doc->chart_caption, SMALL, true, x, y, FIG_WIDTH, 3) + 4;
+	double used = mi_rd_put_text(r, doc->chart_caption, SMALL, true, x, y, FIG_WIDTH, 3) + 4;
 	double px = x + 14, py = y + used + 8, pw = FIG_WIDTH - 20, ph = CHART_HEIGHT - 24;
 	if (r->draw) {
 		cairo_t *cr = r->cr;
@@ -235,9 +157,9 @@ static double put_chart(render *r, const mi_aftercare_doc *doc, double x, double
 			cairo_stroke(cr);
 			char label[4];
 			snprintf(label, sizeof label, "%d", v);
-			PangoLayout *l = make_layout(r, label, SMALL - 1, false, 12, 1);
+			PangoLayout *l = mi_rd_layout(r, label, SMALL - 1, false, 12, 1);
 			pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
-			put_layout(r, l, px - 14, gy - layout_height(l) / 2, 0.4, 0.4, 0.4);
+			mi_rd_put_layout(r, l, px - 14, gy - mi_rd_layout_height(l) / 2, 0.4, 0.4, 0.4);
 		}
 		size_t n = doc->trend_count;
 		double step = n > 1 ? pw / (double)(n - 1) : 0;
@@ -258,18 +180,18 @@ static double put_chart(render *r, const mi_aftercare_doc *doc, double x, double
 			cairo_fill(cr);
 			char value[4];
 			snprintf(value, sizeof value, "%d", doc->trend[i].pain);
-			PangoLayout *l = make_layout(r, value, SMALL - 1, false, 16, 1);
+			PangoLayout *l = mi_rd_layout(r, value, SMALL - 1, false, 16, 1);
 			pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
-			put_layout(r, l, cx - 8, cy - 3 - layout_height(l), 0.1, 0.1, 0.1);
+			mi_rd_put_layout(r, l, cx - 8, cy - 3 - mi_rd_layout_height(l), 0.1, 0.1, 0.1);
 		}
 		char first[11], last[11];
 		mi_date_format(doc->trend[0].date, first);
 		mi_date_format(doc->trend[n - 1].date, last);
-		PangoLayout *l = make_layout(r, first, SMALL - 1.5, false, pw / 2, 1);
-		put_layout(r, l, px, py + ph + 3, 0.4, 0.4, 0.4);
-		l = make_layout(r, last, SMALL - 1.5, false, pw / 2, 1);
+		PangoLayout *l = mi_rd_layout(r, first, SMALL - 1.5, false, pw / 2, 1);
+		mi_rd_put_layout(r, l, px, py + ph + 3, 0.4, 0.4, 0.4);
+		l = mi_rd_layout(r, last, SMALL - 1.5, false, pw / 2, 1);
 		pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
-		put_layout(r, l, px + pw / 2, py + ph + 3, 0.4, 0.4, 0.4);
+		mi_rd_put_layout(r, l, px + pw / 2, py + ph + 3, 0.4, 0.4, 0.4);
 		cairo_restore(cr);
 	}
 	return used + CHART_HEIGHT;
@@ -280,18 +202,18 @@ static double put_chart(render *r, const mi_aftercare_doc *doc, double x, double
  * reserve_note, room is kept at the bottom for the overflow note, which is
  * drawn when something was cut short. Returns true when everything fit;
  * when drawing, whatever does not fit is left out (and counts as cut short). */
-static bool page_pass(render *r, const mi_aftercare_doc *doc, const char *clinic, double size,
+static bool page_pass(mi_rd *r, const mi_aftercare_doc *doc, const char *clinic, double size,
 		      int free_lines, bool reserve_note)
 {
 	r->shortened = false;
 	double left = MARGIN, full = r->w - 2 * MARGIN, y = MARGIN;
 	double bottom = r->h - MARGIN;
 
-	y += put_layout(r, make_layout(r, clinic, 16, true, full, 1), left, y, 0.12, 0.33, 0.38);
+	y += mi_rd_put_layout(r, mi_rd_layout(r, clinic, 16, true, full, 1), left, y, 0.12, 0.33, 0.38);
 	y += 2;
-	y += put_text(r, doc->title, 13, true, left, y, full, 2);
+	y += mi_rd_put_text(r, doc->title, 13, true, left, y, full, 2);
 	if (doc->subtitle[0])
-		y += put_layout(r, make_layout(r, doc->subtitle, 9.5, false, full, 1), left, y + 1,
+		y += mi_rd_put_layout(r, mi_rd_layout(r, doc->subtitle, 9.5, false, full, 1), left, y + 1,
 				0.35, 0.35, 0.35) +
 		     1;
 	y += 5;
@@ -315,8 +237,8 @@ static bool page_pass(render *r, const mi_aftercare_doc *doc, const char *clinic
 
 	double note_h = 0;
 	if (reserve_note) {
-		PangoLayout *note = make_layout(r, doc->overflow_note, SMALL, false, full, 0);
-		note_h = layout_height(note) + 6;
+		PangoLayout *note = mi_rd_layout(r, doc->overflow_note, SMALL, false, full, 0);
+		note_h = mi_rd_layout_height(note) + 6;
 		g_object_unref(note);
 	}
 	double limit = bottom - note_h;
@@ -326,41 +248,41 @@ static bool page_pass(render *r, const mi_aftercare_doc *doc, const char *clinic
 		double width = y < side ? full - FIG_WIDTH - FIG_GAP : full;
 		if (i > 0)
 			y += size * 0.7;
-		PangoLayout *hl = make_layout(r, sec->heading, size + 1.5, true, width, 0);
-		if (y + layout_height(hl) > limit) {
+		PangoLayout *hl = mi_rd_layout(r, sec->heading, size + 1.5, true, width, 0);
+		if (y + mi_rd_layout_height(hl) > limit) {
 			g_object_unref(hl);
 			fits = false;
 			break;
 		}
-		y += put_layout(r, hl, left, y, 0.12, 0.33, 0.38) + size * 0.25;
+		y += mi_rd_put_layout(r, hl, left, y, 0.12, 0.33, 0.38) + size * 0.25;
 		for (size_t j = 0; j < sec->block_count; j++) {
 			const mi_aftercare_block *b = &sec->blocks[j];
 			width = y < side ? full - FIG_WIDTH - FIG_GAP : full;
 			double indent = b->kind == MI_AFTERCARE_BULLET ? size * 1.3 : 0;
-			PangoLayout *l = make_layout(r, b->text, size, false, width - indent,
+			PangoLayout *l = mi_rd_layout(r, b->text, size, false, width - indent,
 						     b->free_text ? free_lines : 0);
-			double bh = layout_height(l);
+			double bh = mi_rd_layout_height(l);
 			if (y + bh > limit) {
 				g_object_unref(l);
 				fits = false;
 				break;
 			}
 			if (b->kind == MI_AFTERCARE_BULLET)
-				put_text(r, "\u2022", size, false, left, y, indent, 1);
-			y += put_layout(r, l, left + indent, y, 0.1, 0.1, 0.1) + size * 0.3;
+				mi_rd_put_text(r, "\u2022", size, false, left, y, indent, 1);
+			y += mi_rd_put_layout(r, l, left + indent, y, 0.1, 0.1, 0.1) + size * 0.3;
 		}
 	}
 	if (!fits)
 		r->shortened = true;
 	if (reserve_note && r->shortened)
-		put_layout(r, make_layout(r, doc->overflow_note, SMALL, false, full, 0), left,
+		mi_rd_put_layout(r, mi_rd_layout(r, doc->overflow_note, SMALL, false, full, 0), left,
 			   bottom - note_h + 6, 0.35, 0.35, 0.35);
 	return fits;
 }
 
 /* Fits the page (largest font first, then cutting typed text short) and
  * draws it. */
-static void page_render(render *r, const mi_aftercare_doc *doc, const char *clinic,
+static void page_render(mi_rd *r, const mi_aftercare_doc *doc, const char *clinic,
 			mi_render_fit *fit)
 {
 	double size = MI_PDF_MAX_FONT_SIZE;
@@ -388,46 +310,6 @@ static void page_render(render *r, const mi_aftercare_doc *doc, const char *clin
 	fit->shortened = r->shortened;
 }
 
-/* Bytes cairo writes, gathered in memory. */
-typedef struct sink {
-	unsigned char *data;
-	size_t len, cap;
-} sink;
-
-/* cairo's write callback: appends to the sink. */
-static cairo_status_t sink_write(void *closure, const unsigned char *data, unsigned int length)
-{
-	sink *s = closure;
-	if (s->len + length > s->cap) {
-		size_t cap = s->cap ? s->cap : 64 * 1024;
-		while (s->len + length > cap)
-			cap *= 2;
-		unsigned char *grown = realloc(s->data, cap);
-		if (!grown)
-			return CAIRO_STATUS_WRITE_ERROR;
-		s->data = grown;
-		s->cap = cap;
-	}
-	memcpy(s->data + s->len, data, length);
-	s->len += length;
-	return CAIRO_STATUS_SUCCESS;
-}
-
-/* Sets up pango for cr with unhinted metrics, so the PDF and the PNG lay
- * out the same, and sizes in points. Caller unrefs. */
-static PangoContext *make_pango_context(cairo_t *cr)
-{
-	PangoContext *pc = pango_font_map_create_context(pango_cairo_font_map_get_default());
-	cairo_font_options_t *fo = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(pc, fo);
-	cairo_font_options_destroy(fo);
-	pango_cairo_context_set_resolution(pc, 72.0); /* font sizes in points = user units */
-	pango_cairo_update_context(cr, pc);
-	return pc;
-}
-
 mi_status mi_aftercare_render(const mi_aftercare_doc *doc, const mi_render_options *opt,
 			      unsigned char **data, size_t *len, mi_render_fit *fit, mi_error *err)
 {
@@ -435,9 +317,9 @@ mi_status mi_aftercare_render(const mi_aftercare_doc *doc, const mi_render_optio
 		opt->clinic_name && *opt->clinic_name ? opt->clinic_name : MI_DEFAULT_CLINIC_NAME, false);
 	if (!clinic)
 		return mi_error_set(err, MI_EINTERNAL, "out of memory rendering the summary.");
-	render r = {0};
-	paper_size(opt->paper, &r.w, &r.h);
-	sink out = {0};
+	mi_rd r = {0};
+	mi_rd_paper_size(opt->paper, &r.w, &r.h);
+	mi_rd_sink out = {0};
 	cairo_surface_t *surface;
 	double scale = 1.0;
 	if (opt->format == MI_RENDER_PNG) {
@@ -445,7 +327,7 @@ mi_status mi_aftercare_render(const mi_aftercare_doc *doc, const mi_render_optio
 		surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(r.w * scale + 0.5),
 						     (int)(r.h * scale + 0.5));
 	} else {
-		surface = cairo_pdf_surface_create_for_stream(sink_write, &out, r.w, r.h);
+		surface = cairo_pdf_surface_create_for_stream(mi_rd_sink_write, &out, r.w, r.h);
 		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, "Aftercare summary");
 		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
 					       "massage-intake " MI_VERSION);
@@ -456,28 +338,15 @@ mi_status mi_aftercare_render(const mi_aftercare_doc *doc, const mi_render_optio
 		cairo_set_source_rgb(r.cr, 1, 1, 1);
 		cairo_paint(r.cr);
 	}
-	r.pc = make_pango_context(r.cr);
+	r.pc = mi_rd_pango_context(r.cr);
 	mi_render_fit local;
 	page_render(&r, doc, clinic, fit ? fit : &local);
 	cairo_show_page(r.cr);
-	cairo_status_t status = cairo_status(r.cr);
-	g_object_unref(r.pc);
-	cairo_destroy(r.cr);
+	cairo_status_t status = mi_rd_end(&r);
 	if (status == CAIRO_STATUS_SUCCESS && opt->format == MI_RENDER_PNG)
-		status = cairo_surface_write_to_png_stream(surface, sink_write, &out);
-	cairo_surface_finish(surface);
-	if (status == CAIRO_STATUS_SUCCESS)
-		status = cairo_surface_status(surface);
-	cairo_surface_destroy(surface);
+		status = cairo_surface_write_to_png_stream(surface, mi_rd_sink_write, &out);
 	free(clinic);
-	if (status != CAIRO_STATUS_SUCCESS) {
-		free(out.data);
-		return mi_error_set(err, MI_EINTERNAL, "cannot render the summary: %s.",
-				    cairo_status_to_string(status));
-	}
-	*data = out.data;
-	*len = out.len;
-	return MI_OK;
+	return mi_rd_collect(surface, status, &out, "summary", data, len, err);
 }
 
 void mi_render_release_fonts(void)

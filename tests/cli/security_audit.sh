@@ -5,21 +5,6 @@
 source "$(dirname "$0")/../lib/common.sh"
 EX="$MI_FIXTURES/examples/02-modify-blood-thinner.json"
 
-# The newest audit entry as "action table record" (straight from the file).
-last_entry() {
-	sqlite3 "$MASSAGE_INTAKE_DB" \
-		"SELECT action || ' ' || table_name || ' ' || ifnull(record_id, '-') FROM audit_log ORDER BY id DESC LIMIT 1"
-}
-
-# expect_logged "ACTION TABLE RECORD" DESCRIPTION: the last command left
-# exactly that entry as the newest one.
-expect_logged() {
-	mi_test_count=$((mi_test_count + 1))
-	local got
-	got=$(last_entry)
-	[[ $got == "$1" ]] || fail "$2: newest audit entry is '$got', expected '$1'"
-}
-
 run "$MI" audit
 expect_rc 0 "audit with no database yet"
 expect_out_has "the audit log is empty" "audit with no database yet"

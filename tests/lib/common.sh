@@ -92,6 +92,22 @@ leave_wal() {
 	release
 }
 
+# last_entry: the newest audit entry as "ACTION TABLE RECORD" (straight
+# from the database file, with sqlite3).
+last_entry() {
+	sqlite3 "$MASSAGE_INTAKE_DB" \
+		"SELECT action || ' ' || table_name || ' ' || ifnull(record_id, '-') FROM audit_log ORDER BY id DESC LIMIT 1"
+}
+
+# expect_logged "ACTION TABLE RECORD" DESCRIPTION: the last command left
+# exactly that entry as the newest one.
+expect_logged() {
+	mi_test_count=$((mi_test_count + 1))
+	local got
+	got=$(last_entry)
+	[[ $got == "$1" ]] || fail "$2: newest audit entry is '$got', expected '$1'"
+}
+
 # finish: prints the summary line and exits non-zero on any failure.
 finish() {
 	echo "$((mi_test_count - mi_test_failures)) passed, $mi_test_failures failed"

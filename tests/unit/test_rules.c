@@ -324,6 +324,81 @@ static void asks_with_follow_up_condition_succeeds(void **state)
 	mi_rulefile_free(r);
 }
 
+/* The follow-up of leg_symptoms_both_sides asked when `asked_when`, as a
+ * flat list: the status, and the tests in *out (caller frees). */
+static mi_status follow_up_tests(const mi_meds *m, const char *asked_when, mi_follow_up_test **out,
+				 size_t *count, bool *all, mi_error *err)
+{
+	char extra[512];
+	snprintf(extra, sizeof extra, "[follow_up leg_symptoms_both_sides]\nasked_when = %s\n",
+		 asked_when);
+	mi_rulefile *r = one_rule(m, extra, "leg_symptoms_both_sides");
+	mi_status st = mi_rulefile_follow_up_tests(r, "leg_symptoms_both_sides", out, count, all, err);
+	mi_rulefile_free(r);
+	return st;
+}
+
+static void follow_up_tests_with_flat_conditions_succeeds(void **state)
+{
+	const mi_meds *m = *state;
+	mi_follow_up_test *t = NULL;
+	size_t n = 0;
+	bool all = false;
+	mi_error err = {0};
+	assert_int_equal(follow_up_tests(m, "leg_symptoms has any (weakness, pain_below_knee)", &t, &n,
+					 &all, &err),
+			 MI_OK);
+	assert_int_equal(n, 2);
+	assert_false(all);
+	assert_string_equal(t[0].key, "leg_symptoms");
+	assert_int_equal(t[0].op, MI_FOLLOW_UP_IS);
+	assert_string_equal(t[0].value, "weakness");
+	assert_string_equal(t[1].value, "pain_below_knee");
+	free(t);
+	assert_int_equal(follow_up_tests(m, "fever and pain_intensity >= 7", &t, &n, &all, &err), MI_OK);
+	assert_int_equal(n, 2);
+	assert_true(all);
+	assert_int_equal(t[0].op, MI_FOLLOW_UP_TRUE);
+	assert_string_equal(t[0].key, "fever");
+	assert_int_equal(t[1].op, MI_FOLLOW_UP_GE);
+	assert_int_equal(t[1].number, 7);
+	free(t);
+	assert_int_equal(follow_up_tests(m, "fever or onset in (sudden, injury) or night_pain", &t, &n,
+					 &all, &err),
+			 MI_OK);
+	assert_int_equal(n, 4);
+	assert_false(all);
+	free(t);
+	/* No follow-up for the key: always asked. */
+	mi_rulefile *r = one_rule(m, "", "fever");
+	assert_int_equal(mi_rulefile_follow_up_tests(r, "fever", &t, &n, &all, &err), MI_OK);
+	assert_null(t);
+	assert_int_equal(n, 0);
+	mi_rulefile_free(r);
+}
+
+static void follow_up_tests_with_other_conditions_fails(void **state)
+{
+	const mi_meds *m = *state;
+	static const char *const refused[] = {
+		"not fever",
+		"fever and (night_pain or recent_trauma)",
+		"age > 50",
+		"medication_class has anticoagulant",
+		"fever and leg_symptoms has any (weakness, numbness_tingling)",
+	};
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		mi_follow_up_test *t = NULL;
+		size_t n = 0;
+		bool all;
+		mi_error err = {0};
+		if (follow_up_tests(m, refused[i], &t, &n, &all, &err) != MI_EDATA)
+			fail_msg("\"%s\" was taken as a flat list", refused[i]);
+		assert_null(t);
+		assert_non_null(strstr(err.message, "[follow_up leg_symptoms_both_sides]"));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -348,6 +423,8 @@ int main(void)
 		cmocka_unit_test(fires_with_each_operator_succeeds),
 		cmocka_unit_test(fires_with_age_from_birth_date_succeeds),
 		cmocka_unit_test(asks_with_follow_up_condition_succeeds),
+		cmocka_unit_test(follow_up_tests_with_flat_conditions_succeeds),
+		cmocka_unit_test(follow_up_tests_with_other_conditions_fails),
 	};
 	return cmocka_run_group_tests_name("rules", tests, make_meds, free_meds);
 }

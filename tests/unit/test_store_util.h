@@ -184,6 +184,36 @@ static inline mi_store *tsu_open(const char *path)
 	return store;
 }
 
+/* A test's own store: a temporary folder with a database in it. */
+typedef struct tsu_fixture {
+	char *dir;
+	char *path;
+	mi_store *store;
+} tsu_fixture;
+
+/* cmocka setup: a new tsu_fixture with its store open in *state. */
+static inline int tsu_setup(void **state)
+{
+	tsu_fixture *f = calloc(1, sizeof *f);
+	assert_non_null(f);
+	f->dir = tsu_tmpdir();
+	f->path = tsu_path(f->dir, "intake.db");
+	f->store = tsu_open(f->path);
+	*state = f;
+	return 0;
+}
+
+/* cmocka teardown: closes the store and removes the folder. */
+static inline int tsu_teardown(void **state)
+{
+	tsu_fixture *f = *state;
+	mi_store_close(f->store);
+	free(f->path);
+	tsu_rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
 /* Stores an intake from JSON text with count flags; returns the visit id. */
 static inline long long tsu_intake(mi_store *store, const char *json, size_t flags,
 				   const char *date, long long *client_id)

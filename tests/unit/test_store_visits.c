@@ -7,32 +7,7 @@
 #include "mi/pin.h"
 #include "mi/visit.h"
 
-typedef struct fixture {
-	char *dir;
-	char *path;
-	mi_store *store;
-} fixture;
-
-static int setup(void **state)
-{
-	fixture *f = calloc(1, sizeof *f);
-	assert_non_null(f);
-	f->dir = tsu_tmpdir();
-	f->path = tsu_path(f->dir, "intake.db");
-	f->store = tsu_open(f->path);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture *f = *state;
-	mi_store_close(f->store);
-	free(f->path);
-	tsu_rmdir(f->dir);
-	free(f);
-	return 0;
-}
+typedef tsu_fixture fixture;
 
 static const char MAYA[] =
 	"{\"client\": {\"name\": \"Maya Ortiz\", \"birth_date\": \"1988-03-14\", \"phone\": \"555-0142\"},"
@@ -545,29 +520,29 @@ static void store_backup_is_private_and_checked_succeeds(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(store_intake_with_new_client_succeeds, setup, teardown),
+		cmocka_unit_test_setup_teardown(store_intake_with_new_client_succeeds, tsu_setup, tsu_teardown),
 		cmocka_unit_test_setup_teardown(store_intake_with_same_client_other_spelling_succeeds,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(store_intake_without_name_fails, setup, teardown),
-		cmocka_unit_test_setup_teardown(store_intake_with_hostile_text_round_trips_succeeds, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(store_draft_saved_answer_by_answer_resumes_succeeds, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(store_draft_for_known_client_resumes_succeeds, setup,
-						teardown),
+						tsu_setup, tsu_teardown),
+		cmocka_unit_test_setup_teardown(store_intake_without_name_fails, tsu_setup, tsu_teardown),
+		cmocka_unit_test_setup_teardown(store_intake_with_hostile_text_round_trips_succeeds, tsu_setup,
+						tsu_teardown),
+		cmocka_unit_test_setup_teardown(store_draft_saved_answer_by_answer_resumes_succeeds, tsu_setup,
+						tsu_teardown),
+		cmocka_unit_test_setup_teardown(store_draft_for_known_client_resumes_succeeds, tsu_setup,
+						tsu_teardown),
 		cmocka_unit_test_setup_teardown(store_draft_claimed_by_one_screen_refuses_another_fails,
-						setup, teardown),
+						tsu_setup, tsu_teardown),
 		cmocka_unit_test_setup_teardown(
-			store_draft_claim_of_an_ended_program_is_taken_over_succeeds, setup, teardown),
+			store_draft_claim_of_an_ended_program_is_taken_over_succeeds, tsu_setup, tsu_teardown),
 		cmocka_unit_test_setup_teardown(store_resumable_drafts_with_age_and_tries_succeeds,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(store_pin_throttle_survives_reopening_succeeds, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(store_visit_save_notes_succeeds, setup, teardown),
-		cmocka_unit_test_setup_teardown(store_audit_log_without_health_details_succeeds, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(store_backup_is_private_and_checked_succeeds, setup,
-						teardown),
+						tsu_setup, tsu_teardown),
+		cmocka_unit_test_setup_teardown(store_pin_throttle_survives_reopening_succeeds, tsu_setup,
+						tsu_teardown),
+		cmocka_unit_test_setup_teardown(store_visit_save_notes_succeeds, tsu_setup, tsu_teardown),
+		cmocka_unit_test_setup_teardown(store_audit_log_without_health_details_succeeds, tsu_setup,
+						tsu_teardown),
+		cmocka_unit_test_setup_teardown(store_backup_is_private_and_checked_succeeds, tsu_setup,
+						tsu_teardown),
 	};
 	return cmocka_run_group_tests_name("store_visits", tests, NULL, NULL);
 }

@@ -64,6 +64,16 @@ under 0 "audit" "$MI" audit
 under 0 "audit --json" "$MI" audit --json --limit 0
 under 0 "backup" "$MI" backup "$T/copy.db"
 under 0 "check" "$MI" check
+under 0 "export --fhir" "$MI" export --fhir 2
+under 0 "export --all --jsonl" "$MI" export --all --jsonl -o "$T/all.ndjson"
+under 0 "export --client" "$MI" export --client 1
+under 0 "export --questionnaire" "$MI" export --questionnaire
+under 0 "export copy json" "$MI" export --client 1 --format json
+under 0 "export copy pdf" "$MI" export --client 1 --format pdf -o "$T/copy.pdf"
+under 0 "settings retention" "$MI" settings retention 7y
+under 0 "erase --list-old-backups" "$MI" erase --list-old-backups "$T"
+under 0 "erase" "$MI" erase 1 --yes
+under 67 "export of an erased client" "$MI" export --client 1 --format json
 printf '{"client": {"name": "A"}, "fever": "yes"}' >"$T/bad.json"
 under 65 "screen invalid answers" "$MI" screen "$T/bad.json"
 under 65 "intake invalid answers" "$MI" intake --answers "$T/bad.json"

@@ -3,7 +3,7 @@
  * Only wording and order live here: the answer types and allowed values
  * come from the answers schema, the screening rules from data/rules.conf.
  */
-#include "mi/ui_intake.h"
+#include "mi/questions.h"
 
 #define ABOUT "About you"
 #define PAIN "Your pain"

@@ -1,0 +1,342 @@
+/* cmd_erase.c - `massage-intake erase`: a client's records erased for good,
+ * and the backups that still hold what was erased or expired. */
+#define _GNU_SOURCE /* timegm */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "mi/app_settings.h"
+#include "mi/cli.h"
+#include "mi/retention.h"
+#include "mi/store.h"
+#include "mi/store_erase.h"
+#include "mi/text.h"
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: massage-intake erase CLIENT [--yes]\n"
+		"       massage-intake erase --list-old-backups DIR\n"
+		"       massage-intake erase --compact\n"
+		"\n"
+		"Erases a client's records for good, when the client asks or the records\n"
+		"have been kept long enough. The \"retention\" setting (massage-intake settings\n"
+		"retention 7y) says how long the clinic keeps records:\n"
+		"  - a completed visit younger than that is kept without anything that\n"
+		"    identifies the client: no name, birth date (the age at the visit stays),\n"
+		"    phone, e-mail, signature or free text; the coded answers, outcome, flags,\n"
+		"    goals and techniques stay for the clinic's counts;\n"
+		"  - every other visit, every draft, the client's unfinished kiosk intakes\n"
+		"    and the client's details are deleted.\n"
+		"Without a retention setting everything is deleted. The file is then\n"
+		"rebuilt so that no erased byte stays in it or in its -wal and -shm files.\n"
+		"The audit log records who erased which client number and when, never what.\n"
+		"It asks for confirmation on a terminal.\n"
+		"\n"
+		"  --yes                    erase without asking (needed without a terminal)\n"
+		"  --list-old-backups DIR   list the massage-intake backups in DIR to remove:\n"
+		"                           those older than the retention period, and those\n"
+		"                           made before an erasure (they still hold that\n"
+		"                           client). One line each: PATH, a tab, the reason\n"
+		"  --compact                only rebuild the file (after an erasure that could\n"
+		"                           not finish it because another program had the\n"
+		"                           database open)\n"
+		"\n"
+		"Backups are copies outside the database: erase them, or keep them where the\n"
+		"law requires, yourself.\n"
+		"\n"
+		"Exit status: 0 done; 1 not confirmed; 64 bad command line; 65 a bad retention\n"
+		"setting; 66 no database yet, or DIR missing; 67 no such client; 74 the\n"
+		"database cannot be used; 75 another program kept the database busy.\n");
+}
+
+/* The retention setting: *set false when there is none. MI_EDATA when it
+ * is not a period. */
+static mi_status read_retention(mi_store *store, mi_period *period, bool *set, mi_error *err)
+{
+	mi_settings settings;
+	mi_status st = mi_app_settings_load(store, &settings, err);
+	if (st != MI_OK)
+		return st;
+	/* A refused value is no reason to guess: erasing waits until it is right. */
+	st = mi_settings_refusal(&settings, MI_SETTING_RETENTION, err);
+	*set = st == MI_OK && settings.retention && mi_period_parse(settings.retention, period);
+	mi_settings_clear(&settings);
+	return st;
+}
+
+/* Asks on the terminal; true when the answer is "yes". */
+static bool confirmed(const mi_client *c, size_t visits, const mi_period *period,
+		      mi_date keep_from)
+{
+	char *name = mi_text_sanitize(c->name ? c->name : "", false);
+	printf("Erase client %lld, %s%s%s, and their %zu visit%s for good?\n", c->id,
+	       name ? name : "?", c->birth_date ? ", born " : "", c->birth_date ? c->birth_date : "",
+	       visits, visits == 1 ? "" : "s");
+	free(name);
+	if (period) {
+		char words[32], since[11];
+		mi_period_format(*period, words, sizeof words);
+		mi_date_format(keep_from, since);
+		printf("Completed visits since %s (the retention period, %s) are kept without\n"
+		       "anything that identifies the client; everything else is deleted.\n",
+		       since, words);
+	} else {
+		printf("No retention period is set: everything is deleted.\n");
+	}
+	printf("This cannot be undone. Type yes to erase: ");
+	fflush(stdout);
+	char line[16];
+	if (!fgets(line, sizeof line, stdin))
+		return false;
+	line[strcspn(line, "\r\n")] = '\0';
+	return strcmp(line, "yes") == 0;
+}
+
+static int erase_client(mi_cli *cli, long long client_id, bool yes)
+{
+	if (!yes && !isatty(STDIN_FILENO))
+		return mi_cli_failf(MI_EUSAGE, "erase asks for confirmation on a terminal; give --yes to "
+					       "erase client %lld without asking.",
+				    client_id);
+	mi_error err;
+	mi_store *store = NULL;
+	mi_client client = {0};
+	mi_visit_list visits = {0};
+	mi_period period = {0};
+	bool has_period = false;
+	mi_status st = mi_cli_open_store(cli, 0, &store, &err);
+	if (st == MI_OK)
+		st = mi_store_client_get(store, client_id, &client, &err);
+	if (st == MI_OK)
+		st = mi_store_client_history(store, client_id, &visits, &err);
+	if (st == MI_OK)
+		st = read_retention(store, &period, &has_period, &err);
+	mi_date keep_from = has_period ? mi_period_start(period, mi_clock_today(cli->clock)) : mi_clock_today(cli->clock);
+	int rc = 0;
+	if (st == MI_OK && !yes &&
+	    !confirmed(&client, visits.count, has_period ? &period : NULL, keep_from)) {
+		printf("Nothing was erased.\n");
+		rc = 1;
+	}
+	mi_erase_report report = {0};
+	if (st == MI_OK && rc == 0)
+		st = mi_store_erase_client(store, client_id, has_period ? &keep_from : NULL, &report,
+					   &err);
+	if (st == MI_OK && rc == 0) {
+		printf("Client %lld erased: %zu visit%s deleted, %zu kept without anything that "
+		       "identifies the client.\n",
+		       client_id, report.deleted, report.deleted == 1 ? "" : "s", report.anonymised);
+		printf("Backups made before now still hold this client: massage-intake erase "
+		       "--list-old-backups DIR lists them.\n");
+		fflush(stdout);
+		st = mi_store_compact(store, &err);
+		if (st != MI_OK)
+			mi_error_prefix(&err,
+					"client %lld was erased, but erased bytes may remain in the file "
+					"until it is rebuilt; close the other program and run "
+					"massage-intake erase --compact",
+					client_id);
+	}
+	mi_visit_list_clear(&visits);
+	mi_client_clear(&client);
+	mi_store_close(store);
+	return st == MI_OK ? rc : mi_cli_fail(&err);
+}
+
+static int compact(mi_cli *cli)
+{
+	mi_error err;
+	mi_store *store = NULL;
+	mi_status st = mi_cli_open_store(cli, 0, &store, &err);
+	if (st == MI_OK)
+		st = mi_store_compact(store, &err);
+	mi_store_close(store);
+	return st == MI_OK ? 0 : mi_cli_fail(&err);
+}
+
+/* "YYYY-MM-DDTHH:MM:SSZ" as a time; false when it is not one. */
+static bool parse_utc(const char *at, time_t *out)
+{
+	struct tm tm = {0};
+	const char *end = at ? strptime(at, "%Y-%m-%dT%H:%M:%SZ", &tm) : NULL;
+	if (!end || *end)
+		return false;
+	*out = timegm(&tm);
+	return true;
+}
+
+/* The reason to remove a backup last written at mtime, or false when
+ * there is none. */
+static bool removal_reason(time_t mtime, const mi_date *older_than, const mi_period *period,
+			   const mi_erasure_list *erasures, char *reason, size_t size)
+{
+	struct tm tm;
+	localtime_r(&mtime, &tm);
+	mi_date written = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+	if (older_than && mi_date_compare(written, *older_than) < 0) {
+		char words[32];
+		mi_period_format(*period, words, sizeof words);
+		snprintf(reason, size, "older than the retention period (%s)", words);
+		return true;
+	}
+	for (size_t i = 0; i < erasures->count; i++) {
+		time_t at;
+		if (parse_utc(erasures->items[i].at, &at) && at >= mtime) {
+			snprintf(reason, size, "made before client %lld was erased (%.10s)",
+				 erasures->items[i].client_id, erasures->items[i].at);
+			return true;
+		}
+	}
+	return false;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The regular files in dir (not following links), sorted; caller frees
+ * each and the array. */
+static mi_status list_files(const char *dir, char ***files, size_t *count, mi_error *err)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return mi_error_set(err, errno == ENOENT ? MI_ENOINPUT : MI_EIO,
+				    "cannot read the folder %s: %s.", dir, strerror(errno));
+	char **list = NULL;
+	size_t n = 0;
+	mi_status st = MI_OK;
+	struct dirent *e;
+	while (st == MI_OK && (e = readdir(d))) {
+		char *path = NULL;
+		struct stat sb;
+		if (asprintf(&path, "%s/%s", dir, e->d_name) < 0) {
+			st = mi_error_set(err, MI_EINTERNAL, "out of memory.");
+			break;
+		}
+		if (lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+			free(path);
+			continue;
+		}
+		char **grown = realloc(list, (n + 1) * sizeof *grown);
+		if (!grown) {
+			free(path);
+			st = mi_error_set(err, MI_EINTERNAL, "out of memory.");
+			break;
+		}
+		list = grown;
+		list[n++] = path;
+	}
+	closedir(d);
+	qsort(list, n, sizeof *list, compare_names);
+	*files = list;
+	*count = n;
+	return st;
+}
+
+static int list_old_backups(mi_cli *cli, const char *dir)
+{
+	mi_error err;
+	mi_store *store = NULL;
+	mi_period period = {0};
+	bool has_period = false;
+	mi_erasure_list erasures = {0};
+	char **files = NULL;
+	size_t count = 0;
+	char *db = mi_cli_db_path(cli, &err);
+	mi_status st = db ? mi_cli_open_store(cli, 0, &store, &err) : err.status;
+	if (st == MI_OK)
+		st = read_retention(store, &period, &has_period, &err);
+	if (st == MI_OK)
+		st = mi_store_erasures(store, &erasures, &err);
+	mi_store_close(store);
+	if (st == MI_OK)
+		st = list_files(dir, &files, &count, &err);
+	mi_date older_than = has_period ? mi_period_start(period, mi_clock_today(cli->clock)) : mi_clock_today(cli->clock);
+	char *live = db ? realpath(db, NULL) : NULL;
+	size_t listed = 0;
+	for (size_t i = 0; st == MI_OK && i < count; i++) {
+		char *real = realpath(files[i], NULL);
+		struct stat sb;
+		char reason[160];
+		bool is_live = real && live && strcmp(real, live) == 0;
+		if (!is_live && mi_store_file_is_database(files[i]) && lstat(files[i], &sb) == 0 &&
+		    removal_reason(sb.st_mtime, has_period ? &older_than : NULL, &period, &erasures,
+				   reason, sizeof reason)) {
+			char *safe = mi_text_sanitize(files[i], false);
+			printf("%s\t%s\n", safe ? safe : "?", reason);
+			free(safe);
+			listed++;
+		}
+		free(real);
+	}
+	if (st == MI_OK && listed == 0) {
+		char *safe = mi_text_sanitize(dir, false);
+		fprintf(stderr, "massage-intake: no backup in %s needs removing%s.\n", safe ? safe : "?",
+			has_period ? "" : " (no retention period is set: only backups made before an "
+					  "erasure are listed)");
+		free(safe);
+	}
+	for (size_t i = 0; i < count; i++)
+		free(files[i]);
+	free(files);
+	free(live);
+	free(db);
+	mi_erasure_list_clear(&erasures);
+	if (st == MI_OK && (fflush(stdout) != 0 || ferror(stdout)))
+		st = mi_error_set(&err, MI_EIO, "cannot write the list: %s.", strerror(errno));
+	return st == MI_OK ? 0 : mi_cli_fail(&err);
+}
+
+const struct option mi_erase_options[] = {
+	{"yes", no_argument, NULL, 'y'},
+	{"list-old-backups", required_argument, NULL, 'l'},
+	{"compact", no_argument, NULL, 'c'},
+	{NULL, 0, NULL, 0},
+};
+
+int mi_cmd_erase(mi_cli *cli, int argc, char **argv)
+{
+	if (mi_cli_wants_help(argc, argv)) {
+		usage(stdout);
+		return 0;
+	}
+	bool yes = false, do_compact = false;
+	const char *backups = NULL;
+	opterr = 0;
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, ":", mi_erase_options, NULL)) != -1) {
+		switch (c) {
+		case 'y': yes = true; break;
+		case 'l': backups = optarg; break;
+		case 'c': do_compact = true; break;
+		case ':':
+			return mi_cli_failf(MI_EUSAGE, "%s needs a value; see massage-intake erase --help.",
+					    argv[optind - 1]);
+		default:
+			return mi_cli_failf(MI_EUSAGE, "unknown option \"%s\"; see massage-intake erase --help.",
+					    argv[optind - 1]);
+		}
+	}
+	int rest = argc - optind;
+	long long client_id = 0;
+	if ((backups || do_compact) && (rest != 0 || yes || (backups && do_compact)))
+		return mi_cli_failf(MI_EUSAGE, "--list-old-backups and --compact stand alone; see "
+					       "massage-intake erase --help.");
+	if (backups)
+		return list_old_backups(cli, backups);
+	if (do_compact)
+		return compact(cli);
+	if (rest != 1 || !mi_cli_parse_id(argv[optind], &client_id))
+		return mi_cli_failf(MI_EUSAGE, "erase needs one client id (a positive number); see "
+					       "massage-intake erase --help.");
+	return erase_client(cli, client_id, yes);
+}
