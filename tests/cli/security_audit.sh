@@ -42,7 +42,7 @@ run "$MI" aftercare "$visit" -o "$T/aftercare.txt"
 expect_rc 0 "aftercare -o"
 expect_logged "export visits $visit" "aftercare -o (export)"
 
-printf '#!/bin/sh\necho "request id is stub-1 (1 file(s))"\n' >"$T/lp"
+printf '#!/bin/sh\ncat >/dev/null\necho "request id is stub-1 (1 file(s))"\n' >"$T/lp"
 chmod +x "$T/lp"
 MASSAGE_INTAKE_LP="$T/lp" run "$MI" aftercare "$visit" --print
 expect_rc 0 "aftercare --print"
