@@ -525,9 +525,9 @@ mi_reading_status mi_reading_duration(const char *text, const mi_reading_words *
 		mi_reading_status s = sum_terms(&t, words, &days);
 		if (s != MI_READING_OK)
 			return s;
-		/* "less than a week" is under a week. */
-		if (under && days > 0)
-			days -= 1;
+		/* "less than a week" is under a week; "under half a day" is none. */
+		if (under)
+			days = days >= 1 ? days - 1 : 0;
 	}
 	if (days > MAX_DURATION_YEARS * DAYS_PER_YEAR)
 		return MI_READING_OUT_OF_RANGE;

@@ -53,6 +53,10 @@ static const struct duration_case {
 	{"about 4 weeks", MI_READING_OK, 4},
 	{"less than a week", MI_READING_OK, 0},
 	{"under 2 months", MI_READING_OK, 8},
+	/* Under less than a day is no time, never a negative one (found by
+	 * fuzz_reading). */
+	{"under.................1 ", MI_READING_OK, 0},
+	{"under 0.1 weeks", MI_READING_OK, 0},
 	{"5 days", MI_READING_OK, 0},
 	{"20", MI_READING_OK, 20},
 	{"0", MI_READING_OK, 0},
