@@ -57,4 +57,20 @@ mi_status mi_app_kiosk_resume(mi_store *store, const char *name, const char *bir
 			      const char *code, long max_age_hours, long long *visit_id,
 			      mi_answers **answers, mi_error *err);
 
+/* Opens a draft on this screen: claims it (mi_store_draft_claim: refused
+ * with MI_ETEMPFAIL while another screen writes it) and loads the answers
+ * saved so far into *answers (caller frees). On failure the claim is given
+ * up again. */
+mi_status mi_app_draft_take(mi_store *store, long long visit_id, mi_answers **answers,
+			    mi_error *err);
+
+/* Gives up this screen's claim on the draft (nothing when it holds none);
+ * best effort: a claim left behind is taken over once this program ends. */
+void mi_app_draft_release(mi_store *store, long long visit_id);
+
+/* Saves one answer of a draft as it is given (mi_store_draft_save_answer:
+ * value_json NULL removes it; a refused value stores nothing). */
+mi_status mi_app_draft_save_answer(mi_store *store, long long visit_id, const char *key,
+				   const char *value_json, mi_error *err);
+
 #endif

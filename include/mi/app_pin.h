@@ -17,4 +17,19 @@ mi_status mi_app_pin_set(mi_store *store, const char *pin, char **hash, mi_error
 /* The stored hash, or *hash = NULL when no PIN is set. Caller frees. */
 mi_status mi_app_pin_hash(mi_store *store, char **hash, mi_error *err);
 
+/* Wrong PINs in a row and the wait they bring, kept in the database so
+ * that restarting the program or changing screens does not reset them. */
+mi_status mi_app_pin_throttle(mi_store *store, mi_pin_throttle *out, mi_error *err);
+
+/* A right PIN was typed: the count and the wait go back to zero, and the
+ * audit log records "unlock" (table "pin"). Best effort: a database that
+ * cannot be written keeps nobody locked out or in. */
+void mi_app_pin_unlocked(mi_store *store);
+
+/* A wrong PIN was typed at Unix time now: one more failure, the new wait
+ * in *out, and "unlock failed" in the audit log. MI_OK when the count was
+ * stored (the log entry is best effort); otherwise the caller keeps its own
+ * count. */
+mi_status mi_app_pin_wrong(mi_store *store, long long now, mi_pin_throttle *out, mi_error *err);
+
 #endif

@@ -235,6 +235,11 @@ mi_status mi_store_visit_complete(mi_store *store, long long visit_id, const mi_
  * MI_ENOTFOUND for an unknown visit, MI_EDATA for a completed one. */
 mi_status mi_store_draft_claim(mi_store *store, long long visit_id, mi_error *err);
 
+/* Deletes a draft with the answers saved in it, logged as "discard" in the
+ * same transaction. MI_ENOTFOUND for an unknown visit, MI_EDATA for a
+ * completed one, MI_ETEMPFAIL while another screen holds its claim. */
+mi_status mi_store_draft_discard(mi_store *store, long long visit_id, mi_error *err);
+
 /* Gives up this handle's claim on the draft (nothing when it holds none). */
 mi_status mi_store_draft_release(mi_store *store, long long visit_id, mi_error *err);
 

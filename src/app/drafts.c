@@ -283,3 +283,27 @@ mi_status mi_app_kiosk_resume(mi_store *store, const char *name, const char *bir
 	mi_answers_free(typed);
 	return st;
 }
+
+mi_status mi_app_draft_take(mi_store *store, long long visit_id, mi_answers **answers,
+			    mi_error *err)
+{
+	mi_status st = mi_store_draft_claim(store, visit_id, err);
+	if (st != MI_OK)
+		return st;
+	st = mi_store_draft_load(store, visit_id, answers, err);
+	if (st != MI_OK)
+		mi_app_draft_release(store, visit_id);
+	return st;
+}
+
+void mi_app_draft_release(mi_store *store, long long visit_id)
+{
+	mi_error ignored;
+	mi_store_draft_release(store, visit_id, &ignored);
+}
+
+mi_status mi_app_draft_save_answer(mi_store *store, long long visit_id, const char *key,
+				   const char *value_json, mi_error *err)
+{
+	return mi_store_draft_save_answer(store, visit_id, key, value_json, err);
+}

@@ -23,3 +23,23 @@ mi_status mi_app_pin_hash(mi_store *store, char **hash, mi_error *err)
 {
 	return mi_store_setting_get(store, MI_PIN_SETTING, hash, err);
 }
+
+mi_status mi_app_pin_throttle(mi_store *store, mi_pin_throttle *out, mi_error *err)
+{
+	return mi_store_pin_throttle(store, out, err);
+}
+
+void mi_app_pin_unlocked(mi_store *store)
+{
+	mi_error ignored;
+	mi_store_pin_succeeded(store, &ignored);
+	mi_store_audit_append(store, "unlock", "pin", 0, &ignored);
+}
+
+mi_status mi_app_pin_wrong(mi_store *store, long long now, mi_pin_throttle *out, mi_error *err)
+{
+	mi_status st = mi_store_pin_failed(store, now, out, err);
+	mi_error ignored;
+	mi_store_audit_append(store, "unlock failed", "pin", 0, &ignored);
+	return st;
+}

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mi/answers.h"
+#include "mi/app_intake.h"
 #include "mi/cli.h"
 #include "mi/screen.h"
 #include "mi/store.h"
@@ -94,8 +95,7 @@ int mi_cmd_intake(mi_cli *cli, int argc, char **argv)
 	mi_answers *answers = NULL;
 	if (mi_answers_read_file(answers_path, &answers, &err) != MI_OK)
 		return mi_cli_fail(&err);
-	const char *name = mi_answers_get_text(answers, "client.name");
-	if (!name || strspn(name, " \t") == strlen(name)) {
+	if (!mi_app_intake_has_name(answers)) {
 		mi_answers_free(answers);
 		return mi_cli_failf(MI_EDATA, "%s: client.name is missing; a stored intake needs the "
 					      "client's name.",
@@ -111,7 +111,7 @@ int mi_cmd_intake(mi_cli *cli, int argc, char **argv)
 	/* Screened and stored with the same date. */
 	mi_date today = mi_clock_today(cli->clock);
 	mi_screening screening;
-	st = mi_screen(rules, answers, today, &screening, &err);
+	st = mi_app_intake_screen(rules, answers, today, &screening, &err);
 	if (st == MI_EDATA)
 		mi_error_prefix(&err, "%s", strcmp(answers_path, "-") == 0 ? "standard input" : answers_path);
 	if (st != MI_OK) {
@@ -122,10 +122,10 @@ int mi_cmd_intake(mi_cli *cli, int argc, char **argv)
 
 	mi_store *store = NULL;
 	int rc = open_store(cli, MI_STORE_CREATE, &store);
-	long long visit = 0, client = 0;
+	mi_app_submitted stored = {0};
 	if (rc == 0) {
-		st = mi_store_intake(store, answers, &screening, mi_ruleset_version(rules),
-				     MI_SOURCE_CLI, today, &visit, &client, &err);
+		st = mi_app_intake_submit(store, rules, answers, &screening, MI_SOURCE_CLI, today,
+					  &stored, &err);
 		if (st != MI_OK)
 			rc = mi_cli_fail(&err);
 	}
@@ -136,5 +136,5 @@ int mi_cmd_intake(mi_cli *cli, int argc, char **argv)
 	mi_answers_free(answers);
 	if (rc != 0)
 		return rc;
-	return print_result(visit, client, outcome, json);
+	return print_result(stored.visit_id, stored.client_id, outcome, json);
 }

@@ -19,6 +19,8 @@ static const char SQL_CLAIM_RELEASE[] =
 	"DELETE FROM draft_claims WHERE visit_id = ?1 AND session = ?2";
 static const char SQL_CLAIMS_RELEASE_ALL[] = "DELETE FROM draft_claims WHERE session = ?1";
 static const char SQL_DRAFT_STATE[] = "SELECT state FROM visits WHERE id = ?1";
+/* Its answers, claim and resume code go with it (ON DELETE CASCADE). */
+static const char SQL_DRAFT_DELETE[] = "DELETE FROM visits WHERE id = ?1 AND state = 'draft'";
 static const char SQL_RESUME_SET[] =
 	"INSERT INTO resume_codes (visit_id, code_hash, failures) VALUES (?1, ?2, 0)"
 	" ON CONFLICT (visit_id) DO UPDATE SET code_hash = excluded.code_hash, failures = 0";
@@ -100,27 +102,56 @@ static mi_status fail_tx(mi_store *store, mi_status status)
 	return status;
 }
 
-mi_status mi_store_draft_claim(mi_store *store, long long visit_id, mi_error *err)
+/* Inside a transaction: MI_OK when visit_id is a draft, else why not. */
+static mi_status check_draft(mi_store *store, long long visit_id, mi_error *err)
 {
-	mi_status status = mi_st_begin(store, err);
-	if (status != MI_OK)
-		return status;
 	sqlite3_stmt *stmt = mi_st_stmt(store, SQL_DRAFT_STATE, err);
 	if (!stmt)
-		return fail_tx(store, err->status);
+		return err->status;
 	sqlite3_bind_int64(stmt, 1, visit_id);
 	int rc = sqlite3_step(stmt);
 	bool draft = rc == SQLITE_ROW && sqlite3_column_text(stmt, 0) &&
 		     strcmp((const char *)sqlite3_column_text(stmt, 0), "draft") == 0;
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		status = mi_error_set(err, MI_ENOTFOUND, "there is no visit %lld.", visit_id);
-	else if (rc != SQLITE_ROW)
-		status = mi_st_error(store, rc, err, "reading the visit");
-	else if (!draft)
-		status = mi_error_set(err, MI_EDATA, "visit %lld is already complete.", visit_id);
+		return mi_error_set(err, MI_ENOTFOUND, "there is no visit %lld.", visit_id);
+	if (rc != SQLITE_ROW)
+		return mi_st_error(store, rc, err, "reading the visit");
+	if (!draft)
+		return mi_error_set(err, MI_EDATA, "visit %lld is already complete.", visit_id);
+	return MI_OK;
+}
+
+mi_status mi_store_draft_claim(mi_store *store, long long visit_id, mi_error *err)
+{
+	mi_status status = mi_st_begin(store, err);
+	if (status != MI_OK)
+		return status;
+	status = check_draft(store, visit_id, err);
 	if (status == MI_OK)
 		status = mi_st_claim_for_write(store, visit_id, true, err);
+	if (status != MI_OK)
+		return fail_tx(store, status);
+	return mi_st_commit(store, err);
+}
+
+mi_status mi_store_draft_discard(mi_store *store, long long visit_id, mi_error *err)
+{
+	mi_status status = mi_st_begin(store, err);
+	if (status != MI_OK)
+		return status;
+	status = check_draft(store, visit_id, err);
+	if (status == MI_OK)
+		status = mi_st_claim_for_write(store, visit_id, false, err);
+	sqlite3_stmt *stmt = status == MI_OK ? mi_st_stmt(store, SQL_DRAFT_DELETE, err) : NULL;
+	if (status == MI_OK && !stmt)
+		status = err->status;
+	if (stmt) {
+		sqlite3_bind_int64(stmt, 1, visit_id);
+		status = mi_st_exec(store, stmt, err, "discarding the draft");
+	}
+	if (status == MI_OK)
+		status = mi_st_audit(store, "discard", "visits", visit_id, err);
 	if (status != MI_OK)
 		return fail_tx(store, status);
 	return mi_st_commit(store, err);

@@ -35,9 +35,16 @@ void mi_desk_say_error(mi_desk *desk, const char *what, const mi_error *err)
 
 void mi_desk_audit_view(mi_desk *desk, const char *action, const char *table, long long record_id)
 {
-	mi_error warning;
-	if (!mi_app_audit_view(desk->config.store, action, table, record_id, &warning))
-		mi_desk_say(desk, true, "Shown, but %s", warning.message);
+	mi_app_seen seen = {0};
+	seen.unrecorded = !mi_app_audit_view(desk->config.store, action, table, record_id,
+					     &seen.warning);
+	mi_desk_seen(desk, &seen);
+}
+
+void mi_desk_seen(mi_desk *desk, const mi_app_seen *seen)
+{
+	if (seen->unrecorded)
+		mi_desk_say(desk, true, "Shown, but %s", seen->warning.message);
 }
 
 int mi_desk_list_rows(const mi_desk *desk, int first)

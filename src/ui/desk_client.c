@@ -30,16 +30,13 @@ static const mi_visit_summary *shown_visit(const client_page *p, size_t i)
 }
 
 /* Refetches the client and their visits; false (err set) on failure. */
-static bool load(client_page *p, mi_desk *desk, mi_error *err)
+static bool load(client_page *p, mi_desk *desk, mi_app_seen *seen, mi_error *err)
 {
-	mi_client client = {0};
-	mi_visit_list visits = {0};
-	if (mi_store_client_get(desk->config.store, p->client_id, &client, err) != MI_OK)
+	mi_client client;
+	mi_visit_list visits;
+	if (mi_app_client_history(desk->config.store, p->client_id, &client, &visits, seen, err) !=
+	    MI_OK)
 		return false;
-	if (mi_store_client_history(desk->config.store, p->client_id, &visits, err) != MI_OK) {
-		mi_client_clear(&client);
-		return false;
-	}
 	long long keep = p->sel < p->visits.count ? shown_visit(p, p->sel)->id : 0;
 	mi_client_clear(&p->client);
 	mi_visit_list_clear(&p->visits);
@@ -56,7 +53,7 @@ static void client_reload(mi_desk_page *page, mi_desk *desk)
 {
 	client_page *p = (client_page *)page;
 	mi_error err;
-	if (!load(p, desk, &err))
+	if (!load(p, desk, NULL, &err))
 		mi_desk_say_error(desk, "The client could not be read again", &err);
 }
 
@@ -261,10 +258,11 @@ mi_desk_page *mi_desk_client_new(mi_desk *desk, long long client_id, mi_error *e
 	}
 	p->base.ops = &client_ops;
 	p->client_id = client_id;
-	if (!load(p, desk, err)) {
+	mi_app_seen seen;
+	if (!load(p, desk, &seen, err)) {
 		client_free(&p->base);
 		return NULL;
 	}
-	mi_desk_audit_view(desk, "history", "clients", client_id);
+	mi_desk_seen(desk, &seen);
 	return &p->base;
 }

@@ -5,6 +5,7 @@
 
 #include "desk_internal.h"
 #include "mi/app_drafts.h"
+#include "mi/app_intake.h"
 #include "mi/ui_app.h"
 
 typedef struct intake_page {
@@ -18,15 +19,9 @@ typedef struct intake_page {
 static void complete(intake_page *p, mi_desk *desk)
 {
 	const mi_answers *answers = mi_ui_intake_answers(p->intake);
-	mi_screening s = {0};
 	mi_error err;
-	mi_status st = mi_screen(desk->config.rules, answers, mi_clock_today(desk->config.clock), &s, &err);
-	if (st == MI_OK) {
-		st = mi_store_visit_complete(desk->config.store, p->visit_id, answers, &s,
-					     mi_ruleset_version(desk->config.rules), &err);
-		mi_screening_clear(&s);
-	}
-	if (st != MI_OK) {
+	if (mi_app_intake_complete(desk->config.store, desk->config.rules, p->visit_id, answers,
+				   mi_clock_today(desk->config.clock), NULL, &err) != MI_OK) {
 		mi_desk_say_error(desk, "The intake could not be saved (every answer is kept; "
 					"press Enter to try again)", &err);
 		return;
@@ -78,8 +73,7 @@ static mi_ui_intake *intake_intake(mi_desk_page *page)
 static void intake_free(mi_desk_page *page)
 {
 	intake_page *p = (intake_page *)page;
-	mi_error ignored;
-	mi_store_draft_release(p->store, p->visit_id, &ignored);
+	mi_app_draft_release(p->store, p->visit_id);
 	mi_ui_intake_free(p->intake);
 	free(p);
 }
@@ -127,16 +121,13 @@ static mi_desk_page *page_new(mi_desk *desk, long long visit_id, const mi_answer
 static mi_desk_page *open_draft(mi_desk *desk, long long visit_id, bool resumed, mi_error *err)
 {
 	mi_store *store = desk->config.store;
-	if (mi_store_draft_claim(store, visit_id, err) != MI_OK)
-		return NULL;
 	mi_answers *answers = NULL;
-	mi_desk_page *page = NULL;
-	if (mi_store_draft_load(store, visit_id, &answers, err) == MI_OK)
-		page = page_new(desk, visit_id, answers, err);
+	if (mi_app_draft_take(store, visit_id, &answers, err) != MI_OK)
+		return NULL;
+	mi_desk_page *page = page_new(desk, visit_id, answers, err);
 	mi_answers_free(answers);
 	if (!page) {
-		mi_error ignored;
-		mi_store_draft_release(store, visit_id, &ignored);
+		mi_app_draft_release(store, visit_id);
 		return NULL;
 	}
 	if (resumed)

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "mi/app_records.h"
 #include "mi/ui_desk.h"
 #include "mi/ui_lock.h"
 
@@ -83,6 +84,9 @@ void mi_desk_pop(mi_desk *desk);
  * view is shown even when it cannot be recorded; the status line then says
  * so). */
 void mi_desk_audit_view(mi_desk *desk, const char *action, const char *table, long long record_id);
+
+/* Shows the warning of a view src/app could not record (app_records.h). */
+void mi_desk_seen(mi_desk *desk, const mi_app_seen *seen);
 
 /* The outcome in plain words, e.g. "no deep tissue today; refer to a clinician". */
 const char *mi_desk_level_words(mi_level level);

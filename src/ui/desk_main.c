@@ -30,7 +30,7 @@ static void query(main_page *m, mi_desk *desk)
 	char *text = mi_ui_field_text(&m->search);
 	mi_client_list list = {0};
 	mi_error err;
-	mi_status st = text ? mi_store_clients_search(desk->config.store, text, fit + 1, &list, &err)
+	mi_status st = text ? mi_app_clients(desk->config.store, text, fit + 1, &list, NULL, &err)
 			    : mi_error_set(&err, MI_EINTERNAL, "out of memory.");
 	free(text);
 	if (st != MI_OK) {
@@ -50,7 +50,7 @@ static void query(main_page *m, mi_desk *desk)
 	mi_desk_scroll_to(m->sel, fit, &m->top);
 
 	mi_visit_list waiting = {0};
-	if (mi_store_waiting_list(desk->config.store, &waiting, &err) == MI_OK)
+	if (mi_app_review_queue(desk->config.store, &waiting, NULL, &err) == MI_OK)
 		m->waiting = waiting.count;
 	mi_visit_list_clear(&waiting);
 }

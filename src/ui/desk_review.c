@@ -14,10 +14,10 @@ typedef struct review_page {
 } review_page;
 
 /* Refetches the queue, keeping the selected visit selected. */
-static bool load(review_page *p, mi_desk *desk, mi_error *err)
+static bool load(review_page *p, mi_desk *desk, mi_app_seen *seen, mi_error *err)
 {
 	mi_visit_list list = {0};
-	if (mi_store_waiting_list(desk->config.store, &list, err) != MI_OK)
+	if (mi_app_review_queue(desk->config.store, &list, seen, err) != MI_OK)
 		return false;
 	long long keep = p->sel < p->list.count ? p->list.items[p->sel].id : 0;
 	mi_visit_list_clear(&p->list);
@@ -33,7 +33,7 @@ static bool load(review_page *p, mi_desk *desk, mi_error *err)
 static void review_reload(mi_desk_page *page, mi_desk *desk)
 {
 	mi_error err;
-	if (!load((review_page *)page, desk, &err))
+	if (!load((review_page *)page, desk, NULL, &err))
 		mi_desk_say_error(desk, "The review queue could not be read", &err);
 }
 
@@ -135,10 +135,11 @@ mi_desk_page *mi_desk_review_new(mi_desk *desk, mi_error *err)
 		return NULL;
 	}
 	p->base.ops = &review_ops;
-	if (!load(p, desk, err)) {
+	mi_app_seen seen;
+	if (!load(p, desk, &seen, err)) {
 		review_free(&p->base);
 		return NULL;
 	}
-	mi_desk_audit_view(desk, "list", "visits", 0);
+	mi_desk_seen(desk, &seen);
 	return &p->base;
 }

@@ -199,7 +199,7 @@ static bool visit_save(mi_desk_page *page, mi_desk *desk)
 	}
 	swap_notes(p->visit, &n, &aftercare);
 	mi_error err;
-	mi_status st = mi_store_visit_save_notes(desk->config.store, p->visit, &err);
+	mi_status st = mi_app_visit_save_notes(desk->config.store, p->visit, &err);
 	if (st != MI_OK)
 		swap_notes(p->visit, &n, &aftercare); /* back to what is stored */
 	mi_session_notes_clear(&n);
@@ -657,7 +657,7 @@ static void mark_reviewed(visit_page *p, mi_desk *desk)
 		return;
 	}
 	mi_error err;
-	if (mi_store_visit_mark_reviewed(desk->config.store, p->visit_id, &err) != MI_OK) {
+	if (mi_app_visit_mark_reviewed(desk->config.store, p->visit_id, NULL, &err) != MI_OK) {
 		mi_desk_say_error(desk, "It could not be marked as reviewed", &err);
 		return;
 	}
@@ -905,27 +905,19 @@ static bool load_unanswered(visit_page *p, mi_desk *desk, mi_error *err)
 	return true;
 }
 
-/* What changed since the client's previous visit, when there is one. */
-static bool load_changes(visit_page *p, mi_desk *desk, mi_error *err)
+/* Takes the visit and what changed since the previous one from the view. */
+static void take_view(visit_page *p, mi_app_visit_view *view)
 {
-	long long prev_id = 0;
-	if (mi_store_visit_previous(desk->config.store, p->visit_id, &prev_id, err) != MI_OK)
-		return false;
-	if (!prev_id)
-		return true;
-	mi_visit *prev = NULL;
-	if (mi_store_visit_load(desk->config.store, prev_id, &prev, err) != MI_OK)
-		return false;
-	p->has_prev = true;
-	p->prev_date = prev->date;
-	mi_diff d;
-	if (mi_diff_compute(prev->answers, prev->flags, prev->flag_count, p->visit->answers,
-			    p->visit->flags, p->visit->flag_count, &d, err) == MI_OK) {
-		p->changes = mi_diff_to_text(&d);
-		mi_diff_clear(&d);
+	p->visit = view->visit;
+	view->visit = NULL;
+	p->source = view->source;
+	p->reviewed = view->reviewed;
+	if (view->previous) {
+		p->has_prev = true;
+		p->prev_date = view->previous->date;
+		p->changes = mi_diff_to_text(&view->changes);
 	}
-	mi_visit_free(prev);
-	return true;
+	mi_app_visit_view_clear(view);
 }
 
 mi_desk_page *mi_desk_visit_new(mi_desk *desk, long long visit_id, mi_error *err)
@@ -939,10 +931,12 @@ mi_desk_page *mi_desk_visit_new(mi_desk *desk, long long visit_id, mi_error *err
 	p->visit_id = visit_id;
 	p->editing = -1;
 	p->preview_stale = true;
-	bool ok = mi_store_visit_load(desk->config.store, visit_id, &p->visit, err) == MI_OK &&
-		  mi_store_visit_source(desk->config.store, visit_id, &p->source, &p->reviewed,
-					err) == MI_OK &&
-		  load_unanswered(p, desk, err) && load_changes(p, desk, err);
+	mi_app_visit_view view;
+	mi_app_seen seen;
+	bool ok = mi_app_visit_view_load(desk->config.store, visit_id, &view, &seen, err) == MI_OK;
+	if (ok)
+		take_view(p, &view);
+	ok = ok && load_unanswered(p, desk, err);
 	if (ok && !edits_from_visit(p)) {
 		mi_error_set(err, MI_EINTERNAL, "out of memory.");
 		ok = false;
@@ -951,6 +945,6 @@ mi_desk_page *mi_desk_visit_new(mi_desk *desk, long long visit_id, mi_error *err
 		visit_free(&p->base);
 		return NULL;
 	}
-	mi_desk_audit_view(desk, "view", "visits", visit_id);
+	mi_desk_seen(desk, &seen);
 	return &p->base;
 }

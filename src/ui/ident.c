@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/app_drafts.h"
 #include "mi/fold.h"
 #include "mi/resume.h"
 #include "mi/text.h"
@@ -12,7 +13,7 @@
 static mi_status store_save(void *ctx, long long draft_id, const char *key,
 			    const char *value_json, mi_error *err)
 {
-	return mi_store_draft_save_answer(ctx, draft_id, key, value_json, err);
+	return mi_app_draft_save_answer(ctx, draft_id, key, value_json, err);
 }
 
 /* A draft sink over the store. */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "mi/app_drafts.h"
+#include "mi/app_intake.h"
 #include "mi/settings.h"
 #include "mi/ui_app.h"
 #include "mi/ui_lock.h"
@@ -36,9 +37,8 @@ static const char *const stay_message =
  * forgets its code. */
 static void drop_draft(mi_ui_kiosk *k)
 {
-	mi_error ignored;
 	if (k->draft_id)
-		mi_store_draft_release(k->config.store, k->draft_id, &ignored);
+		mi_app_draft_release(k->config.store, k->draft_id);
 	mi_ui_intake_free(k->intake);
 	k->intake = NULL;
 	k->draft_id = 0;
@@ -140,8 +140,7 @@ static void start_intake(mi_ui_kiosk *k)
  * more on the saved page. */
 static void leave_intake(mi_ui_kiosk *k)
 {
-	mi_error ignored;
-	mi_store_draft_release(k->config.store, k->draft_id, &ignored);
+	mi_app_draft_release(k->config.store, k->draft_id);
 	mi_ui_intake_free(k->intake);
 	k->intake = NULL;
 	k->draft_id = 0;
@@ -153,9 +152,9 @@ static void leave_intake(mi_ui_kiosk *k)
 static void finish_intake(mi_ui_kiosk *k)
 {
 	mi_error err;
-	const char *version = k->config.rules ? mi_ruleset_version(k->config.rules) : NULL;
-	if (mi_store_visit_complete(k->config.store, k->draft_id, mi_ui_intake_answers(k->intake),
-				    mi_ui_intake_screening(k->intake), version, &err) != MI_OK) {
+	if (mi_app_intake_complete(k->config.store, k->config.rules, k->draft_id,
+				   mi_ui_intake_answers(k->intake), mi_clock_today(k->config.clock), NULL,
+				   &err) != MI_OK) {
 		snprintf(k->status, sizeof k->status,
 			 "Sorry, the answers could not be finished; please ask the front desk.");
 		return;

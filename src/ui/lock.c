@@ -62,7 +62,7 @@ static void sync_from_store(mi_ui_lock *lock)
 {
 	mi_pin_throttle t;
 	mi_error err;
-	if (!lock->store || mi_store_pin_throttle(lock->store, &t, &err) != MI_OK)
+	if (!lock->store || mi_app_pin_throttle(lock->store, &t, &err) != MI_OK)
 		return;
 	lock->failures = t.failures;
 	wait_for(lock, t.wait_until - (long long)time(NULL));
@@ -123,15 +123,6 @@ void mi_ui_lock_reset(mi_ui_lock *lock)
 		say_wait(lock, "");
 }
 
-/* Records an unlock or a failed one in the audit log, when there is a store;
- * a failure to record does not keep anyone locked out or in. */
-static void audit(mi_ui_lock *lock, const char *action)
-{
-	mi_error err;
-	if (lock->store)
-		mi_store_audit_append(lock->store, action, "pin", 0, &err);
-}
-
 /* Replaces an old-style hash after a right PIN (store and own copy); on
  * any failure the old hash stays, and it still works. */
 static void rehash(mi_ui_lock *lock, const char *pin)
@@ -144,13 +135,13 @@ static void rehash(mi_ui_lock *lock, const char *pin)
 	}
 }
 
-/* Counts a wrong PIN (in the database when there is one) and starts the
- * wait it brings. */
+/* Counts a wrong PIN (in the database, and its audit log, when there is
+ * one) and starts the wait it brings. */
 static void count_failure(mi_ui_lock *lock)
 {
 	mi_pin_throttle t;
 	mi_error err;
-	if (lock->store && mi_store_pin_failed(lock->store, (long long)time(NULL), &t, &err) == MI_OK) {
+	if (lock->store && mi_app_pin_wrong(lock->store, (long long)time(NULL), &t, &err) == MI_OK) {
 		lock->failures = t.failures;
 		wait_for(lock, t.wait_until - (long long)time(NULL));
 		return;
@@ -170,17 +161,14 @@ static mi_ui_action check_pin(mi_ui_lock *lock)
 	free(typed);
 	mi_ui_field_clear(&lock->pin);
 	if (ok) {
-		mi_error err;
 		lock->failures = 0;
 		lock->wait_until = 0;
 		lock->status[0] = '\0';
 		if (lock->store)
-			mi_store_pin_succeeded(lock->store, &err);
-		audit(lock, "unlock");
+			mi_app_pin_unlocked(lock->store);
 		return MI_UI_DONE;
 	}
 	count_failure(lock);
-	audit(lock, "unlock failed");
 	if (lock->wait_until == 0) {
 		snprintf(lock->status, sizeof lock->status, "Wrong PIN.");
 		return MI_UI_HANDLED;
