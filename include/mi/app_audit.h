@@ -20,6 +20,7 @@
 #define MI_APP_AUDIT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "mi/store.h"
 
@@ -33,5 +34,9 @@ mi_status mi_app_audit_act(mi_store *store, const char *action, const char *tabl
  * the audit log: ...") when not. The view goes ahead either way. */
 bool mi_app_audit_view(mi_store *store, const char *action, const char *table,
 		       long long record_id, mi_error *warning);
+
+/* The audit log, newest first, at most limit entries (0: all). Fills *out
+ * (caller clears). */
+mi_status mi_app_audit_list(mi_store *store, size_t limit, mi_audit_list *out, mi_error *err);
 
 #endif

@@ -53,6 +53,10 @@ mi_status mi_app_visit_view_load(mi_store *store, long long visit_id, mi_app_vis
 /* Frees what the view holds and zeroes it. */
 void mi_app_visit_view_clear(mi_app_visit_view *view);
 
+/* Loads one visit to change its notes (*out: mi_visit_free). Not a view:
+ * the save that follows is logged. MI_ENOTFOUND for an unknown visit. */
+mi_status mi_app_visit_load(mi_store *store, long long visit_id, mi_visit **out, mi_error *err);
+
 /* Saves the goals, session notes and aftercare notes of visit->id
  * (mi_store_visit_save_notes: checked, one transaction, logged). */
 mi_status mi_app_visit_save_notes(mi_store *store, const mi_visit *visit, mi_error *err);

@@ -9,9 +9,9 @@
 #ifndef MI_CLI_H
 #define MI_CLI_H
 
-#include <getopt.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "mi/clock.h"
 #include "mi/error.h"
@@ -25,48 +25,90 @@ typedef struct mi_cli {
 	mi_clock clock;          /* today, asked at each use */
 } mi_cli;
 
+/* One option of a command, as the command's table entry declares it. The
+ * shared parser (mi_cli_parse) reads the command line the way
+ * getopt_long does: options anywhere before "--", "--name VALUE",
+ * "--name=VALUE", an unambiguous abbreviation of the name, "-o VALUE",
+ * "-oVALUE"; and --help prints each option's help from here. */
+typedef struct mi_cli_option {
+	const char *name;  /* the long name, without "--" */
+	int key;           /* what the command looks it up by (a letter, or a number from 256);
+			    * MI_CLI_SHORT('o') makes the letter a short option "-o" too */
+	const char *value; /* the value's name in --help ("FILE"); NULL: the option takes none */
+	const char *help;  /* its lines in --help, "\n" between them */
+} mi_cli_option;
+
+#define MI_CLI_SHORT_FLAG 0x10000
+#define MI_CLI_SHORT(letter) ((letter) | MI_CLI_SHORT_FLAG)
+
+/* One option as it was given. */
+typedef struct mi_cli_given {
+	const mi_cli_option *option;
+	int key;           /* the option's key, without MI_CLI_SHORT */
+	const char *value; /* NULL for an option that takes none */
+} mi_cli_given;
+
+struct mi_command;
+
+/* A command line read against a command's options. */
+typedef struct mi_cli_args {
+	const struct mi_command *command;
+	mi_cli_given *given;   /* the options in the order given */
+	size_t given_count;
+	char **operands;       /* the other arguments, in order */
+	int operand_count;
+} mi_cli_args;
+
 typedef struct mi_command {
 	const char *name;
-	const char *summary; /* one line for --help */
-	int (*run)(mi_cli *cli, int argc, char **argv); /* argv[0] is the command name */
-	/* The long options the command gives getopt_long, and its short
-	 * options ("o:"), when any of them takes a value (else NULL): the
-	 * value after such an option is never taken for a global option or
-	 * for --help. */
-	const struct option *options;
-	const char *short_options;
+	const char *summary;  /* one line for the program's --help */
+	const char *usage;    /* after "Usage: massage-intake ": the synopsis line(s) */
+	const char *about;    /* what it does, before the options */
+	const mi_cli_option *options; /* ended by a NULL name; NULL: none */
+	void (*more_help)(FILE *out); /* printed after the options (may be NULL) */
+	const char *after;    /* after the options: notes and the exit status */
+	/* Every argument is an operand, also one that starts with "-" (a value
+	 * of settings KEY VALUE may): only -h or --help as the first argument
+	 * asks for help. */
+	bool raw_operands;
+	int (*run)(mi_cli *cli, const mi_cli_args *args);
 } mi_command;
 
-/* The table of commands, ended by an entry with a NULL name. */
-extern const mi_command mi_commands[];
+/* The table of commands, in --help order, ended by NULL. */
+extern const mi_command *const mi_commands[];
 
-/* The commands, one per src/cli/cmd_NAME.c: each takes the global options
- * and its own arguments (argv[0] is the command name) and returns a
- * sysexits status. mi_cmd_desk runs when no command is given. */
-int mi_cmd_aftercare(mi_cli *cli, int argc, char **argv);
-int mi_cmd_audit(mi_cli *cli, int argc, char **argv);
-int mi_cmd_backup(mi_cli *cli, int argc, char **argv);
-int mi_cmd_check(mi_cli *cli, int argc, char **argv);
-int mi_cmd_clients(mi_cli *cli, int argc, char **argv);
-int mi_cmd_desk(mi_cli *cli, int argc, char **argv);
-int mi_cmd_erase(mi_cli *cli, int argc, char **argv);
-int mi_cmd_export(mi_cli *cli, int argc, char **argv);
-int mi_cmd_history(mi_cli *cli, int argc, char **argv);
-int mi_cmd_intake(mi_cli *cli, int argc, char **argv);
-int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv);
-int mi_cmd_note(mi_cli *cli, int argc, char **argv);
-int mi_cmd_restore(mi_cli *cli, int argc, char **argv);
-int mi_cmd_rules(mi_cli *cli, int argc, char **argv);
-int mi_cmd_screen(mi_cli *cli, int argc, char **argv);
-int mi_cmd_set_pin(mi_cli *cli, int argc, char **argv);
-int mi_cmd_settings(mi_cli *cli, int argc, char **argv);
-int mi_cmd_show(mi_cli *cli, int argc, char **argv);
+/* The commands' entries, one per src/cli/cmd_NAME.c. */
+extern const mi_command mi_command_aftercare, mi_command_audit, mi_command_backup,
+	mi_command_check, mi_command_clients, mi_command_drafts, mi_command_erase,
+	mi_command_export, mi_command_history, mi_command_intake, mi_command_kiosk,
+	mi_command_note, mi_command_restore, mi_command_review, mi_command_rules,
+	mi_command_screen, mi_command_set_pin, mi_command_settings, mi_command_show;
 
-/* The options of the commands that take an option with a value, so that
- * such a value is never read as a global option or as --help. */
-extern const struct option mi_aftercare_options[], mi_audit_options[], mi_clients_options[],
-	mi_erase_options[], mi_export_options[], mi_intake_options[], mi_note_options[];
-extern const char mi_aftercare_short_options[], mi_export_short_options[];
+/* No sub-command: the front desk. */
+int mi_cmd_desk(mi_cli *cli);
+
+/* Reads the command's arguments (argv[0] is its name) against its option
+ * table into *out (mi_cli_args_clear). 0, or MI_EUSAGE after reporting an
+ * unknown option or one missing its value (mi_cli_bad_option). */
+int mi_cli_parse(const mi_command *command, int argc, char **argv, mi_cli_args *out);
+
+/* Frees what mi_cli_parse allocated. */
+void mi_cli_args_clear(mi_cli_args *args);
+
+/* True when an option with this key (without MI_CLI_SHORT) was given. */
+bool mi_cli_has(const mi_cli_args *args, int key);
+
+/* The value of the last option with this key given, or NULL. */
+const char *mi_cli_value(const mi_cli_args *args, int key);
+
+/* Prints the command's --help: usage, about, the options from the table
+ * (name, value, help in aligned columns), more_help and after. */
+void mi_cli_print_help(const mi_command *command, FILE *out);
+
+/* The one record id (a whole number from 1) a command takes as its only
+ * operand ("show VISIT"); false when there is not exactly one, or it is no
+ * such number: the caller reports the command line. */
+bool mi_cli_one_id(const mi_cli_args *args, long long *id);
 
 /* Prints "massage-intake: MESSAGE" to stderr and returns err->status. */
 int mi_cli_fail(const mi_error *err);
@@ -115,11 +157,10 @@ mi_status mi_cli_load_aftercare(const mi_cli *cli, struct mi_aftercare_template 
  * ("--name=VALUE"); returns MI_EUSAGE. */
 int mi_cli_bad_option(const char *command, const char *arg, bool missing_value);
 
-/* The one FILE a command such as backup takes (argv[0] is the command's
- * name; "--" may come first), or NULL after reporting a bad command line
- * (what names the file in the sentence: "a backup FILE"); *rc is then the
- * exit status. */
-const char *mi_cli_one_file(int argc, char **argv, const char *what, int *rc);
+/* The one FILE a command such as backup takes as its only operand, or
+ * NULL after reporting a bad command line (what names the file in the
+ * sentence: "a backup FILE"). */
+const char *mi_cli_one_file(const mi_cli_args *args, const char *what);
 
 /* Parses a record id (a visit or client number): a whole number from 1,
  * nothing else; false otherwise. */
@@ -128,7 +169,11 @@ bool mi_cli_parse_id(const char *s, long long *out);
 /* True when a command's arguments (argv[0] is the command's name) ask for
  * help: -h or --help as an argument of its own before any "--", never as
  * the value of one of the command's options ("note 1 --response -h"). */
-bool mi_cli_wants_help(int argc, char **argv);
+bool mi_cli_wants_help(const struct mi_command *command, int argc, char **argv);
+
+/* True when arg is one of the command's options whose value is the next
+ * argument ("--output", "-o"), as mi_cli_parse reads it. */
+bool mi_cli_value_follows(const struct mi_command *command, const char *arg);
 
 /* Records in the audit log that the current actor views a record (action
  * such as "view", table, record id; 0 for none) under the audit policy of
@@ -138,6 +183,11 @@ bool mi_cli_wants_help(int argc, char **argv);
 struct mi_store;
 void mi_cli_audit_view(struct mi_store *store, const char *action, const char *table,
 		       long long record_id);
+
+/* Warns on stderr (mi_cli_warn) when a view src/app shows could not be
+ * recorded in the audit log (app_records.h). Defined in cmd_audit.c. */
+struct mi_app_seen;
+void mi_cli_seen(const struct mi_app_seen *seen);
 
 /* A JSON string of s made safe to show (control and bidi characters and
  * invalid bytes replaced; newlines kept, JSON escapes them), or JSON null
@@ -163,5 +213,17 @@ mi_status mi_cli_edit_text(const char *text, size_t max, char **edited, size_t *
 /* Prints s to stdout made safe for the terminal (control and bidi
  * characters replaced; "-" for NULL), padded with spaces to width columns. */
 void mi_cli_put_padded(const char *s, size_t width);
+
+/* Prints visits waiting at the desk (review, drafts): one line each
+ * (visit, date, client, "SOURCE, finished|draft", outcome) under a header,
+ * or the line empty when there are none; with json a JSON array of
+ * {"visit", "client", "name", "date", "state", "source", "reviewed", "pain",
+ * "outcome", "updated"}. 0 or an exit status. Defined in visit_list.c. */
+struct mi_visit_list;
+int mi_cli_print_visits(const struct mi_visit_list *list, bool json, const char *empty);
+
+/* Prints prompt ("... Type yes to erase: "), reads one line from standard
+ * input; true when it is "yes". Defined in confirm.c. */
+bool mi_cli_confirm(const char *prompt);
 
 #endif

@@ -23,3 +23,8 @@ bool mi_app_audit_view(mi_store *store, const char *action, const char *table,
 		     why.message);
 	return false;
 }
+
+mi_status mi_app_audit_list(mi_store *store, size_t limit, mi_audit_list *out, mi_error *err)
+{
+	return mi_store_audit_list(store, limit, out, err);
+}

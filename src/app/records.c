@@ -78,6 +78,11 @@ void mi_app_visit_view_clear(mi_app_visit_view *view)
 	*view = (mi_app_visit_view){0};
 }
 
+mi_status mi_app_visit_load(mi_store *store, long long visit_id, mi_visit **out, mi_error *err)
+{
+	return mi_store_visit_load(store, visit_id, out, err);
+}
+
 mi_status mi_app_visit_save_notes(mi_store *store, const mi_visit *visit, mi_error *err)
 {
 	return mi_store_visit_save_notes(store, visit, err);
@@ -109,6 +114,17 @@ mi_status mi_app_visit_mark_reviewed(mi_store *store, long long visit_id, bool *
 				    visit_id);
 	if (reviewed)
 		return MI_OK;
+	mi_visit *visit = NULL;
+	st = mi_store_visit_load(store, visit_id, &visit, err);
+	bool draft = st == MI_OK && !visit->complete;
+	mi_visit_free(visit);
+	if (st != MI_OK)
+		return st;
+	if (draft)
+		return mi_error_set(err, MI_EDATA,
+				    "visit %lld is not finished yet; it can be reviewed once the intake "
+				    "is complete.",
+				    visit_id);
 	return mi_store_visit_mark_reviewed(store, visit_id, err);
 }
 

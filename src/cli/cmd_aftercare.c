@@ -1,7 +1,6 @@
 /* cmd_aftercare.c - `massage-intake aftercare VISIT`: the aftercare summary
  * as text or a one-page PDF, to standard output, a file or the printer. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,46 +11,6 @@
 #include "mi/cli.h"
 #include "mi/export.h"
 
-/* The help text. */
-static void usage(FILE *out)
-{
-	fprintf(out,
-		"Usage: massage-intake aftercare VISIT [--format text|pdf|png] [-o FILE]\n"
-		"         [--paper a4|letter] [--print]\n"
-		"\n"
-		"Writes the aftercare summary of one visit for the client to take home: what\n"
-		"was done and the goals agreed, what is normal afterwards, aftercare, when to\n"
-		"call a doctor or seek urgent care, the items for the client's flags, the\n"
-		"follow-up plan and the pain trend. The words come from aftercare.conf in the\n"
-		"data folder. Therapist-only notes are never included.\n"
-		"\n"
-		"  --format FORMAT  text, pdf (one page, with the body map and the pain\n"
-		"                   chart) or png (the same page as an image); the default\n"
-		"                   is text, or pdf/png when FILE ends in .pdf/.png\n"
-		"  -o FILE          write to FILE (created mode 0600) instead of standard\n"
-		"                   output; FILE is a new name or a regular file (a device,\n"
-		"                   FIFO, folder or link is refused); a PDF or PNG needs\n"
-		"                   -o FILE or --print, and is never written to a terminal\n"
-		"  --paper SIZE     a4 or letter; default: the \"paper\" setting, else the\n"
-		"                   locale's paper size\n"
-		"  --print          print the PDF with lp, which gets it on its standard input\n"
-		"                   (no file is written); the job title is\n"
-		"                   \"" MI_PRINT_TITLE "\", nothing about the client.\n"
-		"                   $MASSAGE_INTAKE_LP names another print program, run as\n"
-		"                   PROGRAM -t TITLE; one that has not finished after the\n"
-		"                   print_timeout_seconds setting is stopped\n"
-		"\n"
-		"The clinic's name at the top of the page is the \"clinic_name\" setting.\n"
-		"Printing and writing a file are recorded in the audit log first, and not\n"
-		"done when they cannot be recorded; a summary on standard output is recorded\n"
-		"as a view.\n"
-		"\n"
-		"Exit status: 0 done; 64 bad command line; 65 a broken aftercare template, a\n"
-		"bad stored setting or a visit still in draft; 66 no database yet; 67 no such visit;\n"
-		"70 rendering failed; 73 FILE cannot be created; 74 the database cannot be\n"
-		"read, or writing or printing failed; 75 the database stayed busy.\n");
-}
-
 /* Writes bytes to standard output. */
 static mi_status write_stdout(const void *data, size_t len, mi_error *err)
 {
@@ -60,48 +19,13 @@ static mi_status write_stdout(const void *data, size_t len, mi_error *err)
 	return MI_OK;
 }
 
-const struct option mi_aftercare_options[] = {
-	{"format", required_argument, NULL, 'f'},
-	{"output", required_argument, NULL, 'o'},
-	{"paper", required_argument, NULL, 'p'},
-	{"print", no_argument, NULL, 'P'},
-	{NULL, 0, NULL, 0},
-};
-const char mi_aftercare_short_options[] = ":o:";
-
-int mi_cmd_aftercare(mi_cli *cli, int argc, char **argv)
+static int run(mi_cli *cli, const mi_cli_args *args)
 {
-	if (mi_cli_wants_help(argc, argv)) {
-		usage(stdout);
-		return 0;
-	}
-	const char *format = NULL, *output = NULL, *paper_arg = NULL;
-	bool print = false;
-	opterr = 0;
-	optind = 1;
-	int c;
-	while ((c = getopt_long(argc, argv, mi_aftercare_short_options, mi_aftercare_options, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			format = optarg;
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'p':
-			paper_arg = optarg;
-			break;
-		case 'P':
-			print = true;
-			break;
-		case ':':
-			return mi_cli_bad_option("aftercare", argv[optind - 1], true);
-		default:
-			return mi_cli_bad_option("aftercare", argv[optind - 1], false);
-		}
-	}
+	const char *format = mi_cli_value(args, 'f'), *output = mi_cli_value(args, 'o'),
+		   *paper_arg = mi_cli_value(args, 'p');
+	bool print = mi_cli_has(args, 'P');
 	long long visit_id = 0;
-	if (optind != argc - 1 || !mi_cli_parse_id(argv[optind], &visit_id))
+	if (!mi_cli_one_id(args, &visit_id))
 		return mi_cli_failf(MI_EUSAGE, "aftercare needs one visit id (a positive number); see "
 					       "massage-intake aftercare --help.");
 	mi_render_format render_format = MI_RENDER_PDF;
@@ -156,3 +80,47 @@ int mi_cmd_aftercare(mi_cli *cli, int argc, char **argv)
 	free(shown.data);
 	return st == MI_OK ? 0 : mi_cli_fail(&err);
 }
+
+const mi_command mi_command_aftercare = {
+	.name = "aftercare",
+	.summary = "the aftercare summary of a visit: text, PDF or print",
+	.usage = "aftercare VISIT [--format text|pdf|png] [-o FILE]\n"
+		 "         [--paper a4|letter] [--print]\n",
+	.about = "Writes the aftercare summary of one visit for the client to take home: what\n"
+		 "was done and the goals agreed, what is normal afterwards, aftercare, when to\n"
+		 "call a doctor or seek urgent care, the items for the client's flags, the\n"
+		 "follow-up plan and the pain trend. The words come from aftercare.conf in the\n"
+		 "data folder. Therapist-only notes are never included.\n",
+	.options = (const mi_cli_option[]){
+		{"format", 'f', "FORMAT",
+		 "text, pdf (one page, with the body map and the pain\n"
+		 "chart) or png (the same page as an image); the default\n"
+		 "is text, or pdf/png when FILE ends in .pdf/.png"},
+		{"output", MI_CLI_SHORT('o'), "FILE",
+		 "write to FILE (created mode 0600) instead of standard\n"
+		 "output; FILE is a new name or a regular file (a device,\n"
+		 "FIFO, folder or link is refused); a PDF or PNG needs\n"
+		 "-o FILE or --print, and is never written to a terminal"},
+		{"paper", 'p', "SIZE",
+		 "a4 or letter; default: the \"paper\" setting, else the\n"
+		 "locale's paper size"},
+		{"print", 'P', NULL,
+		 "print the PDF with lp, which gets it on its standard input\n"
+		 "(no file is written); the job title is\n"
+		 "\"" MI_PRINT_TITLE "\", nothing about the client.\n"
+		 "$MASSAGE_INTAKE_LP names another print program, run as\n"
+		 "PROGRAM -t TITLE; one that has not finished after the\n"
+		 "print_timeout_seconds setting is stopped"},
+		{0},
+	},
+	.after = "The clinic's name at the top of the page is the \"clinic_name\" setting.\n"
+		 "Printing and writing a file are recorded in the audit log first, and not\n"
+		 "done when they cannot be recorded; a summary on standard output is recorded\n"
+		 "as a view.\n"
+		 "\n"
+		 "Exit status: 0 done; 64 bad command line; 65 a broken aftercare template, a\n"
+		 "bad stored setting or a visit still in draft; 66 no database yet; 67 no such visit;\n"
+		 "70 rendering failed; 73 FILE cannot be created; 74 the database cannot be\n"
+		 "read, or writing or printing failed; 75 the database stayed busy.\n",
+	.run = run,
+};

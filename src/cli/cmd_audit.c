@@ -2,36 +2,22 @@
  * newest first; and mi_cli_audit_view, which the viewing commands use to
  * record what was looked at. */
 #include <errno.h>
-#include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "mi/app_audit.h"
+#include "mi/app_records.h"
 #include "mi/cli.h"
 #include "mi/store.h"
 
-enum { DEFAULT_LIMIT = 100 };
+#define DEFAULT_LIMIT 100
 
-static void usage(FILE *out)
+void mi_cli_seen(const struct mi_app_seen *seen)
 {
-	fprintf(out,
-		"Usage: massage-intake audit [--json] [--limit N]\n"
-		"\n"
-		"Lists the audit log, newest first: when, who (the therapist, \"kiosk\" or\n"
-		"\"cli\"), what was done (view, list, history, create, complete, notes,\n"
-		"review, print, export, backup, set SETTING, ...), the table and the\n"
-		"record's id. The log never holds a name, an answer, a flag or a setting's\n"
-		"value: only which record was touched.\n"
-		"\n"
-		"  --limit N  at most N entries (default %d; 0 lists them all)\n"
-		"  --json     a JSON array of {\"id\", \"at\", \"who\", \"action\", \"table\",\n"
-		"             \"record_id\"} (record_id null when the action has no record)\n"
-		"\n"
-		"Exit status: 0 success (also when there is no database yet); 64 bad\n"
-		"command line; 74 the database cannot be read; 75 the database stayed busy.\n",
-		DEFAULT_LIMIT);
+	if (seen->unrecorded)
+		mi_cli_warn(&seen->warning);
 }
 
 void mi_cli_audit_view(struct mi_store *store, const char *action, const char *table,
@@ -106,37 +92,15 @@ static bool parse_limit(const char *s, size_t *out)
 	return true;
 }
 
-const struct option mi_audit_options[] = {
-	{"json", no_argument, NULL, 'j'},
-	{"limit", required_argument, NULL, 'l'},
-	{NULL, 0, NULL, 0},
-};
-
-int mi_cmd_audit(mi_cli *cli, int argc, char **argv)
+static int run(mi_cli *cli, const mi_cli_args *args)
 {
-	if (mi_cli_wants_help(argc, argv)) {
-		usage(stdout);
-		return 0;
-	}
-	bool json = false;
+	bool json = mi_cli_has(args, 'j');
 	size_t limit = DEFAULT_LIMIT;
-	opterr = 0;
-	optind = 1;
-	int c;
-	while ((c = getopt_long(argc, argv, ":", mi_audit_options, NULL)) != -1) {
-		if (c == 'j')
-			json = true;
-		else if (c == 'l') {
-			if (!parse_limit(optarg, &limit))
-				return mi_cli_failf(MI_EUSAGE,
-						    "--limit needs a whole number from 0 up, not \"%s\".",
-						    optarg);
-		} else if (c == ':')
-			return mi_cli_bad_option("audit", argv[optind - 1], true);
-		else
-			return mi_cli_bad_option("audit", argv[optind - 1], false);
-	}
-	if (optind < argc)
+	const char *limit_arg = mi_cli_value(args, 'l');
+	if (limit_arg && !parse_limit(limit_arg, &limit))
+		return mi_cli_failf(MI_EUSAGE, "--limit needs a whole number from 0 up, not \"%s\".",
+				    limit_arg);
+	if (args->operand_count > 0)
 		return mi_cli_failf(MI_EUSAGE, "audit takes only options; see massage-intake audit --help.");
 
 	mi_error err;
@@ -148,7 +112,7 @@ int mi_cmd_audit(mi_cli *cli, int argc, char **argv)
 	} else if (st != MI_OK) {
 		return mi_cli_fail(&err);
 	} else {
-		st = mi_store_audit_list(store, limit, &list, &err);
+		st = mi_app_audit_list(store, limit, &list, &err);
 		mi_store_close(store);
 		if (st != MI_OK)
 			return mi_cli_fail(&err);
@@ -159,3 +123,26 @@ int mi_cmd_audit(mi_cli *cli, int argc, char **argv)
 		rc = mi_cli_failf(MI_EIO, "cannot write the audit log: %s.", strerror(errno));
 	return rc;
 }
+
+#define TEXT_OF(n) #n
+#define TEXT(n) TEXT_OF(n) /* the number as a string literal */
+
+const mi_command mi_command_audit = {
+	.name = "audit",
+	.summary = "list the audit log: who viewed or changed which record",
+	.usage = "audit [--json] [--limit N]\n",
+	.about = "Lists the audit log, newest first: when, who (the therapist, \"kiosk\" or\n"
+		 "\"cli\"), what was done (view, list, history, create, complete, notes,\n"
+		 "review, discard, print, export, backup, set SETTING, ...), the table and the\n"
+		 "record's id. The log never holds a name, an answer, a flag or a setting's\n"
+		 "value: only which record was touched.\n",
+	.options = (const mi_cli_option[]){
+		{"limit", 'l', "N", "at most N entries (default " TEXT(DEFAULT_LIMIT) "; 0 lists them all)"},
+		{"json", 'j', NULL, "a JSON array of {\"id\", \"at\", \"who\", \"action\", \"table\",\n"
+				    "\"record_id\"} (record_id null when the action has no record)"},
+		{0},
+	},
+	.after = "Exit status: 0 success (also when there is no database yet); 64 bad\n"
+		 "command line; 74 the database cannot be read; 75 the database stayed busy.\n",
+	.run = run,
+};

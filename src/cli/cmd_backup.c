@@ -6,31 +6,11 @@
 #include "mi/store.h"
 #include "mi/text.h"
 
-static void usage(FILE *out)
+static int run(mi_cli *cli, const mi_cli_args *args)
 {
-	fprintf(out,
-		"Usage: massage-intake backup FILE\n"
-		"\n"
-		"Copies the database, while it is in use, into FILE (mode 0600) with\n"
-		"SQLite's backup API, checks the copy with integrity_check and only then\n"
-		"puts it in place (replacing FILE if it exists). Keep backups somewhere\n"
-		"as private as the database: they hold health information.\n"
-		"\n"
-		"Exit status: 0 written; 64 bad command line; 66 no database yet;\n"
-		"73 the copy cannot be written or did not check out; 74 the database\n"
-		"cannot be read; 75 it stayed busy, try again.\n");
-}
-
-int mi_cmd_backup(mi_cli *cli, int argc, char **argv)
-{
-	if (mi_cli_wants_help(argc, argv)) {
-		usage(stdout);
-		return 0;
-	}
-	int rc;
-	const char *dest = mi_cli_one_file(argc, argv, "one FILE to write", &rc);
+	const char *dest = mi_cli_one_file(args, "one FILE to write");
 	if (!dest)
-		return rc;
+		return MI_EUSAGE;
 
 	mi_error err;
 	mi_store *store = NULL;
@@ -45,3 +25,17 @@ int mi_cmd_backup(mi_cli *cli, int argc, char **argv)
 	free(safe);
 	return fflush(stdout) == 0 ? 0 : MI_EIO;
 }
+
+const mi_command mi_command_backup = {
+	.name = "backup",
+	.summary = "write a checked copy of the database",
+	.usage = "backup FILE\n",
+	.about = "Copies the database, while it is in use, into FILE (mode 0600) with\n"
+		 "SQLite's backup API, checks the copy with integrity_check and only then\n"
+		 "puts it in place (replacing FILE if it exists). Keep backups somewhere\n"
+		 "as private as the database: they hold health information.\n",
+	.after = "Exit status: 0 written; 64 bad command line; 66 no database yet;\n"
+		 "73 the copy cannot be written or did not check out; 74 the database\n"
+		 "cannot be read; 75 it stayed busy, try again.\n",
+	.run = run,
+};

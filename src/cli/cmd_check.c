@@ -5,26 +5,9 @@
 #include "mi/cli.h"
 #include "mi/store.h"
 
-static void usage(FILE *out)
+static int run(mi_cli *cli, const mi_cli_args *args)
 {
-	fprintf(out,
-		"Usage: massage-intake check\n"
-		"\n"
-		"Checks the database: SQLite's integrity_check over every page and\n"
-		"foreign_key_check over every reference. Prints \"integrity: ok\" and\n"
-		"\"foreign keys: ok\", or one line per problem.\n"
-		"\n"
-		"Exit status: 0 all ok; 64 bad command line; 66 no database yet; 74 a\n"
-		"problem was found or the file is damaged or not a database; 75 busy.\n");
-}
-
-int mi_cmd_check(mi_cli *cli, int argc, char **argv)
-{
-	if (mi_cli_wants_help(argc, argv)) {
-		usage(stdout);
-		return 0;
-	}
-	if (argc > 1)
+	if (args->operand_count > 0)
 		return mi_cli_failf(MI_EUSAGE, "check takes no arguments; see massage-intake check --help.");
 	mi_error err;
 	mi_store *store = NULL;
@@ -41,3 +24,15 @@ int mi_cmd_check(mi_cli *cli, int argc, char **argv)
 		return mi_cli_fail(&err);
 	return 0;
 }
+
+const mi_command mi_command_check = {
+	.name = "check",
+	.summary = "check the database's integrity",
+	.usage = "check\n",
+	.about = "Checks the database: SQLite's integrity_check over every page and\n"
+		 "foreign_key_check over every reference. Prints \"integrity: ok\" and\n"
+		 "\"foreign keys: ok\", or one line per problem.\n",
+	.after = "Exit status: 0 all ok; 64 bad command line; 66 no database yet; 74 a\n"
+		 "problem was found or the file is damaged or not a database; 75 busy.\n",
+	.run = run,
+};

@@ -1,31 +1,14 @@
 /* cmd_clients.c - `massage-intake clients [--search TEXT]`: list clients. */
 #include <errno.h>
-#include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/app_records.h"
 #include "mi/cli.h"
 #include "mi/store.h"
 #include "mi/text.h"
-
-static void usage(FILE *out)
-{
-	fprintf(out,
-		"Usage: massage-intake clients [--search TEXT] [--json]\n"
-		"\n"
-		"Lists clients, one per line, ordered by name: id, name, birth date, the\n"
-		"date and screening outcome of the latest completed visit.\n"
-		"\n"
-		"  --search TEXT  only clients whose name contains TEXT (case, accents,\n"
-		"                 width and spacing ignored, in every script)\n"
-		"  --json         a JSON array of {\"id\", \"name\", \"birth_date\", \"phone\",\n"
-		"                 \"email\", \"last_visit\", \"last_outcome\", \"visits\"}\n"
-		"\n"
-		"Exit status: 0 success (also when no client matches); 64 bad command line;\n"
-		"74 the database cannot be read; 75 the database stayed busy.\n");
-}
 
 static int print_text(const mi_client_list *list, bool searching)
 {
@@ -74,34 +57,11 @@ static int print_json(const mi_client_list *list)
 	return 0;
 }
 
-const struct option mi_clients_options[] = {
-	{"search", required_argument, NULL, 's'},
-	{"json", no_argument, NULL, 'j'},
-	{NULL, 0, NULL, 0},
-};
-
-int mi_cmd_clients(mi_cli *cli, int argc, char **argv)
+static int run(mi_cli *cli, const mi_cli_args *args)
 {
-	if (mi_cli_wants_help(argc, argv)) {
-		usage(stdout);
-		return 0;
-	}
-	const char *search = NULL;
-	bool json = false;
-	opterr = 0;
-	optind = 1;
-	int c;
-	while ((c = getopt_long(argc, argv, ":", mi_clients_options, NULL)) != -1) {
-		if (c == 's')
-			search = optarg;
-		else if (c == 'j')
-			json = true;
-		else if (c == ':')
-			return mi_cli_bad_option("clients", argv[optind - 1], true);
-		else
-			return mi_cli_bad_option("clients", argv[optind - 1], false);
-	}
-	if (optind < argc)
+	const char *search = mi_cli_value(args, 's');
+	bool json = mi_cli_has(args, 'j');
+	if (args->operand_count > 0)
 		return mi_cli_failf(MI_EUSAGE,
 				    "clients takes only options; to search, use --search TEXT.");
 
@@ -114,10 +74,10 @@ int mi_cmd_clients(mi_cli *cli, int argc, char **argv)
 	} else if (st != MI_OK) {
 		return mi_cli_fail(&err);
 	} else {
-		st = mi_store_clients_search(store, search, 0, &list, &err);
 		/* The search text may be a name: it is not recorded. */
-		if (st == MI_OK)
-			mi_cli_audit_view(store, "list", "clients", 0);
+		mi_app_seen seen;
+		st = mi_app_clients(store, search, 0, &list, &seen, &err);
+		mi_cli_seen(&seen);
 		mi_store_close(store);
 		if (st != MI_OK)
 			return mi_cli_fail(&err);
@@ -128,3 +88,21 @@ int mi_cmd_clients(mi_cli *cli, int argc, char **argv)
 		rc = mi_cli_failf(MI_EIO, "cannot write the list: %s.", strerror(errno));
 	return rc;
 }
+
+const mi_command mi_command_clients = {
+	.name = "clients",
+	.summary = "list clients (--search TEXT)",
+	.usage = "clients [--search TEXT] [--json]\n",
+	.about = "Lists clients, one per line, ordered by name: id, name, birth date, the\n"
+		 "date and screening outcome of the latest completed visit.\n",
+	.options = (const mi_cli_option[]){
+		{"search", 's', "TEXT", "only clients whose name contains TEXT (case, accents,\n"
+					"width and spacing ignored, in every script)"},
+		{"json", 'j', NULL, "a JSON array of {\"id\", \"name\", \"birth_date\", \"phone\",\n"
+				    "\"email\", \"last_visit\", \"last_outcome\", \"visits\"}"},
+		{0},
+	},
+	.after = "Exit status: 0 success (also when no client matches); 64 bad command line;\n"
+		 "74 the database cannot be read; 75 the database stayed busy.\n",
+	.run = run,
+};

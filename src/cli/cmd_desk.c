@@ -8,10 +8,8 @@
 #include "mi/ui_desk.h"
 
 /* Runs the front desk; it locks after lock_timeout_seconds when a PIN is set. */
-int mi_cmd_desk(mi_cli *cli, int argc, char **argv)
+int mi_cmd_desk(mi_cli *cli)
 {
-	(void)argc;
-	(void)argv;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return mi_cli_failf(MI_EUSAGE,
 				    "the front desk needs a terminal; for scripts use a command such as "

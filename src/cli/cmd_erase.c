@@ -3,7 +3,6 @@
 #define _GNU_SOURCE /* timegm */
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,44 +16,6 @@
 #include "mi/store.h"
 #include "mi/store_erase.h"
 #include "mi/text.h"
-
-static void usage(FILE *out)
-{
-	fprintf(out,
-		"Usage: massage-intake erase CLIENT [--yes]\n"
-		"       massage-intake erase --list-old-backups DIR\n"
-		"       massage-intake erase --compact\n"
-		"\n"
-		"Erases a client's records for good, when the client asks or the records\n"
-		"have been kept long enough. The \"retention\" setting (massage-intake settings\n"
-		"retention 7y) says how long the clinic keeps records:\n"
-		"  - a completed visit younger than that is kept without anything that\n"
-		"    identifies the client: no name, birth date (the age at the visit stays),\n"
-		"    phone, e-mail, signature or free text; the coded answers, outcome, flags,\n"
-		"    goals and techniques stay for the clinic's counts;\n"
-		"  - every other visit, every draft, the client's unfinished kiosk intakes\n"
-		"    and the client's details are deleted.\n"
-		"Without a retention setting everything is deleted. The file is then\n"
-		"rebuilt so that no erased byte stays in it or in its -wal and -shm files.\n"
-		"The audit log records who erased which client number and when, never what.\n"
-		"It asks for confirmation on a terminal.\n"
-		"\n"
-		"  --yes                    erase without asking (needed without a terminal)\n"
-		"  --list-old-backups DIR   list the massage-intake backups in DIR to remove:\n"
-		"                           those older than the retention period, and those\n"
-		"                           made before an erasure (they still hold that\n"
-		"                           client). One line each: PATH, a tab, the reason\n"
-		"  --compact                only rebuild the file (after an erasure that could\n"
-		"                           not finish it because another program had the\n"
-		"                           database open)\n"
-		"\n"
-		"Backups are copies outside the database: erase them, or keep them where the\n"
-		"law requires, yourself.\n"
-		"\n"
-		"Exit status: 0 done; 1 not confirmed; 64 bad command line; 65 a bad retention\n"
-		"setting; 66 no database yet, or DIR missing; 67 no such client; 74 the\n"
-		"database cannot be used; 75 another program kept the database busy.\n");
-}
 
 /* The retention setting: *set false when there is none. MI_EDATA when it
  * is not a period. */
@@ -90,13 +51,7 @@ static bool confirmed(const mi_client *c, size_t visits, const mi_period *period
 	} else {
 		printf("No retention period is set: everything is deleted.\n");
 	}
-	printf("This cannot be undone. Type yes to erase: ");
-	fflush(stdout);
-	char line[16];
-	if (!fgets(line, sizeof line, stdin))
-		return false;
-	line[strcspn(line, "\r\n")] = '\0';
-	return strcmp(line, "yes") == 0;
+	return mi_cli_confirm("This cannot be undone. Type yes to erase: ");
 }
 
 static int erase_client(mi_cli *cli, long long client_id, bool yes)
@@ -295,38 +250,11 @@ static int list_old_backups(mi_cli *cli, const char *dir)
 	return st == MI_OK ? 0 : mi_cli_fail(&err);
 }
 
-const struct option mi_erase_options[] = {
-	{"yes", no_argument, NULL, 'y'},
-	{"list-old-backups", required_argument, NULL, 'l'},
-	{"compact", no_argument, NULL, 'c'},
-	{NULL, 0, NULL, 0},
-};
-
-int mi_cmd_erase(mi_cli *cli, int argc, char **argv)
+static int run(mi_cli *cli, const mi_cli_args *args)
 {
-	if (mi_cli_wants_help(argc, argv)) {
-		usage(stdout);
-		return 0;
-	}
-	bool yes = false, do_compact = false;
-	const char *backups = NULL;
-	opterr = 0;
-	optind = 1;
-	int c;
-	while ((c = getopt_long(argc, argv, ":", mi_erase_options, NULL)) != -1) {
-		switch (c) {
-		case 'y': yes = true; break;
-		case 'l': backups = optarg; break;
-		case 'c': do_compact = true; break;
-		case ':':
-			return mi_cli_failf(MI_EUSAGE, "%s needs a value; see massage-intake erase --help.",
-					    argv[optind - 1]);
-		default:
-			return mi_cli_failf(MI_EUSAGE, "unknown option \"%s\"; see massage-intake erase --help.",
-					    argv[optind - 1]);
-		}
-	}
-	int rest = argc - optind;
+	bool yes = mi_cli_has(args, 'y'), do_compact = mi_cli_has(args, 'c');
+	const char *backups = mi_cli_value(args, 'l');
+	int rest = args->operand_count;
 	long long client_id = 0;
 	if ((backups || do_compact) && (rest != 0 || yes || (backups && do_compact)))
 		return mi_cli_failf(MI_EUSAGE, "--list-old-backups and --compact stand alone; see "
@@ -335,8 +263,49 @@ int mi_cmd_erase(mi_cli *cli, int argc, char **argv)
 		return list_old_backups(cli, backups);
 	if (do_compact)
 		return compact(cli);
-	if (rest != 1 || !mi_cli_parse_id(argv[optind], &client_id))
+	if (rest != 1 || !mi_cli_parse_id(args->operands[0], &client_id))
 		return mi_cli_failf(MI_EUSAGE, "erase needs one client id (a positive number); see "
 					       "massage-intake erase --help.");
 	return erase_client(cli, client_id, yes);
 }
+
+const mi_command mi_command_erase = {
+	.name = "erase",
+	.summary = "erase a client's records for good; list old backups",
+	.usage = "erase CLIENT [--yes]\n"
+		 "       massage-intake erase --list-old-backups DIR\n"
+		 "       massage-intake erase --compact\n",
+	.about = "Erases a client's records for good, when the client asks or the records\n"
+		 "have been kept long enough. The \"retention\" setting (massage-intake settings\n"
+		 "retention 7y) says how long the clinic keeps records:\n"
+		 "  - a completed visit younger than that is kept without anything that\n"
+		 "    identifies the client: no name, birth date (the age at the visit stays),\n"
+		 "    phone, e-mail, signature or free text; the coded answers, outcome, flags,\n"
+		 "    goals and techniques stay for the clinic's counts;\n"
+		 "  - every other visit, every draft, the client's unfinished kiosk intakes\n"
+		 "    and the client's details are deleted.\n"
+		 "Without a retention setting everything is deleted. The file is then\n"
+		 "rebuilt so that no erased byte stays in it or in its -wal and -shm files.\n"
+		 "The audit log records who erased which client number and when, never what.\n"
+		 "It asks for confirmation on a terminal.\n",
+	.options = (const mi_cli_option[]){
+		{"yes", 'y', NULL, "erase without asking (needed without a terminal)"},
+		{"list-old-backups", 'l', "DIR",
+		 "list the massage-intake backups in DIR to remove:\n"
+		 "those older than the retention period, and those\n"
+		 "made before an erasure (they still hold that\n"
+		 "client). One line each: PATH, a tab, the reason"},
+		{"compact", 'c', NULL,
+		 "only rebuild the file (after an erasure that could\n"
+		 "not finish it because another program had the\n"
+		 "database open)"},
+		{0},
+	},
+	.after = "Backups are copies outside the database: erase them, or keep them where the\n"
+		 "law requires, yourself.\n"
+		 "\n"
+		 "Exit status: 0 done; 1 not confirmed; 64 bad command line; 65 a bad retention\n"
+		 "setting; 66 no database yet, or DIR missing; 67 no such client; 74 the\n"
+		 "database cannot be used; 75 another program kept the database busy.\n",
+	.run = run,
+};

@@ -1,7 +1,6 @@
 /* cmd_export.c - `massage-intake export`: FHIR R4 Bundles of intakes, the
  * FHIR Questionnaire, and a client's own copy of their records. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,46 +16,6 @@
 #include "mi/pdf.h"
 #include "mi/store.h"
 #include "mi/store_export.h"
-
-static void usage(FILE *out)
-{
-	fprintf(out,
-		"Usage: massage-intake export --fhir VISIT | --client CLIENT | --all [--jsonl] [-o FILE]\n"
-		"       massage-intake export --client CLIENT --format json|pdf [-o FILE]\n"
-		"         [--paper a4|letter]\n"
-		"       massage-intake export --questionnaire [-o FILE]\n"
-		"\n"
-		"Writes records for another program or for the client, to standard output or\n"
-		"to FILE (created mode 0600, put in place only once it is complete).\n"
-		"\n"
-		"  --fhir VISIT     one FHIR R4 transaction Bundle for the visit: the Patient\n"
-		"                   (created only when none has its identifier), the\n"
-		"                   QuestionnaireResponse, the pain Observation and one Flag\n"
-		"                   per screening flag; a draft's response is \"in-progress\"\n"
-		"  --client CLIENT  a Bundle for each of the client's visits (a JSON array)\n"
-		"  --all            a Bundle for every visit, drafts included (a JSON array)\n"
-		"  --jsonl          one Bundle per line instead (NDJSON), written as each\n"
-		"                   visit is read, so memory stays flat for any number\n"
-		"  --questionnaire  the FHIR Questionnaire the responses answer: every\n"
-		"                   question, its type and values, follow-ups as enableWhen\n"
-		"  --format FORMAT  fhir (the default); with --client also json or pdf: the\n"
-		"                   client's own copy of everything held about them (details,\n"
-		"                   every visit's answers, flags, goals, session and\n"
-		"                   aftercare notes). A PDF needs -o FILE when standard\n"
-		"                   output is a terminal\n"
-		"  --paper SIZE     a4 or letter for the PDF; default: the \"paper\" setting,\n"
-		"                   else the locale's paper size\n"
-		"  -o FILE          write to FILE instead of standard output\n"
-		"\n"
-		"Every export of records is written to the audit log (who, when, which visit or\n"
-		"client) before any of it is written out; the Questionnaire holds no records.\n"
-		"The layout of each form is in docs/export.md.\n"
-		"\n"
-		"Exit status: 0 done; 64 bad command line; 65 a broken rules file or setting;\n"
-		"66 no database yet; 67 no such visit or client; 70 rendering failed; 73 FILE\n"
-		"cannot be created; 74 the database cannot be read or writing failed; 75 the\n"
-		"database stayed busy.\n");
-}
 
 /* What to export. */
 typedef enum export_what { WHAT_NONE, WHAT_VISIT, WHAT_CLIENT, WHAT_ALL, WHAT_QUESTIONNAIRE } export_what;
@@ -82,49 +41,29 @@ static int choose(request *r, export_what w, const char *id_text, const char *op
 	return 0;
 }
 
-const struct option mi_export_options[] = {
-	{"fhir", required_argument, NULL, 'F'},
-	{"client", required_argument, NULL, 'c'},
-	{"all", no_argument, NULL, 'a'},
-	{"questionnaire", no_argument, NULL, 'q'},
-	{"jsonl", no_argument, NULL, 'j'},
-	{"format", required_argument, NULL, 'f'},
-	{"output", required_argument, NULL, 'o'},
-	{"paper", required_argument, NULL, 'p'},
-	{NULL, 0, NULL, 0},
-};
-const char mi_export_short_options[] = ":o:";
-
 /* Reads the command line into r; returns 0 or an exit status. */
-static int parse(int argc, char **argv, request *r)
+static int parse(const mi_cli_args *args, request *r)
 {
 	const char *format = NULL;
-	opterr = 0;
-	optind = 1;
-	int c, rc = 0;
-	while (rc == 0 && (c = getopt_long(argc, argv, mi_export_short_options, mi_export_options, NULL)) != -1) {
-		switch (c) {
-		case 'F': rc = choose(r, WHAT_VISIT, optarg, "--fhir"); break;
-		case 'c': rc = choose(r, WHAT_CLIENT, optarg, "--client"); break;
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < args->given_count; i++) {
+		const char *value = args->given[i].value;
+		switch (args->given[i].key) {
+		case 'F': rc = choose(r, WHAT_VISIT, value, "--fhir"); break;
+		case 'c': rc = choose(r, WHAT_CLIENT, value, "--client"); break;
 		case 'a': rc = choose(r, WHAT_ALL, NULL, NULL); break;
 		case 'q': rc = choose(r, WHAT_QUESTIONNAIRE, NULL, NULL); break;
 		case 'j': r->jsonl = true; break;
-		case 'f': format = optarg; break;
-		case 'o': r->output = strcmp(optarg, "-") == 0 ? NULL : optarg; break;
-		case 'p': r->paper = optarg; break;
-		case ':':
-			return mi_cli_failf(MI_EUSAGE, "%s needs a value; see massage-intake export --help.",
-					    argv[optind - 1]);
-		default:
-			return mi_cli_failf(MI_EUSAGE, "unknown option \"%s\"; see massage-intake export --help.",
-					    argv[optind - 1]);
+		case 'f': format = value; break;
+		case 'o': r->output = strcmp(value, "-") == 0 ? NULL : value; break;
+		case 'p': r->paper = value; break;
 		}
 	}
 	if (rc)
 		return rc;
-	if (optind < argc)
+	if (args->operand_count > 0)
 		return mi_cli_failf(MI_EUSAGE, "unexpected \"%s\"; see massage-intake export --help.",
-				    argv[optind]);
+				    args->operands[0]);
 	if (r->what == WHAT_NONE)
 		return mi_cli_failf(MI_EUSAGE, "export needs --fhir VISIT, --client CLIENT, --all or "
 					       "--questionnaire; see massage-intake export --help.");
@@ -361,14 +300,10 @@ static mi_status export_copy(mi_cli *cli, mi_store *store, const mi_form *form,
 	return st;
 }
 
-int mi_cmd_export(mi_cli *cli, int argc, char **argv)
+static int run(mi_cli *cli, const mi_cli_args *args)
 {
-	if (mi_cli_wants_help(argc, argv)) {
-		usage(stdout);
-		return 0;
-	}
 	request r = {0};
-	int rc = parse(argc, argv, &r);
+	int rc = parse(args, &r);
 	if (rc)
 		return rc;
 	mi_error err;
@@ -388,3 +323,49 @@ int mi_cmd_export(mi_cli *cli, int argc, char **argv)
 	mi_ruleset_free(rules);
 	return st == MI_OK ? 0 : mi_cli_fail(&err);
 }
+
+const mi_command mi_command_export = {
+	.name = "export",
+	.summary = "FHIR R4 Bundles and Questionnaire, or a client's own copy",
+	.usage = "export --fhir VISIT | --client CLIENT | --all [--jsonl] [-o FILE]\n"
+		 "       massage-intake export --client CLIENT --format json|pdf [-o FILE]\n"
+		 "         [--paper a4|letter]\n"
+		 "       massage-intake export --questionnaire [-o FILE]\n",
+	.about = "Writes records for another program or for the client, to standard output or\n"
+		 "to FILE (created mode 0600, put in place only once it is complete).\n",
+	.options = (const mi_cli_option[]){
+		{"fhir", 'F', "VISIT",
+		 "one FHIR R4 transaction Bundle for the visit: the Patient\n"
+		 "(created only when none has its identifier), the\n"
+		 "QuestionnaireResponse, the pain Observation and one Flag\n"
+		 "per screening flag; a draft's response is \"in-progress\""},
+		{"client", 'c', "CLIENT", "a Bundle for each of the client's visits (a JSON array)"},
+		{"all", 'a', NULL, "a Bundle for every visit, drafts included (a JSON array)"},
+		{"jsonl", 'j', NULL,
+		 "one Bundle per line instead (NDJSON), written as each\n"
+		 "visit is read, so memory stays flat for any number"},
+		{"questionnaire", 'q', NULL,
+		 "the FHIR Questionnaire the responses answer: every\n"
+		 "question, its type and values, follow-ups as enableWhen"},
+		{"format", 'f', "FORMAT",
+		 "fhir (the default); with --client also json or pdf: the\n"
+		 "client's own copy of everything held about them (details,\n"
+		 "every visit's answers, flags, goals, session and\n"
+		 "aftercare notes). A PDF needs -o FILE when standard\n"
+		 "output is a terminal"},
+		{"paper", 'p', "SIZE",
+		 "a4 or letter for the PDF; default: the \"paper\" setting,\n"
+		 "else the locale's paper size"},
+		{"output", MI_CLI_SHORT('o'), "FILE", "write to FILE instead of standard output"},
+		{0},
+	},
+	.after = "Every export of records is written to the audit log (who, when, which visit or\n"
+		 "client) before any of it is written out; the Questionnaire holds no records.\n"
+		 "The layout of each form is in docs/export.md.\n"
+		 "\n"
+		 "Exit status: 0 done; 64 bad command line; 65 a broken rules file or setting;\n"
+		 "66 no database yet; 67 no such visit or client; 70 rendering failed; 73 FILE\n"
+		 "cannot be created; 74 the database cannot be read or writing failed; 75 the\n"
+		 "database stayed busy.\n",
+	.run = run,
+};

@@ -1,30 +1,14 @@
 /* cmd_history.c - `massage-intake history CLIENT`: a client's visits and pain trend. */
 #include <errno.h>
-#include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/app_records.h"
 #include "mi/cli.h"
 #include "mi/store.h"
 #include "mi/text.h"
-
-static void usage(FILE *out)
-{
-	fprintf(out,
-		"Usage: massage-intake history CLIENT [--json]\n"
-		"\n"
-		"Lists every visit of one client (the id from `massage-intake clients`),\n"
-		"oldest first, with its date, pain rating (0-10) and screening outcome,\n"
-		"then the pain trend over the completed visits.\n"
-		"\n"
-		"  --json   {\"client\": {...}, \"visits\": [{\"visit\", \"date\", \"state\",\n"
-		"           \"pain\", \"outcome\", \"source\", \"reviewed\"}]}\n"
-		"\n"
-		"Exit status: 0 success; 64 bad command line; 66 no database yet;\n"
-		"67 no such client; 74 the database cannot be read; 75 it stayed busy.\n");
-}
 
 /* One ASCII mark per pain rating 0-10 for the sparkline. */
 static char spark(int pain)
@@ -130,34 +114,12 @@ static int print_json(const mi_client *client, const mi_visit_list *visits)
 	return 0;
 }
 
-int mi_cmd_history(mi_cli *cli, int argc, char **argv)
+static int run(mi_cli *cli, const mi_cli_args *args)
 {
-	if (mi_cli_wants_help(argc, argv)) {
-		usage(stdout);
-		return 0;
-	}
-	static const struct option options[] = {
-		{"json", no_argument, NULL, 'j'},
-		{NULL, 0, NULL, 0},
-	};
-	bool json = false;
-	opterr = 0;
-	optind = 1;
-	int c;
-	while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
-		if (c == 'j')
-			json = true;
-		else
-			return mi_cli_bad_option("history", argv[optind - 1], false);
-	}
+	bool json = mi_cli_has(args, 'j');
 	long long client_id = 0;
-	char *end = NULL;
-	if (optind == argc - 1) {
-		errno = 0;
-		client_id = strtoll(argv[optind], &end, 10);
-		if (errno || end == argv[optind] || *end)
-			client_id = 0;
-	}
+	if (!mi_cli_one_id(args, &client_id))
+		client_id = 0;
 	if (client_id <= 0)
 		return mi_cli_failf(MI_EUSAGE, "history needs one client id (a positive number); see "
 					       "massage-intake clients.");
@@ -167,12 +129,10 @@ int mi_cmd_history(mi_cli *cli, int argc, char **argv)
 	mi_status st = mi_cli_open_store(cli, 0, &store, &err);
 	mi_client client = {0};
 	mi_visit_list visits = {0};
+	mi_app_seen seen = {0};
 	if (st == MI_OK)
-		st = mi_store_client_get(store, client_id, &client, &err);
-	if (st == MI_OK)
-		st = mi_store_client_history(store, client_id, &visits, &err);
-	if (st == MI_OK)
-		mi_cli_audit_view(store, "history", "clients", client_id);
+		st = mi_app_client_history(store, client_id, &client, &visits, &seen, &err);
+	mi_cli_seen(&seen);
 	mi_store_close(store);
 	int rc = 0;
 	if (st != MI_OK)
@@ -187,3 +147,20 @@ int mi_cmd_history(mi_cli *cli, int argc, char **argv)
 	mi_client_clear(&client);
 	return rc;
 }
+
+const mi_command mi_command_history = {
+	.name = "history",
+	.summary = "a client's visits and pain trend",
+	.usage = "history CLIENT [--json]\n",
+	.about = "Lists every visit of one client (the id from `massage-intake clients`),\n"
+		 "oldest first, with its date, pain rating (0-10) and screening outcome,\n"
+		 "then the pain trend over the completed visits.\n",
+	.options = (const mi_cli_option[]){
+		{"json", 'j', NULL, "{\"client\": {...}, \"visits\": [{\"visit\", \"date\", \"state\",\n"
+				    "\"pain\", \"outcome\", \"source\", \"reviewed\"}]}"},
+		{0},
+	},
+	.after = "Exit status: 0 success; 64 bad command line; 66 no database yet;\n"
+		 "67 no such client; 74 the database cannot be read; 75 it stayed busy.\n",
+	.run = run,
+};

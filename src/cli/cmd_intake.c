@@ -1,6 +1,5 @@
 /* cmd_intake.c - `massage-intake intake --answers FILE`: screen and store one intake. */
 #include <errno.h>
-#include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,23 +10,6 @@
 #include "mi/cli.h"
 #include "mi/screen.h"
 #include "mi/store.h"
-
-static void usage(FILE *out)
-{
-	fprintf(out,
-		"Usage: massage-intake intake --answers FILE [--json]\n"
-		"\n"
-		"Screens one intake answers object (JSON; FILE may be - for standard input)\n"
-		"and stores it as a completed visit. The client is found by name and birth\n"
-		"date, ignoring case and spacing, or created. Prints the new visit id.\n"
-		"\n"
-		"  --answers FILE  the answers to store (client.name is required)\n"
-		"  --json          print {\"visit\": ID, \"client\": ID, \"outcome\": LEVEL}\n"
-		"\n"
-		"Exit status: 0 stored; 64 bad command line; 65 invalid answers or rules;\n"
-		"66 a missing file; 74 the database cannot be written (disk full, read-only,\n"
-		"damaged); 75 the database stayed busy, try again. Nothing is stored on failure.\n");
-}
 
 /* Opens the database named by --db, $MASSAGE_INTAKE_DB or the default. */
 static int open_store(const mi_cli *cli, unsigned flags, mi_store **out)
@@ -57,34 +39,11 @@ static int print_result(long long visit, long long client, mi_level outcome, boo
 	return 0;
 }
 
-const struct option mi_intake_options[] = {
-	{"answers", required_argument, NULL, 'a'},
-	{"json", no_argument, NULL, 'j'},
-	{NULL, 0, NULL, 0},
-};
-
-int mi_cmd_intake(mi_cli *cli, int argc, char **argv)
+static int run(mi_cli *cli, const mi_cli_args *args)
 {
-	if (mi_cli_wants_help(argc, argv)) {
-		usage(stdout);
-		return 0;
-	}
-	const char *answers_path = NULL;
-	bool json = false;
-	opterr = 0;
-	optind = 1;
-	int c;
-	while ((c = getopt_long(argc, argv, ":", mi_intake_options, NULL)) != -1) {
-		if (c == 'a')
-			answers_path = optarg;
-		else if (c == 'j')
-			json = true;
-		else if (c == ':')
-			return mi_cli_bad_option("intake", argv[optind - 1], true);
-		else
-			return mi_cli_bad_option("intake", argv[optind - 1], false);
-	}
-	if (optind < argc)
+	const char *answers_path = mi_cli_value(args, 'a');
+	bool json = mi_cli_has(args, 'j');
+	if (args->operand_count > 0)
 		return mi_cli_failf(MI_EUSAGE,
 				    "intake takes only options; give the answers with --answers FILE.");
 	if (!answers_path)
@@ -138,3 +97,21 @@ int mi_cmd_intake(mi_cli *cli, int argc, char **argv)
 		return rc;
 	return print_result(stored.visit_id, stored.client_id, outcome, json);
 }
+
+const mi_command mi_command_intake = {
+	.name = "intake",
+	.summary = "screen and store one intake (--answers FILE)",
+	.usage = "intake --answers FILE [--json]\n",
+	.about = "Screens one intake answers object (JSON; FILE may be - for standard input)\n"
+		 "and stores it as a completed visit. The client is found by name and birth\n"
+		 "date, ignoring case and spacing, or created. Prints the new visit id.\n",
+	.options = (const mi_cli_option[]){
+		{"answers", 'a', "FILE", "the answers to store (client.name is required)"},
+		{"json", 'j', NULL, "print {\"visit\": ID, \"client\": ID, \"outcome\": LEVEL}"},
+		{0},
+	},
+	.after = "Exit status: 0 stored; 64 bad command line; 65 invalid answers or rules;\n"
+		 "66 a missing file; 74 the database cannot be written (disk full, read-only,\n"
+		 "damaged); 75 the database stayed busy, try again. Nothing is stored on failure.\n",
+	.run = run,
+};

@@ -9,31 +9,10 @@
 #include "mi/cli.h"
 #include "mi/ui_app.h"
 
-/* Prints the command's help. */
-static void usage(FILE *out)
-{
-	fprintf(out,
-		"Usage: massage-intake kiosk\n"
-		"\n"
-		"Runs the client self-fill kiosk: a client types their name and date of\n"
-		"birth and answers the intake questions; every answer is saved as it is\n"
-		"given, and an interrupted intake resumes. No key leaves the kiosk except\n"
-		"F12 (or Ctrl-T) followed by the therapist PIN. It refuses to start until\n"
-		"a PIN is set with \"massage-intake set-pin\". After idle_timeout_seconds\n"
-		"(a setting, 180 by default) without a key it goes back to its welcome page.\n"
-		"\n"
-		"Exit status: 0 left with the PIN; 64 no PIN set or no terminal; 74 the\n"
-		"database cannot be opened.\n");
-}
-
 /* Runs the kiosk: needs a PIN and a terminal. */
-int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv)
+static int run(mi_cli *cli, const mi_cli_args *args)
 {
-	if (mi_cli_wants_help(argc, argv)) {
-		usage(stdout);
-		return 0;
-	}
-	if (argc > 1)
+	if (args->operand_count > 0)
 		return mi_cli_failf(MI_EUSAGE, "kiosk takes no arguments; see massage-intake kiosk --help.");
 	mi_error err;
 	mi_store *store = NULL;
@@ -83,3 +62,18 @@ int mi_cmd_kiosk(mi_cli *cli, int argc, char **argv)
 	mi_store_close(store);
 	return st == MI_OK ? 0 : mi_cli_fail(&err);
 }
+
+const mi_command mi_command_kiosk = {
+	.name = "kiosk",
+	.summary = "the client self-fill kiosk (leave with F12 and the PIN)",
+	.usage = "kiosk\n",
+	.about = "Runs the client self-fill kiosk: a client types their name and date of\n"
+		 "birth and answers the intake questions; every answer is saved as it is\n"
+		 "given, and an interrupted intake resumes. No key leaves the kiosk except\n"
+		 "F12 (or Ctrl-T) followed by the therapist PIN. It refuses to start until\n"
+		 "a PIN is set with \"massage-intake set-pin\". After idle_timeout_seconds\n"
+		 "(a setting, 180 by default) without a key it goes back to its welcome page.\n",
+	.after = "Exit status: 0 left with the PIN; 64 no PIN set or no terminal; 74 the\n"
+		 "database cannot be opened.\n",
+	.run = run,
+};

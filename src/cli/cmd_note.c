@@ -1,57 +1,16 @@
 /* cmd_note.c - `massage-intake note VISIT ...`: record goals and session notes. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "mi/app_records.h"
 #include "mi/cli.h"
 #include "mi/notes_doc.h"
 #include "mi/store.h"
 #include "mi/strbuf.h"
 #include "mi/visit.h"
-
-static void usage(FILE *out)
-{
-	fprintf(out,
-		"Usage: massage-intake note VISIT [--goal ID]... [--goals-other TEXT]\n"
-		"         [--area ID]... [--areas-other TEXT] [--technique ID]...\n"
-		"         [--pressure light|medium|firm] [--response TEXT]\n"
-		"         [--therapist-notes TEXT] [--aftercare TEXT]\n"
-		"       massage-intake note VISIT --edit | --from-file FILE|- [ID OPTIONS]\n"
-		"\n"
-		"Records the session's goals and notes for a visit. Only what is given\n"
-		"changes: repeated --goal, --area or --technique replace that whole list;\n"
-		"an empty TEXT (\"\") clears that note.\n"
-		"\n"
-		"Text given as an argument can be seen by every user of the computer (ps).\n"
-		"For health details use one of these instead:\n"
-		"  --edit              edit the notes in $VISUAL or $EDITOR (else vi), in a\n"
-		"                      private file that is removed afterwards\n"
-		"  --from-file FILE    read the notes from FILE, or - for standard input\n"
-		"Both take the notes as sections under the headings [response],\n"
-		"[therapist-notes], [aftercare], [goals-other] and [areas-other], each on\n"
-		"a line of its own; text before the first heading is ignored. A section\n"
-		"replaces that note (empty: clears it); a missing one leaves it as it is.\n"
-		"\n"
-		"  --goal ID           loosen_low_back_hips, upper_back_shoulder_mobility,\n"
-		"                      reduce_spasm, looser_for_activity\n"
-		"  --area ID           an area worked: glutes_piriformis, hips_hip_flexors,\n"
-		"                      hamstrings, mid_back, lats_ribs, low_back,\n"
-		"                      upper_back_shoulders, neck\n"
-		"  --technique ID      slow_forearm_pressure, trigger_point_compression,\n"
-		"                      friction, stretching_movement\n"
-		"  --pressure LEVEL    the pressure used\n"
-		"  --response TEXT     how the client responded\n"
-		"  --therapist-notes TEXT  for the therapist only\n"
-		"  --aftercare TEXT    the therapist's words for the client's aftercare sheet\n"
-		"\n"
-		"Exit status: 0 saved (or nothing changed in the editor); 64 bad command\n"
-		"line (an unknown id included); 65 a text that cannot be stored; 66 no\n"
-		"database yet, or no FILE; 67 no such visit; 74 the database cannot be\n"
-		"written, or the editor failed; 75 it stayed busy, try again.\n");
-}
 
 /* Lists the ids of vocab into a message: "a, b, c". */
 static void vocab_ids(const mi_vocab *vocab, char *buf, size_t size)
@@ -74,7 +33,7 @@ static int check_id(const char *option, const char *id, const mi_vocab *vocab)
 }
 
 /* Replaces *list (count *count) with copies of the given ids. */
-static bool replace_ids(char ***list, size_t *count, char **ids, size_t n)
+static bool replace_ids(char ***list, size_t *count, const char *const *ids, size_t n)
 {
 	char **copy = calloc(n ? n : 1, sizeof *copy);
 	if (!copy)
@@ -111,7 +70,7 @@ enum { OPT_GOALS_OTHER = 256, OPT_AREAS_OTHER, OPT_THERAPIST_NOTES, OPT_EDIT, OP
 
 /* What the command line asks to change. */
 typedef struct note_args {
-	char **goals, **areas, **techniques;
+	const char **goals, **areas, **techniques;
 	size_t goal_count, area_count, technique_count;
 	const char *goals_other, *areas_other, *pressure, *response, *therapist_notes, *aftercare;
 	bool edit;             /* --edit */
@@ -147,87 +106,58 @@ static bool apply(const note_args *a, mi_visit *v)
 	return ok;
 }
 
-const struct option mi_note_options[] = {
-	{"goal", required_argument, NULL, 'g'},
-	{"goals-other", required_argument, NULL, OPT_GOALS_OTHER},
-	{"area", required_argument, NULL, 'a'},
-	{"areas-other", required_argument, NULL, OPT_AREAS_OTHER},
-	{"technique", required_argument, NULL, 't'},
-	{"pressure", required_argument, NULL, 'p'},
-	{"response", required_argument, NULL, 'r'},
-	{"therapist-notes", required_argument, NULL, OPT_THERAPIST_NOTES},
-	{"aftercare", required_argument, NULL, 'c'},
-	{"edit", no_argument, NULL, OPT_EDIT},
-	{"from-file", required_argument, NULL, OPT_FROM_FILE},
-	{NULL, 0, NULL, 0},
-};
-
 /* Parses the options into args; 0 or the exit status. */
-static int parse(int argc, char **argv, note_args *a, long long *visit_id)
+static int parse(const mi_cli_args *args, note_args *a, long long *visit_id)
 {
-	opterr = 0;
-	optind = 1;
-	int c, rc = 0;
-	while (rc == 0 && (c = getopt_long(argc, argv, ":", mi_note_options, NULL)) != -1) {
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < args->given_count; i++) {
+		const char *value = args->given[i].value;
 		a->any = true;
-		switch (c) {
+		switch (args->given[i].key) {
 		case 'g':
-			rc = check_id("--goal", optarg, mi_goal_labels);
-			a->goals[a->goal_count++] = optarg;
+			rc = check_id("--goal", value, mi_goal_labels);
+			a->goals[a->goal_count++] = value;
 			break;
 		case 'a':
-			rc = check_id("--area", optarg, mi_session_areas);
-			a->areas[a->area_count++] = optarg;
+			rc = check_id("--area", value, mi_session_areas);
+			a->areas[a->area_count++] = value;
 			break;
 		case 't':
-			rc = check_id("--technique", optarg, mi_session_techniques);
-			a->techniques[a->technique_count++] = optarg;
+			rc = check_id("--technique", value, mi_session_techniques);
+			a->techniques[a->technique_count++] = value;
 			break;
 		case 'p':
-			if (strcmp(optarg, "light") != 0 && strcmp(optarg, "medium") != 0 &&
-			    strcmp(optarg, "firm") != 0)
+			if (strcmp(value, "light") != 0 && strcmp(value, "medium") != 0 &&
+			    strcmp(value, "firm") != 0)
 				rc = mi_cli_failf(MI_EUSAGE, "--pressure is light, medium or firm.");
-			a->pressure = optarg;
+			a->pressure = value;
 			break;
 		case OPT_GOALS_OTHER:
-			a->goals_other = optarg;
+			a->goals_other = value;
 			break;
 		case OPT_AREAS_OTHER:
-			a->areas_other = optarg;
+			a->areas_other = value;
 			break;
 		case 'r':
-			a->response = optarg;
+			a->response = value;
 			break;
 		case OPT_THERAPIST_NOTES:
-			a->therapist_notes = optarg;
+			a->therapist_notes = value;
 			break;
 		case 'c':
-			a->aftercare = optarg;
+			a->aftercare = value;
 			break;
 		case OPT_EDIT:
 			a->edit = true;
 			break;
 		case OPT_FROM_FILE:
-			a->from_file = optarg;
-			break;
-		case ':':
-			rc = mi_cli_bad_option("note", argv[optind - 1], true);
-			break;
-		default:
-			rc = mi_cli_bad_option("note", argv[optind - 1], false);
+			a->from_file = value;
 			break;
 		}
 	}
 	if (rc)
 		return rc;
-	char *end = NULL;
-	if (optind == argc - 1) {
-		errno = 0;
-		*visit_id = strtoll(argv[optind], &end, 10);
-		if (errno || end == argv[optind] || *end)
-			*visit_id = 0;
-	}
-	if (*visit_id <= 0)
+	if (!mi_cli_one_id(args, visit_id))
 		return mi_cli_failf(MI_EUSAGE,
 				    "note needs one visit id (a positive number); see massage-intake note --help.");
 	if (!a->any)
@@ -352,7 +282,7 @@ static mi_status edit_and_save(mi_store *store, mi_visit *visit, bool *unchanged
 		}
 		st = apply_doc(edited, len, visit, err);
 		if (st == MI_OK)
-			st = mi_store_visit_save_notes(store, visit, err);
+			st = mi_app_visit_save_notes(store, visit, err);
 		if (st == MI_EDATA && ask_edit_again(err->message)) {
 			refused = *err;
 			intro = edit_intro(visit->id, err->message);
@@ -379,23 +309,19 @@ static mi_status read_and_save(mi_store *store, mi_visit *visit, const char *pat
 	if (st == MI_OK)
 		st = apply_doc(text, len, visit, err);
 	if (st == MI_OK)
-		st = mi_store_visit_save_notes(store, visit, err);
+		st = mi_app_visit_save_notes(store, visit, err);
 	free(text);
 	return st;
 }
 
-int mi_cmd_note(mi_cli *cli, int argc, char **argv)
+static int run(mi_cli *cli, const mi_cli_args *args)
 {
-	if (mi_cli_wants_help(argc, argv)) {
-		usage(stdout);
-		return 0;
-	}
 	note_args a = {0};
-	a.goals = calloc((size_t)argc, sizeof *a.goals);
-	a.areas = calloc((size_t)argc, sizeof *a.areas);
-	a.techniques = calloc((size_t)argc, sizeof *a.techniques);
+	a.goals = calloc(args->given_count + 1, sizeof *a.goals);
+	a.areas = calloc(args->given_count + 1, sizeof *a.areas);
+	a.techniques = calloc(args->given_count + 1, sizeof *a.techniques);
 	long long visit_id = 0;
-	int rc = a.goals && a.areas && a.techniques ? parse(argc, argv, &a, &visit_id)
+	int rc = a.goals && a.areas && a.techniques ? parse(args, &a, &visit_id)
 						  : mi_cli_failf(MI_EINTERNAL, "out of memory.");
 	mi_error err;
 	mi_store *store = NULL;
@@ -404,7 +330,7 @@ int mi_cmd_note(mi_cli *cli, int argc, char **argv)
 		bool unchanged = false;
 		mi_status st = mi_cli_open_store(cli, 0, &store, &err);
 		if (st == MI_OK)
-			st = mi_store_visit_load(store, visit_id, &visit, &err);
+			st = mi_app_visit_load(store, visit_id, &visit, &err);
 		if (st == MI_OK && !apply(&a, visit))
 			st = mi_error_set(&err, MI_EINTERNAL, "out of memory.");
 		if (st == MI_OK && a.edit)
@@ -412,7 +338,7 @@ int mi_cmd_note(mi_cli *cli, int argc, char **argv)
 		else if (st == MI_OK && a.from_file)
 			st = read_and_save(store, visit, a.from_file, &err);
 		else if (st == MI_OK)
-			st = mi_store_visit_save_notes(store, visit, &err);
+			st = mi_app_visit_save_notes(store, visit, &err);
 		if (st != MI_OK)
 			rc = mi_cli_fail(&err);
 		else if (unchanged)
@@ -430,3 +356,47 @@ int mi_cmd_note(mi_cli *cli, int argc, char **argv)
 				  strerror(errno));
 	return rc;
 }
+
+const mi_command mi_command_note = {
+	.name = "note",
+	.summary = "record goals and session notes for a visit",
+	.usage = "note VISIT [--goal ID]... [--goals-other TEXT]\n"
+		 "         [--area ID]... [--areas-other TEXT] [--technique ID]...\n"
+		 "         [--pressure light|medium|firm] [--response TEXT]\n"
+		 "         [--therapist-notes TEXT] [--aftercare TEXT]\n"
+		 "       massage-intake note VISIT --edit | --from-file FILE|- [ID OPTIONS]\n",
+	.about = "Records the session's goals and notes for a visit. Only what is given\n"
+		 "changes: repeated --goal, --area or --technique replace that whole list;\n"
+		 "an empty TEXT (\"\") clears that note.\n"
+		 "\n"
+		 "Text given as an argument can be seen by every user of the computer (ps).\n"
+		 "For health details use --edit or --from-file instead. Both take the notes\n"
+		 "as sections under the headings [response], [therapist-notes], [aftercare],\n"
+		 "[goals-other] and [areas-other], each on a line of its own; text before the\n"
+		 "first heading is ignored. A section replaces that note (empty: clears it);\n"
+		 "a missing one leaves it as it is.\n",
+	.options = (const mi_cli_option[]){
+		{"edit", OPT_EDIT, NULL, "edit the notes in $VISUAL or $EDITOR (else vi), in a\n"
+					 "private file that is removed afterwards"},
+		{"from-file", OPT_FROM_FILE, "FILE", "read the notes from FILE, or - for standard input"},
+		{"goal", 'g', "ID", "loosen_low_back_hips, upper_back_shoulder_mobility,\n"
+				    "reduce_spasm, looser_for_activity"},
+		{"goals-other", OPT_GOALS_OTHER, "TEXT", "a goal in the therapist's words"},
+		{"area", 'a', "ID", "an area worked: glutes_piriformis, hips_hip_flexors,\n"
+				    "hamstrings, mid_back, lats_ribs, low_back,\n"
+				    "upper_back_shoulders, neck"},
+		{"areas-other", OPT_AREAS_OTHER, "TEXT", "another area worked"},
+		{"technique", 't', "ID", "slow_forearm_pressure, trigger_point_compression,\n"
+					 "friction, stretching_movement"},
+		{"pressure", 'p', "LEVEL", "the pressure used"},
+		{"response", 'r', "TEXT", "how the client responded"},
+		{"therapist-notes", OPT_THERAPIST_NOTES, "TEXT", "for the therapist only"},
+		{"aftercare", 'c', "TEXT", "the therapist's words for the client's aftercare sheet"},
+		{0},
+	},
+	.after = "Exit status: 0 saved (or nothing changed in the editor); 64 bad command\n"
+		 "line (an unknown id included); 65 a text that cannot be stored; 66 no\n"
+		 "database yet, or no FILE; 67 no such visit; 74 the database cannot be\n"
+		 "written, or the editor failed; 75 it stayed busy, try again.\n",
+	.run = run,
+};

@@ -7,36 +7,12 @@
 #include "mi/store.h"
 #include "mi/text.h"
 
-static void usage(FILE *out)
+static int run(mi_cli *cli, const mi_cli_args *args)
 {
-	fprintf(out,
-		"Usage: massage-intake restore FILE\n"
-		"\n"
-		"Puts the backup FILE (written by massage-intake backup) in place of the\n"
-		"database. FILE is checked first: a massage-intake database of this\n"
-		"version or an older one (brought up to date), SQLite's integrity_check\n"
-		"and foreign_key_check. The database it replaces is kept beside it as\n"
-		"DATABASE.before-restore-YYYYMMDD-HHMMSS (with its -wal file when it had\n"
-		"one), so nothing is lost. Close the front desk and every kiosk first: the\n"
-		"restore waits up to 5 seconds for the database to be free, then gives up\n"
-		"without changing anything. See docs/RELIABILITY.md.\n"
-		"\n"
-		"Exit status: 0 restored; 64 bad command line; 65 FILE is not a usable\n"
-		"backup (damaged, newer, another program's); 66 FILE is missing; 73 the\n"
-		"restored copy cannot be written; 74 the database cannot be replaced\n"
-		"(read-only, not a massage-intake database); 75 it is in use, try again.\n");
-}
-
-int mi_cmd_restore(mi_cli *cli, int argc, char **argv)
-{
-	if (mi_cli_wants_help(argc, argv)) {
-		usage(stdout);
-		return 0;
-	}
-	int rc;
-	const char *source = mi_cli_one_file(argc, argv, "one backup FILE", &rc);
+	const char *source = mi_cli_one_file(args, "one backup FILE");
 	if (!source)
-		return rc;
+		return MI_EUSAGE;
+	int rc = 0;
 	mi_error err;
 	char *db_path = mi_cli_db_path(cli, &err);
 	if (!db_path)
@@ -65,3 +41,22 @@ int mi_cmd_restore(mi_cli *cli, int argc, char **argv)
 	free(db_path);
 	return rc;
 }
+
+const mi_command mi_command_restore = {
+	.name = "restore",
+	.summary = "put a backup in place of the database (the old one is kept)",
+	.usage = "restore FILE\n",
+	.about = "Puts the backup FILE (written by massage-intake backup) in place of the\n"
+		 "database. FILE is checked first: a massage-intake database of this\n"
+		 "version or an older one (brought up to date), SQLite's integrity_check\n"
+		 "and foreign_key_check. The database it replaces is kept beside it as\n"
+		 "DATABASE.before-restore-YYYYMMDD-HHMMSS (with its -wal file when it had\n"
+		 "one), so nothing is lost. Close the front desk and every kiosk first: the\n"
+		 "restore waits up to 5 seconds for the database to be free, then gives up\n"
+		 "without changing anything. See docs/RELIABILITY.md.\n",
+	.after = "Exit status: 0 restored; 64 bad command line; 65 FILE is not a usable\n"
+		 "backup (damaged, newer, another program's); 66 FILE is missing; 73 the\n"
+		 "restored copy cannot be written; 74 the database cannot be replaced\n"
+		 "(read-only, not a massage-intake database); 75 it is in use, try again.\n",
+	.run = run,
+};

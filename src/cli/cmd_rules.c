@@ -9,19 +9,6 @@
 #include "mi/screen.h"
 #include "mi/text.h"
 
-static void usage(FILE *out)
-{
-	fprintf(out,
-		"Usage: massage-intake rules [--json] [--rules FILE]\n"
-		"\n"
-		"Lists the screening rules in use: the rules version, then each rule's\n"
-		"level, id and source. The rules come from --rules FILE, else the first\n"
-		"rules.conf in --data DIR, ~/.config/massage-intake, /etc/massage-intake\n"
-		"and the shipped folder; a broken file is refused with its line.\n"
-		"\n"
-		"  --json   {\"version\": ..., \"rules\": [{\"id\", \"level\", \"when\", \"source\"}]}\n");
-}
-
 /* The rules as one JSON document. Caller frees; NULL when out of memory. */
 static char *rules_json(const mi_ruleset *rules)
 {
@@ -67,20 +54,12 @@ static bool print_text(const mi_ruleset *rules)
 	return true;
 }
 
-int mi_cmd_rules(mi_cli *cli, int argc, char **argv)
+static int run(mi_cli *cli, const mi_cli_args *args)
 {
-	if (mi_cli_wants_help(argc, argv)) {
-		usage(stdout);
-		return 0;
-	}
-	bool json = false;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
-			json = true;
-		else
-			return mi_cli_failf(MI_EUSAGE,
-					    "rules: unexpected \"%s\"; see massage-intake rules --help.", argv[i]);
-	}
+	bool json = mi_cli_has(args, 'j');
+	if (args->operand_count > 0)
+		return mi_cli_failf(MI_EUSAGE, "rules: unexpected \"%s\"; see massage-intake rules --help.",
+				    args->operands[0]);
 	mi_error err;
 	mi_ruleset *rules = NULL;
 	if (mi_cli_load_rules(cli, &rules, &err) != MI_OK)
@@ -102,3 +81,18 @@ int mi_cmd_rules(mi_cli *cli, int argc, char **argv)
 		return mi_cli_failf(MI_EIO, "cannot write the list: %s.", strerror(errno));
 	return 0;
 }
+
+const mi_command mi_command_rules = {
+	.name = "rules",
+	.summary = "list the loaded screening rules",
+	.usage = "rules [--json] [--rules FILE]\n",
+	.about = "Lists the screening rules in use: the rules version, then each rule's\n"
+		 "level, id and source. The rules come from --rules FILE, else the first\n"
+		 "rules.conf in --data DIR, ~/.config/massage-intake, /etc/massage-intake\n"
+		 "and the shipped folder; a broken file is refused with its line.\n",
+	.options = (const mi_cli_option[]){
+		{"json", 'j', NULL, "{\"version\": ..., \"rules\": [{\"id\", \"level\", \"when\", \"source\"}]}"},
+		{0},
+	},
+	.run = run,
+};

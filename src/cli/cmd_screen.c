@@ -8,29 +8,6 @@
 #include "mi/cli.h"
 #include "mi/screen.h"
 
-static void usage(FILE *out)
-{
-	fprintf(out,
-		"Usage: massage-intake screen [--json | --jsonl] [--rules FILE] [FILE | -]\n"
-		"\n"
-		"Screens one intake answers object (JSON) against the screening rules and\n"
-		"prints the outcome (proceed, modify, refer or urgent), every flag that\n"
-		"fired, how each medicine was read (and what a misspelling was read as),\n"
-		"the medications not recognised, and the safety questions left\n"
-		"unanswered. Reads FILE, or standard input when FILE is - or missing.\n"
-		"\n"
-		"  --json         one line of JSON instead of text\n"
-		"  --jsonl        one answers object per input line, one JSON result per\n"
-		"                 output line, in order (blank lines are skipped)\n"
-		"  --rules FILE   rules to use for this run (medications.conf is still\n"
-		"                 looked up as usual)\n"
-		"  --data DIR     a folder whose rules.conf and medications.conf come\n"
-		"                 first (see FILES in massage-intake(1))\n"
-		"\n"
-		"Exit status: 0 whatever the outcome; 64 bad command line; 65 invalid\n"
-		"answers or a broken rules file (with the line); 66 a missing file.\n");
-}
-
 /* Checks what was written to stdout reached it. */
 static int finish_output(void)
 {
@@ -213,30 +190,13 @@ static int screen_lines(const mi_cli *cli, const mi_ruleset *rules, const char *
 	return rc ? rc : out_rc;
 }
 
-int mi_cmd_screen(mi_cli *cli, int argc, char **argv)
+static int run(mi_cli *cli, const mi_cli_args *args)
 {
-	if (mi_cli_wants_help(argc, argv)) {
-		usage(stdout);
-		return 0;
-	}
-	bool json = false, jsonl = false, dashes = false;
-	const char *path = NULL;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!dashes && strcmp(a, "--") == 0)
-			dashes = true;
-		else if (!dashes && strcmp(a, "--json") == 0)
-			json = true;
-		else if (!dashes && strcmp(a, "--jsonl") == 0)
-			jsonl = true;
-		else if (!dashes && a[0] == '-' && a[1] != '\0')
-			return mi_cli_bad_option("screen", a, false);
-		else if (path)
-			return mi_cli_failf(MI_EUSAGE,
-					    "screen takes one answers file; see massage-intake screen --help.");
-		else
-			path = a;
-	}
+	bool json = mi_cli_has(args, 'j'), jsonl = mi_cli_has(args, 'l');
+	if (args->operand_count > 1)
+		return mi_cli_failf(MI_EUSAGE,
+				    "screen takes one answers file; see massage-intake screen --help.");
+	const char *path = args->operand_count ? args->operands[0] : NULL;
 	if (json && jsonl)
 		return mi_cli_failf(MI_EUSAGE, "screen: choose one of --json and --jsonl.");
 	if (!path)
@@ -249,3 +209,27 @@ int mi_cmd_screen(mi_cli *cli, int argc, char **argv)
 	mi_ruleset_free(rules);
 	return rc;
 }
+
+const mi_command mi_command_screen = {
+	.name = "screen",
+	.summary = "screen intake answers against the rules",
+	.usage = "screen [--json | --jsonl] [--rules FILE] [FILE | -]\n",
+	.about = "Screens one intake answers object (JSON) against the screening rules and\n"
+		 "prints the outcome (proceed, modify, refer or urgent), every flag that\n"
+		 "fired, how each medicine was read (and what a misspelling was read as),\n"
+		 "the medications not recognised, and the safety questions left\n"
+		 "unanswered. Reads FILE, or standard input when FILE is - or missing.\n",
+	.options = (const mi_cli_option[]){
+		{"json", 'j', NULL, "one line of JSON instead of text"},
+		{"jsonl", 'l', NULL, "one answers object per input line, one JSON result per\n"
+				     "output line, in order (blank lines are skipped)"},
+		{0},
+	},
+	.after = "The program's own --rules FILE (rules to use for this run; medications.conf\n"
+		 "is still looked up as usual) and --data DIR (a folder whose rules.conf and\n"
+		 "medications.conf come first; see FILES in massage-intake(1)) apply too.\n"
+		 "\n"
+		 "Exit status: 0 whatever the outcome; 64 bad command line; 65 invalid\n"
+		 "answers or a broken rules file (with the line); 66 a missing file.\n",
+	.run = run,
+};

@@ -12,23 +12,6 @@
 #include "mi/pin.h"
 #include "mi/store.h"
 
-/* Prints the command's help. */
-static void usage(FILE *out)
-{
-	fprintf(out,
-		"Usage: massage-intake set-pin\n"
-		"\n"
-		"Sets the therapist PIN that leaves the kiosk (F12, then the PIN) and\n"
-		"unlocks the front desk once it has locked itself when idle. A PIN is\n"
-		"4 to 12 digits and nothing else (a NUL byte, a letter or a space is\n"
-		"refused). On a terminal it is asked twice without echo; otherwise one\n"
-		"line is read from standard input. Only an Argon2id hash of the PIN is\n"
-		"stored, in the database.\n"
-		"\n"
-		"Exit status: 0 set; 64 bad command line or the two PINs differ;\n"
-		"65 not 4 to 12 digits; 74 the database cannot be written.\n");
-}
-
 /* What reading a PIN line gave (its digits are checked afterwards). */
 typedef enum line_result { LINE_OK, LINE_NONE, LINE_NUL, LINE_LONG } line_result;
 
@@ -104,14 +87,9 @@ static line_result ask_hidden(const char *prompt, char *buf, size_t size)
 }
 
 /* Stores the Argon2id hash of a new PIN in the settings. */
-int mi_cmd_set_pin(mi_cli *cli, int argc, char **argv)
+static int run(mi_cli *cli, const mi_cli_args *args)
 {
-	(void)argv;
-	if (mi_cli_wants_help(argc, argv)) {
-		usage(stdout);
-		return 0;
-	}
-	if (argc > 1)
+	if (args->operand_count > 0)
 		return mi_cli_failf(MI_EUSAGE, "set-pin takes no arguments; see massage-intake set-pin --help.");
 	char pin[64] = "", again[64] = "";
 	mi_error err;
@@ -148,3 +126,18 @@ int mi_cmd_set_pin(mi_cli *cli, int argc, char **argv)
 	printf("The kiosk PIN is set.\n");
 	return 0;
 }
+
+const mi_command mi_command_set_pin = {
+	.name = "set-pin",
+	.summary = "set the therapist PIN that leaves the kiosk",
+	.usage = "set-pin\n",
+	.about = "Sets the therapist PIN that leaves the kiosk (F12, then the PIN) and\n"
+		 "unlocks the front desk once it has locked itself when idle. A PIN is\n"
+		 "4 to 12 digits and nothing else (a NUL byte, a letter or a space is\n"
+		 "refused). On a terminal it is asked twice without echo; otherwise one\n"
+		 "line is read from standard input. Only an Argon2id hash of the PIN is\n"
+		 "stored, in the database.\n",
+	.after = "Exit status: 0 set; 64 bad command line or the two PINs differ;\n"
+		 "65 not 4 to 12 digits; 74 the database cannot be written.\n",
+	.run = run,
+};

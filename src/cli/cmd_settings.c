@@ -32,28 +32,16 @@ static void describe(const mi_setting_def *def, char *buf, size_t size)
 	}
 }
 
-static void usage(FILE *out)
+/* The settings, what each accepts and its default, for --help. */
+static void settings_help(FILE *out)
 {
-	fprintf(out, "Usage: massage-intake settings [KEY [VALUE | --unset]]\n"
-		     "\n"
-		     "Without KEY, lists every setting with the value in force: \"(default)\"\n"
-		     "follows a value that is not set, and a stored value this program refuses\n"
-		     "(one written into the database by hand) is named, with the default used\n"
-		     "instead. With KEY alone, prints that line. With a VALUE, sets it (a value\n"
-		     "that does not fit is refused and nothing changes); --unset goes back to\n"
-		     "the default.\n"
-		     "\n"
-		     "Settings:\n");
+	fprintf(out, "\nSettings:\n");
 	for (size_t key = 0; key < MI_SETTING_COUNT; key++) {
 		const mi_setting_def *def = mi_setting_def_of(key);
 		char accepts[160];
 		describe(def, accepts, sizeof accepts);
 		fprintf(out, "  %-22s %s\n  %-22s (%s)\n", def->name, def->meaning, "", accepts);
 	}
-	fprintf(out, "\n"
-		     "The therapist PIN is set with massage-intake set-pin and never shown.\n"
-		     "Exit status: 0 done; 64 bad command line or unknown setting; 65 a value\n"
-		     "that does not fit the setting; 74 the database cannot be used.\n");
 }
 
 /* Prints "KEY VALUE" for the value in force, with where it came from. */
@@ -76,25 +64,23 @@ static void print_setting(const mi_settings *s, mi_setting_key key)
 	putchar('\n');
 }
 
-int mi_cmd_settings(mi_cli *cli, int argc, char **argv)
+static int run(mi_cli *cli, const mi_cli_args *args)
 {
-	if (mi_cli_wants_help(argc, argv)) {
-		usage(stdout);
-		return 0;
-	}
-	if (argc > 3)
+	int count = args->operand_count;
+	char **given = args->operands; /* KEY, VALUE */
+	if (count > 2)
 		return mi_cli_failf(MI_EUSAGE, "settings takes at most KEY and VALUE; see massage-intake settings --help.");
 	const mi_setting_def *chosen = NULL;
-	if (argc >= 2) {
-		chosen = mi_setting_find(argv[1]);
-		if (!chosen && strcmp(argv[1], MI_PIN_SETTING) == 0)
+	if (count >= 1) {
+		chosen = mi_setting_find(given[0]);
+		if (!chosen && strcmp(given[0], MI_PIN_SETTING) == 0)
 			return mi_cli_failf(MI_EUSAGE, "the PIN is set with massage-intake set-pin.");
 		if (!chosen)
 			return mi_cli_failf(MI_EUSAGE, "unknown setting \"%s\"; see massage-intake settings --help.",
-					    argv[1]);
+					    given[0]);
 	}
 	mi_error err;
-	const char *value = argc == 3 ? argv[2] : NULL;
+	const char *value = count == 2 ? given[1] : NULL;
 	bool unset = value && strcmp(value, "--unset") == 0;
 	if (value && !unset && mi_setting_check(chosen, value, &err) != MI_OK)
 		return mi_cli_fail(&err);
@@ -115,3 +101,21 @@ int mi_cmd_settings(mi_cli *cli, int argc, char **argv)
 		return mi_cli_fail(&err);
 	return fflush(stdout) == 0 ? 0 : MI_EIO;
 }
+
+const mi_command mi_command_settings = {
+	.name = "settings",
+	.summary = "show or change the clinic's settings",
+	.usage = "settings [KEY [VALUE | --unset]]\n",
+	.about = "Without KEY, lists every setting with the value in force: \"(default)\"\n"
+		 "follows a value that is not set, and a stored value this program refuses\n"
+		 "(one written into the database by hand) is named, with the default used\n"
+		 "instead. With KEY alone, prints that line. With a VALUE, sets it (a value\n"
+		 "that does not fit is refused and nothing changes); --unset goes back to\n"
+		 "the default.\n",
+	.more_help = settings_help,
+	.after = "The therapist PIN is set with massage-intake set-pin and never shown.\n"
+		 "Exit status: 0 done; 64 bad command line or unknown setting; 65 a value\n"
+		 "that does not fit the setting; 74 the database cannot be used.\n",
+	.raw_operands = true,
+	.run = run,
+};

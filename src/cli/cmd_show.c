@@ -1,7 +1,6 @@
 /* cmd_show.c - `massage-intake show VISIT`: everything stored about one visit. */
 #define _GNU_SOURCE /* asprintf, vasprintf */
 #include <errno.h>
-#include <getopt.h>
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,31 +8,13 @@
 #include <string.h>
 
 #include "mi/answers.h"
+#include "mi/app_records.h"
 #include "mi/cli.h"
 #include "mi/diff.h"
 #include "mi/screen.h"
 #include "mi/store.h"
 #include "mi/strbuf.h"
 #include "mi/text.h"
-
-static void usage(FILE *out)
-{
-	fprintf(out,
-		"Usage: massage-intake show VISIT [--json]\n"
-		"\n"
-		"Prints everything stored about one visit: the client, date, state and\n"
-		"screening outcome, each flag with the therapist's note, the medicines it\n"
-		"was read from and its source (from the loaded rules), how each medicine\n"
-		"was read and the ones not recognised, the answers, goals, session notes,\n"
-		"aftercare notes, the client's pain trend and, for a returning client,\n"
-		"what changed since the previous completed visit.\n"
-		"\n"
-		"  --json   one JSON object instead of text\n"
-		"\n"
-		"Exit status: 0 success; 64 bad command line; 65 a broken rules file;\n"
-		"66 no database yet; 67 no such visit; 74 the database cannot be read;\n"
-		"75 the database stayed busy.\n");
-}
 
 /* Prints a formatted line made safe for the terminal; newlines inside
  * (multi-line notes) are kept and indented by indent spaces. */
@@ -368,51 +349,11 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, const mi_scree
 	return 0;
 }
 
-/* Loads the previous completed visit and the changes since it; leaves
- * *prev NULL for a first visit or a draft. */
-static mi_status load_changes(mi_store *store, const mi_visit *v, mi_visit **prev, mi_diff *diff,
-			      mi_error *err)
+static int run(mi_cli *cli, const mi_cli_args *args)
 {
-	long long prev_id = 0;
-	if (!v->complete)
-		return MI_OK;
-	mi_status st = mi_store_visit_previous(store, v->id, &prev_id, err);
-	if (st != MI_OK || !prev_id)
-		return st;
-	st = mi_store_visit_load(store, prev_id, prev, err);
-	if (st != MI_OK)
-		return st;
-	st = mi_diff_compute((*prev)->answers, (*prev)->flags, (*prev)->flag_count, v->answers,
-			     v->flags, v->flag_count, diff, err);
-	if (st != MI_OK) {
-		mi_visit_free(*prev);
-		*prev = NULL;
-	}
-	return st;
-}
-
-int mi_cmd_show(mi_cli *cli, int argc, char **argv)
-{
-	if (mi_cli_wants_help(argc, argv)) {
-		usage(stdout);
-		return 0;
-	}
-	static const struct option options[] = {
-		{"json", no_argument, NULL, 'j'},
-		{NULL, 0, NULL, 0},
-	};
-	bool json = false;
-	opterr = 0;
-	optind = 1;
-	int c;
-	while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
-		if (c == 'j')
-			json = true;
-		else
-			return mi_cli_bad_option("show", argv[optind - 1], false);
-	}
+	bool json = mi_cli_has(args, 'j');
 	long long visit_id = 0;
-	if (optind != argc - 1 || !mi_cli_parse_id(argv[optind], &visit_id))
+	if (!mi_cli_one_id(args, &visit_id))
 		return mi_cli_failf(MI_EUSAGE,
 				    "show needs one visit id (a positive number); see massage-intake show --help.");
 
@@ -423,19 +364,15 @@ int mi_cmd_show(mi_cli *cli, int argc, char **argv)
 		return mi_cli_fail(&err);
 	mi_store *store = NULL;
 	st = mi_cli_open_store(cli, 0, &store, &err);
-	mi_visit *visit = NULL, *prev = NULL;
-	mi_diff diff = {0};
-	mi_visit_source source = MI_SOURCE_CLI;
-	bool reviewed = true;
+	mi_app_visit_view view = {0};
+	mi_app_seen seen = {0};
 	if (st == MI_OK)
-		st = mi_store_visit_load(store, visit_id, &visit, &err);
-	if (st == MI_OK)
-		st = mi_store_visit_source(store, visit_id, &source, &reviewed, &err);
-	if (st == MI_OK)
-		st = load_changes(store, visit, &prev, &diff, &err);
-	if (st == MI_OK)
-		mi_cli_audit_view(store, "view", "visits", visit_id);
+		st = mi_app_visit_view_load(store, visit_id, &view, &seen, &err);
+	mi_cli_seen(&seen);
 	mi_store_close(store);
+	const mi_visit *visit = view.visit;
+	/* A draft is not compared with the visit before it: not finished yet. */
+	const mi_visit *prev = visit && visit->complete ? view.previous : NULL;
 	mi_screening meds = {0};
 	if (st == MI_OK && visit->answers)
 		st = mi_screen(rules, visit->answers, visit->date, &meds, &err);
@@ -443,15 +380,35 @@ int mi_cmd_show(mi_cli *cli, int argc, char **argv)
 	if (st != MI_OK)
 		rc = mi_cli_fail(&err);
 	else if (json)
-		rc = print_json(visit, rules, &meds, source, reviewed, prev, prev ? &diff : NULL);
+		rc = print_json(visit, rules, &meds, view.source, view.reviewed, prev,
+				prev ? &view.changes : NULL);
 	else
-		print_text(visit, rules, &meds, source, reviewed, prev, prev ? &diff : NULL);
+		print_text(visit, rules, &meds, view.source, view.reviewed, prev,
+			   prev ? &view.changes : NULL);
 	mi_screening_clear(&meds);
 	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
 		rc = mi_cli_failf(MI_EIO, "cannot write the visit: %s.", strerror(errno));
-	mi_diff_clear(&diff);
-	mi_visit_free(prev);
-	mi_visit_free(visit);
+	mi_app_visit_view_clear(&view);
 	mi_ruleset_free(rules);
 	return rc;
 }
+
+const mi_command mi_command_show = {
+	.name = "show",
+	.summary = "everything stored about one visit",
+	.usage = "show VISIT [--json]\n",
+	.about = "Prints everything stored about one visit: the client, date, state and\n"
+		 "screening outcome, each flag with the therapist's note, the medicines it\n"
+		 "was read from and its source (from the loaded rules), how each medicine\n"
+		 "was read and the ones not recognised, the answers, goals, session notes,\n"
+		 "aftercare notes, the client's pain trend and, for a returning client,\n"
+		 "what changed since the previous completed visit.\n",
+	.options = (const mi_cli_option[]){
+		{"json", 'j', NULL, "one JSON object instead of text"},
+		{0},
+	},
+	.after = "Exit status: 0 success; 64 bad command line; 65 a broken rules file;\n"
+		 "66 no database yet; 67 no such visit; 74 the database cannot be read;\n"
+		 "75 the database stayed busy.\n",
+	.run = run,
+};

@@ -21,8 +21,8 @@ static void print_usage(FILE *out)
 		"With no command, starts the front-desk terminal UI.\n"
 		"\n"
 		"Commands:\n");
-	for (const mi_command *c = mi_commands; c->name; c++)
-		fprintf(out, "  %-10s %s\n", c->name, c->summary);
+	for (const mi_command *const *c = mi_commands; *c; c++)
+		fprintf(out, "  %-10s %s\n", (*c)->name, (*c)->summary);
 	fprintf(out,
 		"\n"
 		"Options (anywhere on the line):\n"
@@ -82,79 +82,13 @@ int mi_cli_bad_option(const char *command, const char *arg, bool missing_value)
 			    arg, sep, command);
 }
 
-const char *mi_cli_one_file(int argc, char **argv, const char *what, int *rc)
-{
-	int first = argc > 1 && strcmp(argv[1], "--") == 0 ? 2 : 1;
-	*rc = 0;
-	if (argc - first != 1)
-		*rc = mi_cli_failf(MI_EUSAGE, "%s needs %s; see massage-intake %s --help.", argv[0], what,
-				   argv[0]);
-	else if (first == 1 && argv[1][0] == '-' && argv[1][1] != '\0')
-		*rc = mi_cli_bad_option(argv[0], argv[1], false);
-	return *rc ? NULL : argv[first];
-}
-
 /* The command called name, or NULL. */
 static const mi_command *find_command(const char *name)
 {
-	for (const mi_command *c = mi_commands; c->name; c++)
-		if (strcmp(c->name, name) == 0)
-			return c;
+	for (const mi_command *const *c = mi_commands; *c; c++)
+		if (strcmp((*c)->name, name) == 0)
+			return *c;
 	return NULL;
-}
-
-/* True when arg is an option of command c whose value is the next
- * argument, read the way getopt_long reads it: "--name" exactly or as the
- * one option it abbreviates, or a cluster of short options ending in one
- * that takes a value ("-o", "-xo"). "--name=VALUE" and "-oVALUE" carry
- * their value. */
-static bool value_follows(const mi_command *c, const char *arg)
-{
-	if (!c || arg[0] != '-' || arg[1] == '\0')
-		return false;
-	if (arg[1] == '-') {
-		const char *name = arg + 2;
-		if (!c->options || strchr(name, '=') || *name == '\0')
-			return false;
-		const struct option *found = NULL;
-		size_t matches = 0, len = strlen(name);
-		for (const struct option *o = c->options; o->name; o++) {
-			if (strcmp(o->name, name) == 0) {
-				found = o;
-				matches = 1;
-				break;
-			}
-			if (strncmp(o->name, name, len) == 0) {
-				found = o;
-				matches++;
-			}
-		}
-		return matches == 1 && found->has_arg == required_argument;
-	}
-	const char *shorts = c->short_options ? c->short_options : "";
-	shorts += strspn(shorts, ":+-");
-	for (const char *p = arg + 1; *p; p++) {
-		const char *spec = *p != ':' ? strchr(shorts, *p) : NULL;
-		if (!spec)
-			return false;
-		if (spec[1] == ':')
-			return p[1] == '\0';
-	}
-	return false;
-}
-
-bool mi_cli_wants_help(int argc, char **argv)
-{
-	const mi_command *c = argc > 0 ? find_command(argv[0]) : NULL;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			return false;
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
-			return true;
-		if (value_follows(c, argv[i]))
-			i++;
-	}
-	return false;
 }
 
 bool mi_cli_parse_id(const char *s, long long *out)
@@ -201,7 +135,7 @@ static int strip_globals(mi_cli *cli, int argc, char **argv)
 	const mi_command *command = NULL;
 	for (int i = 1; i < argc; i++) {
 		int taken = 0;
-		if (command && !after_dashes && value_follows(command, argv[i]) && i + 1 < argc) {
+		if (command && !after_dashes && mi_cli_value_follows(command, argv[i]) && i + 1 < argc) {
 			argv[kept++] = argv[i++];
 			argv[kept++] = argv[i];
 			continue;
@@ -233,6 +167,23 @@ static int strip_globals(mi_cli *cli, int argc, char **argv)
 	return kept;
 }
 
+/* Runs one command with its arguments (argv[0] is its name): its help,
+ * or its options read by the one parser, then the command. */
+static int run_command(mi_cli *cli, const mi_command *command, int argc, char **argv)
+{
+	if (mi_cli_wants_help(command, argc, argv)) {
+		mi_cli_print_help(command, stdout);
+		return 0;
+	}
+	mi_cli_args args;
+	int rc = mi_cli_parse(command, argc, argv, &args);
+	if (rc != 0)
+		return rc;
+	rc = command->run(cli, &args);
+	mi_cli_args_clear(&args);
+	return rc;
+}
+
 /* No core dump, ever: one would hold whatever health details were in
  * memory, written where anyone who can read the folder can read them. Not
  * dumpable also keeps other programs of the same user from attaching with
@@ -254,7 +205,7 @@ int main(int argc, char **argv)
 		return MI_EUSAGE;
 
 	if (argc < 2)
-		return mi_cmd_desk(&cli, argc, argv);
+		return mi_cmd_desk(&cli);
 	const char *name = argv[1];
 	if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0 || strcmp(name, "help") == 0) {
 		print_usage(stdout);
@@ -266,7 +217,7 @@ int main(int argc, char **argv)
 	}
 	const mi_command *command = find_command(name);
 	if (command)
-		return command->run(&cli, argc - 1, argv + 1);
+		return run_command(&cli, command, argc - 1, argv + 1);
 	if (name[0] == '-')
 		return mi_cli_bad_option(NULL, name, false);
 	return mi_cli_failf(MI_EUSAGE, "unknown command \"%s\"; see massage-intake --help.", name);

@@ -1,0 +1,83 @@
+/* cmd_review.c - `massage-intake review`: the review queue as the front
+ * desk shows it, and marking a kiosk intake reviewed. */
+#include <stdio.h>
+
+#include "mi/app_records.h"
+#include "mi/cli.h"
+
+/* Lists the queue; no database yet: nothing waits. */
+static int list_queue(const mi_cli *cli, bool json)
+{
+	mi_error err;
+	mi_store *store = NULL;
+	mi_status st = mi_cli_open_store(cli, 0, &store, &err);
+	mi_visit_list queue = {0};
+	if (st == MI_OK) {
+		mi_app_seen seen;
+		st = mi_app_review_queue(store, &queue, &seen, &err);
+		if (st == MI_OK)
+			mi_cli_seen(&seen);
+		mi_store_close(store);
+	}
+	if (st != MI_OK && st != MI_ENOINPUT)
+		return mi_cli_fail(&err);
+	int rc = mi_cli_print_visits(&queue, json, "nothing is waiting for review");
+	mi_visit_list_clear(&queue);
+	return rc;
+}
+
+static int mark(const mi_cli *cli, long long visit_id)
+{
+	mi_error err;
+	mi_store *store = NULL;
+	mi_status st = mi_cli_open_store(cli, 0, &store, &err);
+	bool already = false;
+	if (st == MI_OK)
+		st = mi_app_visit_mark_reviewed(store, visit_id, &already, &err);
+	mi_store_close(store);
+	if (st != MI_OK)
+		return mi_cli_fail(&err);
+	printf(already ? "visit %lld was already reviewed\n" : "visit %lld marked as reviewed\n",
+	       visit_id);
+	return fflush(stdout) == 0 ? 0 : MI_EIO;
+}
+
+static int run(mi_cli *cli, const mi_cli_args *args)
+{
+	bool json = mi_cli_has(args, 'j'), marking = mi_cli_has(args, 'm');
+	if (args->operand_count == 0 && !marking)
+		return list_queue(cli, json);
+	long long visit_id = 0;
+	if (!marking || json || !mi_cli_one_id(args, &visit_id))
+		return mi_cli_failf(MI_EUSAGE, "give review alone for the queue, or review VISIT --mark "
+					       "(a visit id); see massage-intake review --help.");
+	return mark(cli, visit_id);
+}
+
+const mi_command mi_command_review = {
+	.name = "review",
+	.summary = "the review queue; mark a kiosk intake reviewed",
+	.usage = "review [--json]\n"
+		 "       massage-intake review VISIT --mark\n",
+	.about = "Without VISIT, lists what waits at the front desk, oldest first, as its\n"
+		 "review page shows it: intakes filled in at the kiosk that no one has\n"
+		 "reviewed yet, and intakes not finished. One line each: the visit, its\n"
+		 "date, the client (or the name typed so far), where it was entered and\n"
+		 "whether it is finished, and the screening outcome. Read one with\n"
+		 "massage-intake show VISIT.\n"
+		 "\n"
+		 "With VISIT --mark, marks that finished kiosk intake as reviewed (the\n"
+		 "front desk's m), recorded in the audit log.\n",
+	.options = (const mi_cli_option[]){
+		{"mark", 'm', NULL, "mark VISIT as reviewed"},
+		{"json", 'j', NULL, "the queue as a JSON array of {\"visit\", \"client\", \"name\",\n"
+				    "\"date\", \"state\", \"source\", \"reviewed\", \"pain\", \"outcome\",\n"
+				    "\"updated\"} (client null for a kiosk draft not stored yet)"},
+		{0},
+	},
+	.after = "Exit status: 0 done (also when nothing waits, or VISIT was reviewed\n"
+		 "before); 64 bad command line; 65 VISIT is not from the kiosk or not\n"
+		 "finished; 66 no database yet (for --mark); 67 no such visit; 74 the\n"
+		 "database cannot be used; 75 it stayed busy.\n",
+	.run = run,
+};
