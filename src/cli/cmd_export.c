@@ -1,21 +1,14 @@
 /* cmd_export.c - `massage-intake export`: FHIR R4 Bundles of intakes, the
  * FHIR Questionnaire, and a client's own copy of their records. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "mi/app_aftercare.h"
-#include "mi/app_settings.h"
+#include "mi/app_export.h"
 #include "mi/cli.h"
-#include "mi/client_copy.h"
-#include "mi/fhir.h"
 #include "mi/form.h"
-#include "mi/outfile.h"
 #include "mi/pdf.h"
-#include "mi/store.h"
-#include "mi/store_export.h"
 
 /* What to export. */
 typedef enum export_what { WHAT_NONE, WHAT_VISIT, WHAT_CLIENT, WHAT_ALL, WHAT_QUESTIONNAIRE } export_what;
@@ -100,206 +93,6 @@ static mi_status load_form(mi_cli *cli, mi_ruleset **rules, mi_form **form, mi_e
 	return st;
 }
 
-/* Writes text and a newline to the outfile's stream. */
-static mi_status put_line(mi_outfile *out, const char *text, mi_error *err)
-{
-	FILE *f = mi_outfile_stream(out);
-	if (fputs(text, f) == EOF || fputc('\n', f) == EOF)
-		return mi_error_set(err, MI_EIO, "cannot write the export: %s.", strerror(errno));
-	return MI_OK;
-}
-
-static mi_status export_questionnaire(const mi_form *form, const request *r, mi_error *err)
-{
-	char *text = mi_fhir_questionnaire(form, true);
-	if (!text)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory writing the Questionnaire.");
-	mi_outfile *out = NULL;
-	mi_status st = mi_outfile_open(r->output, &out, err);
-	if (st == MI_OK)
-		st = put_line(out, text, err);
-	if (st == MI_OK)
-		st = mi_outfile_commit(out, err);
-	else
-		mi_outfile_abort(out);
-	free(text);
-	return st;
-}
-
-/* One FHIR export under way: the client of the last visit is kept, since
- * one client's visits often come one after another. */
-typedef struct fhir_run {
-	mi_store *store;
-	mi_fhir_source src;
-	mi_outfile *out;
-	bool array, pretty;
-	size_t written;
-	mi_client client; /* id 0: none loaded */
-} fhir_run;
-
-/* Writes the Bundle of one visit. */
-static mi_status export_visit(fhir_run *run, long long visit_id, mi_error *err)
-{
-	mi_visit *visit = NULL;
-	mi_status st = mi_store_visit_load(run->store, visit_id, &visit, err);
-	if (st == MI_OK && visit->client_id && visit->client_id != run->client.id) {
-		mi_client_clear(&run->client);
-		st = mi_store_client_get(run->store, visit->client_id, &run->client, err);
-	}
-	char *json = NULL;
-	if (st == MI_OK)
-		st = mi_fhir_bundle(&run->src, visit, visit->client_id ? &run->client : NULL,
-				    run->pretty, &json, err);
-	FILE *f = mi_outfile_stream(run->out);
-	if (st == MI_OK && run->array && fputs(run->written ? ",\n" : "[\n", f) == EOF)
-		st = mi_error_set(err, MI_EIO, "cannot write the export: %s.", strerror(errno));
-	if (st == MI_OK && (fputs(json, f) == EOF || (!run->array && fputc('\n', f) == EOF)))
-		st = mi_error_set(err, MI_EIO, "cannot write the export: %s.", strerror(errno));
-	if (st == MI_OK)
-		run->written++;
-	free(json);
-	mi_visit_free(visit);
-	return st;
-}
-
-/* Checks that the visit or client exists, so a wrong number is refused
- * before anything is logged or written. */
-static mi_status check_target(mi_store *store, const request *r, mi_error *err)
-{
-	if (r->what == WHAT_VISIT) {
-		bool reviewed;
-		mi_visit_source source;
-		return mi_store_visit_source(store, r->id, &source, &reviewed, err);
-	}
-	if (r->what == WHAT_CLIENT) {
-		mi_client c = {0};
-		mi_status st = mi_store_client_get(store, r->id, &c, err);
-		mi_client_clear(&c);
-		return st;
-	}
-	return MI_OK;
-}
-
-static mi_status export_fhir(mi_store *store, const mi_form *form, const mi_ruleset *rules,
-			     const request *r, mi_error *err)
-{
-	char installation[MI_UUID_SIZE];
-	mi_status st = check_target(store, r, err);
-	if (st == MI_OK)
-		st = mi_store_installation_id(store, installation, err);
-	/* Logged before anything is written: an export that cannot be logged
-	 * is not done. */
-	if (st == MI_OK)
-		st = mi_store_audit_append(store, "export fhir",
-					   r->what == WHAT_VISIT    ? "visits"
-					   : r->what == WHAT_CLIENT ? "clients"
-								    : "database",
-					   r->what == WHAT_ALL ? 0 : r->id, err);
-	fhir_run run = {
-		.store = store,
-		.src = {.form = form, .rules = rules, .installation_id = installation},
-		.array = r->what != WHAT_VISIT && !r->jsonl,
-		.pretty = !r->jsonl,
-	};
-	if (st == MI_OK)
-		st = mi_outfile_open(r->output, &run.out, err);
-	if (st == MI_OK && r->what == WHAT_VISIT) {
-		st = export_visit(&run, r->id, err);
-	} else if (st == MI_OK) {
-		long long id = 0;
-		while (st == MI_OK &&
-		       (st = mi_store_next_visit(store, r->what == WHAT_CLIENT ? r->id : 0, id, &id,
-						 err)) == MI_OK &&
-		       id)
-			st = export_visit(&run, id, err);
-	}
-	if (st == MI_OK && run.array)
-		st = put_line(run.out, run.written ? "\n]" : "[]", err);
-	if (st == MI_OK)
-		st = mi_outfile_commit(run.out, err);
-	else
-		mi_outfile_abort(run.out);
-	mi_client_clear(&run.client);
-	return st;
-}
-
-/* Every visit of the client, oldest first, loaded whole. */
-typedef struct visit_list {
-	mi_visit **items;
-	size_t count;
-} visit_list;
-
-static void visit_list_free(visit_list *l)
-{
-	for (size_t i = 0; i < l->count; i++)
-		mi_visit_free(l->items[i]);
-	free(l->items);
-}
-
-static mi_status load_visits(mi_store *store, long long client_id, visit_list *out, mi_error *err)
-{
-	long long id = 0;
-	mi_status st;
-	while ((st = mi_store_next_visit(store, client_id, id, &id, err)) == MI_OK && id) {
-		mi_visit **grown = realloc(out->items, (out->count + 1) * sizeof *grown);
-		if (!grown)
-			return mi_error_set(err, MI_EINTERNAL, "out of memory.");
-		out->items = grown;
-		st = mi_store_visit_load(store, id, &out->items[out->count], err);
-		if (st != MI_OK)
-			return st;
-		out->count++;
-	}
-	return st;
-}
-
-static mi_status export_copy(mi_cli *cli, mi_store *store, const mi_form *form,
-			     const mi_ruleset *rules, const request *r, mi_error *err)
-{
-	mi_client client = {0};
-	visit_list visits = {0};
-	mi_settings settings = {0};
-	mi_status st = mi_store_client_get(store, r->id, &client, err);
-	if (st == MI_OK)
-		st = load_visits(store, r->id, &visits, err);
-	if (st == MI_OK)
-		st = mi_app_settings_load(store, &settings, err);
-	mi_paper paper = MI_PAPER_A4;
-	if (st == MI_OK && r->format == FORMAT_PDF && !(r->paper && mi_paper_parse(r->paper, &paper)))
-		paper = mi_app_paper(&settings);
-	if (st == MI_OK)
-		st = mi_store_audit_append(store, "export copy", "clients", r->id, err);
-	mi_client_copy copy = {.client = &client, .visits = visits.items, .visit_count = visits.count,
-			       .form = form, .rules = rules, .clinic_name = settings.clinic_name,
-			       .made = mi_clock_today(cli->clock)};
-	unsigned char *data = NULL;
-	size_t len = 0;
-	if (st == MI_OK && r->format == FORMAT_JSON) {
-		data = (unsigned char *)mi_client_copy_json(&copy);
-		len = data ? strlen((char *)data) : 0;
-		if (!data)
-			st = mi_error_set(err, MI_EINTERNAL, "out of memory writing the copy.");
-	} else if (st == MI_OK) {
-		st = mi_client_copy_pdf(&copy, paper, &data, &len, err);
-		mi_render_release_fonts();
-	}
-	mi_outfile *out = NULL;
-	if (st == MI_OK)
-		st = mi_outfile_open(r->output, &out, err);
-	if (st == MI_OK) {
-		/* Short writes leave the stream's error set, which commit reports. */
-		fwrite(data, 1, len, mi_outfile_stream(out));
-		if (r->format == FORMAT_JSON)
-			fputc('\n', mi_outfile_stream(out));
-		st = mi_outfile_commit(out, err);
-	}
-	free(data);
-	mi_settings_clear(&settings);
-	visit_list_free(&visits);
-	mi_client_clear(&client);
-	return st;
-}
-
 static int run(mi_cli *cli, const mi_cli_args *args)
 {
 	request r = {0};
@@ -312,12 +105,24 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	mi_store *store = NULL;
 	mi_status st = load_form(cli, &rules, &form, &err);
 	if (st == MI_OK && r.what == WHAT_QUESTIONNAIRE)
-		st = export_questionnaire(form, &r, &err);
+		st = mi_app_export_questionnaire(form, r.output, &err);
 	else if (st == MI_OK)
 		st = mi_cli_open_store(cli, 0, &store, &err);
-	if (st == MI_OK && r.what != WHAT_QUESTIONNAIRE)
-		st = r.format == FORMAT_FHIR ? export_fhir(store, form, rules, &r, &err)
-					     : export_copy(cli, store, form, rules, &r, &err);
+	if (st == MI_OK && r.what != WHAT_QUESTIONNAIRE && r.format == FORMAT_FHIR) {
+		mi_app_fhir_request fhir = {
+			.scope = r.what == WHAT_VISIT    ? MI_APP_EXPORT_VISIT
+				 : r.what == WHAT_CLIENT ? MI_APP_EXPORT_CLIENT
+							 : MI_APP_EXPORT_ALL,
+			.id = r.id, .jsonl = r.jsonl, .output = r.output};
+		st = mi_app_export_fhir(store, form, rules, &fhir, &err);
+	} else if (st == MI_OK && r.what != WHAT_QUESTIONNAIRE) {
+		mi_app_copy_request copy = {.client_id = r.id, .pdf = r.format == FORMAT_PDF,
+					    .has_paper = r.paper != NULL,
+					    .today = mi_clock_today(cli->clock), .output = r.output};
+		if (r.paper)
+			mi_paper_parse(r.paper, &copy.paper);
+		st = mi_app_export_copy(store, form, rules, &copy, &err);
+	}
 	mi_store_close(store);
 	mi_form_free(form);
 	mi_ruleset_free(rules);
