@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "mi/app_database.h"
 #include "mi/cli.h"
 #include "mi/store.h"
 #include "mi/text.h"
@@ -16,7 +17,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	mi_store *store = NULL;
 	mi_status st = mi_cli_open_store(cli, 0, &store, &err);
 	if (st == MI_OK)
-		st = mi_store_backup(store, dest, &err);
+		st = mi_app_backup(store, dest, &err);
 	mi_store_close(store);
 	if (st != MI_OK)
 		return mi_cli_fail(&err);

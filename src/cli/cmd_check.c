@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "mi/app_database.h"
 #include "mi/cli.h"
 #include "mi/store.h"
 
@@ -14,7 +15,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	mi_status st = mi_cli_open_store(cli, 0, &store, &err);
 	char *report = NULL;
 	if (st == MI_OK)
-		st = mi_store_check(store, &report, &err);
+		st = mi_app_check(store, &report, &err);
 	mi_store_close(store);
 	if (report)
 		fputs(report, stdout);

@@ -1,6 +1,6 @@
 /* cmd_erase.c - `massage-intake erase`: a client's records erased for good,
  * and the backups that still hold what was erased or expired. */
-#define _GNU_SOURCE /* timegm */
+#define _GNU_SOURCE /* asprintf */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -10,27 +10,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "mi/app_settings.h"
+#include "mi/app_erase.h"
 #include "mi/cli.h"
-#include "mi/retention.h"
-#include "mi/store.h"
-#include "mi/store_erase.h"
 #include "mi/text.h"
-
-/* The retention setting: *set false when there is none. MI_EDATA when it
- * is not a period. */
-static mi_status read_retention(mi_store *store, mi_period *period, bool *set, mi_error *err)
-{
-	mi_settings settings;
-	mi_status st = mi_app_settings_load(store, &settings, err);
-	if (st != MI_OK)
-		return st;
-	/* A refused value is no reason to guess: erasing waits until it is right. */
-	st = mi_settings_refusal(&settings, MI_SETTING_RETENTION, err);
-	*set = st == MI_OK && settings.retention && mi_period_parse(settings.retention, period);
-	mi_settings_clear(&settings);
-	return st;
-}
 
 /* Asks on the terminal; true when the answer is "yes". */
 static bool confirmed(const mi_client *c, size_t visits, const mi_period *period,
@@ -62,28 +44,20 @@ static int erase_client(mi_cli *cli, long long client_id, bool yes)
 				    client_id);
 	mi_error err;
 	mi_store *store = NULL;
-	mi_client client = {0};
-	mi_visit_list visits = {0};
-	mi_period period = {0};
-	bool has_period = false;
+	mi_app_erase_plan plan = {0};
 	mi_status st = mi_cli_open_store(cli, 0, &store, &err);
 	if (st == MI_OK)
-		st = mi_store_client_get(store, client_id, &client, &err);
-	if (st == MI_OK)
-		st = mi_store_client_history(store, client_id, &visits, &err);
-	if (st == MI_OK)
-		st = read_retention(store, &period, &has_period, &err);
-	mi_date keep_from = has_period ? mi_period_start(period, mi_clock_today(cli->clock)) : mi_clock_today(cli->clock);
+		st = mi_app_erase_plan_make(store, client_id, mi_clock_today(cli->clock), &plan, &err);
 	int rc = 0;
 	if (st == MI_OK && !yes &&
-	    !confirmed(&client, visits.count, has_period ? &period : NULL, keep_from)) {
+	    !confirmed(&plan.client, plan.visit_count, plan.has_period ? &plan.period : NULL,
+		       plan.keep_from)) {
 		printf("Nothing was erased.\n");
 		rc = 1;
 	}
 	mi_erase_report report = {0};
 	if (st == MI_OK && rc == 0)
-		st = mi_store_erase_client(store, client_id, has_period ? &keep_from : NULL, &report,
-					   &err);
+		st = mi_app_erase_client(store, &plan, &report, &err);
 	if (st == MI_OK && rc == 0) {
 		printf("Client %lld erased: %zu visit%s deleted, %zu kept without anything that "
 		       "identifies the client.\n",
@@ -91,7 +65,7 @@ static int erase_client(mi_cli *cli, long long client_id, bool yes)
 		printf("Backups made before now still hold this client: massage-intake erase "
 		       "--list-old-backups DIR lists them.\n");
 		fflush(stdout);
-		st = mi_store_compact(store, &err);
+		st = mi_app_compact(store, &err);
 		if (st != MI_OK)
 			mi_error_prefix(&err,
 					"client %lld was erased, but erased bytes may remain in the file "
@@ -99,8 +73,7 @@ static int erase_client(mi_cli *cli, long long client_id, bool yes)
 					"massage-intake erase --compact",
 					client_id);
 	}
-	mi_visit_list_clear(&visits);
-	mi_client_clear(&client);
+	mi_app_erase_plan_clear(&plan);
 	mi_store_close(store);
 	return st == MI_OK ? rc : mi_cli_fail(&err);
 }
@@ -111,45 +84,9 @@ static int compact(mi_cli *cli)
 	mi_store *store = NULL;
 	mi_status st = mi_cli_open_store(cli, 0, &store, &err);
 	if (st == MI_OK)
-		st = mi_store_compact(store, &err);
+		st = mi_app_compact(store, &err);
 	mi_store_close(store);
 	return st == MI_OK ? 0 : mi_cli_fail(&err);
-}
-
-/* "YYYY-MM-DDTHH:MM:SSZ" as a time; false when it is not one. */
-static bool parse_utc(const char *at, time_t *out)
-{
-	struct tm tm = {0};
-	const char *end = at ? strptime(at, "%Y-%m-%dT%H:%M:%SZ", &tm) : NULL;
-	if (!end || *end)
-		return false;
-	*out = timegm(&tm);
-	return true;
-}
-
-/* The reason to remove a backup last written at mtime, or false when
- * there is none. */
-static bool removal_reason(time_t mtime, const mi_date *older_than, const mi_period *period,
-			   const mi_erasure_list *erasures, char *reason, size_t size)
-{
-	struct tm tm;
-	localtime_r(&mtime, &tm);
-	mi_date written = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-	if (older_than && mi_date_compare(written, *older_than) < 0) {
-		char words[32];
-		mi_period_format(*period, words, sizeof words);
-		snprintf(reason, size, "older than the retention period (%s)", words);
-		return true;
-	}
-	for (size_t i = 0; i < erasures->count; i++) {
-		time_t at;
-		if (parse_utc(erasures->items[i].at, &at) && at >= mtime) {
-			snprintf(reason, size, "made before client %lld was erased (%.10s)",
-				 erasures->items[i].client_id, erasures->items[i].at);
-			return true;
-		}
-	}
-	return false;
 }
 
 static int compare_names(const void *a, const void *b)
@@ -200,21 +137,16 @@ static int list_old_backups(mi_cli *cli, const char *dir)
 {
 	mi_error err;
 	mi_store *store = NULL;
-	mi_period period = {0};
-	bool has_period = false;
-	mi_erasure_list erasures = {0};
+	mi_app_backup_rules rules = {0};
 	char **files = NULL;
 	size_t count = 0;
 	char *db = mi_cli_db_path(cli, &err);
 	mi_status st = db ? mi_cli_open_store(cli, 0, &store, &err) : err.status;
 	if (st == MI_OK)
-		st = read_retention(store, &period, &has_period, &err);
-	if (st == MI_OK)
-		st = mi_store_erasures(store, &erasures, &err);
+		st = mi_app_backup_rules_load(store, mi_clock_today(cli->clock), &rules, &err);
 	mi_store_close(store);
 	if (st == MI_OK)
 		st = list_files(dir, &files, &count, &err);
-	mi_date older_than = has_period ? mi_period_start(period, mi_clock_today(cli->clock)) : mi_clock_today(cli->clock);
 	char *live = db ? realpath(db, NULL) : NULL;
 	size_t listed = 0;
 	for (size_t i = 0; st == MI_OK && i < count; i++) {
@@ -222,9 +154,8 @@ static int list_old_backups(mi_cli *cli, const char *dir)
 		struct stat sb;
 		char reason[160];
 		bool is_live = real && live && strcmp(real, live) == 0;
-		if (!is_live && mi_store_file_is_database(files[i]) && lstat(files[i], &sb) == 0 &&
-		    removal_reason(sb.st_mtime, has_period ? &older_than : NULL, &period, &erasures,
-				   reason, sizeof reason)) {
+		if (!is_live && lstat(files[i], &sb) == 0 &&
+		    mi_app_backup_to_remove(&rules, files[i], sb.st_mtime, reason, sizeof reason)) {
 			char *safe = mi_text_sanitize(files[i], false);
 			printf("%s\t%s\n", safe ? safe : "?", reason);
 			free(safe);
@@ -235,7 +166,7 @@ static int list_old_backups(mi_cli *cli, const char *dir)
 	if (st == MI_OK && listed == 0) {
 		char *safe = mi_text_sanitize(dir, false);
 		fprintf(stderr, "massage-intake: no backup in %s needs removing%s.\n", safe ? safe : "?",
-			has_period ? "" : " (no retention period is set: only backups made before an "
+			rules.has_period ? "" : " (no retention period is set: only backups made before an "
 					  "erasure are listed)");
 		free(safe);
 	}
@@ -244,7 +175,7 @@ static int list_old_backups(mi_cli *cli, const char *dir)
 	free(files);
 	free(live);
 	free(db);
-	mi_erasure_list_clear(&erasures);
+	mi_app_backup_rules_clear(&rules);
 	if (st == MI_OK && (fflush(stdout) != 0 || ferror(stdout)))
 		st = mi_error_set(&err, MI_EIO, "cannot write the list: %s.", strerror(errno));
 	return st == MI_OK ? 0 : mi_cli_fail(&err);

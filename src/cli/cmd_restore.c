@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/app_database.h"
 #include "mi/cli.h"
 #include "mi/store.h"
 #include "mi/text.h"
@@ -18,7 +19,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	if (!db_path)
 		return mi_cli_fail(&err);
 	char *kept = NULL;
-	mi_status st = mi_store_restore(db_path, source, "cli", &kept, &err);
+	mi_status st = mi_app_restore(db_path, source, "cli", &kept, &err);
 	if (st != MI_OK) {
 		rc = mi_cli_fail(&err);
 	} else {
