@@ -12,9 +12,9 @@
 #include "mi/store.h"
 
 /* Screens answers with rules on today and completes the draft visit_id
- * with them (mi_store_visit_complete). NULL rules (no rules loaded) stores
- * the intake unscreened: no flag, no rules version. When outcome is not
- * NULL it gets the screening's outcome. Errors: MI_EDATA answers the rules
+ * with them (mi_store_visit_complete). When outcome is not NULL it gets
+ * the screening's outcome. Errors: MI_EINTERNAL no rules (NULL): an intake
+ * is never stored unscreened; MI_EDATA answers the rules
  * cannot read or a visit already complete; MI_ETEMPFAIL the draft is open
  * on another screen or the database stayed busy; MI_EIO the database
  * failed. On failure nothing is stored and the draft keeps its answers. */
@@ -22,8 +22,8 @@ mi_status mi_app_intake_complete(mi_store *store, const mi_ruleset *rules, long 
 				 const mi_answers *answers, mi_date today, mi_level *outcome,
 				 mi_error *err);
 
-/* Screens answers with rules on today (mi_screen; NULL rules: an empty
- * screening). Fills *out (caller clears with mi_screening_clear). For
+/* Screens answers with rules on today (mi_screen; NULL rules is
+ * MI_EINTERNAL). Fills *out (caller clears with mi_screening_clear). For
  * mi_app_intake_submit: an intake from a file is screened, and refused,
  * before the database is opened. */
 mi_status mi_app_intake_screen(const mi_ruleset *rules, const mi_answers *answers, mi_date today,

@@ -13,10 +13,10 @@ bool mi_app_intake_has_name(const mi_answers *answers)
 mi_status mi_app_intake_screen(const mi_ruleset *rules, const mi_answers *answers, mi_date today,
 			mi_screening *out, mi_error *err)
 {
-	if (!rules) {
-		*out = (mi_screening){.outcome = MI_LEVEL_PROCEED};
-		return MI_OK;
-	}
+	*out = (mi_screening){.outcome = MI_LEVEL_PROCEED};
+	if (!rules)
+		return mi_error_set(err, MI_EINTERNAL,
+				    "an intake is screened and stored only with the screening rules loaded.");
 	return mi_screen(rules, answers, today, out, err);
 }
 
@@ -28,8 +28,7 @@ mi_status mi_app_intake_complete(mi_store *store, const mi_ruleset *rules, long 
 	mi_status st = mi_app_intake_screen(rules, answers, today, &s, err);
 	if (st != MI_OK)
 		return st;
-	st = mi_store_visit_complete(store, visit_id, answers, &s,
-				     rules ? mi_ruleset_version(rules) : NULL, err);
+	st = mi_store_visit_complete(store, visit_id, answers, &s, mi_ruleset_version(rules), err);
 	if (st == MI_OK && outcome)
 		*outcome = s.outcome;
 	mi_screening_clear(&s);
@@ -44,6 +43,6 @@ mi_status mi_app_intake_submit(mi_store *store, const mi_ruleset *rules, const m
 		return mi_error_set(err, MI_EDATA,
 				    "client.name is missing; a stored intake needs the client's name.");
 	*out = (mi_app_submitted){0};
-	return mi_store_intake(store, answers, screening, rules ? mi_ruleset_version(rules) : NULL,
-			       source, today, &out->visit_id, &out->client_id, err);
+	return mi_store_intake(store, answers, screening, mi_ruleset_version(rules), source, today,
+			       &out->visit_id, &out->client_id, err);
 }

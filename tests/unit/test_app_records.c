@@ -1,0 +1,277 @@
+/* test_app_records.c - the one path of src/app for what the desk, the kiosk
+ * and the commands all do: completing a draft (screened with the rules in
+ * force on the day, or unscreened without rules), submitting an intake,
+ * viewing a visit (recorded), marking a kiosk intake reviewed (only a
+ * finished one from the kiosk), listing and discarding drafts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mi/app_audit.h"
+#include "mi/app_drafts.h"
+#include "mi/app_intake.h"
+#include "mi/app_records.h"
+
+static const mi_date today = {2026, 11, 23};
+
+typedef struct fixture {
+	char dir[64];
+	char db[128];
+	mi_store *store;
+	mi_ruleset *rules;
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof *f);
+	assert_non_null(f);
+	snprintf(f->dir, sizeof f->dir, "/tmp/mi-app-records.XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
+	mi_error err;
+	assert_int_equal(mi_store_open(f->db, MI_STORE_CREATE, &f->store, &err), MI_OK);
+	assert_int_equal(mi_ruleset_load_dir(getenv("MI_DATA_DIR"), &f->rules, &err), MI_OK);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	mi_store_close(f->store);
+	mi_ruleset_free(f->rules);
+	char path[160];
+	static const char *const suffixes[] = {"", "-wal", "-shm"};
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "%s%s", f->db, suffixes[i]);
+		unlink(path);
+	}
+	rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+/* A draft from source for Maya Ortiz with a fever answered as fever. */
+static long long draft_with_fever(fixture *f, mi_visit_source source, bool fever,
+				  mi_answers **answers)
+{
+	long long visit = 0;
+	bool resumed = false;
+	mi_error err;
+	assert_int_equal(mi_app_draft_open(f->store, "Maya Ortiz", "1988-03-14", source, today,
+					   &visit, answers, &resumed, &err),
+			 MI_OK);
+	assert_int_equal(mi_answers_set_bool(*answers, "fever", fever, &err), MI_OK);
+	return visit;
+}
+
+/* How many audit entries have this action, table and record. */
+static size_t logged(fixture *f, const char *action, const char *table, long long id)
+{
+	mi_audit_list list = {0};
+	mi_error err;
+	assert_int_equal(mi_app_audit_list(f->store, 0, &list, &err), MI_OK);
+	size_t n = 0;
+	for (size_t i = 0; i < list.count; i++)
+		if (strcmp(list.items[i].action, action) == 0 &&
+		    strcmp(list.items[i].table, table) == 0 && list.items[i].record_id == id)
+			n++;
+	mi_audit_list_clear(&list);
+	return n;
+}
+
+static void complete_draft_screens_and_stores_succeeds(void **state)
+{
+	fixture *f = *state;
+	mi_answers *answers = NULL;
+	long long visit = draft_with_fever(f, MI_SOURCE_DESK, true, &answers);
+	mi_level outcome = MI_LEVEL_PROCEED;
+	mi_error err;
+	assert_int_equal(mi_app_intake_complete(f->store, f->rules, visit, answers, today, &outcome,
+						&err),
+			 MI_OK);
+	assert_int_equal(outcome, MI_LEVEL_URGENT);
+	mi_app_visit_view view;
+	mi_app_seen seen;
+	assert_int_equal(mi_app_visit_view_load(f->store, visit, &view, &seen, &err), MI_OK);
+	assert_false(seen.unrecorded);
+	assert_true(view.visit->complete);
+	assert_int_equal(view.visit->outcome, MI_LEVEL_URGENT);
+	assert_true(view.visit->flag_count > 0);
+	assert_string_equal(view.visit->rules_version, mi_ruleset_version(f->rules));
+	assert_null(view.previous);
+	mi_app_visit_view_clear(&view);
+	assert_int_equal(logged(f, "view", "visits", visit), 1);
+	/* Completing again is refused: it is no draft any more. */
+	assert_int_equal(mi_app_intake_complete(f->store, f->rules, visit, answers, today, NULL, &err),
+			 MI_EDATA);
+	mi_answers_free(answers);
+}
+
+static void complete_draft_without_rules_fails(void **state)
+{
+	fixture *f = *state;
+	mi_answers *answers = NULL;
+	long long visit = draft_with_fever(f, MI_SOURCE_KIOSK, true, &answers);
+	mi_error err;
+	assert_int_equal(mi_app_intake_complete(f->store, NULL, visit, answers, today, NULL, &err),
+			 MI_EINTERNAL);
+	mi_visit *v = NULL;
+	assert_int_equal(mi_app_visit_load(f->store, visit, &v, &err), MI_OK);
+	assert_false(v->complete); /* never stored unscreened: the draft stays */
+	mi_visit_free(v);
+	mi_answers_free(answers);
+}
+
+static void submit_intake_and_compare_with_previous_succeeds(void **state)
+{
+	fixture *f = *state;
+	mi_error err;
+	mi_answers *blank = mi_answers_new(); /* no client.name */
+	assert_int_equal(mi_answers_set_bool(blank, "fever", false, &err), MI_OK);
+	mi_screening s;
+	assert_int_equal(mi_app_intake_screen(f->rules, blank, today, &s, &err), MI_OK);
+	mi_app_submitted stored;
+	assert_int_equal(mi_app_intake_submit(f->store, f->rules, blank, &s, MI_SOURCE_CLI, today,
+					      &stored, &err),
+			 MI_EDATA);
+	mi_screening_clear(&s);
+	mi_answers_free(blank);
+
+	long long ids[2];
+	for (int i = 0; i < 2; i++) {
+		mi_answers *a = mi_answers_new();
+		assert_int_equal(mi_answers_set_text(a, "client.name", "Walter Brandt", &err), MI_OK);
+		assert_int_equal(mi_answers_set_bool(a, "fever", i == 1, &err), MI_OK);
+		assert_int_equal(mi_app_intake_screen(f->rules, a, today, &s, &err), MI_OK);
+		assert_int_equal(mi_app_intake_submit(f->store, f->rules, a, &s, MI_SOURCE_CLI, today,
+						      &stored, &err),
+				 MI_OK);
+		assert_int_equal(s.outcome, i == 1 ? MI_LEVEL_URGENT : MI_LEVEL_PROCEED);
+		mi_screening_clear(&s);
+		mi_answers_free(a);
+		ids[i] = stored.visit_id;
+	}
+	mi_app_visit_view view;
+	assert_int_equal(mi_app_visit_view_load(f->store, ids[1], &view, NULL, &err), MI_OK);
+	assert_non_null(view.previous);
+	assert_int_equal(view.previous->id, ids[0]);
+	assert_int_equal(view.changes.flags_new.count, 1); /* the fever */
+	mi_app_visit_view_clear(&view);
+	/* A reload (no mi_app_seen) is not recorded again. */
+	assert_int_equal(logged(f, "view", "visits", ids[1]), 0);
+}
+
+static void mark_reviewed_only_finished_kiosk_intakes_succeeds(void **state)
+{
+	fixture *f = *state;
+	mi_error err;
+	bool already = true;
+	mi_answers *answers = NULL;
+	long long desk = draft_with_fever(f, MI_SOURCE_DESK, false, &answers);
+	assert_int_equal(mi_app_intake_complete(f->store, f->rules, desk, answers, today, NULL, &err),
+			 MI_OK);
+	mi_answers_free(answers);
+	assert_int_equal(mi_app_visit_mark_reviewed(f->store, desk, &already, &err), MI_EDATA);
+	assert_non_null(strstr(err.message, "kiosk"));
+
+	long long kiosk = draft_with_fever(f, MI_SOURCE_KIOSK, false, &answers);
+	assert_int_equal(mi_app_visit_mark_reviewed(f->store, kiosk, &already, &err), MI_EDATA);
+	assert_non_null(strstr(err.message, "not finished"));
+	assert_int_equal(mi_app_intake_complete(f->store, f->rules, kiosk, answers, today, NULL, &err),
+			 MI_OK);
+	mi_answers_free(answers);
+
+	mi_visit_list queue = {0};
+	mi_app_seen seen;
+	assert_int_equal(mi_app_review_queue(f->store, &queue, &seen, &err), MI_OK);
+	assert_int_equal(queue.count, 1);
+	assert_int_equal(queue.items[0].id, kiosk);
+	mi_visit_list_clear(&queue);
+	assert_int_equal(logged(f, "list", "visits", 0), 1);
+
+	assert_int_equal(mi_app_visit_mark_reviewed(f->store, kiosk, &already, &err), MI_OK);
+	assert_false(already);
+	assert_int_equal(logged(f, "review", "visits", kiosk), 1);
+	assert_int_equal(mi_app_visit_mark_reviewed(f->store, kiosk, &already, &err), MI_OK);
+	assert_true(already);
+	assert_int_equal(logged(f, "review", "visits", kiosk), 1);
+	assert_int_equal(mi_app_visit_mark_reviewed(f->store, 999, &already, &err), MI_ENOTFOUND);
+	assert_int_equal(mi_app_review_queue(f->store, &queue, NULL, &err), MI_OK);
+	assert_int_equal(queue.count, 0);
+	mi_visit_list_clear(&queue);
+}
+
+static void drafts_list_and_discard_succeeds(void **state)
+{
+	fixture *f = *state;
+	mi_error err;
+	mi_answers *answers = NULL;
+	long long done = draft_with_fever(f, MI_SOURCE_KIOSK, false, &answers);
+	assert_int_equal(mi_app_intake_complete(f->store, f->rules, done, answers, today, NULL, &err),
+			 MI_OK);
+	mi_answers_free(answers);
+	long long draft = draft_with_fever(f, MI_SOURCE_DESK, false, &answers);
+	assert_int_equal(mi_app_draft_save_answer(f->store, draft, "fever", "false", &err), MI_OK);
+	mi_answers_free(answers);
+
+	mi_visit_list drafts = {0};
+	mi_app_seen seen;
+	assert_int_equal(mi_app_drafts(f->store, &drafts, &seen, &err), MI_OK);
+	assert_int_equal(drafts.count, 1);
+	assert_int_equal(drafts.items[0].id, draft);
+	assert_false(drafts.items[0].complete);
+	mi_visit_list_clear(&drafts);
+	assert_int_equal(logged(f, "list", "drafts", 0), 1);
+
+	assert_int_equal(mi_app_draft_discard(f->store, done, &err), MI_EDATA);
+	assert_int_equal(mi_app_draft_discard(f->store, 999, &err), MI_ENOTFOUND);
+	assert_int_equal(mi_app_draft_discard(f->store, draft, &err), MI_OK);
+	assert_int_equal(logged(f, "discard", "visits", draft), 1);
+	assert_int_equal(mi_app_draft_take(f->store, draft, &answers, &err), MI_ENOTFOUND);
+	assert_int_equal(mi_app_drafts(f->store, &drafts, NULL, &err), MI_OK);
+	assert_int_equal(drafts.count, 0);
+	mi_visit_list_clear(&drafts);
+}
+
+static void discard_draft_open_on_another_screen_fails(void **state)
+{
+	fixture *f = *state;
+	mi_error err;
+	mi_answers *answers = NULL;
+	long long draft = draft_with_fever(f, MI_SOURCE_DESK, false, &answers);
+	mi_answers_free(answers);
+	mi_app_draft_release(f->store, draft); /* opened here; now another screen takes it */
+	mi_store *other = NULL;
+	assert_int_equal(mi_store_open(f->db, 0, &other, &err), MI_OK);
+	assert_int_equal(mi_app_draft_take(other, draft, &answers, &err), MI_OK);
+	mi_answers_free(answers);
+	assert_int_equal(mi_app_draft_discard(f->store, draft, &err), MI_ETEMPFAIL);
+	mi_app_draft_release(other, draft);
+	assert_int_equal(mi_app_draft_discard(f->store, draft, &err), MI_OK);
+	mi_store_close(other);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(complete_draft_screens_and_stores_succeeds, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(complete_draft_without_rules_fails,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(submit_intake_and_compare_with_previous_succeeds, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(mark_reviewed_only_finished_kiosk_intakes_succeeds,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(drafts_list_and_discard_succeeds, setup, teardown),
+		cmocka_unit_test_setup_teardown(discard_draft_open_on_another_screen_fails, setup,
+						teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
