@@ -2,7 +2,10 @@
  *
  * main() parses the global options before anything else, then hands the
  * remaining arguments to one command. Each command lives in its own file
- * src/cli/cmd_NAME.c and is listed in src/cli/commands.c. Commands print
+ * src/cli/cmd_NAME.c, which defines its table entry (options and help
+ * included; see docs/architecture.md), and is listed in
+ * src/cli/commands.c. The one parser (args.c) reads its options, and the
+ * command hands every act of the clinic to src/app. Commands print
  * to stdout, report failures with mi_cli_fail (one sentence on stderr
  * starting with "massage-intake:") and return a sysexits status.
  */

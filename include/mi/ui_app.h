@@ -1,9 +1,9 @@
 /* ui_app.h - the kiosk, and what it shares with the front desk (ui_desk.h).
  *
  * The kiosk is a screen (mi_ui_screen) run by mi_ui_run. It keeps no
- * screening rule and no SQL: drafts are started and resumed through
- * app_drafts.h, answers saved through the store's draft API, screening
- * done by mi_screen.
+ * screening rule and no SQL: drafts are started, resumed and saved answer
+ * by answer through app_drafts.h and completed through app_intake.h (the
+ * desk's path too), screening done by mi_screen.
  *
  * The identification form (name + birth date, and at the kiosk the resume
  * code) is shared with the desk's new-client page.
@@ -24,7 +24,7 @@
 #include "mi/ui_field.h"
 #include "mi/ui_intake.h"
 
-/* A draft sink that saves each answer with mi_store_draft_save_answer. */
+/* A draft sink that saves each answer with mi_app_draft_save_answer. */
 mi_ui_draft_sink mi_ui_store_sink(mi_store *store);
 
 /* Name and birth date, typed into two fields, and with with_code an

@@ -30,8 +30,10 @@
  *
  * The desk is an mi_ui_screen for mi_ui_run, and is usable without a
  * terminal: tests feed keys with mi_desk_key and draw with mi_desk_draw.
- * It contains no SQL (everything goes through store.h) and no screening
- * rule (mi_screen and the stored flags decide everything).
+ * It contains no SQL and never calls the store: everything goes through
+ * src/app (app_records.h, app_intake.h, app_drafts.h, app_aftercare.h,
+ * app_pin.h); and no screening rule (mi_screen and the stored flags
+ * decide everything).
  */
 #ifndef MI_UI_DESK_H
 #define MI_UI_DESK_H
