@@ -198,6 +198,16 @@ void mi_cli_seen(const struct mi_app_seen *seen);
 struct json_t;
 struct json_t *mi_cli_json_text(const char *s);
 
+/* Prints value as one line of compact JSON and releases it (it is taken;
+ * NULL stands for memory that ran out while building it). 0, or
+ * MI_EINTERNAL "out of memory writing the WHAT.". Defined in output.c. */
+int mi_cli_put_json(struct json_t *value, const char *what);
+
+/* Appends item to array, taking it; when either is NULL or the append
+ * fails, releases both and returns NULL (so a list built in a loop ends
+ * NULL when memory ran out), else array. Defined in output.c. */
+struct json_t *mi_cli_json_append(struct json_t *array, struct json_t *item);
+
 /* Reads a whole text file ("-" is standard input) of at most max bytes
  * into *text (NUL-terminated; caller frees), its length in *len. A missing
  * file is MI_ENOINPUT, a longer one MI_EDATA. Defined in editor.c. */
@@ -217,13 +227,17 @@ mi_status mi_cli_edit_text(const char *text, size_t max, char **edited, size_t *
  * characters replaced; "-" for NULL), padded with spaces to width columns. */
 void mi_cli_put_padded(const char *s, size_t width);
 
-/* Prints visits waiting at the desk (review, drafts): one line each
+/* Lists visits waiting at the desk (review, drafts) that lister reads
+ * (mi_app_review_queue, mi_app_drafts), recording the view: one line each
  * (visit, date, client, "SOURCE, finished|draft", outcome) under a header,
- * or the line empty when there are none; with json a JSON array of
- * {"visit", "client", "name", "date", "state", "source", "reviewed", "pain",
- * "outcome", "updated"}. 0 or an exit status. Defined in visit_list.c. */
+ * or the line empty when there are none (or no database yet); with json a
+ * JSON array of {"visit", "client", "name", "date", "state", "source",
+ * "reviewed", "pain", "outcome", "updated"}. 0 or an exit status. Defined
+ * in visit_list.c. */
 struct mi_visit_list;
-int mi_cli_print_visits(const struct mi_visit_list *list, bool json, const char *empty);
+typedef mi_status (*mi_cli_visit_lister)(struct mi_store *store, struct mi_visit_list *out,
+					 struct mi_app_seen *seen, mi_error *err);
+int mi_cli_list_visits(const mi_cli *cli, mi_cli_visit_lister lister, bool json, const char *empty);
 
 /* Prints prompt ("... Type yes to erase: "), reads one line from standard
  * input; true when it is "yes". Defined in confirm.c. */

@@ -64,18 +64,9 @@ static int print_json(const mi_audit_list *list)
 				      mi_cli_json_text(e->action), "table", mi_cli_json_text(e->table),
 				      "record_id",
 				      e->record_id > 0 ? json_integer(e->record_id) : json_null());
-		if (!o || json_array_append_new(array, o) != 0) {
-			json_decref(array);
-			array = NULL;
-		}
+		array = mi_cli_json_append(array, o);
 	}
-	char *text = array ? json_dumps(array, JSON_COMPACT) : NULL;
-	json_decref(array);
-	if (!text)
-		return mi_cli_failf(MI_EINTERNAL, "out of memory writing the audit log.");
-	puts(text);
-	free(text);
-	return 0;
+	return mi_cli_put_json(array, "audit log");
 }
 
 /* Reads a --limit value: a whole number from 0 up. */

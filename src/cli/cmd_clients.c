@@ -43,18 +43,9 @@ static int print_json(const mi_client_list *list)
 			mi_cli_json_text(c->last_visit), "last_outcome",
 			mi_cli_json_text(c->has_last_outcome ? mi_level_name(c->last_outcome) : NULL),
 			"visits", (json_int_t)c->visit_count);
-		if (!o || json_array_append_new(array, o) != 0) {
-			json_decref(array);
-			array = NULL;
-		}
+		array = mi_cli_json_append(array, o);
 	}
-	char *text = array ? json_dumps(array, JSON_COMPACT) : NULL;
-	json_decref(array);
-	if (!text)
-		return mi_cli_failf(MI_EINTERNAL, "out of memory writing the list.");
-	puts(text);
-	free(text);
-	return 0;
+	return mi_cli_put_json(array, "list");
 }
 
 static int run(mi_cli *cli, const mi_cli_args *args)

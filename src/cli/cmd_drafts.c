@@ -6,27 +6,6 @@
 #include "mi/app_records.h"
 #include "mi/cli.h"
 
-/* Lists the drafts; no database yet: there are none. */
-static int list_drafts(const mi_cli *cli, bool json)
-{
-	mi_error err;
-	mi_store *store = NULL;
-	mi_status st = mi_cli_open_store(cli, 0, &store, &err);
-	mi_visit_list drafts = {0};
-	if (st == MI_OK) {
-		mi_app_seen seen;
-		st = mi_app_drafts(store, &drafts, &seen, &err);
-		if (st == MI_OK)
-			mi_cli_seen(&seen);
-		mi_store_close(store);
-	}
-	if (st != MI_OK && st != MI_ENOINPUT)
-		return mi_cli_fail(&err);
-	int rc = mi_cli_print_visits(&drafts, json, "no unfinished intakes");
-	mi_visit_list_clear(&drafts);
-	return rc;
-}
-
 static int discard(const mi_cli *cli, long long visit_id, bool yes)
 {
 	if (!yes && !isatty(STDIN_FILENO))
@@ -63,7 +42,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	if (!visit && yes)
 		return mi_cli_failf(MI_EUSAGE, "--yes goes with --discard VISIT.");
 	if (!visit)
-		return list_drafts(cli, json);
+		return mi_cli_list_visits(cli, mi_app_drafts, json, "no unfinished intakes");
 	if (json)
 		return mi_cli_failf(MI_EUSAGE, "--json lists the drafts; leave it out with --discard.");
 	if (!mi_cli_parse_id(visit, &visit_id))

@@ -105,13 +105,7 @@ static int print_json(const mi_client *client, const mi_visit_list *visits)
 	json_t *root = json_pack("{s:{s:I, s:o, s:o}, s:o}", "client", "id", (json_int_t)client->id,
 				 "name", mi_cli_json_text(client->name), "birth_date",
 				 mi_cli_json_text(client->birth_date), "visits", list);
-	char *text = root ? json_dumps(root, JSON_COMPACT) : NULL;
-	json_decref(root);
-	if (!text)
-		return mi_cli_failf(MI_EINTERNAL, "out of memory writing the history.");
-	puts(text);
-	free(text);
-	return 0;
+	return mi_cli_put_json(root, "history");
 }
 
 static int run(mi_cli *cli, const mi_cli_args *args)

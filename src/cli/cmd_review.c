@@ -5,27 +5,6 @@
 #include "mi/app_records.h"
 #include "mi/cli.h"
 
-/* Lists the queue; no database yet: nothing waits. */
-static int list_queue(const mi_cli *cli, bool json)
-{
-	mi_error err;
-	mi_store *store = NULL;
-	mi_status st = mi_cli_open_store(cli, 0, &store, &err);
-	mi_visit_list queue = {0};
-	if (st == MI_OK) {
-		mi_app_seen seen;
-		st = mi_app_review_queue(store, &queue, &seen, &err);
-		if (st == MI_OK)
-			mi_cli_seen(&seen);
-		mi_store_close(store);
-	}
-	if (st != MI_OK && st != MI_ENOINPUT)
-		return mi_cli_fail(&err);
-	int rc = mi_cli_print_visits(&queue, json, "nothing is waiting for review");
-	mi_visit_list_clear(&queue);
-	return rc;
-}
-
 static int mark(const mi_cli *cli, long long visit_id)
 {
 	mi_error err;
@@ -46,7 +25,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 {
 	bool json = mi_cli_has(args, 'j'), marking = mi_cli_has(args, 'm');
 	if (args->operand_count == 0 && !marking)
-		return list_queue(cli, json);
+		return mi_cli_list_visits(cli, mi_app_review_queue, json, "nothing is waiting for review");
 	long long visit_id = 0;
 	if (!marking || json || !mi_cli_one_id(args, &visit_id))
 		return mi_cli_failf(MI_EUSAGE, "give review alone for the queue, or review VISIT --mark "

@@ -340,13 +340,7 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, const mi_scree
 		"session_notes", notes, "aftercare_notes", mi_cli_json_text(v->aftercare_notes),
 		"pain_trend", trend, "since_previous", changes);
 	json_decref(screening);
-	char *text = root ? json_dumps(root, JSON_COMPACT) : NULL;
-	json_decref(root);
-	if (!text)
-		return mi_cli_failf(MI_EINTERNAL, "out of memory writing the visit.");
-	puts(text);
-	free(text);
-	return 0;
+	return mi_cli_put_json(root, "visit");
 }
 
 static int run(mi_cli *cli, const mi_cli_args *args)

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/app_records.h"
 #include "mi/cli.h"
-#include "mi/store.h"
 
 /* "kiosk, finished", "desk, draft": as the desk's review page says it. */
 static void state_of(const mi_visit_summary *v, char *buf, size_t size)
@@ -49,23 +49,29 @@ static int print_json(const mi_visit_list *list)
 			"reviewed", v->reviewed, "pain", v->pain >= 0 ? json_integer(v->pain) : json_null(),
 			"outcome", mi_cli_json_text(v->has_outcome ? mi_level_name(v->outcome) : NULL),
 			"updated", mi_cli_json_text(v->updated));
-		if (!o || json_array_append_new(array, o) != 0) {
-			json_decref(array);
-			array = NULL;
-		}
+		array = mi_cli_json_append(array, o);
 	}
-	char *text = array ? json_dumps(array, JSON_COMPACT) : NULL;
-	json_decref(array);
-	if (!text)
-		return mi_cli_failf(MI_EINTERNAL, "out of memory writing the list.");
-	puts(text);
-	free(text);
-	return 0;
+	return mi_cli_put_json(array, "list");
 }
 
-int mi_cli_print_visits(const mi_visit_list *list, bool json, const char *empty)
+int mi_cli_list_visits(const mi_cli *cli, mi_cli_visit_lister lister, bool json, const char *empty)
 {
-	int rc = json ? print_json(list) : (print_text(list, empty), 0);
+	mi_error err;
+	mi_store *store = NULL;
+	mi_status st = mi_cli_open_store(cli, 0, &store, &err);
+	mi_visit_list list = {0};
+	if (st == MI_OK) {
+		mi_app_seen seen;
+		st = lister(store, &list, &seen, &err);
+		if (st == MI_OK)
+			mi_cli_seen(&seen);
+		mi_store_close(store);
+	}
+	/* No database yet: nothing waits. */
+	if (st != MI_OK && st != MI_ENOINPUT)
+		return mi_cli_fail(&err);
+	int rc = json ? print_json(&list) : (print_text(&list, empty), 0);
+	mi_visit_list_clear(&list);
 	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
 		rc = mi_cli_failf(MI_EIO, "cannot write the list: %s.", strerror(errno));
 	return rc;

@@ -13,24 +13,21 @@
 #include <unistd.h>
 
 #include "mi/app_drafts.h"
+#include "temp_store.h"
 
 static const mi_date today = {2026, 11, 23};
 
 typedef struct fixture {
-	char dir[64];
-	char db[128];
-	mi_store *store;
+	temp_store t;
+	mi_store *store; /* t.store */
 } fixture;
 
 static int setup(void **state)
 {
 	fixture *f = calloc(1, sizeof *f);
 	assert_non_null(f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/mi-identity-test.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
-	mi_error err;
-	assert_int_equal(mi_store_open(f->db, MI_STORE_CREATE, &f->store, &err), MI_OK);
+	temp_store_open(&f->t, "identity-test");
+	f->store = f->t.store;
 	*state = f;
 	return 0;
 }
@@ -38,14 +35,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	fixture *f = *state;
-	mi_store_close(f->store);
-	char path[160];
-	static const char *const suffixes[] = {"", "-wal", "-shm"};
-	for (size_t i = 0; i < 3; i++) {
-		snprintf(path, sizeof path, "%s%s", f->db, suffixes[i]);
-		unlink(path);
-	}
-	rmdir(f->dir);
+	temp_store_remove(&f->t);
 	free(f);
 	return 0;
 }

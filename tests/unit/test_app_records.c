@@ -17,13 +17,13 @@
 #include "mi/app_drafts.h"
 #include "mi/app_intake.h"
 #include "mi/app_records.h"
+#include "temp_store.h"
 
 static const mi_date today = {2026, 11, 23};
 
 typedef struct fixture {
-	char dir[64];
-	char db[128];
-	mi_store *store;
+	temp_store t;
+	mi_store *store; /* t.store */
 	mi_ruleset *rules;
 } fixture;
 
@@ -31,11 +31,9 @@ static int setup(void **state)
 {
 	fixture *f = calloc(1, sizeof *f);
 	assert_non_null(f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/mi-app-records.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
+	temp_store_open(&f->t, "app-records");
+	f->store = f->t.store;
 	mi_error err;
-	assert_int_equal(mi_store_open(f->db, MI_STORE_CREATE, &f->store, &err), MI_OK);
 	assert_int_equal(mi_ruleset_load_dir(getenv("MI_DATA_DIR"), &f->rules, &err), MI_OK);
 	*state = f;
 	return 0;
@@ -44,15 +42,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	fixture *f = *state;
-	mi_store_close(f->store);
+	temp_store_remove(&f->t);
 	mi_ruleset_free(f->rules);
-	char path[160];
-	static const char *const suffixes[] = {"", "-wal", "-shm"};
-	for (size_t i = 0; i < 3; i++) {
-		snprintf(path, sizeof path, "%s%s", f->db, suffixes[i]);
-		unlink(path);
-	}
-	rmdir(f->dir);
 	free(f);
 	return 0;
 }
@@ -249,7 +240,7 @@ static void discard_draft_open_on_another_screen_fails(void **state)
 	mi_answers_free(answers);
 	mi_app_draft_release(f->store, draft); /* opened here; now another screen takes it */
 	mi_store *other = NULL;
-	assert_int_equal(mi_store_open(f->db, 0, &other, &err), MI_OK);
+	assert_int_equal(mi_store_open(f->t.db, 0, &other, &err), MI_OK);
 	assert_int_equal(mi_app_draft_take(other, draft, &answers, &err), MI_OK);
 	mi_answers_free(answers);
 	assert_int_equal(mi_app_draft_discard(f->store, draft, &err), MI_ETEMPFAIL);
