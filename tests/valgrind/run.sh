@@ -62,6 +62,12 @@ under 0 "aftercare" "$MI" aftercare 2
 under 0 "aftercare pdf" "$MI" aftercare 2 --format pdf -o "$T/a.pdf"
 under 0 "audit" "$MI" audit
 under 0 "audit --json" "$MI" audit --json --limit 0
+under 0 "review" "$MI" review
+under 0 "review --json" "$MI" review --json
+under 65 "review --mark of a command-line intake" "$MI" review 2 --mark
+under 0 "drafts --json" "$MI" drafts --json
+under 67 "drafts --discard of no such visit" "$MI" drafts --discard 999 --yes
+under 64 "an option missing its value" "$MI" note 2 --response
 under 0 "backup" "$MI" backup "$T/copy.db"
 under 0 "check" "$MI" check
 under 0 "export --fhir" "$MI" export --fhir 2
