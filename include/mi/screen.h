@@ -136,6 +136,11 @@ void mi_screening_clear(mi_screening *screening);
 /* True when the rule with this id fired. */
 bool mi_screening_has(const mi_screening *screening, const char *rule_id);
 
+/* True when key (a schema key name) is a safety question still to ask:
+ * some loaded rule reads it, it is asked for these answers, and it is not
+ * answered. */
+bool mi_screening_lists_unanswered(const mi_screening *screening, const char *key);
+
 /* SPEC section 3 JSON on one line (no newline):
  * {"outcome": ..., "flags": [{"rule","level","message","source"}], "unanswered": [...],
  *  "medications_read": [{"item", "written", "name", "substance", "atc", "class",

@@ -14,7 +14,9 @@
  * Client mode (kiosk): when the outcome becomes refer or urgent, a notice
  * page gives the rule's own plain-words message (Enter closes it) and a
  * one-line reminder stays on top; no level, rule id or clinical term is
- * shown. Therapist mode (desk): a banner with the outcome as a symbol and
+ * shown. Once the outcome is urgent, only the safety questions still to
+ * ask are shown (mi_screening_lists_unanswered: the loaded rules decide),
+ * then MI_UI_DONE without the review page or the consent to a massage. Therapist mode (desk): a banner with the outcome as a symbol and
  * words, F2 lists each flag with its note and source, and the medication
  * page shows the class each medicine was recognised as.
  *
@@ -74,7 +76,8 @@ mi_ui_intake *mi_ui_intake_new(const mi_ui_intake_config *config, const mi_answe
 /* Frees the walk-through; NULL is fine. */
 void mi_ui_intake_free(mi_ui_intake *intake);
 
-/* Reacts to one key: MI_UI_DONE once consent is given (the caller then
+/* Reacts to one key: MI_UI_DONE once consent is given, or in client mode
+ * once an urgent intake has no safety question left (the caller then
  * completes the visit), MI_UI_CANCEL when Esc is pressed on the first
  * question, MI_UI_IGNORED for a key that means nothing here, MI_UI_HANDLED
  * otherwise. Keys: Enter confirms, Esc/PgUp back, PgDn forward (past an

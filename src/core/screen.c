@@ -412,6 +412,14 @@ bool mi_screening_has(const mi_screening *screening, const char *rule_id)
 	return false;
 }
 
+bool mi_screening_lists_unanswered(const mi_screening *screening, const char *key)
+{
+	for (size_t i = 0; i < screening->unanswered_count; i++)
+		if (strcmp(screening->unanswered[i], key) == 0)
+			return true;
+	return false;
+}
+
 /* Appends s as a JSON string, or null. Text the client typed is made safe
  * to show first (it passed the answers' checks, so that is rarely needed);
  * dictionary text passed the file's checks when it loaded. */

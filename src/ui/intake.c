@@ -418,9 +418,34 @@ static bool commit(mi_ui_intake *in)
 	return false;
 }
 
-/* The next shown question after i (not the consent), or count for the review page. */
+/* Client mode after an urgent outcome: only the safety questions still
+ * to ask (the rules say which), then straight to the end. */
+static bool on_urgent_path(const mi_ui_intake *in)
+{
+	return in->config.mode == MI_UI_CLIENT && in->config.rules &&
+	       in->screening.outcome == MI_LEVEL_URGENT;
+}
+
+/* The next shown safety question still to ask after the current one
+ * (then from the start), or count when none is. */
+static size_t next_safety_question(const mi_ui_intake *in)
+{
+	size_t from = in->current < in->count ? in->current + 1 : 0;
+	for (size_t step = 0; step < in->count; step++) {
+		size_t j = (from + step) % in->count;
+		if (shown(in, j) && !is_consent(&in->questions[j]) &&
+		    mi_screening_lists_unanswered(&in->screening, in->questions[j].key))
+			return j;
+	}
+	return in->count;
+}
+
+/* The next shown question after i (not the consent), or count for the
+ * review page (on the urgent path: for the end). */
 static size_t next_index(const mi_ui_intake *in, size_t i)
 {
+	if (on_urgent_path(in))
+		return next_safety_question(in);
 	for (size_t j = i + 1; j < in->count; j++)
 		if (shown(in, j) && !is_consent(&in->questions[j]))
 			return j;
@@ -469,6 +494,15 @@ static mi_ui_action advance(mi_ui_intake *in)
 	in->status[0] = '\0';
 	if (is_consent(&in->questions[in->current]))
 		return MI_UI_DONE;
+	if (on_urgent_path(in)) {
+		/* No review and no consent to a massage: the client is to get care now. */
+		in->return_to_review = false;
+		size_t next = next_safety_question(in);
+		if (next == in->count)
+			return MI_UI_DONE;
+		go_to(in, next);
+		return MI_UI_HANDLED;
+	}
 	if (in->return_to_review) {
 		in->return_to_review = false;
 		go_to(in, in->count);
@@ -517,6 +551,8 @@ static mi_ui_action review_key(mi_ui_intake *in, mi_ui_key key)
 		if (key.kind != MI_KEY_ENTER)
 			in->review_cursor = n;
 		if (in->review_cursor >= n) {
+			if (on_urgent_path(in))
+				return MI_UI_DONE;
 			size_t missing = first_unanswered(in);
 			if (missing < in->count) {
 				snprintf(in->status, sizeof in->status,
@@ -1131,7 +1167,7 @@ mi_ui_intake *mi_ui_intake_new(const mi_ui_intake_config *config, const mi_answe
 	}
 	rescreen(in);
 	notice_if_worse(in); /* a resumed intake tells the client again */
-	go_to(in, first_unanswered(in));
+	go_to(in, on_urgent_path(in) ? next_safety_question(in) : first_unanswered(in));
 	return in;
 }
 

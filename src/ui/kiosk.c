@@ -1,5 +1,5 @@
 /* kiosk.c - the client self-fill kiosk: welcome, resume code, intake,
- * saved, thank-you, PIN. */
+ * saved, thank-you (or get-care-now after an urgent intake), PIN. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,10 +9,20 @@
 #include "mi/ui_app.h"
 #include "mi/ui_lock.h"
 
-typedef enum page { PAGE_WELCOME, PAGE_CODE, PAGE_INTAKE, PAGE_SAVED, PAGE_THANKS, PAGE_PIN } page;
+typedef enum page {
+	PAGE_WELCOME,
+	PAGE_CODE,
+	PAGE_INTAKE,
+	PAGE_SAVED,
+	PAGE_THANKS,
+	PAGE_PIN,
+	PAGE_URGENT,
+} page;
 
-/* How long the thank-you and saved pages stay before the welcome page. */
-enum { THANKS_SECONDS = 20 };
+/* How long the thank-you and saved pages stay before the welcome page;
+ * how long Enter cannot close the urgent page (an Enter meant for the last
+ * question must not hide it). */
+enum { THANKS_SECONDS = 20, URGENT_HOLD_SECONDS = 15 };
 
 struct mi_ui_kiosk {
 	mi_ui_kiosk_config config;
@@ -28,6 +38,7 @@ struct mi_ui_kiosk {
 	bool key_seen;         /* a key arrived since the last tick */
 	double last_key;       /* monotonic time of the last key */
 	double page_since;     /* when the thank-you or saved page appeared */
+	char urgent_message[1024]; /* the urgent page's words (the rule's own) */
 };
 
 static const char *const stay_message =
@@ -53,6 +64,7 @@ static void to_welcome(mi_ui_kiosk *k)
 	k->ident.with_code = true;
 	k->page = PAGE_WELCOME;
 	k->show_help = false;
+	memset(k->urgent_message, 0, sizeof k->urgent_message);
 }
 
 /* The walk-through over the draft's answers; false (status set) when out
@@ -159,8 +171,12 @@ static void finish_intake(mi_ui_kiosk *k)
 			 "Sorry, the answers could not be finished; please ask the front desk.");
 		return;
 	}
+	const mi_screening *s = mi_ui_intake_screening(k->intake);
+	bool urgent = k->config.rules && s->outcome == MI_LEVEL_URGENT;
+	if (urgent)
+		snprintf(k->urgent_message, sizeof k->urgent_message, "%s", mi_ui_client_notice(s));
 	drop_draft(k); /* completing gave up the claim; the code is no longer needed */
-	k->page = PAGE_THANKS;
+	k->page = urgent ? PAGE_URGENT : PAGE_THANKS;
 	k->page_since = mi_ui_now();
 }
 
@@ -222,6 +238,10 @@ static mi_ui_action kiosk_key(void *self, mi_ui_key key)
 			leave_intake(k);
 		return MI_UI_HANDLED;
 	}
+	case PAGE_URGENT:
+		if (key.kind == MI_KEY_ENTER && mi_ui_now() - k->page_since >= URGENT_HOLD_SECONDS)
+			to_welcome(k);
+		return MI_UI_HANDLED;
 	case PAGE_SAVED:
 	case PAGE_THANKS:
 		if (key.kind == MI_KEY_ENTER)
@@ -328,6 +348,27 @@ static void draw_thanks(mi_ui_canvas *c)
 	mi_ui_draw_keys(c, "Enter back to the welcome page");
 }
 
+/* The end of an urgent intake: the rule's own words, then what to do now.
+ * It stays up as long as the idle timeout, not the thank-you's moment. */
+static void draw_urgent(const mi_ui_kiosk *k, mi_ui_canvas *c)
+{
+	mi_ui_draw_title(c, "Please get care now", "client intake");
+	int y = 3;
+	y += mi_ui_wrap(c, y, 4, 72, 6, MI_UI_BOLD, k->urgent_message);
+	mi_ui_put(c, y + 1, 4, MI_UI_BOLD, -1, "What to do now:");
+	y += 2;
+	y += mi_ui_wrap(c, y, 6, 70, 2, 0,
+			"1. Tell the front desk now. Show them this screen: they will help you.");
+	y += mi_ui_wrap(c, y, 6, 70, 2, 0,
+			"2. Do not wait for your massage. We will not start it today.");
+	y += mi_ui_wrap(c, y, 6, 70, 2, 0,
+			"3. If you feel worse while you wait, tell someone straight away.");
+	mi_ui_wrap(c, y + 1, 4, 72, 2, 0,
+		   "Your answers are saved; the front desk can see them. Please speak to them "
+		   "before you leave.");
+	mi_ui_draw_keys(c, "Please tell the front desk now");
+}
+
 /* Draws the kiosk's current page. */
 static void kiosk_draw(void *self, mi_ui_canvas *c)
 {
@@ -351,6 +392,9 @@ static void kiosk_draw(void *self, mi_ui_canvas *c)
 		break;
 	case PAGE_THANKS:
 		draw_thanks(c);
+		break;
+	case PAGE_URGENT:
+		draw_urgent(k, c);
 		break;
 	case PAGE_PIN:
 		mi_ui_lock_draw(k->lock, c);
@@ -409,6 +453,7 @@ mi_ui_screen mi_ui_kiosk_screen(mi_ui_kiosk *k)
 /* The name of the page shown. */
 const char *mi_ui_kiosk_page(const mi_ui_kiosk *k)
 {
-	static const char *const names[] = {"welcome", "code", "intake", "saved", "thanks", "pin"};
+	static const char *const names[] = {"welcome", "code",	"intake", "saved",
+					    "thanks",  "pin", "urgent"};
 	return names[k->page];
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mi/ui_intake.h"
 
@@ -369,6 +370,141 @@ static void intake_screening_with_urgent_answer_tells_client_calmly_succeeds(voi
 	mi_ruleset_free(rules);
 }
 
+/* Answers the current page with the harmless answer a quick client gives:
+ * No, the first choice, nothing typed (an empty list, no surgery). */
+static mi_ui_action answer_quickly(mi_ui_intake *in)
+{
+	const char *key = mi_ui_intake_current_key(in);
+	if (strcmp(key, "pain_duration_weeks") == 0) {
+		type(in, L"20");
+		return press(in, MI_KEY_ENTER);
+	}
+	if (strcmp(key, "recent_surgery_weeks") == 0 || strcmp(key, "medications") == 0)
+		return press(in, MI_KEY_ENTER);
+	if (strcmp(key, "onset") == 0 || strcmp(key, "osteoporosis") == 0 ||
+	    strcmp(key, "blood_pressure") == 0 || strcmp(key, "pregnant") == 0) {
+		mi_ui_intake_key(in, mi_ui_key_char(L'1'));
+		return press(in, MI_KEY_ENTER);
+	}
+	mi_ui_action a = mi_ui_intake_key(in, mi_ui_key_char(L'n'));
+	if (a == MI_UI_IGNORED || strcmp(mi_ui_intake_current_key(in), key) == 0)
+		a = press(in, MI_KEY_ENTER);
+	return a;
+}
+
+/* Walks the urgent path to its end: every page shown must be a safety
+ * question still to ask. Fills asked (keys, in order); returns how many. */
+static size_t walk_urgent_path(mi_ui_intake *in, const char **asked, size_t max)
+{
+	size_t n = 0;
+	for (;;) {
+		const char *key = mi_ui_intake_current_key(in);
+		assert_string_not_equal(key, "review");
+		assert_string_not_equal(key, "consent");
+		if (!mi_screening_lists_unanswered(mi_ui_intake_screening(in), key))
+			fail_msg("the urgent path shows %s, which is no safety question still to ask", key);
+		assert_true(n < max);
+		asked[n++] = key;
+		mi_ui_action a = answer_quickly(in);
+		if (a == MI_UI_DONE)
+			return n;
+		assert_int_equal(a, MI_UI_HANDLED);
+		assert_string_not_equal(mi_ui_intake_current_key(in), key);
+	}
+}
+
+static bool listed(const char **keys, size_t n, const char *key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(keys[i], key) == 0)
+			return true;
+	return false;
+}
+
+static void intake_after_urgent_answer_asks_only_safety_questions_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ruleset *rules = load_rules();
+	/* As at the kiosk: name and birth date (so the age) are known. */
+	mi_answers *a = mi_answers_new();
+	mi_error err;
+	assert_int_equal(mi_answers_set_json(a, "client.name", "\"Lee Park\"", &err), MI_OK);
+	assert_int_equal(mi_answers_set_json(a, "client.birth_date", "\"1955-06-07\"", &err), MI_OK);
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, rules, a);
+	mi_answers_free(a);
+	mi_ui_intake_goto(in, "bladder_bowel_change");
+	mi_ui_intake_key(in, mi_ui_key_char(L'y'));
+	press(in, MI_KEY_ENTER); /* closes the notice */
+	const char *asked[64];
+	size_t n = walk_urgent_path(in, asked, 64);
+	/* Everything a rule reads was asked, nothing else. */
+	assert_true(listed(asked, n, "saddle_numbness"));
+	assert_true(listed(asked, n, "medications"));
+	assert_true(listed(asked, n, "pregnant"));
+	assert_true(listed(asked, n, "pain_duration_weeks"));
+	assert_false(listed(asked, n, "client.phone"));
+	assert_false(listed(asked, n, "pressure_preference"));
+	assert_false(listed(asked, n, "goals"));
+	const mi_screening *s = mi_ui_intake_screening(in);
+	assert_int_equal(s->outcome, MI_LEVEL_URGENT);
+	assert_int_equal(s->unanswered_count, 0);
+	/* Every answer was saved as it was given; no consent to a massage. */
+	assert_string_equal(saved(&r, "bladder_bowel_change"), "true");
+	assert_string_equal(saved(&r, "saddle_numbness"), "false");
+	assert_string_equal(saved(&r, "medications"), "[]");
+	assert_null(saved(&r, "consent"));
+	mi_ui_intake_free(in);
+	mi_ruleset_free(rules);
+}
+
+static void intake_urgent_path_follows_the_loaded_rules_succeeds(void **state)
+{
+	(void)state;
+	static const char conf[] =
+		"version = test-urgent\n"
+		"[rule fever_now]\nlevel = urgent\nwhen = fever\nmessage = See a doctor today.\n"
+		"note = n\nsource = s\n"
+		"[rule pregnancy_only]\nlevel = modify\nwhen = pregnant is yes\nmessage = m\n"
+		"note = n\nsource = s\n"
+		"[rule cancer_only]\nlevel = refer\nwhen = cancer_history\nmessage = m\n"
+		"note = n\nsource = s\n";
+	char path[] = "/tmp/mi-urgent-rules-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs(conf, f);
+	fclose(f);
+	char meds[4096];
+	snprintf(meds, sizeof meds, "%s/medications.conf", getenv("MI_DATA_DIR"));
+	mi_ruleset *rules = NULL;
+	mi_error err;
+	if (mi_ruleset_load(path, meds, &rules, &err) != MI_OK)
+		fail_msg("%s", err.message);
+	unlink(path);
+
+	recorder r = {0};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, rules, NULL);
+	mi_ui_intake_goto(in, "fever");
+	mi_ui_intake_key(in, mi_ui_key_char(L'y'));
+	press(in, MI_KEY_ENTER);
+	const char *asked[64];
+	size_t n = walk_urgent_path(in, asked, 64);
+	assert_int_equal(n, 2);
+	assert_string_equal(asked[0], "cancer_history");
+	assert_string_equal(asked[1], "pregnant");
+	mi_ui_intake_free(in);
+
+	/* The desk's walk-through goes on with every question. */
+	in = new_intake(&r, MI_UI_THERAPIST, rules, NULL);
+	mi_ui_intake_goto(in, "fever");
+	mi_ui_intake_key(in, mi_ui_key_char(L'y'));
+	assert_string_equal(mi_ui_intake_current_key(in), "active_infection");
+	mi_ui_intake_free(in);
+	mi_ruleset_free(rules);
+}
+
 static void intake_screening_in_therapist_mode_shows_banner_and_flags_succeeds(void **state)
 {
 	(void)state;
@@ -464,6 +600,8 @@ int main(void)
 		cmocka_unit_test(intake_consent_after_midnight_is_dated_the_new_day_succeeds),
 		cmocka_unit_test(intake_key_with_failing_sink_keeps_answer_unsaved_fails),
 		cmocka_unit_test(intake_screening_with_urgent_answer_tells_client_calmly_succeeds),
+		cmocka_unit_test(intake_after_urgent_answer_asks_only_safety_questions_succeeds),
+		cmocka_unit_test(intake_urgent_path_follows_the_loaded_rules_succeeds),
 		cmocka_unit_test(intake_screening_in_therapist_mode_shows_banner_and_flags_succeeds),
 		cmocka_unit_test(intake_therapist_medication_list_shows_classes_succeeds),
 		cmocka_unit_test(intake_help_key_shows_question_help_succeeds),
