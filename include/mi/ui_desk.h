@@ -11,7 +11,8 @@
  *             visit, goals, session notes (edited here, `s` saves),
  *             aftercare notes and summary preview (`p` prints), `m` marks a
  *             kiosk intake as reviewed
- *   review    intakes from the kiosk (and unfinished drafts) waiting for review
+ *   review    intakes from the kiosk (and unfinished drafts) waiting for
+ *             review, urgent and refer first (app_urgent.h)
  *   new       name and birth date of a new client, then the intake
  *   intake    the walk-through of ui_intake.h in therapist mode
  *
@@ -21,6 +22,11 @@
  * anything is unsaved. Every page keeps its state across resizes and is
  * reloaded from the store when it is shown again, and each page loads only
  * its own client's data.
+ *
+ * The waiting count and the review queue are read again after every key
+ * and every 2 s from mi_desk_tick (no key needed), and while an urgent
+ * intake (or an urgent kiosk draft) is not reviewed, every page shows an
+ * urgent banner on its title row.
  *
  * After lock_seconds without a key the desk locks (ui_lock.h): only the
  * lock screen shows, nothing of the page under it, and the therapist PIN

@@ -168,6 +168,7 @@ mi_desk *mi_desk_new(const mi_desk_config *config, mi_error *err)
 		return NULL;
 	}
 	desk->stack[desk->depth++] = main_page;
+	mi_desk_alert_refresh(desk);
 	if (!desk->setup) /* else once the PIN is set and the list shows */
 		mi_desk_audit_view(desk, "list", "clients", 0);
 	return desk;
@@ -279,6 +280,7 @@ mi_ui_action mi_desk_key(mi_desk *desk, mi_ui_key key)
 	desk->status_error = false;
 	mi_desk_page *page = top(desk);
 	mi_ui_action a = page->ops->key(page, desk, key);
+	mi_desk_alert_refresh(desk);
 	if (a == MI_UI_IGNORED && page->ops->help &&
 	    (key.kind == MI_KEY_F1 || (key.kind == MI_KEY_CHAR && key.ch == L'?'))) {
 		desk->show_help = true;
@@ -329,6 +331,7 @@ void mi_desk_draw(mi_desk *desk, mi_ui_canvas *c)
 	}
 	mi_desk_page *page = top(desk);
 	page->ops->draw(page, desk, c);
+	mi_desk_alert_draw(desk, c);
 	int y = c->rows - 2;
 	if (desk->ask != MI_DESK_ASK_NONE) {
 		c->cursor_y = c->cursor_x = -1;
@@ -362,6 +365,7 @@ mi_ui_action mi_desk_tick(mi_desk *desk, double now)
 	mi_ui_action a = mi_ui_lock_tick(desk->lock, now);
 	if (desk->locked)
 		return a;
+	mi_desk_alert_tick(desk, now);
 	if (desk->key_seen || desk->last_key == 0) {
 		desk->key_seen = false;
 		desk->last_key = now;

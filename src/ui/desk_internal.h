@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "mi/app_records.h"
+#include "mi/app_urgent.h"
 #include "mi/ui_desk.h"
 #include "mi/ui_lock.h"
 
@@ -59,6 +60,8 @@ struct mi_desk {
 	bool locked;        /* the lock screen shows, over the untouched pages */
 	bool key_seen;      /* a key arrived since the last tick */
 	double last_key;    /* monotonic time of the last key; 0: none yet */
+	mi_app_urgent_alert alert; /* the review queue, as last read */
+	double alert_since; /* monotonic time it was last read by the tick; 0: never */
 };
 
 /* ---- desk_app.c ---- */
@@ -100,6 +103,18 @@ void mi_desk_scroll_to(size_t sel, size_t visible, size_t *top);
 /* Moves *sel by a list key (Up, Down, PgUp, PgDn, Home, End) within count
  * items; true when the key was such a key. */
 bool mi_desk_move(mi_ui_key key, size_t count, size_t page_rows, size_t *sel);
+
+/* ---- desk_alert.c ---- */
+
+/* Reads the review queue again: the waiting count and the urgent banner. */
+void mi_desk_alert_refresh(mi_desk *desk);
+
+/* Time passes: every few seconds, the queue is read again and the main
+ * screen or the review queue, when on top, reloaded. */
+void mi_desk_alert_tick(mi_desk *desk, double now);
+
+/* The urgent banner on the title row, while an urgent intake is not reviewed. */
+void mi_desk_alert_draw(const mi_desk *desk, mi_ui_canvas *canvas);
 
 /* ---- the pages ---- */
 

@@ -17,7 +17,6 @@ typedef struct main_page {
 	size_t shown;        /* how many fit on the screen */
 	bool more;           /* the search matched more than fit */
 	size_t sel, top;
-	size_t waiting;      /* intakes waiting for review */
 	bool failed;         /* the last query failed (status says why) */
 } main_page;
 
@@ -48,11 +47,6 @@ static void query(main_page *m, mi_desk *desk)
 		if (m->list.items[i].id == keep)
 			m->sel = i;
 	mi_desk_scroll_to(m->sel, fit, &m->top);
-
-	mi_visit_list waiting = {0};
-	if (mi_app_review_queue(desk->config.store, &waiting, NULL, &err) == MI_OK)
-		m->waiting = waiting.count;
-	mi_visit_list_clear(&waiting);
 }
 
 static void main_reload(mi_desk_page *page, mi_desk *desk)
@@ -221,8 +215,8 @@ static void main_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 					: "No clients yet: press n to add one.");
 	char line[160];
 	snprintf(line, sizeof line, "%s%zu intake%s waiting for review (r)",
-		 m->more ? "More clients match: type more of the name.  " : "", m->waiting,
-		 m->waiting == 1 ? "" : "s");
+		 m->more ? "More clients match: type more of the name.  " : "", desk->alert.waiting,
+		 desk->alert.waiting == 1 ? "" : "s");
 	mi_ui_put(c, info, 1, 0, c->cols - 2, line);
 
 	mi_ui_draw_keys(c, m->searching

@@ -1,5 +1,6 @@
 /* desk_review.c - the review queue: intakes finished at the kiosk that no
- * one has reviewed yet, and drafts not finished, oldest first. */
+ * one has reviewed yet, and drafts not finished; urgent and refer first,
+ * then oldest first (app_urgent.h). */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -17,7 +18,9 @@ typedef struct review_page {
 static bool load(review_page *p, mi_desk *desk, mi_app_seen *seen, mi_error *err)
 {
 	mi_visit_list list = {0};
-	if (mi_app_review_queue(desk->config.store, &list, seen, err) != MI_OK)
+	if (mi_app_review_queue_urgent_first(desk->config.store, desk->config.rules,
+					     mi_clock_today(desk->config.clock), &list, seen,
+					     err) != MI_OK)
 		return false;
 	long long keep = p->sel < p->list.count ? p->list.items[p->sel].id : 0;
 	mi_visit_list_clear(&p->list);
@@ -117,7 +120,8 @@ static void review_free(mi_desk_page *page)
 static const mi_desk_page_ops review_ops = {
 	.kind = MI_DESK_REVIEW,
 	.help = "Intakes filled in at the kiosk that no one has reviewed yet, and intakes "
-		"not finished, oldest first. Enter opens a finished intake's visit page (press m "
+		"not finished: urgent [!!] and refer [!] first, then oldest first. A draft shows "
+		"the outcome of its answers so far. The list follows new intakes by itself. Enter opens a finished intake's visit page (press m "
 		"there once you have reviewed it) or resumes a draft where it stopped. Esc goes "
 		"back.",
 	.draw = review_draw,
