@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `massage-intake aftercare` for an urgent visit: a short sheet, in text and
-# on paper, that says where to go now and what the client told us, without
+# on paper, that says where to go now, what the client told us and why it
+# cannot wait, without
 # the areas worked, the body map, the pain chart or the follow-up plan.
 source "$(dirname "$0")/../lib/common.sh"
 
@@ -38,6 +39,8 @@ expect_out_has "We called the clinic's GP for you." "the therapist's note for th
 expect_out_lacks "Today we worked on" "no areas worked"
 expect_out_lacks "48–72 hours" "no follow-up plan"
 expect_out_lacks "What is normal afterwards" "no after-massage advice"
+expect_out_has "Why today: together with back pain" "why, in plain words"
+expect_out_lacks "cauda" "no diagnosis named"
 
 run "$MI" aftercare "$visit" --format pdf -o "$T/urgent.pdf"
 expect_rc 0 "PDF"
@@ -47,5 +50,25 @@ expect_pdf "$T/urgent.pdf" has "Go to an emergency department (A&E) now" "PDF wh
 expect_pdf "$T/urgent.pdf" lacks "Areas worked today" "PDF without the body map"
 expect_pdf "$T/urgent.pdf" lacks "Your pain score at each visit" "PDF without the pain chart"
 expect_pdf "$T/urgent.pdf" lacks "48–72" "PDF without the follow-up plan"
+expect_pdf "$T/urgent.pdf" has "Why today" "PDF says why"
+
+# A fever alone: a doctor today, not the emergency department.
+jq '.fever = true' "$MI_FIXTURES/examples/01-proceed-chronic-tightness.json" >"$T/fever.json"
+run "$MI" intake --answers "$T/fever.json"
+expect_rc 0 "intake with a fever"
+fever=$out
+run "$MI" aftercare "$fever"
+expect_rc 0 "fever text"
+expect_out_has "please get medical help now" "the fever sheet is the urgent one"
+expect_out_has "See a doctor today" "where to go with a fever"
+expect_out_has "A fever, or feeling feverish" "what the client told us"
+expect_out_has "Why today" "why"
+expect_out_lacks "emergency department (A&E) now" "no emergency department for a fever alone"
+expect_out_lacks "What is normal afterwards" "no after-massage advice for a fever"
+expect_out_lacks "Looking after yourself" "no self-care advice for a massage"
+run "$MI" aftercare "$fever" --format pdf -o "$T/fever.pdf"
+expect_rc 0 "fever PDF"
+expect_pdf "$T/fever.pdf" has "See a doctor today" "PDF where to go with a fever"
+expect_pdf "$T/fever.pdf" lacks "What is normal afterwards" "PDF without after-massage advice"
 
 finish
