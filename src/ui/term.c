@@ -19,6 +19,11 @@
 #include <unistd.h>
 
 #include "mi/ui.h"
+#include "mi/ui_keys.h"
+
+/* How long the rest of an escape sequence may take to arrive once its
+ * Escape has (curses already waited ESCDELAY for the sequences it knows). */
+enum { ESCAPE_FOLLOW_MS = 30, INPUT_TICK_MS = 500 };
 
 static volatile sig_atomic_t stop_signal;
 static bool term_active;
@@ -188,6 +193,39 @@ static mi_ui_key translate(int rc, wint_t ch)
 	}
 }
 
+/* After an Escape from curses: reads what follows at once, so that a
+ * sequence the terminal description does not know is thrown away whole
+ * instead of reading as Esc and typed characters (ui_keys.h). */
+static mi_ui_key read_after_escape(void)
+{
+	mi_ui_escape e;
+	mi_ui_escape_begin(&e);
+	mi_ui_key key = mi_ui_key_of(MI_KEY_NONE);
+	timeout(ESCAPE_FOLLOW_MS);
+	for (;;) {
+		wint_t ch = 0;
+		int rc = get_wch(&ch);
+		if (rc == ERR) {
+			key = mi_ui_escape_key(&e);
+			break;
+		}
+		mi_ui_escape_step step = rc == KEY_CODE_YES ? MI_UI_ESCAPE_GIVE_BACK
+							    : mi_ui_escape_feed(&e, ch);
+		if (step == MI_UI_ESCAPE_MORE)
+			continue;
+		if (step == MI_UI_ESCAPE_GIVE_BACK) {
+			key = mi_ui_escape_key(&e);
+			if (rc == KEY_CODE_YES)
+				ungetch((int)ch);
+			else
+				unget_wch((wchar_t)ch);
+		}
+		break;
+	}
+	timeout(INPUT_TICK_MS);
+	return key;
+}
+
 /* The curses attributes for a canvas attribute. */
 static attr_t curses_attr(unsigned attr, bool color, short *pair)
 {
@@ -265,7 +303,7 @@ mi_status mi_ui_run(mi_ui_screen screen, const mi_ui_options *options, mi_error 
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	timeout(500);
+	timeout(INPUT_TICK_MS);
 	bool color = setup_color();
 
 	mi_status status = MI_OK;
@@ -299,7 +337,7 @@ mi_status mi_ui_run(mi_ui_screen screen, const mi_ui_options *options, mi_error 
 
 		wint_t ch = 0;
 		int rc = get_wch(&ch);
-		mi_ui_key key = translate(rc, ch);
+		mi_ui_key key = rc == OK && ch == 27 ? read_after_escape() : translate(rc, ch);
 		mi_ui_action action = MI_UI_IGNORED;
 		if (key.kind == MI_KEY_RESIZE)
 			need_resize = true;
