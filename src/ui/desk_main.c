@@ -245,7 +245,8 @@ static const mi_desk_page_ops main_ops = {
 		"n adds a new client and starts their intake. r shows the intakes finished at "
 		"the kiosk that wait for your review. q quits.\n\n"
 		"Outcomes: [ok PROCEED] deep tissue is fine, [~ MODIFY] go ahead but adapt, "
-		"[! REFER] no deep tissue today, [!! URGENT] urgent care now.\n\n"
+		"[! REFER] no deep tissue today, [!! URGENT] urgent care now; [? NOT FULLY "
+		"SCREENED] no flag, but safety questions are unanswered.\n\n"
 		"After lock_timeout_seconds without a key (a setting, 300 by default, 0 never) "
 		"the desk locks until the therapist PIN is typed; with no PIN set (set-pin) it "
 		"does not lock.",

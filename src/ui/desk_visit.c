@@ -16,6 +16,7 @@
 #include "mi/app_aftercare.h"
 #include "mi/diff.h"
 #include "mi/ui_field.h"
+#include "mi/ui_screened.h"
 
 enum { ROW_BANNER = 1, ROW_DOC = 3 };
 
@@ -756,10 +757,15 @@ static mi_ui_action visit_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 static void draw_banner(const visit_page *p, mi_ui_canvas *c)
 {
 	const mi_visit *v = p->visit;
-	unsigned attr = mi_ui_level_attr(v->outcome) | MI_UI_BOLD;
+	size_t unanswered = p->meds.unanswered_count;
+	unsigned attr = mi_ui_outcome_attr(v->outcome, unanswered) | MI_UI_BOLD;
 	char line[256];
-	int used = snprintf(line, sizeof line, "%s %s - %zu flag%s", mi_ui_level_tag(v->outcome),
-			    mi_desk_level_words(v->outcome), v->flag_count,
+	int used = snprintf(line, sizeof line, "%s %s - %zu flag%s",
+			    mi_ui_outcome_tag(v->outcome, unanswered),
+			    mi_ui_not_fully_screened(v->outcome, unanswered)
+				    ? MI_UI_NOT_SCREENED_WORDS
+				    : mi_desk_level_words(v->outcome),
+			    v->flag_count,
 			    v->flag_count == 1 ? "" : "s");
 	if (p->meds.unrecognised_count && used > 0 && (size_t)used < sizeof line)
 		snprintf(line + used, sizeof line - (size_t)used, ", %zu medicine%s not recognised",

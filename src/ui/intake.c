@@ -6,6 +6,7 @@
 
 #include "mi/ui_field.h"
 #include "mi/ui_intake.h"
+#include "mi/ui_screened.h"
 
 enum {
 	MAX_CHOICES = 16,
@@ -784,8 +785,10 @@ void mi_ui_therapist_banner(const mi_screening *s, char *buf, size_t size)
 	if (s->unrecognised_count)
 		snprintf(meds, sizeof meds, ", %zu medicine%s not recognised", s->unrecognised_count,
 			 s->unrecognised_count == 1 ? "" : "s");
+	bool unscreened = mi_ui_not_fully_screened(s->outcome, s->unanswered_count);
 	snprintf(buf, size, "%s %s - %zu flag%s, %zu safety question%s unanswered%s (F2 for details)",
-		 mi_ui_level_tag(s->outcome), level_words(s->outcome), s->flag_count,
+		 mi_ui_outcome_tag(s->outcome, s->unanswered_count),
+		 unscreened ? MI_UI_NOT_SCREENED_WORDS : level_words(s->outcome), s->flag_count,
 		 s->flag_count == 1 ? "" : "s", s->unanswered_count,
 		 s->unanswered_count == 1 ? "" : "s", meds);
 }
@@ -998,8 +1001,9 @@ static int draw_banner(const mi_ui_intake *in, mi_ui_canvas *c)
 	if (in->config.mode == MI_UI_THERAPIST) {
 		char buf[256];
 		mi_level level = in->config.rules ? in->screening.outcome : MI_LEVEL_PROCEED;
+		size_t unanswered = in->config.rules ? in->screening.unanswered_count : 0;
 		mi_ui_therapist_banner(in->config.rules ? &in->screening : NULL, buf, sizeof buf);
-		mi_ui_put(c, 1, 1, mi_ui_level_attr(level), 78, buf);
+		mi_ui_put(c, 1, 1, mi_ui_outcome_attr(level, unanswered), 78, buf);
 		return 1;
 	}
 	if (!in->config.rules || in->screening.outcome < MI_LEVEL_REFER)

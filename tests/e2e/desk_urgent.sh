@@ -82,7 +82,9 @@ tmux_expect "New client" "new client form"
 tmux_type "Nora Quinn"; tmux_keys Enter
 tmux_type "1960-01-15"; tmux_keys Enter
 tmux_expect "What is your phone number?" "the intake starts after name and birth date"
-tmux_expect "[ok PROCEED]" "therapist banner before any red flag"
+tmux_expect "[? NOT FULLY SCREENED]" "therapist banner before the safety questions: not cleared"
+mi_test_count=$((mi_test_count + 1))
+tmux_screen | grep -qF "deep tissue is fine" && fail "an unscreened intake reads as fine: $(tmux_screen)"
 tmux_keys Enter                       # phone: skipped
 tmux_expect "e-mail" "e-mail question"
 tmux_keys Enter                       # e-mail: skipped

@@ -325,6 +325,35 @@ static void desk_client_page_shows_visits_and_trend_succeeds(void **state)
 	assert_screen_has(f, "Search: beck"); /* the search is kept */
 }
 
+/* A visit with no flag but safety questions unanswered is not shown as a
+ * green "deep tissue is fine"; a fully answered one is. */
+static void desk_visit_with_unanswered_is_not_fully_screened_succeeds(void **state)
+{
+	fixture *f = *state;
+	long long lena = 0;
+	store(f, example("05-incomplete-safety-questions.json"), MI_SOURCE_CLI, today, &lena);
+	key(f, L'/');
+	type(f, L"fisch");
+	assert_int_equal(mi_desk_client_id(f->desk), lena);
+	press(f, MI_KEY_ENTER);
+	press(f, MI_KEY_ENTER);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_VISIT);
+	assert_screen_has(f, "[? NOT FULLY SCREENED] deep tissue not cleared");
+	assert_screen_lacks(f, "[ok PROCEED]");
+	assert_screen_lacks(f, "deep tissue is fine");
+	press(f, MI_KEY_ESC);
+	press(f, MI_KEY_ESC);
+	press(f, MI_KEY_ESC); /* leaves the search box */
+	press(f, MI_KEY_ESC);
+
+	key(f, L'/');
+	type(f, L"ortiz");
+	press(f, MI_KEY_ENTER);
+	press(f, MI_KEY_ENTER);
+	assert_int_equal(mi_desk_visit_id(f->desk), f->maya_visit);
+	assert_screen_has(f, "[ok PROCEED] deep tissue is fine");
+}
+
 static void desk_visit_page_shows_urgent_flag_succeeds(void **state)
 {
 	fixture *f = *state;
@@ -682,6 +711,7 @@ int main(void)
 		T(desk_help_on_main_succeeds),
 		T(desk_client_page_shows_visits_and_trend_succeeds),
 		T(desk_visit_page_shows_urgent_flag_succeeds),
+		T(desk_visit_with_unanswered_is_not_fully_screened_succeeds),
 		T(desk_visit_notes_save_succeeds),
 		T(desk_visit_notes_save_with_store_failure_fails),
 		T(desk_visit_leave_unsaved_asks_succeeds),

@@ -505,6 +505,45 @@ static void intake_urgent_path_follows_the_loaded_rules_succeeds(void **state)
 	mi_ruleset_free(rules);
 }
 
+/* The desk's banner is never a green "fine" while safety questions are
+ * unanswered; once every one is answered harmlessly it is. */
+static void intake_therapist_banner_before_all_answers_is_not_fully_screened_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ruleset *rules = load_rules();
+	mi_ui_intake *in = new_intake(&r, MI_UI_THERAPIST, rules, NULL);
+	mi_ui_canvas *c = mi_ui_canvas_new(24, 80);
+	mi_ui_intake_draw(in, c);
+	char *text = mi_ui_canvas_text(c);
+	assert_non_null(strstr(text, "[? NOT FULLY SCREENED] deep tissue not cleared"));
+	assert_null(strstr(text, "[ok PROCEED]"));
+	assert_null(strstr(text, "fine"));
+	free(text);
+	mi_ui_canvas_free(c);
+	mi_ui_intake_free(in);
+
+	/* Every safety question answered: proceed, and it says so. */
+	mi_answers *a = mi_answers_new();
+	mi_error err;
+	assert_int_equal(mi_answers_set_json(a, "client.birth_date", "\"1990-01-02\"", &err), MI_OK);
+	const mi_screening *s;
+	in = new_intake(&r, MI_UI_THERAPIST, rules, a);
+	mi_answers_free(a);
+	s = mi_ui_intake_screening(in);
+	while (s->unanswered_count > 0) {
+		assert_true(mi_ui_intake_goto(in, s->unanswered[0]));
+		assert_int_not_equal(answer_quickly(in), MI_UI_IGNORED);
+		s = mi_ui_intake_screening(in);
+	}
+	assert_int_equal(s->outcome, MI_LEVEL_PROCEED);
+	char banner[256];
+	mi_ui_therapist_banner(s, banner, sizeof banner);
+	assert_non_null(strstr(banner, "[ok PROCEED] deep tissue is fine so far"));
+	mi_ui_intake_free(in);
+	mi_ruleset_free(rules);
+}
+
 static void intake_screening_in_therapist_mode_shows_banner_and_flags_succeeds(void **state)
 {
 	(void)state;
@@ -602,6 +641,7 @@ int main(void)
 		cmocka_unit_test(intake_screening_with_urgent_answer_tells_client_calmly_succeeds),
 		cmocka_unit_test(intake_after_urgent_answer_asks_only_safety_questions_succeeds),
 		cmocka_unit_test(intake_urgent_path_follows_the_loaded_rules_succeeds),
+		cmocka_unit_test(intake_therapist_banner_before_all_answers_is_not_fully_screened_succeeds),
 		cmocka_unit_test(intake_screening_in_therapist_mode_shows_banner_and_flags_succeeds),
 		cmocka_unit_test(intake_therapist_medication_list_shows_classes_succeeds),
 		cmocka_unit_test(intake_help_key_shows_question_help_succeeds),
