@@ -14,6 +14,7 @@
 
 #include "desk_internal.h"
 #include "mi/app_aftercare.h"
+#include "mi/consent.h"
 #include "mi/diff.h"
 #include "mi/ui_field.h"
 #include "mi/ui_screened.h"
@@ -404,6 +405,26 @@ static void add_intake(visit_page *p, mi_desk *desk, int width)
 	addf(p, 0, 2, "Pressure wanted: %s", pressure ? pressure : "not answered");
 }
 
+/* The consent: who signed and when, or in the warning colour why it
+ * cannot be relied on. */
+static void add_consent(visit_page *p, int width)
+{
+	const mi_answers *a = p->visit->answers;
+	const char *problem = mi_consent_problem(mi_consent_check(a));
+	heading(p, "Consent");
+	if (problem) {
+		add_wrapped(p, MI_UI_COLOR(MI_UI_BOLD, MI_UI_COLOR_REFER), IT_NONE, 0, 2, width, "! ",
+			    "  ", problem);
+		const char *name = a ? mi_answers_get_text(a, "consent.name") : NULL;
+		if (name && *name)
+			addf(p, 0, 2, "Signed as: %s", name);
+		return;
+	}
+	const char *date = mi_answers_get_text(a, "consent.date");
+	addf(p, 0, 2, "Signed by %s on %s.", mi_answers_get_text(a, "consent.name"),
+	     date ? date : "(no date)");
+}
+
 static void add_unanswered(visit_page *p, int width)
 {
 	heading(p, "Safety questions not answered");
@@ -511,6 +532,7 @@ static void build(visit_page *p, mi_desk *desk)
 	free_lines(p);
 	p->doc_failed = false;
 	add_flags(p, desk, width);
+	add_consent(p, width);
 	add_unanswered(p, width);
 	add_changes(p, width);
 	add_intake(p, desk, width);

@@ -354,6 +354,46 @@ static void desk_visit_with_unanswered_is_not_fully_screened_succeeds(void **sta
 	assert_screen_has(f, "[ok PROCEED] deep tissue is fine");
 }
 
+/* A consent not agreed, or signed with another name, is shown as such. */
+static void desk_visit_with_bad_consent_says_so_succeeds(void **state)
+{
+	fixture *f = *state;
+	mi_error err;
+	mi_answers *a = example("01-proceed-chronic-tightness.json");
+	assert_int_equal(mi_answers_set_json(a, "consent",
+					     "{\"agreed\":false,\"name\":\"Maya Ortiz\","
+					     "\"date\":\"2026-11-23\"}",
+					     &err),
+			 MI_OK);
+	long long refused = store(f, a, MI_SOURCE_KIOSK, today, NULL);
+	a = example("01-proceed-chronic-tightness.json");
+	assert_int_equal(mi_answers_set_json(a, "consent",
+					     "{\"agreed\":true,\"name\":\"xx\",\"date\":\"2026-11-23\"}",
+					     &err),
+			 MI_OK);
+	long long other = store(f, a, MI_SOURCE_KIOSK, today, NULL);
+	assert_true(refused > 0 && other > refused);
+
+	key(f, L'r');
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_REVIEW);
+	for (int i = 0; i < 10 && mi_desk_visit_id(f->desk) != refused; i++)
+		press(f, MI_KEY_DOWN);
+	press(f, MI_KEY_ENTER);
+	assert_int_equal(mi_desk_visit_id(f->desk), refused);
+	for (int i = 0; i < 12; i++)
+		press(f, MI_KEY_DOWN);
+	assert_screen_has(f, "! The client did not agree to the treatment.");
+	press(f, MI_KEY_ESC);
+	for (int i = 0; i < 10 && mi_desk_visit_id(f->desk) != other; i++)
+		press(f, MI_KEY_DOWN);
+	press(f, MI_KEY_ENTER);
+	assert_int_equal(mi_desk_visit_id(f->desk), other);
+	for (int i = 0; i < 12; i++)
+		press(f, MI_KEY_DOWN);
+	assert_screen_has(f, "! The consent is not signed with the client's name.");
+	assert_screen_has(f, "Signed as: xx");
+}
+
 static void desk_visit_page_shows_urgent_flag_succeeds(void **state)
 {
 	fixture *f = *state;
@@ -711,6 +751,7 @@ int main(void)
 		T(desk_help_on_main_succeeds),
 		T(desk_client_page_shows_visits_and_trend_succeeds),
 		T(desk_visit_page_shows_urgent_flag_succeeds),
+		T(desk_visit_with_bad_consent_says_so_succeeds),
 		T(desk_visit_with_unanswered_is_not_fully_screened_succeeds),
 		T(desk_visit_notes_save_succeeds),
 		T(desk_visit_notes_save_with_store_failure_fails),

@@ -1,0 +1,28 @@
+/* consent.h - whether an intake's consent is one a clinic can rely on.
+ *
+ * The consent (SPEC section 2: agreed, name, date) is signed by typing
+ * one's name. It is stored whatever it says; this module tells the desk
+ * when it is missing, not agreed, or signed with a name that is not the
+ * client's (compared as fold.h compares names: case, accents and spacing
+ * do not count).
+ */
+#ifndef MI_CONSENT_H
+#define MI_CONSENT_H
+
+#include "mi/answers.h"
+
+typedef enum mi_consent_state {
+	MI_CONSENT_SIGNED = 0,  /* agreed, signed with the client's name */
+	MI_CONSENT_MISSING,     /* no consent in the answers */
+	MI_CONSENT_NOT_AGREED,  /* agreed is false or not given */
+	MI_CONSENT_OTHER_NAME,  /* signed with a name that is not the client's */
+} mi_consent_state;
+
+/* The state of the consent in answers (NULL: missing). */
+mi_consent_state mi_consent_check(const mi_answers *answers);
+
+/* One sentence for the therapist about a consent that is not
+ * MI_CONSENT_SIGNED, or NULL when it is. */
+const char *mi_consent_problem(mi_consent_state state);
+
+#endif
