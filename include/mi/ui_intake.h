@@ -106,6 +106,11 @@ const char *mi_ui_intake_status(const mi_ui_intake *intake);
 /* Jumps to the question with this key (shown or not); false if unknown. */
 bool mi_ui_intake_goto(mi_ui_intake *intake, const char *key);
 
+/* The answer to question q in short words, as the review page lists it:
+ * "Yes", "12", the choice's label, "none", "(not answered)". Written into buf. */
+void mi_ui_answer_summary(const mi_ui_question *q, const mi_answers *answers, char *buf,
+			  size_t size);
+
 /* The words a client sees about the screening outcome, or NULL when there
  * is nothing to say (proceed, modify). Never names a level or a rule. */
 const char *mi_ui_client_notice(const mi_screening *screening);

@@ -425,6 +425,29 @@ static void add_consent(visit_page *p, int width)
 	     date ? date : "(no date)");
 }
 
+/* Every question of the intake with its answer (the consent has its own
+ * section), as the client's review page lists them. */
+static void add_all_answers(visit_page *p, int width)
+{
+	heading(p, "All answers");
+	if (!p->visit->answers) {
+		add(p, 0, IT_NONE, 0, 2, "No answers are stored.");
+		return;
+	}
+	size_t count = 0;
+	const mi_ui_question *qs = mi_ui_questions(&count);
+	for (size_t i = 0; i < count; i++) {
+		const mi_ui_question *q = &qs[i];
+		if (q->kind == MI_Q_CONSENT ||
+		    (q->show_when == MI_SHOW_IF_LIST_NOT_EMPTY && !mi_answers_has(p->visit->answers, q->key)))
+			continue;
+		char answer[1024], first[128];
+		mi_ui_answer_summary(q, p->visit->answers, answer, sizeof answer);
+		snprintf(first, sizeof first, "%s: ", q->label);
+		add_wrapped(p, 0, IT_NONE, 0, 2, width, first, "    ", answer);
+	}
+}
+
 static void add_unanswered(visit_page *p, int width)
 {
 	heading(p, "Safety questions not answered");
@@ -536,6 +559,7 @@ static void build(visit_page *p, mi_desk *desk)
 	add_unanswered(p, width);
 	add_changes(p, width);
 	add_intake(p, desk, width);
+	add_all_answers(p, width);
 	add_goals(p, width);
 	add_notes(p, width);
 	add_preview(p, desk, width);

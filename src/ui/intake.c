@@ -793,10 +793,9 @@ void mi_ui_therapist_banner(const mi_screening *s, char *buf, size_t size)
 		 s->unanswered_count == 1 ? "" : "s", meds);
 }
 
-/* The answer to question q in short words, for the review page. */
-static void answer_summary(const mi_ui_intake *in, const mi_ui_question *q, char *buf, size_t size)
+/* The answer to question q in short words (the review page, the desk). */
+void mi_ui_answer_summary(const mi_ui_question *q, const mi_answers *a, char *buf, size_t size)
 {
-	const mi_answers *a = in->answers;
 	buf[0] = '\0';
 	if (!mi_answers_has(a, q->key)) {
 		snprintf(buf, size, "(not answered)");
@@ -986,7 +985,7 @@ static void draw_review(const mi_ui_intake *in, mi_ui_canvas *c)
 		}
 		const mi_ui_question *q = &in->questions[rows[r]];
 		char answer[256];
-		answer_summary(in, q, answer, sizeof answer);
+		mi_ui_answer_summary(q, in->answers, answer, sizeof answer);
 		mi_ui_fill(c, y, 2, 76, L' ', attr);
 		mi_ui_put(c, y, 2, attr, 2, cur ? "> " : "  ");
 		mi_ui_put(c, y, 4, attr, 34, q->label);

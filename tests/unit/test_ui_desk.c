@@ -394,6 +394,32 @@ static void desk_visit_with_bad_consent_says_so_succeeds(void **state)
 	assert_screen_has(f, "Signed as: xx");
 }
 
+/* Every answer of the visit is on its page, scrolled through with Down. */
+static void desk_visit_page_shows_all_answers_succeeds(void **state)
+{
+	fixture *f = *state;
+	open_urgent_visit(f);
+	static const char *const wanted[] = {
+		"All answers", "Blood pressure: ", "Other conditions: ", "In both legs: Yes",
+		"Leg symptoms: ", "Draping and comfort: ", "Pregnant: ", "Medicines: ",
+		"Weeks with this pain: 0", "Past injuries or operations: ",
+	};
+	bool seen[sizeof wanted / sizeof wanted[0]] = {false};
+	for (int step = 0; step < 300; step++) {
+		mi_ui_canvas *c = mi_ui_canvas_new(24, 80);
+		mi_desk_draw(f->desk, c);
+		char *text = mi_ui_canvas_text(c);
+		for (size_t i = 0; i < sizeof wanted / sizeof wanted[0]; i++)
+			seen[i] = seen[i] || strstr(text, wanted[i]);
+		free(text);
+		mi_ui_canvas_free(c);
+		press(f, MI_KEY_DOWN);
+	}
+	for (size_t i = 0; i < sizeof wanted / sizeof wanted[0]; i++)
+		if (!seen[i])
+			fail_msg("the visit page never shows '%s'", wanted[i]);
+}
+
 static void desk_visit_page_shows_urgent_flag_succeeds(void **state)
 {
 	fixture *f = *state;
@@ -751,6 +777,7 @@ int main(void)
 		T(desk_help_on_main_succeeds),
 		T(desk_client_page_shows_visits_and_trend_succeeds),
 		T(desk_visit_page_shows_urgent_flag_succeeds),
+		T(desk_visit_page_shows_all_answers_succeeds),
 		T(desk_visit_with_bad_consent_says_so_succeeds),
 		T(desk_visit_with_unanswered_is_not_fully_screened_succeeds),
 		T(desk_visit_notes_save_succeeds),
