@@ -39,6 +39,7 @@ struct mi_ui_kiosk {
 	double last_key;       /* monotonic time of the last key */
 	double page_since;     /* when the thank-you or saved page appeared */
 	char urgent_message[1024]; /* the urgent page's words (the rule's own) */
+	int warn_left;         /* seconds the idle warning shows; 0: no warning */
 };
 
 static const char *const stay_message =
@@ -64,6 +65,7 @@ static void to_welcome(mi_ui_kiosk *k)
 	k->ident.with_code = true;
 	k->page = PAGE_WELCOME;
 	k->show_help = false;
+	k->warn_left = 0;
 	memset(k->urgent_message, 0, sizeof k->urgent_message);
 }
 
@@ -199,6 +201,10 @@ static mi_ui_action kiosk_key(void *self, mi_ui_key key)
 {
 	mi_ui_kiosk *k = self;
 	k->key_seen = true;
+	if (k->warn_left) { /* the key only says "still here": it does nothing else */
+		k->warn_left = 0;
+		return MI_UI_HANDLED;
+	}
 	if (k->page == PAGE_PIN)
 		return pin_key(k, key);
 	if (key.kind == MI_KEY_F12 || (key.kind == MI_KEY_CTRL && key.ch == L't')) {
@@ -253,6 +259,13 @@ static mi_ui_action kiosk_key(void *self, mi_ui_key key)
 	return MI_UI_HANDLED;
 }
 
+/* How long before the idle clear the kiosk warns: 30 s, or a third of a
+ * shorter timeout. */
+static double idle_warning_seconds(const mi_ui_kiosk *k)
+{
+	return k->config.idle_seconds >= 90 ? 30 : k->config.idle_seconds / 3;
+}
+
 /* Idle timeout and the thank-you page's return to welcome; the PIN
  * page's wait runs on whatever page is shown. */
 static mi_ui_action kiosk_tick(void *self, double now)
@@ -264,6 +277,7 @@ static mi_ui_action kiosk_tick(void *self, double now)
 	if (k->key_seen || k->last_key == 0) {
 		k->key_seen = false;
 		k->last_key = now;
+		k->warn_left = 0;
 		return lock_action;
 	}
 	if ((k->page == PAGE_THANKS || k->page == PAGE_SAVED) &&
@@ -278,6 +292,16 @@ static mi_ui_action kiosk_tick(void *self, double now)
 		k->status[0] = '\0';
 		to_welcome(k);
 		return MI_UI_HANDLED;
+	}
+	/* Before someone's answers go, a countdown that any key stops. */
+	double left = k->config.idle_seconds - (now - k->last_key);
+	bool warn_page = k->page == PAGE_WELCOME || k->page == PAGE_CODE || k->page == PAGE_INTAKE;
+	if (idle_page && warn_page && left <= idle_warning_seconds(k)) {
+		int shown = (int)left + (left > (int)left);
+		if (shown != k->warn_left) {
+			k->warn_left = shown;
+			return MI_UI_HANDLED;
+		}
 	}
 	return lock_action;
 }
@@ -369,6 +393,20 @@ static void draw_urgent(const mi_ui_kiosk *k, mi_ui_canvas *c)
 	mi_ui_draw_keys(c, "Please tell the front desk now");
 }
 
+/* The idle warning, in a box over the page. */
+static void draw_idle_warning(const mi_ui_kiosk *k, mi_ui_canvas *c)
+{
+	int top = 8, left = 8, width = c->cols - 16;
+	for (int y = top; y < top + 6; y++)
+		mi_ui_fill(c, y, left, width, L' ', MI_UI_REVERSE);
+	mi_ui_putf(c, top + 1, left + 2, MI_UI_REVERSE | MI_UI_BOLD, "Are you still there?");
+	mi_ui_putf(c, top + 3, left + 2, MI_UI_REVERSE,
+		   "This screen starts afresh in %d second%s.", k->warn_left,
+		   k->warn_left == 1 ? "" : "s");
+	mi_ui_putf(c, top + 4, left + 2, MI_UI_REVERSE, "Press any key to go on.");
+	c->cursor_y = c->cursor_x = -1;
+}
+
 /* Draws the kiosk's current page. */
 static void kiosk_draw(void *self, mi_ui_canvas *c)
 {
@@ -400,6 +438,8 @@ static void kiosk_draw(void *self, mi_ui_canvas *c)
 		mi_ui_lock_draw(k->lock, c);
 		break;
 	}
+	if (k->warn_left)
+		draw_idle_warning(k, c);
 }
 
 static const mi_ui_screen_ops kiosk_ops = {.draw = kiosk_draw, .key = kiosk_key, .tick = kiosk_tick};

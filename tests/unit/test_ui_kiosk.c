@@ -359,6 +359,49 @@ static void kiosk_tick_after_idle_time_returns_to_welcome_succeeds(void **state)
 	mi_ui_kiosk_free(k);
 }
 
+static void kiosk_tick_before_idle_clear_warns_with_countdown_succeeds(void **state)
+{
+	fixture *f = *state;
+	mi_ui_kiosk *k = new_kiosk(f);
+	mi_ui_screen s = mi_ui_kiosk_screen(k);
+	type(k, L"Maya");
+	s.ops->tick(s.self, 1000.0);
+	s.ops->tick(s.self, 1100.0);
+	char *text = screen_text(k);
+	assert_null(strstr(text, "still there"));
+	free(text);
+	/* 30 s before the clear (idle 180 s), a countdown. */
+	assert_int_equal(s.ops->tick(s.self, 1155.0), MI_UI_HANDLED);
+	text = screen_text(k);
+	assert_non_null(strstr(text, "Are you still there?"));
+	assert_non_null(strstr(text, "starts afresh in 25 seconds"));
+	free(text);
+	s.ops->tick(s.self, 1170.5);
+	text = screen_text(k);
+	assert_non_null(strstr(text, "starts afresh in 10 seconds"));
+	free(text);
+	/* Any key stops it, and does nothing else. */
+	type(k, L"x");
+	s.ops->tick(s.self, 1171.0);
+	text = screen_text(k);
+	assert_null(strstr(text, "still there"));
+	assert_non_null(strstr(text, "Maya"));
+	assert_null(strstr(text, "Mayax"));
+	free(text);
+	/* The wait starts again from that key. */
+	assert_int_equal(s.ops->tick(s.self, 1300.0), MI_UI_IGNORED);
+	s.ops->tick(s.self, 1340.0);
+	text = screen_text(k);
+	assert_non_null(strstr(text, "starts afresh in 11 seconds"));
+	free(text);
+	s.ops->tick(s.self, 1352.0);
+	text = screen_text(k);
+	assert_null(strstr(text, "Maya"));
+	assert_null(strstr(text, "still there"));
+	free(text);
+	mi_ui_kiosk_free(k);
+}
+
 static void kiosk_identify_with_bad_birth_date_keeps_name_fails(void **state)
 {
 	fixture *f = *state;
@@ -418,6 +461,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(kiosk_two_screens_never_write_one_draft_fails, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(kiosk_tick_before_idle_clear_warns_with_countdown_succeeds,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(kiosk_tick_after_idle_time_returns_to_welcome_succeeds,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(kiosk_identify_with_bad_birth_date_keeps_name_fails, setup,
