@@ -111,7 +111,8 @@ const mi_command mi_command_settings = {
 		 "(one written into the database by hand) is named, with the default used\n"
 		 "instead. With KEY alone, prints that line. With a VALUE, sets it (a value\n"
 		 "that does not fit is refused and nothing changes); --unset goes back to\n"
-		 "the default.\n",
+		 "the default. A running kiosk or front desk takes up a new timeout within\n"
+		 "a few seconds.\n",
 	.more_help = settings_help,
 	.after = "The therapist PIN is set with massage-intake set-pin and never shown.\n"
 		 "Exit status: 0 done; 64 bad command line or unknown setting; 65 a value\n"

@@ -1,11 +1,13 @@
-/* desk_alert.c - keeps the front desk aware of the intakes waiting for
- * review: refreshed after every key and every few seconds (from the desk's
- * tick, no thread), with a banner on every page while an urgent intake is
- * not reviewed. */
+/* desk_alert.c - keeps the front desk in step with the store: the intakes
+ * waiting for review, refreshed after every key and every few seconds (from
+ * the desk's tick, no thread), with a banner on every page while an urgent
+ * intake is not reviewed; and the settings in force, read again every few
+ * seconds so that a change takes effect without a restart. */
 #include <stdio.h>
 #include <string.h>
 
 #include "desk_internal.h"
+#include "mi/app_settings.h"
 
 /* How often the queue is read again with no key pressed. */
 enum { REFRESH_SECONDS = 2 };
@@ -28,6 +30,11 @@ void mi_desk_alert_tick(mi_desk *desk, double now)
 		return;
 	desk->alert_since = now;
 	mi_desk_alert_refresh(desk);
+	mi_settings s = {0};
+	mi_error ignored;
+	if (mi_app_settings_load(desk->config.store, &s, &ignored) == MI_OK)
+		desk->config.lock_seconds = (double)s.lock_timeout_seconds;
+	mi_settings_clear(&s);
 	/* The lists follow; pages that edit something are never reloaded under
 	 * the user's hands. */
 	mi_desk_page *page = desk->stack[desk->depth - 1];

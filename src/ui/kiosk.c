@@ -5,6 +5,7 @@
 
 #include "mi/app_drafts.h"
 #include "mi/app_intake.h"
+#include "mi/app_settings.h"
 #include "mi/settings.h"
 #include "mi/ui_app.h"
 #include "mi/ui_lock.h"
@@ -22,7 +23,7 @@ typedef enum page {
 /* How long the thank-you and saved pages stay before the welcome page;
  * how long Enter cannot close the urgent page (an Enter meant for the last
  * question must not hide it). */
-enum { THANKS_SECONDS = 20, URGENT_HOLD_SECONDS = 15 };
+enum { THANKS_SECONDS = 20, URGENT_HOLD_SECONDS = 15, SETTINGS_SECONDS = 5 };
 
 struct mi_ui_kiosk {
 	mi_ui_kiosk_config config;
@@ -40,6 +41,7 @@ struct mi_ui_kiosk {
 	double page_since;     /* when the thank-you or saved page appeared */
 	char urgent_message[1024]; /* the urgent page's words (the rule's own) */
 	int warn_left;         /* seconds the idle warning shows; 0: no warning */
+	double settings_since; /* when the settings were last read; 0: never */
 };
 
 static const char *const stay_message =
@@ -266,11 +268,29 @@ static double idle_warning_seconds(const mi_ui_kiosk *k)
 	return k->config.idle_seconds >= 90 ? 30 : k->config.idle_seconds / 3;
 }
 
+/* Every few seconds, the timeouts in force are read again, so a change
+ * made with `settings` while the kiosk runs takes effect without a
+ * restart. A failed read keeps the values the kiosk has. */
+static void follow_settings(mi_ui_kiosk *k, double now)
+{
+	if (!k->config.store || (k->settings_since != 0 && now - k->settings_since < SETTINGS_SECONDS))
+		return;
+	k->settings_since = now;
+	mi_settings s = {0};
+	mi_error ignored;
+	if (mi_app_settings_load(k->config.store, &s, &ignored) == MI_OK) {
+		k->config.idle_seconds = (double)s.idle_timeout_seconds;
+		k->config.resume_hours = s.kiosk_resume_hours;
+	}
+	mi_settings_clear(&s);
+}
+
 /* Idle timeout and the thank-you page's return to welcome; the PIN
  * page's wait runs on whatever page is shown. */
 static mi_ui_action kiosk_tick(void *self, double now)
 {
 	mi_ui_kiosk *k = self;
+	follow_settings(k, now);
 	mi_ui_action lock_action = mi_ui_lock_tick(k->lock, now);
 	if (k->page != PAGE_PIN)
 		lock_action = MI_UI_IGNORED;

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 #include <wchar.h>
 
+#include "mi/app_settings.h"
 #include "mi/pin.h"
 #include "mi/resume.h"
 #include "mi/ui_app.h"
@@ -402,6 +403,30 @@ static void kiosk_tick_before_idle_clear_warns_with_countdown_succeeds(void **st
 	mi_ui_kiosk_free(k);
 }
 
+/* An idle timeout changed with `settings` while the kiosk runs takes
+ * effect without a restart. */
+static void kiosk_idle_timeout_changed_while_running_takes_effect_succeeds(void **state)
+{
+	fixture *f = *state;
+	mi_ui_kiosk *k = new_kiosk(f); /* 180 s */
+	mi_ui_screen s = mi_ui_kiosk_screen(k);
+	mi_error err;
+	assert_int_equal(mi_app_setting_set(f->store, mi_setting_def_of(MI_SETTING_IDLE_TIMEOUT), "20",
+					    &err),
+			 MI_OK);
+	type(k, L"Maya");
+	s.ops->tick(s.self, 1000.0);
+	s.ops->tick(s.self, 1010.0);
+	char *text = screen_text(k);
+	assert_non_null(strstr(text, "Maya"));
+	free(text);
+	s.ops->tick(s.self, 1021.0);
+	text = screen_text(k);
+	assert_null(strstr(text, "Maya"));
+	free(text);
+	mi_ui_kiosk_free(k);
+}
+
 static void kiosk_identify_with_bad_birth_date_keeps_name_fails(void **state)
 {
 	fixture *f = *state;
@@ -462,6 +487,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(kiosk_two_screens_never_write_one_draft_fails, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(kiosk_tick_before_idle_clear_warns_with_countdown_succeeds,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(kiosk_idle_timeout_changed_while_running_takes_effect_succeeds,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(kiosk_tick_after_idle_time_returns_to_welcome_succeeds,
 						setup, teardown),

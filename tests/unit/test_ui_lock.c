@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "mi/app_settings.h"
 #include "mi/pin.h"
 #include "mi/store.h"
 #include "mi/ui_desk.h"
@@ -240,6 +241,24 @@ static mi_desk *desk_with_maya(fixture *f, const char *pin_hash)
 	return desk;
 }
 
+/* A lock timeout changed with `settings` while the desk runs takes effect
+ * without a restart. */
+static void desk_lock_timeout_changed_while_running_takes_effect_succeeds(void **state)
+{
+	fixture *f = *state;
+	mi_desk *desk = desk_with_maya(f, f->pin_hash);
+	mi_error err;
+	assert_int_equal(mi_app_setting_set(f->store, mi_setting_def_of(MI_SETTING_LOCK_TIMEOUT), "20",
+					    &err),
+			 MI_OK);
+	mi_desk_tick(desk, 1000);
+	mi_desk_tick(desk, 1019);
+	assert_false(mi_desk_locked(desk));
+	mi_desk_tick(desk, 1021);
+	assert_true(mi_desk_locked(desk));
+	mi_desk_free(desk);
+}
+
 static void desk_idle_lock_hides_client_and_pin_returns_succeeds(void **state)
 {
 	fixture *f = *state;
@@ -351,6 +370,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(lock_with_right_pin_returns_done_succeeds, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(desk_idle_lock_hides_client_and_pin_returns_succeeds,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(desk_lock_timeout_changed_while_running_takes_effect_succeeds,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(desk_without_pin_asks_for_one_then_locks_succeeds, setup,
 						teardown),
