@@ -14,7 +14,8 @@
  *   review    intakes from the kiosk (and unfinished drafts) waiting for
  *             review, urgent and refer first (app_urgent.h)
  *   new       name and birth date of a new client, then the intake
- *   intake    the walk-through of ui_intake.h in therapist mode
+ *   intake    the walk-through of ui_intake.h in therapist mode; Ctrl-S
+ *             saves and leaves from any question (the draft stays)
  *
  * Pages are stacked: Enter opens a page on top, Esc (or `q` on any page but
  * the main one) goes back. Leaving a page with unsaved session notes asks

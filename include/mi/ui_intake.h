@@ -103,6 +103,11 @@ char *mi_ui_intake_typed(const mi_ui_intake *intake);
 /* The status-line message (an error or a notice), "" when none. */
 const char *mi_ui_intake_status(const mi_ui_intake *intake);
 
+/* Keeps what was changed on the current page and not confirmed yet, as
+ * going back or forward would: true when there was nothing to keep or it
+ * was valid and saved, false (the status line says why) otherwise. */
+bool mi_ui_intake_keep(mi_ui_intake *intake);
+
 /* Jumps to the question with this key (shown or not); false if unknown. */
 bool mi_ui_intake_goto(mi_ui_intake *intake, const char *key);
 

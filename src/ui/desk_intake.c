@@ -37,9 +37,19 @@ static void complete(intake_page *p, mi_desk *desk)
 	mi_desk_say(desk, false, "The intake was saved as visit %lld.", id);
 }
 
+static const char *const kept_message =
+	"The intake is kept as a draft: i on the client's page resumes it.";
+
 static mi_ui_action intake_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 {
 	intake_page *p = (intake_page *)page;
+	if (key.kind == MI_KEY_CTRL && key.ch == L's') { /* save and leave, from any question */
+		if (!mi_ui_intake_keep(p->intake))
+			return MI_UI_HANDLED; /* the status line says what to fix */
+		mi_desk_pop(desk);
+		mi_desk_say(desk, false, "%s", kept_message);
+		return MI_UI_HANDLED;
+	}
 	mi_ui_action a = mi_ui_intake_key(p->intake, key);
 	if (a == MI_UI_DONE) {
 		complete(p, desk);
@@ -47,8 +57,7 @@ static mi_ui_action intake_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 	}
 	if (a == MI_UI_CANCEL) {
 		mi_desk_pop(desk);
-		mi_desk_say(desk, false,
-			    "The intake is kept as a draft: i on the client's page resumes it.");
+		mi_desk_say(desk, false, "%s", kept_message);
 		return MI_UI_HANDLED;
 	}
 	return MI_UI_HANDLED; /* every key belongs to the walk-through */
@@ -57,7 +66,11 @@ static mi_ui_action intake_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 static void intake_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 {
 	(void)desk;
-	mi_ui_intake_draw(((intake_page *)page)->intake, c);
+	mi_ui_intake *in = ((intake_page *)page)->intake;
+	mi_ui_intake_draw(in, c);
+	if (!*mi_ui_intake_status(in)) /* the desk's own status line covers it when it speaks */
+		mi_ui_put(c, c->rows - 2, 1, 0, c->cols - 2,
+			  "Ctrl-S save and leave: the intake stays a draft to finish later.");
 }
 
 static long long intake_visit_id(const mi_desk_page *page)

@@ -1217,6 +1217,14 @@ const char *mi_ui_intake_status(const mi_ui_intake *in)
 	return in->status;
 }
 
+/* Keeps an edit on the current page, as leaving the page would. */
+bool mi_ui_intake_keep(mi_ui_intake *in)
+{
+	if (on_review(in))
+		return true;
+	return leave_page(in);
+}
+
 /* Jumps to a question by key; false when unknown. */
 bool mi_ui_intake_goto(mi_ui_intake *in, const char *key)
 {

@@ -719,6 +719,41 @@ static void desk_new_client_with_bad_date_fails(void **state)
 	assert_screen_has(f, "Anna Smith"); /* nothing typed is lost */
 }
 
+/* Ctrl-S leaves the intake from any question, keeping what was typed. */
+static void desk_intake_ctrl_s_saves_and_leaves_succeeds(void **state)
+{
+	fixture *f = *state;
+	key(f, L'n');
+	type(f, L"Anna Smith");
+	press(f, MI_KEY_ENTER);
+	type(f, L"1985-02-28");
+	press(f, MI_KEY_ENTER);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_INTAKE);
+	assert_screen_has(f, "Ctrl-S save and leave");
+	long long draft = mi_desk_visit_id(f->desk);
+	mi_ui_intake *in = mi_desk_intake(f->desk);
+	assert_true(mi_ui_intake_goto(in, "pain_duration_weeks"));
+	/* Not a number: nothing is lost and the intake stays. */
+	type(f, L"soon");
+	mi_desk_key(f->desk, (mi_ui_key){.kind = MI_KEY_CTRL, .ch = L's'});
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_INTAKE);
+	assert_screen_has(f, "Please type a number");
+	for (int i = 0; i < 4; i++)
+		press(f, MI_KEY_BACKSPACE);
+	type(f, L"12");
+	mi_desk_key(f->desk, (mi_ui_key){.kind = MI_KEY_CTRL, .ch = L's'});
+	assert_int_not_equal(mi_desk_current_page(f->desk), MI_DESK_INTAKE);
+	assert_screen_has(f, "kept as a draft");
+
+	mi_answers *a = NULL;
+	mi_error err;
+	assert_int_equal(mi_store_draft_load(f->store, draft, &a, &err), MI_OK);
+	long weeks = 0;
+	assert_true(mi_answers_get_int(a, "pain_duration_weeks", &weeks));
+	assert_int_equal(weeks, 12);
+	mi_answers_free(a);
+}
+
 static void desk_intake_urgent_answer_changes_banner_succeeds(void **state)
 {
 	fixture *f = *state;
@@ -777,6 +812,7 @@ int main(void)
 		T(desk_help_on_main_succeeds),
 		T(desk_client_page_shows_visits_and_trend_succeeds),
 		T(desk_visit_page_shows_urgent_flag_succeeds),
+		T(desk_intake_ctrl_s_saves_and_leaves_succeeds),
 		T(desk_visit_page_shows_all_answers_succeeds),
 		T(desk_visit_with_bad_consent_says_so_succeeds),
 		T(desk_visit_with_unanswered_is_not_fully_screened_succeeds),
