@@ -667,9 +667,18 @@ static mi_ui_action list_key(mi_ui_intake *in, mi_ui_key key)
 	return a;
 }
 
-/* Back: the previous question, keeping valid edits. */
+/* Back: the previous question, keeping valid edits; after a change made
+ * from the review page, back to the review page. */
 static mi_ui_action go_back(mi_ui_intake *in)
 {
+	if (in->return_to_review) {
+		if (!leave_page(in))
+			return MI_UI_HANDLED;
+		in->status[0] = '\0';
+		in->return_to_review = false;
+		go_to(in, in->count);
+		return MI_UI_HANDLED;
+	}
 	size_t prev = prev_index(in, in->current);
 	if (prev == (size_t)-1)
 		return MI_UI_CANCEL;

@@ -281,6 +281,46 @@ static void intake_review_and_consent_with_all_answers_is_done_succeeds(void **s
 	mi_ui_intake_free(in);
 }
 
+/* Esc on a question opened from the review page goes back to the review
+ * page, keeping a valid change, not to the question before. */
+static void intake_esc_after_review_edit_returns_to_review_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_answers *a = NULL;
+	mi_error err;
+	char file[4096];
+	snprintf(file, sizeof file, "%s/tests/fixtures/examples/01-proceed-chronic-tightness.json",
+		 getenv("MI_SOURCE_DIR"));
+	assert_int_equal(mi_answers_read_file(file, &a, &err), MI_OK);
+	const char *empty[] = {"client.email", "worse_with", "better_with", "other_conditions",
+			       "draping_notes", "goals_other"};
+	for (size_t i = 0; i < sizeof empty / sizeof empty[0]; i++)
+		if (!mi_answers_has(a, empty[i]))
+			assert_int_equal(mi_answers_set_json(a, empty[i], "\"\"", &err), MI_OK);
+	mi_ui_intake *in = new_intake(&r, MI_UI_THERAPIST, NULL, a);
+	mi_answers_free(a);
+	assert_string_equal(mi_ui_intake_current_key(in), "review");
+	press(in, MI_KEY_DOWN);
+	press(in, MI_KEY_DOWN);
+	press(in, MI_KEY_ENTER);
+	assert_string_equal(mi_ui_intake_current_key(in), "client.phone");
+	press(in, MI_KEY_ESC);
+	assert_string_equal(mi_ui_intake_current_key(in), "review");
+	/* A change is kept. */
+	press(in, MI_KEY_ENTER);
+	assert_string_equal(mi_ui_intake_current_key(in), "client.phone");
+	type(in, L"9");
+	press(in, MI_KEY_ESC);
+	assert_string_equal(mi_ui_intake_current_key(in), "review");
+	assert_string_equal(saved(&r, "client.phone"), "\"555-01429\"");
+	/* Without the review page, Esc still goes to the question before. */
+	assert_true(mi_ui_intake_goto(in, "client.phone"));
+	press(in, MI_KEY_ESC);
+	assert_string_equal(mi_ui_intake_current_key(in), "client.birth_date");
+	mi_ui_intake_free(in);
+}
+
 static void intake_consent_after_midnight_is_dated_the_new_day_succeeds(void **state)
 {
 	(void)state;
@@ -636,6 +676,7 @@ int main(void)
 		cmocka_unit_test(intake_medication_list_with_lines_saves_list_succeeds),
 		cmocka_unit_test(intake_with_saved_answers_resumes_at_first_unanswered_succeeds),
 		cmocka_unit_test(intake_review_and_consent_with_all_answers_is_done_succeeds),
+		cmocka_unit_test(intake_esc_after_review_edit_returns_to_review_succeeds),
 		cmocka_unit_test(intake_consent_after_midnight_is_dated_the_new_day_succeeds),
 		cmocka_unit_test(intake_key_with_failing_sink_keeps_answer_unsaved_fails),
 		cmocka_unit_test(intake_screening_with_urgent_answer_tells_client_calmly_succeeds),
