@@ -34,17 +34,7 @@ tmux_expect "1 intake waiting for review" "the count follows a kiosk draft with 
 mi_tmux_socket=$kiosk
 tmux_expect "Welcome! Before your massage" "welcome page again"
 tmux_identify "Lee Park" "1955-06-07"
-tmux_expect "continue later with your name" "Lee's code"
-tmux_keys Enter
-tmux_expect "What is your phone number?" "phone"
-tmux_keys Enter Enter Enter          # phone, e-mail, no area ticked
-tmux_expect "How strong is your pain" "pain"
-tmux_keys 5 Enter
-tmux_type "2"; tmux_keys Enter
-tmux_keys 2 Enter Enter Enter Enter  # sudden, worse, better, no leg symptoms
-tmux_expect "Is weakness in your legs getting worse" "weakness"
-tmux_keys n
-tmux_expect "urine or stool" "bladder question"
+tmux_kiosk_to_bladder
 tmux_keys y
 tmux_expect "emergency department now" "the client is told to seek care now"
 

@@ -13,17 +13,7 @@ tmux_start urgent kiosk
 tmux_expect "Welcome! Before your massage" "welcome page"
 tmux_type "Lee Park"; tmux_keys Enter
 tmux_type "1955-06-07"; tmux_keys Enter
-tmux_expect "continue later with your name" "the resume code is shown"
-tmux_keys Enter
-tmux_expect "What is your phone number?" "phone"
-tmux_keys Enter Enter Enter          # phone, e-mail, no area ticked
-tmux_expect "How strong is your pain" "pain"
-tmux_keys 5 Enter
-tmux_type "2"; tmux_keys Enter
-tmux_keys 2 Enter Enter Enter Enter  # sudden, worse, better, no leg symptoms
-tmux_expect "Is weakness in your legs getting worse" "weakness"
-tmux_keys n
-tmux_expect "urine or stool" "bladder question"
+tmux_kiosk_to_bladder
 mi_test_count=$((mi_test_count + 1))
 tmux_screen | grep -qi "emergency" && fail "an alarm is shown before any urgent answer"
 tmux_keys y

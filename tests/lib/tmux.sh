@@ -16,6 +16,8 @@
 #   tmux_resize COLS ROWS     resize the window
 #   tmux_resume_code          the kiosk's resume code on its code page (6 digits)
 #   tmux_identify NAME BIRTH [CODE]  fill in the kiosk's welcome page and press Enter
+#   tmux_kiosk_to_bladder     from the kiosk's code page, the pain and leg
+#                             questions answered, to the bladder question
 
 : "${MI_TMUX_TERM:=xterm-256color}"
 # tmux keeps its sockets under $TMUX_TMPDIR: inside $T, removed at exit.
@@ -133,4 +135,21 @@ tmux_identify() {
 		tmux_type "$3"
 	fi
 	tmux_keys Enter
+}
+
+# tmux_kiosk_to_bladder: on the kiosk's code page, starts the questions and
+# answers them (no phone, e-mail or area; pain 5 for 2 weeks, sudden, no leg
+# symptoms, weakness not worse) up to the bladder question (counted).
+tmux_kiosk_to_bladder() {
+	tmux_expect "continue later with your name" "the resume code is shown"
+	tmux_keys Enter
+	tmux_expect "What is your phone number?" "phone"
+	tmux_keys Enter Enter Enter          # phone, e-mail, no area ticked
+	tmux_expect "How strong is your pain" "pain"
+	tmux_keys 5 Enter
+	tmux_type "2"; tmux_keys Enter
+	tmux_keys 2 Enter Enter Enter Enter  # sudden, worse, better, no leg symptoms
+	tmux_expect "Is weakness in your legs getting worse" "weakness"
+	tmux_keys n
+	tmux_expect "urine or stool" "bladder question"
 }

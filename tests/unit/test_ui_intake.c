@@ -243,10 +243,10 @@ static void intake_with_saved_answers_resumes_at_first_unanswered_succeeds(void 
 	mi_ui_intake_free(in);
 }
 
-static void intake_review_and_consent_with_all_answers_is_done_succeeds(void **state)
+/* The first example with every question answered (the optional texts it
+ * leaves out empty), without the consent. Caller frees. */
+static mi_answers *every_question_answered(void)
 {
-	(void)state;
-	recorder r = {0};
 	mi_answers *a = NULL;
 	mi_error err;
 	const char *path = getenv("MI_SOURCE_DIR");
@@ -255,12 +255,19 @@ static void intake_review_and_consent_with_all_answers_is_done_succeeds(void **s
 	snprintf(file, sizeof file, "%s/tests/fixtures/examples/01-proceed-chronic-tightness.json", path);
 	assert_int_equal(mi_answers_read_file(file, &a, &err), MI_OK);
 	mi_answers_unset(a, "consent");
-	/* Answer the optional texts the example leaves out. */
 	const char *empty[] = {"client.email", "worse_with", "better_with", "other_conditions",
 			       "draping_notes", "goals_other"};
 	for (size_t i = 0; i < sizeof empty / sizeof empty[0]; i++)
 		if (!mi_answers_has(a, empty[i]))
 			assert_int_equal(mi_answers_set_json(a, empty[i], "\"\"", &err), MI_OK);
+	return a;
+}
+
+static void intake_review_and_consent_with_all_answers_is_done_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_answers *a = every_question_answered();
 	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, a);
 	mi_answers_free(a);
 	assert_string_equal(mi_ui_intake_current_key(in), "review");
@@ -287,17 +294,7 @@ static void intake_esc_after_review_edit_returns_to_review_succeeds(void **state
 {
 	(void)state;
 	recorder r = {0};
-	mi_answers *a = NULL;
-	mi_error err;
-	char file[4096];
-	snprintf(file, sizeof file, "%s/tests/fixtures/examples/01-proceed-chronic-tightness.json",
-		 getenv("MI_SOURCE_DIR"));
-	assert_int_equal(mi_answers_read_file(file, &a, &err), MI_OK);
-	const char *empty[] = {"client.email", "worse_with", "better_with", "other_conditions",
-			       "draping_notes", "goals_other"};
-	for (size_t i = 0; i < sizeof empty / sizeof empty[0]; i++)
-		if (!mi_answers_has(a, empty[i]))
-			assert_int_equal(mi_answers_set_json(a, empty[i], "\"\"", &err), MI_OK);
+	mi_answers *a = every_question_answered();
 	mi_ui_intake *in = new_intake(&r, MI_UI_THERAPIST, NULL, a);
 	mi_answers_free(a);
 	assert_string_equal(mi_ui_intake_current_key(in), "review");
