@@ -94,6 +94,14 @@ mi_status mi_answers_set_int(mi_answers *answers, const char *key, long value, m
 mi_status mi_answers_set_text(mi_answers *answers, const char *key, const char *value,
 			      mi_error *err);
 
+/* Sets a list key (enum or text list) to items[0..count); each item is
+ * checked as parsing would. */
+mi_status mi_answers_set_list(mi_answers *answers, const char *key, const char *const *items,
+			      size_t count, mi_error *err);
+
+/* Sets a key that allows null (recent_surgery_weeks: none in the last year). */
+mi_status mi_answers_set_null(mi_answers *answers, const char *key, mi_error *err);
+
 /* Removes a key (back to "not answered"). */
 void mi_answers_unset(mi_answers *answers, const char *key);
 
@@ -115,6 +123,33 @@ const char *mi_answers_get_text(const mi_answers *answers, const char *key);
 size_t mi_answers_list_count(const mi_answers *answers, const char *key);
 const char *mi_answers_list_item(const mi_answers *answers, const char *key, size_t i);
 bool mi_answers_list_contains(const mi_answers *answers, const char *key, const char *value);
+
+/* True when the key is answered with null. */
+bool mi_answers_is_null(const mi_answers *answers, const char *key);
+
+/* Walks the answered keys in schema order, the fields of `client` and
+ * `consent` one by one ("client.name"), without copying or serialising:
+ *
+ *     mi_answers_iter it;
+ *     mi_answers_iter_init(&it, answers);
+ *     while (mi_answers_next(&it))
+ *             use(it.path, it.key); // read the value with the typed getters
+ *
+ * path stays valid until the next call; the answers must not change
+ * meanwhile. */
+typedef struct mi_answers_iter {
+	const mi_answers *answers;
+	const mi_answer_key *top;   /* the top-level key being walked */
+	const mi_answer_key *field; /* within an object key: its field being walked */
+	const char *path;           /* the key just found, "fever" or "client.name" */
+	const mi_answer_key *key;   /* its schema entry */
+	char buf[64];
+} mi_answers_iter;
+
+void mi_answers_iter_init(mi_answers_iter *it, const mi_answers *answers);
+
+/* Moves to the next answered key; false when there is none left. */
+bool mi_answers_next(mi_answers_iter *it);
 
 /* Age in whole years: the `age` answer, else derived from client.birth_date
  * at today. False when neither is known. */

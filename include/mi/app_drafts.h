@@ -68,9 +68,10 @@ mi_status mi_app_draft_take(mi_store *store, long long visit_id, mi_answers **an
  * best effort: a claim left behind is taken over once this program ends. */
 void mi_app_draft_release(mi_store *store, long long visit_id);
 
-/* Saves one answer of a draft as it is given (mi_store_draft_save_answer:
- * value_json NULL removes it; a refused value stores nothing). */
-mi_status mi_app_draft_save_answer(mi_store *store, long long visit_id, const char *key,
-				   const char *value_json, mi_error *err);
+/* Saves one answer of a draft as it is given: the value answers hold for
+ * key, or its removal when key is not answered there
+ * (mi_store_draft_save_answer). */
+mi_status mi_app_draft_save_answer(mi_store *store, long long visit_id,
+				   const mi_answers *answers, const char *key, mi_error *err);
 
 #endif

@@ -193,13 +193,13 @@ mi_status mi_store_draft_start(mi_store *store, long long client_id, mi_visit_so
 			       mi_date today, long long *visit_id, mi_error *err);
 
 /* Saves one answer ("fever", "client.name") of a draft in its own small
- * transaction. value_json is the JSON text of the value; NULL removes the
- * answer. The value is validated first (mi_answers_set_json): a refused
- * value is MI_EDATA and nothing is stored. A completed visit is MI_EDATA; a
- * draft claimed by another screen is MI_ETEMPFAIL (mi_store_draft_claim);
- * otherwise this handle claims it. */
-mi_status mi_store_draft_save_answer(mi_store *store, long long visit_id, const char *key,
-				     const char *value_json, mi_error *err);
+ * transaction: the value answers hold for key (already checked by the
+ * answers module), or, when key is not answered there, the removal of the
+ * saved answer. A key that is no question is MI_EDATA. A completed visit is
+ * MI_EDATA; a draft claimed by another screen is MI_ETEMPFAIL
+ * (mi_store_draft_claim); otherwise this handle claims it. */
+mi_status mi_store_draft_save_answer(mi_store *store, long long visit_id,
+				     const mi_answers *answers, const char *key, mi_error *err);
 
 /* The answers saved so far in a draft. *out is new: mi_answers_free. */
 mi_status mi_store_draft_load(mi_store *store, long long visit_id, mi_answers **out,

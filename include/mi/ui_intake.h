@@ -43,9 +43,10 @@
  * returns MI_OK or fills err. */
 typedef struct mi_ui_draft_sink {
 	void *ctx;
-	/* Saves one answer of the draft (value_json NULL: the answer was removed). */
-	mi_status (*save_answer)(void *ctx, long long draft_id, const char *key,
-				 const char *value_json, mi_error *err);
+	/* Saves the answer answers hold for key (not answered there: the
+	 * answer was removed). */
+	mi_status (*save_answer)(void *ctx, long long draft_id, const mi_answers *answers,
+				 const char *key, mi_error *err);
 } mi_ui_draft_sink;
 
 /* Who is looking at the walk-through. */

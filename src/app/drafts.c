@@ -78,16 +78,17 @@ static mi_status find_unknown_client_draft(mi_store *store, const char *name,
 	return st;
 }
 
-/* Saves a text answer of a draft (JSON-encoded here). */
+/* Saves a text answer of a draft. */
 static mi_status save_text(mi_store *store, long long visit_id, const char *key,
 			   const char *text, mi_error *err)
 {
-	json_t *value = json_string(text);
-	char *encoded = value ? json_dumps(value, JSON_ENCODE_ANY) : NULL;
-	json_decref(value);
-	mi_status st = encoded ? mi_store_draft_save_answer(store, visit_id, key, encoded, err)
-			       : mi_error_set(err, MI_EINTERNAL, "out of memory.");
-	free(encoded);
+	mi_answers *one = mi_answers_new();
+	if (!one)
+		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+	mi_status st = mi_answers_set_text(one, key, text, err);
+	if (st == MI_OK)
+		st = mi_store_draft_save_answer(store, visit_id, one, key, err);
+	mi_answers_free(one);
 	return st;
 }
 
@@ -302,8 +303,8 @@ void mi_app_draft_release(mi_store *store, long long visit_id)
 	mi_store_draft_release(store, visit_id, &ignored);
 }
 
-mi_status mi_app_draft_save_answer(mi_store *store, long long visit_id, const char *key,
-				   const char *value_json, mi_error *err)
+mi_status mi_app_draft_save_answer(mi_store *store, long long visit_id,
+				   const mi_answers *answers, const char *key, mi_error *err)
 {
-	return mi_store_draft_save_answer(store, visit_id, key, value_json, err);
+	return mi_store_draft_save_answer(store, visit_id, answers, key, err);
 }

@@ -62,33 +62,24 @@ static const mi_vocab *vocab_for(const char *key)
 	return NULL;
 }
 
-/* Prints one answered value as "label: value" in plain words. */
-static void print_value(const char *key, const char *label, const json_t *value)
+/* Prints the answer to key (spec its schema entry) as "label: value" in
+ * plain words. */
+static void print_value(const mi_answers *answers, const char *key, const mi_answer_key *spec,
+			const char *label)
 {
-	if (json_is_object(value)) {
-		const char *field;
-		const json_t *v;
-		json_object_foreach((json_t *)value, field, v) {
-			char *sub = words(field);
-			char *joined = NULL;
-			if (sub && asprintf(&joined, "%s %s", label, sub) >= 0)
-				print_value(key, joined, v);
-			free(joined);
-			free(sub);
-		}
-		return;
-	}
-	if (json_is_array(value)) {
+	bool yes;
+	long n;
+	switch (spec->type) {
+	case MI_ANSWER_ENUM_LIST:
+	case MI_ANSWER_TEXT_LIST: {
 		const mi_vocab *vocab = vocab_for(key);
+		size_t count = mi_answers_list_count(answers, key);
 		mi_strbuf joined = {0};
-		mi_strbuf_puts(&joined, json_array_size(value) ? "" : "none");
-		size_t i;
-		const json_t *item;
-		json_array_foreach(value, i, item) {
-			const char *s = json_string_value(item);
-			char *shown = s ? (vocab ? strdup(mi_vocab_label(vocab, s))
-					 : strcmp(key, "leg_symptoms") == 0 ? words(s) : strdup(s))
-					: strdup("?");
+		mi_strbuf_puts(&joined, count ? "" : "none");
+		for (size_t i = 0; i < count; i++) {
+			const char *s = mi_answers_list_item(answers, key, i);
+			char *shown = vocab ? strdup(mi_vocab_label(vocab, s))
+				      : strcmp(key, "leg_symptoms") == 0 ? words(s) : strdup(s);
 			if (shown)
 				mi_strbuf_addf(&joined, "%s%s", i ? ", " : "", shown);
 			else
@@ -101,37 +92,47 @@ static void print_value(const char *key, const char *label, const json_t *value)
 		free(text);
 		return;
 	}
-	if (json_is_true(value))
-		line(2, "%s: yes", label);
-	else if (json_is_false(value))
-		line(2, "%s: no", label);
-	else if (json_is_null(value))
-		line(2, "%s: none", label);
-	else if (json_is_integer(value))
-		line(2, "%s: %lld", label, (long long)json_integer_value(value));
-	else if (json_is_string(value))
-		line(2, "%s: %s", label, json_string_value(value));
+	case MI_ANSWER_BOOL:
+		if (mi_answers_get_bool(answers, key, &yes))
+			line(2, "%s: %s", label, yes ? "yes" : "no");
+		return;
+	case MI_ANSWER_INT:
+	case MI_ANSWER_INT_OR_NULL:
+		if (mi_answers_get_int(answers, key, &n))
+			line(2, "%s: %ld", label, n);
+		else if (mi_answers_is_null(answers, key))
+			line(2, "%s: none", label);
+		return;
+	case MI_ANSWER_ENUM:
+	case MI_ANSWER_TEXT:
+	case MI_ANSWER_NAME:
+	case MI_ANSWER_DATE:
+		line(2, "%s: %s", label, mi_answers_get_text(answers, key));
+		return;
+	case MI_ANSWER_OBJECT:
+		return; /* the iterator gives its fields one by one */
+	}
 }
 
 /* Prints every answered question in SPEC order. */
 static void print_answers(const mi_answers *answers)
 {
-	char *json = mi_answers_to_json(answers, false);
-	json_t *root = json ? json_loads(json, 0, NULL) : NULL;
-	free(json);
 	line(0, "answers:");
-	if (!root || json_object_size(root) == 0)
-		line(2, "(none yet)");
-	for (const mi_answer_key *k = mi_answers_schema(); root && k->name; k++) {
-		const json_t *value = json_object_get(root, k->name);
-		if (!value)
-			continue;
-		char *label = words(k->name);
+	mi_answers_iter it;
+	mi_answers_iter_init(&it, answers);
+	bool any = false;
+	while (mi_answers_next(&it)) {
+		any = true;
+		char *label = words(it.path);
+		for (char *p = label; p && *p; p++)
+			if (*p == '.')
+				*p = ' ';
 		if (label)
-			print_value(k->name, label, value);
+			print_value(answers, it.path, it.key, label);
 		free(label);
 	}
-	json_decref(root);
+	if (!any)
+		line(2, "(none yet)");
 }
 
 /* Joins the labels of ids from vocab with ", " (caller frees). */

@@ -662,6 +662,33 @@ mi_status mi_answers_set_text(mi_answers *answers, const char *key, const char *
 	return set_value(answers, key, v, err);
 }
 
+mi_status mi_answers_set_list(mi_answers *answers, const char *key, const char *const *items,
+			      size_t count, mi_error *err)
+{
+	json_t *list = json_array();
+	if (!list)
+		return mi_error_set(err, MI_EINTERNAL, "out of memory saving \"%s\".", key);
+	for (size_t i = 0; i < count; i++) {
+		size_t len = strlen(items[i]);
+		if (mi_text_check(items[i], len, false, NULL) == MI_TEXT_INVALID_UTF8) {
+			json_decref(list);
+			return mi_error_set(err, MI_EDATA,
+					    "\"%s\" item %zu contains bytes that are not valid UTF-8.", key,
+					    i + 1);
+		}
+		if (json_array_append_new(list, json_stringn(items[i], len)) != 0) {
+			json_decref(list);
+			return mi_error_set(err, MI_EINTERNAL, "out of memory saving \"%s\".", key);
+		}
+	}
+	return set_value(answers, key, list, err);
+}
+
+mi_status mi_answers_set_null(mi_answers *answers, const char *key, mi_error *err)
+{
+	return set_value(answers, key, json_null(), err);
+}
+
 void mi_answers_unset(mi_answers *answers, const char *key)
 {
 	const char *field;
@@ -738,6 +765,45 @@ bool mi_answers_list_contains(const mi_answers *answers, const char *key, const 
 	json_array_foreach(list, i, item)
 		if (strcmp(json_string_value(item), value) == 0)
 			return true;
+	return false;
+}
+
+bool mi_answers_is_null(const mi_answers *answers, const char *key)
+{
+	return json_is_null(lookup(answers, key));
+}
+
+void mi_answers_iter_init(mi_answers_iter *it, const mi_answers *answers)
+{
+	*it = (mi_answers_iter){.answers = answers, .top = schema};
+}
+
+bool mi_answers_next(mi_answers_iter *it)
+{
+	json_t *root = it->answers->root;
+	for (; it->top->name; it->top++) {
+		json_t *value = json_object_get(root, it->top->name);
+		if (!value) {
+			it->field = NULL;
+			continue;
+		}
+		if (it->top->type != MI_ANSWER_OBJECT) {
+			it->key = it->top;
+			it->path = it->top->name;
+			it->top++;
+			return true;
+		}
+		it->field = it->field ? it->field : it->top->fields;
+		for (; it->field->name; it->field++) {
+			if (!json_object_get(value, it->field->name))
+				continue;
+			snprintf(it->buf, sizeof it->buf, "%s.%s", it->top->name, it->field->name);
+			it->path = it->buf;
+			it->key = it->field++;
+			return true;
+		}
+		it->field = NULL;
+	}
 	return false;
 }
 

@@ -272,35 +272,26 @@ mi_status mi_store_draft_start(mi_store *store, long long client_id, mi_visit_so
 	return status;
 }
 
-/* The canonical JSON of value_json for key, validated as the answers
- * module would; *canonical is NULL when value_json is NULL. */
-static mi_status canonical_value(const char *key, const char *value_json, char **canonical,
-				 mi_error *err)
+/* The stored form of the answer to key (JSON text, caller frees), or NULL
+ * when it is not answered. */
+static mi_status stored_value(const mi_answers *answers, const char *key, char **value,
+			      mi_error *err)
 {
-	*canonical = NULL;
+	*value = NULL;
 	if (!key || !mi_answers_find_key(key))
 		return mi_error_set(err, MI_EDATA, "there is no question called \"%s\".",
 				    key ? key : "");
-	if (!value_json)
+	if (!mi_answers_has(answers, key))
 		return MI_OK;
-	mi_answers *scratch = mi_answers_new();
-	if (!scratch)
-		return mi_st_nomem(err);
-	mi_status status = mi_answers_set_json(scratch, key, value_json, err);
-	if (status == MI_OK) {
-		*canonical = mi_answers_get_json(scratch, key);
-		if (!*canonical)
-			status = mi_st_nomem(err);
-	}
-	mi_answers_free(scratch);
-	return status;
+	*value = mi_answers_get_json(answers, key);
+	return *value ? MI_OK : mi_st_nomem(err);
 }
 
-mi_status mi_store_draft_save_answer(mi_store *store, long long visit_id, const char *key,
-				     const char *value_json, mi_error *err)
+mi_status mi_store_draft_save_answer(mi_store *store, long long visit_id,
+				     const mi_answers *answers, const char *key, mi_error *err)
 {
 	char *value = NULL;
-	mi_status status = canonical_value(key, value_json, &value, err);
+	mi_status status = stored_value(answers, key, &value, err);
 	if (status != MI_OK)
 		return status;
 	status = mi_st_begin(store, err);

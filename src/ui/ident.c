@@ -10,10 +10,10 @@
 #include "mi/ui_app.h"
 
 /* Saves one answer of a draft in the store. */
-static mi_status store_save(void *ctx, long long draft_id, const char *key,
-			    const char *value_json, mi_error *err)
+static mi_status store_save(void *ctx, long long draft_id, const mi_answers *answers,
+			    const char *key, mi_error *err)
 {
-	return mi_app_draft_save_answer(ctx, draft_id, key, value_json, err);
+	return mi_app_draft_save_answer(ctx, draft_id, answers, key, err);
 }
 
 /* A draft sink over the store. */

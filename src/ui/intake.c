@@ -1,5 +1,4 @@
 /* intake.c - the intake walk-through: state, keys and drawing (no curses). */
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -196,16 +195,14 @@ static void notice_if_worse(mi_ui_intake *in)
 	in->notified = now;
 }
 
-/* Sends one answer (or its removal) to the draft sink. */
-static bool save(mi_ui_intake *in, const char *key)
+/* Sends the answer next holds for key (or its removal) to the draft sink. */
+static bool save(mi_ui_intake *in, const mi_answers *next, const char *key)
 {
 	if (!in->config.sink.save_answer)
 		return true;
-	char *json = mi_answers_get_json(in->answers, key);
 	mi_error err;
-	mi_status st = in->config.sink.save_answer(in->config.sink.ctx, in->config.draft_id, key, json,
-						   &err);
-	free(json);
+	mi_status st = in->config.sink.save_answer(in->config.sink.ctx, in->config.draft_id, next,
+						   key, &err);
 	if (st != MI_OK) {
 		snprintf(in->status, sizeof in->status, "Could not save the answer: %s", err.message);
 		return false;
@@ -221,48 +218,49 @@ static void apply_visibility(mi_ui_intake *in, const bool *was_shown)
 		const char *key = in->questions[i].key;
 		if (was_shown[i] && !shown(in, i) && mi_answers_has(in->answers, key)) {
 			mi_answers_unset(in->answers, key);
-			save(in, key);
+			save(in, in->answers, key);
 		}
 	}
 }
 
-/* Stores value_json for the current question: validates, saves, screens.
- * On failure the message goes to the status line and nothing changes. */
-static bool store(mi_ui_intake *in, const char *key, const char *value_json, const char *friendly)
+/* A copy of the answers for a page to set its value on (NULL, with the
+ * status line set, when out of memory). */
+static mi_answers *draft_copy(mi_ui_intake *in)
 {
+	mi_answers *next = mi_answers_copy(in->answers);
+	if (!next)
+		snprintf(in->status, sizeof in->status, "Out of memory; the answer was not taken.");
+	return next;
+}
+
+/* Takes next (the answers with key newly set by a typed setter that
+ * returned set): saves, screens. On failure the message (friendly, or the
+ * setter's) goes to the status line and nothing changes. Frees next when
+ * it is not taken. */
+static bool take(mi_ui_intake *in, mi_answers *next, const char *key, mi_status set,
+		 const mi_error *err, const char *friendly)
+{
+	if (!next)
+		return false;
+	if (set != MI_OK) {
+		snprintf(in->status, sizeof in->status, "%s", friendly ? friendly : err->message);
+		mi_answers_free(next);
+		return false;
+	}
+	/* Not saved: not taken either, so memory and draft agree. */
+	if (!save(in, next, key)) {
+		mi_answers_free(next);
+		return false;
+	}
 	bool was_shown[MAX_QUESTIONS] = {false};
 	for (size_t i = 0; i < in->count; i++)
 		was_shown[i] = shown(in, i);
-	mi_error err;
-	char *before = mi_answers_get_json(in->answers, key);
-	if (mi_answers_set_json(in->answers, key, value_json, &err) != MI_OK) {
-		snprintf(in->status, sizeof in->status, "%s", friendly ? friendly : err.message);
-		free(before);
-		return false;
-	}
-	if (!save(in, key)) {
-		/* Not saved: not taken either, so memory and draft agree. */
-		if (before)
-			mi_answers_set_json(in->answers, key, before, &err);
-		else
-			mi_answers_unset(in->answers, key);
-		free(before);
-		return false;
-	}
-	free(before);
+	mi_answers_free(in->answers);
+	in->answers = next;
 	apply_visibility(in, was_shown);
 	rescreen(in);
 	notice_if_worse(in);
 	return true;
-}
-
-/* A JSON string literal for text. Caller frees. */
-static char *json_string_of(const char *text)
-{
-	json_t *s = json_string(text);
-	char *out = s ? json_dumps(s, JSON_ENCODE_ANY) : NULL;
-	json_decref(s);
-	return out;
 }
 
 /* Parses a whole non-negative number; false for anything else. */
@@ -278,18 +276,36 @@ static bool parse_number(const char *text, long *out)
 static bool commit_number(mi_ui_intake *in, const mi_ui_question *q, const char *text)
 {
 	const mi_answer_key *key = mi_answers_find_key(q->key);
-	char msg[160], json[32];
+	char msg[160];
 	snprintf(msg, sizeof msg, "Please type a number from %ld to %ld.", key ? key->min : 0,
 		 key ? key->max : 0);
-	if (*text == '\0' && q->kind == MI_Q_WEEKS_OR_NONE)
-		return store(in, q->key, "null", msg);
-	long n;
-	if (!parse_number(text, &n)) {
+	long n = 0;
+	bool none = *text == '\0' && q->kind == MI_Q_WEEKS_OR_NONE;
+	if (!none && !parse_number(text, &n)) {
 		snprintf(in->status, sizeof in->status, "%s", msg);
 		return false;
 	}
-	snprintf(json, sizeof json, "%ld", n);
-	return store(in, q->key, json, msg);
+	mi_error err;
+	mi_answers *next = draft_copy(in);
+	mi_status st = !next ? MI_EINTERNAL
+		       : none ? mi_answers_set_null(next, q->key, &err)
+			      : mi_answers_set_int(next, q->key, n, &err);
+	return take(in, next, q->key, st, &err, msg);
+}
+
+/* Signs the consent: agreed, the typed name, today. */
+static bool commit_consent(mi_ui_intake *in, const char *name)
+{
+	char date[11];
+	mi_date_format(mi_clock_today(in->config.clock), date);
+	mi_error err;
+	mi_answers *next = draft_copy(in);
+	mi_status st = !next ? MI_EINTERNAL : mi_answers_set_bool(next, "consent.agreed", true, &err);
+	if (st == MI_OK)
+		st = mi_answers_set_text(next, "consent.name", name, &err);
+	if (st == MI_OK)
+		st = mi_answers_set_text(next, "consent.date", date, &err);
+	return take(in, next, "consent", st, &err, NULL);
 }
 
 /* Commits a typed text (date, free text, consent). */
@@ -318,54 +334,60 @@ static bool commit_text(mi_ui_intake *in, const mi_ui_question *q, const char *t
 	} else if (strcmp(q->key, "client.email") == 0) {
 		friendly = "Please type an e-mail address such as name@example.org, or leave it empty.";
 	}
-	if (q->kind == MI_Q_CONSENT) {
-		json_t *obj = json_object();
-		char date[11];
-		mi_date_format(mi_clock_today(in->config.clock), date);
-		json_object_set_new(obj, "agreed", json_true());
-		json_object_set_new(obj, "name", json_string(text));
-		json_object_set_new(obj, "date", json_string(date));
-		char *json = json_dumps(obj, JSON_COMPACT);
-		json_decref(obj);
-		bool ok = json && store(in, "consent", json, NULL);
-		free(json);
-		return ok;
-	}
-	char *json = json_string_of(text);
-	bool ok = json && store(in, q->key, json, friendly);
-	free(json);
-	return ok;
+	if (q->kind == MI_Q_CONSENT)
+		return commit_consent(in, text);
+	mi_error err;
+	mi_answers *next = draft_copy(in);
+	mi_status st = next ? mi_answers_set_text(next, q->key, text, &err) : MI_EINTERNAL;
+	return take(in, next, q->key, st, &err, friendly);
+}
+
+/* Commits items[0..count) as the list answer of q. */
+static bool commit_list(mi_ui_intake *in, const mi_ui_question *q, const char *const *items,
+			size_t count)
+{
+	mi_error err;
+	mi_answers *next = draft_copy(in);
+	mi_status st = next ? mi_answers_set_list(next, q->key, items, count, &err) : MI_EINTERNAL;
+	return take(in, next, q->key, st, &err, NULL);
 }
 
 /* Commits the list of ticked values. */
 static bool commit_marks(mi_ui_intake *in, const mi_ui_question *q)
 {
-	json_t *list = json_array();
+	const char *ticked[MAX_CHOICES];
+	size_t count = 0;
 	for (size_t i = 0; i < value_count(q); i++)
 		if (in->marks & (1u << i))
-			json_array_append_new(list, json_string(values_of(q)[i]));
-	char *json = json_dumps(list, JSON_COMPACT);
-	json_decref(list);
-	bool ok = json && store(in, q->key, json, NULL);
-	free(json);
-	return ok;
+			ticked[count++] = values_of(q)[i];
+	return commit_list(in, q, ticked, count);
 }
 
 /* Commits the text-list items (plus a line still being typed). */
 static bool commit_items(mi_ui_intake *in, const mi_ui_question *q)
 {
-	json_t *list = json_array();
+	const char *items[MAX_ITEMS + 1];
+	size_t count = 0;
 	for (size_t i = 0; i < in->item_count; i++)
-		json_array_append_new(list, json_string(in->items[i]));
+		items[count++] = in->items[i];
 	char *typed = mi_ui_field_text(&in->field);
 	if (typed && *typed)
-		json_array_append_new(list, json_string(typed));
+		items[count++] = typed;
+	bool ok = commit_list(in, q, items, count);
 	free(typed);
-	char *json = json_dumps(list, JSON_COMPACT);
-	json_decref(list);
-	bool ok = json && store(in, q->key, json, NULL);
-	free(json);
 	return ok;
+}
+
+/* Commits a yes/no or a 0-10 scale choice. */
+static bool commit_choice(mi_ui_intake *in, const mi_ui_question *q)
+{
+	mi_error err;
+	mi_answers *next = draft_copy(in);
+	mi_status st = !next ? MI_EINTERNAL
+		       : q->kind == MI_Q_YESNO ? mi_answers_set_bool(next, q->key, in->choice == 0, &err)
+		       : q->kind == MI_Q_SCALE ? mi_answers_set_int(next, q->key, in->choice, &err)
+					       : mi_answers_set_text(next, q->key, values_of(q)[in->choice], &err);
+	return take(in, next, q->key, st, &err, NULL);
 }
 
 /* Validates and stores what is on the current page. */
@@ -374,30 +396,16 @@ static bool commit(mi_ui_intake *in)
 	const mi_ui_question *q = &in->questions[in->current];
 	switch (q->kind) {
 	case MI_Q_YESNO:
+	case MI_Q_SCALE:
+	case MI_Q_CHOICE:
 		if (in->choice < 0) {
-			snprintf(in->status, sizeof in->status, "Please choose Yes or No.");
+			snprintf(in->status, sizeof in->status, "%s",
+				 q->kind == MI_Q_YESNO ? "Please choose Yes or No."
+				 : q->kind == MI_Q_SCALE ? "Please pick a number from 0 to 10."
+							 : "Please choose one of the answers.");
 			return false;
 		}
-		return store(in, q->key, in->choice == 0 ? "true" : "false", NULL);
-	case MI_Q_SCALE: {
-		if (in->choice < 0) {
-			snprintf(in->status, sizeof in->status, "Please pick a number from 0 to 10.");
-			return false;
-		}
-		char json[16];
-		snprintf(json, sizeof json, "%d", in->choice);
-		return store(in, q->key, json, NULL);
-	}
-	case MI_Q_CHOICE: {
-		if (in->choice < 0) {
-			snprintf(in->status, sizeof in->status, "Please choose one of the answers.");
-			return false;
-		}
-		char *json = json_string_of(values_of(q)[in->choice]);
-		bool ok = json && store(in, q->key, json, NULL);
-		free(json);
-		return ok;
-	}
+		return commit_choice(in, q);
 	case MI_Q_MULTI:
 	case MI_Q_BODYMAP:
 		return commit_marks(in, q);

@@ -402,6 +402,67 @@ static void check_dates_with_future_birth_or_other_age_fails(void **state)
 	assert_false(mi_birth_date_possible((mi_date){2026, 11, 24}, today));
 }
 
+static void set_list_with_values_succeeds_and_bad_item_changes_nothing(void **state)
+{
+	(void)state;
+	mi_answers *a = mi_answers_new();
+	mi_error err;
+	const char *areas[] = {"neck", "low_back"};
+	assert_int_equal(mi_answers_set_list(a, "focus_areas", areas, 2, &err), MI_OK);
+	const char *meds[] = {"Eliquis 5 mg", "baby aspirin"};
+	assert_int_equal(mi_answers_set_list(a, "medications", meds, 2, &err), MI_OK);
+	assert_int_equal(mi_answers_set_list(a, "leg_symptoms", NULL, 0, &err), MI_OK);
+	char *json = mi_answers_to_json(a, false);
+	assert_string_equal(json, "{\"leg_symptoms\":[],\"medications\":[\"Eliquis 5 mg\","
+				  "\"baby aspirin\"],\"focus_areas\":[\"neck\",\"low_back\"]}");
+	free(json);
+	const char *bad[] = {"neck", "elbow"};
+	assert_int_equal(mi_answers_set_list(a, "focus_areas", bad, 2, &err), MI_EDATA);
+	assert_non_null(strstr(err.message, "\"focus_areas\" item 2"));
+	assert_int_equal(mi_answers_list_count(a, "focus_areas"), 2);
+	const char *empty_line[] = {"warfarin", "  "};
+	assert_int_equal(mi_answers_set_list(a, "medications", empty_line, 2, &err), MI_EDATA);
+	const char *broken[] = {"\xff"};
+	assert_int_equal(mi_answers_set_list(a, "medications", broken, 1, &err), MI_EDATA);
+	assert_int_equal(mi_answers_set_list(a, "fever", areas, 1, &err), MI_EDATA);
+	assert_int_equal(mi_answers_set_null(a, "recent_surgery_weeks", &err), MI_OK);
+	assert_true(mi_answers_is_null(a, "recent_surgery_weeks"));
+	assert_true(mi_answers_has(a, "recent_surgery_weeks"));
+	assert_int_equal(mi_answers_set_null(a, "pain_intensity", &err), MI_EDATA);
+	assert_false(mi_answers_is_null(a, "pain_intensity"));
+	mi_answers_free(a);
+}
+
+static void iterator_with_answers_walks_keys_in_schema_order(void **state)
+{
+	(void)state;
+	const char *doc = "{\"consent\": {\"date\": \"2026-11-20\", \"agreed\": true},"
+			  " \"fever\": false, \"client\": {\"email\": \"a@b.org\", \"name\": \"Ana\"},"
+			  " \"recent_surgery_weeks\": null, \"goals\": [], \"age\": 40}";
+	mi_answers *a = NULL;
+	mi_error err;
+	assert_int_equal(mi_answers_parse(doc, strlen(doc), &a, &err), MI_OK);
+	const char *expected[] = {"client.name", "client.email", "age", "fever",
+				  "recent_surgery_weeks", "goals", "consent.agreed", "consent.date"};
+	mi_answers_iter it;
+	mi_answers_iter_init(&it, a);
+	size_t n = 0;
+	while (mi_answers_next(&it)) {
+		assert_true(n < sizeof expected / sizeof *expected);
+		assert_string_equal(it.path, expected[n]);
+		assert_ptr_equal(it.key, mi_answers_find_key(expected[n]));
+		n++;
+	}
+	assert_int_equal(n, sizeof expected / sizeof *expected);
+	assert_false(mi_answers_next(&it));
+	mi_answers_free(a);
+
+	mi_answers *empty = mi_answers_new();
+	mi_answers_iter_init(&it, empty);
+	assert_false(mi_answers_next(&it));
+	mi_answers_free(empty);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -425,6 +486,8 @@ int main(void)
 		cmocka_unit_test(schema_with_every_spec_key_is_complete),
 		cmocka_unit_test(refusal_messages_never_quote_answers),
 		cmocka_unit_test(check_dates_with_future_birth_or_other_age_fails),
+		cmocka_unit_test(set_list_with_values_succeeds_and_bad_item_changes_nothing),
+		cmocka_unit_test(iterator_with_answers_walks_keys_in_schema_order),
 	};
 	return cmocka_run_group_tests_name("answers", tests, NULL, NULL);
 }

@@ -209,7 +209,8 @@ static void drafts_list_and_discard_succeeds(void **state)
 			 MI_OK);
 	mi_answers_free(answers);
 	long long draft = draft_with_fever(f, MI_SOURCE_DESK, false, &answers);
-	assert_int_equal(mi_app_draft_save_answer(f->store, draft, "fever", "false", &err), MI_OK);
+	assert_int_equal(mi_answers_set_bool(answers, "fever", false, &err), MI_OK);
+	assert_int_equal(mi_app_draft_save_answer(f->store, draft, answers, "fever", &err), MI_OK);
 	mi_answers_free(answers);
 
 	mi_visit_list drafts = {0};

@@ -82,20 +82,20 @@ static long long add_maya(fixture *f, long long *old_visit, long long *recent_vi
 	long long draft = 0, kiosk = 0;
 	mi_date today = {2026, 11, 23};
 	assert_int_equal(mi_store_draft_start(f->store, maya, MI_SOURCE_DESK, today, &draft, &err), MI_OK);
-	assert_int_equal(mi_store_draft_save_answer(f->store, draft, "worse_with", "\"lifting crates\"", &err),
+	assert_int_equal(tsu_save_answer(f->store, draft, "worse_with", "\"lifting crates\"", &err),
 			 MI_OK);
 	assert_int_equal(mi_store_draft_start(f->store, 0, MI_SOURCE_KIOSK, today, &kiosk, &err), MI_OK);
-	assert_int_equal(mi_store_draft_save_answer(f->store, kiosk, "client",
+	assert_int_equal(tsu_save_answer(f->store, kiosk, "client",
 						    "{\"name\": \"MAYA  ortiz\", \"birth_date\": \"1988-03-14\"}",
 						    &err),
 			 MI_OK);
-	assert_int_equal(mi_store_draft_save_answer(f->store, kiosk, "other_conditions",
+	assert_int_equal(tsu_save_answer(f->store, kiosk, "other_conditions",
 						    "\"sore after lifting at the depot\"", &err),
 			 MI_OK);
 	/* Someone else's kiosk intake stays. */
 	long long other = 0;
 	assert_int_equal(mi_store_draft_start(f->store, 0, MI_SOURCE_KIOSK, today, &other, &err), MI_OK);
-	assert_int_equal(mi_store_draft_save_answer(f->store, other, "client.name", "\"Lena Fischer\"", &err),
+	assert_int_equal(tsu_save_answer(f->store, other, "client.name", "\"Lena Fischer\"", &err),
 			 MI_OK);
 	return maya;
 }

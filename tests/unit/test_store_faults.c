@@ -172,14 +172,14 @@ static void store_draft_save_answer_while_busy_fails(void **state)
 	long long visit = 0;
 	mi_error err;
 	assert_int_equal(mi_store_draft_start(store, 0, MI_SOURCE_KIOSK, today, &visit, &err), MI_OK);
-	assert_int_equal(mi_store_draft_save_answer(store, visit, "pain_intensity", "7", &err), MI_OK);
+	assert_int_equal(tsu_save_answer(store, visit, "pain_intensity", "7", &err), MI_OK);
 
 	fail_next("BEGIN IMMEDIATE", SQLITE_BUSY);
-	assert_int_equal(mi_store_draft_save_answer(store, visit, "fever", "true", &err),
+	assert_int_equal(tsu_save_answer(store, visit, "fever", "true", &err),
 			 MI_ETEMPFAIL);
 	assert_non_null(strstr(err.message, "busy"));
 	fail_next("COMMIT", SQLITE_FULL);
-	assert_int_equal(mi_store_draft_save_answer(store, visit, "fever", "true", &err), MI_EIO);
+	assert_int_equal(tsu_save_answer(store, visit, "fever", "true", &err), MI_EIO);
 	fail_next(NULL, 0);
 
 	/* What was saved before is there, the refused answer is not. */
@@ -192,7 +192,7 @@ static void store_draft_save_answer_while_busy_fails(void **state)
 	mi_answers_free(answers);
 
 	/* The retry is saved. */
-	assert_int_equal(mi_store_draft_save_answer(store, visit, "fever", "true", &err), MI_OK);
+	assert_int_equal(tsu_save_answer(store, visit, "fever", "true", &err), MI_OK);
 	assert_int_equal(mi_store_draft_load(store, visit, &answers, &err), MI_OK);
 	bool fever = false;
 	assert_true(mi_answers_get_bool(answers, "fever", &fever));

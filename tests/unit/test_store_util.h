@@ -233,4 +233,19 @@ static inline long long tsu_intake(mi_store *store, const char *json, size_t fla
 	return visit;
 }
 
+/* Saves the answer value_json (NULL: its removal) to key of a draft, the
+ * way the UI does: set on an answers object first, then handed to the
+ * store. A value the answers refuse returns that refusal. */
+static inline mi_status tsu_save_answer(mi_store *store, long long visit, const char *key,
+					const char *value_json, mi_error *err)
+{
+	mi_answers *one = mi_answers_new();
+	assert_non_null(one);
+	mi_status st = value_json ? mi_answers_set_json(one, key, value_json, err) : MI_OK;
+	if (st == MI_OK)
+		st = mi_store_draft_save_answer(store, visit, one, key, err);
+	mi_answers_free(one);
+	return st;
+}
+
 #endif

@@ -179,17 +179,21 @@ static void store_draft_saved_answer_by_answer_resumes_succeeds(void **state)
 	mi_date today = {2026, 11, 23};
 	long long visit = 0;
 	assert_int_equal(mi_store_draft_start(f->store, 0, MI_SOURCE_KIOSK, today, &visit, &err), MI_OK);
-	assert_int_equal(mi_store_draft_save_answer(f->store, visit, "client.name", "\"Ιωάννα\"", &err),
+	assert_int_equal(tsu_save_answer(f->store, visit, "client.name", "\"Ιωάννα\"", &err),
 			 MI_OK);
-	assert_int_equal(mi_store_draft_save_answer(f->store, visit, "pain_intensity", "7", &err), MI_OK);
-	assert_int_equal(mi_store_draft_save_answer(f->store, visit, "pain_intensity", "8", &err), MI_OK);
-	assert_int_equal(mi_store_draft_save_answer(f->store, visit, "fever", "true", &err), MI_OK);
-	assert_int_equal(mi_store_draft_save_answer(f->store, visit, "fever", NULL, &err), MI_OK);
+	assert_int_equal(tsu_save_answer(f->store, visit, "pain_intensity", "7", &err), MI_OK);
+	assert_int_equal(tsu_save_answer(f->store, visit, "pain_intensity", "8", &err), MI_OK);
+	assert_int_equal(tsu_save_answer(f->store, visit, "fever", "true", &err), MI_OK);
+	assert_int_equal(tsu_save_answer(f->store, visit, "fever", NULL, &err), MI_OK);
 	/* Refused values store nothing. */
-	assert_int_equal(mi_store_draft_save_answer(f->store, visit, "pain_intensity", "11", &err),
+	assert_int_equal(tsu_save_answer(f->store, visit, "pain_intensity", "11", &err),
 			 MI_EDATA);
-	assert_int_equal(mi_store_draft_save_answer(f->store, visit, "no_such_key", "1", &err), MI_EDATA);
-	assert_int_equal(mi_store_draft_save_answer(f->store, 999, "fever", "true", &err), MI_ENOTFOUND);
+	assert_int_equal(tsu_save_answer(f->store, visit, "no_such_key", "1", &err), MI_EDATA);
+	mi_answers *none = mi_answers_new();
+	assert_int_equal(mi_store_draft_save_answer(f->store, visit, none, "no_such_key", &err),
+			 MI_EDATA);
+	mi_answers_free(none);
+	assert_int_equal(tsu_save_answer(f->store, 999, "fever", "true", &err), MI_ENOTFOUND);
 
 	mi_answers *answers = NULL;
 	assert_int_equal(mi_store_draft_load(f->store, visit, &answers, &err), MI_OK);
@@ -210,7 +214,7 @@ static void store_draft_saved_answer_by_answer_resumes_succeeds(void **state)
 	mi_screening s = tsu_screening(3);
 	assert_int_equal(mi_store_visit_complete(f->store, visit, answers, &s, "v2", &err), MI_OK);
 	assert_int_equal(mi_store_visit_complete(f->store, visit, answers, &s, "v2", &err), MI_EDATA);
-	assert_int_equal(mi_store_draft_save_answer(f->store, visit, "fever", "true", &err), MI_EDATA);
+	assert_int_equal(tsu_save_answer(f->store, visit, "fever", "true", &err), MI_EDATA);
 	tsu_screening_clear(&s);
 	mi_answers_free(answers);
 	mi_visit *v = NULL;
@@ -266,7 +270,7 @@ static void store_draft_claimed_by_one_screen_refuses_another_fails(void **state
 					      &visit, &err),
 			 MI_OK);
 	assert_int_equal(mi_store_draft_claim(f->store, visit, &err), MI_OK);
-	assert_int_equal(mi_store_draft_save_answer(f->store, visit, "pain_intensity", "4", &err),
+	assert_int_equal(tsu_save_answer(f->store, visit, "pain_intensity", "4", &err),
 			 MI_OK);
 
 	/* A second screen (another handle, as a second kiosk) can neither
@@ -274,7 +278,7 @@ static void store_draft_claimed_by_one_screen_refuses_another_fails(void **state
 	mi_store *other = tsu_open(f->path);
 	assert_int_equal(mi_store_draft_claim(other, visit, &err), MI_ETEMPFAIL);
 	assert_non_null(strstr(err.message, "open on another screen"));
-	assert_int_equal(mi_store_draft_save_answer(other, visit, "pain_intensity", "9", &err),
+	assert_int_equal(tsu_save_answer(other, visit, "pain_intensity", "9", &err),
 			 MI_ETEMPFAIL);
 	mi_answers *a = tsu_answers("{\"client\": {\"name\": \"Ana Lima\"}}");
 	mi_screening sc = tsu_screening(0);
@@ -289,11 +293,11 @@ static void store_draft_claimed_by_one_screen_refuses_another_fails(void **state
 	/* Once the first lets go, the second may take it. */
 	assert_int_equal(mi_store_draft_release(f->store, visit, &err), MI_OK);
 	assert_int_equal(mi_store_draft_claim(other, visit, &err), MI_OK);
-	assert_int_equal(mi_store_draft_save_answer(f->store, visit, "pain_intensity", "2", &err),
+	assert_int_equal(tsu_save_answer(f->store, visit, "pain_intensity", "2", &err),
 			 MI_ETEMPFAIL);
 	/* Closing a handle gives its claims up. */
 	mi_store_close(other);
-	assert_int_equal(mi_store_draft_save_answer(f->store, visit, "pain_intensity", "2", &err),
+	assert_int_equal(tsu_save_answer(f->store, visit, "pain_intensity", "2", &err),
 			 MI_OK);
 	assert_int_equal(mi_store_visit_complete(f->store, visit, a, &sc, "v", &err), MI_OK);
 	assert_int_equal(tsu_raw_int(f->path, "SELECT count(*) FROM draft_claims"), 0);

@@ -19,18 +19,22 @@ typedef struct recorder {
 	bool fail;
 } recorder;
 
-static mi_status record(void *ctx, long long draft_id, const char *key, const char *value_json,
-			mi_error *err)
+static mi_status record(void *ctx, long long draft_id, const mi_answers *answers,
+			const char *key, mi_error *err)
 {
 	recorder *r = ctx;
+	char *value_json = mi_answers_get_json(answers, key);
 	assert_int_equal(draft_id, 7);
-	if (r->fail)
+	if (r->fail) {
+		free(value_json);
 		return mi_error_set(err, MI_EIO, "the disk is full.");
+	}
 	if (r->count < 128) {
 		snprintf(r->keys[r->count], sizeof r->keys[0], "%s", key);
 		snprintf(r->values[r->count], sizeof r->values[0], "%s", value_json ? value_json : "(removed)");
 		r->count++;
 	}
+	free(value_json);
 	return MI_OK;
 }
 
