@@ -49,8 +49,19 @@ typedef struct mi_answer_key {
 	const struct mi_answer_key *fields; /* for objects, ended by a NULL name */
 } mi_answer_key;
 
-/* The top-level keys in SPEC order, ended by an entry with a NULL name. */
+/* The top-level keys in use, ended by an entry with a NULL name: the SPEC
+ * keys in SPEC order, then the keys of a clinic's own questions
+ * (intake.conf) once mi_answers_use_schema installed them. */
 const mi_answer_key *mi_answers_schema(void);
+
+/* The SPEC keys only, whatever schema is in use. */
+const mi_answer_key *mi_answers_spec_schema(void);
+
+/* Uses keys (the SPEC keys first, in order, then a clinic's own; ended by a
+ * NULL name) as the schema of every answers object of the process from now
+ * on; NULL goes back to the SPEC keys. keys must stay valid while in use.
+ * The intake model (intake.h) calls it when it is installed. */
+void mi_answers_use_schema(const mi_answer_key *keys);
 
 /* The key called name ("fever", "client.name"), or NULL if there is none. */
 const mi_answer_key *mi_answers_find_key(const char *name);

@@ -147,6 +147,29 @@ bool mi_rulefile_reads(const mi_rulefile *rules, size_t key_index);
  * and that condition is false. */
 bool mi_rulefile_asks(const mi_rulefile *rules, const char *key, mi_rule_context *ctx);
 
+/* ---- Conditions of other files (intake.conf's asked_when) --------- */
+
+/* An empty rulefile that only holds follow-ups added with
+ * mi_rulefile_add_follow_up, in the rules' expression language. meds may
+ * be NULL: then "medication_class" is refused. */
+mi_status mi_rulefile_new_conditions(const mi_meds *meds, mi_rulefile **out, mi_error *err);
+
+/* Compiles condition, read from r at line, as the follow-up of key:
+ * "FILE:LINE: reason" (MI_EDATA) when it is broken. */
+mi_status mi_rulefile_add_follow_up(mi_rulefile *rules, const mi_conf_reader *r, size_t line,
+				    const char *key, const char *condition, mi_error *err);
+
+/* False when key's follow-up is false whichever way each of its tests
+ * comes out ("fever and not fever"): the question would never be asked. */
+bool mi_rulefile_follow_up_can_hold(const mi_rulefile *rules, const char *key);
+
+/* Sets reads[i] (i < count) for every schema key index rule index reads. */
+void mi_rulefile_rule_reads(const mi_rulefile *rules, size_t index, bool *reads, size_t count);
+
+/* Sets reads[i] (i < count) for every schema key index key's follow-up reads. */
+void mi_rulefile_follow_up_reads(const mi_rulefile *rules, const char *key, bool *reads,
+				 size_t count);
+
 /* One test of a follow-up condition, in a form other programs can state
  * (a FHIR Questionnaire's enableWhen): the answer to key compared with a
  * value. A missing answer makes every test false, as in screening. */
@@ -158,8 +181,6 @@ typedef enum mi_follow_up_op {
 	MI_FOLLOW_UP_GT,
 	MI_FOLLOW_UP_GE,
 	MI_FOLLOW_UP_EQ,
-	MI_FOLLOW_UP_ANSWERED, /* key answered (a list: with an item); never from a
-				* rules file, only a question's own follow-up */
 } mi_follow_up_op;
 
 typedef struct mi_follow_up_test {

@@ -43,13 +43,17 @@ typedef struct mi_rule {
 
 typedef struct mi_ruleset mi_ruleset;
 
-/* Loads rules.conf and medications.conf from data_dir. */
+/* Loads rules.conf, medications.conf and intake.conf from data_dir. */
 mi_status mi_ruleset_load_dir(const char *data_dir, mi_ruleset **out, mi_error *err);
 
-/* Loads a rules file and a medication dictionary file. A broken file is
- * refused with "FILE:LINE: reason" (MI_EDATA), a missing one with MI_ENOINPUT. */
-mi_status mi_ruleset_load(const char *rules_path, const char *medications_path, mi_ruleset **out,
-			  mi_error *err);
+/* Loads the intake questions (intake.h), then a rules file and a
+ * medication dictionary file, and checks that every answer a rule reads is
+ * asked. A broken file is refused with "FILE:LINE: reason" (MI_EDATA), a
+ * missing one with MI_ENOINPUT. The intake is installed (mi_intake_install)
+ * while the ruleset lives: its questions are the walk-through's, its own
+ * keys part of the answers. */
+mi_status mi_ruleset_load(const char *rules_path, const char *medications_path,
+			  const char *intake_path, mi_ruleset **out, mi_error *err);
 
 /* Frees the ruleset; NULL is fine. */
 void mi_ruleset_free(mi_ruleset *rules);
@@ -66,6 +70,10 @@ const mi_rule *mi_ruleset_find(const mi_ruleset *rules, const char *id);
  * Owned by the ruleset. */
 struct mi_rulefile;
 const struct mi_rulefile *mi_ruleset_rulefile(const mi_ruleset *rules);
+
+/* The intake questions loaded with the rules (intake.h). Owned by the ruleset. */
+struct mi_intake;
+const struct mi_intake *mi_ruleset_intake(const mi_ruleset *rules);
 
 /* The medication classes recognised in one medication as the client wrote
  * it ("ELIQUIS 5MG twice a day" -> anticoagulant). Fills up to max class

@@ -202,13 +202,15 @@ mi_status mi_cli_open_store(const mi_cli *cli, unsigned flags, mi_store **out, m
 mi_status mi_cli_load_rules(const mi_cli *cli, mi_ruleset **out, mi_error *err)
 {
 	char *meds = mi_cli_data_file(cli, "medications.conf", err);
+	char *intake = meds ? mi_cli_data_file(cli, "intake.conf", err) : NULL;
 	char *rules = NULL;
-	if (meds && !cli->rules_path)
+	if (intake && !cli->rules_path)
 		rules = mi_cli_data_file(cli, "rules.conf", err);
 	mi_status st = err->status;
-	if (meds && (rules || cli->rules_path))
-		st = mi_ruleset_load(cli->rules_path ? cli->rules_path : rules, meds, out, err);
+	if (intake && (rules || cli->rules_path))
+		st = mi_ruleset_load(cli->rules_path ? cli->rules_path : rules, meds, intake, out, err);
 	free(rules);
+	free(intake);
 	free(meds);
 	return st;
 }

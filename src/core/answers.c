@@ -48,7 +48,7 @@ static const mi_answer_key consent_fields[] = {
 	{NULL, 0, NULL, 0, 0, NULL},
 };
 
-static const mi_answer_key schema[] = {
+static const mi_answer_key spec_schema[] = {
 	{"client", MI_ANSWER_OBJECT, NULL, 0, 0, client_fields},
 	{"age", MI_ANSWER_INT, NULL, 0, 130, NULL},
 	LIST_KEY("pain_locations", regions),
@@ -90,9 +90,23 @@ static const mi_answer_key schema[] = {
 	{NULL, 0, NULL, 0, 0, NULL},
 };
 
+/* The schema in use: the SPEC keys, or a table holding them and a clinic's
+ * own keys (mi_answers_use_schema). */
+static const mi_answer_key *schema = spec_schema;
+
 const mi_answer_key *mi_answers_schema(void)
 {
 	return schema;
+}
+
+const mi_answer_key *mi_answers_spec_schema(void)
+{
+	return spec_schema;
+}
+
+void mi_answers_use_schema(const mi_answer_key *keys)
+{
+	schema = keys ? keys : spec_schema;
 }
 
 static bool key_is(const mi_answer_key *key, const char *name, size_t len)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mi/answers.h"
+#include "mi/intake.h"
 #include "mi/questions.h"
 #include "mi/strbuf.h"
 
@@ -82,8 +83,6 @@ static bool set_options(form_entry *e, const mi_answer_key *key, const mi_ui_que
 		const char *display = code;
 		if (q && q->labels && labels == n)
 			display = q->labels[i];
-		else if (q && q->vocab)
-			display = mi_vocab_label(q->vocab, code);
 		e->options[i] = (mi_form_option){.code = code, .display = display};
 	}
 	e->item.options = e->options;
@@ -91,27 +90,22 @@ static bool set_options(form_entry *e, const mi_answer_key *key, const mi_ui_que
 	return true;
 }
 
-/* When the question is asked: the rules' follow-up, else the table's own. */
-static mi_status set_asked_when(form_entry *e, const mi_ui_question *q, const mi_ruleset *rules,
-				mi_error *err)
+/* When the question is asked: the intake file's asked_when, else a
+ * follow-up of the rules file. */
+static mi_status set_asked_when(form_entry *e, const mi_ruleset *rules, mi_error *err)
 {
 	size_t count = 0;
 	bool all = true;
-	if (rules) {
-		mi_status st = mi_rulefile_follow_up_tests(mi_ruleset_rulefile(rules), e->item.key,
-							   &e->tests, &count, &all, err);
-		if (st != MI_OK)
-			return st;
-	}
-	if (!e->tests && q && q->show_when == MI_SHOW_IF_LIST_NOT_EMPTY) {
-		e->tests = malloc(sizeof *e->tests);
-		if (!e->tests)
-			return mi_error_set(err, MI_EINTERNAL, "out of memory.");
-		const mi_answer_key *shown_by = mi_answers_find_key(q->show_key);
-		e->tests[0] = (mi_follow_up_test){.key = shown_by ? shown_by->name : q->show_key,
-						  .op = MI_FOLLOW_UP_ANSWERED};
-		count = 1;
-	}
+	const mi_intake *intake = mi_intake_installed();
+	mi_status st = MI_OK;
+	if (intake)
+		st = mi_rulefile_follow_up_tests(mi_intake_conditions(intake), e->item.key, &e->tests,
+						 &count, &all, err);
+	if (st == MI_OK && !e->tests && rules)
+		st = mi_rulefile_follow_up_tests(mi_ruleset_rulefile(rules), e->item.key, &e->tests,
+						 &count, &all, err);
+	if (st != MI_OK)
+		return st;
 	e->item.asked_when = e->tests;
 	e->item.asked_when_count = count;
 	e->item.asked_when_all = all;
@@ -168,7 +162,7 @@ static mi_status add_item(mi_form *form, const mi_answer_key *key, const char *p
 	}
 	/* Storing an intake needs the client's name (store.h). */
 	item->required = strcmp(path, "client.name") == 0;
-	return set_asked_when(e, q, rules, err);
+	return set_asked_when(e, rules, err);
 }
 
 /* True when the form already has an item for key. */
@@ -336,8 +330,6 @@ static bool test_holds(const mi_follow_up_test *t, const mi_answers *a)
 	bool list = key && (key->type == MI_ANSWER_ENUM_LIST || key->type == MI_ANSWER_TEXT_LIST);
 	const char *text;
 	switch (t->op) {
-	case MI_FOLLOW_UP_ANSWERED:
-		return mi_answers_has(a, t->key) && (!list || mi_answers_list_count(a, t->key) > 0);
 	case MI_FOLLOW_UP_TRUE:
 		return mi_answers_get_bool(a, t->key, &flag) && flag;
 	case MI_FOLLOW_UP_IS:

@@ -358,6 +358,8 @@ static int parse_class_atom(parser *p)
 		char name[64];
 		snprintf(name, sizeof name, "%.*s", (int)names[i].len, names[i].s);
 		size_t index;
+		if (!p->rf->meds)
+			return fail(p, "medication_class cannot be used here, only in the rules file.");
 		if (!mi_meds_class_index(p->rf->meds, name, &index))
 			return fail(p, "unknown medication class \"%s\" (the classes are the [class] and [dose] "
 				       "classes of the medication dictionary).", name);
@@ -613,12 +615,135 @@ bool mi_rulefile_reads(const mi_rulefile *rules, size_t key_index)
 	return key_index < rules->key_count && rules->reads[key_index];
 }
 
+static int follow_up_root(const mi_rulefile *rf, const char *key);
+
 bool mi_rulefile_asks(const mi_rulefile *rules, const char *key, mi_rule_context *ctx)
 {
-	for (size_t i = 0; i < rules->follow_up_count; i++)
-		if (strcmp(rules->follow_ups[i].key, key) == 0)
-			return eval(rules, rules->follow_ups[i].root, ctx);
+	int root = follow_up_root(rules, key);
+	return root < 0 || eval(rules, root, ctx);
+}
+
+/* ---- Conditions for other files ------------------------------------ */
+
+mi_status mi_rulefile_new_conditions(const mi_meds *meds, mi_rulefile **out, mi_error *err)
+{
+	mi_rulefile *rf = calloc(1, sizeof *rf);
+	if (rf) {
+		rf->meds = meds;
+		for (const mi_answer_key *k = mi_answers_schema(); k->name; k++)
+			rf->key_count++;
+		rf->reads = calloc(rf->key_count ? rf->key_count : 1, sizeof *rf->reads);
+	}
+	if (!rf || !rf->reads) {
+		mi_rulefile_free(rf);
+		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+	}
+	*out = rf;
+	return MI_OK;
+}
+
+mi_status mi_rulefile_add_follow_up(mi_rulefile *rf, const mi_conf_reader *r, size_t line,
+				    const char *key, const char *condition, mi_error *err)
+{
+	const mi_answer_key *spec = mi_answers_find_key(key);
+	if (!spec)
+		return mi_conf_fail(r, line, err, "unknown answer key \"%s\" for a follow-up.", key);
+	char where[160];
+	snprintf(where, sizeof where, "the asked_when of %s", key);
+	int root = compile(rf, r, line, where, condition, err);
+	if (root < 0)
+		return err ? err->status : MI_EDATA;
+	follow_up fu = {.key = spec->name, .root = root};
+	if (!push((void **)&rf->follow_ups, &rf->follow_up_count, sizeof fu, &fu))
+		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+	return MI_OK;
+}
+
+/* The root of key's follow-up, or -1. */
+static int follow_up_root(const mi_rulefile *rf, const char *key)
+{
+	for (size_t i = 0; i < rf->follow_up_count; i++)
+		if (strcmp(rf->follow_ups[i].key, key) == 0)
+			return rf->follow_ups[i].root;
+	return -1;
+}
+
+/* Collects the atoms (leaves) of node i, at most max; false when more. */
+static bool collect_atoms(const mi_rulefile *rf, int i, int *atoms, size_t *n, size_t max)
+{
+	const node *nd = &rf->nodes[i];
+	if (nd->kind == N_AND || nd->kind == N_OR)
+		return collect_atoms(rf, nd->a, atoms, n, max) && collect_atoms(rf, nd->b, atoms, n, max);
+	if (nd->kind == N_NOT)
+		return collect_atoms(rf, nd->a, atoms, n, max);
+	for (size_t k = 0; k < *n; k++)
+		if (atoms[k] == i)
+			return true;
+	if (*n == max)
+		return false;
+	atoms[(*n)++] = i;
 	return true;
+}
+
+/* Node i with each atom atoms[k] taken as bit k of truth. */
+static bool eval_truth(const mi_rulefile *rf, int i, const int *atoms, size_t n, unsigned truth)
+{
+	const node *nd = &rf->nodes[i];
+	switch (nd->kind) {
+	case N_AND:
+		return eval_truth(rf, nd->a, atoms, n, truth) && eval_truth(rf, nd->b, atoms, n, truth);
+	case N_OR:
+		return eval_truth(rf, nd->a, atoms, n, truth) || eval_truth(rf, nd->b, atoms, n, truth);
+	case N_NOT:
+		return !eval_truth(rf, nd->a, atoms, n, truth);
+	default:
+		for (size_t k = 0; k < n; k++)
+			if (atoms[k] == i)
+				return (truth >> k) & 1u;
+		return false;
+	}
+}
+
+bool mi_rulefile_follow_up_can_hold(const mi_rulefile *rules, const char *key)
+{
+	enum { MAX_ATOMS = 12 };
+	int root = follow_up_root(rules, key);
+	int atoms[MAX_ATOMS];
+	size_t n = 0;
+	if (root < 0 || !collect_atoms(rules, root, atoms, &n, MAX_ATOMS))
+		return true; /* too many tests to try every way: taken as possible */
+	for (unsigned truth = 0; truth < (1u << n); truth++)
+		if (eval_truth(rules, root, atoms, n, truth))
+			return true;
+	return false;
+}
+
+/* Sets reads[k] for every schema key node i reads. */
+static void keys_read(const mi_rulefile *rf, int i, bool *reads, size_t count)
+{
+	const node *n = &rf->nodes[i];
+	if (n->kind == N_AND || n->kind == N_OR || n->kind == N_NOT) {
+		keys_read(rf, n->a, reads, count);
+		if (n->kind != N_NOT)
+			keys_read(rf, n->b, reads, count);
+		return;
+	}
+	if (n->key_index < count)
+		reads[n->key_index] = true;
+}
+
+void mi_rulefile_rule_reads(const mi_rulefile *rules, size_t index, bool *reads, size_t count)
+{
+	if (index < rules->rule_count)
+		keys_read(rules, rules->rules[index].root, reads, count);
+}
+
+void mi_rulefile_follow_up_reads(const mi_rulefile *rules, const char *key, bool *reads,
+				 size_t count)
+{
+	int root = follow_up_root(rules, key);
+	if (root >= 0)
+		keys_read(rules, root, reads, count);
 }
 
 /* The medication classes node i reads, defines included. */
@@ -822,6 +947,10 @@ static mi_status start_section(mi_rulefile *rf, const mi_conf_reader *r, const m
 	if (kind == S_NONE)
 		return mi_conf_fail(r, l->line, err,
 				    "unknown section kind \"%s\" (expected rule, define or follow_up).",
+				    l->kind_word);
+	if (kind != S_FOLLOW_UP && strchr(l->name, '.'))
+		return mi_conf_fail(r, l->line, err,
+				    "a %s name uses lower-case letters, digits and '_' only.",
 				    l->kind_word);
 	if (kind == S_RULE) {
 		for (size_t i = 0; i < rf->rule_count; i++)

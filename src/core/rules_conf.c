@@ -143,7 +143,15 @@ static mi_status read_section(mi_conf_reader *r, span s, mi_conf_line *out, mi_e
 	char *name = space + 1;
 	while (is_blank(*name))
 		name++;
-	if (!mi_conf_is_identifier(r->buf) || !mi_conf_is_identifier(name))
+	/* A name may be a field of an object key: [question client.name]. */
+	char *dot = strchr(name, '.');
+	if (dot)
+		*dot = '\0';
+	bool valid = mi_conf_is_identifier(r->buf) && mi_conf_is_identifier(name) &&
+		     (!dot || mi_conf_is_identifier(dot + 1));
+	if (dot)
+		*dot = '.';
+	if (!valid)
 		return mi_conf_fail(r, r->line, err,
 				    "a section kind and name use lower-case letters, digits and '_' only, as in [rule fever].");
 	out->kind = MI_CONF_SECTION;

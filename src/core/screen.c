@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "mi/intake.h"
 #include "mi/meds.h"
 #include "mi/rules.h"
 #include "mi/screen.h"
@@ -33,6 +34,7 @@ bool mi_level_parse(const char *name, mi_level *out)
 struct mi_ruleset {
 	mi_meds *meds;
 	mi_rulefile *rules;
+	mi_intake *intake;
 	char *version; /* "DECLARED (HASH)" */
 };
 
@@ -41,6 +43,7 @@ void mi_ruleset_free(mi_ruleset *rules)
 	if (!rules)
 		return;
 	mi_rulefile_free(rules->rules);
+	mi_intake_free(rules->intake);
 	mi_meds_free(rules->meds);
 	free(rules->version);
 	free(rules);
@@ -56,13 +59,19 @@ static uint32_t fnv1a(uint32_t h, const char *s, size_t len)
 	return h;
 }
 
-mi_status mi_ruleset_load(const char *rules_path, const char *medications_path, mi_ruleset **out,
-			  mi_error *err)
+mi_status mi_ruleset_load(const char *rules_path, const char *medications_path,
+			  const char *intake_path, mi_ruleset **out, mi_error *err)
 {
 	char *rules_text = NULL, *meds_text = NULL;
 	size_t rules_len = 0, meds_len = 0;
 	mi_ruleset *rs = calloc(1, sizeof *rs);
 	mi_status st = rs ? MI_OK : mi_error_set(err, MI_EINTERNAL, "out of memory loading rules.");
+	/* The intake first: the keys of a clinic's own questions are answer
+	 * keys the rules may read. */
+	if (st == MI_OK)
+		st = mi_intake_load(intake_path, &rs->intake, err);
+	if (st == MI_OK)
+		mi_intake_install(rs->intake);
 	if (st == MI_OK)
 		st = mi_conf_read_file(medications_path, &meds_text, &meds_len, err);
 	if (st == MI_OK)
@@ -71,6 +80,8 @@ mi_status mi_ruleset_load(const char *rules_path, const char *medications_path, 
 		st = mi_meds_parse(meds_text, meds_len, medications_path, &rs->meds, err);
 	if (st == MI_OK)
 		st = mi_rulefile_parse(rules_text, rules_len, rules_path, rs->meds, &rs->rules, err);
+	if (st == MI_OK)
+		st = mi_intake_check_rules(rs->intake, rs->rules, err);
 	if (st == MI_OK) {
 		/* Both files, each preceded by its length so moving bytes from
 		 * one to the other changes the hash. */
@@ -100,17 +111,19 @@ mi_status mi_ruleset_load(const char *rules_path, const char *medications_path, 
 mi_status mi_ruleset_load_dir(const char *data_dir, mi_ruleset **out, mi_error *err)
 {
 	size_t n = strlen(data_dir) + sizeof "/medications.conf";
-	char *rules = malloc(n), *meds = malloc(n);
+	char *rules = malloc(n), *meds = malloc(n), *intake = malloc(n);
 	mi_status st;
-	if (!rules || !meds) {
+	if (!rules || !meds || !intake) {
 		st = mi_error_set(err, MI_EINTERNAL, "out of memory loading rules.");
 	} else {
 		snprintf(rules, n, "%s/rules.conf", data_dir);
 		snprintf(meds, n, "%s/medications.conf", data_dir);
-		st = mi_ruleset_load(rules, meds, out, err);
+		snprintf(intake, n, "%s/intake.conf", data_dir);
+		st = mi_ruleset_load(rules, meds, intake, out, err);
 	}
 	free(rules);
 	free(meds);
+	free(intake);
 	return st;
 }
 
@@ -122,6 +135,11 @@ const char *mi_ruleset_version(const mi_ruleset *rules)
 const mi_rulefile *mi_ruleset_rulefile(const mi_ruleset *rules)
 {
 	return rules->rules;
+}
+
+const mi_intake *mi_ruleset_intake(const mi_ruleset *rules)
+{
+	return rules->intake;
 }
 
 size_t mi_ruleset_count(const mi_ruleset *rules)
@@ -387,7 +405,8 @@ mi_status mi_screen(const mi_ruleset *rules, const mi_answers *answers, mi_date 
 	free(fired);
 	for (size_t k = 0; k < key_count; k++)
 		if (mi_rulefile_reads(rules->rules, k) && !answered(answers, schema[k].name, today) &&
-		    mi_rulefile_asks(rules->rules, schema[k].name, &ctx))
+		    mi_rulefile_asks(rules->rules, schema[k].name, &ctx) &&
+		    mi_rulefile_asks(mi_intake_conditions(rules->intake), schema[k].name, &ctx))
 			unanswered[out->unanswered_count++] = schema[k].name;
 	out->flags = flags;
 	out->unanswered = unanswered;

@@ -86,7 +86,6 @@ static const char *const item_types[] = {
 static const char *operator_of(mi_follow_up_op op)
 {
 	switch (op) {
-	case MI_FOLLOW_UP_ANSWERED: return "exists";
 	case MI_FOLLOW_UP_LT: return "<";
 	case MI_FOLLOW_UP_LE: return "<=";
 	case MI_FOLLOW_UP_GT: return ">";
@@ -104,7 +103,6 @@ static json_t *enable_when(const mi_form *form, const mi_follow_up_test *t)
 	json_t *w = json_pack("{s:s, s:s}", "question", t->key, "operator", operator_of(t->op));
 	bool ok = w != NULL;
 	switch (t->op) {
-	case MI_FOLLOW_UP_ANSWERED:
 	case MI_FOLLOW_UP_TRUE:
 		ok = ok && put(w, "answerBoolean", json_true());
 		break;

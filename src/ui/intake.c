@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/intake.h"
 #include "mi/ui_field.h"
 #include "mi/ui_intake.h"
 #include "mi/ui_screened.h"
@@ -62,10 +63,7 @@ static size_t value_count(const mi_ui_question *q)
 /* The words shown for value i of a choice question. */
 static const char *label_of(const mi_ui_question *q, size_t i)
 {
-	if (q->labels)
-		return q->labels[i];
-	const char *value = values_of(q)[i];
-	return q->vocab ? mi_vocab_label(q->vocab, value) : value;
+	return q->labels ? q->labels[i] : values_of(q)[i];
 }
 
 /* True for the consent question. */
@@ -81,9 +79,9 @@ static bool shown(const mi_ui_intake *in, size_t i)
 	if (in->config.lock_identity &&
 	    (strcmp(q->key, "client.name") == 0 || strcmp(q->key, "client.birth_date") == 0))
 		return false;
-	if (q->show_when == MI_SHOW_IF_LIST_NOT_EMPTY)
-		return mi_answers_list_count(in->answers, q->show_key) > 0;
-	return true;
+	const mi_intake *intake = mi_intake_installed();
+	return !q->follow_up || !intake ||
+	       mi_intake_asks(intake, q->key, in->answers, mi_clock_today(in->config.clock));
 }
 
 /* The index of the consent question. */

@@ -58,7 +58,7 @@ done
 
 # ---- Files -------------------------------------------------------------------
 dpkg-deb -c "$deb" >"$T/contents"
-for path in ./usr/bin/massage-intake ./usr/share/massage-intake/rules.conf \
+for path in ./usr/bin/massage-intake ./usr/share/massage-intake/rules.conf ./usr/share/massage-intake/intake.conf \
 	./usr/share/massage-intake/medications.conf ./usr/share/massage-intake/aftercare.conf \
 	./usr/share/man/man1/massage-intake.1.gz ./usr/share/doc/massage-intake/copyright \
 	./usr/share/doc/massage-intake/changelog.Debian.gz ./etc/massage-intake/README; do

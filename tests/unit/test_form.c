@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "test_intake_util.h"
 #include "mi/form.h"
 
 /* The shipped rules (data/rules.conf). */
@@ -133,14 +134,16 @@ static void form_follow_up_from_rules_succeeds(void **state)
 	mi_ruleset_free(rules);
 }
 
-static void form_follow_up_from_question_table_succeeds(void **state)
+static void form_follow_up_from_intake_file_succeeds(void **state)
 {
 	(void)state;
 	mi_form *form = form_of(NULL);
 	const mi_form_item *both = mi_form_find(form, "leg_symptoms_both_sides");
-	assert_int_equal(both->asked_when_count, 1);
-	assert_int_equal(both->asked_when[0].op, MI_FOLLOW_UP_ANSWERED);
+	assert_int_equal(both->asked_when_count, 4);
+	assert_false(both->asked_when_all);
+	assert_int_equal(both->asked_when[0].op, MI_FOLLOW_UP_IS);
 	assert_string_equal(both->asked_when[0].key, "leg_symptoms");
+	assert_string_equal(both->asked_when[3].value, "weakness");
 	mi_answers *none = answers("{\"leg_symptoms\": []}");
 	mi_answers *above = answers("{\"leg_symptoms\": [\"pain_above_knee\"]}");
 	mi_answers *missing = answers("{}");
@@ -153,31 +156,49 @@ static void form_follow_up_from_question_table_succeeds(void **state)
 	mi_form_free(form);
 }
 
+/* intake.conf as shipped with its one asked_when replaced by condition,
+ * in a new temporary file (caller frees and unlinks). */
+static char *intake_with_follow_up(const char *condition)
+{
+	char *path = NULL, *shipped = NULL, *text = NULL;
+	size_t len = 0;
+	mi_error err;
+	assert_true(asprintf(&shipped, "%s/intake.conf", getenv("MI_DATA_DIR")) > 0);
+	assert_int_equal(mi_conf_read_file(shipped, &text, &len, &err), MI_OK);
+	const char *old = "asked_when = leg_symptoms has any (pain_above_knee, pain_below_knee,\n"
+			  "             numbness_tingling, weakness)";
+	char *at = strstr(text, old);
+	assert_non_null(at);
+	assert_true(asprintf(&path, "%s/mi-form-test.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp") > 0);
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fprintf(f, "%.*sasked_when = %s%s", (int)(at - text), text, condition, at + strlen(old));
+	fclose(f);
+	free(text);
+	free(shipped);
+	return path;
+}
+
 static void form_with_follow_up_not_a_flat_list_fails(void **state)
 {
 	(void)state;
 	const char *dir = getenv("MI_DATA_DIR");
-	char *tmp = NULL, *meds = NULL;
-	assert_true(asprintf(&tmp, "%s/mi-form-test.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp") > 0);
-	int fd = mkstemp(tmp);
-	assert_true(fd >= 0);
-	static const char text[] =
-		"version = t\n[follow_up leg_symptoms_both_sides]\nasked_when = not fever\n"
-		"[rule r]\nlevel = refer\nwhen = leg_symptoms_both_sides\nmessage = m\nnote = n\n"
-		"source = s\n";
-	assert_int_equal(write(fd, text, sizeof text - 1), (ssize_t)(sizeof text - 1));
-	close(fd);
+	char *intake = intake_with_follow_up("not (leg_symptoms has weakness)");
+	char *rules_path = NULL, *meds = NULL;
+	assert_true(asprintf(&rules_path, "%s/rules.conf", dir) > 0);
 	assert_true(asprintf(&meds, "%s/medications.conf", dir) > 0);
 	mi_ruleset *rules = NULL;
 	mi_error err;
-	assert_int_equal(mi_ruleset_load(tmp, meds, &rules, &err), MI_OK);
+	assert_int_equal(mi_ruleset_load(rules_path, meds, intake, &rules, &err), MI_OK);
 	mi_form *form = NULL;
 	assert_int_equal(mi_form_new(rules, &form, &err), MI_EDATA);
 	assert_null(form);
-	assert_non_null(strstr(err.message, "[follow_up leg_symptoms_both_sides]"));
+	assert_non_null(strstr(err.message, "leg_symptoms_both_sides"));
 	mi_ruleset_free(rules);
-	unlink(tmp);
-	free(tmp);
+	unlink(intake);
+	free(intake);
+	free(rules_path);
 	free(meds);
 }
 
@@ -220,9 +241,9 @@ int main(void)
 		cmocka_unit_test(form_with_shipped_rules_has_every_answer_key_succeeds),
 		cmocka_unit_test(form_items_with_types_and_words_succeeds),
 		cmocka_unit_test(form_follow_up_from_rules_succeeds),
-		cmocka_unit_test(form_follow_up_from_question_table_succeeds),
+		cmocka_unit_test(form_follow_up_from_intake_file_succeeds),
 		cmocka_unit_test(form_with_follow_up_not_a_flat_list_fails),
 		cmocka_unit_test(form_answer_text_succeeds),
 	};
-	return cmocka_run_group_tests_name("form", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("form", tests, tiu_install_shipped, tiu_free_shipped);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "test_intake_util.h"
 #include "mi/ui_intake.h"
 
 /* A draft sink that records every save. */
@@ -688,5 +689,5 @@ int main(void)
 		cmocka_unit_test(intake_therapist_medication_list_shows_classes_succeeds),
 		cmocka_unit_test(intake_help_key_shows_question_help_succeeds),
 	};
-	return cmocka_run_group_tests_name("ui_intake", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("ui_intake", tests, tiu_install_shipped, tiu_free_shipped);
 }

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 #include <wchar.h>
 
+#include "test_intake_util.h"
 #include "mi/app_settings.h"
 #include "mi/pin.h"
 #include "mi/resume.h"
@@ -497,5 +498,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(kiosk_right_pin_with_old_hash_is_rehashed_succeeds, setup,
 						teardown),
 	};
-	return cmocka_run_group_tests_name("ui_kiosk", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("ui_kiosk", tests, tiu_install_shipped, tiu_free_shipped);
 }

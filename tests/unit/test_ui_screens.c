@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "test_intake_util.h"
 #include "mi/ui_app.h"
 #include "mi/ui_intake.h"
 
@@ -167,5 +168,5 @@ int main(void)
 		cmocka_unit_test(draw_too_small_window_asks_to_enlarge_succeeds),
 		cmocka_unit_test(canvas_put_with_wide_and_control_characters_succeeds),
 	};
-	return cmocka_run_group_tests_name("ui_screens", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("ui_screens", tests, tiu_install_shipped, tiu_free_shipped);
 }

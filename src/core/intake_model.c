@@ -1,0 +1,629 @@
+/* intake_model.c - reading data/intake.conf into the intake model. */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mi/intake.h"
+
+enum {
+	MAX_QUESTIONS = 64, /* what the walk-through can hold */
+	MAX_OPTIONS = 16,   /* choices on one page */
+	MAX_KEYS = 128,     /* the SPEC keys and a clinic's own */
+};
+
+/* What a question section said, kept until every question is known. */
+typedef struct question_source {
+	size_t line;
+	char *asked_when;
+	size_t asked_line;
+	const char *option_ids[MAX_OPTIONS + 1];
+	const char *option_words[MAX_OPTIONS];
+	size_t option_lines[MAX_OPTIONS];
+	size_t option_count;
+	long min, max;
+	bool has_min, has_max, has_optional;
+	size_t kind_line;
+} question_source;
+
+struct mi_intake {
+	char *version;
+	char fingerprint[8 + 2 * crypto_generichash_BYTES + 1];
+	char *file_name;
+	size_t last_line;
+	mi_ui_question questions[MAX_QUESTIONS];
+	question_source sources[MAX_QUESTIONS];
+	size_t count;
+	mi_answer_key keys[MAX_KEYS + 1]; /* the schema: SPEC keys, then the clinic's */
+	mi_rulefile *conditions;
+	const mi_intake *before; /* the intake installed before this one, put back by mi_intake_free */
+	void **owned; /* every string and array the model allocated */
+	size_t owned_count;
+};
+
+static const mi_intake *installed;
+
+static void use(const mi_intake *intake);
+
+/* ---- Small helpers ------------------------------------------------- */
+
+/* Keeps p to be freed with the model; NULL when p is NULL or out of memory. */
+static void *own(mi_intake *in, void *p)
+{
+	if (!p)
+		return NULL;
+	void **grown = realloc(in->owned, (in->owned_count + 1) * sizeof *grown);
+	if (!grown) {
+		free(p);
+		return NULL;
+	}
+	in->owned = grown;
+	in->owned[in->owned_count++] = p;
+	return p;
+}
+
+static char *own_copy(mi_intake *in, const char *s)
+{
+	return own(in, strdup(s));
+}
+
+static mi_status nomem(mi_error *err)
+{
+	return mi_error_set(err, MI_EINTERNAL, "out of memory loading the intake questions.");
+}
+
+static const char *const kind_names[] = {
+	[MI_Q_YESNO] = "yesno",       [MI_Q_NUMBER] = "number",   [MI_Q_WEEKS_OR_NONE] = "weeks_or_none",
+	[MI_Q_SCALE] = "scale",       [MI_Q_CHOICE] = "choice",   [MI_Q_MULTI] = "multi",
+	[MI_Q_BODYMAP] = "bodymap",   [MI_Q_TEXT] = "text",       [MI_Q_TEXT_LIST] = "text_list",
+	[MI_Q_DATE] = "date",         [MI_Q_CONSENT] = "consent",
+};
+enum { KIND_COUNT = sizeof kind_names / sizeof kind_names[0] };
+
+/* True when a question of kind may ask a SPEC key of that type. */
+static bool kind_fits(mi_ui_question_kind kind, const mi_answer_key *key)
+{
+	switch (kind) {
+	case MI_Q_YESNO: return key->type == MI_ANSWER_BOOL;
+	case MI_Q_NUMBER:
+	case MI_Q_SCALE: return key->type == MI_ANSWER_INT;
+	case MI_Q_WEEKS_OR_NONE: return key->type == MI_ANSWER_INT_OR_NULL;
+	case MI_Q_CHOICE: return key->type == MI_ANSWER_ENUM;
+	case MI_Q_MULTI:
+	case MI_Q_BODYMAP: return key->type == MI_ANSWER_ENUM_LIST;
+	case MI_Q_TEXT: return key->type == MI_ANSWER_TEXT || key->type == MI_ANSWER_NAME;
+	case MI_Q_TEXT_LIST: return key->type == MI_ANSWER_TEXT_LIST;
+	case MI_Q_DATE: return key->type == MI_ANSWER_DATE;
+	case MI_Q_CONSENT: return strcmp(key->name, "consent") == 0;
+	}
+	return false;
+}
+
+/* The answer type of a clinic's own question of kind; false for kinds
+ * only SPEC keys have. */
+static bool custom_type(mi_ui_question_kind kind, mi_answer_type *type)
+{
+	switch (kind) {
+	case MI_Q_YESNO: *type = MI_ANSWER_BOOL; return true;
+	case MI_Q_NUMBER:
+	case MI_Q_SCALE: *type = MI_ANSWER_INT; return true;
+	case MI_Q_CHOICE: *type = MI_ANSWER_ENUM; return true;
+	case MI_Q_MULTI: *type = MI_ANSWER_ENUM_LIST; return true;
+	case MI_Q_TEXT: *type = MI_ANSWER_TEXT; return true;
+	default: return false;
+	}
+}
+
+static bool has_options(mi_ui_question_kind kind)
+{
+	return kind == MI_Q_CHOICE || kind == MI_Q_MULTI || kind == MI_Q_BODYMAP;
+}
+
+/* Words the rules' expressions keep for themselves. */
+static bool reserved(const char *name)
+{
+	static const char *const words[] = {"and", "or", "not", "is", "in", "has", "any",
+					    "medication_class", "age", NULL};
+	for (const char *const *w = words; *w; w++)
+		if (strcmp(*w, name) == 0)
+			return true;
+	return false;
+}
+
+static int question_index(const mi_intake *in, const char *key)
+{
+	for (size_t i = 0; i < in->count; i++)
+		if (strcmp(in->questions[i].key, key) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* ---- One [question KEY] section ------------------------------------ */
+
+static mi_status start_question(mi_intake *in, const mi_conf_reader *r, const mi_conf_line *l,
+				mi_error *err)
+{
+	if (strcmp(l->kind_word, "question") != 0)
+		return mi_conf_fail(r, l->line, err, "unknown section kind \"%s\" (expected question).",
+				    l->kind_word);
+	if (question_index(in, l->name) >= 0)
+		return mi_conf_fail(r, l->line, err, "a second [question %s].", l->name);
+	if (in->count == MAX_QUESTIONS)
+		return mi_conf_fail(r, l->line, err, "more than %d questions.", MAX_QUESTIONS);
+	const mi_answer_key *spec = mi_answers_find_key(l->name);
+	if (!spec) {
+		/* The schema in use may hold another intake's keys: only SPEC keys count. */
+		const mi_answer_key *prev = mi_answers_schema();
+		mi_answers_use_schema(NULL);
+		spec = mi_answers_find_key(l->name);
+		mi_answers_use_schema(prev == mi_answers_spec_schema() ? NULL : prev);
+	}
+	if (!spec && (strchr(l->name, '.') || reserved(l->name)))
+		return mi_conf_fail(r, l->line, err,
+				    "\"%s\" cannot be a question of the clinic's own: use a name of "
+				    "lower-case letters, digits and '_' that is not a word of the rules.",
+				    l->name);
+	if (spec && spec->type == MI_ANSWER_OBJECT && strcmp(spec->name, "consent") != 0)
+		return mi_conf_fail(r, l->line, err, "ask each field of %s on its own, as in [question %s.name].",
+				    l->name, l->name);
+	mi_ui_question *q = &in->questions[in->count];
+	question_source *src = &in->sources[in->count];
+	*q = (mi_ui_question){.key = NULL};
+	*src = (question_source){.line = l->line};
+	if (!(q->key = own_copy(in, l->name)))
+		return nomem(err);
+	in->count++;
+	return MI_OK;
+}
+
+/* "option ID = WORDS" inside a question. */
+static mi_status add_option(mi_intake *in, const mi_conf_reader *r, const mi_conf_line *l,
+			    mi_error *err)
+{
+	question_source *src = &in->sources[in->count - 1];
+	char *copy = own_copy(in, l->value);
+	if (!copy)
+		return nomem(err);
+	char *eq = strchr(copy, '=');
+	if (strncmp(copy, "option ", 7) != 0 || !eq)
+		return mi_conf_fail(r, l->line, err,
+				    "expected KEY = VALUE or \"option VALUE = words\", found \"%.60s\".",
+				    l->value);
+	*eq = '\0';
+	char *id = mi_conf_trim(copy + 7), *words = mi_conf_trim(eq + 1);
+	if (!mi_conf_is_identifier(id))
+		return mi_conf_fail(r, l->line, err,
+				    "an option's value uses lower-case letters, digits and '_' only.");
+	if (!*words)
+		return mi_conf_fail(r, l->line, err, "the option %s has no words.", id);
+	if (src->option_count == MAX_OPTIONS)
+		return mi_conf_fail(r, l->line, err, "more than %d options.", MAX_OPTIONS);
+	for (size_t i = 0; i < src->option_count; i++)
+		if (strcmp(src->option_ids[i], id) == 0)
+			return mi_conf_fail(r, l->line, err, "a second option %s.", id);
+	src->option_lines[src->option_count] = l->line;
+	src->option_words[src->option_count] = words;
+	src->option_ids[src->option_count++] = id;
+	return MI_OK;
+}
+
+static mi_status set_number(const mi_conf_reader *r, const mi_conf_line *l, long *out, bool *has,
+			    mi_error *err)
+{
+	char *end;
+	long v = strtol(l->value, &end, 10);
+	if (*end || end == l->value || v < -1000000 || v > 1000000)
+		return mi_conf_fail(r, l->line, err, "%s must be a whole number.", l->key);
+	*out = v;
+	*has = true;
+	return MI_OK;
+}
+
+static mi_status question_setting(mi_intake *in, const mi_conf_reader *r, const mi_conf_line *l,
+				  mi_error *err)
+{
+	mi_ui_question *q = &in->questions[in->count - 1];
+	question_source *src = &in->sources[in->count - 1];
+	if (l->value[0] == '\0')
+		return mi_conf_fail(r, l->line, err, "\"%s\" is empty.", l->key);
+	const char **text = strcmp(l->key, "group") == 0   ? &q->group
+			    : strcmp(l->key, "label") == 0 ? &q->label
+			    : strcmp(l->key, "text") == 0  ? &q->text
+			    : strcmp(l->key, "help") == 0  ? &q->help
+			    : strcmp(l->key, "low") == 0   ? &q->low_label
+			    : strcmp(l->key, "high") == 0  ? &q->high_label
+							   : NULL;
+	if (text) {
+		if (*text)
+			return mi_conf_fail(r, l->line, err, "a second \"%s\" in [question %s].", l->key, q->key);
+		return (*text = own_copy(in, l->value)) ? MI_OK : nomem(err);
+	}
+	if (strcmp(l->key, "kind") == 0) {
+		if (src->kind_line)
+			return mi_conf_fail(r, l->line, err, "a second \"kind\" in [question %s].", q->key);
+		int found = -1;
+		for (int k = 0; k < KIND_COUNT; k++)
+			if (strcmp(kind_names[k], l->value) == 0)
+				found = k;
+		q->kind = (mi_ui_question_kind)(found < 0 ? 0 : found);
+		if (found < 0)
+			return mi_conf_fail(r, l->line, err,
+					    "unknown kind \"%s\" (expected yesno, number, weeks_or_none, scale, "
+					    "choice, multi, bodymap, text, text_list, date or consent).",
+					    l->value);
+		src->kind_line = l->line;
+		return MI_OK;
+	}
+	if (strcmp(l->key, "optional") == 0) {
+		if (strcmp(l->value, "yes") != 0 && strcmp(l->value, "no") != 0)
+			return mi_conf_fail(r, l->line, err, "optional must be yes or no.");
+		q->optional = strcmp(l->value, "yes") == 0;
+		src->has_optional = true;
+		return MI_OK;
+	}
+	if (strcmp(l->key, "asked_when") == 0) {
+		if (src->asked_when)
+			return mi_conf_fail(r, l->line, err, "a second \"asked_when\" in [question %s].", q->key);
+		src->asked_line = l->line;
+		return (src->asked_when = own_copy(in, l->value)) ? MI_OK : nomem(err);
+	}
+	if (strcmp(l->key, "min") == 0)
+		return set_number(r, l, &src->min, &src->has_min, err);
+	if (strcmp(l->key, "max") == 0)
+		return set_number(r, l, &src->max, &src->has_max, err);
+	return mi_conf_fail(r, l->line, err,
+			    "unknown setting \"%s\" in a [question] section (expected group, kind, label, "
+			    "text, help, low, high, optional, min, max, asked_when or option lines).",
+			    l->key);
+}
+
+/* ---- Checking a question once its section ended -------------------- */
+
+/* Checks the options of a question on a SPEC key: one per value, in order. */
+static mi_status check_spec_options(mi_intake *in, const mi_conf_reader *r, size_t i,
+				    const mi_answer_key *key, mi_error *err)
+{
+	const question_source *src = &in->sources[i];
+	size_t n = 0;
+	while (key->values[n])
+		n++;
+	for (size_t k = 0; k < src->option_count; k++)
+		if (k >= n || strcmp(src->option_ids[k], key->values[k]) != 0)
+			return mi_conf_fail(r, src->option_lines[k], err,
+					    "option %s: the options of %s are its values in this order: %s%s%s...",
+					    src->option_ids[k], key->name, key->values[0],
+					    n > 1 ? ", " : "", n > 1 ? key->values[1] : "");
+	if (src->option_count < n)
+		return mi_conf_fail(r, src->line, err, "[question %s] has no option line for %s.",
+				    key->name, key->values[src->option_count]);
+	return MI_OK;
+}
+
+/* Adds a clinic's own key for question i to the schema. */
+static mi_status add_custom_key(mi_intake *in, const mi_conf_reader *r, size_t i, size_t *nkeys,
+				mi_error *err)
+{
+	const mi_ui_question *q = &in->questions[i];
+	question_source *src = &in->sources[i];
+	mi_answer_key key = {.name = q->key};
+	if (!custom_type(q->kind, &key.type))
+		return mi_conf_fail(r, src->kind_line, err,
+				    "a question of the clinic's own can be yesno, number, scale, choice, "
+				    "multi or text, not %s.",
+				    kind_names[q->kind]);
+	if (q->kind == MI_Q_NUMBER) {
+		if (!src->has_min || !src->has_max || src->min > src->max)
+			return mi_conf_fail(r, src->line, err,
+					    "[question %s] needs min and max (min not above max).", q->key);
+		key.min = src->min;
+		key.max = src->max;
+	} else if (q->kind == MI_Q_SCALE) {
+		key.max = 10;
+	}
+	if (has_options(q->kind)) {
+		if (src->option_count < (q->kind == MI_Q_CHOICE ? 2u : 1u))
+			return mi_conf_fail(r, src->line, err, "[question %s] needs its option lines.", q->key);
+		key.values = src->option_ids;
+	}
+	if (*nkeys == MAX_KEYS)
+		return mi_conf_fail(r, src->line, err, "too many questions of the clinic's own.");
+	in->keys[(*nkeys)++] = key;
+	return MI_OK;
+}
+
+static mi_status finish_question(mi_intake *in, const mi_conf_reader *r, size_t i, size_t *nkeys,
+				 mi_error *err)
+{
+	mi_ui_question *q = &in->questions[i];
+	question_source *src = &in->sources[i];
+	const char *missing = !q->group ? "group" : !src->kind_line ? "kind"
+			      : !q->label ? "label" : !q->text ? "text" : !q->help ? "help" : NULL;
+	if (missing)
+		return mi_conf_fail(r, src->line, err, "[question %s] has no %s.", q->key, missing);
+	if ((q->low_label || q->high_label) != (q->kind == MI_Q_SCALE) ||
+	    (q->kind == MI_Q_SCALE && !(q->low_label && q->high_label)))
+		return mi_conf_fail(r, src->line, err,
+				    "[question %s]: low and high are the words at the ends of a scale, "
+				    "and a scale needs both.",
+				    q->key);
+	if (src->option_count && !has_options(q->kind))
+		return mi_conf_fail(r, src->option_lines[0], err,
+				    "option lines are for choice, multi and bodymap questions.");
+	if (src->has_optional && q->kind != MI_Q_TEXT)
+		return mi_conf_fail(r, src->line, err, "optional is for text questions.");
+	const mi_answer_key *spec = NULL;
+	for (const mi_answer_key *k = mi_answers_spec_schema(); k->name && !spec; k++)
+		if (strcmp(k->name, q->key) == 0)
+			spec = k;
+	if (!spec && strchr(q->key, '.')) {
+		const mi_answer_key *prev = mi_answers_schema();
+		mi_answers_use_schema(NULL);
+		spec = mi_answers_find_key(q->key);
+		mi_answers_use_schema(prev == mi_answers_spec_schema() ? NULL : prev);
+	}
+	mi_status st;
+	if (!spec) {
+		st = add_custom_key(in, r, i, nkeys, err);
+	} else {
+		if (!kind_fits(q->kind, spec))
+			return mi_conf_fail(r, src->kind_line, err,
+					    "%s cannot be asked as a %s question (its answer is fixed by the "
+					    "answers format).",
+					    q->key, kind_names[q->kind]);
+		if (src->has_min || src->has_max)
+			return mi_conf_fail(r, src->line, err,
+					    "min and max are for questions of the clinic's own; %s has its range.",
+					    q->key);
+		st = has_options(q->kind) ? check_spec_options(in, r, i, spec, err) : MI_OK;
+	}
+	if (st != MI_OK || !has_options(q->kind))
+		return st;
+	const char **labels = own(in, calloc(src->option_count + 1, sizeof *labels));
+	if (!labels)
+		return nomem(err);
+	for (size_t k = 0; k < src->option_count; k++)
+		labels[k] = src->option_words[k];
+	q->labels = labels;
+	return MI_OK;
+}
+
+/* ---- The follow-ups -------------------------------------------------- */
+
+/* Compiles every asked_when with the model's schema in use. */
+static mi_status compile_follow_ups(mi_intake *in, const mi_conf_reader *r, mi_error *err)
+{
+	const mi_answer_key *prev = mi_answers_schema();
+	mi_answers_use_schema(in->keys);
+	size_t key_count = 0;
+	while (in->keys[key_count].name)
+		key_count++;
+	mi_status st = mi_rulefile_new_conditions(NULL, &in->conditions, err);
+	for (size_t i = 0; st == MI_OK && i < in->count; i++) {
+		mi_ui_question *q = &in->questions[i];
+		const question_source *src = &in->sources[i];
+		if (!src->asked_when)
+			continue;
+		q->follow_up = true;
+		st = mi_rulefile_add_follow_up(in->conditions, r, src->asked_line, q->key,
+					       src->asked_when, err);
+		if (st != MI_OK)
+			break;
+		bool reads[MAX_KEYS] = {false};
+		mi_rulefile_follow_up_reads(in->conditions, q->key, reads, key_count);
+		for (size_t k = 0; k < key_count; k++) {
+			int asked = question_index(in, in->keys[k].name);
+			if (reads[k] && (asked < 0 || (size_t)asked >= i))
+				st = mi_conf_fail(r, src->asked_line, err,
+						  "the asked_when of %s reads %s, which is not asked before it.",
+						  q->key, in->keys[k].name);
+		}
+	}
+	mi_answers_use_schema(prev == mi_answers_spec_schema() ? NULL : prev);
+	return st;
+}
+
+/* ---- The file ------------------------------------------------------ */
+
+static mi_status read_all(mi_intake *in, mi_conf_reader *r, mi_error *err)
+{
+	mi_status st;
+	mi_conf_line l;
+	size_t nkeys = 0;
+	for (const mi_answer_key *k = mi_answers_spec_schema(); k->name; k++)
+		in->keys[nkeys++] = *k;
+	while ((st = mi_conf_next(r, &l, err)) == MI_OK && l.kind != MI_CONF_END) {
+		if (l.kind == MI_CONF_SECTION) {
+			if (in->count)
+				st = finish_question(in, r, in->count - 1, &nkeys, err);
+			if (st == MI_OK)
+				st = start_question(in, r, &l, err);
+		} else if (in->count == 0) {
+			if (l.kind != MI_CONF_SETTING || strcmp(l.key, "version") != 0)
+				st = mi_conf_fail(r, l.line, err,
+						  "expected version = ... before the first [question].");
+			else if (in->version)
+				st = mi_conf_fail(r, l.line, err, "a second version line.");
+			else if (l.value[0] == '\0')
+				st = mi_conf_fail(r, l.line, err, "the version is empty.");
+			else if (!(in->version = strdup(l.value)))
+				st = nomem(err);
+		} else if (l.kind == MI_CONF_ITEM) {
+			st = add_option(in, r, &l, err);
+		} else {
+			st = question_setting(in, r, &l, err);
+		}
+		if (st != MI_OK)
+			return st;
+	}
+	if (st == MI_OK && in->count)
+		st = finish_question(in, r, in->count - 1, &nkeys, err);
+	if (st != MI_OK)
+		return st;
+	in->last_line = r->line ? r->line : 1;
+	if (!in->version)
+		return mi_conf_fail(r, 1, err, "the file has no \"version = ...\" line.");
+	static const char *const needed[] = {"client.name", "client.birth_date", "consent"};
+	for (size_t k = 0; k < sizeof needed / sizeof *needed; k++)
+		if (question_index(in, needed[k]) < 0)
+			return mi_conf_fail(r, in->last_line, err,
+					    "there is no [question %s]; every intake asks it.", needed[k]);
+	in->keys[nkeys] = (mi_answer_key){.name = NULL};
+	return compile_follow_ups(in, r, err);
+}
+
+mi_status mi_intake_parse(const char *text, size_t len, const char *file_name, mi_intake **out,
+			  mi_error *err)
+{
+	mi_intake *in = calloc(1, sizeof *in);
+	if (!in || !(in->file_name = strdup(file_name))) {
+		free(in);
+		return nomem(err);
+	}
+	unsigned char hash[crypto_generichash_BYTES];
+	crypto_generichash(hash, sizeof hash, (const unsigned char *)text, len, NULL, 0);
+	memcpy(in->fingerprint, "blake2b:", 8);
+	sodium_bin2hex(in->fingerprint + 8, sizeof in->fingerprint - 8, hash, sizeof hash);
+	mi_conf_reader r;
+	mi_conf_reader_open(&r, in->file_name, text, len);
+	mi_status st = read_all(in, &r, err);
+	mi_conf_reader_close(&r);
+	if (st != MI_OK) {
+		mi_intake_free(in);
+		return st;
+	}
+	*out = in;
+	return MI_OK;
+}
+
+mi_status mi_intake_load(const char *path, mi_intake **out, mi_error *err)
+{
+	char *text = NULL;
+	size_t len = 0;
+	mi_status st = mi_conf_read_file(path, &text, &len, err);
+	if (st == MI_OK)
+		st = mi_intake_parse(text, len, path, out, err);
+	free(text);
+	return st;
+}
+
+void mi_intake_free(mi_intake *intake)
+{
+	if (!intake)
+		return;
+	if (installed == intake)
+		use(intake->before);
+	mi_rulefile_free(intake->conditions);
+	for (size_t i = 0; i < intake->owned_count; i++)
+		free(intake->owned[i]);
+	free(intake->owned);
+	free(intake->version);
+	free(intake->file_name);
+	free(intake);
+}
+
+const char *mi_intake_version(const mi_intake *intake)
+{
+	return intake->version;
+}
+
+const char *mi_intake_fingerprint(const mi_intake *intake)
+{
+	return intake->fingerprint;
+}
+
+const mi_ui_question *mi_intake_questions(const mi_intake *intake, size_t *count)
+{
+	*count = intake->count;
+	return intake->questions;
+}
+
+const mi_rulefile *mi_intake_conditions(const mi_intake *intake)
+{
+	return intake->conditions;
+}
+
+bool mi_intake_asks(const mi_intake *intake, const char *key, const mi_answers *answers,
+		    mi_date today)
+{
+	mi_rule_context ctx;
+	mi_rule_context_init(&ctx, answers, NULL, today);
+	return mi_rulefile_asks(intake->conditions, key, &ctx);
+}
+
+/* The question that asks schema key k, or -1; age is asked by the birth date. */
+static int asking_question(const mi_intake *intake, const char *key)
+{
+	return question_index(intake, strcmp(key, "age") == 0 ? "client.birth_date" : key);
+}
+
+/* The first rule that reads schema key k (of key_count), or NULL. */
+static const char *rule_reading(const mi_rulefile *rules, size_t k, size_t key_count)
+{
+	for (size_t i = 0; i < mi_rulefile_count(rules); i++) {
+		bool reads[MAX_KEYS] = {false};
+		mi_rulefile_rule_reads(rules, i, reads, key_count);
+		if (reads[k])
+			return mi_rulefile_rule(rules, i)->id;
+	}
+	return NULL;
+}
+
+mi_status mi_intake_check_rules(const mi_intake *intake, const mi_rulefile *rules, mi_error *err)
+{
+	const mi_answer_key *schema = mi_answers_schema();
+	size_t key_count = 0;
+	while (schema[key_count].name && key_count < MAX_KEYS)
+		key_count++;
+	for (size_t k = 0; k < key_count; k++) {
+		const char *rule = rule_reading(rules, k, key_count);
+		if (rule && asking_question(intake, schema[k].name) < 0)
+			return mi_error_set(err, MI_EDATA,
+					    "%s:%zu: there is no question for %s, which the rule %s reads.",
+					    intake->file_name, intake->last_line, schema[k].name, rule);
+	}
+	for (size_t i = 0; i < intake->count; i++) {
+		const char *key = intake->questions[i].key;
+		if (!intake->sources[i].asked_when ||
+		    mi_rulefile_follow_up_can_hold(intake->conditions, key))
+			continue;
+		size_t k = 0;
+		while (k < key_count && strcmp(schema[k].name, key) != 0)
+			k++;
+		const char *rule = k < key_count ? rule_reading(rules, k, key_count) : NULL;
+		if (rule)
+			return mi_error_set(err, MI_EDATA,
+					    "%s:%zu: the asked_when of %s can never hold, so %s is never "
+					    "asked, but the rule %s reads it.",
+					    intake->file_name, intake->sources[i].asked_line, key, key, rule);
+		return mi_error_set(err, MI_EDATA,
+				    "%s:%zu: the asked_when of %s can never hold, so it is never asked.",
+				    intake->file_name, intake->sources[i].asked_line, key);
+	}
+	return MI_OK;
+}
+
+/* Makes intake (NULL: none) the installed one. */
+static void use(const mi_intake *intake)
+{
+	installed = intake;
+	mi_answers_use_schema(intake ? intake->keys : NULL);
+}
+
+void mi_intake_install(mi_intake *intake)
+{
+	if (intake == installed)
+		return;
+	intake->before = installed;
+	use(intake);
+}
+
+const mi_intake *mi_intake_installed(void)
+{
+	return installed;
+}
+
+const mi_ui_question *mi_ui_questions(size_t *count)
+{
+	*count = 0;
+	return installed ? mi_intake_questions(installed, count) : NULL;
+}
