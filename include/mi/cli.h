@@ -140,15 +140,24 @@ char *mi_cli_data_file(const mi_cli *cli, const char *name, mi_error *err);
 char *mi_cli_db_path(const mi_cli *cli, mi_error *err);
 
 /* Opens the database at mi_cli_db_path with mi_store_open's flags. On
- * failure err says why and *out is untouched. */
+ * failure err says why and *out is untouched. Unless an intake is
+ * installed already (mi_cli_load_rules), the data file intake.conf is
+ * loaded and installed first, so that stored answers to a clinic's own
+ * questions read back; a broken intake.conf is left for the commands that
+ * screen to refuse. */
 struct mi_store;
 mi_status mi_cli_open_store(const mi_cli *cli, unsigned flags, struct mi_store **out,
 			    mi_error *err);
 
 /* Loads the screening rules the command line asks for: --rules FILE (or
- * the data file rules.conf) with the data file medications.conf. */
+ * the data file rules.conf) with the data files medications.conf and
+ * intake.conf. */
 struct mi_ruleset;
 mi_status mi_cli_load_rules(const mi_cli *cli, struct mi_ruleset **out, mi_error *err);
+
+/* Frees what mi_cli_open_store loaded for the whole run (main calls it
+ * once the command is done). */
+void mi_cli_release(void);
 
 /* Loads the aftercare template: the data file aftercare.conf. */
 struct mi_aftercare_template;

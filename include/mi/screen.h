@@ -104,6 +104,9 @@ typedef struct mi_medication_reading {
 /* The outcome of screening one answers object. */
 typedef struct mi_screening {
 	mi_level outcome;            /* most severe flag level; proceed if none */
+	const char *intake_version;  /* the fingerprint of the intake questions screened
+				      * with (mi_intake_fingerprint; owned by the ruleset),
+				      * stored with the visit */
 	const mi_rule **flags;       /* fired rules, most severe first, then file order */
 	size_t flag_count;
 	const char **unanswered;     /* safety questions not answered, in SPEC order */

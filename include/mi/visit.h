@@ -68,6 +68,8 @@ typedef struct mi_visit {
 	mi_visit_flag *flags;    /* as stored at completion */
 	size_t flag_count;
 	char *rules_version;     /* NULL for a draft */
+	char *intake_version;    /* the intake questions' fingerprint (intake.h);
+				  * NULL for a draft or a visit stored before it was kept */
 	char **goals;            /* goal ids agreed for the session */
 	size_t goal_count;
 	char *goals_other;       /* free text, or NULL */

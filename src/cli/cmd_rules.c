@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/intake.h"
 #include "mi/cli.h"
 #include "mi/screen.h"
 #include "mi/text.h"
@@ -41,6 +42,12 @@ static bool print_text(const mi_ruleset *rules)
 		return false;
 	printf("rules version: %s\n", version);
 	free(version);
+	const mi_intake *intake = mi_ruleset_intake(rules);
+	char *intake_version = mi_text_sanitize(mi_intake_version(intake), false);
+	if (!intake_version)
+		return false;
+	printf("intake questions: %s (%s)\n", intake_version, mi_intake_fingerprint(intake));
+	free(intake_version);
 	for (size_t i = 0; i < mi_ruleset_count(rules); i++) {
 		const mi_rule *r = mi_ruleset_rule(rules, i);
 		char *id = mi_text_sanitize(r->id, false), *source = mi_text_sanitize(r->source, false);
@@ -86,7 +93,8 @@ const mi_command mi_command_rules = {
 	.name = "rules",
 	.summary = "list the loaded screening rules",
 	.usage = "rules [--json] [--rules FILE]\n",
-	.about = "Lists the screening rules in use: the rules version, then each rule's\n"
+	.about = "Lists the screening rules in use: the rules version, the version and\n"
+		 "fingerprint of the intake questions (intake.conf), then each rule's\n"
 		 "level, id and source. The rules come from --rules FILE, else the first\n"
 		 "rules.conf in --data DIR, ~/.config/massage-intake, /etc/massage-intake\n"
 		 "and the shipped folder; a broken file is refused with its line.\n",

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/questions.h"
 #include "mi/answers.h"
 #include "mi/app_records.h"
 #include "mi/cli.h"
@@ -62,6 +63,26 @@ static const mi_vocab *vocab_for(const char *key)
 	return NULL;
 }
 
+/* The words of value for a clinic's own question (intake.conf), or NULL
+ * for the SPEC keys, whose words this command keeps as they were. */
+static const char *own_question_words(const char *key, const mi_answer_key *spec,
+				      const char *value)
+{
+	for (const mi_answer_key *k = mi_answers_spec_schema(); k->name; k++)
+		if (strcmp(k->name, key) == 0)
+			return NULL;
+	size_t count = 0;
+	const mi_ui_question *q = mi_ui_questions(&count);
+	for (size_t i = 0; i < count; i++) {
+		if (strcmp(q[i].key, key) != 0 || !q[i].labels)
+			continue;
+		for (size_t v = 0; spec->values && spec->values[v]; v++)
+			if (strcmp(spec->values[v], value) == 0)
+				return q[i].labels[v];
+	}
+	return NULL;
+}
+
 /* Prints the answer to key (spec its schema entry) as "label: value" in
  * plain words. */
 static void print_value(const mi_answers *answers, const char *key, const mi_answer_key *spec,
@@ -78,7 +99,9 @@ static void print_value(const mi_answers *answers, const char *key, const mi_ans
 		mi_strbuf_puts(&joined, count ? "" : "none");
 		for (size_t i = 0; i < count; i++) {
 			const char *s = mi_answers_list_item(answers, key, i);
-			char *shown = vocab ? strdup(mi_vocab_label(vocab, s))
+			const char *own = own_question_words(key, spec, s);
+			char *shown = own     ? strdup(own)
+				      : vocab ? strdup(mi_vocab_label(vocab, s))
 				      : strcmp(key, "leg_symptoms") == 0 ? words(s) : strdup(s);
 			if (shown)
 				mi_strbuf_addf(&joined, "%s%s", i ? ", " : "", shown);
@@ -103,7 +126,12 @@ static void print_value(const mi_answers *answers, const char *key, const mi_ans
 		else if (mi_answers_is_null(answers, key))
 			line(2, "%s: none", label);
 		return;
-	case MI_ANSWER_ENUM:
+	case MI_ANSWER_ENUM: {
+		const char *value = mi_answers_get_text(answers, key);
+		const char *own = own_question_words(key, spec, value);
+		line(2, "%s: %s", label, own ? own : value);
+		return;
+	}
 	case MI_ANSWER_TEXT:
 	case MI_ANSWER_NAME:
 	case MI_ANSWER_DATE:
@@ -215,6 +243,7 @@ static void print_text(const mi_visit *v, const mi_ruleset *rules, const mi_scre
 	if (v->complete) {
 		line(0, "outcome: %s", mi_level_name(v->outcome));
 		line(0, "rules version: %s", v->rules_version ? v->rules_version : "-");
+		line(0, "intake questions: %s", v->intake_version ? v->intake_version : "-");
 		line(0, "flags:%s", v->flag_count ? "" : " none");
 		for (size_t i = 0; i < v->flag_count; i++) {
 			const mi_rule *rule = mi_ruleset_find(rules, v->flags[i].rule_id);
@@ -328,13 +357,14 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, const mi_scree
 				   mi_cli_json_text(v->client_name), "birth_date",
 				   mi_cli_json_text(v->client_birth_date));
 	json_t *root = json_pack(
-		"{s:I, s:o, s:s, s:s, s:s, s:b, s:o, s:o, s:o, s:O, s:O, s:o, s:o, s:o, s:o, s:o, "
-		"s:o, s:o}",
+		"{s:I, s:o, s:s, s:s, s:s, s:b, s:o, s:o, s:o, s:o, s:O, s:O, s:o, s:o, s:o, s:o, "
+		"s:o, s:o, s:o}",
 		"visit", (json_int_t)v->id, "client", client, "date", date, "state",
 		v->complete ? "complete" : "draft", "source", mi_visit_source_name(source),
 		"reviewed", reviewed, "outcome",
 		v->complete ? json_string(mi_level_name(v->outcome)) : json_null(), "rules_version",
-		mi_cli_json_text(v->rules_version), "flags", flags, "medications_read",
+		mi_cli_json_text(v->rules_version), "intake_version", mi_cli_json_text(v->intake_version),
+		"flags", flags, "medications_read",
 		json_object_get(screening, "medications_read"), "unrecognised_medications",
 		json_object_get(screening, "unrecognised_medications"), "answers", answers, "goals",
 		string_array(v->goals, v->goal_count), "goals_other", mi_cli_json_text(v->goals_other),

@@ -204,8 +204,11 @@ int main(int argc, char **argv)
 	if (argc < 0)
 		return MI_EUSAGE;
 
-	if (argc < 2)
-		return mi_cmd_desk(&cli);
+	if (argc < 2) {
+		int rc = mi_cmd_desk(&cli);
+		mi_cli_release();
+		return rc;
+	}
 	const char *name = argv[1];
 	if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0 || strcmp(name, "help") == 0) {
 		print_usage(stdout);
@@ -216,8 +219,11 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	const mi_command *command = find_command(name);
-	if (command)
-		return run_command(&cli, command, argc - 1, argv + 1);
+	if (command) {
+		int rc = run_command(&cli, command, argc - 1, argv + 1);
+		mi_cli_release();
+		return rc;
+	}
 	if (name[0] == '-')
 		return mi_cli_bad_option(NULL, name, false);
 	return mi_cli_failf(MI_EUSAGE, "unknown command \"%s\"; see massage-intake --help.", name);

@@ -7,6 +7,7 @@
 
 #include "mi/aftercare.h"
 #include "mi/cli.h"
+#include "mi/intake.h"
 #include "mi/screen.h"
 #include "mi/store.h"
 
@@ -189,8 +190,24 @@ char *mi_cli_db_path(const mi_cli *cli, mi_error *err)
 	return path;
 }
 
+/* The intake installed by mi_cli_open_store, owned here until mi_cli_release. */
+static mi_intake *store_intake;
+
+void mi_cli_release(void)
+{
+	mi_intake_free(store_intake);
+	store_intake = NULL;
+}
+
 mi_status mi_cli_open_store(const mi_cli *cli, unsigned flags, mi_store **out, mi_error *err)
 {
+	if (!mi_intake_installed()) {
+		mi_error ignored;
+		char *intake = mi_cli_data_file(cli, "intake.conf", &ignored);
+		if (intake && mi_intake_load(intake, &store_intake, &ignored) == MI_OK)
+			mi_intake_install(store_intake);
+		free(intake);
+	}
 	char *path = mi_cli_db_path(cli, err);
 	if (!path)
 		return err->status;

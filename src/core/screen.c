@@ -353,7 +353,8 @@ static bool answered(const mi_answers *answers, const char *key, mi_date today)
 mi_status mi_screen(const mi_ruleset *rules, const mi_answers *answers, mi_date today,
 		    mi_screening *out, mi_error *err)
 {
-	*out = (mi_screening){.outcome = MI_LEVEL_PROCEED};
+	*out = (mi_screening){.outcome = MI_LEVEL_PROCEED,
+			      .intake_version = mi_intake_fingerprint(rules->intake)};
 	mi_status dates = mi_answers_check_dates(answers, today, err);
 	if (dates != MI_OK)
 		return dates;

@@ -88,6 +88,7 @@ void mi_visit_free(mi_visit *visit)
 		free(visit->flags[i].rule_id);
 	free(visit->flags);
 	free(visit->rules_version);
+	free(visit->intake_version);
 	free_strings(visit->goals, visit->goal_count);
 	free(visit->goals_other);
 	mi_session_notes_clear(&visit->notes);

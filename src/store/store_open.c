@@ -152,6 +152,11 @@ static const char *const MIGRATIONS[MI_STORE_SCHEMA_VERSION] = {
 	" END;"
 	"INSERT INTO clients_fts (rowid, name_key) SELECT id, name_key || char(3, 3) FROM clients;"
 	"INSERT INTO clients_fts (clients_fts) VALUES ('optimize');",
+
+	/* 4 -> 5: the fingerprint of the intake questions (intake.conf) a
+	 * visit was asked with, beside its rules version; unknown (NULL) for
+	 * the visits before. */
+	"ALTER TABLE visits ADD COLUMN intake_version TEXT;",
 };
 
 static const char SQLITE_MAGIC[16] = "SQLite format 3";

@@ -13,7 +13,8 @@ static const char SQL_VISIT_INSERT[] =
 static const char SQL_VISIT_STATE[] = "SELECT client_id, state FROM visits WHERE id = ?1";
 static const char SQL_VISIT_COMPLETE[] =
 	"UPDATE visits SET state = 'complete', client_id = ?2, answers = ?3, outcome = ?4,"
-	" rules_version = ?5, pain = ?6, goals_other = ?7, updated = " NOW " WHERE id = ?1";
+	" rules_version = ?5, pain = ?6, goals_other = ?7, intake_version = ?8,"
+	" updated = " NOW " WHERE id = ?1";
 static const char SQL_FLAGS_DELETE[] = "DELETE FROM visit_flags WHERE visit_id = ?1";
 static const char SQL_FLAG_INSERT[] =
 	"INSERT INTO visit_flags (visit_id, position, rule_id, level) VALUES (?1, ?2, ?3, ?4)";
@@ -39,7 +40,7 @@ static const char SQL_MARK_REVIEWED[] =
 static const char SQL_SOURCE[] = "SELECT source, reviewed FROM visits WHERE id = ?1";
 static const char SQL_VISIT_ROW[] =
 	"SELECT v.id, v.client_id, c.name, c.birth_date, v.date, v.state, v.answers, v.outcome,"
-	" v.rules_version, v.goals_other"
+	" v.rules_version, v.goals_other, v.intake_version"
 	" FROM visits v LEFT JOIN clients c ON c.id = v.client_id WHERE v.id = ?1";
 static const char SQL_VISIT_FLAGS[] =
 	"SELECT rule_id, level FROM visit_flags WHERE visit_id = ?1 ORDER BY position";
@@ -160,6 +161,7 @@ static mi_status write_completion(mi_store *store, long long visit_id, long long
 	if (mi_answers_get_int(answers, "pain_intensity", &pain) && pain >= 0 && pain <= 10)
 		sqlite3_bind_int(stmt, 6, (int)pain);
 	mi_st_bind_text(stmt, 7, mi_answers_get_text(answers, "goals_other"));
+	mi_st_bind_text(stmt, 8, screening->intake_version);
 	mi_status status = mi_st_exec(store, stmt, err, "saving the visit");
 
 	const char *clear[] = {SQL_FLAGS_DELETE, SQL_GOALS_DELETE, SQL_DRAFT_CLEAR,
@@ -613,6 +615,7 @@ static mi_status read_visit_row(mi_store *store, long long visit_id, mi_visit *v
 			visit->outcome = MI_LEVEL_PROCEED;
 		visit->rules_version = mi_st_column_dup(stmt, 8);
 		visit->goals_other = mi_st_column_dup(stmt, 9);
+		visit->intake_version = mi_st_column_dup(stmt, 10);
 		if (visit->complete && !*answers_json)
 			status = mi_error_set(err, MI_EIO, "visit %lld has no stored answers.", visit_id);
 	} else if (rc == SQLITE_DONE) {
