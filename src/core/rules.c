@@ -668,7 +668,22 @@ static int follow_up_root(const mi_rulefile *rf, const char *key)
 	return -1;
 }
 
-/* Collects the atoms (leaves) of node i, at most max; false when more. */
+/* True when leaves a and b test the same thing ("fever" written twice). */
+static bool same_atom(const mi_rulefile *rf, int a, int b)
+{
+	const node *x = &rf->nodes[a], *y = &rf->nodes[b];
+	if (a == b)
+		return true;
+	if (x->kind != y->kind || x->key_index != y->key_index || x->op != y->op ||
+	    x->number != y->number || x->classes != y->classes || x->value_count != y->value_count)
+		return false;
+	for (size_t k = 0; k < x->value_count; k++)
+		if (strcmp(x->values[k], y->values[k]) != 0)
+			return false;
+	return true;
+}
+
+/* Collects the distinct atoms (leaves) of node i, at most max; false when more. */
 static bool collect_atoms(const mi_rulefile *rf, int i, int *atoms, size_t *n, size_t max)
 {
 	const node *nd = &rf->nodes[i];
@@ -677,7 +692,7 @@ static bool collect_atoms(const mi_rulefile *rf, int i, int *atoms, size_t *n, s
 	if (nd->kind == N_NOT)
 		return collect_atoms(rf, nd->a, atoms, n, max);
 	for (size_t k = 0; k < *n; k++)
-		if (atoms[k] == i)
+		if (same_atom(rf, atoms[k], i))
 			return true;
 	if (*n == max)
 		return false;
@@ -698,7 +713,7 @@ static bool eval_truth(const mi_rulefile *rf, int i, const int *atoms, size_t n,
 		return !eval_truth(rf, nd->a, atoms, n, truth);
 	default:
 		for (size_t k = 0; k < n; k++)
-			if (atoms[k] == i)
+			if (same_atom(rf, atoms[k], i))
 				return (truth >> k) & 1u;
 		return false;
 	}
