@@ -50,22 +50,24 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 		return mi_cli_failf(MI_EUSAGE,
 				    "intake needs --answers FILE; see massage-intake intake --help.");
 
+	/* The rules first: they bring the intake questions, whose keys the
+	 * answers may use. */
 	mi_error err;
-	mi_answers *answers = NULL;
-	if (mi_answers_read_file(answers_path, &answers, &err) != MI_OK)
+	mi_ruleset *rules = NULL;
+	mi_status st = mi_cli_load_rules(cli, &rules, &err);
+	if (st != MI_OK)
 		return mi_cli_fail(&err);
+	mi_answers *answers = NULL;
+	if (mi_answers_read_file(answers_path, &answers, &err) != MI_OK) {
+		mi_ruleset_free(rules);
+		return mi_cli_fail(&err);
+	}
 	if (!mi_app_intake_has_name(answers)) {
 		mi_answers_free(answers);
+		mi_ruleset_free(rules);
 		return mi_cli_failf(MI_EDATA, "%s: client.name is missing; a stored intake needs the "
 					      "client's name.",
 				    answers_path);
-	}
-
-	mi_ruleset *rules = NULL;
-	mi_status st = mi_cli_load_rules(cli, &rules, &err);
-	if (st != MI_OK) {
-		mi_answers_free(answers);
-		return mi_cli_fail(&err);
 	}
 	/* Screened and stored with the same date. */
 	mi_date today = mi_clock_today(cli->clock);
