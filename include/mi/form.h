@@ -9,9 +9,9 @@
  * QuestionnaireResponse (fhir.h; an item's key is its linkId) and the
  * client's copy (client_copy.h). Nothing here knows FHIR, SQLite or curses.
  *
- * When a question is asked: a [follow_up KEY] section of the rules file
- * (rules.h) when there is one, else the question table's own follow-up
- * ("both legs?" only once some leg symptom is ticked), else always.
+ * When a question is asked: the asked_when of the installed intake
+ * questions (intake.h) when it has one, else a [follow_up KEY] section of
+ * the rules file (rules.h), else always.
  */
 #ifndef MI_FORM_H
 #define MI_FORM_H
@@ -56,8 +56,8 @@ typedef struct mi_form_item {
 
 typedef struct mi_form mi_form;
 
-/* Builds the form from the answers schema, the question table and, when
- * rules is not NULL, the rules file's follow-ups. A follow-up that cannot
+/* Builds the form from the answers schema, the installed intake questions
+ * and, when rules is not NULL, the rules file's follow-ups. A follow-up that cannot
  * be stated as a flat list of tests is MI_EDATA (see
  * mi_rulefile_follow_up_tests). Free with mi_form_free. */
 mi_status mi_form_new(const mi_ruleset *rules, mi_form **out, mi_error *err);

@@ -1,5 +1,5 @@
 /* form.c - the intake as a form: the answers schema spread into one item
- * per key, with the words of the question table and the follow-ups. */
+ * per key, with the words of the intake questions and the follow-ups. */
 #include "mi/form.h"
 
 #include <stdio.h>
@@ -24,7 +24,7 @@ struct mi_form {
 	size_t count;
 };
 
-/* Words for the keys the question table does not ask itself: the age
+/* Words for the keys the intake questions do not ask themselves: the age
  * (derived from the birth date when not given) and the consent's fields
  * (one consent question fills all three). */
 static const struct {
@@ -36,7 +36,7 @@ static const struct {
 	{"consent.date", "Date of the signature", "Date signed"},
 };
 
-/* The question table's entry for key, or NULL. */
+/* The intake question for key, or NULL. */
 static const mi_ui_question *question_for(const char *key)
 {
 	size_t n = 0;

@@ -1216,7 +1216,7 @@ mi_status mi_rulefile_follow_up_tests(const mi_rulefile *rules, const char *key,
 		if (list.nomem)
 			return mi_error_set(err, MI_EINTERNAL, "out of memory.");
 		return mi_error_set(err, MI_EDATA,
-				    "the asked_when of [follow_up %s] is not a list of tests joined by "
+				    "the asked_when of %s is not a list of tests joined by "
 				    "\"and\" or by \"or\" on answers (no \"not\", age or medication "
 				    "class), so it cannot be stated as a condition on answers.",
 				    key);

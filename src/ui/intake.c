@@ -11,7 +11,7 @@
 enum {
 	MAX_CHOICES = 16,
 	MAX_ITEMS = MI_ANSWERS_MAX_LIST,
-	MAX_QUESTIONS = 64, /* the question table is checked against it */
+	MAX_QUESTIONS = 64, /* the intake file is refused beyond it (intake_model.c) */
 	ROW_QUESTION = 3,
 	ROW_INPUT = 7,
 	ROW_HELP = 20,
