@@ -130,6 +130,17 @@ static bool reserved(const char *name)
 	return false;
 }
 
+/* The SPEC key called name ("fever", "client.name"), or NULL: the schema
+ * in use may hold another intake's keys, which do not count. */
+static const mi_answer_key *spec_key(const char *name)
+{
+	const mi_answer_key *in_use = mi_answers_schema();
+	mi_answers_use_schema(NULL);
+	const mi_answer_key *key = mi_answers_find_key(name);
+	mi_answers_use_schema(in_use);
+	return key;
+}
+
 static int question_index(const mi_intake *in, const char *key)
 {
 	for (size_t i = 0; i < in->count; i++)
@@ -150,14 +161,7 @@ static mi_status start_question(mi_intake *in, const mi_conf_reader *r, const mi
 		return mi_conf_fail(r, l->line, err, "a second [question %s].", l->name);
 	if (in->count == MAX_QUESTIONS)
 		return mi_conf_fail(r, l->line, err, "more than %d questions.", MAX_QUESTIONS);
-	const mi_answer_key *spec = mi_answers_find_key(l->name);
-	if (!spec) {
-		/* The schema in use may hold another intake's keys: only SPEC keys count. */
-		const mi_answer_key *prev = mi_answers_schema();
-		mi_answers_use_schema(NULL);
-		spec = mi_answers_find_key(l->name);
-		mi_answers_use_schema(prev == mi_answers_spec_schema() ? NULL : prev);
-	}
+	const mi_answer_key *spec = spec_key(l->name);
 	if (!spec && (strchr(l->name, '.') || reserved(l->name)))
 		return mi_conf_fail(r, l->line, err,
 				    "\"%s\" cannot be a question of the clinic's own: use a name of "
@@ -351,16 +355,7 @@ static mi_status finish_question(mi_intake *in, const mi_conf_reader *r, size_t 
 				    "option lines are for choice, multi and bodymap questions.");
 	if (src->has_optional && q->kind != MI_Q_TEXT)
 		return mi_conf_fail(r, src->line, err, "optional is for text questions.");
-	const mi_answer_key *spec = NULL;
-	for (const mi_answer_key *k = mi_answers_spec_schema(); k->name && !spec; k++)
-		if (strcmp(k->name, q->key) == 0)
-			spec = k;
-	if (!spec && strchr(q->key, '.')) {
-		const mi_answer_key *prev = mi_answers_schema();
-		mi_answers_use_schema(NULL);
-		spec = mi_answers_find_key(q->key);
-		mi_answers_use_schema(prev == mi_answers_spec_schema() ? NULL : prev);
-	}
+	const mi_answer_key *spec = spec_key(q->key);
 	mi_status st;
 	if (!spec) {
 		st = add_custom_key(in, r, i, nkeys, err);
@@ -418,7 +413,7 @@ static mi_status compile_follow_ups(mi_intake *in, const mi_conf_reader *r, mi_e
 						  q->key, in->keys[k].name);
 		}
 	}
-	mi_answers_use_schema(prev == mi_answers_spec_schema() ? NULL : prev);
+	mi_answers_use_schema(prev);
 	return st;
 }
 
