@@ -395,7 +395,7 @@ static void follow_up_tests_with_other_conditions_fails(void **state)
 		if (follow_up_tests(m, refused[i], &t, &n, &all, &err) != MI_EDATA)
 			fail_msg("\"%s\" was taken as a flat list", refused[i]);
 		assert_null(t);
-		assert_non_null(strstr(err.message, "[follow_up leg_symptoms_both_sides]"));
+		assert_non_null(strstr(err.message, "the asked_when of leg_symptoms_both_sides is not a list"));
 	}
 }
 
