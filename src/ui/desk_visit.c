@@ -439,7 +439,7 @@ static void add_all_answers(visit_page *p, int width)
 	for (size_t i = 0; i < count; i++) {
 		const mi_ui_question *q = &qs[i];
 		if (q->kind == MI_Q_CONSENT ||
-		    (q->show_when == MI_SHOW_IF_LIST_NOT_EMPTY && !mi_answers_has(p->visit->answers, q->key)))
+		    (q->follow_up && !mi_answers_has(p->visit->answers, q->key)))
 			continue;
 		char answer[1024], first[128];
 		mi_ui_answer_summary(q, p->visit->answers, answer, sizeof answer);

@@ -72,20 +72,25 @@ static long long store_example(fixture *f, const char *name)
 	return visit;
 }
 
-/* A kiosk draft holding a name and the answers given (key, JSON pairs). */
+/* A kiosk draft holding a name and the answers given (key, JSON pairs),
+ * each saved as the kiosk does: set on the answers, then handed over. */
 static long long store_draft(fixture *f, const char *name, const char *key, const char *json)
 {
 	long long visit = 0;
 	mi_error err;
-	char quoted[128];
-	snprintf(quoted, sizeof quoted, "\"%s\"", name);
+	mi_answers *a = mi_answers_new();
+	assert_non_null(a);
 	assert_int_equal(mi_store_draft_start(f->store, 0, MI_SOURCE_KIOSK, today, &visit, &err), MI_OK);
-	assert_int_equal(mi_store_draft_save_answer(f->store, visit, "client.name", quoted, &err), MI_OK);
-	assert_int_equal(mi_store_draft_save_answer(f->store, visit, "client.birth_date",
-						    "\"1960-02-03\"", &err),
+	assert_int_equal(mi_answers_set_text(a, "client.name", name, &err), MI_OK);
+	assert_int_equal(mi_answers_set_text(a, "client.birth_date", "1960-02-03", &err), MI_OK);
+	assert_int_equal(mi_store_draft_save_answer(f->store, visit, a, "client.name", &err), MI_OK);
+	assert_int_equal(mi_store_draft_save_answer(f->store, visit, a, "client.birth_date", &err),
 			 MI_OK);
-	if (key)
-		assert_int_equal(mi_store_draft_save_answer(f->store, visit, key, json, &err), MI_OK);
+	if (key) {
+		assert_int_equal(mi_answers_set_json(a, key, json, &err), MI_OK);
+		assert_int_equal(mi_store_draft_save_answer(f->store, visit, a, key, &err), MI_OK);
+	}
+	mi_answers_free(a);
 	return visit;
 }
 

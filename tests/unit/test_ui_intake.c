@@ -518,11 +518,12 @@ static void intake_urgent_path_follows_the_loaded_rules_succeeds(void **state)
 	assert_non_null(f);
 	fputs(conf, f);
 	fclose(f);
-	char meds[4096];
+	char meds[4096], intake[4096];
 	snprintf(meds, sizeof meds, "%s/medications.conf", getenv("MI_DATA_DIR"));
+	snprintf(intake, sizeof intake, "%s/intake.conf", getenv("MI_DATA_DIR"));
 	mi_ruleset *rules = NULL;
 	mi_error err;
-	if (mi_ruleset_load(path, meds, &rules, &err) != MI_OK)
+	if (mi_ruleset_load(path, meds, intake, &rules, &err) != MI_OK)
 		fail_msg("%s", err.message);
 	unlink(path);
 
