@@ -1,21 +1,19 @@
-/* app_pin.h - setting the therapist PIN, for set-pin and the front desk's
- * first start alike. */
+/* app_pin.h - the PIN of a clinic that has no account yet: `set-pin` and
+ * the front desk's first start make the clinic's owner account with it. */
 #ifndef MI_APP_PIN_H
 #define MI_APP_PIN_H
 
 #include "mi/store.h"
 
-/* The setting that holds the PIN's Argon2id hash. */
-#define MI_PIN_SETTING "kiosk_pin_hash"
+/* The name of the owner account made from a PIN alone, and the name the
+ * one clinic PIN of schema 4 and before became (docs/storage.md). */
+#define MI_OWNER_ACCOUNT "owner"
 
-/* Hashes a valid PIN (pin.h: 4 to 12 digits) and stores the hash; the
- * audit log records that it was set, never the hash. When hash is not
- * NULL, *hash gets a copy of the new hash (caller frees). MI_EDATA for a
- * PIN that is not 4 to 12 digits. */
-mi_status mi_app_pin_set(mi_store *store, const char *pin, char **hash, mi_error *err);
-
-/* The stored hash, or *hash = NULL when no PIN is set. Caller frees. */
-mi_status mi_app_pin_hash(mi_store *store, char **hash, mi_error *err);
+/* When the database has no account yet, makes the owner account
+ * MI_OWNER_ACCOUNT, a therapist, with a valid PIN (pin.h: 4 to 12 digits;
+ * MI_EDATA otherwise). Once there are accounts this is MI_EUSAGE: a PIN
+ * belongs to one person then (`massage-intake --as NAME set-pin`). */
+mi_status mi_app_pin_set(mi_store *store, const char *pin, mi_error *err);
 
 /* Wrong PINs in a row and the wait they bring, kept in the database so
  * that restarting the program or changing screens does not reset them. */

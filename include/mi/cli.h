@@ -25,6 +25,11 @@ typedef struct mi_cli {
 	const char *db_path;     /* --db, else NULL: see mi_cli_db_path */
 	const char *data_dir;    /* --data, else NULL: see mi_cli_data_file */
 	const char *rules_path;  /* --rules, else NULL */
+	const char *as_name;     /* --as NAME: the account acting, else NULL */
+	/* The account signed in with --as and its PIN once mi_cli_open_store
+	 * has checked them (name NULL until then, and without --as). Points
+	 * to main's. */
+	struct mi_account *who;
 	mi_clock clock;          /* today, asked at each use */
 } mi_cli;
 
@@ -85,7 +90,8 @@ extern const mi_command mi_command_aftercare, mi_command_audit, mi_command_backu
 	mi_command_check, mi_command_clients, mi_command_drafts, mi_command_erase,
 	mi_command_export, mi_command_history, mi_command_intake, mi_command_kiosk,
 	mi_command_note, mi_command_restore, mi_command_review, mi_command_rules,
-	mi_command_screen, mi_command_set_pin, mi_command_settings, mi_command_show;
+	mi_command_screen, mi_command_set_pin, mi_command_settings, mi_command_show,
+	mi_command_therapist, mi_command_due;
 
 /* No sub-command: the front desk. */
 int mi_cmd_desk(mi_cli *cli);
@@ -139,12 +145,14 @@ char *mi_cli_data_file(const mi_cli *cli, const char *name, mi_error *err);
  * runs out. */
 char *mi_cli_db_path(const mi_cli *cli, mi_error *err);
 
-/* Opens the database at mi_cli_db_path with mi_store_open's flags. On
- * failure err says why and *out is untouched. Unless an intake is
- * installed already (mi_cli_load_rules), the data file intake.conf is
- * loaded and installed first, so that stored answers to a clinic's own
- * questions read back; a broken intake.conf is left for the commands that
- * screen to refuse. */
+/* Opens the database at mi_cli_db_path with mi_store_open's flags. With
+ * --as NAME it then reads that account's PIN (mi_cli_read_pin) and signs
+ * in (mi_app_account_sign_in): the audit log names the person and
+ * cli->who is filled. On failure err says why and *out is untouched. Unless
+ * an intake is installed already (mi_cli_load_rules), the data file
+ * intake.conf is loaded and installed first, so that stored answers to a
+ * clinic's own questions read back; a broken intake.conf is left for the
+ * commands that screen to refuse. */
 struct mi_store;
 mi_status mi_cli_open_store(const mi_cli *cli, unsigned flags, struct mi_store **out,
 			    mi_error *err);
@@ -200,6 +208,16 @@ void mi_cli_audit_view(struct mi_store *store, const char *action, const char *t
  * recorded in the audit log (app_records.h). Defined in cmd_audit.c. */
 struct mi_app_seen;
 void mi_cli_seen(const struct mi_app_seen *seen);
+
+/* Reads a PIN into buf (size bytes): asked with prompt on standard error
+ * without echo when standard input is a terminal, else one line of
+ * standard input, read so that nothing after that line is consumed. A
+ * missing, too long or NUL-holding line is refused with a sentence. Only
+ * the digits are checked later (mi_pin_valid). Defined in pin_input.c. */
+mi_status mi_cli_read_pin(const char *prompt, char *buf, size_t size, mi_error *err);
+
+/* The account acting (signed in with --as), or NULL. */
+const struct mi_account *mi_cli_who(const mi_cli *cli);
 
 /* A JSON string of s made safe to show (control and bidi characters and
  * invalid bytes replaced; newlines kept, JSON escapes them), or JSON null

@@ -5,6 +5,13 @@
  * when it is missing, not agreed, or signed with a name that is not the
  * client's (compared as fold.h compares names: case, accents and spacing
  * do not count).
+ *
+ * It also names which consent text was agreed: the words of the consent
+ * question (questions.c) are the consent text, and each visit whose
+ * consent was given keeps the text's version and SHA-256, so what was
+ * agreed can be told apart once the words change. Change
+ * MI_CONSENT_VERSION whenever the words change (a test holds the two
+ * together).
  */
 #ifndef MI_CONSENT_H
 #define MI_CONSENT_H
@@ -24,5 +31,15 @@ mi_consent_state mi_consent_check(const mi_answers *answers);
 /* One sentence for the therapist about a consent that is not
  * MI_CONSENT_SIGNED, or NULL when it is. */
 const char *mi_consent_problem(mi_consent_state state);
+
+/* The version of today's consent text. */
+#define MI_CONSENT_VERSION "1"
+
+/* The consent text (static). */
+const char *mi_consent_text(void);
+
+/* The SHA-256 of the consent text's UTF-8 bytes, as 64 lower-case hex
+ * digits. */
+void mi_consent_hash(char out[static 65]);
 
 #endif

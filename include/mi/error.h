@@ -20,6 +20,7 @@ typedef enum mi_status {
 	MI_ECANTCREAT = 73, /* an output file cannot be created */
 	MI_EIO = 74,        /* disk full, read-only, damaged or busy database */
 	MI_ETEMPFAIL = 75,  /* busy beyond the timeout: try again */
+	MI_ENOPERM = 77,    /* the account signed in may not do this (EX_NOPERM) */
 } mi_status;
 
 /* One sentence, without the program name or a final newline. */

@@ -1,8 +1,9 @@
 /* pin.h - the therapist PIN that leaves the kiosk.
  *
  * A PIN is 4 to 12 digits. Only its Argon2id hash (libsodium's
- * crypto_pwhash_str, interactive limits) is stored, in the settings table
- * under "kiosk_pin_hash". A PIN guards the screen; it is not encryption.
+ * crypto_pwhash_str, interactive limits) is stored, in the database
+ * with its account (store_therapists.h). A PIN guards the screen; it is not
+ * encryption.
  */
 #ifndef MI_PIN_H
 #define MI_PIN_H

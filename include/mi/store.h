@@ -31,7 +31,7 @@
 #include "mi/visit.h"
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define MI_STORE_SCHEMA_VERSION 5
+#define MI_STORE_SCHEMA_VERSION 6
 /* PRAGMA application_id of a massage-intake database: "MINT". */
 #define MI_STORE_APPLICATION_ID 0x4D494E54
 
@@ -294,7 +294,7 @@ mi_status mi_store_pin_succeeded(mi_store *store, mi_error *err);
 
 /* ---- settings: small key/value pairs for the UI ---- */
 
-/* Known keys: "clinic_name", "kiosk_pin_hash", "idle_timeout_seconds". */
+/* Known keys: "clinic_name", "idle_timeout_seconds", ... (settings.h). */
 
 /* The value of key, or *value = NULL when unset. Caller frees *value. */
 mi_status mi_store_setting_get(mi_store *store, const char *key, char **value, mi_error *err);

@@ -57,7 +57,9 @@ typedef struct mi_ui_kiosk_config {
 	mi_store *store;
 	const mi_ruleset *rules;
 	mi_clock clock;        /* today, asked at each use */
-	const char *pin_hash;  /* Argon2id hash of the therapist PIN (copied) */
+	/* Argon2id hash of the PIN that leaves (copied); NULL: the PIN of any
+	 * active therapist account (app_accounts.h) */
+	const char *pin_hash;
 	double idle_seconds;   /* back to welcome after this long without a key; 0: the default */
 	long resume_hours;     /* a draft can be resumed here this long after it began; 0: the default */
 } mi_ui_kiosk_config;

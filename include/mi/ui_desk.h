@@ -13,6 +13,7 @@
  *             kiosk intake as reviewed
  *   review    intakes from the kiosk (and unfinished drafts) waiting for
  *             review, urgent and refer first (app_urgent.h)
+ *   due       clients due for a follow-up this week (`d` on the main page)
  *   new       name and birth date of a new client, then the intake
  *   intake    the walk-through of ui_intake.h in therapist mode; Ctrl-S
  *             saves and leaves from any question (the draft stays)
@@ -29,11 +30,17 @@
  * intake (or an urgent kiosk draft) is not reviewed, every page shows an
  * urgent banner on its title row.
  *
- * After lock_seconds without a key the desk locks (ui_lock.h): only the
- * lock screen shows, nothing of the page under it, and the therapist PIN
- * brings back exactly that page. The desk always locks: when no PIN is set
- * it first asks for one (typed twice, stored as a hash) and shows nothing
- * of a client until it is set; Esc there leaves the program.
+ * The desk starts with a sign-in (ui_signin.h): a name from the list of
+ * accounts, then that person's PIN; the audit log names them from then on,
+ * and their role decides what they may do (a front-desk person cannot
+ * change session notes). After lock_seconds without a key the desk locks:
+ * only the sign-in shows, nothing of the page under it, and the PIN of the
+ * person signed in brings back exactly that page. Someone else may sign in
+ * instead: the pages are saved under the previous person's name (their
+ * unsaved notes are theirs) and the desk goes back to its main page. The
+ * desk always locks: when the clinic has no account yet it first asks for
+ * a PIN (typed twice), which becomes the owner account "owner" (app_pin.h),
+ * and shows nothing of a client until it is set; Esc there leaves.
  *
  * The desk is an mi_ui_screen for mi_ui_run, and is usable without a
  * terminal: tests feed keys with mi_desk_key and draw with mi_desk_draw.
@@ -53,6 +60,7 @@
 #include "mi/error.h"
 #include "mi/screen.h"
 #include "mi/store.h"
+#include "mi/store_therapists.h"
 #include "mi/ui.h"
 #include "mi/ui_intake.h"
 
@@ -64,6 +72,7 @@ typedef enum mi_desk_page_kind {
 	MI_DESK_REVIEW,
 	MI_DESK_NEW_CLIENT,
 	MI_DESK_INTAKE,
+	MI_DESK_DUE,
 } mi_desk_page_kind;
 
 /* Prints the aftercare summary of a stored visit. Returns MI_OK or fills
@@ -78,7 +87,6 @@ typedef struct mi_desk_config {
 	mi_clock clock;                          /* today, asked at each use */
 	mi_desk_print_fn print;                  /* NULL: mi_app_aftercare, as `aftercare --print` */
 	void *print_ctx;
-	const char *pin_hash;                    /* therapist PIN hash (copied); NULL: ask for a PIN */
 	double lock_seconds;                     /* lock after this long without a key; 0: the default */
 } mi_desk_config;
 
@@ -104,8 +112,11 @@ void mi_desk_draw(mi_desk *desk, mi_ui_canvas *canvas);
  * when the screen must be redrawn. */
 mi_ui_action mi_desk_tick(mi_desk *desk, double now);
 
-/* True while the lock screen shows. */
+/* True while the sign-in (first, or the idle lock) shows. */
 bool mi_desk_locked(const mi_desk *desk);
+
+/* The person signed in, or NULL. */
+const mi_account *mi_desk_who(const mi_desk *desk);
 
 /* The window is now rows x cols: lists are refetched to fit, state kept. */
 void mi_desk_resize(mi_desk *desk, int rows, int cols);

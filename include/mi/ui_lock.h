@@ -13,8 +13,9 @@
  * are kept in the database (mi_store_pin_failed), shared by every screen
  * and taken up again when a lock is made or shown, so restarting the
  * program does not end a wait; every try is written to the audit log as
- * "unlock" or "unlock failed" (table "pin", no other detail) and an
- * old-style hash is replaced after a right PIN.
+ * "unlock" or "unlock failed" (table "pin", no other detail), by the
+ * person the PIN was right for (the verify callback makes the store act as
+ * them) or, for a wrong one, by whoever the store acted as before.
  */
 #ifndef MI_UI_LOCK_H
 #define MI_UI_LOCK_H
@@ -24,8 +25,13 @@
 #include "mi/store.h"
 #include "mi/ui.h"
 
+/* Says whether pin is right (and does what a right PIN brings: app_accounts.h). */
+typedef bool (*mi_ui_lock_verify_fn)(void *ctx, const char *pin);
+
 typedef struct mi_ui_lock_config {
-	const char *pin_hash; /* Argon2id hash of the therapist PIN (copied); required */
+	const char *pin_hash; /* Argon2id hash of the PIN (copied), when there is no verify */
+	mi_ui_lock_verify_fn verify; /* checks the PIN instead of pin_hash */
+	void *verify_ctx;
 	mi_store *store;      /* borrowed; NULL: no audit entries, no re-hashing */
 	const char *title;    /* title bar; NULL: "Locked" */
 	const char *heading;  /* NULL: "Locked — enter the therapist PIN to continue" */
@@ -72,8 +78,9 @@ bool mi_ui_lock_waiting(const mi_ui_lock *lock);
 
 typedef struct mi_ui_pin_setup mi_ui_pin_setup;
 
-/* The screen that asks for a new PIN twice (shown as stars) and stores its
- * hash in store (app_pin.h). NULL when out of memory. */
+/* The screen that asks for a new PIN twice (shown as stars) and makes the
+ * clinic's owner account with it (app_pin.h), signed in (the store acts as
+ * it). NULL when out of memory. */
 mi_ui_pin_setup *mi_ui_pin_setup_new(mi_store *store);
 
 /* Frees it; NULL is fine. */
@@ -87,7 +94,7 @@ mi_ui_action mi_ui_pin_setup_key(mi_ui_pin_setup *setup, mi_ui_key key);
 /* Draws the screen (at least 80x24). */
 void mi_ui_pin_setup_draw(const mi_ui_pin_setup *setup, mi_ui_canvas *canvas);
 
-/* The new PIN's hash once set (owned by the screen), else NULL. */
-const char *mi_ui_pin_setup_hash(const mi_ui_pin_setup *setup);
+/* The owner account once it is made (owned by the screen), else NULL. */
+const struct mi_account *mi_ui_pin_setup_who(const mi_ui_pin_setup *setup);
 
 #endif

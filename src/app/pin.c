@@ -1,27 +1,19 @@
-/* pin.c - the therapist PIN's hash in the settings table. */
-#include <stdlib.h>
-#include <string.h>
-
+/* pin.c - the first PIN of a clinic becomes its owner's account; the
+ * wrong-PIN count every screen shares. */
+#include "mi/app_accounts.h"
 #include "mi/app_pin.h"
-#include "mi/pin.h"
 
-mi_status mi_app_pin_set(mi_store *store, const char *pin, char **hash, mi_error *err)
+mi_status mi_app_pin_set(mi_store *store, const char *pin, mi_error *err)
 {
-	char *made = NULL;
-	mi_status st = mi_pin_hash(pin, &made, err);
+	bool exist = false;
+	mi_status st = mi_app_accounts_exist(store, &exist, err);
+	if (st == MI_OK && exist)
+		return mi_error_set(err, MI_EUSAGE,
+				    "the clinic has accounts, each with its own PIN; change yours with "
+				    "\"massage-intake --as NAME set-pin\".");
 	if (st == MI_OK)
-		st = mi_store_setting_set(store, MI_PIN_SETTING, made, err);
-	if (st == MI_OK && hash) {
-		*hash = made;
-		made = NULL;
-	}
-	free(made);
+		st = mi_app_account_add(store, NULL, MI_OWNER_ACCOUNT, MI_ROLE_THERAPIST, pin, NULL, err);
 	return st;
-}
-
-mi_status mi_app_pin_hash(mi_store *store, char **hash, mi_error *err)
-{
-	return mi_store_setting_get(store, MI_PIN_SETTING, hash, err);
 }
 
 mi_status mi_app_pin_throttle(mi_store *store, mi_pin_throttle *out, mi_error *err)

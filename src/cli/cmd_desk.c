@@ -2,7 +2,6 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "mi/app_pin.h"
 #include "mi/app_settings.h"
 #include "mi/cli.h"
 #include "mi/ui_desk.h"
@@ -25,16 +24,13 @@ int mi_cmd_desk(mi_cli *cli)
 		st = mi_cli_load_aftercare(cli, &aftercare, &err);
 	if (st == MI_OK)
 		st = mi_store_set_actor(store, "desk", &err);
-	char *pin_hash = NULL;
-	if (st == MI_OK)
-		st = mi_app_pin_hash(store, &pin_hash, &err);
 	mi_settings settings = {0};
 	if (st == MI_OK)
 		st = mi_app_settings_load(store, &settings, &err);
 	mi_desk *desk = NULL;
 	if (st == MI_OK) {
 		mi_desk_config config = {.store = store, .rules = rules, .aftercare = aftercare,
-					 .clock = cli->clock, .pin_hash = pin_hash,
+					 .clock = cli->clock,
 					 .lock_seconds = (double)settings.lock_timeout_seconds};
 		desk = mi_desk_new(&config, &err);
 		if (!desk)
@@ -46,7 +42,6 @@ int mi_cmd_desk(mi_cli *cli)
 	}
 	mi_desk_free(desk);
 	mi_settings_clear(&settings);
-	free(pin_hash);
 	mi_aftercare_template_free(aftercare);
 	mi_ruleset_free(rules);
 	mi_store_close(store);

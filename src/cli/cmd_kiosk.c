@@ -4,7 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "mi/app_pin.h"
+#include "mi/app_accounts.h"
 #include "mi/app_settings.h"
 #include "mi/cli.h"
 #include "mi/ui_app.h"
@@ -19,12 +19,12 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	mi_status st = mi_cli_open_store(cli, MI_STORE_CREATE, &store, &err);
 	if (st != MI_OK)
 		return mi_cli_fail(&err);
-	char *pin_hash = NULL;
-	st = mi_app_pin_hash(store, &pin_hash, &err);
-	if (st == MI_OK && !pin_hash)
+	bool therapists = false;
+	st = mi_app_accounts_exist(store, &therapists, &err);
+	if (st == MI_OK && !therapists)
 		st = mi_error_set(&err, MI_EUSAGE,
 				  "the kiosk needs a therapist PIN first; set one with "
-				  "\"massage-intake set-pin\".");
+				  "\"massage-intake set-pin\" or \"massage-intake therapist add NAME\".");
 	if (st == MI_OK && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
 		st = mi_error_set(&err, MI_EUSAGE,
 				  "the kiosk needs a terminal; for scripts use \"massage-intake intake "
@@ -43,7 +43,6 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 			.store = store,
 			.rules = rules,
 			.clock = cli->clock,
-			.pin_hash = pin_hash,
 			.idle_seconds = (double)settings.idle_timeout_seconds,
 			.resume_hours = settings.kiosk_resume_hours,
 		};
@@ -58,7 +57,6 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	mi_ui_kiosk_free(kiosk);
 	mi_settings_clear(&settings);
 	mi_ruleset_free(rules);
-	free(pin_hash);
 	mi_store_close(store);
 	return st == MI_OK ? 0 : mi_cli_fail(&err);
 }

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "mi/app_accounts.h"
+#include "mi/app_followup.h"
 #include "mi/app_records.h"
 #include "mi/cli.h"
 #include "mi/notes_doc.h"
@@ -66,7 +68,15 @@ static bool replace_text(char **field, const char *text)
 	return true;
 }
 
-enum { OPT_GOALS_OTHER = 256, OPT_AREAS_OTHER, OPT_THERAPIST_NOTES, OPT_EDIT, OPT_FROM_FILE };
+enum {
+	OPT_GOALS_OTHER = 256,
+	OPT_AREAS_OTHER,
+	OPT_THERAPIST_NOTES,
+	OPT_EDIT,
+	OPT_FROM_FILE,
+	OPT_CLOSE,
+	OPT_PLAN,
+};
 
 /* What the command line asks to change. */
 typedef struct note_args {
@@ -75,6 +85,9 @@ typedef struct note_args {
 	const char *goals_other, *areas_other, *pressure, *response, *therapist_notes, *aftercare;
 	bool edit;             /* --edit */
 	const char *from_file; /* --from-file */
+	bool close;            /* --close */
+	const char *plan;      /* --plan */
+	mi_plan plan_value;
 	bool any;
 } note_args;
 
@@ -153,6 +166,16 @@ static int parse(const mi_cli_args *args, note_args *a, long long *visit_id)
 		case OPT_FROM_FILE:
 			a->from_file = value;
 			break;
+		case OPT_CLOSE:
+			a->close = true;
+			break;
+		case OPT_PLAN: {
+			mi_error perr;
+			a->plan = value;
+			if (mi_plan_parse(value, &a->plan_value, &perr) != MI_OK)
+				rc = mi_cli_failf(MI_EUSAGE, "--plan: %s", perr.message);
+			break;
+		}
 		}
 	}
 	if (rc)
@@ -314,6 +337,28 @@ static mi_status read_and_save(mi_store *store, mi_visit *visit, const char *pat
 	return st;
 }
 
+/* True when options other than --close and --plan give something to record. */
+static bool records_something(const note_args *a)
+{
+	return a->goal_count || a->area_count || a->technique_count || a->goals_other ||
+	       a->areas_other || a->pressure || a->response || a->therapist_notes || a->aftercare;
+}
+
+/* Once the clinic has accounts, notes are written by a therapist signed
+ * in with --as; before, by "cli" as ever. */
+static mi_status may_write_notes(const mi_cli *cli, mi_store *store, mi_error *err)
+{
+	bool accounts = false;
+	mi_status st = mi_app_accounts_exist(store, &accounts, err);
+	if (st != MI_OK || !accounts)
+		return st;
+	if (!mi_cli_who(cli))
+		return mi_error_set(err, MI_ENOPERM,
+				    "session notes are signed by a therapist: give --as NAME (your PIN "
+				    "comes first on standard input).");
+	return mi_app_account_may(mi_cli_who(cli), MI_PERMIT_SESSION_NOTES, err);
+}
+
 static int run(mi_cli *cli, const mi_cli_args *args)
 {
 	note_args a = {0};
@@ -330,6 +375,8 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 		bool unchanged = false;
 		mi_status st = mi_cli_open_store(cli, 0, &store, &err);
 		if (st == MI_OK)
+			st = may_write_notes(cli, store, &err);
+		if (st == MI_OK)
 			st = mi_app_visit_load(store, visit_id, &visit, &err);
 		if (st == MI_OK && !apply(&a, visit))
 			st = mi_error_set(&err, MI_EINTERNAL, "out of memory.");
@@ -337,10 +384,19 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 			st = edit_and_save(store, visit, &unchanged, &err);
 		else if (st == MI_OK && a.from_file)
 			st = read_and_save(store, visit, a.from_file, &err);
-		else if (st == MI_OK)
+		else if (st == MI_OK && records_something(&a))
 			st = mi_app_visit_save_notes(store, visit, &err);
+		if (st == MI_OK && a.plan)
+			st = mi_app_visit_set_plan(store, visit_id, &a.plan_value, &err);
+		if (st == MI_OK && a.close)
+			st = mi_app_visit_close(store, visit_id, &err);
 		if (st != MI_OK)
 			rc = mi_cli_fail(&err);
+		else if (a.close)
+			printf("visit %lld is closed; its notes are signed by %s\n", visit_id,
+			       mi_cli_who(cli) ? mi_cli_who(cli)->name : "cli");
+		else if (a.plan && !records_something(&a))
+			printf("follow-up plan saved for visit %lld\n", visit_id);
 		else if (unchanged)
 			printf("nothing changed; nothing saved for visit %lld\n", visit_id);
 		else
@@ -364,7 +420,8 @@ const mi_command mi_command_note = {
 		 "         [--area ID]... [--areas-other TEXT] [--technique ID]...\n"
 		 "         [--pressure light|medium|firm] [--response TEXT]\n"
 		 "         [--therapist-notes TEXT] [--aftercare TEXT]\n"
-		 "       massage-intake note VISIT --edit | --from-file FILE|- [ID OPTIONS]\n",
+		 "       massage-intake note VISIT --edit | --from-file FILE|- [ID OPTIONS]\n"
+		 "       massage-intake note VISIT --close | --plan PLAN\n",
 	.about = "Records the session's goals and notes for a visit. Only what is given\n"
 		 "changes: repeated --goal, --area or --technique replace that whole list;\n"
 		 "an empty TEXT (\"\") clears that note.\n"
@@ -392,11 +449,19 @@ const mi_command mi_command_note = {
 		{"response", 'r', "TEXT", "how the client responded"},
 		{"therapist-notes", OPT_THERAPIST_NOTES, "TEXT", "for the therapist only"},
 		{"aftercare", 'c', "TEXT", "the therapist's words for the client's aftercare sheet"},
+		{"plan", OPT_PLAN, "PLAN", "the follow-up plan (see massage-intake due): reassess,\n"
+					   "series:SESSIONS:DAYS, maintenance:DAYS or none"},
+		{"close", OPT_CLOSE, NULL, "closes the visit: its notes are signed by the person\n"
+					   "acting (--as NAME); a later change is an amendment\n"
+					   "that keeps the text before it and who changed it"},
 		{0},
 	},
-	.after = "Exit status: 0 saved (or nothing changed in the editor); 64 bad command\n"
+	.after = "Once the clinic has accounts, notes need --as NAME of a therapist.\n"
+		 "\n"
+		 "Exit status: 0 saved (or nothing changed in the editor); 64 bad command\n"
 		 "line (an unknown id included); 65 a text that cannot be stored; 66 no\n"
 		 "database yet, or no FILE; 67 no such visit; 74 the database cannot be\n"
-		 "written, or the editor failed; 75 it stayed busy, try again.\n",
+		 "written, or the editor failed; 75 it stayed busy, try again; 77 not\n"
+		 "signed in as a therapist.\n",
 	.run = run,
 };

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "mi/app_aftercare.h"
-#include "mi/app_pin.h"
 #include "mi/app_settings.h"
 #include "mi/cli.h"
 #include "mi/text.h"
@@ -73,8 +72,8 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	const mi_setting_def *chosen = NULL;
 	if (count >= 1) {
 		chosen = mi_setting_find(given[0]);
-		if (!chosen && strcmp(given[0], MI_PIN_SETTING) == 0)
-			return mi_cli_failf(MI_EUSAGE, "the PIN is set with massage-intake set-pin.");
+		if (!chosen && strcmp(given[0], "kiosk_pin_hash") == 0)
+			return mi_cli_failf(MI_EUSAGE, "PINs are set with massage-intake set-pin and therapist add.");
 		if (!chosen)
 			return mi_cli_failf(MI_EUSAGE, "unknown setting \"%s\"; see massage-intake settings --help.",
 					    given[0]);

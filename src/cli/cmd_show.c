@@ -14,6 +14,7 @@
 #include "mi/diff.h"
 #include "mi/screen.h"
 #include "mi/store.h"
+#include "mi/app_followup.h"
 #include "mi/strbuf.h"
 #include "mi/text.h"
 
@@ -305,9 +306,45 @@ static json_t *diff_json(const mi_diff *d)
 			 "new_surgery", surgery);
 }
 
+/* Who signed the notes and every amendment since, for people. */
+static void print_signing(const mi_note_record *r)
+{
+	if (!r->signed_by) {
+		line(0, "notes: not signed yet (signed when the visit is closed: note VISIT --close)");
+		return;
+	}
+	line(0, "notes signed by %s at %s", r->signed_by, r->signed_at ? r->signed_at : "?");
+	for (size_t i = 0; i < r->amendment_count; i++) {
+		const mi_note_amendment *a = &r->amendments[i];
+		line(2, "amended by %s at %s: %s", a->who, a->at, a->field);
+		line(4, "before: %s", a->before ? a->before : "-");
+		line(4, "after: %s", a->after ? a->after : "-");
+	}
+}
+
+/* The same as JSON: null when not signed. */
+static json_t *signing_json(const mi_note_record *r)
+{
+	if (!r->signed_by)
+		return json_null();
+	json_t *amendments = json_array();
+	for (size_t i = 0; amendments && i < r->amendment_count; i++) {
+		const mi_note_amendment *a = &r->amendments[i];
+		json_array_append_new(amendments,
+				      json_pack("{s:o, s:o, s:o, s:o, s:o}", "at", mi_cli_json_text(a->at),
+						"by", mi_cli_json_text(a->who), "field",
+						mi_cli_json_text(a->field), "before",
+						mi_cli_json_text(a->before), "after",
+						mi_cli_json_text(a->after)));
+	}
+	return json_pack("{s:o, s:o, s:o}", "by", mi_cli_json_text(r->signed_by), "at",
+			 mi_cli_json_text(r->signed_at), "amendments", amendments);
+}
+
 static int print_json(const mi_visit *v, const mi_ruleset *rules, const mi_screening *meds,
 		      mi_visit_source source, bool reviewed, const mi_visit *prev,
-		      const mi_diff *diff)
+		      const mi_diff *diff, const mi_note_record *record, const mi_plan *plan,
+		      const char *consent_version, const char *consent_hash)
 {
 	char date[11];
 	mi_date_format(v->date, date);
@@ -370,6 +407,18 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, const mi_scree
 		string_array(v->goals, v->goal_count), "goals_other", mi_cli_json_text(v->goals_other),
 		"session_notes", notes, "aftercare_notes", mi_cli_json_text(v->aftercare_notes),
 		"pain_trend", trend, "since_previous", changes);
+	char plan_text[32];
+	mi_plan_format(plan, plan_text);
+	if (root) {
+		json_object_set_new(root, "signed_notes", signing_json(record));
+		json_object_set_new(root, "plan", plan->kind == MI_PLAN_NONE ? json_null()
+									  : json_string(plan_text));
+		json_object_set_new(root, "consent_text",
+				    consent_hash ? json_pack("{s:o, s:o}", "version",
+							     mi_cli_json_text(consent_version), "sha256",
+							     mi_cli_json_text(consent_hash))
+						 : json_null());
+	}
 	json_decref(screening);
 	return mi_cli_put_json(root, "visit");
 }
@@ -394,6 +443,15 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	if (st == MI_OK)
 		st = mi_app_visit_view_load(store, visit_id, &view, &seen, &err);
 	mi_cli_seen(&seen);
+	mi_note_record record = {0};
+	if (st == MI_OK)
+		st = mi_app_note_record(store, visit_id, &record, &err);
+	mi_plan plan = {0};
+	if (st == MI_OK)
+		st = mi_app_visit_plan(store, visit_id, &plan, &err);
+	char *consent_version = NULL, *consent_hash = NULL;
+	if (st == MI_OK)
+		st = mi_app_visit_consent(store, visit_id, &consent_version, &consent_hash, &err);
 	mi_store_close(store);
 	const mi_visit *visit = view.visit;
 	/* A draft is not compared with the visit before it: not finished yet. */
@@ -406,10 +464,26 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 		rc = mi_cli_fail(&err);
 	else if (json)
 		rc = print_json(visit, rules, &meds, view.source, view.reviewed, prev,
-				prev ? &view.changes : NULL);
-	else
+				prev ? &view.changes : NULL, &record, &plan, consent_version,
+				consent_hash);
+	else if (visit->complete) {
 		print_text(visit, rules, &meds, view.source, view.reviewed, prev,
 			   prev ? &view.changes : NULL);
+		char plan_text[32];
+		mi_plan_format(&plan, plan_text);
+		line(0, "follow-up plan: %s", plan_text);
+		if (consent_hash)
+			line(0, "consent text agreed: version %s, sha256 %s",
+			     consent_version ? consent_version : "?", consent_hash);
+		else
+			line(0, "consent text agreed: not recorded");
+		print_signing(&record);
+	} else
+		print_text(visit, rules, &meds, view.source, view.reviewed, prev,
+			   prev ? &view.changes : NULL);
+	mi_note_record_clear(&record);
+	free(consent_version);
+	free(consent_hash);
 	mi_screening_clear(&meds);
 	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
 		rc = mi_cli_failf(MI_EIO, "cannot write the visit: %s.", strerror(errno));

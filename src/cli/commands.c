@@ -9,5 +9,6 @@ const mi_command *const mi_commands[] = {
 	&mi_command_intake,    &mi_command_clients, &mi_command_show,    &mi_command_history,
 	&mi_command_review,    &mi_command_drafts,  &mi_command_note,    &mi_command_backup,
 	&mi_command_restore,   &mi_command_check,   &mi_command_aftercare, &mi_command_settings,
-	&mi_command_audit,     &mi_command_export,  &mi_command_erase,   NULL,
+	&mi_command_audit,     &mi_command_export,  &mi_command_erase,   &mi_command_therapist,
+	&mi_command_due,       NULL,
 };

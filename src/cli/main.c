@@ -10,12 +10,14 @@
 #include <unistd.h>
 
 #include "mi/cli.h"
+#include "mi/store_therapists.h"
 #include "mi/text.h"
 
 static void print_usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: massage-intake [--db PATH] [--rules FILE] [--data DIR] [COMMAND [ARGS]]\n"
+		"Usage: massage-intake [--db PATH] [--rules FILE] [--data DIR] [--as NAME]\n"
+		"                      [COMMAND [ARGS]]\n"
 		"\n"
 		"Intake, screening and aftercare for deep tissue massage for back pain.\n"
 		"With no command, starts the front-desk terminal UI.\n"
@@ -31,6 +33,8 @@ static void print_usage(FILE *out)
 		"  --rules FILE   screening rules to use for this run\n"
 		"  --data DIR     a folder whose data files (rules.conf, medications.conf,\n"
 		"                 aftercare.conf) come first for this run\n"
+		"  --as NAME      act as this account; its PIN is asked on the terminal or\n"
+		"                 read as the first line of standard input\n"
 		"  -h, --help     this help; COMMAND --help for one command\n"
 		"  -V, --version  the version\n"
 		"\n"
@@ -128,8 +132,8 @@ static int take_global(int argc, char **argv, int *i, const char *name, const ch
  * the new argc, or -1 after printing an error. */
 static int strip_globals(mi_cli *cli, int argc, char **argv)
 {
-	static const char *const names[] = {"--db", "--rules", "--data"};
-	const char **targets[] = {&cli->db_path, &cli->rules_path, &cli->data_dir};
+	static const char *const names[] = {"--db", "--rules", "--data", "--as"};
+	const char **targets[] = {&cli->db_path, &cli->rules_path, &cli->data_dir, &cli->as_name};
 	int kept = 1;
 	bool after_dashes = false;
 	const mi_command *command = NULL;
@@ -195,20 +199,11 @@ static void forbid_core_dumps(void)
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
-int main(int argc, char **argv)
+/* Runs the command argv[1] (the front desk when there is none). */
+static int run(mi_cli *cli, int argc, char **argv)
 {
-	forbid_core_dumps();
-	setlocale(LC_ALL, "");
-	mi_cli cli = {.program = argv[0], .clock = mi_clock_system()};
-	argc = strip_globals(&cli, argc, argv);
-	if (argc < 0)
-		return MI_EUSAGE;
-
-	if (argc < 2) {
-		int rc = mi_cmd_desk(&cli);
-		mi_cli_release();
-		return rc;
-	}
+	if (argc < 2)
+		return mi_cmd_desk(cli);
 	const char *name = argv[1];
 	if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0 || strcmp(name, "help") == 0) {
 		print_usage(stdout);
@@ -219,12 +214,24 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	const mi_command *command = find_command(name);
-	if (command) {
-		int rc = run_command(&cli, command, argc - 1, argv + 1);
-		mi_cli_release();
-		return rc;
-	}
+	if (command)
+		return run_command(cli, command, argc - 1, argv + 1);
 	if (name[0] == '-')
 		return mi_cli_bad_option(NULL, name, false);
 	return mi_cli_failf(MI_EUSAGE, "unknown command \"%s\"; see massage-intake --help.", name);
+}
+
+int main(int argc, char **argv)
+{
+	forbid_core_dumps();
+	setlocale(LC_ALL, "");
+	mi_account who = {0};
+	mi_cli cli = {.program = argv[0], .clock = mi_clock_system(), .who = &who};
+	argc = strip_globals(&cli, argc, argv);
+	if (argc < 0)
+		return MI_EUSAGE;
+	int rc = run(&cli, argc, argv);
+	mi_cli_release();
+	mi_account_clear(&who);
+	return rc;
 }

@@ -1,11 +1,14 @@
 /* paths.c - where the data files and the database are. */
 #include <limits.h>
+#include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "mi/aftercare.h"
+#include "mi/app_accounts.h"
 #include "mi/cli.h"
 #include "mi/intake.h"
 #include "mi/screen.h"
@@ -211,9 +214,31 @@ mi_status mi_cli_open_store(const mi_cli *cli, unsigned flags, mi_store **out, m
 	char *path = mi_cli_db_path(cli, err);
 	if (!path)
 		return err->status;
-	mi_status st = mi_store_open(path, flags, out, err);
+	mi_store *store = NULL;
+	mi_status st = mi_store_open(path, flags, &store, err);
 	free(path);
-	return st;
+	if (st == MI_OK && cli->as_name && cli->who && !cli->who->name) {
+		char pin[64] = "", prompt[160];
+		snprintf(prompt, sizeof prompt, "PIN of %.100s: ", cli->as_name);
+		st = mi_cli_read_pin(prompt, pin, sizeof pin, err);
+		if (st == MI_OK)
+			st = mi_app_account_sign_in(store, cli->as_name, pin, (long long)time(NULL),
+						    cli->who, err);
+		explicit_bzero(pin, sizeof pin);
+	} else if (st == MI_OK && mi_cli_who(cli)) {
+		st = mi_store_set_actor(store, cli->who->name, err);
+	}
+	if (st != MI_OK) {
+		mi_store_close(store);
+		return st;
+	}
+	*out = store;
+	return MI_OK;
+}
+
+const mi_account *mi_cli_who(const mi_cli *cli)
+{
+	return cli->who && cli->who->name ? cli->who : NULL;
 }
 
 mi_status mi_cli_load_rules(const mi_cli *cli, mi_ruleset **out, mi_error *err)

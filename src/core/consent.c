@@ -1,10 +1,13 @@
-/* consent.c - a consent the clinic can rely on, or why not (consent.h). */
+/* consent.c - a consent the clinic can rely on, or why not, and which
+ * consent text was agreed (consent.h). */
+#include <sodium.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "mi/consent.h"
 #include "mi/fold.h"
+#include "mi/questions.h"
 
 /* True when the two names fold to the same key (true too when memory
  * runs out: a false alarm is no help then). */
@@ -45,4 +48,22 @@ const char *mi_consent_problem(mi_consent_state state)
 	default:
 		return NULL;
 	}
+}
+
+const char *mi_consent_text(void)
+{
+	size_t count = 0;
+	const mi_ui_question *q = mi_ui_questions(&count);
+	for (size_t i = 0; i < count; i++)
+		if (q[i].kind == MI_Q_CONSENT)
+			return q[i].text;
+	return "";
+}
+
+void mi_consent_hash(char out[static 65])
+{
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	const char *text = mi_consent_text();
+	crypto_hash_sha256(digest, (const unsigned char *)text, strlen(text));
+	sodium_bin2hex(out, 65, digest, sizeof digest);
 }

@@ -87,6 +87,25 @@ mi_status mi_st_client_for_answers(mi_store *store, const mi_answers *answers,
 mi_status mi_st_read_list(mi_store *store, const char *sql, long long visit_id, char ***items,
 			  size_t *count, mi_error *err);
 
+/* Inside a transaction, before the notes of a signed visit change: keeps
+ * an amendment (who, when, before, after) for each note that visit
+ * changes (store_signing.c). Nothing for a visit not signed. */
+mi_status mi_st_amend_signed(mi_store *store, const mi_visit *visit, mi_error *err);
+
+/* Whether the visit exists (else MI_ENOTFOUND) and is complete; its
+ * client (0 for none yet). store_visits.c. */
+mi_status mi_st_visit_state(mi_store *store, long long visit_id, long long *client_id,
+			    bool *complete, mi_error *err);
+
+/* MI_OK for a complete visit; MI_ENOTFOUND, or MI_EDATA for a draft
+ * ("an unfinished intake"), otherwise. */
+mi_status mi_st_require_complete(mi_store *store, long long visit_id, mi_error *err);
+
+/* Inside a transaction: when answers give consent, records which consent
+ * text it was (consent.h) on the visit (store_consent.c). */
+mi_status mi_st_record_consent(mi_store *store, long long visit_id, const mi_answers *answers,
+			       mi_error *err);
+
 /* Fills visit->notes and visit->aftercare_notes of visit->id. */
 mi_status mi_st_notes_read(mi_store *store, mi_visit *visit, mi_error *err);
 

@@ -243,7 +243,9 @@ mi_status mi_store_visit_save_notes(mi_store *store, const mi_visit *visit, mi_e
 	status = mi_st_begin(store, err);
 	if (status != MI_OK)
 		return status;
-	status = write_notes(store, visit, err);
+	status = mi_st_amend_signed(store, visit, err);
+	if (status == MI_OK)
+		status = write_notes(store, visit, err);
 	if (status != MI_OK) {
 		mi_st_rollback(store);
 		return status;

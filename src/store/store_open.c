@@ -157,6 +157,40 @@ static const char *const MIGRATIONS[MI_STORE_SCHEMA_VERSION] = {
 	 * visit was asked with, beside its rules version; unknown (NULL) for
 	 * the visits before. */
 	"ALTER TABLE visits ADD COLUMN intake_version TEXT;",
+
+	/* 5 -> 6: accounts. The unused therapists table becomes the clinic's
+	 * accounts (a role, the owner, active or disabled); the one clinic PIN
+	 * of before becomes the owner's account, named "owner". */
+	"ALTER TABLE therapists ADD COLUMN role TEXT NOT NULL DEFAULT 'therapist'"
+	" CHECK (role IN ('therapist', 'front-desk'));"
+	"ALTER TABLE therapists ADD COLUMN owner INTEGER NOT NULL DEFAULT 0 CHECK (owner IN (0, 1));"
+	"ALTER TABLE therapists ADD COLUMN active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1));"
+	"CREATE UNIQUE INDEX therapists_one_owner ON therapists(owner) WHERE owner = 1;"
+	"INSERT INTO therapists (name, pin_hash, created, role, owner)"
+	" SELECT 'owner', value, updated, 'therapist', 1 FROM settings"
+	" WHERE key = 'kiosk_pin_hash' AND NOT EXISTS (SELECT 1 FROM therapists);"
+	"DELETE FROM settings WHERE key = 'kiosk_pin_hash';"
+	/* Signed session notes: who signed a visit's notes when it was
+	 * closed, and every later change with the text before it. */
+	"CREATE TABLE note_signatures ("
+	" visit_id INTEGER PRIMARY KEY REFERENCES visits(id) ON DELETE CASCADE,"
+	" who TEXT NOT NULL,"
+	" at TEXT NOT NULL);"
+	"CREATE TABLE note_amendments ("
+	" id INTEGER PRIMARY KEY,"
+	" visit_id INTEGER NOT NULL REFERENCES visits(id) ON DELETE CASCADE,"
+	" at TEXT NOT NULL,"
+	" who TEXT NOT NULL,"
+	" field TEXT NOT NULL,"
+	" before TEXT,"
+	" after TEXT);"
+	"CREATE INDEX note_amendments_by_visit ON note_amendments(visit_id, id);"
+	/* The follow-up plan a therapist sets on a visit (followup.h). */
+	"ALTER TABLE visits ADD COLUMN plan TEXT;"
+	"CREATE INDEX visits_with_plan ON visits(client_id) WHERE plan IS NOT NULL;"
+	/* Which consent text was agreed (consent.h); NULL before. */
+	"ALTER TABLE visits ADD COLUMN consent_version TEXT;"
+	"ALTER TABLE visits ADD COLUMN consent_hash TEXT;",
 };
 
 static const char SQLITE_MAGIC[16] = "SQLite format 3";

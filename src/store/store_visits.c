@@ -99,8 +99,19 @@ static mi_visit_source source_from_name(const char *name)
 
 /* Reads the state of a visit: *found, its client (0 if none) and whether
  * it is complete. */
-static mi_status visit_state(mi_store *store, long long visit_id, long long *client_id,
-			     bool *complete, mi_error *err)
+mi_status mi_st_require_complete(mi_store *store, long long visit_id, mi_error *err)
+{
+	long long client = 0;
+	bool complete = false;
+	mi_status status = mi_st_visit_state(store, visit_id, &client, &complete, err);
+	if (status == MI_OK && !complete)
+		status = mi_error_set(err, MI_EDATA, "visit %lld is an unfinished intake; finish it first.",
+				      visit_id);
+	return status;
+}
+
+mi_status mi_st_visit_state(mi_store *store, long long visit_id, long long *client_id,
+			    bool *complete, mi_error *err)
 {
 	STMT(stmt, SQL_VISIT_STATE);
 	sqlite3_bind_int64(stmt, 1, visit_id);
@@ -188,6 +199,8 @@ static mi_status write_completion(mi_store *store, long long visit_id, long long
 		status = mi_st_exec(store, ins, err, "saving the goals");
 	}
 	if (status == MI_OK)
+		status = mi_st_record_consent(store, visit_id, answers, err);
+	if (status == MI_OK)
 		status = mi_st_audit(store, "complete", "visits", visit_id, err);
 	return status;
 }
@@ -228,7 +241,7 @@ mi_status mi_store_visit_complete(mi_store *store, long long visit_id, const mi_
 		return status;
 	long long client = 0;
 	bool complete = false;
-	status = visit_state(store, visit_id, &client, &complete, err);
+	status = mi_st_visit_state(store, visit_id, &client, &complete, err);
 	if (status == MI_OK && complete)
 		status = mi_error_set(err, MI_EDATA, "visit %lld is already complete.", visit_id);
 	if (status == MI_OK)
@@ -303,7 +316,7 @@ mi_status mi_store_draft_save_answer(mi_store *store, long long visit_id,
 	}
 	long long client = 0;
 	bool complete = false;
-	status = visit_state(store, visit_id, &client, &complete, err);
+	status = mi_st_visit_state(store, visit_id, &client, &complete, err);
 	if (status == MI_OK && complete)
 		status = mi_error_set(err, MI_EDATA,
 				      "visit %lld is already complete; its answers are no longer a draft.",

@@ -132,12 +132,22 @@ void mi_desk_pop(mi_desk *desk)
 		now->ops->reload(now, desk);
 }
 
-/* The lock over pin_hash; false when out of memory. */
-static bool make_lock(mi_desk *desk, const char *pin_hash)
+bool mi_desk_may(mi_desk *desk, mi_permission what)
 {
-	mi_ui_lock_config lc = {.pin_hash = pin_hash, .store = desk->config.store};
-	desk->lock = mi_ui_lock_new(&lc);
-	return desk->lock != NULL;
+	mi_error err;
+	if (mi_app_account_may(desk->who.name ? &desk->who : NULL, what, &err) == MI_OK)
+		return true;
+	mi_desk_say(desk, true, "%s", err.message);
+	return false;
+}
+
+/* Makes *to a copy of the account from (caller clears); false when out of memory. */
+static bool copy_account(mi_account *to, const mi_account *from)
+{
+	mi_account_clear(to);
+	*to = (mi_account){.id = from->id, .role = from->role, .owner = from->owner,
+			   .active = from->active, .name = strdup(from->name)};
+	return to->name != NULL;
 }
 
 mi_desk *mi_desk_new(const mi_desk_config *config, mi_error *err)
@@ -148,29 +158,29 @@ mi_desk *mi_desk_new(const mi_desk_config *config, mi_error *err)
 		return NULL;
 	}
 	desk->config = *config;
-	desk->config.pin_hash = NULL; /* the lock keeps its own copy */
 	if (desk->config.lock_seconds <= 0)
 		desk->config.lock_seconds =
 			strtod(mi_setting_def_of(MI_SETTING_LOCK_TIMEOUT)->default_value, NULL);
-	/* The desk always locks when idle: without a PIN it asks for one first. */
-	bool ok = config->pin_hash && config->pin_hash[0]
-			  ? make_lock(desk, config->pin_hash)
-			  : (desk->setup = mi_ui_pin_setup_new(config->store)) != NULL;
+	/* The desk starts with a sign-in; with no account yet it asks for the
+	 * owner's PIN first. */
+	bool exist = false;
+	bool ok = mi_app_accounts_exist(config->store, &exist, err) == MI_OK;
+	if (ok && exist)
+		ok = (desk->signin = mi_ui_signin_new(config->store, err)) != NULL;
+	else if (ok && !(desk->setup = mi_ui_pin_setup_new(config->store)))
+		ok = mi_error_set(err, MI_EINTERNAL, "out of memory.") == MI_OK;
+	desk->locked = desk->signin != NULL;
 	desk->rows = MI_UI_MIN_ROWS;
 	desk->cols = MI_UI_MIN_COLS;
 	mi_desk_page *main_page = ok ? mi_desk_main_new(desk, err) : NULL;
-	if (!ok)
-		mi_error_set(err, MI_EINTERNAL, "out of memory.");
 	if (!main_page) {
-		mi_ui_lock_free(desk->lock);
+		mi_ui_signin_free(desk->signin);
 		mi_ui_pin_setup_free(desk->setup);
 		free(desk);
 		return NULL;
 	}
 	desk->stack[desk->depth++] = main_page;
 	mi_desk_alert_refresh(desk);
-	if (!desk->setup) /* else once the PIN is set and the list shows */
-		mi_desk_audit_view(desk, "list", "clients", 0);
 	return desk;
 }
 
@@ -182,8 +192,9 @@ void mi_desk_free(mi_desk *desk)
 		mi_desk_page *page = desk->stack[--desk->depth];
 		page->ops->free(page);
 	}
-	mi_ui_lock_free(desk->lock);
+	mi_ui_signin_free(desk->signin);
 	mi_ui_pin_setup_free(desk->setup);
+	mi_account_clear(&desk->who);
 	free(desk);
 }
 
@@ -236,8 +247,9 @@ static mi_ui_action answer_question(mi_desk *desk, mi_ui_key key)
 	return MI_UI_HANDLED; /* any other key: the question stays */
 }
 
-/* Keys of the PIN setup: once the PIN is set the desk gets its lock and
- * shows the client list; Esc leaves the program. */
+/* Keys of the PIN setup: once the owner's account is made the desk gets
+ * its sign-in and shows the client list, signed in as the owner; Esc
+ * leaves the program. */
 static mi_ui_action setup_key(mi_desk *desk, mi_ui_key key)
 {
 	mi_ui_action a = mi_ui_pin_setup_key(desk->setup, key);
@@ -245,15 +257,59 @@ static mi_ui_action setup_key(mi_desk *desk, mi_ui_key key)
 		return MI_UI_QUIT;
 	if (a != MI_UI_DONE)
 		return MI_UI_HANDLED;
-	if (!make_lock(desk, mi_ui_pin_setup_hash(desk->setup))) {
-		mi_desk_say(desk, true, "Out of memory; the PIN is set, please start the desk again.");
+	mi_error err;
+	const mi_account *owner = mi_ui_pin_setup_who(desk->setup);
+	if (!owner || !copy_account(&desk->who, owner) ||
+	    !(desk->signin = mi_ui_signin_new(desk->config.store, &err))) {
+		mi_desk_say(desk, true, "The PIN is set, but the desk could not go on; please start it again.");
 		return MI_UI_QUIT;
 	}
 	mi_ui_pin_setup_free(desk->setup);
 	desk->setup = NULL;
-	mi_desk_say(desk, false, "The PIN is set: it unlocks the desk and leaves the kiosk.");
+	mi_desk_say(desk, false,
+		    "The PIN is set: you are the owner, \"%s\". Add each person with "
+		    "\"massage-intake therapist add NAME\".",
+		    desk->who.name);
 	mi_desk_audit_view(desk, "list", "clients", 0);
 	return MI_UI_HANDLED;
+}
+
+/* Someone signed in at the sign-in: the same person goes on where they
+ * were; another's arrival first saves the pages' edits under the previous
+ * person's name and goes back to the main page. */
+static void signed_in(mi_desk *desk)
+{
+	const mi_account *who = mi_ui_signin_who(desk->signin);
+	mi_error err;
+	if (!who)
+		return;
+	bool first = desk->who.name == NULL;
+	if (!first && strcmp(desk->who.name, who->name) != 0) {
+		char *next = strdup(who->name);
+		bool saved = next && mi_app_act_as(desk->config.store, desk->who.name, &err) == MI_OK &&
+			     save_all(desk);
+		if (next)
+			mi_app_act_as(desk->config.store, next, &err);
+		free(next);
+		if (!saved)
+			return; /* the page said why; the sign-in stays */
+		while (desk->depth > 1)
+			mi_desk_pop(desk);
+	}
+	if (!copy_account(&desk->who, who)) {
+		mi_desk_say(desk, true, "Out of memory.");
+		return;
+	}
+	desk->locked = false;
+	desk->last_key = 0;
+	mi_desk_say(desk, false, "Signed in as %s (%s).", desk->who.name,
+		    desk->who.role == MI_ROLE_FRONT_DESK ? "front desk" : "therapist");
+	if (first || desk->depth == 1) {
+		mi_desk_page *page = desk->stack[0];
+		if (page->ops->reload)
+			page->ops->reload(page, desk);
+		mi_desk_audit_view(desk, "list", "clients", 0);
+	}
 }
 
 mi_ui_action mi_desk_key(mi_desk *desk, mi_ui_key key)
@@ -266,8 +322,8 @@ mi_ui_action mi_desk_key(mi_desk *desk, mi_ui_key key)
 	if (desk->setup)
 		return setup_key(desk, key);
 	if (desk->locked) {
-		if (mi_ui_lock_key(desk->lock, key) == MI_UI_DONE)
-			desk->locked = false;
+		if (mi_ui_signin_key(desk->signin, key) == MI_UI_DONE)
+			signed_in(desk);
 		return MI_UI_HANDLED;
 	}
 	if (desk->show_help) {
@@ -326,7 +382,7 @@ void mi_desk_draw(mi_desk *desk, mi_ui_canvas *c)
 		return;
 	}
 	if (desk->locked) {
-		mi_ui_lock_draw(desk->lock, c);
+		mi_ui_signin_draw(desk->signin, c);
 		return;
 	}
 	mi_desk_page *page = top(desk);
@@ -360,9 +416,9 @@ void mi_desk_draw(mi_desk *desk, mi_ui_canvas *c)
 
 mi_ui_action mi_desk_tick(mi_desk *desk, double now)
 {
-	if (!desk->lock) /* the PIN is being set: nothing of a client shows */
+	if (!desk->signin) /* the PIN is being set: nothing of a client shows */
 		return MI_UI_IGNORED;
-	mi_ui_action a = mi_ui_lock_tick(desk->lock, now);
+	mi_ui_action a = mi_ui_signin_tick(desk->signin, now);
 	if (desk->locked)
 		return a;
 	mi_desk_alert_tick(desk, now);
@@ -373,7 +429,7 @@ mi_ui_action mi_desk_tick(mi_desk *desk, double now)
 	}
 	if (now - desk->last_key < desk->config.lock_seconds)
 		return MI_UI_IGNORED;
-	mi_ui_lock_reset(desk->lock);
+	mi_ui_signin_lock(desk->signin, desk->who.name);
 	desk->locked = true;
 	return MI_UI_HANDLED;
 }
@@ -381,6 +437,11 @@ mi_ui_action mi_desk_tick(mi_desk *desk, double now)
 bool mi_desk_locked(const mi_desk *desk)
 {
 	return desk->locked;
+}
+
+const mi_account *mi_desk_who(const mi_desk *desk)
+{
+	return desk->who.name ? &desk->who : NULL;
 }
 
 void mi_desk_resize(mi_desk *desk, int rows, int cols)

@@ -12,10 +12,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "mi/app_accounts.h"
 #include "mi/app_records.h"
 #include "mi/app_urgent.h"
 #include "mi/ui_desk.h"
 #include "mi/ui_lock.h"
+#include "mi/ui_signin.h"
 
 enum { MI_DESK_MAX_DEPTH = 8 };
 
@@ -55,9 +57,10 @@ struct mi_desk {
 	bool status_error;
 	bool show_help;
 	enum { MI_DESK_ASK_NONE, MI_DESK_ASK_LEAVE, MI_DESK_ASK_QUIT } ask;
-	mi_ui_lock *lock;   /* NULL only while the PIN is being set */
-	mi_ui_pin_setup *setup; /* no PIN was set: this shows first, until one is */
-	bool locked;        /* the lock screen shows, over the untouched pages */
+	mi_ui_signin *signin;   /* NULL only while the first PIN is being set */
+	mi_ui_pin_setup *setup; /* no account yet: this shows first, until the owner's is made */
+	mi_account who;     /* the person signed in (name NULL before anyone is) */
+	bool locked;        /* the sign-in shows, over the untouched pages */
 	bool key_seen;      /* a key arrived since the last tick */
 	double last_key;    /* monotonic time of the last key; 0: none yet */
 	mi_app_urgent_alert alert; /* the review queue, as last read */
@@ -82,6 +85,10 @@ void mi_desk_replace(mi_desk *desk, mi_desk_page *page);
 
 /* Closes the top page and reloads the one below. */
 void mi_desk_pop(mi_desk *desk);
+
+/* True when the person signed in may do what; otherwise the status line
+ * says why and this is false. */
+bool mi_desk_may(mi_desk *desk, mi_permission what);
 
 /* Records in the audit log that the desk shows a record (app_audit.h: a
  * view is shown even when it cannot be recorded; the status line then says
@@ -126,6 +133,8 @@ mi_desk_page *mi_desk_client_new(mi_desk *desk, long long client_id, mi_error *e
 mi_desk_page *mi_desk_visit_new(mi_desk *desk, long long visit_id, mi_error *err);
 /* desk_review.c: the review queue. */
 mi_desk_page *mi_desk_review_new(mi_desk *desk, mi_error *err);
+/* desk_due.c: who is due for a follow-up. */
+mi_desk_page *mi_desk_due_new(mi_desk *desk, mi_error *err);
 /* desk_new.c: name and birth date of a new client. */
 mi_desk_page *mi_desk_new_client_new(mi_desk *desk);
 /* desk_intake.c: the walk-through over the open draft of this client (or a

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "desk_internal.h"
+#include "mi/app_followup.h"
 #include "mi/ui_field.h"
 
 enum { ROW_SEARCH = 2, ROW_HEADER = 4, ROW_LIST = 5 };
@@ -17,6 +18,7 @@ typedef struct main_page {
 	size_t shown;        /* how many fit on the screen */
 	bool more;           /* the search matched more than fit */
 	size_t sel, top;
+	size_t due;          /* clients due for a follow-up this week */
 	bool failed;         /* the last query failed (status says why) */
 } main_page;
 
@@ -47,6 +49,10 @@ static void query(main_page *m, mi_desk *desk)
 		if (m->list.items[i].id == keep)
 			m->sel = i;
 	mi_desk_scroll_to(m->sel, fit, &m->top);
+	mi_due_list due = {0};
+	if (mi_app_due(desk->config.store, mi_clock_today(desk->config.clock), 7, &due, &err) == MI_OK)
+		m->due = due.count;
+	mi_due_list_clear(&due);
 }
 
 static void main_reload(mi_desk_page *page, mi_desk *desk)
@@ -65,6 +71,15 @@ static void open_selected(main_page *m, mi_desk *desk)
 	mi_desk_page *p = mi_desk_client_new(desk, m->list.items[m->sel].id, &err);
 	if (!p)
 		mi_desk_say_error(desk, "The client could not be opened", &err);
+	mi_desk_push(desk, p);
+}
+
+static void open_due(mi_desk *desk)
+{
+	mi_error err;
+	mi_desk_page *p = mi_desk_due_new(desk, &err);
+	if (!p)
+		mi_desk_say_error(desk, "The due list could not be read", &err);
 	mi_desk_push(desk, p);
 }
 
@@ -154,6 +169,9 @@ static mi_ui_action main_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 	case L'r':
 		open_review(desk);
 		return MI_UI_HANDLED;
+	case L'd':
+		open_due(desk);
+		return MI_UI_HANDLED;
 	case L'q':
 		return MI_UI_QUIT;
 	default:
@@ -214,9 +232,11 @@ static void main_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 			  m->search.len ? "No client matches that search."
 					: "No clients yet: press n to add one.");
 	char line[160];
-	snprintf(line, sizeof line, "%s%zu intake%s waiting for review (r)",
-		 m->more ? "More clients match: type more of the name.  " : "", desk->alert.waiting,
-		 desk->alert.waiting == 1 ? "" : "s");
+	int n = snprintf(line, sizeof line, "%s%zu intake%s waiting for review (r)",
+			 m->more ? "More clients match: type more of the name.  " : "",
+			 desk->alert.waiting, desk->alert.waiting == 1 ? "" : "s");
+	if (m->due && n > 0 && (size_t)n < sizeof line)
+		snprintf(line + n, sizeof line - (size_t)n, "  %zu due for a follow-up (d)", m->due);
 	mi_ui_put(c, info, 1, 0, c->cols - 2, line);
 
 	mi_ui_draw_keys(c, m->searching
@@ -243,13 +263,14 @@ static const mi_desk_page_ops main_ops = {
 		"narrows with every key, ignoring case and spaces. Up and Down move, Enter opens "
 		"the client's visits. Esc clears the search.\n\n"
 		"n adds a new client and starts their intake. r shows the intakes finished at "
-		"the kiosk that wait for your review. q quits.\n\n"
+		"the kiosk that wait for your review. d shows who is due for a follow-up this week. "
+		"q quits.\n\n"
 		"Outcomes: [ok PROCEED] deep tissue is fine, [~ MODIFY] go ahead but adapt, "
 		"[! REFER] no deep tissue today, [!! URGENT] urgent care now; [? NOT FULLY "
 		"SCREENED] no flag, but safety questions are unanswered.\n\n"
-		"After lock_timeout_seconds without a key (a setting, 300 by default, 0 never) "
-		"the desk locks until the therapist PIN is typed; with no PIN set (set-pin) it "
-		"does not lock.",
+		"After lock_timeout_seconds without a key (a setting, 300 by default) the desk "
+		"locks until the person signed in types their PIN; anyone else may pick their own "
+		"name and sign in instead.",
 	.draw = main_draw,
 	.key = main_key,
 	.reload = main_reload,

@@ -14,6 +14,7 @@
 
 #include "desk_internal.h"
 #include "mi/app_aftercare.h"
+#include "mi/app_followup.h"
 #include "mi/consent.h"
 #include "mi/diff.h"
 #include "mi/ui_field.h"
@@ -46,6 +47,7 @@ typedef struct visit_page {
 	mi_visit *visit;
 	mi_visit_source source;
 	bool reviewed;
+	mi_plan plan;          /* the follow-up plan, saved at once with f */
 	bool has_prev;
 	mi_date prev_date;
 	char *changes;         /* what changed since the previous visit */
@@ -484,6 +486,9 @@ static void add_goals(visit_page *p, int width)
 			    mi_vocab_label(mi_goal_labels, v->goals[i]));
 	if (v->goals_other)
 		add_wrapped(p, 0, IT_NONE, 0, 2, width, "- In their words: ", "  ", v->goals_other);
+	char plan[32];
+	mi_plan_format(&p->plan, plan);
+	addf(p, 0, 2, "Follow-up plan: %s  (f changes it)", plan);
 }
 
 /* A text note: its label and value, wrapped; the editor replaces the first
@@ -712,6 +717,51 @@ static void mark_reviewed(visit_page *p, mi_desk *desk)
 	mi_desk_say(desk, false, "Marked as reviewed.");
 }
 
+/* The plans f goes through, in turn; `note VISIT --plan` sets any other. */
+static const char *const plan_choices[] = {
+	"none", "reassess", "series:3:7", "series:6:7", "series:6:14", "maintenance:28",
+	"maintenance:42",
+};
+
+/* f: the next plan of plan_choices, saved at once (a therapist only). */
+static void next_plan(visit_page *p, mi_desk *desk)
+{
+	if (!mi_desk_may(desk, MI_PERMIT_SESSION_NOTES))
+		return;
+	char now[32];
+	mi_plan_format(&p->plan, now);
+	size_t n = sizeof plan_choices / sizeof plan_choices[0], next = 0;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(plan_choices[i], now) == 0)
+			next = (i + 1) % n;
+	mi_plan plan;
+	mi_error err;
+	if (mi_plan_parse(plan_choices[next], &plan, &err) != MI_OK ||
+	    mi_app_visit_set_plan(desk->config.store, p->visit_id, &plan, &err) != MI_OK) {
+		mi_desk_say_error(desk, "The plan was not saved", &err);
+		return;
+	}
+	p->plan = plan;
+	mi_desk_say(desk, false, "Follow-up plan saved: %s.", plan_choices[next]);
+}
+
+/* c: closes the visit, signing its saved notes by the person signed in. */
+static void close_visit(visit_page *p, mi_desk *desk)
+{
+	if (p->dirty) {
+		mi_desk_say(desk, true, "Save the notes first (s): closing signs what is saved.");
+		return;
+	}
+	if (!mi_desk_may(desk, MI_PERMIT_SESSION_NOTES))
+		return;
+	mi_error err;
+	if (mi_app_visit_close(desk->config.store, p->visit_id, &err) != MI_OK) {
+		mi_desk_say_error(desk, "The visit was not closed", &err);
+		return;
+	}
+	mi_desk_say(desk, false, "Closed: the notes are signed by you.");
+}
+
 static void print(visit_page *p, mi_desk *desk)
 {
 	if (p->dirty) {
@@ -737,6 +787,17 @@ static void print(visit_page *p, mi_desk *desk)
 	mi_desk_say(desk, false, "The aftercare summary was sent to the printer.");
 }
 
+/* True for a key that would change the session notes: Enter, Space, Left
+ * or Right on an item of them, and s. */
+static bool changes_notes(const visit_page *p, mi_ui_key key)
+{
+	bool on_item = p->lines[p->cur].kind != IT_NONE;
+	if (key.kind == MI_KEY_CHAR)
+		return key.ch == L's' || (key.ch == L' ' && on_item);
+	return on_item && (key.kind == MI_KEY_ENTER || key.kind == MI_KEY_LEFT ||
+			   key.kind == MI_KEY_RIGHT);
+}
+
 static mi_ui_action visit_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 {
 	visit_page *p = (visit_page *)page;
@@ -745,6 +806,8 @@ static mi_ui_action visit_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 	build(p, desk);
 	if (p->line_count == 0)
 		return key.kind == MI_KEY_ESC ? MI_UI_CANCEL : MI_UI_IGNORED;
+	if (changes_notes(p, key) && !mi_desk_may(desk, MI_PERMIT_SESSION_NOTES))
+		return MI_UI_HANDLED;
 	size_t rows = (size_t)doc_rows(desk);
 	if (mi_desk_move(key, p->line_count, rows, &p->cur)) {
 		mi_desk_scroll_to(p->cur, rows, &p->top);
@@ -790,6 +853,12 @@ static mi_ui_action visit_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 		return MI_UI_HANDLED;
 	case L'm':
 		mark_reviewed(p, desk);
+		return MI_UI_HANDLED;
+	case L'c':
+		close_visit(p, desk);
+		return MI_UI_HANDLED;
+	case L'f':
+		next_plan(p, desk);
 		return MI_UI_HANDLED;
 	case L'q':
 		return MI_UI_CANCEL;
@@ -914,6 +983,10 @@ static const mi_desk_page_ops visit_ops = {
 		"Session notes: move with Up/Down (Tab jumps to the next thing to fill in), Space "
 		"ticks a box or picks the pressure, Enter edits a text (Enter again keeps it, Esc "
 		"undoes it). s saves every note at once; leaving with unsaved notes asks first.\n\n"
+		"f sets the follow-up plan (none, reassess at 48-72 h, a series, maintenance; "
+		"saved at once; the due list shows who is due). "
+		"c closes the visit: its notes are signed by you (a therapist); a later change is "
+		"kept as an amendment with the text before it. "
 		"p prints the aftercare summary shown at the end, m marks an intake from the kiosk "
 		"as reviewed, Esc goes back.",
 	.draw = visit_draw,
@@ -988,6 +1061,7 @@ mi_desk_page *mi_desk_visit_new(mi_desk *desk, long long visit_id, mi_error *err
 	bool ok = mi_app_visit_view_load(desk->config.store, visit_id, &view, &seen, err) == MI_OK;
 	if (ok)
 		take_view(p, &view);
+	ok = ok && mi_app_visit_plan(desk->config.store, visit_id, &p->plan, err) == MI_OK;
 	ok = ok && load_unanswered(p, desk, err);
 	if (ok && !edits_from_visit(p)) {
 		mi_error_set(err, MI_EINTERNAL, "out of memory.");

@@ -14,6 +14,8 @@
 struct mi_ui_lock {
 	mi_store *store;
 	char *pin_hash;
+	mi_ui_lock_verify_fn verify;
+	void *verify_ctx;
 	char *title, *heading, *hint, *keys;
 	bool can_cancel;
 	mi_ui_field pin;
@@ -81,6 +83,8 @@ mi_ui_lock *mi_ui_lock_new(const mi_ui_lock_config *config)
 	if (!lock)
 		return NULL;
 	lock->store = config->store;
+	lock->verify = config->verify;
+	lock->verify_ctx = config->verify_ctx;
 	lock->can_cancel = config->can_cancel;
 	lock->pin_hash = copy_or(config->pin_hash, "");
 	lock->title = copy_or(config->title, "Locked");
@@ -123,18 +127,6 @@ void mi_ui_lock_reset(mi_ui_lock *lock)
 		say_wait(lock, "");
 }
 
-/* Replaces an old-style hash after a right PIN (store and own copy); on
- * any failure the old hash stays, and it still works. */
-static void rehash(mi_ui_lock *lock, const char *pin)
-{
-	char *hash = NULL;
-	mi_error err;
-	if (lock->store && mi_app_pin_set(lock->store, pin, &hash, &err) == MI_OK) {
-		free(lock->pin_hash);
-		lock->pin_hash = hash;
-	}
-}
-
 /* Counts a wrong PIN (in the database, and its audit log, when there is
  * one) and starts the wait it brings. */
 static void count_failure(mi_ui_lock *lock)
@@ -155,9 +147,10 @@ static void count_failure(mi_ui_lock *lock)
 static mi_ui_action check_pin(mi_ui_lock *lock)
 {
 	char *typed = mi_ui_field_text(&lock->pin);
-	bool ok = typed && mi_pin_verify(lock->pin_hash, typed);
-	if (ok && mi_pin_needs_rehash(lock->pin_hash))
-		rehash(lock, typed);
+	bool ok = typed && (lock->verify ? lock->verify(lock->verify_ctx, typed)
+					 : mi_pin_verify(lock->pin_hash, typed));
+	if (typed)
+		explicit_bzero(typed, strlen(typed));
 	free(typed);
 	mi_ui_field_clear(&lock->pin);
 	if (ok) {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/app_accounts.h"
 #include "mi/app_pin.h"
 #include "mi/pin.h"
 #include "mi/ui_field.h"
@@ -13,7 +14,7 @@ struct mi_ui_pin_setup {
 	mi_store *store;
 	mi_ui_field pin, again;
 	int focus; /* 0 the PIN, 1 the same again */
-	char *hash; /* once set */
+	mi_account who; /* once made */
 	char status[200];
 };
 
@@ -34,13 +35,13 @@ void mi_ui_pin_setup_free(mi_ui_pin_setup *s)
 		return;
 	mi_ui_field_clear(&s->pin);
 	mi_ui_field_clear(&s->again);
-	free(s->hash);
+	mi_account_clear(&s->who);
 	free(s);
 }
 
-const char *mi_ui_pin_setup_hash(const mi_ui_pin_setup *s)
+const mi_account *mi_ui_pin_setup_who(const mi_ui_pin_setup *s)
 {
-	return s->hash;
+	return s->who.name ? &s->who : NULL;
 }
 
 /* Starts again from the first field with a message. */
@@ -66,9 +67,11 @@ static mi_ui_action set_pin(mi_ui_pin_setup *s)
 		a = retry(s, "The two PINs differ; please type them again.");
 	else if (!mi_pin_valid(pin))
 		a = retry(s, "A PIN is 4 to 12 digits; please type it again.");
-	else if (mi_app_pin_set(s->store, pin, &s->hash, &err) != MI_OK)
+	else if (mi_app_pin_set(s->store, pin, &err) != MI_OK)
 		snprintf(s->status, sizeof s->status, "The PIN could not be saved: %.150s",
 			 err.message);
+	else if (!mi_app_account_check(s->store, MI_OWNER_ACCOUNT, pin, &s->who))
+		snprintf(s->status, sizeof s->status, "The PIN is saved but signing in failed; start again.");
 	else
 		a = MI_UI_DONE;
 	free(pin);

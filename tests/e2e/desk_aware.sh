@@ -12,6 +12,7 @@ expect_rc 0 "set-pin from stdin"
 
 tmux_start desk --db "$MASSAGE_INTAKE_DB"
 desk=$mi_tmux_socket
+tmux_sign_in 2468
 tmux_expect "front desk: clients" "main screen"
 tmux_expect "0 intakes waiting for review" "nothing waits yet"
 

@@ -13,6 +13,7 @@ expect_rc 0 "storing the example intake"
 for term in linux vt100 xterm-256color; do
 	MI_TMUX_TERM=$term
 	tmux_start "quit-$term" --db "$MASSAGE_INTAKE_DB"
+	tmux_sign_in 2468
 	tmux_expect "Maya Ortiz" "$term: the client list"
 	tmux_keys q
 	tmux_expect_exit 0 "$term: q quits"

@@ -27,6 +27,7 @@ export MASSAGE_INTAKE_LP="$T/lp"
 
 # ---- find the client, open the visit, record the session ----
 tmux_start desk --db "$MASSAGE_INTAKE_DB"
+tmux_sign_in 2468
 tmux_expect "front desk: clients" "main screen"
 tmux_expect "/ search" "main screen lists its keys"
 tmux_type "/"
@@ -76,6 +77,7 @@ expect_out_has "glutes" "show has the area worked"
 
 # ---- an intake at the desk: a yes to the bladder question is urgent ----
 tmux_start intake --db "$MASSAGE_INTAKE_DB"
+tmux_sign_in 2468
 tmux_expect "front desk: clients" "main screen again"
 tmux_type "n"
 tmux_expect "New client" "new client form"
@@ -120,6 +122,7 @@ tmux_dead || fail "q did not quit after the intake: $(tmux_screen)"
 
 # The draft waits in the review queue, and resumes with the urgent answer.
 tmux_start resume --db "$MASSAGE_INTAKE_DB"
+tmux_sign_in 2468
 tmux_expect "1 intake waiting for review" "the draft is counted on the main screen"
 tmux_type "r"
 tmux_expect "Nora Quinn" "the draft is in the review queue"

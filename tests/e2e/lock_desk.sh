@@ -27,11 +27,11 @@ tmux_type "2468"; tmux_keys Enter
 tmux_type "2468"; tmux_keys Enter
 tmux_expect "front desk: clients" "main screen once the PIN is set"
 run "$MI" audit
-expect_out_has "set kiosk_pin_hash" "setting the PIN is audited"
+expect_out_has "account add" "making the owner's account is audited"
 
 tmux_keys Enter
 tmux_expect "Maya Ortiz" "the client page"
-tmux_expect "Locked — enter the therapist PIN to continue" "the desk locks when idle" 20
+tmux_expect "Locked — owner, type your PIN to go on" "the desk locks when idle" 20
 tmux_expect_gone "Maya" "the client's name is gone from the lock screen"
 
 tmux_type "1357"; tmux_keys Enter
@@ -50,7 +50,7 @@ tmux_keys Enter
 tmux_expect "p print" "the visit page"
 tmux_keys p
 tmux_expect "not printed: the printer did not answer within 2 s" "the hanging print is stopped and said" 10
-tmux_expect "Locked — enter the therapist PIN to continue" "the desk still locks after it" 20
+tmux_expect "Locked — owner, type your PIN to go on" "the desk still locks after it" 20
 tmux_type "2468"; tmux_keys Enter
 tmux_expect "p print" "back on the visit page"
 

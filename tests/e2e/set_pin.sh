@@ -28,6 +28,7 @@ expect_out_has "Argon2id" "the help says how the PIN is kept"
 
 run "$MI" kiosk </dev/null
 expect_rc 64 "kiosk without a PIN"
+expect_err_has "therapist add NAME" "kiosk names therapist add"
 expect_err_has 'set one with "massage-intake set-pin"' "kiosk names set-pin"
 
 run bash -c "echo 9753 | '$MI' set-pin"
@@ -51,12 +52,15 @@ tmux_type "1123"; tmux_keys Enter
 tmux_expect "the two PINs differ" "different PINs are refused"
 tmux_expect_exit 64 "different PINs"
 
-tmux_restart set-pin
+# The first PIN made the owner account; its PIN changes with --as owner.
+tmux_restart --as owner set-pin
+tmux_expect "PIN of owner:" "the owner's PIN first"
+tmux_type "9753"; tmux_keys Enter
 tmux_expect "New PIN (4 to 12 digits):" "first prompt again"
 tmux_type "1122"; tmux_keys Enter
 tmux_expect "The same PIN again:" "second prompt again"
 tmux_type "1122"; tmux_keys Enter
-tmux_expect "The kiosk PIN is set." "the PIN is set"
+tmux_expect "The PIN of owner is changed." "the PIN is set"
 
 # The new PIN leaves the kiosk; the old one does not.
 mi_tmux_stderr="2>>'$T/stderr.log'"

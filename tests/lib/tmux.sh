@@ -18,6 +18,8 @@
 #   tmux_identify NAME BIRTH [CODE]  fill in the kiosk's welcome page and press Enter
 #   tmux_kiosk_to_bladder     from the kiosk's code page, the pain and leg
 #                             questions answered, to the bladder question
+#   tmux_sign_in PIN [DOWNS]  at the desk's sign-in, press Down DOWNS times to
+#                             pick a name (default 0: the first), type PIN, Enter
 
 : "${MI_TMUX_TERM:=xterm-256color}"
 # tmux keeps its sockets under $TMUX_TMPDIR: inside $T, removed at exit.
@@ -152,4 +154,13 @@ tmux_kiosk_to_bladder() {
 	tmux_expect "Is weakness in your legs getting worse" "weakness"
 	tmux_keys n
 	tmux_expect "urine or stool" "bladder question"
+}
+
+tmux_sign_in() {
+	tmux_wait_for "Sign in — pick your name" || fail "the desk's sign-in did not show"
+	local i
+	for ((i = 0; i < ${2:-0}; i++)); do tmux_keys Down; done
+	tmux_type "$1"
+	tmux_keys Enter
+	tmux_wait_for "Signed in as" || fail "nobody signed in"
 }

@@ -6,6 +6,8 @@
 
 #include <sqlite3.h>
 
+#include "mi/store_therapists.h"
+
 static void store_open_with_version_1_migrates_succeeds(void **state)
 {
 	(void)state;
@@ -154,11 +156,71 @@ static void store_open_with_version_2_migrates_succeeds(void **state)
 	tsu_rmdir(dir);
 }
 
+/* Schema 5 kept one clinic PIN in the settings: at 6 it is the owner's
+ * account, "owner", a therapist, and the setting is gone. */
+static void store_open_with_version_5_pin_makes_owner_succeeds(void **state)
+{
+	(void)state;
+	char *dir = tsu_tmpdir();
+	char *path = tsu_path(dir, "v4.db");
+	mi_store *store = tsu_open(path);
+	mi_store_close(store);
+	/* Back to schema 5: what 6 added goes, a clinic PIN comes. */
+	tsu_raw_exec(path, "DROP INDEX therapists_one_owner;"
+			   "DROP TABLE note_amendments;"
+			   "DROP TABLE note_signatures;"
+			   "DROP INDEX visits_with_plan;"
+			   "ALTER TABLE visits DROP COLUMN plan;"
+			   "ALTER TABLE visits DROP COLUMN consent_version;"
+			   "ALTER TABLE visits DROP COLUMN consent_hash;"
+			   "ALTER TABLE therapists DROP COLUMN role;"
+			   "ALTER TABLE therapists DROP COLUMN owner;"
+			   "ALTER TABLE therapists DROP COLUMN active;"
+			   "INSERT INTO settings (key, value, updated) VALUES"
+			   " ('kiosk_pin_hash', '$argon2id$old', '2026-01-01T00:00:00Z');"
+			   "PRAGMA user_version = 5;");
+	store = tsu_open(path);
+	mi_account owner = {0};
+	mi_error err;
+	assert_int_equal(mi_store_account_get(store, "owner", &owner, &err), MI_OK);
+	assert_true(owner.owner);
+	assert_true(owner.active);
+	assert_int_equal(owner.role, MI_ROLE_THERAPIST);
+	assert_string_equal(owner.pin_hash, "$argon2id$old");
+	mi_account_clear(&owner);
+	char *pin = NULL;
+	assert_int_equal(mi_store_setting_get(store, "kiosk_pin_hash", &pin, &err), MI_OK);
+	assert_null(pin);
+	/* The owner stays the owner: the next account is not, and the owner
+	 * cannot be disabled. */
+	bool is_owner = true;
+	assert_int_equal(mi_store_account_add(store, "Bea", MI_ROLE_FRONT_DESK, "$argon2id$b",
+					      &is_owner, &err),
+			 MI_OK);
+	assert_false(is_owner);
+	assert_int_equal(mi_store_account_add(store, "bea", MI_ROLE_THERAPIST, "$argon2id$c", NULL,
+					      &err),
+			 MI_OK); /* names are matched exactly */
+	assert_int_equal(mi_store_account_add(store, "Bea", MI_ROLE_THERAPIST, "$argon2id$c", NULL,
+					      &err),
+			 MI_EDATA);
+	assert_int_equal(mi_store_account_disable(store, "owner", &err), MI_EDATA);
+	assert_int_equal(mi_store_account_disable(store, "Bea", &err), MI_OK);
+	mi_account_list active = {0};
+	assert_int_equal(mi_store_accounts(store, true, &active, &err), MI_OK);
+	assert_int_equal(active.count, 2);
+	mi_account_list_clear(&active);
+	mi_store_close(store);
+	free(path);
+	tsu_rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(store_open_with_version_1_migrates_succeeds),
 		cmocka_unit_test(store_open_with_version_2_migrates_succeeds),
+		cmocka_unit_test(store_open_with_version_5_pin_makes_owner_succeeds),
 	};
 	return cmocka_run_group_tests_name("store_migrate", tests, NULL, NULL);
 }

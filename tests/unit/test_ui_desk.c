@@ -16,6 +16,7 @@
 #include "mi/aftercare.h"
 #include "mi/app_aftercare.h"
 #include "mi/store.h"
+#include "mi/store_therapists.h"
 #include "mi/ui_desk.h"
 #include "ui_test_pin.h"
 
@@ -81,11 +82,21 @@ static mi_desk *new_desk(fixture *f, mi_desk_print_fn print)
 		.clock = mi_clock_fixed(&today),
 		.print = print,
 		.print_ctx = f,
-		.pin_hash = ui_test_pin_hash,
 	};
 	mi_error err;
+	mi_account anna = {0};
+	if (mi_store_account_get(f->store, "Anna", &anna, &err) == MI_ENOTFOUND)
+		assert_int_equal(mi_store_account_add(f->store, "Anna", MI_ROLE_THERAPIST,
+						      ui_test_pin_hash, NULL, &err),
+				 MI_OK);
+	mi_account_clear(&anna);
 	mi_desk *desk = mi_desk_new(&config, &err);
 	assert_non_null(desk);
+	/* Anna signs in. */
+	for (const wchar_t *p = L"2468"; *p; p++)
+		mi_desk_key(desk, mi_ui_key_char(*p));
+	mi_desk_key(desk, mi_ui_key_of(MI_KEY_ENTER));
+	assert_false(mi_desk_locked(desk));
 	return desk;
 }
 

@@ -14,6 +14,8 @@
 #include "mi/app_settings.h"
 #include "mi/pin.h"
 #include "mi/store.h"
+#include "mi/store_followup.h"
+#include "mi/store_therapists.h"
 #include "mi/ui_desk.h"
 #include "mi/ui_lock.h"
 #include "ui_test_pin.h"
@@ -212,6 +214,14 @@ static void lock_with_right_pin_returns_done_succeeds(void **state)
 	mi_ui_lock_free(lock);
 }
 
+/* Types digits then Enter into the desk. */
+static void desk_enter(mi_desk *desk, const wchar_t *digits)
+{
+	for (; *digits; digits++)
+		mi_desk_key(desk, mi_ui_key_char(*digits));
+	mi_desk_key(desk, mi_ui_key_of(MI_KEY_ENTER));
+}
+
 /* A desk over Maya Ortiz's stored intake, locking after 300 s, on her
  * page (with a PIN hash). */
 static mi_desk *desk_with_maya(fixture *f, const char *pin_hash)
@@ -231,10 +241,17 @@ static mi_desk *desk_with_maya(fixture *f, const char *pin_hash)
 	mi_screening_clear(&s);
 	mi_answers_free(a);
 	mi_desk_config config = {.store = f->store, .rules = f->rules, .clock = mi_clock_fixed(&today),
-				 .pin_hash = pin_hash, .lock_seconds = 300};
+				 .lock_seconds = 300};
+	if (pin_hash)
+		assert_int_equal(mi_store_account_add(f->store, "Anna", MI_ROLE_THERAPIST, pin_hash, NULL,
+						      &err),
+				 MI_OK);
 	mi_desk *desk = mi_desk_new(&config, &err);
 	assert_non_null(desk);
 	if (pin_hash) { /* else the PIN is asked for first */
+		assert_true(mi_desk_locked(desk)); /* the sign-in comes first */
+		desk_enter(desk, L"2468");
+		assert_false(mi_desk_locked(desk));
 		mi_desk_key(desk, mi_ui_key_of(MI_KEY_ENTER));
 		assert_int_equal(mi_desk_current_page(desk), MI_DESK_CLIENT);
 	}
@@ -275,7 +292,7 @@ static void desk_idle_lock_hides_client_and_pin_returns_succeeds(void **state)
 	assert_null(strstr(text, "Maya"));
 	assert_null(strstr(text, "Ortiz"));
 	assert_null(strstr(text, "PROCEED"));
-	assert_non_null(strstr(text, "Locked — enter the therapist PIN to continue"));
+	assert_non_null(strstr(text, "Locked — Anna, type your PIN to go on"));
 	free(text);
 
 	/* Keys of the page under the lock do nothing to it. */
@@ -304,18 +321,15 @@ static void desk_idle_lock_hides_client_and_pin_returns_succeeds(void **state)
 	mi_desk_free(desk);
 }
 
-/* Types digits then Enter into the desk. */
-static void desk_enter(mi_desk *desk, const wchar_t *digits)
-{
-	for (; *digits; digits++)
-		mi_desk_key(desk, mi_ui_key_char(*digits));
-	mi_desk_key(desk, mi_ui_key_of(MI_KEY_ENTER));
-}
-
 static void desk_without_pin_asks_for_one_then_locks_succeeds(void **state)
 {
 	fixture *f = *state;
+	/* Esc on the PIN screen leaves without showing anything. */
 	mi_desk *desk = desk_with_maya(f, NULL);
+	assert_int_equal(mi_desk_key(desk, mi_ui_key_of(MI_KEY_ESC)), MI_UI_QUIT);
+	mi_desk_free(desk);
+
+	desk = desk_with_maya(f, NULL);
 	/* Nothing of a client shows until a PIN is set. */
 	assert_int_equal(mi_desk_current_page(desk), MI_DESK_MAIN);
 	char *text = desk_text(desk);
@@ -339,11 +353,13 @@ static void desk_without_pin_asks_for_one_then_locks_succeeds(void **state)
 	assert_non_null(strstr(text, "Maya Ortiz"));
 	assert_non_null(strstr(text, "The PIN is set"));
 	free(text);
-	char *stored = NULL;
+	mi_account owner = {0};
 	mi_error err;
-	assert_int_equal(mi_store_setting_get(f->store, "kiosk_pin_hash", &stored, &err), MI_OK);
-	assert_true(mi_pin_verify(stored, "1357"));
-	free(stored);
+	assert_int_equal(mi_store_account_get(f->store, "owner", &owner, &err), MI_OK);
+	assert_true(owner.owner);
+	assert_true(mi_pin_verify(owner.pin_hash, "1357"));
+	mi_account_clear(&owner);
+	assert_string_equal(mi_desk_who(desk)->name, "owner");
 
 	/* Now it locks when idle, and the new PIN unlocks it. */
 	mi_desk_tick(desk, 1000);
@@ -352,10 +368,107 @@ static void desk_without_pin_asks_for_one_then_locks_succeeds(void **state)
 	desk_enter(desk, L"1357");
 	assert_false(mi_desk_locked(desk));
 	mi_desk_free(desk);
+}
 
-	/* Esc on the PIN screen leaves without showing anything. */
-	desk = desk_with_maya(f, NULL);
-	assert_int_equal(mi_desk_key(desk, mi_ui_key_of(MI_KEY_ESC)), MI_UI_QUIT);
+/* True when the audit log has an entry by who with action. */
+static bool audited(fixture *f, const char *who, const char *action)
+{
+	mi_audit_list log = {0};
+	mi_error err;
+	assert_int_equal(mi_store_audit_list(f->store, 0, &log, &err), MI_OK);
+	bool found = false;
+	for (size_t i = 0; i < log.count && !found; i++)
+		found = strcmp(log.items[i].who, who) == 0 && strcmp(log.items[i].action, action) == 0;
+	mi_audit_list_clear(&log);
+	return found;
+}
+
+static void desk_another_person_signs_in_at_the_lock_succeeds(void **state)
+{
+	fixture *f = *state;
+	mi_error err;
+	assert_int_equal(mi_store_account_add(f->store, "Ben", MI_ROLE_FRONT_DESK, f->pin_hash, NULL,
+					      &err),
+			 MI_OK);
+	mi_desk *desk = desk_with_maya(f, f->pin_hash); /* Anna, first in the list, signs in */
+	assert_string_equal(mi_desk_who(desk)->name, "Anna");
+	assert_true(audited(f, "Anna", "unlock"));
+	assert_true(audited(f, "Anna", "history"));
+	mi_desk_tick(desk, 1000);
+	assert_int_equal(mi_desk_tick(desk, 1300), MI_UI_HANDLED);
+	assert_true(mi_desk_locked(desk));
+	/* Ben picks his own name and signs in instead: the main page. */
+	mi_desk_key(desk, mi_ui_key_of(MI_KEY_DOWN));
+	char *text = desk_text(desk);
+	assert_non_null(strstr(text, "Sign in — pick your name"));
+	assert_null(strstr(text, "Maya"));
+	free(text);
+	desk_enter(desk, L"2468");
+	assert_false(mi_desk_locked(desk));
+	assert_string_equal(mi_desk_who(desk)->name, "Ben");
+	assert_int_equal(mi_desk_current_page(desk), MI_DESK_MAIN);
+	assert_true(audited(f, "Ben", "unlock"));
+	/* Front desk: the visit page shows, its session notes cannot change. */
+	mi_desk_key(desk, mi_ui_key_of(MI_KEY_ENTER));
+	mi_desk_key(desk, mi_ui_key_of(MI_KEY_ENTER));
+	assert_int_equal(mi_desk_current_page(desk), MI_DESK_VISIT);
+	assert_true(audited(f, "Ben", "view"));
+	mi_desk_key(desk, mi_ui_key_char(L's'));
+	assert_non_null(strstr(mi_desk_status(desk), "written by a therapist"));
+	assert_false(mi_desk_unsaved(desk));
+	mi_desk_free(desk);
+}
+
+static void desk_plan_on_visit_page_and_due_list_succeeds(void **state)
+{
+	fixture *f = *state;
+	mi_desk *desk = desk_with_maya(f, f->pin_hash); /* Anna, a therapist, on Maya's page */
+	mi_desk_key(desk, mi_ui_key_of(MI_KEY_ENTER));
+	assert_int_equal(mi_desk_current_page(desk), MI_DESK_VISIT);
+	long long visit = mi_desk_visit_id(desk);
+	mi_desk_key(desk, mi_ui_key_char(L'f'));
+	assert_non_null(strstr(mi_desk_status(desk), "Follow-up plan saved: reassess."));
+	mi_plan plan;
+	mi_error err;
+	assert_int_equal(mi_store_visit_plan(f->store, visit, &plan, &err), MI_OK);
+	assert_int_equal(plan.kind, MI_PLAN_REASSESS);
+	assert_true(audited(f, "Anna", "plan"));
+	/* The main page counts her, d lists her: reassess two days after today. */
+	mi_desk_key(desk, mi_ui_key_of(MI_KEY_ESC));
+	mi_desk_key(desk, mi_ui_key_of(MI_KEY_ESC));
+	assert_int_equal(mi_desk_current_page(desk), MI_DESK_MAIN);
+	char *text = desk_text(desk);
+	assert_non_null(strstr(text, "1 due for a follow-up (d)"));
+	free(text);
+	mi_desk_key(desk, mi_ui_key_char(L'd'));
+	assert_int_equal(mi_desk_current_page(desk), MI_DESK_DUE);
+	text = desk_text(desk);
+	assert_non_null(strstr(text, "2026-11-25"));
+	assert_non_null(strstr(text, "Maya Ortiz"));
+	assert_non_null(strstr(text, "reassess (48-72 h after the session)"));
+	free(text);
+	mi_desk_key(desk, mi_ui_key_of(MI_KEY_ENTER));
+	assert_int_equal(mi_desk_current_page(desk), MI_DESK_CLIENT);
+	mi_desk_free(desk);
+
+	/* Front desk cannot set a plan. */
+	assert_int_equal(mi_store_account_add(f->store, "Ben", MI_ROLE_FRONT_DESK, f->pin_hash, NULL,
+					      &err),
+			 MI_OK);
+	mi_desk_config config = {.store = f->store, .rules = f->rules, .clock = mi_clock_fixed(&today),
+				 .lock_seconds = 300};
+	desk = mi_desk_new(&config, &err);
+	assert_non_null(desk);
+	mi_desk_key(desk, mi_ui_key_of(MI_KEY_DOWN)); /* Ben */
+	desk_enter(desk, L"2468");
+	assert_string_equal(mi_desk_who(desk)->name, "Ben");
+	mi_desk_key(desk, mi_ui_key_of(MI_KEY_ENTER));
+	mi_desk_key(desk, mi_ui_key_of(MI_KEY_ENTER));
+	assert_int_equal(mi_desk_current_page(desk), MI_DESK_VISIT);
+	mi_desk_key(desk, mi_ui_key_char(L'f'));
+	assert_non_null(strstr(mi_desk_status(desk), "written by a therapist"));
+	assert_int_equal(mi_store_visit_plan(f->store, visit, &plan, &err), MI_OK);
+	assert_int_equal(plan.kind, MI_PLAN_REASSESS);
 	mi_desk_free(desk);
 }
 
@@ -374,6 +487,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(desk_lock_timeout_changed_while_running_takes_effect_succeeds,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(desk_without_pin_asks_for_one_then_locks_succeeds, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(desk_another_person_signs_in_at_the_lock_succeeds, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(desk_plan_on_visit_page_and_due_list_succeeds, setup,
 						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

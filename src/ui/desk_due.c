@@ -1,0 +1,134 @@
+/* desk_due.c - the due list: clients due for a follow-up within a week (and
+ * overdue ones), from the plans therapists set on visits. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "desk_internal.h"
+#include "mi/app_followup.h"
+
+enum { ROW_HEADER = 2, ROW_LIST = 3, DUE_DAYS = 7 };
+
+typedef struct due_page {
+	mi_desk_page base;
+	mi_due_list list;
+	size_t sel, top;
+} due_page;
+
+/* Refetches the list. */
+static bool load(due_page *p, mi_desk *desk, mi_error *err)
+{
+	mi_due_list list = {0};
+	if (mi_app_due(desk->config.store, mi_clock_today(desk->config.clock), DUE_DAYS, &list, err) !=
+	    MI_OK)
+		return false;
+	mi_due_list_clear(&p->list);
+	p->list = list;
+	if (p->sel >= list.count)
+		p->sel = list.count ? list.count - 1 : 0;
+	mi_desk_scroll_to(p->sel, (size_t)mi_desk_list_rows(desk, ROW_LIST), &p->top);
+	return true;
+}
+
+static void due_reload(mi_desk_page *page, mi_desk *desk)
+{
+	mi_error err;
+	if (!load((due_page *)page, desk, &err))
+		mi_desk_say_error(desk, "The due list could not be read", &err);
+}
+
+static mi_ui_action due_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
+{
+	due_page *p = (due_page *)page;
+	size_t rows = (size_t)mi_desk_list_rows(desk, ROW_LIST);
+	if (mi_desk_move(key, p->list.count, rows, &p->sel)) {
+		mi_desk_scroll_to(p->sel, rows, &p->top);
+		return MI_UI_HANDLED;
+	}
+	if (key.kind == MI_KEY_ESC || (key.kind == MI_KEY_CHAR && key.ch == L'q'))
+		return MI_UI_CANCEL;
+	if (key.kind != MI_KEY_ENTER)
+		return MI_UI_IGNORED;
+	if (p->sel >= p->list.count) {
+		mi_desk_say(desk, false, "Nobody is due.");
+		return MI_UI_HANDLED;
+	}
+	mi_error err;
+	mi_desk_page *next = mi_desk_client_new(desk, p->list.items[p->sel].client_id, &err);
+	if (!next)
+		mi_desk_say_error(desk, "The client could not be opened", &err);
+	mi_desk_push(desk, next);
+	return MI_UI_HANDLED;
+}
+
+static void due_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
+{
+	due_page *p = (due_page *)page;
+	char right[64];
+	snprintf(right, sizeof right, "%zu due", p->list.count);
+	mi_ui_draw_title(c, "Due for a follow-up - this week and overdue", right);
+	unsigned h = MI_UI_BOLD | MI_UI_UNDERLINE;
+	mi_ui_put(c, ROW_HEADER, 1, h, -1, "Due");
+	mi_ui_put(c, ROW_HEADER, 13, h, -1, "Client");
+	mi_ui_put(c, ROW_HEADER, 41, h, -1, "For");
+	if (p->list.count == 0)
+		mi_ui_put(c, ROW_LIST, 13, 0, -1, "Nobody is due this week.");
+	int rows = mi_desk_list_rows(desk, ROW_LIST);
+	for (int i = 0; i < rows && p->top + (size_t)i < p->list.count; i++) {
+		size_t k = p->top + (size_t)i;
+		const mi_due_item *d = &p->list.items[k];
+		int y = ROW_LIST + i;
+		unsigned attr = k == p->sel ? MI_UI_REVERSE : 0;
+		if (attr)
+			mi_ui_fill(c, y, 0, c->cols, L' ', attr);
+		char date[11];
+		mi_date_format(d->due.due, date);
+		mi_ui_put(c, y, 1, attr | (d->overdue ? MI_UI_BOLD : 0), -1, date);
+		mi_ui_put(c, y, 13, attr, 26, d->name);
+		char reason[96];
+		snprintf(reason, sizeof reason, "%s%s", d->reason, d->overdue ? " - overdue" : "");
+		mi_ui_put(c, y, 41, attr, c->cols - 42, reason);
+	}
+	mi_ui_draw_keys(c, "Up/Down move  Enter open the client  Esc back  ? help");
+}
+
+static long long due_client_id(const mi_desk_page *page)
+{
+	const due_page *p = (const due_page *)page;
+	return p->sel < p->list.count ? p->list.items[p->sel].client_id : 0;
+}
+
+static void due_free(mi_desk_page *page)
+{
+	due_page *p = (due_page *)page;
+	mi_due_list_clear(&p->list);
+	free(p);
+}
+
+static const mi_desk_page_ops due_ops = {
+	.kind = MI_DESK_DUE,
+	.help = "Clients due for a follow-up this week, and overdue ones, from the plan a "
+		"therapist set on their visit (f on the visit page): reassess 48-72 hours after "
+		"a session, the next session of a series, maintenance. Enter opens the client. "
+		"massage-intake due --ics FILE writes the list for a calendar. Esc goes back.",
+	.draw = due_draw,
+	.key = due_key,
+	.reload = due_reload,
+	.client_id = due_client_id,
+	.free = due_free,
+};
+
+mi_desk_page *mi_desk_due_new(mi_desk *desk, mi_error *err)
+{
+	due_page *p = calloc(1, sizeof *p);
+	if (!p) {
+		mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return NULL;
+	}
+	p->base.ops = &due_ops;
+	if (!load(p, desk, err)) {
+		due_free(&p->base);
+		return NULL;
+	}
+	mi_desk_audit_view(desk, "list", "due", 0);
+	return &p->base;
+}
