@@ -133,9 +133,12 @@ static void count_failure(mi_ui_lock *lock)
 {
 	mi_pin_throttle t;
 	mi_error err;
-	if (lock->store && mi_app_pin_wrong(lock->store, (long long)time(NULL), &t, &err) == MI_OK) {
+	/* One reading of the clock: a second ticking over between two would
+	 * shorten the wait shown by one. */
+	long long now = (long long)time(NULL);
+	if (lock->store && mi_app_pin_wrong(lock->store, now, &t, &err) == MI_OK) {
 		lock->failures = t.failures;
-		wait_for(lock, t.wait_until - (long long)time(NULL));
+		wait_for(lock, t.wait_until - now);
 		return;
 	}
 	if (lock->failures < UINT_MAX)
