@@ -738,7 +738,7 @@ static void desk_intake_ctrl_s_saves_and_leaves_succeeds(void **state)
 	type(f, L"soon");
 	mi_desk_key(f->desk, (mi_ui_key){.kind = MI_KEY_CTRL, .ch = L's'});
 	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_INTAKE);
-	assert_screen_has(f, "Please type a number");
+	assert_screen_has(f, "Please type how long, for example 10 days");
 	for (int i = 0; i < 4; i++)
 		press(f, MI_KEY_BACKSPACE);
 	type(f, L"12");
