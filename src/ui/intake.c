@@ -1146,6 +1146,24 @@ static void draw_flags(const mi_ui_intake *in, mi_ui_canvas *c)
 	}
 }
 
+/* The position of the current question's group among the groups of the
+ * questions asked (rows[0..n)): *part of *parts. */
+static void group_progress(const mi_ui_intake *in, const size_t *rows, size_t n, size_t *part,
+			   size_t *parts)
+{
+	*part = *parts = 0;
+	const char *current = in->questions[in->current].group, *last = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const char *group = in->questions[rows[i]].group;
+		if (last && strcmp(group, last) == 0)
+			continue;
+		last = group;
+		++*parts;
+		if (strcmp(group, current) == 0 && *part == 0)
+			*part = *parts;
+	}
+}
+
 /* Title, banner, the current page, help, status and keys. */
 void mi_ui_intake_draw(mi_ui_intake *in, mi_ui_canvas *c)
 {
@@ -1158,12 +1176,15 @@ void mi_ui_intake_draw(mi_ui_intake *in, mi_ui_canvas *c)
 	if (on_review(in)) {
 		snprintf(title, sizeof title, "Intake - Review your answers");
 		snprintf(right, sizeof right, "%zu questions", total);
-	} else {
+	} else if (is_consent(&in->questions[in->current])) {
 		snprintf(title, sizeof title, "Intake - %s", in->questions[in->current].group);
-		if (is_consent(&in->questions[in->current]))
-			snprintf(right, sizeof right, "last step");
-		else
-			snprintf(right, sizeof right, "question %zu of %zu", pos, total);
+		snprintf(right, sizeof right, "last step");
+	} else {
+		size_t part, parts;
+		group_progress(in, rows, total, &part, &parts);
+		snprintf(title, sizeof title, "Intake - %s, part %zu of %zu",
+			 in->questions[in->current].group, part, parts);
+		snprintf(right, sizeof right, "question %zu of %zu", pos, total);
 	}
 	mi_ui_draw_title(c, title, right);
 	draw_banner(in, c);

@@ -225,6 +225,27 @@ static void intake_date_ambiguous_is_asked_succeeds(void **state)
 	mi_ui_intake_free(in);
 }
 
+/* The title says the part of the intake (its group) and where it is
+ * among the parts asked, as well as the question number. */
+static void intake_title_shows_group_part_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+	assert_page_has(in, "Intake - About you, part 1 of 7");
+	mi_ui_intake_goto(in, "pain_intensity");
+	assert_page_has(in, "Intake - Your pain, part 2 of 7");
+	mi_ui_intake_goto(in, "fever");
+	assert_page_has(in, "Intake - Health and safety, part 4 of 7");
+	assert_page_has(in, "question 15 of 38");
+	mi_ui_intake_goto(in, "goals_other");
+	assert_page_has(in, "Intake - Your goals, part 7 of 7");
+	mi_ui_intake_goto(in, "consent");
+	assert_page_has(in, "Intake - Consent");
+	assert_page_has(in, "last step");
+	mi_ui_intake_free(in);
+}
+
 static void intake_key_with_number_out_of_range_fails(void **state)
 {
 	(void)state;
@@ -794,6 +815,7 @@ int main(void)
 		cmocka_unit_test(intake_duration_vague_is_refused_with_example_fails),
 		cmocka_unit_test(intake_date_is_shown_in_words_before_kept_succeeds),
 		cmocka_unit_test(intake_date_ambiguous_is_asked_succeeds),
+		cmocka_unit_test(intake_title_shows_group_part_succeeds),
 		cmocka_unit_test(intake_key_with_number_out_of_range_fails),
 		cmocka_unit_test(intake_key_with_control_character_is_ignored_succeeds),
 		cmocka_unit_test(intake_key_with_yes_saves_and_advances_succeeds),
