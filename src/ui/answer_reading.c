@@ -97,8 +97,7 @@ void mi_ui_read_birth_date(const char *typed, mi_date_order order, mi_date today
 			    "example 14 March 1988.");
 		return;
 	default:
-		refuse(out, "Please type the day, the month in words and the year, for example "
-			    "14 March 1988 (or 1988-03-14).");
+		refuse(out, "Please type the date like this: 14 March 1988, or 1988-03-14.");
 		return;
 	}
 	char first[64], second[64];

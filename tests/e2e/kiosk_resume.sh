@@ -11,7 +11,7 @@ expect_rc 0 "set-pin from stdin"
 tmux_start resume kiosk
 tmux_expect "Welcome! Before your massage" "welcome page"
 tmux_type "Jon Berg"; tmux_keys Enter
-tmux_type "1961-07-30"; tmux_keys Enter
+tmux_type "1961-07-30"; tmux_keys Enter y
 code=$(tmux_resume_code)
 mi_test_count=$((mi_test_count + 1))
 [[ $code =~ ^[0-9]{6}$ ]] || fail "no resume code on the screen: $(tmux_screen)"

@@ -98,7 +98,7 @@ static void intake_key_with_bad_date_keeps_text_fails(void **state)
 	type(in, L"sometime in 88");
 	press(in, MI_KEY_ENTER);
 	assert_string_equal(mi_ui_intake_current_key(in), "client.birth_date");
-	assert_non_null(strstr(mi_ui_intake_status(in), "for example 14 March 1988"));
+	assert_non_null(strstr(mi_ui_intake_status(in), "like this: 14 March 1988"));
 	char *typed = mi_ui_intake_typed(in);
 	assert_string_equal(typed, "sometime in 88");
 	free(typed);

@@ -64,7 +64,7 @@ static const struct {
 	{"31/04/1988", MI_DATE_DMY, MI_UI_READ_REFUSED, "", "", "That date does not exist"},
 	{"1 January 2030", MI_DATE_DMY, MI_UI_READ_REFUSED, "", "", "in the future"},
 	{"1 January 1850", MI_DATE_DMY, MI_UI_READ_REFUSED, "", "", "Please check the year"},
-	{"March 1988", MI_DATE_DMY, MI_UI_READ_REFUSED, "", "", "for example 14 March 1988 (or 1988-03-14)"},
+	{"March 1988", MI_DATE_DMY, MI_UI_READ_REFUSED, "", "", "Please type the date like this: 14 March 1988, or 1988-03-14."},
 };
 
 static void read_birth_date_table_succeeds(void **state)
