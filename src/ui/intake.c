@@ -1307,6 +1307,13 @@ const mi_screening *mi_ui_intake_screening(const mi_ui_intake *in)
 	return &in->screening;
 }
 
+/* The questions asked with the answers so far. */
+size_t mi_ui_intake_question_count(const mi_ui_intake *in)
+{
+	size_t rows[MAX_QUESTIONS];
+	return review_rows(in, rows, MAX_QUESTIONS);
+}
+
 /* The current question's key, or "review". */
 const char *mi_ui_intake_current_key(const mi_ui_intake *in)
 {

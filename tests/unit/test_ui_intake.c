@@ -246,6 +246,40 @@ static void intake_title_shows_group_part_succeeds(void **state)
 	mi_ui_intake_free(in);
 }
 
+/* A safety question left untouched is never stored as "no": Enter and
+ * PgDn without a choice ask for one, Esc leaves it unanswered, and the
+ * review page sends the client back to it. */
+static void intake_untouched_yes_no_is_never_stored_fails(void **state)
+{
+	(void)state;
+	size_t count;
+	const mi_ui_question *q = mi_ui_questions(&count);
+	size_t asked = 0;
+	for (size_t i = 0; i < count; i++) {
+		if (q[i].kind != MI_Q_YESNO)
+			continue;
+		recorder r = {0};
+		mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+		assert_true(mi_ui_intake_goto(in, q[i].key));
+		press(in, MI_KEY_ENTER);
+		assert_string_equal(mi_ui_intake_status(in), "Please choose Yes or No.");
+		press(in, MI_KEY_PGDN);
+		assert_string_equal(mi_ui_intake_current_key(in), q[i].key);
+		press(in, MI_KEY_ESC);
+		assert_int_equal(r.count, 0);
+		assert_false(mi_answers_has(mi_ui_intake_answers(in), q[i].key));
+		/* The review page does not let it through either. */
+		assert_true(mi_ui_intake_goto(in, "review"));
+		press(in, MI_KEY_END);
+		press(in, MI_KEY_ENTER);
+		assert_string_not_equal(mi_ui_intake_current_key(in), "consent");
+		assert_false(mi_answers_has(mi_ui_intake_answers(in), q[i].key));
+		mi_ui_intake_free(in);
+		asked++;
+	}
+	assert_true(asked >= 15);
+}
+
 static void intake_key_with_number_out_of_range_fails(void **state)
 {
 	(void)state;
@@ -816,6 +850,7 @@ int main(void)
 		cmocka_unit_test(intake_date_is_shown_in_words_before_kept_succeeds),
 		cmocka_unit_test(intake_date_ambiguous_is_asked_succeeds),
 		cmocka_unit_test(intake_title_shows_group_part_succeeds),
+		cmocka_unit_test(intake_untouched_yes_no_is_never_stored_fails),
 		cmocka_unit_test(intake_key_with_number_out_of_range_fails),
 		cmocka_unit_test(intake_key_with_control_character_is_ignored_succeeds),
 		cmocka_unit_test(intake_key_with_yes_saves_and_advances_succeeds),
