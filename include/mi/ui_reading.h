@@ -17,6 +17,7 @@
 
 #include "mi/date.h"
 #include "mi/reading.h"
+#include "mi/ui.h"
 
 /* What became of a typed answer. */
 typedef enum mi_ui_reading_kind {
@@ -32,6 +33,17 @@ typedef struct mi_ui_reading {
 	char other[16];     /* MI_UI_READ_CHOOSE: the second reading */
 	char question[240]; /* the confirmation or the choice; the refusal when refused */
 } mi_ui_reading;
+
+/* What the client's key says to a reading shown back. */
+typedef enum mi_ui_reply {
+	MI_UI_REPLY_NONE,   /* a key that answers nothing: ask again */
+	MI_UI_REPLY_KEEP,   /* Y (for a choice: 1 or 2): keep *value */
+	MI_UI_REPLY_CHANGE, /* N or Esc: back to the typed words */
+} mi_ui_reply;
+
+/* The reply key gives to reading (confirm or choose); on MI_UI_REPLY_KEEP
+ * *value points into reading. */
+mi_ui_reply mi_ui_reading_reply(const mi_ui_reading *reading, mi_ui_key key, const char **value);
 
 /* Reads a pain duration ("10 days", "3 months", "since March", "a year and
  * a half", "6 wks", or a plain number of weeks) as whole weeks, at most max. */

@@ -115,6 +115,20 @@ void mi_ui_read_birth_date(const char *typed, mi_date_order order, mi_date today
 		 second);
 }
 
+mi_ui_reply mi_ui_reading_reply(const mi_ui_reading *r, mi_ui_key key, const char **value)
+{
+	wchar_t c = key.kind == MI_KEY_CHAR ? key.ch : 0;
+	*value = NULL;
+	if (r->kind == MI_UI_READ_CHOOSE && (c == L'1' || c == L'2'))
+		*value = c == L'1' ? r->value : r->other;
+	else if (r->kind == MI_UI_READ_CONFIRM && (c == L'y' || c == L'Y'))
+		*value = r->value;
+	if (*value)
+		return MI_UI_REPLY_KEEP;
+	return c == L'n' || c == L'N' || key.kind == MI_KEY_ESC ? MI_UI_REPLY_CHANGE
+								  : MI_UI_REPLY_NONE;
+}
+
 mi_date_order mi_ui_date_order_of(const char *format, bool *known)
 {
 	*known = true;

@@ -96,21 +96,15 @@ static bool ident_valid(mi_ui_ident *ident, mi_date today)
  * reading), N or Esc goes back to the field to change it. */
 static mi_ui_action birth_answer(mi_ui_ident *ident, mi_ui_key key, mi_date today)
 {
-	const mi_ui_reading *r = &ident->birth_reading;
-	wchar_t c = key.kind == MI_KEY_CHAR ? key.ch : 0;
-	bool choose = r->kind == MI_UI_READ_CHOOSE;
-	const char *value = NULL;
-	if (choose && (c == L'1' || c == L'2'))
-		value = c == L'1' ? r->value : r->other;
-	else if (!choose && (c == L'y' || c == L'Y'))
-		value = r->value;
-	if (value) {
+	const char *value;
+	mi_ui_reply reply = mi_ui_reading_reply(&ident->birth_reading, key, &value);
+	if (reply == MI_UI_REPLY_KEEP) {
 		ident->birth_asking = false;
 		snprintf(ident->birth_confirmed, sizeof ident->birth_confirmed, "%s", value);
 		mi_ui_field_set(&ident->birth, value);
 		return ident_valid(ident, today) ? MI_UI_DONE : MI_UI_HANDLED;
 	}
-	if (c == L'n' || c == L'N' || key.kind == MI_KEY_ESC) {
+	if (reply == MI_UI_REPLY_CHANGE) {
 		ident->birth_asking = false;
 		ident->focus = 1;
 		snprintf(ident->status, sizeof ident->status,

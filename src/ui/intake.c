@@ -749,27 +749,25 @@ static mi_ui_action go_forward(mi_ui_intake *in)
 static mi_ui_action reading_key(mi_ui_intake *in, mi_ui_key key)
 {
 	const mi_ui_question *q = &in->questions[in->current];
-	wchar_t c = key.kind == MI_KEY_CHAR ? key.ch : 0;
-	bool choose = in->reading.kind == MI_UI_READ_CHOOSE;
-	const char *value = NULL;
-	if (choose && (c == L'1' || c == L'2'))
-		value = c == L'1' ? in->reading.value : in->reading.other;
-	else if (!choose && (c == L'y' || c == L'Y'))
-		value = in->reading.value;
-	if (value) {
+	const char *value;
+	switch (mi_ui_reading_reply(&in->reading, key, &value)) {
+	case MI_UI_REPLY_KEEP: {
 		in->reading_open = false;
 		mi_ui_field_set(&in->field, value);
 		bool ok = q->kind == MI_Q_DATE ? commit_text(in, q, value) : commit_number(in, q, value);
 		return ok ? advance(in) : MI_UI_HANDLED;
 	}
-	if (c == L'n' || c == L'N' || key.kind == MI_KEY_ESC) {
+	case MI_UI_REPLY_CHANGE:
 		in->reading_open = false;
 		snprintf(in->status, sizeof in->status, "Please change your answer and press Enter.");
 		return MI_UI_HANDLED;
+	case MI_UI_REPLY_NONE:
+		break;
 	}
 	snprintf(in->status, sizeof in->status, "%s",
-		 choose ? "Please press 1 or 2, or N to change your answer."
-			: "Please press Y if it is right, or N to change it.");
+		 in->reading.kind == MI_UI_READ_CHOOSE
+			 ? "Please press 1 or 2, or N to change your answer."
+			 : "Please press Y if it is right, or N to change it.");
 	return MI_UI_HANDLED;
 }
 

@@ -108,12 +108,35 @@ static void date_order_of_formats_succeeds(void **state)
 	}
 }
 
+/* Y keeps a confirmation, 1 or 2 a choice; N and Esc change; others ask again. */
+static void reading_reply_keys_succeeds(void **state)
+{
+	(void)state;
+	mi_ui_reading confirm, choose;
+	mi_ui_read_weeks("2 years", today, 5200, &confirm);
+	mi_ui_read_birth_date("03/04/1988", MI_DATE_DMY, today, &choose);
+	const char *value;
+	assert_int_equal(mi_ui_reading_reply(&confirm, mi_ui_key_char(L'Y'), &value), MI_UI_REPLY_KEEP);
+	assert_string_equal(value, "104");
+	assert_int_equal(mi_ui_reading_reply(&confirm, mi_ui_key_char(L'1'), &value), MI_UI_REPLY_NONE);
+	assert_int_equal(mi_ui_reading_reply(&confirm, mi_ui_key_of(MI_KEY_ENTER), &value),
+			 MI_UI_REPLY_NONE);
+	assert_int_equal(mi_ui_reading_reply(&confirm, mi_ui_key_char(L'n'), &value),
+			 MI_UI_REPLY_CHANGE);
+	assert_int_equal(mi_ui_reading_reply(&choose, mi_ui_key_char(L'y'), &value), MI_UI_REPLY_NONE);
+	assert_int_equal(mi_ui_reading_reply(&choose, mi_ui_key_char(L'2'), &value), MI_UI_REPLY_KEEP);
+	assert_string_equal(value, "1988-03-04");
+	assert_int_equal(mi_ui_reading_reply(&choose, mi_ui_key_of(MI_KEY_ESC), &value),
+			 MI_UI_REPLY_CHANGE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(read_weeks_table_succeeds),
 		cmocka_unit_test(read_birth_date_table_succeeds),
 		cmocka_unit_test(date_order_of_formats_succeeds),
+		cmocka_unit_test(reading_reply_keys_succeeds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
