@@ -23,6 +23,7 @@
 #include "mi/ui.h"
 #include "mi/ui_field.h"
 #include "mi/ui_intake.h"
+#include "mi/ui_reading.h"
 
 /* A draft sink that saves each answer with mi_app_draft_save_answer. */
 mi_ui_draft_sink mi_ui_store_sink(mi_store *store);
@@ -36,6 +37,9 @@ typedef struct mi_ui_ident {
 	bool with_code;
 	int focus; /* 0 name, 1 birth date, 2 code */
 	char status[640];
+	mi_ui_reading birth_reading; /* the birth date read back in words */
+	bool birth_asking;           /* waiting for Y/N (or 1/2) on it */
+	char birth_confirmed[16];    /* the date the client said yes to */
 } mi_ui_ident;
 
 /* Empties the fields (with_code stays). */
@@ -44,7 +48,11 @@ void mi_ui_ident_clear(mi_ui_ident *ident);
 /* Edits the form: Tab/Up/Down switch fields, Enter on the name goes to the
  * birth date, Enter on the birth date (or the code) checks them and
  * returns MI_UI_DONE when they are valid (else a message in status). The
- * code may be left empty; when typed it must be a resume code's digits. */
+ * birth date is typed as people write it (ui_reading.h) and shown back in
+ * words in status, to be confirmed with Y (or chosen with 1 or 2 when the
+ * day and month could be either way; N changes it); the field then holds
+ * it as YYYY-MM-DD. The code may be left empty; when typed it must be a
+ * resume code's digits. */
 mi_ui_action mi_ui_ident_key(mi_ui_ident *ident, mi_ui_key key, mi_date today);
 
 /* Draws the labelled fields from row y (the code two rows under the birth

@@ -95,6 +95,10 @@ const mi_answers *mi_ui_intake_answers(const mi_ui_intake *intake);
 /* The latest screening (owned by the walk-through). */
 const mi_screening *mi_ui_intake_screening(const mi_ui_intake *intake);
 
+/* How many questions are asked with the answers so far (shown ones, the
+ * consent not counted): the "of N" of "question 3 of N". */
+size_t mi_ui_intake_question_count(const mi_ui_intake *intake);
+
 /* The key of the current question, "review" on the review page. */
 const char *mi_ui_intake_current_key(const mi_ui_intake *intake);
 

@@ -54,8 +54,8 @@ static void new_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	mi_ui_put(c, 5, 4, p->ident.focus == 0 ? MI_UI_BOLD : 0, -1, "Full name:");
 	mi_ui_field_draw(&p->ident.name, c, 5, 20, 50, p->ident.focus == 0);
 	mi_ui_put(c, 7, 4, p->ident.focus == 1 ? MI_UI_BOLD : 0, -1, "Date of birth:");
-	mi_ui_field_draw(&p->ident.birth, c, 7, 20, 12, p->ident.focus == 1);
-	mi_ui_put(c, 7, 34, 0, -1, "year-month-day, e.g. 1980-04-30");
+	mi_ui_field_draw(&p->ident.birth, c, 7, 20, 18, p->ident.focus == 1);
+	mi_ui_put(c, 7, 40, 0, -1, "e.g. 14 March 1988");
 	if (p->ident.status[0])
 		mi_ui_put(c, 9, 4, MI_UI_BOLD, c->cols - 6, p->ident.status);
 	mi_ui_draw_keys(c, "Type  Tab next field  Enter continue  Esc cancel  F1 help");

@@ -30,6 +30,24 @@ void mi_ui_ident_clear(mi_ui_ident *ident)
 	mi_ui_field_clear(&ident->code);
 	ident->focus = 0;
 	ident->status[0] = '\0';
+	ident->birth_asking = false;
+	ident->birth_confirmed[0] = '\0';
+}
+
+/* True when the typed birth date is the one the client confirmed in words;
+ * otherwise it is read and shown back for a yes (or refused) in status. */
+static bool birth_confirmed(mi_ui_ident *ident, const char *birth, mi_date today)
+{
+	if (ident->birth_confirmed[0] && strcmp(birth, ident->birth_confirmed) == 0)
+		return true;
+	mi_ui_reading *r = &ident->birth_reading;
+	mi_ui_read_birth_date(birth, mi_ui_locale_date_order(), today, r);
+	ident->birth_asking = r->kind != MI_UI_READ_REFUSED;
+	snprintf(ident->status, sizeof ident->status, "%s%s", r->question,
+		 r->kind == MI_UI_READ_CHOOSE ? " Press 1 or 2, or N to change it."
+		 : ident->birth_asking	      ? " Press Y for yes, or N to change it."
+					      : "");
+	return false;
 }
 
 /* Checks the fields; true when they are valid, else a message in status. */
@@ -47,9 +65,11 @@ static bool ident_valid(mi_ui_ident *ident, mi_date today)
 	} else if (folded[0] == '\0') {
 		snprintf(ident->status, sizeof ident->status, "Please type your full name.");
 		ident->focus = 0;
+	} else if (!birth_confirmed(ident, birth, today)) {
+		ident->focus = 1;
 	} else if (!mi_date_parse(birth, &d)) {
 		snprintf(ident->status, sizeof ident->status,
-			 "Please type the date of birth as year-month-day, for example 1980-04-30.");
+			 "Please type the date of birth, for example 14 March 1988.");
 		ident->focus = 1;
 	} else if (!mi_birth_date_possible(d, today)) {
 		snprintf(ident->status, sizeof ident->status,
@@ -72,9 +92,32 @@ static bool ident_valid(mi_ui_ident *ident, mi_date today)
 	return ok;
 }
 
+/* A key while the birth date is shown back: Y keeps it (1 or 2 the chosen
+ * reading), N or Esc goes back to the field to change it. */
+static mi_ui_action birth_answer(mi_ui_ident *ident, mi_ui_key key, mi_date today)
+{
+	const char *value;
+	mi_ui_reply reply = mi_ui_reading_reply(&ident->birth_reading, key, &value);
+	if (reply == MI_UI_REPLY_KEEP) {
+		ident->birth_asking = false;
+		snprintf(ident->birth_confirmed, sizeof ident->birth_confirmed, "%s", value);
+		mi_ui_field_set(&ident->birth, value);
+		return ident_valid(ident, today) ? MI_UI_DONE : MI_UI_HANDLED;
+	}
+	if (reply == MI_UI_REPLY_CHANGE) {
+		ident->birth_asking = false;
+		ident->focus = 1;
+		snprintf(ident->status, sizeof ident->status,
+			 "Please change the date of birth and press Enter.");
+	}
+	return MI_UI_HANDLED;
+}
+
 /* Edits the form; MI_UI_DONE once the fields are valid. */
 mi_ui_action mi_ui_ident_key(mi_ui_ident *ident, mi_ui_key key, mi_date today)
 {
+	if (ident->birth_asking)
+		return birth_answer(ident, key, today);
 	int fields = ident->with_code ? 3 : 2;
 	mi_ui_field *field[] = {&ident->name, &ident->birth, &ident->code};
 	switch (key.kind) {
@@ -103,8 +146,8 @@ void mi_ui_ident_draw(const mi_ui_ident *ident, mi_ui_canvas *canvas, int y)
 	mi_ui_put(canvas, y, 4, ident->focus == 0 ? MI_UI_BOLD : 0, -1, "Your full name:");
 	mi_ui_field_draw(&ident->name, canvas, y, 25, 50, ident->focus == 0);
 	mi_ui_put(canvas, y + 2, 4, ident->focus == 1 ? MI_UI_BOLD : 0, -1, "Your date of birth:");
-	mi_ui_field_draw(&ident->birth, canvas, y + 2, 25, 12, ident->focus == 1);
-	mi_ui_put(canvas, y + 2, 39, 0, -1, "year-month-day, e.g. 1980-04-30");
+	mi_ui_field_draw(&ident->birth, canvas, y + 2, 25, 18, ident->focus == 1);
+	mi_ui_put(canvas, y + 2, 45, 0, -1, "e.g. 14 March 1988");
 	if (!ident->with_code)
 		return;
 	mi_ui_put(canvas, y + 4, 4, ident->focus == 2 ? MI_UI_BOLD : 0, -1, "Your code:");

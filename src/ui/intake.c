@@ -6,6 +6,7 @@
 #include "mi/intake.h"
 #include "mi/ui_field.h"
 #include "mi/ui_intake.h"
+#include "mi/ui_reading.h"
 #include "mi/ui_screened.h"
 
 enum {
@@ -35,6 +36,8 @@ struct mi_ui_intake {
 	char **items;          /* text-list items */
 	size_t item_count;
 	bool dirty;            /* edited since the page was shown */
+	mi_ui_reading reading; /* typed words read back, waiting for the client's yes */
+	bool reading_open;
 
 	bool show_help;
 	bool show_flags;
@@ -115,6 +118,7 @@ static void load_page(mi_ui_intake *in)
 	in->choice = -1;
 	in->marks = 0;
 	in->dirty = false;
+	in->reading_open = false;
 	in->show_help = false;
 	if (on_review(in))
 		return;
@@ -388,10 +392,41 @@ static bool commit_choice(mi_ui_intake *in, const mi_ui_question *q)
 	return take(in, next, q->key, st, &err, NULL);
 }
 
+/* True for a question answered in words and read back before it is kept
+ * (answer_reading.c): the pain duration and dates. */
+static bool read_in_words(const mi_ui_intake *in, const mi_ui_question *q)
+{
+	return (q->kind == MI_Q_DATE || strcmp(q->key, "pain_duration_weeks") == 0) &&
+	       (in->dirty || !mi_answers_has(in->answers, q->key));
+}
+
+/* Reads the typed words: true when they can be kept as typed; otherwise
+ * the confirmation is opened or the refusal is on the status line. */
+static bool read_typed(mi_ui_intake *in, const mi_ui_question *q)
+{
+	char *text = mi_ui_field_text(&in->field);
+	if (!text)
+		return false;
+	mi_date today = mi_clock_today(in->config.clock);
+	const mi_answer_key *key = mi_answers_find_key(q->key);
+	if (q->kind == MI_Q_DATE)
+		mi_ui_read_birth_date(text, mi_ui_locale_date_order(), today, &in->reading);
+	else
+		mi_ui_read_weeks(text, today, key ? key->max : 0, &in->reading);
+	free(text);
+	in->reading_open = in->reading.kind == MI_UI_READ_CONFIRM ||
+			   in->reading.kind == MI_UI_READ_CHOOSE;
+	snprintf(in->status, sizeof in->status, "%s",
+		 in->reading.kind == MI_UI_READ_REFUSED ? in->reading.question : "");
+	return in->reading.kind == MI_UI_READ_AS_TYPED;
+}
+
 /* Validates and stores what is on the current page. */
 static bool commit(mi_ui_intake *in)
 {
 	const mi_ui_question *q = &in->questions[in->current];
+	if (read_in_words(in, q) && !read_typed(in, q))
+		return false;
 	switch (q->kind) {
 	case MI_Q_YESNO:
 	case MI_Q_SCALE:
@@ -709,6 +744,33 @@ static mi_ui_action go_forward(mi_ui_intake *in)
 	return advance(in);
 }
 
+/* Keys while typed words are read back: Y keeps the reading (1 or 2 the
+ * chosen one of two), N or Esc goes back to the typed words to change them. */
+static mi_ui_action reading_key(mi_ui_intake *in, mi_ui_key key)
+{
+	const mi_ui_question *q = &in->questions[in->current];
+	const char *value;
+	switch (mi_ui_reading_reply(&in->reading, key, &value)) {
+	case MI_UI_REPLY_KEEP: {
+		in->reading_open = false;
+		mi_ui_field_set(&in->field, value);
+		bool ok = q->kind == MI_Q_DATE ? commit_text(in, q, value) : commit_number(in, q, value);
+		return ok ? advance(in) : MI_UI_HANDLED;
+	}
+	case MI_UI_REPLY_CHANGE:
+		in->reading_open = false;
+		snprintf(in->status, sizeof in->status, "Please change your answer and press Enter.");
+		return MI_UI_HANDLED;
+	case MI_UI_REPLY_NONE:
+		break;
+	}
+	snprintf(in->status, sizeof in->status, "%s",
+		 in->reading.kind == MI_UI_READ_CHOOSE
+			 ? "Please press 1 or 2, or N to change your answer."
+			 : "Please press Y if it is right, or N to change it.");
+	return MI_UI_HANDLED;
+}
+
 /* Routes one key to help, flags, navigation or the current page. */
 mi_ui_action mi_ui_intake_key(mi_ui_intake *in, mi_ui_key key)
 {
@@ -726,6 +788,8 @@ mi_ui_action mi_ui_intake_key(mi_ui_intake *in, mi_ui_key key)
 		in->notice_open = false;
 		return MI_UI_HANDLED;
 	}
+	if (in->reading_open)
+		return reading_key(in, key);
 	if (on_review(in))
 		return review_key(in, key);
 	const mi_ui_question *q = &in->questions[in->current];
@@ -1080,6 +1144,24 @@ static void draw_flags(const mi_ui_intake *in, mi_ui_canvas *c)
 	}
 }
 
+/* The position of the current question's group among the groups of the
+ * questions asked (rows[0..n)): *part of *parts. */
+static void group_progress(const mi_ui_intake *in, const size_t *rows, size_t n, size_t *part,
+			   size_t *parts)
+{
+	*part = *parts = 0;
+	const char *current = in->questions[in->current].group, *last = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const char *group = in->questions[rows[i]].group;
+		if (last && strcmp(group, last) == 0)
+			continue;
+		last = group;
+		++*parts;
+		if (strcmp(group, current) == 0 && *part == 0)
+			*part = *parts;
+	}
+}
+
 /* Title, banner, the current page, help, status and keys. */
 void mi_ui_intake_draw(mi_ui_intake *in, mi_ui_canvas *c)
 {
@@ -1092,12 +1174,15 @@ void mi_ui_intake_draw(mi_ui_intake *in, mi_ui_canvas *c)
 	if (on_review(in)) {
 		snprintf(title, sizeof title, "Intake - Review your answers");
 		snprintf(right, sizeof right, "%zu questions", total);
-	} else {
+	} else if (is_consent(&in->questions[in->current])) {
 		snprintf(title, sizeof title, "Intake - %s", in->questions[in->current].group);
-		if (is_consent(&in->questions[in->current]))
-			snprintf(right, sizeof right, "last step");
-		else
-			snprintf(right, sizeof right, "question %zu of %zu", pos, total);
+		snprintf(right, sizeof right, "last step");
+	} else {
+		size_t part, parts;
+		group_progress(in, rows, total, &part, &parts);
+		snprintf(title, sizeof title, "Intake - %s, part %zu of %zu",
+			 in->questions[in->current].group, part, parts);
+		snprintf(right, sizeof right, "question %zu of %zu", pos, total);
 	}
 	mi_ui_draw_title(c, title, right);
 	draw_banner(in, c);
@@ -1147,10 +1232,16 @@ void mi_ui_intake_draw(mi_ui_intake *in, mi_ui_canvas *c)
 		default:
 			mi_ui_field_draw(&in->field, c, ROW_INPUT, 4, 72, true);
 			if (q->kind == MI_Q_DATE)
-				mi_ui_put(c, ROW_INPUT + 1, 4, 0, -1, "year-month-day, e.g. 1980-04-30");
+				mi_ui_put(c, ROW_INPUT + 1, 4, 0, -1,
+					  "for example 14 March 1988, 14/03/1988 or 1988-03-14");
 			keys = q->optional ? "Type  Enter next (empty: skip)  Esc back  F1 help"
 					   : "Type  Enter next  Esc back  F1 help";
 			break;
+		}
+		if (in->reading_open) {
+			mi_ui_wrap(c, ROW_INPUT + 3, 4, 72, 2, MI_UI_BOLD, in->reading.question);
+			keys = in->reading.kind == MI_UI_READ_CHOOSE ? "1 or 2 pick  N change it"
+								   : "Y yes, keep it  N no, change it";
 		}
 		if (in->show_help)
 			mi_ui_wrap(c, ROW_HELP, 2, 76, 2, 0, q->help);
@@ -1212,6 +1303,13 @@ const mi_answers *mi_ui_intake_answers(const mi_ui_intake *in)
 const mi_screening *mi_ui_intake_screening(const mi_ui_intake *in)
 {
 	return &in->screening;
+}
+
+/* The questions asked with the answers so far. */
+size_t mi_ui_intake_question_count(const mi_ui_intake *in)
+{
+	size_t rows[MAX_QUESTIONS];
+	return review_rows(in, rows, MAX_QUESTIONS);
 }
 
 /* The current question's key, or "review". */

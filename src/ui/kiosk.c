@@ -9,6 +9,7 @@
 #include "mi/app_settings.h"
 #include "mi/settings.h"
 #include "mi/ui_app.h"
+#include "mi/ui_length.h"
 #include "mi/ui_lock.h"
 
 typedef enum page {
@@ -331,9 +332,17 @@ static mi_ui_action kiosk_tick(void *self, double now)
 static void draw_welcome(mi_ui_kiosk *k, mi_ui_canvas *c)
 {
 	mi_ui_draw_title(c, "Welcome", "client intake");
-	mi_ui_wrap(c, 3, 4, 72, 3, MI_UI_BOLD, "Welcome! Before your massage, please answer a few "
-					      "questions about your back and your health. It takes "
-					      "about 5 minutes.");
+	/* The length as measured for the questions loaded (ui_length.h). */
+	char welcome[256], length[64] = "";
+	int minutes = mi_ui_intake_minutes();
+	if (minutes > 0)
+		snprintf(length, sizeof length, " It takes about %d minute%s.", minutes,
+			 minutes == 1 ? "" : "s");
+	snprintf(welcome, sizeof welcome,
+		 "Welcome! Before your massage, please answer a few questions about your back "
+		 "and your health.%s",
+		 length);
+	mi_ui_wrap(c, 3, 4, 72, 3, MI_UI_BOLD, welcome);
 	mi_ui_wrap(c, 7, 4, 72, 2, 0,
 		   "Your answers are private: only you and your therapist see them.");
 	mi_ui_ident_draw(&k->ident, c, 10);

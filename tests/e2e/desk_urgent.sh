@@ -82,7 +82,7 @@ tmux_expect "front desk: clients" "main screen again"
 tmux_type "n"
 tmux_expect "New client" "new client form"
 tmux_type "Nora Quinn"; tmux_keys Enter
-tmux_type "1960-01-15"; tmux_keys Enter
+tmux_type "1960-01-15"; tmux_keys Enter y
 tmux_expect "What is your phone number?" "the intake starts after name and birth date"
 tmux_expect "[? NOT FULLY SCREENED]" "therapist banner before the safety questions: not cleared"
 mi_test_count=$((mi_test_count + 1))

@@ -28,7 +28,7 @@ expect_rc 0 "set-pin from stdin"
 tmux_start kiosk kiosk
 tmux_expect "Welcome! Before your massage" "welcome page"
 tmux_type "Maya Ortiz"; tmux_keys Enter
-tmux_type "1988-03-14"; tmux_keys Enter
+tmux_type "1988-03-14"; tmux_keys Enter y
 tmux_expect "continue later with your name" "the resume code is shown"
 tmux_keys Enter
 tmux_expect "What is your phone number?" "first question"

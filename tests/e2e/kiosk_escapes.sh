@@ -53,7 +53,7 @@ for term in xterm-256color vt100; do
 	tmux_keys Enter Enter Enter          # phone, e-mail, no area ticked
 	tmux_expect "How strong is your pain" "$term: pain"
 	tmux_keys 5 Enter
-	tmux_expect "how many weeks" "$term: weeks"
+	tmux_expect "How long have you had this pain" "$term: weeks"
 	tmux_type "2"
 	send_unknown
 	expect_no_junk "$term: the number field"

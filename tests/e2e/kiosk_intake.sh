@@ -20,7 +20,9 @@ tmux_start kiosk kiosk
 tmux_expect "Welcome! Before your massage" "welcome page"
 echo 2026-11-23 >"$T/today"   # midnight passes
 tmux_type "Maya Ortiz"; tmux_keys Enter
-tmux_type "1988-03-14"; tmux_keys Enter
+tmux_type "14/03/1988"; tmux_keys Enter
+tmux_expect "14 March 1988: is that right?" "the birth date is shown back in words"
+tmux_keys y
 tmux_expect "continue later with your name" "the resume code is shown"
 tmux_keys Enter
 tmux_expect "What is your phone number?" "first question after the welcome page"
@@ -31,7 +33,9 @@ tmux_expect "Where do you feel pain" "body map"
 tmux_keys Down Down Down Down Space Down Space Enter
 tmux_expect "no pain" "pain scale shows its words"
 tmux_keys 4 Enter
-tmux_type "20"; tmux_keys Enter
+tmux_type "a year and a half"; tmux_keys Enter
+tmux_expect "About 78 weeks: is that right?" "the duration is shown back in weeks"
+tmux_keys y
 tmux_expect "How did the pain start?" "onset"
 tmux_keys 1 Enter
 tmux_type "sitting at my desk all day"; tmux_keys Enter
@@ -88,10 +92,14 @@ expect_rc 0 "show the stored visit"
 expect_out_has "Maya Ortiz" "the visit is Maya's"
 expect_out_has "ibuprofen as needed" "the medication is stored"
 expect_out_has "proceed" "the outcome is stored"
+expect_out_has "1988-03-14" "the birth date typed as 14/03/1988 is stored as a date"
 run "$MI" show 1 --json
 expect_rc 0 "show --json"
 mi_test_count=$((mi_test_count + 1))
 [[ $(jq -r '.date + " " + .answers.consent.date' <<<"$out") == "2026-11-23 2026-11-23" ]] ||
 	fail "the visit and the consent are not dated the day they were made: $(jq -c '{date, consent: .answers.consent}' <<<"$out")"
+mi_test_count=$((mi_test_count + 1))
+[[ $(jq -r '.answers.pain_duration_weeks' <<<"$out") == 78 ]] ||
+	fail "\"a year and a half\" is not stored as 78 weeks: $(jq -c '.answers.pain_duration_weeks' <<<"$out")"
 
 finish

@@ -23,7 +23,7 @@ tmux_dead && fail "q left the kiosk"
 # Inside the intake as well.
 tmux_keys BSpace
 tmux_type "Ann Lee"; tmux_keys Enter
-tmux_type "1990-02-03"; tmux_keys Enter
+tmux_type "1990-02-03"; tmux_keys Enter y
 tmux_expect "continue later with your name" "the resume code is shown"
 tmux_keys Enter
 tmux_expect "What is your phone number?" "intake started"

@@ -10,7 +10,7 @@ expect_rc 0 "set-pin from stdin"
 tmux_start resize kiosk
 tmux_expect "Welcome! Before your massage" "welcome page"
 tmux_type "Ruth Kim"; tmux_keys Enter
-tmux_type "1975-12-01"; tmux_keys Enter
+tmux_type "1975-12-01"; tmux_keys Enter y
 tmux_expect "continue later with your name" "the resume code is shown"
 tmux_keys Enter
 tmux_expect "What is your phone number?" "phone"

@@ -11,7 +11,7 @@ expect_rc 0 "set-pin from stdin"
 tmux_start resume kiosk
 tmux_expect "Welcome! Before your massage" "welcome page"
 tmux_type "Jon Berg"; tmux_keys Enter
-tmux_type "1961-07-30"; tmux_keys Enter
+tmux_type "1961-07-30"; tmux_keys Enter y
 code=$(tmux_resume_code)
 mi_test_count=$((mi_test_count + 1))
 [[ $code =~ ^[0-9]{6}$ ]] || fail "no resume code on the screen: $(tmux_screen)"
@@ -24,7 +24,7 @@ tmux_expect "Where do you feel pain" "body map"
 tmux_keys Down Down Down Down Space Enter
 tmux_expect "How strong is your pain" "pain scale"
 tmux_keys 6 Enter
-tmux_expect "how many weeks" "duration"
+tmux_expect "How long have you had this pain" "duration"
 tmux_type "3"                  # typed, not confirmed: may be lost
 
 pid=$(tmux_pid)
@@ -45,7 +45,7 @@ tmux_expect "Saved for later" "Esc on the first question leaves the fresh intake
 tmux_keys Enter
 # With the code: Jon's answers, where he stopped.
 tmux_identify "jon berg" 1961-07-30 "${code:0:3} ${code:3}"
-tmux_expect "how many weeks" "resumes at the first unanswered question"
+tmux_expect "How long have you had this pain" "resumes at the first unanswered question"
 tmux_keys Escape
 tmux_expect "Your answer: 6" "the pain answer is kept"
 tmux_keys Escape

@@ -12,7 +12,7 @@ for term in linux vt100 screen-256color; do
 	tmux_start "term-$term" kiosk
 	tmux_expect "Welcome! Before your massage" "$term: welcome page"
 	tmux_type "Eva Novak-$term"; tmux_keys Enter   # a new client each time
-	tmux_type "1980-04-30"; tmux_keys Enter
+	tmux_type "1980-04-30"; tmux_keys Enter y
 	tmux_expect "continue later with your name" "$term: the resume code is shown"
 	tmux_keys Enter
 	tmux_expect "What is your phone number?" "$term: first question"

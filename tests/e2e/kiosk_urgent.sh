@@ -12,7 +12,7 @@ expect_rc 0 "set-pin from stdin"
 tmux_start urgent kiosk
 tmux_expect "Welcome! Before your massage" "welcome page"
 tmux_type "Lee Park"; tmux_keys Enter
-tmux_type "1955-06-07"; tmux_keys Enter
+tmux_type "1955-06-07"; tmux_keys Enter y
 tmux_kiosk_to_bladder
 mi_test_count=$((mi_test_count + 1))
 tmux_screen | grep -qi "emergency" && fail "an alarm is shown before any urgent answer"

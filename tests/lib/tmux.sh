@@ -128,7 +128,7 @@ tmux_resume_code() {
 
 # tmux_identify NAME BIRTH [CODE]: types the name and birth date on the
 # kiosk's welcome page (and, when given, the resume code in its field), then
-# Enter.
+# Enter, and Y once the birth date is shown back in words.
 tmux_identify() {
 	tmux_type "$1"; tmux_keys Enter
 	tmux_type "$2"
@@ -137,6 +137,8 @@ tmux_identify() {
 		tmux_type "$3"
 	fi
 	tmux_keys Enter
+	tmux_expect "is that right?" "the birth date is shown back in words"
+	tmux_keys y
 }
 
 # tmux_kiosk_to_bladder: on the kiosk's code page, starts the questions and

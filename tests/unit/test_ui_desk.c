@@ -698,9 +698,16 @@ static void start_new_client_intake(fixture *f)
 	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_NEW_CLIENT);
 	type(f, L"Anna Smith");
 	press(f, MI_KEY_ENTER);
-	type(f, L"1985-02-28");
+	type(f, L"28/2/85");
 	press(f, MI_KEY_ENTER);
+	/* Shown back in words; kept only after Y. */
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_NEW_CLIENT);
+	assert_screen_has(f, "28 February 1985: is that right?");
+	key(f, L'y');
 	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_INTAKE);
+	assert_string_equal(mi_answers_get_text(mi_ui_intake_answers(mi_desk_intake(f->desk)),
+						"client.birth_date"),
+			    "1985-02-28");
 }
 
 static void desk_new_client_starts_intake_succeeds(void **state)
@@ -729,11 +736,21 @@ static void desk_new_client_with_bad_date_fails(void **state)
 	key(f, L'n');
 	type(f, L"Anna Smith");
 	press(f, MI_KEY_ENTER);
-	type(f, L"28.02.1985");
+	type(f, L"30.02.1985");
 	press(f, MI_KEY_ENTER);
 	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_NEW_CLIENT);
-	assert_screen_has(f, "year-month-day, for example");
+	assert_screen_has(f, "That date does not exist");
 	assert_screen_has(f, "Anna Smith"); /* nothing typed is lost */
+	assert_screen_has(f, "30.02.1985");
+	/* Day and month either way: the desk asks too, never guesses. */
+	for (int i = 0; i < 10; i++)
+		press(f, MI_KEY_BACKSPACE);
+	type(f, L"02.03.1985");
+	press(f, MI_KEY_ENTER);
+	assert_screen_has(f, "Did you mean 1: 2 March 1985, or 2: 3 February 1985?");
+	key(f, L'n');
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_NEW_CLIENT);
+	assert_screen_has(f, "02.03.1985");
 }
 
 /* Ctrl-S leaves the intake from any question, keeping what was typed. */
@@ -749,7 +766,7 @@ static void desk_intake_ctrl_s_saves_and_leaves_succeeds(void **state)
 	type(f, L"soon");
 	mi_desk_key(f->desk, (mi_ui_key){.kind = MI_KEY_CTRL, .ch = L's'});
 	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_INTAKE);
-	assert_screen_has(f, "Please type a number");
+	assert_screen_has(f, "Please type how long, for example 10 days");
 	for (int i = 0; i < 4; i++)
 		press(f, MI_KEY_BACKSPACE);
 	type(f, L"12");

@@ -95,15 +95,189 @@ static void intake_key_with_bad_date_keeps_text_fails(void **state)
 	recorder r = {0};
 	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
 	mi_ui_intake_goto(in, "client.birth_date");
-	type(in, L"14/03/1988");
+	type(in, L"sometime in 88");
 	press(in, MI_KEY_ENTER);
 	assert_string_equal(mi_ui_intake_current_key(in), "client.birth_date");
-	assert_non_null(strstr(mi_ui_intake_status(in), "year-month-day"));
+	assert_non_null(strstr(mi_ui_intake_status(in), "like this: 14 March 1988"));
 	char *typed = mi_ui_intake_typed(in);
-	assert_string_equal(typed, "14/03/1988");
+	assert_string_equal(typed, "sometime in 88");
 	free(typed);
 	assert_int_equal(r.count, 0);
 	mi_ui_intake_free(in);
+}
+
+/* The current page drawn at 80x24 (caller frees). */
+static char *page_text(mi_ui_intake *in)
+{
+	mi_ui_canvas *c = mi_ui_canvas_new(24, 80);
+	assert_non_null(c);
+	mi_ui_intake_draw(in, c);
+	char *text = mi_ui_canvas_text(c);
+	mi_ui_canvas_free(c);
+	assert_non_null(text);
+	return text;
+}
+
+static void assert_page_has(mi_ui_intake *in, const char *want)
+{
+	char *text = page_text(in);
+	if (!strstr(text, want))
+		fail_msg("the page lacks \"%s\":\n%s", want, text);
+	free(text);
+}
+
+/* "2 years" is read, shown back in weeks and kept only after Yes. */
+static void intake_duration_in_words_is_confirmed_then_kept_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+	mi_ui_intake_goto(in, "pain_duration_weeks");
+	type(in, L"a year and a half");
+	press(in, MI_KEY_ENTER);
+	assert_string_equal(mi_ui_intake_current_key(in), "pain_duration_weeks");
+	assert_page_has(in, "About 78 weeks: is that right?");
+	assert_page_has(in, "Y yes, keep it  N no, change it");
+	assert_null(saved(&r, "pain_duration_weeks"));
+	/* Enter is not a yes: the client is asked again. */
+	press(in, MI_KEY_ENTER);
+	assert_null(saved(&r, "pain_duration_weeks"));
+	assert_non_null(strstr(mi_ui_intake_status(in), "Please press Y"));
+	mi_ui_intake_key(in, mi_ui_key_char(L'y'));
+	assert_string_equal(saved(&r, "pain_duration_weeks"), "78");
+	assert_string_equal(mi_ui_intake_current_key(in), "onset");
+	mi_ui_intake_free(in);
+}
+
+/* No goes back to the words typed, with nothing kept. */
+static void intake_duration_in_words_refused_by_client_keeps_text_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+	mi_ui_intake_goto(in, "pain_duration_weeks");
+	type(in, L"2 years");
+	press(in, MI_KEY_ENTER);
+	assert_page_has(in, "About 104 weeks: is that right?");
+	mi_ui_intake_key(in, mi_ui_key_char(L'n'));
+	assert_null(saved(&r, "pain_duration_weeks"));
+	char *typed = mi_ui_intake_typed(in);
+	assert_string_equal(typed, "2 years");
+	free(typed);
+	/* Esc (back) with words not confirmed yet asks first, and loses nothing. */
+	press(in, MI_KEY_ESC);
+	assert_string_equal(mi_ui_intake_current_key(in), "pain_duration_weeks");
+	assert_page_has(in, "About 104 weeks: is that right?");
+	mi_ui_intake_key(in, mi_ui_key_char(L'Y'));
+	assert_string_equal(saved(&r, "pain_duration_weeks"), "104");
+	mi_ui_intake_free(in);
+}
+
+/* Words the reader cannot count are refused with what to type. */
+static void intake_duration_vague_is_refused_with_example_fails(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+	mi_ui_intake_goto(in, "pain_duration_weeks");
+	type(in, L"a few weeks");
+	press(in, MI_KEY_ENTER);
+	assert_string_equal(mi_ui_intake_current_key(in), "pain_duration_weeks");
+	assert_non_null(strstr(mi_ui_intake_status(in), "Please give a number, for example 3 weeks"));
+	char *text = page_text(in);
+	assert_null(strstr(text, "is that right?"));
+	free(text);
+	assert_int_equal(r.count, 0);
+	mi_ui_intake_free(in);
+}
+
+/* A date is always shown back in words before it is kept. */
+static void intake_date_is_shown_in_words_before_kept_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+	mi_ui_intake_goto(in, "client.birth_date");
+	type(in, L"1988-03-14");
+	press(in, MI_KEY_ENTER);
+	assert_page_has(in, "14 March 1988: is that right?");
+	assert_null(saved(&r, "client.birth_date"));
+	mi_ui_intake_key(in, mi_ui_key_char(L'y'));
+	assert_string_equal(saved(&r, "client.birth_date"), "\"1988-03-14\"");
+	assert_string_equal(mi_ui_intake_current_key(in), "client.phone");
+	mi_ui_intake_free(in);
+}
+
+/* A day and month that could be either way are asked, never guessed. */
+static void intake_date_ambiguous_is_asked_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+	mi_ui_intake_goto(in, "client.birth_date");
+	type(in, L"03/04/1988");
+	press(in, MI_KEY_ENTER);
+	assert_page_has(in, "Did you mean 1: 3 April 1988, or 2: 4 March 1988?");
+	mi_ui_intake_key(in, mi_ui_key_char(L'y')); /* not a choice */
+	assert_null(saved(&r, "client.birth_date"));
+	mi_ui_intake_key(in, mi_ui_key_char(L'2'));
+	assert_string_equal(saved(&r, "client.birth_date"), "\"1988-03-04\"");
+	mi_ui_intake_free(in);
+}
+
+/* The title says the part of the intake (its group) and where it is
+ * among the parts asked, as well as the question number. */
+static void intake_title_shows_group_part_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+	assert_page_has(in, "Intake - About you, part 1 of 7");
+	mi_ui_intake_goto(in, "pain_intensity");
+	assert_page_has(in, "Intake - Your pain, part 2 of 7");
+	mi_ui_intake_goto(in, "fever");
+	assert_page_has(in, "Intake - Health and safety, part 4 of 7");
+	assert_page_has(in, "question 15 of 38");
+	mi_ui_intake_goto(in, "goals_other");
+	assert_page_has(in, "Intake - Your goals, part 7 of 7");
+	mi_ui_intake_goto(in, "consent");
+	assert_page_has(in, "Intake - Consent");
+	assert_page_has(in, "last step");
+	mi_ui_intake_free(in);
+}
+
+/* A safety question left untouched is never stored as "no": Enter and
+ * PgDn without a choice ask for one, Esc leaves it unanswered, and the
+ * review page sends the client back to it. */
+static void intake_untouched_yes_no_is_never_stored_fails(void **state)
+{
+	(void)state;
+	size_t count;
+	const mi_ui_question *q = mi_ui_questions(&count);
+	size_t asked = 0;
+	for (size_t i = 0; i < count; i++) {
+		if (q[i].kind != MI_Q_YESNO)
+			continue;
+		recorder r = {0};
+		mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+		assert_true(mi_ui_intake_goto(in, q[i].key));
+		press(in, MI_KEY_ENTER);
+		assert_string_equal(mi_ui_intake_status(in), "Please choose Yes or No.");
+		press(in, MI_KEY_PGDN);
+		assert_string_equal(mi_ui_intake_current_key(in), q[i].key);
+		press(in, MI_KEY_ESC);
+		assert_int_equal(r.count, 0);
+		assert_false(mi_answers_has(mi_ui_intake_answers(in), q[i].key));
+		/* The review page does not let it through either. */
+		assert_true(mi_ui_intake_goto(in, "review"));
+		press(in, MI_KEY_END);
+		press(in, MI_KEY_ENTER);
+		assert_string_not_equal(mi_ui_intake_current_key(in), "consent");
+		assert_false(mi_answers_has(mi_ui_intake_answers(in), q[i].key));
+		mi_ui_intake_free(in);
+		asked++;
+	}
+	assert_true(asked >= 15);
 }
 
 static void intake_key_with_number_out_of_range_fails(void **state)
@@ -670,6 +844,13 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(intake_with_new_answers_starts_at_name_succeeds),
 		cmocka_unit_test(intake_key_with_bad_date_keeps_text_fails),
+		cmocka_unit_test(intake_duration_in_words_is_confirmed_then_kept_succeeds),
+		cmocka_unit_test(intake_duration_in_words_refused_by_client_keeps_text_succeeds),
+		cmocka_unit_test(intake_duration_vague_is_refused_with_example_fails),
+		cmocka_unit_test(intake_date_is_shown_in_words_before_kept_succeeds),
+		cmocka_unit_test(intake_date_ambiguous_is_asked_succeeds),
+		cmocka_unit_test(intake_title_shows_group_part_succeeds),
+		cmocka_unit_test(intake_untouched_yes_no_is_never_stored_fails),
 		cmocka_unit_test(intake_key_with_number_out_of_range_fails),
 		cmocka_unit_test(intake_key_with_control_character_is_ignored_succeeds),
 		cmocka_unit_test(intake_key_with_yes_saves_and_advances_succeeds),

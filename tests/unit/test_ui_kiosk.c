@@ -135,8 +135,17 @@ static void kiosk_f12_with_right_pin_quits_succeeds(void **state)
 	mi_ui_kiosk_free(k);
 }
 
+/* True when the kiosk's screen shows want. */
+static bool screen_has(mi_ui_kiosk *k, const char *want)
+{
+	char *text = screen_text(k);
+	bool has = strstr(text, want) != NULL;
+	free(text);
+	return has;
+}
+
 /* Types name, Enter, birth date, then (when code is not NULL) Tab and the
- * code, then Enter. */
+ * code, then Enter, and Y when the birth date is shown back in words. */
 static void identify(mi_ui_kiosk *k, const wchar_t *name, const wchar_t *birth,
 		     const wchar_t *code)
 {
@@ -148,6 +157,35 @@ static void identify(mi_ui_kiosk *k, const wchar_t *name, const wchar_t *birth,
 		type(k, code);
 	}
 	key(k, mi_ui_key_of(MI_KEY_ENTER));
+	if (screen_has(k, "is that right?"))
+		key(k, mi_ui_key_char(L'y'));
+}
+
+/* The birth date is typed as people write it and shown back in words; the
+ * intake starts only after Y, and N goes back to the field. */
+static void kiosk_birth_date_in_words_is_confirmed_succeeds(void **state)
+{
+	fixture *f = *state;
+	mi_ui_kiosk *k = new_kiosk(f);
+	type(k, L"Maya Ortiz");
+	key(k, mi_ui_key_of(MI_KEY_ENTER));
+	type(k, L"14/03/1988");
+	key(k, mi_ui_key_of(MI_KEY_ENTER));
+	assert_true(screen_has(k, "14 March 1988: is that right?"));
+	assert_string_equal(mi_ui_kiosk_page(k), "welcome");
+	key(k, mi_ui_key_char(L'n'));
+	assert_true(screen_has(k, "Please change the date of birth"));
+	assert_string_equal(mi_ui_kiosk_page(k), "welcome");
+	for (int i = 0; i < 10; i++)
+		key(k, mi_ui_key_of(MI_KEY_BACKSPACE));
+	type(k, L"03/04/1988"); /* day and month either way: asked */
+	key(k, mi_ui_key_of(MI_KEY_ENTER));
+	assert_true(screen_has(k, "Did you mean 1: 3 April 1988, or 2: 4 March 1988?"));
+	key(k, mi_ui_key_char(L'y')); /* not a choice */
+	assert_string_equal(mi_ui_kiosk_page(k), "welcome");
+	key(k, mi_ui_key_char(L'2'));
+	assert_string_equal(mi_ui_kiosk_page(k), "code");
+	mi_ui_kiosk_free(k);
 }
 
 /* The resume code on the code page, as wide characters in code. */
@@ -435,13 +473,13 @@ static void kiosk_identify_with_bad_birth_date_keeps_name_fails(void **state)
 	mi_ui_kiosk *k = new_kiosk(f);
 	type(k, L"Maya Ortiz");
 	key(k, mi_ui_key_of(MI_KEY_ENTER));
-	type(k, L"14.03.1988");
+	type(k, L"14 Smarch 1988");
 	key(k, mi_ui_key_of(MI_KEY_ENTER));
 	assert_string_equal(mi_ui_kiosk_page(k), "welcome");
 	char *text = screen_text(k);
-	assert_non_null(strstr(text, "year-month-day, for example"));
+	assert_non_null(strstr(text, "like this: 14 March 1988"));
 	assert_non_null(strstr(text, "Maya Ortiz"));
-	assert_non_null(strstr(text, "14.03.1988"));
+	assert_non_null(strstr(text, "14 Smarch 1988"));
 	free(text);
 	mi_ui_kiosk_free(k);
 }
@@ -479,6 +517,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(kiosk_key_with_leaving_keys_stays_succeeds, setup, teardown),
 		cmocka_unit_test_setup_teardown(kiosk_f12_with_wrong_pin_stays_fails, setup, teardown),
+		cmocka_unit_test_setup_teardown(kiosk_birth_date_in_words_is_confirmed_succeeds, setup, teardown),
 		cmocka_unit_test_setup_teardown(kiosk_f12_with_right_pin_quits_succeeds, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			kiosk_resume_with_the_code_continues_where_it_stopped_succeeds, setup, teardown),
