@@ -28,6 +28,11 @@ typedef enum mi_level {
 /* "proceed", "modify", "refer", "urgent". */
 const char *mi_level_name(mi_level level);
 
+/* The level in a few plain words for the therapist: for a settled
+ * outcome ("deep tissue is fine", "seek urgent or emergency care now"), or,
+ * with so_far, for one still being answered ("deep tissue is fine so far"). */
+const char *mi_level_words(mi_level level, bool so_far);
+
 /* Parses one of the four names; false otherwise. */
 bool mi_level_parse(const char *name, mi_level *out);
 

@@ -21,6 +21,16 @@ const char *mi_level_name(mi_level level)
 									   : "unknown";
 }
 
+const char *mi_level_words(mi_level level, bool so_far)
+{
+	switch (level) {
+	case MI_LEVEL_URGENT: return so_far ? "seek urgent care now" : "seek urgent or emergency care now";
+	case MI_LEVEL_REFER: return "no deep tissue today; refer to a clinician";
+	case MI_LEVEL_MODIFY: return "go ahead but adapt";
+	default: return so_far ? "deep tissue is fine so far" : "deep tissue is fine";
+	}
+}
+
 bool mi_level_parse(const char *name, mi_level *out)
 {
 	for (size_t i = 0; i < sizeof level_names / sizeof level_names[0]; i++)

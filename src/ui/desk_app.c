@@ -9,16 +9,6 @@
 #include "mi/app_audit.h"
 #include "mi/settings.h"
 
-const char *mi_desk_level_words(mi_level level)
-{
-	switch (level) {
-	case MI_LEVEL_URGENT: return "seek urgent or emergency care now";
-	case MI_LEVEL_REFER: return "no deep tissue today; refer to a clinician";
-	case MI_LEVEL_MODIFY: return "go ahead but adapt";
-	default: return "deep tissue is fine";
-	}
-}
-
 void mi_desk_say(mi_desk *desk, bool error, const char *fmt, ...)
 {
 	va_list ap;

@@ -98,9 +98,6 @@ void mi_desk_audit_view(mi_desk *desk, const char *action, const char *table, lo
 /* Shows the warning of a view src/app could not record (app_records.h). */
 void mi_desk_seen(mi_desk *desk, const mi_app_seen *seen);
 
-/* The outcome in plain words, e.g. "no deep tissue today; refer to a clinician". */
-const char *mi_desk_level_words(mi_level level);
-
 /* Rows for a list that starts at row first and ends above the status line. */
 int mi_desk_list_rows(const mi_desk *desk, int first);
 

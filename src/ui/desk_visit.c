@@ -879,7 +879,7 @@ static void draw_banner(const visit_page *p, mi_ui_canvas *c)
 			    mi_ui_outcome_tag(v->outcome, unanswered),
 			    mi_ui_not_fully_screened(v->outcome, unanswered)
 				    ? MI_UI_NOT_SCREENED_WORDS
-				    : mi_desk_level_words(v->outcome),
+				    : mi_level_words(v->outcome, false),
 			    v->flag_count,
 			    v->flag_count == 1 ? "" : "s");
 	if (p->meds.unrecognised_count && used > 0 && (size_t)used < sizeof line)

@@ -842,17 +842,6 @@ const char *mi_ui_client_notice(const mi_screening *s)
 	return "Please speak to the front desk before your session.";
 }
 
-/* The outcome in a few words, for the therapist banner. */
-static const char *level_words(mi_level level)
-{
-	switch (level) {
-	case MI_LEVEL_URGENT: return "seek urgent care now";
-	case MI_LEVEL_REFER: return "no deep tissue today; refer to a clinician";
-	case MI_LEVEL_MODIFY: return "go ahead but adapt";
-	default: return "deep tissue is fine so far";
-	}
-}
-
 /* The outcome as symbol, words, flag and unanswered counts. */
 void mi_ui_therapist_banner(const mi_screening *s, char *buf, size_t size)
 {
@@ -867,7 +856,7 @@ void mi_ui_therapist_banner(const mi_screening *s, char *buf, size_t size)
 	bool unscreened = mi_ui_not_fully_screened(s->outcome, s->unanswered_count);
 	snprintf(buf, size, "%s %s - %zu flag%s, %zu safety question%s unanswered%s (F2 for details)",
 		 mi_ui_outcome_tag(s->outcome, s->unanswered_count),
-		 unscreened ? MI_UI_NOT_SCREENED_WORDS : level_words(s->outcome), s->flag_count,
+		 unscreened ? MI_UI_NOT_SCREENED_WORDS : mi_level_words(s->outcome, true), s->flag_count,
 		 s->flag_count == 1 ? "" : "s", s->unanswered_count,
 		 s->unanswered_count == 1 ? "" : "s", meds);
 }
