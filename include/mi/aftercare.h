@@ -29,7 +29,8 @@ enum { MI_AFTERCARE_TEXT_WIDTH = 80 };
 /* The most recent pain scores kept in the document's trend. */
 enum { MI_AFTERCARE_TREND_MAX = 10 };
 
-/* The regions of the body map, in the order of mi_region_labels. */
+/* The regions of the body map, in the order of MI_VOCAB_REGION (the values
+ * of pain_locations, vocab.h). */
 typedef enum mi_body_region {
 	MI_BODY_NECK = 0,
 	MI_BODY_SHOULDERS,
@@ -41,7 +42,7 @@ typedef enum mi_body_region {
 	MI_BODY_REGION_COUNT
 } mi_body_region;
 
-/* The region id ("upper_back"), as in mi_region_labels. */
+/* The region id ("upper_back"), as in MI_VOCAB_REGION. */
 const char *mi_body_region_id(mi_body_region region);
 
 typedef struct mi_aftercare_template mi_aftercare_template;

@@ -178,9 +178,8 @@ mi_status mi_store_visit_mark_reviewed(mi_store *store, long long visit_id, mi_e
 
 /* Saves the goals (visit->goals, goals_other), the session notes
  * (visit->notes) and the aftercare notes of visit->id in one transaction,
- * replacing what was stored. Ids are checked against mi_goal_labels,
- * mi_session_areas and mi_session_techniques, the pressure against
- * light/medium/firm, the texts against text.h (newlines allowed): a
+ * replacing what was stored. Ids and the pressure are checked against
+ * the vocabularies of the installed intake (vocab.h), the texts against text.h (newlines allowed): a
  * refused value is MI_EDATA and nothing changes. */
 mi_status mi_store_visit_save_notes(mi_store *store, const mi_visit *visit, mi_error *err);
 

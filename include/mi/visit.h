@@ -14,32 +14,14 @@
 #include "mi/date.h"
 #include "mi/screen.h"
 
-/* Areas a therapist can record as worked, and techniques used: ids and
- * the words shown for them. Each list ends with a NULL id. */
-typedef struct mi_vocab {
-	const char *id;
-	const char *label;
-} mi_vocab;
-
-extern const mi_vocab mi_session_areas[];      /* glutes_piriformis, hips_hip_flexors, ... */
-extern const mi_vocab mi_session_techniques[]; /* slow_forearm_pressure, ... */
-extern const mi_vocab mi_goal_labels[];        /* loosen_low_back_hips, ... */
-extern const mi_vocab mi_region_labels[];      /* neck, shoulders, ... (pain_locations) */
-
-/* The label for id in vocab, or id itself when it is not listed. */
-const char *mi_vocab_label(const mi_vocab *vocab, const char *id);
-
-/* True when id is listed in vocab. */
-bool mi_vocab_has(const mi_vocab *vocab, const char *id);
-
 /* What the therapist records about the session. */
 typedef struct mi_session_notes {
-	char **areas;          /* ids from mi_session_areas */
+	char **areas;          /* ids of MI_VOCAB_AREA (vocab.h) */
 	size_t area_count;
 	char *areas_other;     /* free text, or NULL */
-	char **techniques;     /* ids from mi_session_techniques */
+	char **techniques;     /* ids of MI_VOCAB_TECHNIQUE */
 	size_t technique_count;
-	char *pressure;        /* "light", "medium", "firm", or NULL */
+	char *pressure;        /* an id of MI_VOCAB_PRESSURE ("light", ...), or NULL */
 	char *response;        /* how the client responded, or NULL */
 	char *therapist_notes; /* therapist-only; never printed for the client */
 } mi_session_notes;

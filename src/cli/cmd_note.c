@@ -13,24 +13,19 @@
 #include "mi/store.h"
 #include "mi/strbuf.h"
 #include "mi/visit.h"
-
-/* Lists the ids of vocab into a message: "a, b, c". */
-static void vocab_ids(const mi_vocab *vocab, char *buf, size_t size)
-{
-	buf[0] = '\0';
-	for (const mi_vocab *v = vocab; v->id; v++) {
-		size_t used = strlen(buf);
-		snprintf(buf + used, size - used, "%s%s", v == vocab ? "" : ", ", v->id);
-	}
-}
+#include "mi/vocab.h"
 
 /* Checks an id given on the command line; 0 or the exit status. */
-static int check_id(const char *option, const char *id, const mi_vocab *vocab)
+static int check_id(const char *option, const char *id, mi_vocab vocab)
 {
 	if (mi_vocab_has(vocab, id))
 		return 0;
 	char ids[400];
-	vocab_ids(vocab, ids, sizeof ids);
+	if (vocab == MI_VOCAB_PRESSURE) {
+		mi_vocab_ids(vocab, "or", ids, sizeof ids);
+		return mi_cli_failf(MI_EUSAGE, "%s is %s.", option, ids);
+	}
+	mi_vocab_ids(vocab, NULL, ids, sizeof ids);
 	return mi_cli_failf(MI_EUSAGE, "%s takes one of: %s.", option, ids);
 }
 
@@ -128,21 +123,19 @@ static int parse(const mi_cli_args *args, note_args *a, long long *visit_id)
 		a->any = true;
 		switch (args->given[i].key) {
 		case 'g':
-			rc = check_id("--goal", value, mi_goal_labels);
+			rc = check_id("--goal", value, MI_VOCAB_GOAL);
 			a->goals[a->goal_count++] = value;
 			break;
 		case 'a':
-			rc = check_id("--area", value, mi_session_areas);
+			rc = check_id("--area", value, MI_VOCAB_AREA);
 			a->areas[a->area_count++] = value;
 			break;
 		case 't':
-			rc = check_id("--technique", value, mi_session_techniques);
+			rc = check_id("--technique", value, MI_VOCAB_TECHNIQUE);
 			a->techniques[a->technique_count++] = value;
 			break;
 		case 'p':
-			if (strcmp(value, "light") != 0 && strcmp(value, "medium") != 0 &&
-			    strcmp(value, "firm") != 0)
-				rc = mi_cli_failf(MI_EUSAGE, "--pressure is light, medium or firm.");
+			rc = check_id("--pressure", value, MI_VOCAB_PRESSURE);
 			a->pressure = value;
 			break;
 		case OPT_GOALS_OTHER:

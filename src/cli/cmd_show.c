@@ -17,6 +17,7 @@
 #include "mi/app_followup.h"
 #include "mi/strbuf.h"
 #include "mi/text.h"
+#include "mi/vocab.h"
 
 /* Prints a formatted line made safe for the terminal; newlines inside
  * (multi-line notes) are kept and indented by indent spaces. */
@@ -53,15 +54,15 @@ static char *words(const char *id)
 	return s;
 }
 
-/* The vocabulary that labels the items of an answers list, if any. */
-static const mi_vocab *vocab_for(const char *key)
+/* Whether the items of an answers list are labelled by a vocabulary, and which. */
+static bool vocab_for(const char *key, mi_vocab *vocab)
 {
 	if (strcmp(key, "goals") == 0)
-		return mi_goal_labels;
+		return *vocab = MI_VOCAB_GOAL, true;
 	if (strcmp(key, "pain_locations") == 0 || strcmp(key, "focus_areas") == 0 ||
 	    strcmp(key, "avoid_areas") == 0)
-		return mi_region_labels;
-	return NULL;
+		return *vocab = MI_VOCAB_REGION, true;
+	return false;
 }
 
 /* The words of value for a clinic's own question (intake.conf), or NULL
@@ -94,7 +95,8 @@ static void print_value(const mi_answers *answers, const char *key, const mi_ans
 	switch (spec->type) {
 	case MI_ANSWER_ENUM_LIST:
 	case MI_ANSWER_TEXT_LIST: {
-		const mi_vocab *vocab = vocab_for(key);
+		mi_vocab vocab;
+		bool labelled = vocab_for(key, &vocab);
 		size_t count = mi_answers_list_count(answers, key);
 		mi_strbuf joined = {0};
 		mi_strbuf_puts(&joined, count ? "" : "none");
@@ -102,7 +104,7 @@ static void print_value(const mi_answers *answers, const char *key, const mi_ans
 			const char *s = mi_answers_list_item(answers, key, i);
 			const char *own = own_question_words(key, spec, s);
 			char *shown = own     ? strdup(own)
-				      : vocab ? strdup(mi_vocab_label(vocab, s))
+				      : labelled ? strdup(mi_vocab_label(vocab, s))
 				      : strcmp(key, "leg_symptoms") == 0 ? words(s) : strdup(s);
 			if (shown)
 				mi_strbuf_addf(&joined, "%s%s", i ? ", " : "", shown);
@@ -164,15 +166,6 @@ static void print_answers(const mi_answers *answers)
 		line(2, "(none yet)");
 }
 
-/* Joins the labels of ids from vocab with ", " (caller frees). */
-static char *labels(char *const *ids, size_t count, const mi_vocab *vocab)
-{
-	mi_strbuf b = {0};
-	for (size_t i = 0; i < count; i++)
-		mi_strbuf_addf(&b, "%s%s", i ? ", " : "", mi_vocab_label(vocab, ids[i]));
-	return mi_strbuf_take(&b);
-}
-
 /* The pain ratings of the trend as "6 -> 4 -> 3" (caller frees). */
 static char *trend_text(const mi_visit *visit)
 {
@@ -188,15 +181,15 @@ static char *trend_text(const mi_visit *visit)
 
 static void print_notes(const mi_visit *v)
 {
-	char *goals = labels(v->goals, v->goal_count, mi_goal_labels);
+	char *goals = mi_vocab_join(MI_VOCAB_GOAL, v->goals, v->goal_count);
 	line(0, "goals: %s", goals && *goals ? goals : "none recorded");
 	free(goals);
 	if (v->goals_other)
 		line(2, "other goals: %s", v->goals_other);
 	const mi_session_notes *n = &v->notes;
 	line(0, "session notes:");
-	char *areas = labels(n->areas, n->area_count, mi_session_areas);
-	char *techniques = labels(n->techniques, n->technique_count, mi_session_techniques);
+	char *areas = mi_vocab_join(MI_VOCAB_AREA, n->areas, n->area_count);
+	char *techniques = mi_vocab_join(MI_VOCAB_TECHNIQUE, n->techniques, n->technique_count);
 	line(2, "areas worked: %s", areas && *areas ? areas : "-");
 	if (n->areas_other)
 		line(2, "other areas: %s", n->areas_other);

@@ -13,6 +13,7 @@
 #include "mi/screen.h"
 #include "mi/strbuf.h"
 #include "mi/text.h"
+#include "mi/vocab.h"
 
 /* ---- the template ---------------------------------------------------- */
 
@@ -114,16 +115,16 @@ static placeholder placeholder_find(const char *s, size_t len)
 
 const char *mi_body_region_id(mi_body_region region)
 {
-	return (unsigned)region < MI_BODY_REGION_COUNT ? mi_region_labels[region].id : "";
+	const char *id = (unsigned)region < MI_BODY_REGION_COUNT ? mi_vocab_id(MI_VOCAB_REGION, region)
+								 : NULL;
+	return id ? id : "";
 }
 
 /* The region whose id is id, or MI_BODY_REGION_COUNT. */
 static mi_body_region region_find(const char *id)
 {
-	for (int r = 0; r < MI_BODY_REGION_COUNT; r++)
-		if (strcmp(mi_region_labels[r].id, id) == 0)
-			return (mi_body_region)r;
-	return MI_BODY_REGION_COUNT;
+	int r = mi_vocab_find(MI_VOCAB_REGION, id);
+	return r >= 0 && r < MI_BODY_REGION_COUNT ? (mi_body_region)r : MI_BODY_REGION_COUNT;
 }
 
 /* Frees what a condition owns. */
@@ -289,11 +290,12 @@ static mi_status parse_conditions(parser *p, item *it, char **words, size_t coun
 				c->mask |= 1u << level;
 			} else if (c->kind == COND_AREA) {
 				mi_body_region r = region_find(words[k]);
-				if (r == MI_BODY_REGION_COUNT)
-					return parse_fail(p,
-							  "unknown area \"%s\"; expected neck, shoulders, "
-							  "upper_back, mid_back, low_back, hips_glutes or legs.",
-							  words[k]);
+				if (r == MI_BODY_REGION_COUNT) {
+					char expected[200];
+					mi_vocab_ids(MI_VOCAB_REGION, "or", expected, sizeof expected);
+					return parse_fail(p, "unknown area \"%s\"; expected %s.", words[k],
+							  expected);
+				}
 				c->mask |= 1u << r;
 			} else {
 				char **grown_ids = realloc(c->ids, (c->id_count + 1) * sizeof *grown_ids);
@@ -512,22 +514,6 @@ static void buf_sep(mi_strbuf *b)
 
 /* ---- building one visit's summary ----------------------------------- */
 
-/* Which body-map regions each recorded session area covers. */
-static const struct {
-	const char *area;
-	mi_body_region regions[2];
-	size_t count;
-} area_regions[] = {
-	{"glutes_piriformis", {MI_BODY_HIPS_GLUTES}, 1},
-	{"hips_hip_flexors", {MI_BODY_HIPS_GLUTES}, 1},
-	{"hamstrings", {MI_BODY_LEGS}, 1},
-	{"mid_back", {MI_BODY_MID_BACK}, 1},
-	{"lats_ribs", {MI_BODY_MID_BACK}, 1},
-	{"low_back", {MI_BODY_LOW_BACK}, 1},
-	{"upper_back_shoulders", {MI_BODY_UPPER_BACK, MI_BODY_SHOULDERS}, 2},
-	{"neck", {MI_BODY_NECK}, 1},
-};
-
 /* Everything the template's conditions and placeholders read for one visit. */
 typedef struct context {
 	const mi_visit *visit;
@@ -536,18 +522,12 @@ typedef struct context {
 	int pain_direction; /* -1 down, 0 same, 1 up, 2 fewer than two scores */
 } context;
 
-/* Marks the regions a session area covers (a region id covers itself). */
+/* Marks the body-map regions a session area covers (intake.conf). */
 static void mark_regions(bool worked[MI_BODY_REGION_COUNT], const char *area)
 {
-	for (size_t i = 0; i < sizeof area_regions / sizeof *area_regions; i++)
-		if (strcmp(area_regions[i].area, area) == 0) {
-			for (size_t r = 0; r < area_regions[i].count; r++)
-				worked[area_regions[i].regions[r]] = true;
-			return;
-		}
-	mi_body_region r = region_find(area);
-	if (r != MI_BODY_REGION_COUNT)
-		worked[r] = true;
+	for (size_t r = 0; r < MI_BODY_REGION_COUNT; r++)
+		if (mi_vocab_area_covers(area, r))
+			worked[r] = true;
 }
 
 /* Fills ctx->values and the document's regions and trend. False when out of memory. */
@@ -570,7 +550,7 @@ static bool context_fill(context *ctx, const mi_visit *v, mi_aftercare_doc *doc)
 
 	for (size_t i = 0; i < v->notes.area_count; i++) {
 		buf_sep(&b);
-		buf_safe(&b, mi_vocab_label(mi_session_areas, v->notes.areas[i]), false);
+		buf_safe(&b, mi_vocab_label(MI_VOCAB_AREA, v->notes.areas[i]), false);
 		mark_regions(doc->worked, v->notes.areas[i]);
 	}
 	if (v->notes.areas_other && *v->notes.areas_other) {
@@ -585,13 +565,13 @@ static bool context_fill(context *ctx, const mi_visit *v, mi_aftercare_doc *doc)
 
 	for (size_t i = 0; i < v->notes.technique_count; i++) {
 		buf_sep(&b);
-		buf_safe(&b, mi_vocab_label(mi_session_techniques, v->notes.techniques[i]), false);
+		buf_safe(&b, mi_vocab_label(MI_VOCAB_TECHNIQUE, v->notes.techniques[i]), false);
 	}
 	ctx->values[PH_TECHNIQUES] = mi_strbuf_take(&b);
 
 	for (size_t i = 0; i < v->goal_count; i++) {
 		buf_sep(&b);
-		buf_safe(&b, mi_vocab_label(mi_goal_labels, v->goals[i]), false);
+		buf_safe(&b, mi_vocab_label(MI_VOCAB_GOAL, v->goals[i]), false);
 	}
 	if (v->goals_other && *v->goals_other) {
 		buf_sep(&b);

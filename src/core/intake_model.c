@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "intake_session.h"
 #include "mi/intake.h"
 
 enum {
@@ -36,6 +37,7 @@ struct mi_intake {
 	size_t count;
 	mi_answer_key keys[MAX_KEYS + 1]; /* the schema: SPEC keys, then the clinic's */
 	mi_rulefile *conditions;
+	mi_session_words *session; /* the [session_area] and [session_technique] sections */
 	const mi_intake *before; /* the intake installed before this one, put back by mi_intake_free */
 	void **owned; /* every string and array the model allocated */
 	size_t owned_count;
@@ -155,7 +157,9 @@ static mi_status start_question(mi_intake *in, const mi_conf_reader *r, const mi
 				mi_error *err)
 {
 	if (strcmp(l->kind_word, "question") != 0)
-		return mi_conf_fail(r, l->line, err, "unknown section kind \"%s\" (expected question).",
+		return mi_conf_fail(r, l->line, err,
+				    "unknown section kind \"%s\" (expected question, session_area or "
+				    "session_technique).",
 				    l->kind_word);
 	if (question_index(in, l->name) >= 0)
 		return mi_conf_fail(r, l->line, err, "a second [question %s].", l->name);
@@ -424,15 +428,24 @@ static mi_status read_all(mi_intake *in, mi_conf_reader *r, mi_error *err)
 	mi_status st;
 	mi_conf_line l;
 	size_t nkeys = 0;
+	bool question_open = false, session_open = false;
 	for (const mi_answer_key *k = mi_answers_spec_schema(); k->name; k++)
 		in->keys[nkeys++] = *k;
 	while ((st = mi_conf_next(r, &l, err)) == MI_OK && l.kind != MI_CONF_END) {
 		if (l.kind == MI_CONF_SECTION) {
-			if (in->count)
+			if (question_open)
 				st = finish_question(in, r, in->count - 1, &nkeys, err);
-			if (st == MI_OK)
+			question_open = !mi_session_section(l.kind_word);
+			session_open = !question_open;
+			if (st == MI_OK && session_open)
+				st = mi_session_words_start(in->session, r, &l, err);
+			else if (st == MI_OK)
+				st = mi_session_words_end(in->session, r, err);
+			if (st == MI_OK && question_open)
 				st = start_question(in, r, &l, err);
-		} else if (in->count == 0) {
+		} else if (session_open) {
+			st = mi_session_words_setting(in->session, r, &l, err);
+		} else if (!question_open) {
 			if (l.kind != MI_CONF_SETTING || strcmp(l.key, "version") != 0)
 				st = mi_conf_fail(r, l.line, err,
 						  "expected version = ... before the first [question].");
@@ -450,8 +463,10 @@ static mi_status read_all(mi_intake *in, mi_conf_reader *r, mi_error *err)
 		if (st != MI_OK)
 			return st;
 	}
-	if (st == MI_OK && in->count)
+	if (st == MI_OK && question_open)
 		st = finish_question(in, r, in->count - 1, &nkeys, err);
+	if (st == MI_OK)
+		st = mi_session_words_end(in->session, r, err);
 	if (st != MI_OK)
 		return st;
 	in->last_line = r->line ? r->line : 1;
@@ -470,7 +485,9 @@ mi_status mi_intake_parse(const char *text, size_t len, const char *file_name, m
 			  mi_error *err)
 {
 	mi_intake *in = calloc(1, sizeof *in);
-	if (!in || !(in->file_name = strdup(file_name))) {
+	if (!in || !(in->file_name = strdup(file_name)) || !(in->session = mi_session_words_new())) {
+		if (in)
+			free(in->file_name);
 		free(in);
 		return nomem(err);
 	}
@@ -508,6 +525,7 @@ void mi_intake_free(mi_intake *intake)
 	if (installed == intake)
 		use(intake->before);
 	mi_rulefile_free(intake->conditions);
+	mi_session_words_free(intake->session);
 	for (size_t i = 0; i < intake->owned_count; i++)
 		free(intake->owned[i]);
 	free(intake->owned);
@@ -530,6 +548,16 @@ const mi_ui_question *mi_intake_questions(const mi_intake *intake, size_t *count
 {
 	*count = intake->count;
 	return intake->questions;
+}
+
+const mi_intake_word *mi_intake_session_areas(const mi_intake *intake, size_t *count)
+{
+	return mi_session_words_list(intake->session, true, count);
+}
+
+const mi_intake_word *mi_intake_session_techniques(const mi_intake *intake, size_t *count)
+{
+	return mi_session_words_list(intake->session, false, count);
 }
 
 const mi_rulefile *mi_intake_conditions(const mi_intake *intake)

@@ -8,6 +8,7 @@
 #include "mi/client_copy.h"
 #include "mi/strbuf.h"
 #include "mi/text.h"
+#include "mi/vocab.h"
 #include "render.h"
 
 #define MARGIN 48.0
@@ -109,15 +110,6 @@ static void paragraph(flow *f, const char *text)
 	put(f, text, BODY, false, 0, 12, 0.1, 0.1, 0.1);
 }
 
-/* Ids joined with ", " in the words of vocab (caller frees). */
-static char *joined(char *const *ids, size_t count, const mi_vocab *vocab)
-{
-	mi_strbuf b = {0};
-	for (size_t i = 0; i < count; i++)
-		mi_strbuf_addf(&b, "%s%s", i ? ", " : "", mi_vocab_label(vocab, ids[i]));
-	return mi_strbuf_take(&b);
-}
-
 static void put_answers(flow *f, const mi_client_copy *copy, const mi_visit *v)
 {
 	heading(f, "Your answers", BODY + 1.5);
@@ -155,9 +147,9 @@ static void put_screening(flow *f, const mi_client_copy *copy, const mi_visit *v
 static void put_notes(flow *f, const mi_visit *v)
 {
 	const mi_session_notes *n = &v->notes;
-	char *goals = joined(v->goals, v->goal_count, mi_goal_labels);
-	char *areas = joined(n->areas, n->area_count, mi_session_areas);
-	char *techniques = joined(n->techniques, n->technique_count, mi_session_techniques);
+	char *goals = mi_vocab_join(MI_VOCAB_GOAL, v->goals, v->goal_count);
+	char *areas = mi_vocab_join(MI_VOCAB_AREA, n->areas, n->area_count);
+	char *techniques = mi_vocab_join(MI_VOCAB_TECHNIQUE, n->techniques, n->technique_count);
 	heading(f, "Goals and session notes", BODY + 1.5);
 	field(f, "Goals agreed", goals);
 	field(f, "Other goals", v->goals_other);

@@ -18,6 +18,7 @@
 #include "mi/text.h"
 #include "render.h"
 #include "mi/visit.h"
+#include "mi/vocab.h"
 
 #define MARGIN 40.0
 #define FIG_WIDTH 150.0 /* the column with the body map and the chart */
@@ -133,7 +134,7 @@ static double put_body_map(mi_rd *r, const mi_aftercare_doc *doc, double x, doub
 		if (doc->worked[i]) {
 			size_t n = strlen(names);
 			snprintf(names + n, sizeof names - n, "%s%s", n ? ", " : "",
-				 mi_region_labels[i].label);
+				 mi_vocab_label(MI_VOCAB_REGION, mi_body_region_id((mi_body_region)i)));
 		}
 	used += mi_rd_put_text(r, names, SMALL, false, x, y + used, FIG_WIDTH, 3);
 	return used;

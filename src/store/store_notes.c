@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "mi/text.h"
+#include "mi/vocab.h"
 #include "store_internal.h"
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
@@ -97,21 +98,16 @@ static mi_status check_text(const char *what, const char *text, bool multiline, 
 }
 
 /* Checks every id of a list against a vocabulary. */
-static mi_status check_ids(const char *what, char *const *ids, size_t count, const mi_vocab *vocab,
+static mi_status check_ids(const char *what, char *const *ids, size_t count, mi_vocab vocab,
 			   mi_error *err)
 {
 	for (size_t i = 0; i < count; i++) {
 		if (!ids[i] || !mi_vocab_has(vocab, ids[i])) {
-			mi_error_set(err, MI_EDATA, "item %zu is not a known %s; expected one of:", i + 1,
-				     what);
-			for (const mi_vocab *v = vocab; v->id; v++) {
-				size_t used = strlen(err->message);
-				snprintf(err->message + used, sizeof err->message - used, "%s %s",
-					 v == vocab ? "" : ",", v->id);
-			}
-			size_t used = strlen(err->message);
-			snprintf(err->message + used, sizeof err->message - used, ".");
-			return MI_EDATA;
+			char expected[sizeof err->message];
+			mi_vocab_ids(vocab, NULL, expected, sizeof expected);
+			return mi_error_set(err, MI_EDATA,
+					    "item %zu is not a known %s; expected one of: %s.", i + 1,
+					    what, expected);
 		}
 	}
 	return MI_OK;
@@ -121,16 +117,17 @@ static mi_status check_ids(const char *what, char *const *ids, size_t count, con
 static mi_status check_notes(const mi_visit *visit, mi_error *err)
 {
 	const mi_session_notes *n = &visit->notes;
-	mi_status status = check_ids("goal", visit->goals, visit->goal_count, mi_goal_labels, err);
+	mi_status status = check_ids("goal", visit->goals, visit->goal_count, MI_VOCAB_GOAL, err);
 	if (status == MI_OK)
-		status = check_ids("area", n->areas, n->area_count, mi_session_areas, err);
+		status = check_ids("area", n->areas, n->area_count, MI_VOCAB_AREA, err);
 	if (status == MI_OK)
 		status = check_ids("technique", n->techniques, n->technique_count,
-				   mi_session_techniques, err);
-	if (status == MI_OK && n->pressure && strcmp(n->pressure, "light") != 0 &&
-	    strcmp(n->pressure, "medium") != 0 && strcmp(n->pressure, "firm") != 0)
-		status = mi_error_set(err, MI_EDATA,
-				      "the pressure used is light, medium or firm.");
+				   MI_VOCAB_TECHNIQUE, err);
+	if (status == MI_OK && n->pressure && !mi_vocab_has(MI_VOCAB_PRESSURE, n->pressure)) {
+		char expected[200];
+		mi_vocab_ids(MI_VOCAB_PRESSURE, "or", expected, sizeof expected);
+		status = mi_error_set(err, MI_EDATA, "the pressure used is %s.", expected);
+	}
 	if (status == MI_OK)
 		status = check_text("the other goals", visit->goals_other, false, err);
 	if (status == MI_OK)

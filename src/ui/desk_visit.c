@@ -19,6 +19,7 @@
 #include "mi/diff.h"
 #include "mi/ui_field.h"
 #include "mi/ui_screened.h"
+#include "mi/vocab.h"
 
 enum { ROW_BANNER = 1, ROW_DOC = 3 };
 
@@ -59,8 +60,7 @@ typedef struct visit_page {
 	size_t area_count;
 	bool *tech_on;
 	size_t tech_count;
-	const char *const *pressures; /* the allowed pressures, from the answers schema */
-	int pressure;                 /* index into pressures, -1 none */
+	int pressure;                 /* index into MI_VOCAB_PRESSURE, -1 none */
 	char *text[F_COUNT];
 	bool dirty;
 
@@ -80,14 +80,6 @@ typedef struct visit_page {
 
 /* ---- the notes as edited ---- */
 
-static size_t vocab_count(const mi_vocab *v)
-{
-	size_t n = 0;
-	while (v[n].id)
-		n++;
-	return n;
-}
-
 static bool has_id(char **ids, size_t count, const char *id)
 {
 	for (size_t i = 0; i < count; i++)
@@ -105,22 +97,17 @@ static char *dup_or_null(const char *s)
 static bool edits_from_visit(visit_page *p)
 {
 	const mi_session_notes *n = &p->visit->notes;
-	p->area_count = vocab_count(mi_session_areas);
-	p->tech_count = vocab_count(mi_session_techniques);
-	p->area_on = calloc(p->area_count, sizeof *p->area_on);
-	p->tech_on = calloc(p->tech_count, sizeof *p->tech_on);
+	p->area_count = mi_vocab_count(MI_VOCAB_AREA);
+	p->tech_count = mi_vocab_count(MI_VOCAB_TECHNIQUE);
+	p->area_on = calloc(p->area_count + 1, sizeof *p->area_on);
+	p->tech_on = calloc(p->tech_count + 1, sizeof *p->tech_on);
 	if (!p->area_on || !p->tech_on)
 		return false;
 	for (size_t i = 0; i < p->area_count; i++)
-		p->area_on[i] = has_id(n->areas, n->area_count, mi_session_areas[i].id);
+		p->area_on[i] = has_id(n->areas, n->area_count, mi_vocab_id(MI_VOCAB_AREA, i));
 	for (size_t i = 0; i < p->tech_count; i++)
-		p->tech_on[i] = has_id(n->techniques, n->technique_count, mi_session_techniques[i].id);
-	const mi_answer_key *key = mi_answers_find_key("pressure_preference");
-	p->pressures = key ? key->values : NULL;
-	p->pressure = -1;
-	for (int i = 0; n->pressure && p->pressures && p->pressures[i]; i++)
-		if (strcmp(p->pressures[i], n->pressure) == 0)
-			p->pressure = i;
+		p->tech_on[i] = has_id(n->techniques, n->technique_count, mi_vocab_id(MI_VOCAB_TECHNIQUE, i));
+	p->pressure = n->pressure ? mi_vocab_find(MI_VOCAB_PRESSURE, n->pressure) : -1;
 	const char *texts[F_COUNT] = {n->areas_other, n->response, n->therapist_notes,
 				      p->visit->aftercare_notes};
 	for (int f = 0; f < F_COUNT; f++) {
@@ -132,7 +119,7 @@ static bool edits_from_visit(visit_page *p)
 }
 
 /* Appends the ids ticked in on[] to a new list; false when out of memory. */
-static bool ids_of(const mi_vocab *vocab, const bool *on, size_t count, char ***out, size_t *n)
+static bool ids_of(mi_vocab vocab, const bool *on, size_t count, char ***out, size_t *n)
 {
 	*out = calloc(count ? count : 1, sizeof **out);
 	*n = 0;
@@ -141,7 +128,7 @@ static bool ids_of(const mi_vocab *vocab, const bool *on, size_t count, char ***
 	for (size_t i = 0; i < count; i++) {
 		if (!on[i])
 			continue;
-		if (!((*out)[*n] = strdup(vocab[i].id)))
+		if (!((*out)[*n] = strdup(mi_vocab_id(vocab, i))))
 			return false;
 		(*n)++;
 	}
@@ -164,11 +151,11 @@ static char *text_or_null(const char *text, bool *ok)
 static bool edits_to_notes(const visit_page *p, mi_session_notes *n, char **aftercare)
 {
 	memset(n, 0, sizeof *n);
-	bool ok = ids_of(mi_session_areas, p->area_on, p->area_count, &n->areas, &n->area_count);
-	ok = ids_of(mi_session_techniques, p->tech_on, p->tech_count, &n->techniques,
+	bool ok = ids_of(MI_VOCAB_AREA, p->area_on, p->area_count, &n->areas, &n->area_count);
+	ok = ids_of(MI_VOCAB_TECHNIQUE, p->tech_on, p->tech_count, &n->techniques,
 		    &n->technique_count) && ok;
 	n->areas_other = text_or_null(p->text[F_AREAS_OTHER], &ok);
-	n->pressure = p->pressure >= 0 ? text_or_null(p->pressures[p->pressure], &ok) : NULL;
+	n->pressure = p->pressure >= 0 ? text_or_null(mi_vocab_id(MI_VOCAB_PRESSURE, (size_t)p->pressure), &ok) : NULL;
 	n->response = text_or_null(p->text[F_RESPONSE], &ok);
 	n->therapist_notes = text_or_null(p->text[F_THERAPIST], &ok);
 	*aftercare = text_or_null(p->text[F_AFTERCARE], &ok);
@@ -395,7 +382,7 @@ static void add_intake(visit_page *p, mi_desk *desk, int width)
 		size_t n = a ? mi_answers_list_count(a, keys[k]) : 0, used = 0;
 		buf[0] = '\0';
 		for (size_t i = 0; i < n && used < sizeof buf; i++) {
-			const char *item = mi_vocab_label(mi_region_labels,
+			const char *item = mi_vocab_label(MI_VOCAB_REGION,
 							  mi_answers_list_item(a, keys[k], i));
 			used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", i ? ", " : "",
 						 item);
@@ -483,7 +470,7 @@ static void add_goals(visit_page *p, int width)
 		add(p, 0, IT_NONE, 0, 2, "No goal chosen.");
 	for (size_t i = 0; i < v->goal_count; i++)
 		add_wrapped(p, 0, IT_NONE, 0, 2, width, "- ", "  ",
-			    mi_vocab_label(mi_goal_labels, v->goals[i]));
+			    mi_vocab_label(MI_VOCAB_GOAL, v->goals[i]));
 	if (v->goals_other)
 		add_wrapped(p, 0, IT_NONE, 0, 2, width, "- In their words: ", "  ", v->goals_other);
 	char plan[32];
@@ -506,21 +493,22 @@ static void add_notes(visit_page *p, int width)
 	char buf[256];
 	for (size_t i = 0; i < p->area_count; i++) {
 		snprintf(buf, sizeof buf, "[%c] %s", p->area_on[i] ? 'x' : ' ',
-			 mi_session_areas[i].label);
+			 mi_vocab_label(MI_VOCAB_AREA, mi_vocab_id(MI_VOCAB_AREA, i)));
 		add(p, 0, IT_AREA, (int)i, 4, buf);
 	}
 	add_field(p, F_AREAS_OTHER, 4, width);
 	add(p, 0, IT_NONE, 0, 2, "Techniques:");
 	for (size_t i = 0; i < p->tech_count; i++) {
 		snprintf(buf, sizeof buf, "[%c] %s", p->tech_on[i] ? 'x' : ' ',
-			 mi_session_techniques[i].label);
+			 mi_vocab_label(MI_VOCAB_TECHNIQUE, mi_vocab_id(MI_VOCAB_TECHNIQUE, i)));
 		add(p, 0, IT_TECH, (int)i, 4, buf);
 	}
 	size_t used = (size_t)snprintf(buf, sizeof buf, "Pressure used: (%c) not recorded",
 				       p->pressure < 0 ? '*' : ' ');
-	for (int i = 0; p->pressures && p->pressures[i] && used < sizeof buf; i++)
+	const char *pressure;
+	for (int i = 0; (pressure = mi_vocab_id(MI_VOCAB_PRESSURE, (size_t)i)) && used < sizeof buf; i++)
 		used += (size_t)snprintf(buf + used, sizeof buf - used, "  (%c) %s",
-					 p->pressure == i ? '*' : ' ', p->pressures[i]);
+					 p->pressure == i ? '*' : ' ', pressure);
 	add(p, 0, IT_PRESSURE, 0, 2, buf);
 	add_field(p, F_RESPONSE, 2, width);
 	add_field(p, F_THERAPIST, 2, width);
@@ -685,7 +673,7 @@ static void toggle(visit_page *p, bool enter)
 		p->tech_on[l->index] = !p->tech_on[l->index];
 		break;
 	case IT_PRESSURE:
-		p->pressure = p->pressures && p->pressures[p->pressure + 1] ? p->pressure + 1 : -1;
+		p->pressure = mi_vocab_id(MI_VOCAB_PRESSURE, (size_t)(p->pressure + 1)) ? p->pressure + 1 : -1;
 		break;
 	case IT_FIELD:
 		if (enter)

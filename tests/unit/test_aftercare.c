@@ -2,6 +2,7 @@
  * and its text form (golden files under tests/fixtures/aftercare/).
  * Set MI_UPDATE_GOLDEN=1 to rewrite the golden files after a deliberate
  * change to the template, then read the difference before keeping it. */
+#include "test_intake_util.h"
 #include "aftercare_visits.h"
 
 #include <unistd.h>
@@ -592,5 +593,5 @@ int main(void)
 		cmocka_unit_test(wrap_with_prefixes_breaks_at_spaces_succeeds),
 		cmocka_unit_test(build_without_a_title_that_fills_fails),
 	};
-	return cmocka_run_group_tests_name("aftercare", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("aftercare", tests, tiu_install_shipped, tiu_free_shipped);
 }

@@ -14,6 +14,7 @@
 #include "mi/answers.h"
 #include "mi/intake.h"
 #include "mi/rules.h"
+#include "mi/vocab.h"
 
 /* A small good file: its lines are numbered for the refusals below. */
 static const char good[] =
@@ -188,6 +189,103 @@ static void parse_with_broken_file_fails_with_file_and_line(void **state)
 	}
 }
 
+/* The session sections, appended to good (its last line is 48). */
+static const char session[] =
+	"[session_area upper_back_shoulders]\n"       /* 49 */
+	"label = upper back / shoulders\n"
+	"regions = upper_back, shoulders\n"
+	"[session_area neck]\n"                       /* 52 */
+	"label = neck\n"
+	"regions = neck\n"                            /* 54 */
+	"[session_technique friction]\n"              /* 55 */
+	"label = friction\n";
+
+/* good and session, with the first occurrence of from in session replaced by to. */
+static char *with_session(const char *from, const char *to)
+{
+	const char *at = strstr(session, from);
+	if (!at)
+		fail_msg("the session text has no \"%s\"", from);
+	char *out = NULL;
+	assert_true(asprintf(&out, "%s%.*s%s%s", good, (int)(at - session), session, to,
+			     at + strlen(from)) > 0);
+	return out;
+}
+
+static void parse_with_session_sections_gives_the_vocabularies_succeeds(void **state)
+{
+	(void)state;
+	assert_int_equal(mi_vocab_count(MI_VOCAB_AREA), 0); /* nothing installed */
+	assert_string_equal(mi_vocab_label(MI_VOCAB_REGION, "upper_back"), "upper_back");
+	char *text = with_session("", "");
+	mi_intake *intake = parse_ok(text);
+	free(text);
+	size_t count;
+	const mi_intake_word *areas = mi_intake_session_areas(intake, &count);
+	assert_int_equal(count, 2);
+	assert_string_equal(areas[0].id, "upper_back_shoulders");
+	assert_string_equal(areas[0].label, "upper back / shoulders");
+	assert_int_equal(areas[0].regions, 1u << 1 | 1u << 2); /* shoulders, upper_back */
+	assert_int_equal(areas[1].regions, 1u << 0);
+	const mi_intake_word *techniques = mi_intake_session_techniques(intake, &count);
+	assert_int_equal(count, 1);
+	assert_string_equal(techniques[0].label, "friction");
+
+	mi_intake_install(intake);
+	assert_int_equal(mi_vocab_count(MI_VOCAB_AREA), 2);
+	assert_true(mi_vocab_has(MI_VOCAB_TECHNIQUE, "friction"));
+	assert_false(mi_vocab_has(MI_VOCAB_TECHNIQUE, "neck"));
+	assert_string_equal(mi_vocab_label(MI_VOCAB_AREA, "upper_back_shoulders"),
+			    "upper back / shoulders");
+	assert_true(mi_vocab_area_covers("upper_back_shoulders", 1));
+	assert_false(mi_vocab_area_covers("upper_back_shoulders", 0));
+	assert_true(mi_vocab_area_covers("neck", 0));
+	assert_string_equal(mi_vocab_label(MI_VOCAB_PRESSURE, "firm"), "firm");
+	char ids[100];
+	mi_vocab_ids(MI_VOCAB_PRESSURE, "or", ids, sizeof ids);
+	assert_string_equal(ids, "light, medium or firm");
+	mi_vocab_ids(MI_VOCAB_AREA, NULL, ids, sizeof ids);
+	assert_string_equal(ids, "upper_back_shoulders, neck");
+	mi_intake_free(intake);
+	assert_int_equal(mi_vocab_count(MI_VOCAB_TECHNIQUE), 0);
+}
+
+static void parse_with_broken_session_section_fails_with_file_and_line(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *from, *to, *expected;
+	} cases[] = {
+		{"regions = neck", "regions = neck, nape",
+		 "intake.conf:54: unknown region \"nape\" for the area neck"},
+		{"[session_area neck]", "[session_area upper_back_shoulders]",
+		 "intake.conf:52: a second [session_area upper_back_shoulders]"},
+		{"[session_technique friction]\nlabel = friction\n",
+		 "[session_technique friction]\nlabel = friction\n[session_technique friction]\n",
+		 "intake.conf:57: a second [session_technique friction]"},
+		{"label = neck\n", "", "intake.conf:52: [session_area neck] has no label"},
+		{"label = friction\n", "", "intake.conf:55: [session_technique friction] has no label"},
+		{"label = neck\n", "label = neck\nlabel = nape\n", "intake.conf:54: a second \"label\""},
+		{"regions = neck\n", "regions = neck\nregions = neck\n", "intake.conf:55: a second \"regions\""},
+		{"label = friction\n", "label = friction\nregions = neck\n",
+		 "intake.conf:57: unknown setting \"regions\" in a [session_technique] section"},
+		{"[session_area neck]", "[session_area Neck]",
+		 "intake.conf:52: a section kind and name use lower-case letters"},
+		{"label = neck\n", "label = neck\nneck\n", "intake.conf:54: expected KEY = VALUE"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *text = with_session(cases[i].from, cases[i].to);
+		mi_intake *intake = NULL;
+		mi_error err = {0};
+		mi_status st = mi_intake_parse(text, strlen(text), "intake.conf", &intake, &err);
+		if (st != MI_EDATA || !strstr(err.message, cases[i].expected))
+			fail_msg("case %zu: got %d \"%s\", expected \"%s\"", i, st, err.message,
+				 cases[i].expected);
+		assert_null(intake);
+		free(text);
+	}
+}
+
 static void check_rules_with_dropped_or_hidden_question_fails(void **state)
 {
 	(void)state;
@@ -263,6 +361,8 @@ int main(void)
 		cmocka_unit_test(parse_with_good_file_succeeds),
 		cmocka_unit_test(install_with_own_question_adds_an_answer_key_succeeds),
 		cmocka_unit_test(parse_with_broken_file_fails_with_file_and_line),
+		cmocka_unit_test(parse_with_session_sections_gives_the_vocabularies_succeeds),
+		cmocka_unit_test(parse_with_broken_session_section_fails_with_file_and_line),
 		cmocka_unit_test(check_rules_with_dropped_or_hidden_question_fails),
 		cmocka_unit_test(load_with_shipped_file_asks_every_spec_question_succeeds),
 	};

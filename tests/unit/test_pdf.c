@@ -2,6 +2,7 @@
  * poppler-utils (pdfinfo, pdftotext), and delivering it (export.h): export
  * files 0600, never over a device or a FIFO, and printing through a pipe
  * within a time limit. */
+#include "test_intake_util.h"
 #include "aftercare_visits.h"
 
 #include <dirent.h>
@@ -521,7 +522,7 @@ int main(void)
 		cmocka_unit_test(print_pdf_with_lp_that_stops_reading_fails),
 		cmocka_unit_test(paper_parse_with_names_succeeds),
 	};
-	int failed = cmocka_run_group_tests_name("pdf", tests, NULL, NULL);
+	int failed = cmocka_run_group_tests_name("pdf", tests, tiu_install_shipped, tiu_free_shipped);
 	mi_render_release_fonts();
 	return failed;
 }

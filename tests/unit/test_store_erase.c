@@ -2,6 +2,7 @@
  * the retention start, unfinished kiosk intakes found by name, the audit
  * entry, and no erased byte left in the database, -wal or -shm files. */
 #include "test_store_util.h"
+#include "test_intake_util.h"
 
 #include "mi/store_erase.h"
 #include "mi/visit.h"
@@ -252,5 +253,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(erase_unknown_client_fails, tsu_setup, tsu_teardown),
 		cmocka_unit_test_setup_teardown(file_is_database_succeeds, tsu_setup, tsu_teardown),
 	};
-	return cmocka_run_group_tests_name("store_erase", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("store_erase", tests, tiu_install_shipped, tiu_free_shipped);
 }

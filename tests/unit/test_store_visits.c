@@ -1,6 +1,7 @@
 /* test_store_visits.c - intakes, clients, drafts (and who writes them),
  * resume codes, the wrong-PIN count, notes, audit, backup. */
 #include "test_store_util.h"
+#include "test_intake_util.h"
 
 #include <sys/wait.h>
 
@@ -548,5 +549,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(store_backup_is_private_and_checked_succeeds, tsu_setup,
 						tsu_teardown),
 	};
-	return cmocka_run_group_tests_name("store_visits", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("store_visits", tests, tiu_install_shipped, tiu_free_shipped);
 }

@@ -1,0 +1,151 @@
+/* intake_session.c - reading the session sections of intake.conf. */
+#include "intake_session.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "mi/answers.h"
+
+enum { MAX_WORDS = 32 };
+
+typedef struct word_list {
+	mi_intake_word items[MAX_WORDS];
+	size_t count;
+} word_list;
+
+struct mi_session_words {
+	word_list areas, techniques;
+	word_list *open;   /* the list whose last item is being read, or NULL */
+	size_t open_line;  /* where that section starts */
+	bool has_regions;
+};
+
+mi_session_words *mi_session_words_new(void)
+{
+	return calloc(1, sizeof(mi_session_words));
+}
+
+static void list_free(word_list *list)
+{
+	for (size_t i = 0; i < list->count; i++) {
+		free((char *)list->items[i].id);
+		free((char *)list->items[i].label);
+	}
+}
+
+void mi_session_words_free(mi_session_words *words)
+{
+	if (!words)
+		return;
+	list_free(&words->areas);
+	list_free(&words->techniques);
+	free(words);
+}
+
+bool mi_session_section(const char *kind_word)
+{
+	return strcmp(kind_word, "session_area") == 0 || strcmp(kind_word, "session_technique") == 0;
+}
+
+static mi_status nomem(mi_error *err)
+{
+	return mi_error_set(err, MI_EINTERNAL, "out of memory loading the intake questions.");
+}
+
+mi_status mi_session_words_end(mi_session_words *words, const mi_conf_reader *r, mi_error *err)
+{
+	word_list *list = words->open;
+	words->open = NULL;
+	if (list && !list->items[list->count - 1].label)
+		return mi_conf_fail(r, words->open_line, err, "[%s %s] has no label.",
+				    list == &words->areas ? "session_area" : "session_technique",
+				    list->items[list->count - 1].id);
+	return MI_OK;
+}
+
+mi_status mi_session_words_start(mi_session_words *words, const mi_conf_reader *r,
+				 const mi_conf_line *l, mi_error *err)
+{
+	mi_status st = mi_session_words_end(words, r, err);
+	if (st != MI_OK)
+		return st;
+	word_list *list = strcmp(l->kind_word, "session_area") == 0 ? &words->areas : &words->techniques;
+	for (size_t i = 0; i < list->count; i++)
+		if (strcmp(list->items[i].id, l->name) == 0)
+			return mi_conf_fail(r, l->line, err, "a second [%s %s].", l->kind_word, l->name);
+	if (list->count == MAX_WORDS)
+		return mi_conf_fail(r, l->line, err, "more than %d [%s] sections.", MAX_WORDS,
+				    l->kind_word);
+	mi_intake_word *w = &list->items[list->count];
+	*w = (mi_intake_word){.id = strdup(l->name)};
+	if (!w->id)
+		return nomem(err);
+	list->count++;
+	words->open = list;
+	words->open_line = l->line;
+	words->has_regions = false;
+	return MI_OK;
+}
+
+/* Sets w's regions from "REGION, REGION ..." (commas or spaces between):
+ * values of pain_locations, the body map's regions. */
+static mi_status set_regions(mi_intake_word *w, const mi_conf_reader *r, const mi_conf_line *l,
+			     mi_error *err)
+{
+	const mi_answer_key *key = mi_answers_find_key("pain_locations");
+	char *copy = strdup(l->value);
+	if (!copy)
+		return nomem(err);
+	mi_status st = MI_OK;
+	char *save = NULL;
+	for (char *t = strtok_r(copy, ", \t", &save); t && st == MI_OK; t = strtok_r(NULL, ", \t", &save)) {
+		int found = -1;
+		for (int i = 0; key && key->values[i]; i++)
+			if (strcmp(key->values[i], t) == 0)
+				found = i;
+		if (found < 0)
+			st = mi_conf_fail(r, l->line, err,
+					  "unknown region \"%s\" for the area %s; the regions are the "
+					  "values of pain_locations.",
+					  t, w->id);
+		else
+			w->regions |= 1u << found;
+	}
+	free(copy);
+	return st;
+}
+
+mi_status mi_session_words_setting(mi_session_words *words, const mi_conf_reader *r,
+				   const mi_conf_line *l, mi_error *err)
+{
+	word_list *list = words->open;
+	mi_intake_word *w = &list->items[list->count - 1];
+	bool area = list == &words->areas;
+	const char *section = area ? "session_area" : "session_technique";
+	if (l->kind != MI_CONF_SETTING)
+		return mi_conf_fail(r, l->line, err, "expected KEY = VALUE in [%s %s].", section, w->id);
+	if (l->value[0] == '\0')
+		return mi_conf_fail(r, l->line, err, "\"%s\" is empty.", l->key);
+	if (strcmp(l->key, "label") == 0) {
+		if (w->label)
+			return mi_conf_fail(r, l->line, err, "a second \"label\" in [%s %s].", section, w->id);
+		return (w->label = strdup(l->value)) ? MI_OK : nomem(err);
+	}
+	if (area && strcmp(l->key, "regions") == 0) {
+		if (words->has_regions)
+			return mi_conf_fail(r, l->line, err, "a second \"regions\" in [%s %s].", section,
+					    w->id);
+		words->has_regions = true;
+		return set_regions(w, r, l, err);
+	}
+	return mi_conf_fail(r, l->line, err, "unknown setting \"%s\" in a [%s] section (expected %s).",
+			    l->key, section, area ? "label or regions" : "label");
+}
+
+const mi_intake_word *mi_session_words_list(const mi_session_words *words, bool areas,
+					    size_t *count)
+{
+	const word_list *list = areas ? &words->areas : &words->techniques;
+	*count = list->count;
+	return list->items;
+}

@@ -1,0 +1,35 @@
+/* intake_session.h - the [session_area ID] and [session_technique ID]
+ * sections of intake.conf, read by intake_model.c: what a therapist can
+ * record as worked and used, and which body regions each area covers. */
+#ifndef MI_INTAKE_SESSION_H
+#define MI_INTAKE_SESSION_H
+
+#include <stdbool.h>
+
+#include "mi/intake.h"
+#include "mi/rules.h"
+
+typedef struct mi_session_words mi_session_words;
+
+/* A new, empty set; NULL when out of memory. Caller frees. */
+mi_session_words *mi_session_words_new(void);
+void mi_session_words_free(mi_session_words *words);
+
+/* True when kind_word names a session section. */
+bool mi_session_section(const char *kind_word);
+
+/* Starts the section l, ends the one before it (see _end), and handles
+ * one of its settings: label = WORDS, regions = REGION, REGION... */
+mi_status mi_session_words_start(mi_session_words *words, const mi_conf_reader *r,
+				 const mi_conf_line *l, mi_error *err);
+mi_status mi_session_words_setting(mi_session_words *words, const mi_conf_reader *r,
+				   const mi_conf_line *l, mi_error *err);
+
+/* Ends the section being read, if any: it must have a label. */
+mi_status mi_session_words_end(mi_session_words *words, const mi_conf_reader *r, mi_error *err);
+
+/* The areas (areas true) or the techniques, in file order. */
+const mi_intake_word *mi_session_words_list(const mi_session_words *words, bool areas,
+					    size_t *count);
+
+#endif
