@@ -85,6 +85,19 @@ mi_answers *mi_answers_copy(const mi_answers *answers);
  * and *out is untouched. */
 mi_status mi_answers_parse(const char *text, size_t len, mi_answers **out, mi_error *err);
 
+/* Parses the answers stored with a visit: like mi_answers_parse, except
+ * that a top-level key that is no longer an answer key (a clinic's question
+ * since removed from intake.conf, or the visit read with another --data)
+ * is set aside instead of refused, to be shown as it was stored. */
+mi_status mi_answers_parse_stored(const char *text, size_t len, mi_answers **out, mi_error *err);
+
+/* The keys set aside by mi_answers_parse_stored, in stored order: how
+ * many, the i-th key (owned by answers), and its value as compact JSON
+ * text (caller frees; NULL when out of memory). */
+size_t mi_answers_retired_count(const mi_answers *answers);
+const char *mi_answers_retired_key(const mi_answers *answers, size_t i);
+char *mi_answers_retired_json(const mi_answers *answers, size_t i);
+
 /* Reads and parses a file ("-" reads standard input). Missing file:
  * MI_ENOINPUT. The error message starts with the file name. */
 mi_status mi_answers_read_file(const char *path, mi_answers **out, mi_error *err);

@@ -145,6 +145,10 @@ char *mi_cli_data_file(const mi_cli *cli, const char *name, mi_error *err);
  * runs out. */
 char *mi_cli_db_path(const mi_cli *cli, mi_error *err);
 
+/* Loads and installs intake.conf, as mi_cli_open_store does first; for a
+ * command that reads its vocabularies (vocab.h) before opening the store. */
+void mi_cli_install_intake(const mi_cli *cli);
+
 /* Opens the database at mi_cli_db_path with mi_store_open's flags. With
  * --as NAME it then reads that account's PIN (mi_cli_read_pin) and signs
  * in (mi_app_account_sign_in): the audit log names the person and

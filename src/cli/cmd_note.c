@@ -359,6 +359,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	a.areas = calloc(args->given_count + 1, sizeof *a.areas);
 	a.techniques = calloc(args->given_count + 1, sizeof *a.techniques);
 	long long visit_id = 0;
+	mi_cli_install_intake(cli); /* the ids --goal, --area ... take */
 	int rc = a.goals && a.areas && a.techniques ? parse(args, &a, &visit_id)
 						  : mi_cli_failf(MI_EINTERNAL, "out of memory.");
 	mi_error err;

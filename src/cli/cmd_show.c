@@ -145,7 +145,36 @@ static void print_value(const mi_answers *answers, const char *key, const mi_ans
 	}
 }
 
-/* Prints every answered question in SPEC order. */
+/* The stored value of the i-th answer no longer asked, in plain words:
+ * yes/no, a number, a text, or list items joined with ", " (caller frees). */
+static char *retired_words(const mi_answers *answers, size_t i)
+{
+	char *text = mi_answers_retired_json(answers, i);
+	json_t *value = text ? json_loads(text, JSON_DECODE_ANY, NULL) : NULL;
+	mi_strbuf b = {0};
+	if (json_is_boolean(value)) {
+		mi_strbuf_puts(&b, json_is_true(value) ? "yes" : "no");
+	} else if (json_is_string(value)) {
+		mi_strbuf_puts(&b, json_string_value(value));
+	} else if (json_is_array(value)) {
+		size_t k;
+		json_t *item;
+		json_array_foreach(value, k, item) {
+			mi_strbuf_puts(&b, k ? ", " : "");
+			mi_strbuf_puts(&b, json_is_string(item) ? json_string_value(item) : "?");
+		}
+		if (json_array_size(value) == 0)
+			mi_strbuf_puts(&b, "none");
+	} else if (text) {
+		mi_strbuf_puts(&b, text);
+	}
+	json_decref(value);
+	free(text);
+	return mi_strbuf_take(&b);
+}
+
+/* Prints every answered question in SPEC order, then the answers to
+ * questions no longer in the intake file. */
 static void print_answers(const mi_answers *answers)
 {
 	line(0, "answers:");
@@ -161,6 +190,13 @@ static void print_answers(const mi_answers *answers)
 		if (label)
 			print_value(answers, it.path, it.key, label);
 		free(label);
+	}
+	for (size_t i = 0; i < mi_answers_retired_count(answers); i++) {
+		any = true;
+		char *shown = retired_words(answers, i);
+		line(2, "%s: %s (question no longer in the intake file)",
+		     mi_answers_retired_key(answers, i), shown ? shown : "?");
+		free(shown);
 	}
 	if (!any)
 		line(2, "(none yet)");
@@ -378,6 +414,15 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, const mi_scree
 	char *answers_text = mi_answers_to_json(v->answers, false);
 	json_t *answers = answers_text ? json_loads(answers_text, 0, NULL) : NULL;
 	free(answers_text);
+	/* Stored answers to questions no longer in the intake file, as stored. */
+	json_t *retired = json_object();
+	for (size_t i = 0; retired && v->answers && i < mi_answers_retired_count(v->answers); i++) {
+		char *text = mi_answers_retired_json(v->answers, i);
+		json_t *value = text ? json_loads(text, JSON_DECODE_ANY, NULL) : NULL;
+		free(text);
+		json_object_set_new(retired, mi_answers_retired_key(v->answers, i),
+				    value ? value : json_null());
+	}
 	json_t *changes = json_null();
 	if (prev && diff)
 		changes = json_pack("{s:I, s:o}", "since_visit", (json_int_t)prev->id, "changes",
@@ -388,7 +433,7 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, const mi_scree
 				   mi_cli_json_text(v->client_birth_date));
 	json_t *root = json_pack(
 		"{s:I, s:o, s:s, s:s, s:s, s:b, s:o, s:o, s:o, s:o, s:O, s:O, s:o, s:o, s:o, s:o, "
-		"s:o, s:o, s:o}",
+		"s:o, s:o, s:o, s:o}",
 		"visit", (json_int_t)v->id, "client", client, "date", date, "state",
 		v->complete ? "complete" : "draft", "source", mi_visit_source_name(source),
 		"reviewed", reviewed, "outcome",
@@ -396,7 +441,8 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, const mi_scree
 		mi_cli_json_text(v->rules_version), "intake_version", mi_cli_json_text(v->intake_version),
 		"flags", flags, "medications_read",
 		json_object_get(screening, "medications_read"), "unrecognised_medications",
-		json_object_get(screening, "unrecognised_medications"), "answers", answers, "goals",
+		json_object_get(screening, "unrecognised_medications"), "answers", answers,
+		"answers_no_longer_asked", retired, "goals",
 		string_array(v->goals, v->goal_count), "goals_other", mi_cli_json_text(v->goals_other),
 		"session_notes", notes, "aftercare_notes", mi_cli_json_text(v->aftercare_notes),
 		"pain_trend", trend, "since_previous", changes);

@@ -202,15 +202,20 @@ void mi_cli_release(void)
 	store_intake = NULL;
 }
 
+void mi_cli_install_intake(const mi_cli *cli)
+{
+	if (mi_intake_installed())
+		return;
+	mi_error ignored;
+	char *intake = mi_cli_data_file(cli, "intake.conf", &ignored);
+	if (intake && mi_intake_load(intake, &store_intake, &ignored) == MI_OK)
+		mi_intake_install(store_intake);
+	free(intake);
+}
+
 mi_status mi_cli_open_store(const mi_cli *cli, unsigned flags, mi_store **out, mi_error *err)
 {
-	if (!mi_intake_installed()) {
-		mi_error ignored;
-		char *intake = mi_cli_data_file(cli, "intake.conf", &ignored);
-		if (intake && mi_intake_load(intake, &store_intake, &ignored) == MI_OK)
-			mi_intake_install(store_intake);
-		free(intake);
-	}
+	mi_cli_install_intake(cli);
 	char *path = mi_cli_db_path(cli, err);
 	if (!path)
 		return err->status;

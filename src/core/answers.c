@@ -10,7 +10,8 @@
 #include "mi/text.h"
 
 struct mi_answers {
-	json_t *root; /* always a valid answers object */
+	json_t *root;    /* always a valid answers object */
+	json_t *retired; /* stored keys no longer asked (mi_answers_parse_stored), or NULL */
 };
 
 static const char *const regions[] = {"neck",     "shoulders",   "upper_back", "mid_back",
@@ -441,7 +442,39 @@ static mi_status precheck(const char *text, size_t len, mi_error *err)
 	return MI_OK;
 }
 
+/* Moves the top-level keys of root that are not answer keys into a new
+ * object (*retired, NULL when there are none). False when out of memory. */
+static bool set_aside_unknown(json_t *root, json_t **retired)
+{
+	*retired = NULL;
+	const char *name;
+	json_t *value;
+	void *tmp;
+	json_object_foreach_safe(root, tmp, name, value) {
+		if (mi_answers_find_key(name) ||
+		    mi_text_check(name, strlen(name), false, NULL) != MI_TEXT_OK)
+			continue;
+		if (!*retired && !(*retired = json_object()))
+			return false;
+		if (json_object_set(*retired, name, value) != 0 || json_object_del(root, name) != 0)
+			return false;
+	}
+	return true;
+}
+
+static mi_status parse(const char *text, size_t len, bool stored, mi_answers **out, mi_error *err);
+
 mi_status mi_answers_parse(const char *text, size_t len, mi_answers **out, mi_error *err)
+{
+	return parse(text, len, false, out, err);
+}
+
+mi_status mi_answers_parse_stored(const char *text, size_t len, mi_answers **out, mi_error *err)
+{
+	return parse(text, len, true, out, err);
+}
+
+static mi_status parse(const char *text, size_t len, bool stored, mi_answers **out, mi_error *err)
 {
 	if (len > MI_ANSWERS_MAX_DOCUMENT)
 		return mi_error_set(err, MI_EDATA,
@@ -474,17 +507,26 @@ mi_status mi_answers_parse(const char *text, size_t len, mi_answers **out, mi_er
 		json_decref(root);
 		return MI_EDATA;
 	}
+	json_t *retired = NULL;
+	if (stored && !set_aside_unknown(root, &retired)) {
+		json_decref(retired);
+		json_decref(root);
+		return mi_error_set(err, MI_EINTERNAL, "out of memory reading the answers.");
+	}
 	st = validate_object(schema, NULL, root, err);
 	if (st != MI_OK) {
+		json_decref(retired);
 		json_decref(root);
 		return st;
 	}
 	mi_answers *answers = malloc(sizeof *answers);
 	if (!answers) {
+		json_decref(retired);
 		json_decref(root);
 		return mi_error_set(err, MI_EINTERNAL, "out of memory reading the answers.");
 	}
 	answers->root = root;
+	answers->retired = retired;
 	*out = answers;
 	return MI_OK;
 }
@@ -529,6 +571,7 @@ mi_answers *mi_answers_new(void)
 	if (!answers)
 		return NULL;
 	answers->root = json_object();
+	answers->retired = NULL;
 	if (!answers->root) {
 		free(answers);
 		return NULL;
@@ -541,6 +584,7 @@ void mi_answers_free(mi_answers *answers)
 	if (!answers)
 		return;
 	json_decref(answers->root);
+	json_decref(answers->retired);
 	free(answers);
 }
 
@@ -550,11 +594,38 @@ mi_answers *mi_answers_copy(const mi_answers *answers)
 	if (!copy)
 		return NULL;
 	copy->root = json_deep_copy(answers->root);
-	if (!copy->root) {
-		free(copy);
+	copy->retired = answers->retired ? json_deep_copy(answers->retired) : NULL;
+	if (!copy->root || (answers->retired && !copy->retired)) {
+		mi_answers_free(copy);
 		return NULL;
 	}
 	return copy;
+}
+
+size_t mi_answers_retired_count(const mi_answers *answers)
+{
+	return answers->retired ? json_object_size(answers->retired) : 0;
+}
+
+/* The i-th retired key's iterator, or NULL. */
+static void *retired_iter(const mi_answers *answers, size_t i)
+{
+	void *it = answers->retired ? json_object_iter(answers->retired) : NULL;
+	for (; it && i > 0; i--)
+		it = json_object_iter_next(answers->retired, it);
+	return it;
+}
+
+const char *mi_answers_retired_key(const mi_answers *answers, size_t i)
+{
+	void *it = retired_iter(answers, i);
+	return it ? json_object_iter_key(it) : NULL;
+}
+
+char *mi_answers_retired_json(const mi_answers *answers, size_t i)
+{
+	void *it = retired_iter(answers, i);
+	return it ? json_dumps(json_object_iter_value(it), JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
 }
 
 /* A copy of value with object keys in schema order (for stable output). */

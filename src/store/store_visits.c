@@ -721,7 +721,7 @@ static mi_status load_visit(mi_store *store, long long visit_id, mi_visit *visit
 	char *json = NULL;
 	mi_status status = read_visit_row(store, visit_id, visit, &json, err);
 	if (status == MI_OK && json) {
-		status = mi_answers_parse(json, strlen(json), &visit->answers, err);
+		status = mi_answers_parse_stored(json, strlen(json), &visit->answers, err);
 		if (status != MI_OK) {
 			mi_error_prefix(err, "the stored answers of visit %lld", visit_id);
 			status = MI_EIO;

@@ -124,6 +124,22 @@ expect_rc 0 "aftercare"
 expect_out_has "We kept heat packs and devices away from your pacemaker." \
 	"the aftercare line on the clinic's flag"
 
+# ---- the visit read without the clinic's question ---------------------------------
+# With the shipped questions (as after the clinic removes its question), the
+# stored answer still loads and is shown as stored, marked as no longer asked.
+run "$MI" --data "$shipped" show "$visit"
+expect_rc 0 "show with an answer to a question no longer in the intake file"
+expect_out_has "  pacemaker: yes (question no longer in the intake file)" \
+	"show marks the answer no longer asked"
+expect_out_has "  fever: no" "show keeps the other answers"
+run "$MI" --data "$shipped" show --json "$visit"
+expect_rc 0 "show --json with an answer to a question no longer in the intake file"
+expect_out_has '"answers_no_longer_asked":{"pacemaker":true}' \
+	"show --json gives the answer no longer asked as stored"
+expect_out_lacks '"pacemaker":true,' "show --json keeps it out of the answers"
+run "$MI" show --json "$visit"
+expect_out_has '"answers_no_longer_asked":{}' "nothing is set aside while the question is asked"
+
 # ---- broken intake files --------------------------------------------------------
 cp "$clinic/intake.conf" "$T/good-intake.conf"
 # Dropping a question a rule reads: refused, naming the file, line and rule.

@@ -93,6 +93,32 @@ static void parse_with_unknown_key_fails(void **state)
 	refuse("{\"consent\": {\"signature\": \"x\"}}", "consent.signature");
 }
 
+static void parse_stored_with_key_no_longer_asked_sets_it_aside_succeeds(void **state)
+{
+	(void)state;
+	static const char doc[] = "{\"fever\": true, \"pacemaker\": true, \"shoe\": [\"left\"]}";
+	mi_answers *a = NULL;
+	mi_error err;
+	assert_int_equal(mi_answers_parse_stored(doc, strlen(doc), &a, &err), MI_OK);
+	bool fever = false;
+	assert_true(mi_answers_get_bool(a, "fever", &fever) && fever);
+	assert_false(mi_answers_has(a, "pacemaker"));
+	assert_int_equal(mi_answers_retired_count(a), 2);
+	assert_string_equal(mi_answers_retired_key(a, 0), "pacemaker");
+	assert_string_equal(mi_answers_retired_key(a, 1), "shoe");
+	char *json = mi_answers_retired_json(a, 1);
+	assert_string_equal(json, "[\"left\"]");
+	free(json);
+	mi_answers *copy = mi_answers_copy(a);
+	assert_int_equal(mi_answers_retired_count(copy), 2);
+	mi_answers_free(copy);
+	mi_answers_free(a);
+	/* A known key with a wrong value is still refused. */
+	static const char bad[] = "{\"fever\": \"yes\", \"pacemaker\": true}";
+	assert_int_equal(mi_answers_parse_stored(bad, strlen(bad), &a, &err), MI_EDATA);
+	assert_non_null(strstr(err.message, "\"fever\" must be true or false"));
+}
+
 static void parse_with_wrong_types_fails(void **state)
 {
 	(void)state;
@@ -469,6 +495,7 @@ int main(void)
 		cmocka_unit_test(parse_with_example_keys_succeeds),
 		cmocka_unit_test(parse_with_quotes_and_non_latin_text_succeeds),
 		cmocka_unit_test(parse_with_unknown_key_fails),
+		cmocka_unit_test(parse_stored_with_key_no_longer_asked_sets_it_aside_succeeds),
 		cmocka_unit_test(parse_with_wrong_types_fails),
 		cmocka_unit_test(parse_with_out_of_range_numbers_fails),
 		cmocka_unit_test(parse_with_boundary_numbers_succeeds),
