@@ -49,15 +49,42 @@ static mi_intake *parse_ok(const char *text)
 	return intake;
 }
 
+/* base with the first occurrence of from replaced by to (caller frees). */
+static char *edited_from(const char *base, const char *from, const char *to)
+{
+	const char *at = strstr(base, from);
+	if (!at)
+		fail_msg("the file has no \"%s\"", from);
+	char *out = NULL;
+	assert_true(asprintf(&out, "%.*s%s%s", (int)(at - base), base, to, at + strlen(from)) > 0);
+	return out;
+}
+
 /* good with the first occurrence of from replaced by to. */
 static char *edited(const char *from, const char *to)
 {
-	const char *at = strstr(good, from);
-	if (!at)
-		fail_msg("the good file has no \"%s\"", from);
-	char *out = NULL;
-	assert_true(asprintf(&out, "%.*s%s%s", (int)(at - good), good, to, at + strlen(from)) > 0);
-	return out;
+	return edited_from(good, from, to);
+}
+
+/* An edit of a good file and the refusal it must get. */
+typedef struct refusal {
+	const char *from, *to, *expected;
+} refusal;
+
+/* Parses base with each case's edit: refused with the expected words. */
+static void expect_refusals(const char *base, const refusal *cases, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		char *text = edited_from(base, cases[i].from, cases[i].to);
+		mi_intake *intake = NULL;
+		mi_error err = {0};
+		mi_status st = mi_intake_parse(text, strlen(text), "intake.conf", &intake, &err);
+		if (st != MI_EDATA || !strstr(err.message, cases[i].expected))
+			fail_msg("case %zu: got %d \"%s\", expected \"%s\"", i, st, err.message,
+				 cases[i].expected);
+		assert_null(intake);
+		free(text);
+	}
 }
 
 static void parse_with_good_file_succeeds(void **state)
@@ -141,9 +168,7 @@ static void install_with_own_question_adds_an_answer_key_succeeds(void **state)
 static void parse_with_broken_file_fails_with_file_and_line(void **state)
 {
 	(void)state;
-	static const struct {
-		const char *from, *to, *expected;
-	} cases[] = {
+	static const refusal cases[] = {
 		{"version = test-1\n", "", "intake.conf:1: the file has no \"version = ...\" line"},
 		{"version = test-1\n", "version = test-1\ncolour = red\n",
 		 "intake.conf:2: expected version = ... before the first [question]"},
@@ -176,17 +201,7 @@ static void parse_with_broken_file_fails_with_file_and_line(void **state)
 		{"[question consent]\ngroup = Consent\nkind = consent\nlabel = Consent\ntext = Sign here.\nhelp = Your name.\n",
 		 "", "intake.conf:42: there is no [question consent]; every intake asks it"},
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		char *text = edited(cases[i].from, cases[i].to);
-		mi_intake *intake = NULL;
-		mi_error err = {0};
-		mi_status st = mi_intake_parse(text, strlen(text), "intake.conf", &intake, &err);
-		if (st != MI_EDATA || !strstr(err.message, cases[i].expected))
-			fail_msg("case %zu: got %d \"%s\", expected \"%s\"", i, st, err.message,
-				 cases[i].expected);
-		assert_null(intake);
-		free(text);
-	}
+	expect_refusals(good, cases, sizeof cases / sizeof cases[0]);
 }
 
 /* The session sections, appended to good (its last line is 48). */
@@ -200,15 +215,11 @@ static const char session[] =
 	"[session_technique friction]\n"              /* 55 */
 	"label = friction\n";
 
-/* good and session, with the first occurrence of from in session replaced by to. */
-static char *with_session(const char *from, const char *to)
+/* good followed by session (caller frees). */
+static char *with_session(void)
 {
-	const char *at = strstr(session, from);
-	if (!at)
-		fail_msg("the session text has no \"%s\"", from);
 	char *out = NULL;
-	assert_true(asprintf(&out, "%s%.*s%s%s", good, (int)(at - session), session, to,
-			     at + strlen(from)) > 0);
+	assert_true(asprintf(&out, "%s%s", good, session) > 0);
 	return out;
 }
 
@@ -217,7 +228,7 @@ static void parse_with_session_sections_gives_the_vocabularies_succeeds(void **s
 	(void)state;
 	assert_int_equal(mi_vocab_count(MI_VOCAB_AREA), 0); /* nothing installed */
 	assert_string_equal(mi_vocab_label(MI_VOCAB_REGION, "upper_back"), "upper_back");
-	char *text = with_session("", "");
+	char *text = with_session();
 	mi_intake *intake = parse_ok(text);
 	free(text);
 	size_t count;
@@ -253,9 +264,7 @@ static void parse_with_session_sections_gives_the_vocabularies_succeeds(void **s
 static void parse_with_broken_session_section_fails_with_file_and_line(void **state)
 {
 	(void)state;
-	static const struct {
-		const char *from, *to, *expected;
-	} cases[] = {
+	static const refusal cases[] = {
 		{"regions = neck", "regions = neck, nape",
 		 "intake.conf:54: unknown region \"nape\" for the area neck"},
 		{"[session_area neck]", "[session_area upper_back_shoulders]",
@@ -273,17 +282,9 @@ static void parse_with_broken_session_section_fails_with_file_and_line(void **st
 		 "intake.conf:52: a section kind and name use lower-case letters"},
 		{"label = neck\n", "label = neck\nneck\n", "intake.conf:54: expected KEY = VALUE"},
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		char *text = with_session(cases[i].from, cases[i].to);
-		mi_intake *intake = NULL;
-		mi_error err = {0};
-		mi_status st = mi_intake_parse(text, strlen(text), "intake.conf", &intake, &err);
-		if (st != MI_EDATA || !strstr(err.message, cases[i].expected))
-			fail_msg("case %zu: got %d \"%s\", expected \"%s\"", i, st, err.message,
-				 cases[i].expected);
-		assert_null(intake);
-		free(text);
-	}
+	char *base = with_session();
+	expect_refusals(base, cases, sizeof cases / sizeof cases[0]);
+	free(base);
 }
 
 static void check_rules_with_dropped_or_hidden_question_fails(void **state)
