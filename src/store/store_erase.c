@@ -88,14 +88,15 @@ static mi_status exec_id(mi_store *store, const char *sql, long long id, mi_erro
 }
 
 /* The answers with nothing left that identifies the client: the client's
- * details, the typed signature and every free text go; the age at the
- * visit is kept (from the birth date when it was not given). Caller frees
- * the JSON text. */
+ * details, the typed signature, every free text and every answer to a
+ * question no longer in the intake file (what it holds is not known) go;
+ * the age at the visit is kept (from the birth date when it was not
+ * given). Caller frees the JSON text. */
 static mi_status anonymous_answers(const char *json, const char *birth_date, mi_date visit_date,
 				   char **out, mi_error *err)
 {
 	mi_answers *a = NULL;
-	mi_status st = mi_answers_parse(json, strlen(json), &a, err);
+	mi_status st = mi_answers_parse_stored(json, strlen(json), &a, err);
 	if (st != MI_OK)
 		return st;
 	if (!mi_answers_has(a, "age")) {

@@ -139,6 +139,17 @@ expect_out_has '"answers_no_longer_asked":{"pacemaker":true}' \
 expect_out_lacks '"pacemaker":true,' "show --json keeps it out of the answers"
 run "$MI" show --json "$visit"
 expect_out_has '"answers_no_longer_asked":{}' "nothing is set aside while the question is asked"
+# Erasing the client keeps the visit anonymously (retention) without the
+# answer no longer asked: what it holds is not known, so it goes.
+run "$MI" settings retention 7y
+expect_rc 0 "settings retention 7y"
+client=$(sqlite3 "$MASSAGE_INTAKE_DB" "SELECT client_id FROM visits WHERE id = $visit")
+run "$MI" --data "$shipped" erase "$client" --yes
+expect_rc 0 "erase a client whose visit answers a question no longer in the intake file"
+mi_test_count=$((mi_test_count + 1))
+[[ $(sqlite3 "$MASSAGE_INTAKE_DB" "SELECT json_extract(answers, '$.pacemaker') IS NULL AND
+	json_extract(answers, '$.fever') IS NOT NULL FROM visits WHERE id = $visit") == 1 ]] ||
+	fail "the anonymous visit keeps the answer no longer asked, or lost the others"
 
 # ---- broken intake files --------------------------------------------------------
 cp "$clinic/intake.conf" "$T/good-intake.conf"
