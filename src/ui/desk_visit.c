@@ -700,8 +700,10 @@ static void toggle(visit_page *p, bool enter)
 
 static void mark_reviewed(visit_page *p, mi_desk *desk)
 {
-	if (p->source != MI_SOURCE_KIOSK) {
-		mi_desk_say(desk, false, "Only intakes from the kiosk need a review.");
+	/* Only a kiosk intake, or an urgent or refer one, was ever unreviewed. */
+	if (p->source != MI_SOURCE_KIOSK && p->reviewed) {
+		mi_desk_say(desk, false,
+			    "Only intakes from the kiosk and urgent or refer intakes need a review.");
 		return;
 	}
 	if (p->reviewed) {
@@ -889,6 +891,8 @@ static void draw_banner(const visit_page *p, mi_ui_canvas *c)
 	const char *where = NULL;
 	if (p->source == MI_SOURCE_KIOSK)
 		where = p->reviewed ? "kiosk intake, reviewed" : "kiosk intake: m marks reviewed";
+	else if (v->complete && !p->reviewed)
+		where = "waiting for review: m marks reviewed";
 	else if (!v->complete)
 		where = "draft, not finished";
 	if (where) {
@@ -937,7 +941,7 @@ static void visit_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 		mi_ui_put(c, c->rows - 3, c->cols - 12, MI_UI_BOLD, -1, "-- more --");
 	if (p->editing >= 0)
 		mi_ui_draw_keys(c, "Type  Enter/Tab done  Esc undo this edit  F1 help");
-	else if (p->source == MI_SOURCE_KIOSK && !p->reviewed)
+	else if (!p->reviewed)
 		mi_ui_draw_keys(c, "Tab next  Space/Enter change  s save  p print  m reviewed  "
 				   "Esc back  ? help");
 	else
@@ -987,8 +991,8 @@ static const mi_desk_page_ops visit_ops = {
 		"saved at once; the due list shows who is due). "
 		"c closes the visit: its notes are signed by you (a therapist); a later change is "
 		"kept as an amendment with the text before it. "
-		"p prints the aftercare summary shown at the end, m marks an intake from the kiosk "
-		"as reviewed, Esc goes back.",
+		"p prints the aftercare summary shown at the end, m marks an intake from the kiosk, "
+		"or an urgent or refer one, as reviewed, Esc goes back.",
 	.draw = visit_draw,
 	.key = visit_key,
 	.unsaved = visit_unsaved,

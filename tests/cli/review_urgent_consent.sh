@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# review lists urgent and refer intakes first, as the desk's queue does;
+# review lists urgent and refer intakes first, as the desk's queue does, and
+# an urgent or refer intake waits for review whoever entered it;
 # show flags a consent that is missing, not agreed or signed with a name
 # that is not the client's, as the desk's visit page does.
 source "$(dirname "$0")/../lib/common.sh"
@@ -22,8 +23,17 @@ intake_with() {
 intake_with '.recent_trauma = true' # visit 2: refer
 "$MI" intake --answers "$EX/02-modify-blood-thinner.json" >/dev/null || fail "setup 3"
 "$MI" intake --answers "$EX/04-urgent-bladder-change.json" >/dev/null || fail "setup 4"
-sqlite3 "$MASSAGE_INTAKE_DB" "UPDATE visits SET source = 'kiosk', reviewed = 0;" ||
-	fail "could not make the intakes kiosk intakes"
+# Urgent and refer intakes wait for review from any source (here intake
+# --answers); the proceed and modify ones need none from the command line.
+run "$MI" review --json
+check "$([[ $(jq -c '[.[] | [.visit, .source, .reviewed]]' <<<"$out") == \
+	'[[4,"cli",false],[2,"cli",false]]' ]]; echo $?)" \
+	"urgent and refer command-line intakes wait for review: $out"
+run "$MI" review 1 --mark
+expect_rc 65 "marking a proceed command-line intake"
+expect_err_has "not entered at the kiosk and is not urgent or refer" "it needs no review"
+sqlite3 "$MASSAGE_INTAKE_DB" "UPDATE visits SET source = 'kiosk', reviewed = 0 WHERE id IN (1, 3);" ||
+	fail "could not make visits 1 and 3 kiosk intakes"
 run "$MI" review --json
 expect_rc 0 "review --json"
 check "$([[ $(jq -c '[.[] | [.visit, .outcome]]' <<<"$out") == \
@@ -33,6 +43,13 @@ run "$MI" review
 expect_rc 0 "review"
 check "$([[ $(awk 'NR > 1 {print $1}' <<<"$out" | paste -sd,) == "4,2,1,3" ]]; echo $?)" \
 	"review lists 4, 2, 1, 3: $out"
+
+run "$MI" review 4 --mark
+expect_rc 0 "marking the urgent command-line intake reviewed"
+expect_out_has "visit 4 marked as reviewed" "review 4 --mark"
+run "$MI" review --json
+check "$([[ $(jq -c '[.[].visit]' <<<"$out") == "[2,1,3]" ]]; echo $?)" \
+	"the reviewed urgent intake leaves the queue: $out"
 
 # ---- show: the consent ---------------------------------------------------
 run "$MI" show 1

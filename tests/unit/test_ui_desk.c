@@ -15,6 +15,7 @@
 
 #include "mi/aftercare.h"
 #include "mi/app_aftercare.h"
+#include "mi/app_records.h"
 #include "mi/store.h"
 #include "mi/store_therapists.h"
 #include "mi/ui_desk.h"
@@ -121,6 +122,8 @@ static int setup(void **state)
 	f->tom_old = store(f, old, MI_SOURCE_CLI, (mi_date){2026, 10, 1}, &f->tom);
 	f->tom_urgent = store(f, example("04-urgent-bladder-change.json"), MI_SOURCE_CLI, today,
 			      &f->tom);
+	/* Reviewed already: an urgent intake waits for review from any source. */
+	assert_int_equal(mi_app_visit_mark_reviewed(f->store, f->tom_urgent, NULL, &err), MI_OK);
 	f->maya_visit = store(f, example("01-proceed-chronic-tightness.json"), MI_SOURCE_CLI,
 			      (mi_date){2026, 11, 20}, &f->maya);
 	f->walter_visit = store(f, example("02-modify-blood-thinner.json"), MI_SOURCE_KIOSK, today,
@@ -691,6 +694,26 @@ static void desk_review_mark_reviewed_succeeds(void **state)
 	assert_screen_has(f, "Nothing is waiting for review.");
 }
 
+static void desk_review_lists_urgent_command_line_intake_succeeds(void **state)
+{
+	fixture *f = *state;
+	long long urgent = store(f, example("04-urgent-bladder-change.json"), MI_SOURCE_CLI, today,
+				 &f->tom);
+	key(f, L'r');
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_REVIEW);
+	assert_int_equal(mi_desk_visit_id(f->desk), urgent); /* urgent first */
+	press(f, MI_KEY_ENTER);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_VISIT);
+	assert_screen_has(f, "waiting for review: m marks reviewed");
+	key(f, L'm');
+	assert_string_equal(mi_desk_status(f->desk), "Marked as reviewed.");
+	mi_visit_source source;
+	bool reviewed = false;
+	mi_error err;
+	assert_int_equal(mi_store_visit_source(f->store, urgent, &source, &reviewed, &err), MI_OK);
+	assert_true(reviewed);
+}
+
 /* n on the main screen, Anna Smith's name and birth date: her intake. */
 static void start_new_client_intake(fixture *f)
 {
@@ -856,6 +879,7 @@ int main(void)
 		T(desk_view_when_audit_cannot_be_written_warns_fails),
 		T(desk_visit_preview_follows_edits_succeeds),
 		T(desk_review_mark_reviewed_succeeds),
+		T(desk_review_lists_urgent_command_line_intake_succeeds),
 		T(desk_new_client_starts_intake_succeeds),
 		T(desk_new_client_with_bad_date_fails),
 		T(desk_intake_urgent_answer_changes_banner_succeeds),
