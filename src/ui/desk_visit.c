@@ -15,6 +15,7 @@
 #include "desk_internal.h"
 #include "mi/app_aftercare.h"
 #include "mi/app_followup.h"
+#include "mi/app_settings.h"
 #include "mi/consent.h"
 #include "mi/diff.h"
 #include "mi/ui_field.h"
@@ -226,6 +227,19 @@ static bool visit_unsaved(const mi_desk_page *page)
 /* ---- the aftercare preview ---- */
 
 /* Rebuilds the summary text from the visit with the notes as edited. */
+/* The clinic's phone number in force, as the printed sheet has it (the
+ * preview goes without it when the settings cannot be read just now). */
+static mi_status add_clinic_phone(mi_desk *desk, mi_aftercare_doc *doc, mi_error *err)
+{
+	mi_settings settings = {0};
+	mi_error ignored;
+	mi_status st = MI_OK;
+	if (mi_app_settings_load(desk->config.store, &settings, &ignored) == MI_OK)
+		st = mi_aftercare_add_clinic_phone(doc, settings.clinic_phone, err);
+	mi_settings_clear(&settings);
+	return st;
+}
+
 static void build_preview(visit_page *p, mi_desk *desk)
 {
 	p->preview_stale = false;
@@ -246,7 +260,8 @@ static void build_preview(visit_page *p, mi_desk *desk)
 	swap_notes(p->visit, &n, &aftercare);
 	mi_aftercare_doc *doc = NULL;
 	mi_error err;
-	if (mi_aftercare_build(desk->config.aftercare, p->visit, &doc, &err) == MI_OK) {
+	if (mi_aftercare_build(desk->config.aftercare, p->visit, &doc, &err) == MI_OK &&
+	    add_clinic_phone(desk, doc, &err) == MI_OK) {
 		p->preview = mi_aftercare_to_text(doc);
 		if (!p->preview)
 			snprintf(p->preview_note, sizeof p->preview_note, "(out of memory)");
