@@ -101,8 +101,13 @@ void mi_desk_seen(mi_desk *desk, const mi_app_seen *seen);
 /* The outcome in plain words, e.g. "no deep tissue today; refer to a clinician". */
 const char *mi_desk_level_words(mi_level level);
 
-/* Rows for a list that starts at row first and ends above the status line. */
+/* Rows for a list that starts at row first and ends above the status
+ * message (one line, or more when a long message is wrapped). */
 int mi_desk_list_rows(const mi_desk *desk, int first);
+
+/* The rows a wrapped status message takes above the status line (0 for
+ * none or one line), at the size of the last draw. */
+int mi_desk_status_extra_rows(const mi_desk *desk);
 
 /* Keeps *top so that sel is within the visible rows. */
 void mi_desk_scroll_to(size_t sel, size_t visible, size_t *top);

@@ -595,7 +595,7 @@ static void build(visit_page *p, mi_desk *desk)
 
 static int doc_rows(const mi_desk *desk)
 {
-	return desk->rows - 2 - ROW_DOC;
+	return desk->rows - 2 - ROW_DOC - mi_desk_status_extra_rows(desk);
 }
 
 /* The first line of the item the cursor is on. */

@@ -567,6 +567,34 @@ static void stub_lp(fixture *f, char *ran, size_t size)
 	setenv("MASSAGE_INTAKE_LP", stub, 1);
 }
 
+/* A printer that fails with a long reason. */
+static mi_status failing_print(void *ctx, long long visit_id, mi_error *err)
+{
+	(void)ctx;
+	(void)visit_id;
+	return mi_error_set(err, MI_EIO,
+			    "the print command lp failed: lp: The printer or class does not exist, "
+			    "check the printer named in the clinic's print settings and that the "
+			    "print service is running, then press p again.");
+}
+
+static void desk_visit_print_failure_says_why_in_full_fails(void **state)
+{
+	fixture *f = *state;
+	mi_desk_free(f->desk);
+	f->desk = new_desk(f, failing_print);
+	open_urgent_visit(f);
+	key(f, L'p');
+	char *text = screen(f, 24, 80);
+	/* Every word of the reason is on the screen, wrapped, none cut. */
+	const char *words[] = {"The summary was not printed:", "does not exist,", "print service",
+			       "then press p again."};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (!strstr(text, words[i]))
+			fail_msg("the screen lacks \"%s\":\n%s", words[i], text);
+	free(text);
+}
+
 static void desk_visit_print_when_audit_cannot_be_written_is_not_done_fails(void **state)
 {
 	fixture *f = *state;
@@ -878,6 +906,7 @@ int main(void)
 		T(desk_pages_shown_are_audited_succeeds),
 		T(desk_view_when_audit_cannot_be_written_warns_fails),
 		T(desk_visit_preview_follows_edits_succeeds),
+		T(desk_visit_print_failure_says_why_in_full_fails),
 		T(desk_review_mark_reviewed_succeeds),
 		T(desk_review_lists_urgent_command_line_intake_succeeds),
 		T(desk_new_client_starts_intake_succeeds),
