@@ -595,7 +595,9 @@ static void build(visit_page *p, mi_desk *desk)
 
 static int doc_rows(const mi_desk *desk)
 {
-	return desk->rows - 2 - ROW_DOC - mi_desk_status_extra_rows(desk);
+	/* The row above the status line is kept for "-- more --": it never
+	 * covers a line of the page. */
+	return desk->rows - 3 - ROW_DOC - mi_desk_status_extra_rows(desk);
 }
 
 /* The first line of the item the cursor is on. */

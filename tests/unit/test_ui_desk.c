@@ -443,6 +443,13 @@ static void desk_visit_page_shows_urgent_flag_succeeds(void **state)
 	assert_screen_has(f, "Note: Cauda equina syndrome warning sign.");
 	assert_screen_has(f, "Source: GIRFT");
 	assert_golden(f, "desk_visit.txt");
+	/* "-- more --" has its row to itself: it covers no line of the page. */
+	char *shown = screen(f, 24, 80);
+	char *more = strstr(shown, "-- more --");
+	assert_non_null(more);
+	for (char *c = more; c > shown && c[-1] != '\n'; c--)
+		assert_int_equal(c[-1], ' ');
+	free(shown);
 	/* further down: the changes since October and the session notes */
 	char *text = screen(f, 200, 80);
 	assert_non_null(strstr(text, "Changes since the last visit (2026-10-01)"));
@@ -699,6 +706,18 @@ static void desk_visit_preview_follows_edits_succeeds(void **state)
 	free(text);
 }
 
+/* m on the visit page of visit: said and stored. */
+static void mark_and_check_reviewed(fixture *f, long long visit)
+{
+	key(f, L'm');
+	assert_string_equal(mi_desk_status(f->desk), "Marked as reviewed.");
+	mi_visit_source source;
+	bool reviewed = false;
+	mi_error err;
+	assert_int_equal(mi_store_visit_source(f->store, visit, &source, &reviewed, &err), MI_OK);
+	assert_true(reviewed);
+}
+
 static void desk_review_mark_reviewed_succeeds(void **state)
 {
 	fixture *f = *state;
@@ -709,14 +728,7 @@ static void desk_review_mark_reviewed_succeeds(void **state)
 	press(f, MI_KEY_ENTER);
 	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_VISIT);
 	assert_screen_has(f, "kiosk intake: m marks reviewed");
-	key(f, L'm');
-	assert_string_equal(mi_desk_status(f->desk), "Marked as reviewed.");
-	mi_visit_source source;
-	bool reviewed = false;
-	mi_error err;
-	assert_int_equal(mi_store_visit_source(f->store, f->walter_visit, &source, &reviewed, &err),
-			 MI_OK);
-	assert_true(reviewed);
+	mark_and_check_reviewed(f, f->walter_visit);
 	press(f, MI_KEY_ESC);
 	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_REVIEW);
 	assert_screen_has(f, "Nothing is waiting for review.");
@@ -733,13 +745,7 @@ static void desk_review_lists_urgent_command_line_intake_succeeds(void **state)
 	press(f, MI_KEY_ENTER);
 	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_VISIT);
 	assert_screen_has(f, "waiting for review: m marks reviewed");
-	key(f, L'm');
-	assert_string_equal(mi_desk_status(f->desk), "Marked as reviewed.");
-	mi_visit_source source;
-	bool reviewed = false;
-	mi_error err;
-	assert_int_equal(mi_store_visit_source(f->store, urgent, &source, &reviewed, &err), MI_OK);
-	assert_true(reviewed);
+	mark_and_check_reviewed(f, urgent);
 }
 
 /* n on the main screen, Anna Smith's name and birth date: her intake. */
