@@ -107,6 +107,11 @@ typedef struct mi_aftercare_doc {
 mi_status mi_aftercare_build(const mi_aftercare_template *tpl, const mi_visit *visit,
 			     mi_aftercare_doc **out, mi_error *err);
 
+/* Ends the document with a section "Questions?" giving the clinic's phone
+ * number (the clinic_phone setting; sanitized here): "Call the clinic on
+ * PHONE.". NULL or "" adds nothing. MI_EINTERNAL when out of memory. */
+mi_status mi_aftercare_add_clinic_phone(mi_aftercare_doc *doc, const char *phone, mi_error *err);
+
 /* Frees the document; NULL is fine. */
 void mi_aftercare_doc_free(mi_aftercare_doc *doc);
 

@@ -61,15 +61,18 @@ mi_status mi_app_visit_load(mi_store *store, long long visit_id, mi_visit **out,
  * (mi_store_visit_save_notes: checked, one transaction, logged). */
 mi_status mi_app_visit_save_notes(mi_store *store, const mi_visit *visit, mi_error *err);
 
-/* The review queue, as the desk shows it: kiosk intakes not reviewed yet
- * and unfinished drafts, oldest first. Recorded as "list" of "visits". */
+/* The review queue, as the desk shows it: kiosk intakes and urgent or
+ * refer intakes from any source not reviewed yet, and unfinished drafts,
+ * oldest first. Recorded as "list" of "visits". */
 mi_status mi_app_review_queue(mi_store *store, mi_visit_list *out, mi_app_seen *seen,
 			      mi_error *err);
 
-/* Marks a completed kiosk intake as reviewed by the current actor (logged
- * as "review"). *already (may be NULL) says it was reviewed before, and
- * nothing changes then. Errors: MI_ENOTFOUND no such visit; MI_EDATA a
- * visit not from the kiosk, or a draft (review it once it is finished). */
+/* Marks a completed kiosk intake, or an urgent or refer intake from any
+ * source, as reviewed by the current actor (logged as "review"). *already
+ * (may be NULL) says it was reviewed before, and nothing changes then.
+ * Errors: MI_ENOTFOUND no such visit; MI_EDATA a visit that needs no
+ * review (not from the kiosk, neither urgent nor refer), or a draft
+ * (review it once it is finished). */
 mi_status mi_app_visit_mark_reviewed(mi_store *store, long long visit_id, bool *already,
 				     mi_error *err);
 

@@ -259,15 +259,17 @@ mi_status mi_cli_edit_text(const char *text, size_t max, char **edited, size_t *
 void mi_cli_put_padded(const char *s, size_t width);
 
 /* Lists visits waiting at the desk (review, drafts) that lister reads
- * (mi_app_review_queue, mi_app_drafts), recording the view: one line each
+ * (the urgent-first review queue, mi_app_drafts; cli gives it the rules
+ * and today), recording the view: one line each
  * (visit, date, client, "SOURCE, finished|draft", outcome) under a header,
  * or the line empty when there are none (or no database yet); with json a
  * JSON array of {"visit", "client", "name", "date", "state", "source",
  * "reviewed", "pain", "outcome", "updated"}. 0 or an exit status. Defined
  * in visit_list.c. */
 struct mi_visit_list;
-typedef mi_status (*mi_cli_visit_lister)(struct mi_store *store, struct mi_visit_list *out,
-					 struct mi_app_seen *seen, mi_error *err);
+typedef mi_status (*mi_cli_visit_lister)(const mi_cli *cli, struct mi_store *store,
+					 struct mi_visit_list *out, struct mi_app_seen *seen,
+					 mi_error *err);
 int mi_cli_list_visits(const mi_cli *cli, mi_cli_visit_lister lister, bool json, const char *empty);
 
 /* Prints prompt ("... Type yes to erase: "), reads one line from standard

@@ -42,4 +42,8 @@ const char *mi_consent_text(void);
  * digits. */
 void mi_consent_hash(char out[static 65]);
 
+/* The state as a word for JSON: "signed", "missing", "not_agreed",
+ * "other_name". */
+const char *mi_consent_state_name(mi_consent_state state);
+
 #endif

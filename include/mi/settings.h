@@ -30,6 +30,7 @@ typedef enum mi_setting_key {
 	MI_SETTING_RESUME_HOURS,    /* kiosk_resume_hours */
 	MI_SETTING_PRINT_TIMEOUT,   /* print_timeout_seconds */
 	MI_SETTING_RETENTION,       /* retention: how long records are kept */
+	MI_SETTING_CLINIC_PHONE,    /* clinic_phone: on the aftercare sheet */
 	MI_SETTING_COUNT
 } mi_setting_key;
 
@@ -38,6 +39,7 @@ typedef enum mi_setting_type {
 	MI_SETTING_CHOICE,  /* one of choices */
 	MI_SETTING_INTEGER, /* a whole number from min to max, in unit */
 	MI_SETTING_PERIOD,  /* a period such as 7y (retention.h) */
+	MI_SETTING_PHONE,   /* a phone number: digits, spaces and + - ( ) ., min..max bytes */
 } mi_setting_type;
 
 typedef struct mi_setting_def {
@@ -78,6 +80,7 @@ typedef struct mi_settings {
 	long kiosk_resume_hours;    /* a kiosk draft can be resumed this long after it started */
 	long print_timeout_seconds; /* the print command is stopped after this long */
 	char *retention;            /* "7y", "18m", ... or NULL: none set */
+	char *clinic_phone;         /* the clinic's phone number, or NULL: none set */
 	mi_setting_origin origin[MI_SETTING_COUNT];
 	char *refused[MI_SETTING_COUNT]; /* the stored text of a MI_SETTING_REFUSED key */
 } mi_settings;

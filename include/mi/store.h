@@ -71,6 +71,11 @@ typedef enum mi_visit_source {
 /* "cli", "desk", "kiosk". */
 const char *mi_visit_source_name(mi_visit_source source);
 
+/* True for an outcome the front desk must review whoever entered the
+ * intake (urgent, refer): such a visit waits in the review queue until it
+ * is marked reviewed, as every kiosk intake does. */
+bool mi_level_needs_review(mi_level outcome);
+
 /* ---- clients ---- */
 
 typedef struct mi_client {
@@ -217,7 +222,8 @@ mi_status mi_store_waiting_list(mi_store *store, mi_visit_list *out, mi_error *e
  * answers.goals/goals_other and rules_version, finds or creates the client
  * when the draft has none, and marks it complete; its claim and resume
  * code go. A draft claimed by another screen is MI_ETEMPFAIL. A kiosk
- * visit stays waiting for review. */
+ * visit stays waiting for review; an urgent or refer one from any source
+ * waits too (mi_level_needs_review), as with mi_store_intake. */
 mi_status mi_store_visit_complete(mi_store *store, long long visit_id, const mi_answers *answers,
 				  const mi_screening *screening, const char *rules_version,
 				  mi_error *err);

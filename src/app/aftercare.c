@@ -66,6 +66,8 @@ static mi_status render(const mi_aftercare_template *tpl, const mi_visit *visit,
 {
 	mi_aftercare_doc *doc = NULL;
 	mi_status st = mi_aftercare_build(tpl, visit, &doc, err);
+	if (st == MI_OK)
+		st = mi_aftercare_add_clinic_phone(doc, settings->clinic_phone, err);
 	mi_aftercare_format format = req->target == MI_AFTERCARE_PRINT ? MI_AFTERCARE_PDF
 								       : req->format;
 	if (st == MI_OK && format == MI_AFTERCARE_TEXT) {

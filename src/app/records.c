@@ -107,24 +107,33 @@ mi_status mi_app_visit_mark_reviewed(mi_store *store, long long visit_id, bool *
 		return st;
 	if (already)
 		*already = reviewed;
-	if (source != MI_SOURCE_KIOSK)
-		return mi_error_set(err, MI_EDATA,
-				    "visit %lld was not entered at the kiosk; only kiosk intakes need "
-				    "a review.",
-				    visit_id);
-	if (reviewed)
+	if (reviewed && source == MI_SOURCE_KIOSK)
 		return MI_OK;
 	mi_visit *visit = NULL;
 	st = mi_store_visit_load(store, visit_id, &visit, err);
-	bool draft = st == MI_OK && !visit->complete;
-	mi_visit_free(visit);
 	if (st != MI_OK)
 		return st;
+	bool draft = !visit->complete;
+	bool waits = source == MI_SOURCE_KIOSK || mi_level_needs_review(visit->outcome);
+	mi_visit_free(visit);
+	if (draft && source != MI_SOURCE_KIOSK)
+		return mi_error_set(err, MI_EDATA,
+				    "visit %lld was not entered at the kiosk and is not finished; only "
+				    "kiosk intakes and urgent or refer intakes need a review.",
+				    visit_id);
 	if (draft)
 		return mi_error_set(err, MI_EDATA,
 				    "visit %lld is not finished yet; it can be reviewed once the intake "
 				    "is complete.",
 				    visit_id);
+	if (!waits)
+		return mi_error_set(err, MI_EDATA,
+				    "visit %lld was not entered at the kiosk and is not urgent or "
+				    "refer; only kiosk intakes and urgent or refer intakes need a "
+				    "review.",
+				    visit_id);
+	if (reviewed)
+		return MI_OK;
 	return mi_store_visit_mark_reviewed(store, visit_id, err);
 }
 

@@ -32,6 +32,13 @@ static int discard(const mi_cli *cli, long long visit_id, bool yes)
 	return fflush(stdout) == 0 ? 0 : MI_EIO;
 }
 
+static mi_status list_drafts(const mi_cli *cli, mi_store *store, mi_visit_list *out,
+			     mi_app_seen *seen, mi_error *err)
+{
+	(void)cli;
+	return mi_app_drafts(store, out, seen, err);
+}
+
 static int run(mi_cli *cli, const mi_cli_args *args)
 {
 	bool json = mi_cli_has(args, 'j'), yes = mi_cli_has(args, 'y');
@@ -42,7 +49,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	if (!visit && yes)
 		return mi_cli_failf(MI_EUSAGE, "--yes goes with --discard VISIT.");
 	if (!visit)
-		return mi_cli_list_visits(cli, mi_app_drafts, json, "no unfinished intakes");
+		return mi_cli_list_visits(cli, list_drafts, json, "no unfinished intakes");
 	if (json)
 		return mi_cli_failf(MI_EUSAGE, "--json lists the drafts; leave it out with --discard.");
 	if (!mi_cli_parse_id(visit, &visit_id))

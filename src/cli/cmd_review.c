@@ -3,7 +3,21 @@
 #include <stdio.h>
 
 #include "mi/app_records.h"
+#include "mi/app_urgent.h"
 #include "mi/cli.h"
+
+/* The queue as the desk orders it: urgent, then refer, then the rest. */
+static mi_status list_queue(const mi_cli *cli, mi_store *store, mi_visit_list *out,
+			    mi_app_seen *seen, mi_error *err)
+{
+	mi_ruleset *rules = NULL;
+	mi_status st = mi_cli_load_rules(cli, &rules, err);
+	if (st == MI_OK)
+		st = mi_app_review_queue_urgent_first(store, rules, mi_clock_today(cli->clock), out,
+						      seen, err);
+	mi_ruleset_free(rules);
+	return st;
+}
 
 static int mark(const mi_cli *cli, long long visit_id)
 {
@@ -25,7 +39,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 {
 	bool json = mi_cli_has(args, 'j'), marking = mi_cli_has(args, 'm');
 	if (args->operand_count == 0 && !marking)
-		return mi_cli_list_visits(cli, mi_app_review_queue, json, "nothing is waiting for review");
+		return mi_cli_list_visits(cli, list_queue, json, "nothing is waiting for review");
 	long long visit_id = 0;
 	if (!marking || json || !mi_cli_one_id(args, &visit_id))
 		return mi_cli_failf(MI_EUSAGE, "give review alone for the queue, or review VISIT --mark "
@@ -35,18 +49,20 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 
 const mi_command mi_command_review = {
 	.name = "review",
-	.summary = "the review queue; mark a kiosk intake reviewed",
+	.summary = "the review queue; mark an intake reviewed",
 	.usage = "review [--json]\n"
 		 "       massage-intake review VISIT --mark\n",
-	.about = "Without VISIT, lists what waits at the front desk, oldest first, as its\n"
-		 "review page shows it: intakes filled in at the kiosk that no one has\n"
-		 "reviewed yet, and intakes not finished. One line each: the visit, its\n"
-		 "date, the client (or the name typed so far), where it was entered and\n"
-		 "whether it is finished, and the screening outcome. Read one with\n"
-		 "massage-intake show VISIT.\n"
+	.about = "Without VISIT, lists what waits at the front desk as its review page\n"
+		 "shows it: intakes filled in at the kiosk and urgent or refer intakes\n"
+		 "from anywhere (also intake --answers) that no one has reviewed yet,\n"
+		 "and intakes not finished; urgent first, then refer, then the others\n"
+		 "(a draft by its answers so far), oldest first within each. One line\n"
+		 "each: the visit, its date, the client (or the name typed so far),\n"
+		 "where it was entered and whether it is finished, and the screening\n"
+		 "outcome. Read one with massage-intake show VISIT.\n"
 		 "\n"
-		 "With VISIT --mark, marks that finished kiosk intake as reviewed (the\n"
-		 "front desk's m), recorded in the audit log.\n",
+		 "With VISIT --mark, marks that finished intake as reviewed (the front\n"
+		 "desk's m), recorded in the audit log.\n",
 	.options = (const mi_cli_option[]){
 		{"mark", 'm', NULL, "mark VISIT as reviewed"},
 		{"json", 'j', NULL, "the queue as a JSON array of {\"visit\", \"client\", \"name\",\n"
@@ -55,8 +71,9 @@ const mi_command mi_command_review = {
 		{0},
 	},
 	.after = "Exit status: 0 done (also when nothing waits, or VISIT was reviewed\n"
-		 "before); 64 bad command line; 65 VISIT is not from the kiosk or not\n"
-		 "finished; 66 no database yet (for --mark); 67 no such visit; 74 the\n"
-		 "database cannot be used; 75 it stayed busy.\n",
+		 "before); 64 bad command line; 65 VISIT needs no review (not from the\n"
+		 "kiosk, neither urgent nor refer) or is not finished; 66 no database\n"
+		 "yet (for --mark); 67 no such visit; 74 the database cannot be used;\n"
+		 "75 it stayed busy.\n",
 	.run = run,
 };

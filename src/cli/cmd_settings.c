@@ -28,6 +28,10 @@ static void describe(const mi_setting_def *def, char *buf, size_t size)
 	case MI_SETTING_PERIOD:
 		snprintf(buf, size, "a number and d, w, m or y; default: none");
 		break;
+	case MI_SETTING_PHONE:
+		snprintf(buf, size, "digits, spaces and + - ( ) ., %ld to %ld characters; default: none",
+			 def->min, def->max);
+		break;
 	}
 }
 

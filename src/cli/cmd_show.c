@@ -11,6 +11,7 @@
 #include "mi/answers.h"
 #include "mi/app_records.h"
 #include "mi/cli.h"
+#include "mi/consent.h"
 #include "mi/diff.h"
 #include "mi/screen.h"
 #include "mi/store.h"
@@ -274,6 +275,12 @@ static void print_text(const mi_visit *v, const mi_ruleset *rules, const mi_scre
 		line(0, "outcome: %s", mi_level_name(v->outcome));
 		line(0, "rules version: %s", v->rules_version ? v->rules_version : "-");
 		line(0, "intake questions: %s", v->intake_version ? v->intake_version : "-");
+		/* As the desk's visit page flags it: "!" and what to do. */
+		const char *problem = mi_consent_problem(mi_consent_check(v->answers));
+		if (problem)
+			line(0, "consent: ! %s", problem);
+		else
+			line(0, "consent: signed");
 		line(0, "flags:%s", v->flag_count ? "" : " none");
 		for (size_t i = 0; i < v->flag_count; i++) {
 			const mi_rule *rule = mi_ruleset_find(rules, v->flags[i].rule_id);
@@ -431,15 +438,21 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, const mi_scree
 				   v->client_id ? json_integer(v->client_id) : json_null(), "name",
 				   mi_cli_json_text(v->client_name), "birth_date",
 				   mi_cli_json_text(v->client_birth_date));
+	/* A draft's consent is not given yet: nothing to flag. */
+	mi_consent_state consent = mi_consent_check(v->answers);
+	json_t *consent_json =
+		v->complete ? json_pack("{s:s, s:o}", "state", mi_consent_state_name(consent),
+					"problem", mi_cli_json_text(mi_consent_problem(consent)))
+			    : json_null();
 	json_t *root = json_pack(
-		"{s:I, s:o, s:s, s:s, s:s, s:b, s:o, s:o, s:o, s:o, s:O, s:O, s:o, s:o, s:o, s:o, "
-		"s:o, s:o, s:o, s:o}",
+		"{s:I, s:o, s:s, s:s, s:s, s:b, s:o, s:o, s:o, s:o, s:o, s:O, s:O, s:o, s:o, s:o, "
+		"s:o, s:o, s:o, s:o, s:o}",
 		"visit", (json_int_t)v->id, "client", client, "date", date, "state",
 		v->complete ? "complete" : "draft", "source", mi_visit_source_name(source),
 		"reviewed", reviewed, "outcome",
 		v->complete ? json_string(mi_level_name(v->outcome)) : json_null(), "rules_version",
 		mi_cli_json_text(v->rules_version), "intake_version", mi_cli_json_text(v->intake_version),
-		"flags", flags, "medications_read",
+		"consent", consent_json, "flags", flags, "medications_read",
 		json_object_get(screening, "medications_read"), "unrecognised_medications",
 		json_object_get(screening, "unrecognised_medications"), "answers", answers,
 		"answers_no_longer_asked", retired, "goals",
@@ -537,7 +550,9 @@ const mi_command mi_command_show = {
 	.usage = "show VISIT [--json]\n",
 	.about = "Prints everything stored about one visit: the client, date, state and\n"
 		 "screening outcome, each flag with the therapist's note, the medicines it\n"
-		 "was read from and its source (from the loaded rules), how each medicine\n"
+		 "was read from and its source (from the loaded rules), whether the\n"
+		 "consent can be relied on (flagged with ! when it is missing, not agreed\n"
+		 "or signed with a name that is not the client's), how each medicine\n"
 		 "was read and the ones not recognised, the answers, goals, session notes,\n"
 		 "aftercare notes, the client's pain trend and, for a returning client,\n"
 		 "what changed since the previous completed visit.\n",

@@ -62,7 +62,7 @@ int mi_cli_list_visits(const mi_cli *cli, mi_cli_visit_lister lister, bool json,
 	mi_visit_list list = {0};
 	if (st == MI_OK) {
 		mi_app_seen seen;
-		st = lister(store, &list, &seen, &err);
+		st = lister(cli, store, &list, &seen, &err);
 		if (st == MI_OK)
 			mi_cli_seen(&seen);
 		mi_store_close(store);

@@ -871,6 +871,26 @@ oom:
 	return mi_error_set(err, MI_EINTERNAL, "out of memory building the aftercare summary.");
 }
 
+mi_status mi_aftercare_add_clinic_phone(mi_aftercare_doc *doc, const char *phone, mi_error *err)
+{
+	if (!phone || !*phone)
+		return MI_OK;
+	char *clean = mi_text_sanitize(phone, false);
+	char *heading = strdup("Questions?");
+	static const char format[] = "Call the clinic on %s.";
+	char *text = clean ? malloc(strlen(clean) + sizeof format) : NULL;
+	if (text)
+		snprintf(text, strlen(clean) + sizeof format, format, clean);
+	free(clean);
+	bool ok = heading && text && add_section(doc, heading);
+	if (ok && add_block(doc, ITEM_PARA, text, false))
+		return MI_OK;
+	if (!ok)
+		free(heading);
+	free(text);
+	return mi_error_set(err, MI_EINTERNAL, "out of memory building the aftercare summary.");
+}
+
 bool mi_aftercare_doc_contains(const mi_aftercare_doc *doc, const char *text)
 {
 	const char *singles[] = {doc->title, doc->subtitle, doc->map_caption, doc->chart_caption,

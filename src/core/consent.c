@@ -67,3 +67,17 @@ void mi_consent_hash(char out[static 65])
 	crypto_hash_sha256(digest, (const unsigned char *)text, strlen(text));
 	sodium_bin2hex(out, 65, digest, sizeof digest);
 }
+
+const char *mi_consent_state_name(mi_consent_state state)
+{
+	switch (state) {
+	case MI_CONSENT_MISSING:
+		return "missing";
+	case MI_CONSENT_NOT_AGREED:
+		return "not_agreed";
+	case MI_CONSENT_OTHER_NAME:
+		return "other_name";
+	default:
+		return "signed";
+	}
+}

@@ -27,6 +27,8 @@ static const mi_setting_def defs[MI_SETTING_COUNT] = {
 	 "seconds", "30", "seconds the print command may run before it is stopped"},
 	{MI_SETTING_RETENTION, "retention", MI_SETTING_PERIOD, 0, 0, NULL, NULL, NULL,
 	 "how long records are kept: 7y, 18m, 6w, 90d (see erase --help)"},
+	{MI_SETTING_CLINIC_PHONE, "clinic_phone", MI_SETTING_PHONE, 3, 40, NULL, NULL, NULL,
+	 "the clinic's phone number on the aftercare sheet (none when unset)"},
 };
 
 const mi_setting_def *mi_setting_def_of(mi_setting_key key)
@@ -56,6 +58,20 @@ static bool parse_integer(const mi_setting_def *def, const char *value, long *ou
 	return true;
 }
 
+/* True for a phone number as a clinic writes it: digits, spaces and
+ * + - ( ) ., with at least three digits. */
+static bool is_phone(const char *value)
+{
+	size_t digits = 0;
+	for (const char *p = value; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (!strchr(" +-().", *p))
+			return false;
+	}
+	return digits >= 3;
+}
+
 /* What def accepts, after its name: "must be a4 or letter". */
 static void describe(const mi_setting_def *def, char *buf, size_t size)
 {
@@ -74,6 +90,12 @@ static void describe(const mi_setting_def *def, char *buf, size_t size)
 		snprintf(buf, size,
 			 "must be a number and d, w, m or y (days, weeks, months, years), such as "
 			 "7y, up to 100 years");
+		return;
+	case MI_SETTING_PHONE:
+		snprintf(buf, size,
+			 "must be a phone number of %ld to %ld characters: digits, spaces and "
+			 "+ - ( ) . with at least 3 digits",
+			 def->min, def->max);
 		return;
 	}
 	snprintf(buf, size, "has a type this program does not know");
@@ -102,6 +124,8 @@ static bool fits(const mi_setting_def *def, const char *value, mi_text_problem *
 		mi_period period;
 		return mi_period_parse(value, &period);
 	}
+	case MI_SETTING_PHONE:
+		return len >= (size_t)def->min && len <= (size_t)def->max && is_phone(value);
 	}
 	return false;
 }
@@ -151,6 +175,7 @@ static char **text_field(mi_settings *s, mi_setting_key key)
 	case MI_SETTING_CLINIC_NAME: return &s->clinic_name;
 	case MI_SETTING_PAPER: return &s->paper;
 	case MI_SETTING_RETENTION: return &s->retention;
+	case MI_SETTING_CLINIC_PHONE: return &s->clinic_phone;
 	default: return NULL;
 	}
 }
@@ -228,6 +253,7 @@ const char *mi_settings_text(const mi_settings *s, mi_setting_key key, char buf[
 	case MI_SETTING_CLINIC_NAME: return s->clinic_name;
 	case MI_SETTING_PAPER: return s->paper;
 	case MI_SETTING_RETENTION: return s->retention;
+	case MI_SETTING_CLINIC_PHONE: return s->clinic_phone;
 	case MI_SETTING_IDLE_TIMEOUT: snprintf(buf, 24, "%ld", s->idle_timeout_seconds); break;
 	case MI_SETTING_LOCK_TIMEOUT: snprintf(buf, 24, "%ld", s->lock_timeout_seconds); break;
 	case MI_SETTING_RESUME_HOURS: snprintf(buf, 24, "%ld", s->kiosk_resume_hours); break;
@@ -242,6 +268,7 @@ void mi_settings_clear(mi_settings *s)
 	free(s->clinic_name);
 	free(s->paper);
 	free(s->retention);
+	free(s->clinic_phone);
 	for (size_t i = 0; i < MI_SETTING_COUNT; i++)
 		free(s->refused[i]);
 	memset(s, 0, sizeof *s);

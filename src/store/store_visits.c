@@ -14,7 +14,7 @@ static const char SQL_VISIT_STATE[] = "SELECT client_id, state FROM visits WHERE
 static const char SQL_VISIT_COMPLETE[] =
 	"UPDATE visits SET state = 'complete', client_id = ?2, answers = ?3, outcome = ?4,"
 	" rules_version = ?5, pain = ?6, goals_other = ?7, intake_version = ?8,"
-	" updated = " NOW " WHERE id = ?1";
+	" reviewed = CASE WHEN ?9 THEN 0 ELSE reviewed END, updated = " NOW " WHERE id = ?1";
 static const char SQL_FLAGS_DELETE[] = "DELETE FROM visit_flags WHERE visit_id = ?1";
 static const char SQL_FLAG_INSERT[] =
 	"INSERT INTO visit_flags (visit_id, position, rule_id, level) VALUES (?1, ?2, ?3, ?4)";
@@ -130,6 +130,11 @@ mi_status mi_st_visit_state(mi_store *store, long long visit_id, long long *clie
 	return status;
 }
 
+bool mi_level_needs_review(mi_level outcome)
+{
+	return outcome == MI_LEVEL_URGENT || outcome == MI_LEVEL_REFER;
+}
+
 /* Inserts a new draft visit row. */
 static mi_status insert_visit(mi_store *store, long long client_id, mi_visit_source source,
 			      mi_date today, long long *visit_id, mi_error *err)
@@ -173,6 +178,7 @@ static mi_status write_completion(mi_store *store, long long visit_id, long long
 		sqlite3_bind_int(stmt, 6, (int)pain);
 	mi_st_bind_text(stmt, 7, mi_answers_get_text(answers, "goals_other"));
 	mi_st_bind_text(stmt, 8, screening->intake_version);
+	sqlite3_bind_int(stmt, 9, mi_level_needs_review(screening->outcome));
 	mi_status status = mi_st_exec(store, stmt, err, "saving the visit");
 
 	const char *clear[] = {SQL_FLAGS_DELETE, SQL_GOALS_DELETE, SQL_DRAFT_CLEAR,

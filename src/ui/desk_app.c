@@ -37,9 +37,36 @@ void mi_desk_seen(mi_desk *desk, const mi_app_seen *seen)
 		mi_desk_say(desk, true, "Shown, but %s", seen->warning.message);
 }
 
+/* The status message's look: its colour and the mark before it. */
+static unsigned status_attr(const mi_desk *desk, const char **mark)
+{
+	*mark = desk->status_error ? "! " : "";
+	return desk->status_error ? MI_UI_COLOR(MI_UI_BOLD, MI_UI_COLOR_URGENT) : MI_UI_BOLD;
+}
+
+/* The rows the status message takes, wrapped at cols ending on row last
+ * (at least 1), counted by a dry run on a scratch canvas. */
+static int status_rows(const mi_desk *desk, int last, int cols)
+{
+	if (!desk->status[0] || last < 2 || cols < 4)
+		return 1;
+	const char *mark;
+	unsigned attr = status_attr(desk, &mark);
+	int width = cols - 2 - mi_ui_text_width(mark), max_rows = last - 1;
+	mi_ui_canvas *scratch = mi_ui_canvas_new(max_rows, cols);
+	int rows = scratch ? mi_ui_wrap(scratch, 0, 0, width, max_rows, attr, desk->status) : 1;
+	mi_ui_canvas_free(scratch);
+	return rows > 1 ? rows : 1;
+}
+
+int mi_desk_status_extra_rows(const mi_desk *desk)
+{
+	return status_rows(desk, desk->rows - 2, desk->cols) - 1;
+}
+
 int mi_desk_list_rows(const mi_desk *desk, int first)
 {
-	int n = desk->rows - 3 - first;
+	int n = desk->rows - 3 - first - mi_desk_status_extra_rows(desk);
 	return n > 1 ? n : 1;
 }
 
@@ -363,6 +390,23 @@ static void draw_help(const mi_desk *desk, mi_ui_canvas *c, const char *help)
 	(void)desk;
 }
 
+/* Draws the status message ending on row last, wrapped over as many rows
+ * above it as it needs (up to the row under the title; the pages leave
+ * them free), so that a long reason, such as why a print failed, is read
+ * in full and never cut. */
+static void draw_status(const mi_desk *desk, mi_ui_canvas *c, int last)
+{
+	const char *mark;
+	unsigned attr = status_attr(desk, &mark);
+	int indent = mi_ui_text_width(mark), rows = status_rows(desk, last, c->cols);
+	int first = last - rows + 1;
+	for (int y = first; y <= last; y++)
+		mi_ui_fill(c, y, 0, c->cols, L' ', 0);
+	if (*mark)
+		mi_ui_put(c, first, 1, attr, -1, mark);
+	mi_ui_wrap(c, first, 1 + indent, c->cols - 2 - indent, rows, attr, desk->status);
+}
+
 void mi_desk_draw(mi_desk *desk, mi_ui_canvas *c)
 {
 	desk->rows = c->rows;
@@ -388,16 +432,8 @@ void mi_desk_draw(mi_desk *desk, mi_ui_canvas *c)
 				  : "The session notes are not saved.  s save and leave  d discard  Esc stay");
 		return;
 	}
-	if (desk->status[0]) {
-		mi_ui_fill(c, y, 0, c->cols, L' ', 0);
-		if (desk->status_error) {
-			unsigned attr = MI_UI_COLOR(MI_UI_BOLD, MI_UI_COLOR_URGENT);
-			int w = mi_ui_put(c, y, 1, attr, -1, "! ");
-			mi_ui_put(c, y, 1 + w, attr, c->cols - 2 - w, desk->status);
-		} else {
-			mi_ui_put(c, y, 1, MI_UI_BOLD, c->cols - 2, desk->status);
-		}
-	}
+	if (desk->status[0])
+		draw_status(desk, c, y);
 	if (desk->show_help && page->ops->help) {
 		c->cursor_y = c->cursor_x = -1;
 		draw_help(desk, c, page->ops->help);

@@ -117,9 +117,9 @@ static const char *visit_state(const mi_visit_summary *v)
 	case MI_SOURCE_KIOSK:
 		return v->reviewed ? "kiosk, reviewed" : "kiosk, waiting for review";
 	case MI_SOURCE_DESK:
-		return "front desk";
+		return v->reviewed ? "front desk" : "front desk, waiting for review";
 	default:
-		return "command line";
+		return v->reviewed ? "command line" : "command line, waiting for review";
 	}
 }
 

@@ -98,8 +98,13 @@ void mi_desk_audit_view(mi_desk *desk, const char *action, const char *table, lo
 /* Shows the warning of a view src/app could not record (app_records.h). */
 void mi_desk_seen(mi_desk *desk, const mi_app_seen *seen);
 
-/* Rows for a list that starts at row first and ends above the status line. */
+/* Rows for a list that starts at row first and ends above the status
+ * message (one line, or more when a long message is wrapped). */
 int mi_desk_list_rows(const mi_desk *desk, int first);
+
+/* The rows a wrapped status message takes above the status line (0 for
+ * none or one line), at the size of the last draw. */
+int mi_desk_status_extra_rows(const mi_desk *desk);
 
 /* Keeps *top so that sel is within the visible rows. */
 void mi_desk_scroll_to(size_t sel, size_t visible, size_t *top);

@@ -15,6 +15,7 @@
 #include "desk_internal.h"
 #include "mi/app_aftercare.h"
 #include "mi/app_followup.h"
+#include "mi/app_settings.h"
 #include "mi/consent.h"
 #include "mi/diff.h"
 #include "mi/ui_field.h"
@@ -213,6 +214,19 @@ static bool visit_unsaved(const mi_desk_page *page)
 /* ---- the aftercare preview ---- */
 
 /* Rebuilds the summary text from the visit with the notes as edited. */
+/* The clinic's phone number in force, as the printed sheet has it (the
+ * preview goes without it when the settings cannot be read just now). */
+static mi_status add_clinic_phone(mi_desk *desk, mi_aftercare_doc *doc, mi_error *err)
+{
+	mi_settings settings = {0};
+	mi_error ignored;
+	mi_status st = MI_OK;
+	if (mi_app_settings_load(desk->config.store, &settings, &ignored) == MI_OK)
+		st = mi_aftercare_add_clinic_phone(doc, settings.clinic_phone, err);
+	mi_settings_clear(&settings);
+	return st;
+}
+
 static void build_preview(visit_page *p, mi_desk *desk)
 {
 	p->preview_stale = false;
@@ -233,7 +247,8 @@ static void build_preview(visit_page *p, mi_desk *desk)
 	swap_notes(p->visit, &n, &aftercare);
 	mi_aftercare_doc *doc = NULL;
 	mi_error err;
-	if (mi_aftercare_build(desk->config.aftercare, p->visit, &doc, &err) == MI_OK) {
+	if (mi_aftercare_build(desk->config.aftercare, p->visit, &doc, &err) == MI_OK &&
+	    add_clinic_phone(desk, doc, &err) == MI_OK) {
 		p->preview = mi_aftercare_to_text(doc);
 		if (!p->preview)
 			snprintf(p->preview_note, sizeof p->preview_note, "(out of memory)");
@@ -568,7 +583,9 @@ static void build(visit_page *p, mi_desk *desk)
 
 static int doc_rows(const mi_desk *desk)
 {
-	return desk->rows - 2 - ROW_DOC;
+	/* The row above the status line is kept for "-- more --": it never
+	 * covers a line of the page. */
+	return desk->rows - 3 - ROW_DOC - mi_desk_status_extra_rows(desk);
 }
 
 /* The first line of the item the cursor is on. */
@@ -688,8 +705,10 @@ static void toggle(visit_page *p, bool enter)
 
 static void mark_reviewed(visit_page *p, mi_desk *desk)
 {
-	if (p->source != MI_SOURCE_KIOSK) {
-		mi_desk_say(desk, false, "Only intakes from the kiosk need a review.");
+	/* Only a kiosk intake, or an urgent or refer one, was ever unreviewed. */
+	if (p->source != MI_SOURCE_KIOSK && p->reviewed) {
+		mi_desk_say(desk, false,
+			    "Only intakes from the kiosk and urgent or refer intakes need a review.");
 		return;
 	}
 	if (p->reviewed) {
@@ -877,6 +896,8 @@ static void draw_banner(const visit_page *p, mi_ui_canvas *c)
 	const char *where = NULL;
 	if (p->source == MI_SOURCE_KIOSK)
 		where = p->reviewed ? "kiosk intake, reviewed" : "kiosk intake: m marks reviewed";
+	else if (v->complete && !p->reviewed)
+		where = "waiting for review: m marks reviewed";
 	else if (!v->complete)
 		where = "draft, not finished";
 	if (where) {
@@ -925,7 +946,7 @@ static void visit_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 		mi_ui_put(c, c->rows - 3, c->cols - 12, MI_UI_BOLD, -1, "-- more --");
 	if (p->editing >= 0)
 		mi_ui_draw_keys(c, "Type  Enter/Tab done  Esc undo this edit  F1 help");
-	else if (p->source == MI_SOURCE_KIOSK && !p->reviewed)
+	else if (!p->reviewed)
 		mi_ui_draw_keys(c, "Tab next  Space/Enter change  s save  p print  m reviewed  "
 				   "Esc back  ? help");
 	else
@@ -975,8 +996,8 @@ static const mi_desk_page_ops visit_ops = {
 		"saved at once; the due list shows who is due). "
 		"c closes the visit: its notes are signed by you (a therapist); a later change is "
 		"kept as an amendment with the text before it. "
-		"p prints the aftercare summary shown at the end, m marks an intake from the kiosk "
-		"as reviewed, Esc goes back.",
+		"p prints the aftercare summary shown at the end, m marks an intake from the kiosk, "
+		"or an urgent or refer one, as reviewed, Esc goes back.",
 	.draw = visit_draw,
 	.key = visit_key,
 	.unsaved = visit_unsaved,

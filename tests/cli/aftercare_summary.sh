@@ -144,6 +144,23 @@ expect_rc 65 "a bad paper setting"
 expect_err_has "paper setting must be a4 or letter" "the bad setting named"
 sqlite3 "$MASSAGE_INTAKE_DB" "DELETE FROM settings WHERE key = 'paper';"
 
+# The clinic's phone number: none on the sheet until it is set, then on
+# the text and the PDF.
+run "$MI" aftercare "$brandt"
+expect_out_lacks "Call the clinic on" "no phone number before clinic_phone is set"
+run "$MI" settings clinic_phone "phone me"
+expect_rc 65 "a phone number with letters"
+expect_err_has "clinic_phone must be a phone number" "the phone setting's rule"
+run "$MI" settings clinic_phone "+44 (20) 7946-0958"
+expect_rc 0 "settings clinic_phone"
+run "$MI" aftercare "$brandt"
+expect_out_has "Call the clinic on +44 (20) 7946-0958." "the phone number in the text"
+run "$MI" aftercare "$brandt" -o "$T/phone.pdf"
+expect_rc 0 "PDF with the clinic's phone number"
+expect_pdf_has "$T/phone.pdf" "Call the clinic on +44 (20) 7946-0958." "the phone number on paper"
+expect_one_page "$T/phone.pdf" "the PDF with the phone number"
+run "$MI" settings clinic_phone --unset
+
 # ---- names in other scripts, and a crowded visit, still one page
 names_json() {
 	cat <<EOF

@@ -52,6 +52,14 @@ expect_pdf "$T/urgent.pdf" lacks "Your pain score at each visit" "PDF without th
 expect_pdf "$T/urgent.pdf" lacks "48–72" "PDF without the follow-up plan"
 expect_pdf "$T/urgent.pdf" has "Why today" "PDF says why"
 
+# The clinic's phone number is on the urgent sheet too.
+"$MI" settings clinic_phone "555 0100" >/dev/null || fail "settings clinic_phone"
+run "$MI" aftercare "$visit"
+expect_out_has "Call the clinic on 555 0100." "the phone number on the urgent sheet"
+run "$MI" aftercare "$visit" --format pdf -o "$T/urgent-phone.pdf"
+expect_pdf "$T/urgent-phone.pdf" has "Call the clinic on 555 0100." "PDF: the phone number"
+"$MI" settings clinic_phone --unset >/dev/null || fail "settings clinic_phone --unset"
+
 # A fever alone: a doctor today, not the emergency department.
 jq '.fever = true' "$MI_FIXTURES/examples/01-proceed-chronic-tightness.json" >"$T/fever.json"
 run "$MI" intake --answers "$T/fever.json"

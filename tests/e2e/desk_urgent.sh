@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The front desk end to end: find a stored urgent intake by typing part of
 # the name, see why there is no deep tissue today, record the session notes,
-# quit with the terminal restored; then an urgent answer given in an intake
+# mark it reviewed (an urgent intake waits for review even from the command
+# line), quit with the terminal restored; then an urgent answer given in an intake
 # started at the desk turns the banner to URGENT.
 source "$(dirname "$0")/../lib/common.sh"
 source "$(dirname "$0")/../lib/tmux.sh"
@@ -58,6 +59,11 @@ tmux_type "p"
 tmux_expect "The aftercare summary was sent to the printer." "p prints the summary"
 mi_test_count=$((mi_test_count + 1))
 [[ $(head -c 5 "$MI_PRINTED" 2>/dev/null) == "%PDF-" ]] || fail "the printer got no PDF"
+
+# An urgent intake waits for review whoever entered it (here intake --answers).
+tmux_expect "waiting for review: m marks reviewed" "the urgent command-line intake waits"
+tmux_type "m"
+tmux_expect "Marked as reviewed." "m marks it reviewed"
 
 tmux_keys Escape
 tmux_expect "Client 1 - Tom Becker" "back to the client page"

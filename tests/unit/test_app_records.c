@@ -1,8 +1,8 @@
 /* test_app_records.c - the one path of src/app for what the desk, the kiosk
  * and the commands all do: completing a draft (screened with the rules in
  * force on the day, or unscreened without rules), submitting an intake,
- * viewing a visit (recorded), marking a kiosk intake reviewed (only a
- * finished one from the kiosk), listing and discarding drafts. */
+ * viewing a visit (recorded), marking an intake reviewed (only a finished
+ * one from the kiosk, or an urgent or refer one from any source), listing and discarding drafts. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -199,6 +199,34 @@ static void mark_reviewed_only_finished_kiosk_intakes_succeeds(void **state)
 	mi_visit_list_clear(&queue);
 }
 
+static void urgent_intake_from_any_source_waits_for_review_succeeds(void **state)
+{
+	fixture *f = *state;
+	mi_error err;
+	bool already = true;
+	mi_answers *answers = NULL;
+	long long desk = draft_with_fever(f, MI_SOURCE_DESK, true, &answers); /* urgent */
+	assert_int_equal(mi_app_intake_complete(f->store, f->rules, desk, answers, today, NULL, &err),
+			 MI_OK);
+	mi_answers_free(answers);
+
+	mi_visit_list queue = {0};
+	assert_int_equal(mi_app_review_queue(f->store, &queue, NULL, &err), MI_OK);
+	assert_int_equal(queue.count, 1);
+	assert_int_equal(queue.items[0].id, desk);
+	assert_false(queue.items[0].reviewed);
+	mi_visit_list_clear(&queue);
+
+	assert_int_equal(mi_app_visit_mark_reviewed(f->store, desk, &already, &err), MI_OK);
+	assert_false(already);
+	assert_int_equal(logged(f, "review", "visits", desk), 1);
+	assert_int_equal(mi_app_visit_mark_reviewed(f->store, desk, &already, &err), MI_OK);
+	assert_true(already);
+	assert_int_equal(mi_app_review_queue(f->store, &queue, NULL, &err), MI_OK);
+	assert_int_equal(queue.count, 0);
+	mi_visit_list_clear(&queue);
+}
+
 static void drafts_list_and_discard_succeeds(void **state)
 {
 	fixture *f = *state;
@@ -260,6 +288,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(submit_intake_and_compare_with_previous_succeeds, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(mark_reviewed_only_finished_kiosk_intakes_succeeds,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(urgent_intake_from_any_source_waits_for_review_succeeds,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(drafts_list_and_discard_succeeds, setup, teardown),
 		cmocka_unit_test_setup_teardown(discard_draft_open_on_another_screen_fails, setup,

@@ -42,6 +42,17 @@ static void setting_check_with_each_type_succeeds(void **state)
 	assert_int_equal(mi_setting_check(clinic, "", &err), MI_EDATA);
 	assert_int_equal(mi_setting_check(clinic, "Evil\x1b]2;x\a", &err), MI_EDATA);
 	assert_null(strstr(err.message, "Evil")); /* free text is never quoted back */
+	const mi_setting_def *phone = mi_setting_find("clinic_phone");
+	assert_non_null(phone);
+	const char *phones[] = {"555-0100", "+44 (20) 7946 0958", "020.7946.0958"};
+	for (size_t i = 0; i < sizeof phones / sizeof *phones; i++)
+		assert_int_equal(mi_setting_check(phone, phones[i], &err), MI_OK);
+	const char *not_phones[] = {"", "12", "call us", "555\n0100", "+-()", "555-0100 ext 3",
+				    "1234567890123456789012345678901234567890123"};
+	for (size_t i = 0; i < sizeof not_phones / sizeof *not_phones; i++) {
+		assert_int_equal(mi_setting_check(phone, not_phones[i], &err), MI_EDATA);
+		assert_non_null(strstr(err.message, "clinic_phone must be a phone number"));
+	}
 	assert_null(mi_setting_find("kiosk_pin_hash"));
 	assert_null(mi_setting_find("colour"));
 	/* Every key has a definition under its own number. */

@@ -15,6 +15,7 @@
 
 #include "mi/aftercare.h"
 #include "mi/app_aftercare.h"
+#include "mi/app_records.h"
 #include "mi/store.h"
 #include "mi/store_therapists.h"
 #include "mi/ui_desk.h"
@@ -121,6 +122,8 @@ static int setup(void **state)
 	f->tom_old = store(f, old, MI_SOURCE_CLI, (mi_date){2026, 10, 1}, &f->tom);
 	f->tom_urgent = store(f, example("04-urgent-bladder-change.json"), MI_SOURCE_CLI, today,
 			      &f->tom);
+	/* Reviewed already: an urgent intake waits for review from any source. */
+	assert_int_equal(mi_app_visit_mark_reviewed(f->store, f->tom_urgent, NULL, &err), MI_OK);
 	f->maya_visit = store(f, example("01-proceed-chronic-tightness.json"), MI_SOURCE_CLI,
 			      (mi_date){2026, 11, 20}, &f->maya);
 	f->walter_visit = store(f, example("02-modify-blood-thinner.json"), MI_SOURCE_KIOSK, today,
@@ -440,6 +443,13 @@ static void desk_visit_page_shows_urgent_flag_succeeds(void **state)
 	assert_screen_has(f, "Note: Cauda equina syndrome warning sign.");
 	assert_screen_has(f, "Source: GIRFT");
 	assert_golden(f, "desk_visit.txt");
+	/* "-- more --" has its row to itself: it covers no line of the page. */
+	char *shown = screen(f, 24, 80);
+	char *more = strstr(shown, "-- more --");
+	assert_non_null(more);
+	for (char *c = more; c > shown && c[-1] != '\n'; c--)
+		assert_int_equal(c[-1], ' ');
+	free(shown);
 	/* further down: the changes since October and the session notes */
 	char *text = screen(f, 200, 80);
 	assert_non_null(strstr(text, "Changes since the last visit (2026-10-01)"));
@@ -564,6 +574,34 @@ static void stub_lp(fixture *f, char *ran, size_t size)
 	setenv("MASSAGE_INTAKE_LP", stub, 1);
 }
 
+/* A printer that fails with a long reason. */
+static mi_status failing_print(void *ctx, long long visit_id, mi_error *err)
+{
+	(void)ctx;
+	(void)visit_id;
+	return mi_error_set(err, MI_EIO,
+			    "the print command lp failed: lp: The printer or class does not exist, "
+			    "check the printer named in the clinic's print settings and that the "
+			    "print service is running, then press p again.");
+}
+
+static void desk_visit_print_failure_says_why_in_full_fails(void **state)
+{
+	fixture *f = *state;
+	mi_desk_free(f->desk);
+	f->desk = new_desk(f, failing_print);
+	open_urgent_visit(f);
+	key(f, L'p');
+	char *text = screen(f, 24, 80);
+	/* Every word of the reason is on the screen, wrapped, none cut. */
+	const char *words[] = {"The summary was not printed:", "does not exist,", "print service",
+			       "then press p again."};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (!strstr(text, words[i]))
+			fail_msg("the screen lacks \"%s\":\n%s", words[i], text);
+	free(text);
+}
+
 static void desk_visit_print_when_audit_cannot_be_written_is_not_done_fails(void **state)
 {
 	fixture *f = *state;
@@ -668,6 +706,18 @@ static void desk_visit_preview_follows_edits_succeeds(void **state)
 	free(text);
 }
 
+/* m on the visit page of visit: said and stored. */
+static void mark_and_check_reviewed(fixture *f, long long visit)
+{
+	key(f, L'm');
+	assert_string_equal(mi_desk_status(f->desk), "Marked as reviewed.");
+	mi_visit_source source;
+	bool reviewed = false;
+	mi_error err;
+	assert_int_equal(mi_store_visit_source(f->store, visit, &source, &reviewed, &err), MI_OK);
+	assert_true(reviewed);
+}
+
 static void desk_review_mark_reviewed_succeeds(void **state)
 {
 	fixture *f = *state;
@@ -678,17 +728,24 @@ static void desk_review_mark_reviewed_succeeds(void **state)
 	press(f, MI_KEY_ENTER);
 	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_VISIT);
 	assert_screen_has(f, "kiosk intake: m marks reviewed");
-	key(f, L'm');
-	assert_string_equal(mi_desk_status(f->desk), "Marked as reviewed.");
-	mi_visit_source source;
-	bool reviewed = false;
-	mi_error err;
-	assert_int_equal(mi_store_visit_source(f->store, f->walter_visit, &source, &reviewed, &err),
-			 MI_OK);
-	assert_true(reviewed);
+	mark_and_check_reviewed(f, f->walter_visit);
 	press(f, MI_KEY_ESC);
 	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_REVIEW);
 	assert_screen_has(f, "Nothing is waiting for review.");
+}
+
+static void desk_review_lists_urgent_command_line_intake_succeeds(void **state)
+{
+	fixture *f = *state;
+	long long urgent = store(f, example("04-urgent-bladder-change.json"), MI_SOURCE_CLI, today,
+				 &f->tom);
+	key(f, L'r');
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_REVIEW);
+	assert_int_equal(mi_desk_visit_id(f->desk), urgent); /* urgent first */
+	press(f, MI_KEY_ENTER);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_VISIT);
+	assert_screen_has(f, "waiting for review: m marks reviewed");
+	mark_and_check_reviewed(f, urgent);
 }
 
 /* n on the main screen, Anna Smith's name and birth date: her intake. */
@@ -855,7 +912,9 @@ int main(void)
 		T(desk_pages_shown_are_audited_succeeds),
 		T(desk_view_when_audit_cannot_be_written_warns_fails),
 		T(desk_visit_preview_follows_edits_succeeds),
+		T(desk_visit_print_failure_says_why_in_full_fails),
 		T(desk_review_mark_reviewed_succeeds),
+		T(desk_review_lists_urgent_command_line_intake_succeeds),
 		T(desk_new_client_starts_intake_succeeds),
 		T(desk_new_client_with_bad_date_fails),
 		T(desk_intake_urgent_answer_changes_banner_succeeds),
