@@ -109,6 +109,19 @@ bool mi_desk_move(mi_ui_key key, size_t count, size_t page_rows, size_t *sel)
 	}
 }
 
+mi_ui_action mi_desk_list_key(const mi_desk *desk, mi_ui_key key, size_t count, int first,
+			      size_t *sel, size_t *top)
+{
+	size_t rows = (size_t)mi_desk_list_rows(desk, first);
+	if (mi_desk_move(key, count, rows, sel)) {
+		mi_desk_scroll_to(*sel, rows, top);
+		return MI_UI_HANDLED;
+	}
+	if (key.kind == MI_KEY_ESC || (key.kind == MI_KEY_CHAR && key.ch == L'q'))
+		return MI_UI_CANCEL;
+	return MI_UI_IGNORED;
+}
+
 /* The page on top of the stack (there is always one). */
 static mi_desk_page *top(const mi_desk *desk)
 {

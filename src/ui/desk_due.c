@@ -39,15 +39,9 @@ static void due_reload(mi_desk_page *page, mi_desk *desk)
 static mi_ui_action due_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 {
 	due_page *p = (due_page *)page;
-	size_t rows = (size_t)mi_desk_list_rows(desk, ROW_LIST);
-	if (mi_desk_move(key, p->list.count, rows, &p->sel)) {
-		mi_desk_scroll_to(p->sel, rows, &p->top);
-		return MI_UI_HANDLED;
-	}
-	if (key.kind == MI_KEY_ESC || (key.kind == MI_KEY_CHAR && key.ch == L'q'))
-		return MI_UI_CANCEL;
-	if (key.kind != MI_KEY_ENTER)
-		return MI_UI_IGNORED;
+	mi_ui_action shared = mi_desk_list_key(desk, key, p->list.count, ROW_LIST, &p->sel, &p->top);
+	if (shared != MI_UI_IGNORED || key.kind != MI_KEY_ENTER)
+		return shared;
 	if (p->sel >= p->list.count) {
 		mi_desk_say(desk, false, "Nobody is due.");
 		return MI_UI_HANDLED;

@@ -113,6 +113,13 @@ void mi_desk_scroll_to(size_t sel, size_t visible, size_t *top);
  * items; true when the key was such a key. */
 bool mi_desk_move(mi_ui_key key, size_t count, size_t page_rows, size_t *sel);
 
+/* The keys a list page that leaves with Esc or q shares, for a list of
+ * count items drawn from row first: a list key moves *sel and scrolls *top
+ * to it (MI_UI_HANDLED), Esc and q leave (MI_UI_CANCEL); any other key,
+ * Enter included, is the page's own (MI_UI_IGNORED). */
+mi_ui_action mi_desk_list_key(const mi_desk *desk, mi_ui_key key, size_t count, int first,
+			      size_t *sel, size_t *top);
+
 /* ---- desk_alert.c ---- */
 
 /* Reads the review queue again: the waiting count and the urgent banner. */
