@@ -66,6 +66,18 @@ int mi_ui_char_width(wchar_t ch)
 	return 1;
 }
 
+/* Cell (y, x) is about to be written: when it holds half of a wide
+ * character, the other half becomes a blank, so that no half character
+ * is left on the screen (the terminal would show it as a stray one). */
+static void split_wide(mi_ui_canvas *canvas, int y, int x)
+{
+	mi_ui_cell *row = &canvas->cells[(size_t)y * (size_t)canvas->cols];
+	if (row[x].ch == 0 && x > 0)
+		row[x - 1].ch = L' ';
+	else if (x + 1 < canvas->cols && row[x + 1].ch == 0)
+		row[x + 1].ch = L' ';
+}
+
 /* Puts one code point at (y, *x) and advances *x; false when it does not fit. */
 static bool put_char(mi_ui_canvas *canvas, int y, int *x, int limit, unsigned attr, wchar_t ch)
 {
@@ -76,6 +88,9 @@ static bool put_char(mi_ui_canvas *canvas, int y, int *x, int limit, unsigned at
 		return true; /* combining marks are dropped: one cell holds one code point */
 	if (*x < 0 || *x + w > limit || y < 0 || y >= canvas->rows)
 		return false;
+	split_wide(canvas, y, *x);
+	if (w == 2)
+		split_wide(canvas, y, *x + 1);
 	mi_ui_cell *cell = &canvas->cells[(size_t)y * (size_t)canvas->cols + (size_t)*x];
 	cell[0] = (mi_ui_cell){.ch = ch, .attr = attr};
 	if (w == 2)
@@ -209,7 +224,12 @@ void mi_ui_fill(mi_ui_canvas *canvas, int y, int x, int cols, wchar_t ch, unsign
 {
 	if (y < 0 || y >= canvas->rows)
 		return;
-	for (int i = x < 0 ? 0 : x; i < x + cols && i < canvas->cols; i++)
+	int from = x < 0 ? 0 : x, to = x + cols < canvas->cols ? x + cols : canvas->cols;
+	if (from < to) { /* a wide character across either end loses its other half */
+		split_wide(canvas, y, from);
+		split_wide(canvas, y, to - 1);
+	}
+	for (int i = from; i < to; i++)
 		canvas->cells[(size_t)y * (size_t)canvas->cols + (size_t)i] =
 			(mi_ui_cell){.ch = ch, .attr = attr};
 }

@@ -158,6 +158,33 @@ static void canvas_put_with_wide_and_control_characters_succeeds(void **state)
 	mi_ui_canvas_free(c);
 }
 
+/* Drawing over half of a wide character blanks its other half: no half
+ * character is left for the terminal to show as a stray one (a help box's
+ * frame over a line of Chinese, say). */
+static void canvas_over_half_a_wide_character_blanks_the_other_half_succeeds(void **state)
+{
+	(void)state;
+	mi_ui_canvas *c = mi_ui_canvas_new(3, 10);
+	mi_ui_put(c, 0, 0, 0, -1, "日本語");
+	mi_ui_put(c, 0, 3, 0, -1, "|"); /* over the second half of 本 */
+	mi_ui_put(c, 1, 0, 0, -1, "日本語");
+	mi_ui_fill(c, 1, 0, 3, L'-', 0); /* ends on the first half of 本 */
+	mi_ui_put(c, 2, 0, 0, -1, "ab日本");
+	mi_ui_put(c, 2, 1, 0, -1, "語"); /* over b and the first half of 日 */
+	for (int y = 0; y < 3; y++)
+		for (int x = 0; x < 10; x++) {
+			const mi_ui_cell *cell = &c->cells[y * 10 + x];
+			if (cell->ch == 0) /* a second half follows its own first half */
+				assert_int_equal(mi_ui_char_width(c->cells[y * 10 + x - 1].ch), 2);
+			else if (mi_ui_char_width(cell->ch) == 2)
+				assert_int_equal(c->cells[y * 10 + x + 1].ch, 0);
+		}
+	char *text = mi_ui_canvas_text(c);
+	assert_string_equal(text, "日 |語\n--- 語\na語 本\n");
+	free(text);
+	mi_ui_canvas_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -167,6 +194,7 @@ int main(void)
 		cmocka_unit_test(draw_review_page_matches_golden_succeeds),
 		cmocka_unit_test(draw_too_small_window_asks_to_enlarge_succeeds),
 		cmocka_unit_test(canvas_put_with_wide_and_control_characters_succeeds),
+		cmocka_unit_test(canvas_over_half_a_wide_character_blanks_the_other_half_succeeds),
 	};
 	return cmocka_run_group_tests_name("ui_screens", tests, tiu_install_shipped, tiu_free_shipped);
 }
