@@ -14,6 +14,9 @@
  *   review    intakes from the kiosk (and unfinished drafts) waiting for
  *             review, urgent and refer first (app_urgent.h)
  *   due       clients due for a follow-up this week (`d` on the main page)
+ *   safety    the safety questions a visit left unanswered (`a` on the
+ *             visit page), asked with the intake's pages, then the visit
+ *             screened again
  *   new       name and birth date of a new client, then the intake
  *   intake    the walk-through of ui_intake.h in therapist mode; Ctrl-S
  *             saves and leaves from any question (the draft stays)
@@ -73,6 +76,7 @@ typedef enum mi_desk_page_kind {
 	MI_DESK_NEW_CLIENT,
 	MI_DESK_INTAKE,
 	MI_DESK_DUE,
+	MI_DESK_SAFETY,
 } mi_desk_page_kind;
 
 /* Prints the aftercare summary of a stored visit. Returns MI_OK or fills

@@ -64,6 +64,11 @@ typedef struct mi_ui_intake_config {
 	mi_ui_draft_sink sink;  /* save_answer NULL: answers stay in memory only */
 	long long draft_id;     /* passed to the sink */
 	bool lock_identity;     /* name and birth date were given before: not asked */
+	/* Only the safety questions the screening lists as unanswered (rules
+	 * required), then MI_UI_DONE: no review page, no consent; Esc on the
+	 * first one asked is MI_UI_CANCEL. For a stored visit's missing
+	 * answers at the desk (app_rescreen.h). */
+	bool missing_safety_only;
 } mi_ui_intake_config;
 
 /* A walk-through over a copy of answers (NULL: none yet; the questions

@@ -43,6 +43,16 @@ void mi_desk_alert_tick(mi_desk *desk, double now)
 		page->ops->reload(page, desk);
 }
 
+/* The column after the page's title on row 0 (mi_ui_draw_title puts it
+ * at column 1; its words are one space apart, and two spaces end it). */
+static int title_end(const mi_ui_canvas *c)
+{
+	int x = 1;
+	while (x + 1 < c->cols && !(c->cells[x].ch == L' ' && c->cells[x + 1].ch == L' '))
+		x++;
+	return x;
+}
+
 void mi_desk_alert_draw(const mi_desk *desk, mi_ui_canvas *c)
 {
 	if (desk->alert.urgent == 0)
@@ -54,7 +64,11 @@ void mi_desk_alert_draw(const mi_desk *desk, mi_ui_canvas *c)
 	else
 		snprintf(text, sizeof text, " !! %zu URGENT intakes not reviewed (first: %s) ",
 			 desk->alert.urgent, name);
-	int max = c->cols / 2;
+	/* As wide as the window allows beside the page's title (at least half
+	 * the window), so that a wide terminal shows the name in full. */
+	int max = c->cols - title_end(c) - 2;
+	if (max < c->cols / 2)
+		max = c->cols / 2;
 	int w = mi_ui_text_width(text);
 	if (w > max)
 		w = max;

@@ -362,13 +362,22 @@ mi_ui_action mi_desk_key(mi_desk *desk, mi_ui_key key)
 	}
 	if (desk->ask != MI_DESK_ASK_NONE)
 		return answer_question(desk, key);
+	/* Help opened and closed leaves the screen as it was: its status too. */
+	bool help_key = key.kind == MI_KEY_F1 || (key.kind == MI_KEY_CHAR && key.ch == L'?');
+	char status[sizeof desk->status];
+	bool status_error = desk->status_error;
+	memcpy(status, desk->status, sizeof status);
 	desk->status[0] = '\0';
 	desk->status_error = false;
 	mi_desk_page *page = top(desk);
 	mi_ui_action a = page->ops->key(page, desk, key);
 	mi_desk_alert_refresh(desk);
-	if (a == MI_UI_IGNORED && page->ops->help &&
-	    (key.kind == MI_KEY_F1 || (key.kind == MI_KEY_CHAR && key.ch == L'?'))) {
+	bool desk_help = a == MI_UI_IGNORED && page->ops->help && help_key;
+	if ((desk_help || (key.kind == MI_KEY_F1 && !page->ops->help)) && !desk->status[0]) {
+		memcpy(desk->status, status, sizeof status);
+		desk->status_error = status_error;
+	}
+	if (desk_help) {
 		desk->show_help = true;
 		return MI_UI_HANDLED;
 	}
@@ -387,12 +396,13 @@ mi_ui_action mi_desk_key(mi_desk *desk, mi_ui_key key)
 	return MI_UI_HANDLED;
 }
 
-/* Draws the page's help in a box over it. */
+/* Draws the page's help in a box over it. Its rows are blanked from edge
+ * to edge, so that nothing of the page shows beside the frame. */
 static void draw_help(const mi_desk *desk, mi_ui_canvas *c, const char *help)
 {
 	int y0 = 2, y1 = c->rows - 3, x0 = 2, w = c->cols - 4;
 	for (int y = y0; y <= y1; y++) {
-		mi_ui_fill(c, y, x0, w, L' ', 0);
+		mi_ui_fill(c, y, 0, c->cols, L' ', 0);
 		mi_ui_put(c, y, x0, 0, -1, "|");
 		mi_ui_put(c, y, x0 + w - 1, 0, -1, "|");
 	}

@@ -165,6 +165,33 @@ static void draw_trend(const client_page *p, mi_ui_canvas *c, int y)
 	}
 }
 
+/* Visit, date, outcome, pain, state (it takes the room). */
+static const mi_desk_column history_columns[] = {
+	{"Visit", 6, 0}, {"Date", 10, 0}, {"Outcome", 12, 0}, {"Pain", 5, 0}, {"State", 38, 1},
+};
+
+static void history_row(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int y, size_t item,
+			unsigned attr)
+{
+	const mi_visit_summary *v = shown_visit(ctx, item);
+	char id[24], date[11], pain[16];
+	snprintf(id, sizeof id, "%5lld", v->id);
+	mi_date_format(v->date, date);
+	if (v->pain >= 0)
+		snprintf(pain, sizeof pain, "%2d/10", v->pain);
+	else
+		snprintf(pain, sizeof pain, "  -");
+	mi_desk_table_put(t, c, y, 0, attr, id);
+	mi_desk_table_put(t, c, y, 1, attr, date);
+	if (v->has_outcome)
+		mi_desk_table_put(t, c, y, 2, attr | mi_ui_level_attr(v->outcome),
+				  mi_ui_level_tag(v->outcome));
+	else
+		mi_desk_table_put(t, c, y, 2, attr, "-");
+	mi_desk_table_put(t, c, y, 3, attr, pain);
+	mi_desk_table_put(t, c, y, 4, attr, visit_state(v));
+}
+
 static void client_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 {
 	client_page *p = (client_page *)page;
@@ -179,37 +206,11 @@ static void client_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 		 p->client.phone ? p->client.phone : "-", p->client.email ? p->client.email : "-");
 	mi_ui_put(c, ROW_INFO, 1, 0, c->cols - 2, info);
 
-	unsigned h = MI_UI_BOLD | MI_UI_UNDERLINE;
-	mi_ui_put(c, ROW_HEADER, 1, h, -1, "Visit");
-	mi_ui_put(c, ROW_HEADER, 9, h, -1, "Date");
-	mi_ui_put(c, ROW_HEADER, 21, h, -1, "Outcome");
-	mi_ui_put(c, ROW_HEADER, 35, h, -1, "Pain");
-	mi_ui_put(c, ROW_HEADER, 42, h, -1, "State");
-	int rows = list_rows(desk);
-	if (p->visits.count == 0)
-		mi_ui_put(c, ROW_LIST, 9, 0, -1, "No visits yet: press i to start an intake.");
-	for (int i = 0; i < rows && p->top + (size_t)i < p->visits.count; i++) {
-		size_t k = p->top + (size_t)i;
-		const mi_visit_summary *v = shown_visit(p, k);
-		int y = ROW_LIST + i;
-		unsigned attr = k == p->sel ? MI_UI_REVERSE : 0;
-		if (attr)
-			mi_ui_fill(c, y, 0, c->cols, L' ', attr);
-		char date[11];
-		mi_date_format(v->date, date);
-		mi_ui_putf(c, y, 1, attr, "%5lld", v->id);
-		mi_ui_put(c, y, 9, attr, -1, date);
-		if (v->has_outcome)
-			mi_ui_put(c, y, 21, attr | mi_ui_level_attr(v->outcome), -1,
-				  mi_ui_level_tag(v->outcome));
-		else
-			mi_ui_put(c, y, 21, attr, -1, "-");
-		if (v->pain >= 0)
-			mi_ui_putf(c, y, 35, attr, "%2d/10", v->pain);
-		else
-			mi_ui_put(c, y, 35, attr, -1, "  -");
-		mi_ui_put(c, y, 42, attr, c->cols - 43, visit_state(v));
-	}
+	mi_desk_table t = mi_desk_table_fit(history_columns, 5, c->cols);
+	mi_desk_table_header(&t, c, ROW_HEADER);
+	mi_desk_list_view view = {p->visits.count, p->top, p->sel,
+				  "No visits yet: press i to start an intake."};
+	mi_desk_table_rows(&t, c, ROW_LIST, list_rows(desk), &view, history_row, p);
 	draw_trend(p, c, c->rows - 3 - TREND_ROWS);
 	mi_ui_draw_keys(c, "Up/Down move  Enter open visit  i new intake  Esc back  ? help");
 }

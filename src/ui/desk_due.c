@@ -54,34 +54,33 @@ static mi_ui_action due_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 	return MI_UI_HANDLED;
 }
 
+/* Due date, client, what for; the client and the reason share the width. */
+static const mi_desk_column due_columns[] = {
+	{"Due", 10, 0}, {"Client", 26, 1}, {"For", 38, 1},
+};
+
+static void due_row(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int y, size_t item,
+		    unsigned attr)
+{
+	const mi_due_item *d = &((const due_page *)ctx)->list.items[item];
+	char date[11], reason[160];
+	mi_date_format(d->due.due, date);
+	mi_desk_table_put(t, c, y, 0, attr | (d->overdue ? MI_UI_BOLD : 0), date);
+	mi_desk_table_put(t, c, y, 1, attr, d->name);
+	snprintf(reason, sizeof reason, "%s%s", d->reason, d->overdue ? " - overdue" : "");
+	mi_desk_table_put(t, c, y, 2, attr, reason);
+}
+
 static void due_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 {
 	due_page *p = (due_page *)page;
 	char right[64];
 	snprintf(right, sizeof right, "%zu due", p->list.count);
 	mi_ui_draw_title(c, "Due for a follow-up - this week and overdue", right);
-	unsigned h = MI_UI_BOLD | MI_UI_UNDERLINE;
-	mi_ui_put(c, ROW_HEADER, 1, h, -1, "Due");
-	mi_ui_put(c, ROW_HEADER, 13, h, -1, "Client");
-	mi_ui_put(c, ROW_HEADER, 41, h, -1, "For");
-	if (p->list.count == 0)
-		mi_ui_put(c, ROW_LIST, 13, 0, -1, "Nobody is due this week.");
-	int rows = mi_desk_list_rows(desk, ROW_LIST);
-	for (int i = 0; i < rows && p->top + (size_t)i < p->list.count; i++) {
-		size_t k = p->top + (size_t)i;
-		const mi_due_item *d = &p->list.items[k];
-		int y = ROW_LIST + i;
-		unsigned attr = k == p->sel ? MI_UI_REVERSE : 0;
-		if (attr)
-			mi_ui_fill(c, y, 0, c->cols, L' ', attr);
-		char date[11];
-		mi_date_format(d->due.due, date);
-		mi_ui_put(c, y, 1, attr | (d->overdue ? MI_UI_BOLD : 0), -1, date);
-		mi_ui_put(c, y, 13, attr, 26, d->name);
-		char reason[96];
-		snprintf(reason, sizeof reason, "%s%s", d->reason, d->overdue ? " - overdue" : "");
-		mi_ui_put(c, y, 41, attr, c->cols - 42, reason);
-	}
+	mi_desk_table t = mi_desk_table_fit(due_columns, 3, c->cols);
+	mi_desk_table_header(&t, c, ROW_HEADER);
+	mi_desk_list_view view = {p->list.count, p->top, p->sel, "Nobody is due this week."};
+	mi_desk_table_rows(&t, c, ROW_LIST, mi_desk_list_rows(desk, ROW_LIST), &view, due_row, p);
 	mi_ui_draw_keys(c, "Up/Down move  Enter open the client  Esc back  ? help");
 }
 

@@ -120,6 +120,53 @@ bool mi_desk_move(mi_ui_key key, size_t count, size_t page_rows, size_t *sel);
 mi_ui_action mi_desk_list_key(const mi_desk *desk, mi_ui_key key, size_t count, int first,
 			      size_t *sel, size_t *top);
 
+/* ---- desk_table.c: the columns of a list page ---- */
+
+/* One column: its heading, the columns it needs, and its share of the room
+ * the window has beyond all columns' widths (0: it keeps its width). */
+typedef struct mi_desk_column {
+	const char *heading;
+	int width;
+	int grow;
+} mi_desk_column;
+
+enum { MI_DESK_MAX_COLUMNS = 8 };
+
+/* The columns laid out across a window: where each starts and its width. */
+typedef struct mi_desk_table {
+	const mi_desk_column *columns; /* borrowed */
+	size_t count;
+	int x[MI_DESK_MAX_COLUMNS], w[MI_DESK_MAX_COLUMNS];
+} mi_desk_table;
+
+/* Lays the columns out from column 1 to the right edge of a window cols
+ * wide, two spaces apart: the room beyond their widths is shared among
+ * the growing columns by their shares, the rest of it to the last column. */
+mi_desk_table mi_desk_table_fit(const mi_desk_column *columns, size_t count, int cols);
+
+/* The headings, on row y. */
+void mi_desk_table_header(const mi_desk_table *t, mi_ui_canvas *c, int y);
+
+/* text in a column of row y, cut at the column's width. */
+void mi_desk_table_put(const mi_desk_table *t, mi_ui_canvas *c, int y, size_t column,
+		       unsigned attr, const char *text);
+
+/* Which items of a list show: count of them from top, sel selected;
+ * empty (NULL: nothing) is said when there is none. */
+typedef struct mi_desk_list_view {
+	size_t count, top, sel;
+	const char *empty;
+} mi_desk_list_view;
+
+/* Draws item `item` on row y; attr is reversed for the selected one. */
+typedef void (*mi_desk_row_fn)(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int y,
+			       size_t item, unsigned attr);
+
+/* Draws the visible items on rows first .. first + rows - 1, the selected
+ * one reversed across the window. */
+void mi_desk_table_rows(const mi_desk_table *t, mi_ui_canvas *c, int first, int rows,
+			const mi_desk_list_view *view, mi_desk_row_fn row, void *ctx);
+
 /* ---- desk_alert.c ---- */
 
 /* Reads the review queue again: the waiting count and the urgent banner. */
@@ -152,5 +199,8 @@ mi_desk_page *mi_desk_intake_for_client(mi_desk *desk, long long client_id, mi_e
 mi_desk_page *mi_desk_intake_for_person(mi_desk *desk, const char *name, const char *birth_date,
 					mi_error *err);
 mi_desk_page *mi_desk_intake_for_draft(mi_desk *desk, long long visit_id, mi_error *err);
+/* desk_safety.c: the safety questions the complete visit left unanswered,
+ * then the visit screened again. */
+mi_desk_page *mi_desk_safety_new(mi_desk *desk, const mi_visit *visit, mi_error *err);
 
 #endif

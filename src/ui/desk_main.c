@@ -6,7 +6,9 @@
 
 #include "desk_internal.h"
 #include "mi/app_followup.h"
+#include "mi/app_rescreen.h"
 #include "mi/ui_field.h"
+#include "mi/ui_screened.h"
 
 enum { ROW_SEARCH = 2, ROW_HEADER = 4, ROW_LIST = 5 };
 
@@ -15,6 +17,7 @@ typedef struct main_page {
 	mi_ui_field search;
 	bool searching;      /* typed keys go to the search box */
 	mi_client_list list; /* at most `shown` + 1 clients */
+	bool *unscreened;    /* per client: the last visit is not fully screened */
 	size_t shown;        /* how many fit on the screen */
 	bool more;           /* the search matched more than fit */
 	size_t sel, top;
@@ -45,6 +48,11 @@ static void query(main_page *m, mi_desk *desk)
 	m->more = list.count > fit;
 	m->shown = m->more ? fit : list.count;
 	m->sel = m->top = 0;
+	free(m->unscreened);
+	m->unscreened = calloc(list.count + 1, sizeof *m->unscreened);
+	if (m->unscreened && desk->config.rules)
+		mi_app_clients_not_fully_screened(desk->config.store, desk->config.rules, &m->list,
+						  m->shown, m->unscreened, &err);
 	for (size_t i = 0; i < m->shown; i++)
 		if (m->list.items[i].id == keep)
 			m->sel = i;
@@ -179,26 +187,31 @@ static mi_ui_action main_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 	}
 }
 
-/* One client's row: id, name, birth date, last visit, last outcome. */
-static void draw_client(mi_ui_canvas *c, int y, int name_w, const mi_client *cl, bool cur)
+/* The outcome column of client k: "not fully screened" when its last
+ * visit reads proceed with safety questions unanswered. */
+static size_t unanswered_of(const main_page *m, size_t k)
 {
-	unsigned attr = cur ? MI_UI_REVERSE : 0;
-	if (cur)
-		mi_ui_fill(c, y, 0, c->cols, L' ', attr);
-	int x = 1;
-	mi_ui_putf(c, y, x, attr, "%5lld", cl->id);
-	x += 7;
-	mi_ui_put(c, y, x, attr, name_w, cl->name);
-	x += name_w + 2;
-	mi_ui_put(c, y, x, attr, 10, cl->birth_date ? cl->birth_date : "-");
-	x += 12;
-	mi_ui_put(c, y, x, attr, 10, cl->last_visit ? cl->last_visit : "none yet");
-	x += 12;
+	return m->unscreened && m->unscreened[k] ? 1 : 0;
+}
+
+/* One client's row: id, name, birth date, last visit, last outcome. */
+static void client_row(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int y, size_t item,
+		       unsigned attr)
+{
+	const main_page *m = ctx;
+	const mi_client *cl = &m->list.items[item];
+	char id[24];
+	snprintf(id, sizeof id, "%5lld", cl->id);
+	mi_desk_table_put(t, c, y, 0, attr, id);
+	mi_desk_table_put(t, c, y, 1, attr, cl->name);
+	mi_desk_table_put(t, c, y, 2, attr, cl->birth_date ? cl->birth_date : "-");
+	mi_desk_table_put(t, c, y, 3, attr, cl->last_visit ? cl->last_visit : "none yet");
+	size_t unanswered = unanswered_of(m, item);
 	if (cl->has_last_outcome)
-		mi_ui_put(c, y, x, attr | mi_ui_level_attr(cl->last_outcome), -1,
-			  mi_ui_level_tag(cl->last_outcome));
+		mi_desk_table_put(t, c, y, 4, attr | mi_ui_outcome_attr(cl->last_outcome, unanswered),
+				  mi_ui_outcome_tag(cl->last_outcome, unanswered));
 	else
-		mi_ui_put(c, y, x, attr, -1, "-");
+		mi_desk_table_put(t, c, y, 4, attr, "-");
 }
 
 static void main_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
@@ -213,24 +226,29 @@ static void main_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	if (!m->searching)
 		mi_ui_put(c, ROW_SEARCH, 51, 0, -1, "(/ to type a name)");
 
-	int name_w = c->cols - 1 - 7 - 2 - 12 - 12 - 12;
-	unsigned h = MI_UI_BOLD | MI_UI_UNDERLINE;
-	mi_ui_put(c, ROW_HEADER, 1, h, -1, "   ID");
-	mi_ui_put(c, ROW_HEADER, 8, h, -1, "Name");
-	mi_ui_put(c, ROW_HEADER, 8 + name_w + 2, h, -1, "Born");
-	mi_ui_put(c, ROW_HEADER, 8 + name_w + 14, h, -1, "Last visit");
-	mi_ui_put(c, ROW_HEADER, 8 + name_w + 26, h, -1, "Last outcome");
-
-	int rows = mi_desk_list_rows(desk, ROW_LIST + 1);
-	for (int i = 0; i < rows && m->top + (size_t)i < m->shown; i++) {
-		size_t k = m->top + (size_t)i;
-		draw_client(c, ROW_LIST + i, name_w, &m->list.items[k], k == m->sel);
+	/* The outcome column is as wide as the widest outcome shown; the name
+	 * takes the rest of the window. */
+	mi_desk_column columns[] = {
+		{"   ID", 5, 0}, {"Name", 20, 1}, {"Born", 10, 0}, {"Last visit", 10, 0},
+		{"Last outcome", 12, 0},
+	};
+	for (size_t k = 0; k < m->shown; k++) {
+		const mi_client *cl = &m->list.items[k];
+		int w = cl->has_last_outcome ? mi_ui_text_width(mi_ui_outcome_tag(
+						       cl->last_outcome, unanswered_of(m, k)))
+					     : 0;
+		if (w > columns[4].width)
+			columns[4].width = w;
 	}
+	mi_desk_table t = mi_desk_table_fit(columns, 5, c->cols);
+	mi_desk_table_header(&t, c, ROW_HEADER);
+	mi_desk_list_view view = {m->shown, m->top, m->sel,
+				  m->failed ? NULL
+				  : m->search.len ? "No client matches that search."
+						  : "No clients yet: press n to add one."};
+	mi_desk_table_rows(&t, c, ROW_LIST, mi_desk_list_rows(desk, ROW_LIST + 1), &view, client_row,
+			   m);
 	int info = c->rows - 3;
-	if (m->shown == 0 && !m->failed)
-		mi_ui_put(c, ROW_LIST, 8, 0, -1,
-			  m->search.len ? "No client matches that search."
-					: "No clients yet: press n to add one.");
 	char line[160];
 	int n = snprintf(line, sizeof line, "%s%zu intake%s waiting for review (r)",
 			 m->more ? "More clients match: type more of the name.  " : "",
@@ -254,6 +272,7 @@ static void main_free(mi_desk_page *page)
 {
 	main_page *m = (main_page *)page;
 	mi_client_list_clear(&m->list);
+	free(m->unscreened);
 	free(m);
 }
 

@@ -60,41 +60,39 @@ static mi_ui_action review_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 	return MI_UI_HANDLED;
 }
 
+/* Visit, date, client (it takes the room), state, outcome. */
+static const mi_desk_column review_columns[] = {
+	{"Visit", 6, 0}, {"Date", 10, 0}, {"Client", 26, 1}, {"State", 16, 0}, {"Outcome", 13, 0},
+};
+
+static void review_row(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int y, size_t item,
+		       unsigned attr)
+{
+	const mi_visit_summary *v = &((const review_page *)ctx)->list.items[item];
+	char id[24], date[11], state[32];
+	snprintf(id, sizeof id, "%5lld", v->id);
+	mi_date_format(v->date, date);
+	snprintf(state, sizeof state, "%s, %s", mi_visit_source_name(v->source),
+		 v->complete ? "finished" : "draft");
+	mi_desk_table_put(t, c, y, 0, attr, id);
+	mi_desk_table_put(t, c, y, 1, attr, date);
+	mi_desk_table_put(t, c, y, 2, attr, v->client_name ? v->client_name : "(no name yet)");
+	mi_desk_table_put(t, c, y, 3, attr, state);
+	if (v->has_outcome)
+		mi_desk_table_put(t, c, y, 4, attr | mi_ui_level_attr(v->outcome),
+				  mi_ui_level_tag(v->outcome));
+}
+
 static void review_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 {
 	review_page *p = (review_page *)page;
 	char right[64];
 	snprintf(right, sizeof right, "%zu waiting", p->list.count);
 	mi_ui_draw_title(c, "Review queue - intakes waiting for review", right);
-	unsigned h = MI_UI_BOLD | MI_UI_UNDERLINE;
-	mi_ui_put(c, ROW_HEADER, 1, h, -1, "Visit");
-	mi_ui_put(c, ROW_HEADER, 9, h, -1, "Date");
-	mi_ui_put(c, ROW_HEADER, 21, h, -1, "Client");
-	mi_ui_put(c, ROW_HEADER, 49, h, -1, "State");
-	mi_ui_put(c, ROW_HEADER, 67, h, -1, "Outcome");
-	if (p->list.count == 0)
-		mi_ui_put(c, ROW_LIST, 9, 0, -1, "Nothing is waiting for review.");
-	int rows = mi_desk_list_rows(desk, ROW_LIST);
-	for (int i = 0; i < rows && p->top + (size_t)i < p->list.count; i++) {
-		size_t k = p->top + (size_t)i;
-		const mi_visit_summary *v = &p->list.items[k];
-		int y = ROW_LIST + i;
-		unsigned attr = k == p->sel ? MI_UI_REVERSE : 0;
-		if (attr)
-			mi_ui_fill(c, y, 0, c->cols, L' ', attr);
-		char date[11];
-		mi_date_format(v->date, date);
-		mi_ui_putf(c, y, 1, attr, "%5lld", v->id);
-		mi_ui_put(c, y, 9, attr, -1, date);
-		mi_ui_put(c, y, 21, attr, 26, v->client_name ? v->client_name : "(no name yet)");
-		char state[32];
-		snprintf(state, sizeof state, "%s, %s", mi_visit_source_name(v->source),
-			 v->complete ? "finished" : "draft");
-		mi_ui_put(c, y, 49, attr, 16, state);
-		if (v->has_outcome)
-			mi_ui_put(c, y, 67, attr | mi_ui_level_attr(v->outcome), -1,
-				  mi_ui_level_tag(v->outcome));
-	}
+	mi_desk_table t = mi_desk_table_fit(review_columns, 5, c->cols);
+	mi_desk_table_header(&t, c, ROW_HEADER);
+	mi_desk_list_view view = {p->list.count, p->top, p->sel, "Nothing is waiting for review."};
+	mi_desk_table_rows(&t, c, ROW_LIST, mi_desk_list_rows(desk, ROW_LIST), &view, review_row, p);
 	mi_ui_draw_keys(c, "Up/Down move  Enter open  Esc back  ? help");
 }
 

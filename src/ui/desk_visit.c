@@ -24,15 +24,18 @@
 
 enum { ROW_BANNER = 1, ROW_DOC = 3 };
 
-typedef enum item_kind { IT_NONE = 0, IT_AREA, IT_TECH, IT_PRESSURE, IT_FIELD } item_kind;
+typedef enum item_kind { IT_NONE = 0, IT_AREA, IT_TECH, IT_PRESSURE, IT_FIELD, IT_GOAL } item_kind;
 
-typedef enum field_id { F_AREAS_OTHER, F_RESPONSE, F_THERAPIST, F_AFTERCARE, F_COUNT } field_id;
+typedef enum field_id {
+	F_AREAS_OTHER, F_RESPONSE, F_THERAPIST, F_AFTERCARE, F_GOALS_OTHER, F_COUNT
+} field_id;
 
 static const char *const field_labels[F_COUNT] = {
 	"Other areas: ",
 	"Response: ",
 	"Therapist notes (never printed): ",
 	"Aftercare notes for the client: ",
+	"In their words: ",
 };
 
 typedef struct doc_line {
@@ -56,7 +59,9 @@ typedef struct visit_page {
 	char *unanswered;      /* one question per line; "" when all were answered */
 	mi_screening meds;     /* the answers screened now: how the medicines were read */
 
-	/* The notes as edited here. */
+	/* The goals and notes as edited here. */
+	bool *goal_on;
+	size_t goal_count;
 	bool *area_on;
 	size_t area_count;
 	bool *tech_on;
@@ -94,23 +99,56 @@ static char *dup_or_null(const char *s)
 	return s ? strdup(s) : NULL;
 }
 
-/* Fills the edit state from the stored notes; false when out of memory. */
+/* True when the loaded intake asks for goals in the client's own words. */
+static bool has_goals_other(void)
+{
+	size_t count = 0;
+	const mi_ui_question *qs = mi_ui_questions(&count);
+	for (size_t i = 0; i < count; i++)
+		if (strcmp(qs[i].key, "goals_other") == 0)
+			return true;
+	return false;
+}
+
+/* Drops the edit state (edits_from_visit makes it again). */
+static void edits_clear(visit_page *p)
+{
+	free(p->goal_on);
+	free(p->area_on);
+	free(p->tech_on);
+	p->goal_on = p->area_on = p->tech_on = NULL;
+	p->goal_count = p->area_count = p->tech_count = 0;
+	for (int f = 0; f < F_COUNT; f++) {
+		free(p->text[f]);
+		p->text[f] = NULL;
+	}
+}
+
+/* Fills the edit state from the stored goals and notes; false when out of
+ * memory. */
 static bool edits_from_visit(visit_page *p)
 {
 	const mi_session_notes *n = &p->visit->notes;
+	p->goal_count = mi_vocab_count(MI_VOCAB_GOAL);
 	p->area_count = mi_vocab_count(MI_VOCAB_AREA);
 	p->tech_count = mi_vocab_count(MI_VOCAB_TECHNIQUE);
+	p->goal_on = calloc(p->goal_count + 1, sizeof *p->goal_on);
 	p->area_on = calloc(p->area_count + 1, sizeof *p->area_on);
 	p->tech_on = calloc(p->tech_count + 1, sizeof *p->tech_on);
-	if (!p->area_on || !p->tech_on)
+	if (!p->goal_on || !p->area_on || !p->tech_on) {
+		edits_clear(p);
 		return false;
+	}
+	for (size_t i = 0; i < p->goal_count; i++)
+		p->goal_on[i] = has_id(p->visit->goals, p->visit->goal_count,
+				       mi_vocab_id(MI_VOCAB_GOAL, i));
 	for (size_t i = 0; i < p->area_count; i++)
 		p->area_on[i] = has_id(n->areas, n->area_count, mi_vocab_id(MI_VOCAB_AREA, i));
 	for (size_t i = 0; i < p->tech_count; i++)
 		p->tech_on[i] = has_id(n->techniques, n->technique_count, mi_vocab_id(MI_VOCAB_TECHNIQUE, i));
 	p->pressure = n->pressure ? mi_vocab_find(MI_VOCAB_PRESSURE, n->pressure) : -1;
 	const char *texts[F_COUNT] = {n->areas_other, n->response, n->therapist_notes,
-				      p->visit->aftercare_notes};
+				      p->visit->aftercare_notes, p->visit->goals_other};
 	for (int f = 0; f < F_COUNT; f++) {
 		p->text[f] = dup_or_null(texts[f]);
 		if (texts[f] && !p->text[f])
@@ -147,55 +185,74 @@ static char *text_or_null(const char *text, bool *ok)
 	return copy;
 }
 
-/* The edits as session notes and aftercare notes (caller clears/frees);
- * false when out of memory. */
-static bool edits_to_notes(const visit_page *p, mi_session_notes *n, char **aftercare)
+/* What the page edits of a visit: goals, session notes, aftercare notes. */
+typedef struct visit_edits {
+	char **goals;
+	size_t goal_count;
+	char *goals_other;
+	mi_session_notes notes;
+	char *aftercare;
+} visit_edits;
+
+static void visit_edits_clear(visit_edits *e)
 {
-	memset(n, 0, sizeof *n);
-	bool ok = ids_of(MI_VOCAB_AREA, p->area_on, p->area_count, &n->areas, &n->area_count);
+	for (size_t i = 0; i < e->goal_count; i++)
+		free(e->goals[i]);
+	free(e->goals);
+	free(e->goals_other);
+	mi_session_notes_clear(&e->notes);
+	free(e->aftercare);
+	memset(e, 0, sizeof *e);
+}
+
+/* The edits as goals, session notes and aftercare notes (caller clears
+ * with visit_edits_clear); false when out of memory. */
+static bool edits_to_notes(const visit_page *p, visit_edits *e)
+{
+	memset(e, 0, sizeof *e);
+	mi_session_notes *n = &e->notes;
+	bool ok = ids_of(MI_VOCAB_GOAL, p->goal_on, p->goal_count, &e->goals, &e->goal_count);
+	e->goals_other = text_or_null(p->text[F_GOALS_OTHER], &ok);
+	ok = ids_of(MI_VOCAB_AREA, p->area_on, p->area_count, &n->areas, &n->area_count) && ok;
 	ok = ids_of(MI_VOCAB_TECHNIQUE, p->tech_on, p->tech_count, &n->techniques,
 		    &n->technique_count) && ok;
 	n->areas_other = text_or_null(p->text[F_AREAS_OTHER], &ok);
 	n->pressure = p->pressure >= 0 ? text_or_null(mi_vocab_id(MI_VOCAB_PRESSURE, (size_t)p->pressure), &ok) : NULL;
 	n->response = text_or_null(p->text[F_RESPONSE], &ok);
 	n->therapist_notes = text_or_null(p->text[F_THERAPIST], &ok);
-	*aftercare = text_or_null(p->text[F_AFTERCARE], &ok);
-	if (!ok) {
-		mi_session_notes_clear(n);
-		free(*aftercare);
-		*aftercare = NULL;
-	}
+	e->aftercare = text_or_null(p->text[F_AFTERCARE], &ok);
+	if (!ok)
+		visit_edits_clear(e);
 	return ok;
 }
 
-/* Swaps the visit's notes with n and its aftercare notes with *aftercare. */
-static void swap_notes(mi_visit *v, mi_session_notes *n, char **aftercare)
+/* Swaps the visit's goals, notes and aftercare notes with the edits. */
+static void swap_notes(mi_visit *v, visit_edits *e)
 {
-	mi_session_notes t = v->notes;
-	v->notes = *n;
-	*n = t;
-	char *a = v->aftercare_notes;
-	v->aftercare_notes = *aftercare;
-	*aftercare = a;
+	visit_edits t = {v->goals, v->goal_count, v->goals_other, v->notes, v->aftercare_notes};
+	v->goals = e->goals;
+	v->goal_count = e->goal_count;
+	v->goals_other = e->goals_other;
+	v->notes = e->notes;
+	v->aftercare_notes = e->aftercare;
+	*e = t;
 }
 
 /* Saves the edits through the store; on failure they stay as typed. */
 static bool visit_save(mi_desk_page *page, mi_desk *desk)
 {
 	visit_page *p = (visit_page *)page;
-	mi_session_notes n;
-	char *aftercare;
-	if (!edits_to_notes(p, &n, &aftercare)) {
+	visit_edits e;
+	if (!edits_to_notes(p, &e)) {
 		mi_desk_say(desk, true, "Out of memory: the notes were not saved; try again.");
 		return false;
 	}
-	swap_notes(p->visit, &n, &aftercare);
+	swap_notes(p->visit, &e);
 	mi_error err;
 	mi_status st = mi_app_visit_save_notes(desk->config.store, p->visit, &err);
 	if (st != MI_OK)
-		swap_notes(p->visit, &n, &aftercare); /* back to what is stored */
-	mi_session_notes_clear(&n);
-	free(aftercare);
+		swap_notes(p->visit, &e); /* back to what is stored */
+	visit_edits_clear(&e);
 	if (st != MI_OK) {
 		mi_desk_say_error(desk, "The notes were NOT saved (your edits are kept)", &err);
 		return false;
@@ -238,13 +295,12 @@ static void build_preview(visit_page *p, mi_desk *desk)
 			 "(no aftercare template is loaded, so there is no preview)");
 		return;
 	}
-	mi_session_notes n;
-	char *aftercare;
-	if (!edits_to_notes(p, &n, &aftercare)) {
+	visit_edits e;
+	if (!edits_to_notes(p, &e)) {
 		snprintf(p->preview_note, sizeof p->preview_note, "(out of memory)");
 		return;
 	}
-	swap_notes(p->visit, &n, &aftercare);
+	swap_notes(p->visit, &e);
 	mi_aftercare_doc *doc = NULL;
 	mi_error err;
 	if (mi_aftercare_build(desk->config.aftercare, p->visit, &doc, &err) == MI_OK &&
@@ -257,9 +313,8 @@ static void build_preview(visit_page *p, mi_desk *desk)
 			 err.message);
 	}
 	mi_aftercare_doc_free(doc);
-	swap_notes(p->visit, &n, &aftercare);
-	mi_session_notes_clear(&n);
-	free(aftercare);
+	swap_notes(p->visit, &e);
+	visit_edits_clear(&e);
 }
 
 /* ---- the document ---- */
@@ -454,7 +509,9 @@ static void add_all_answers(visit_page *p, int width)
 
 static void add_unanswered(visit_page *p, int width)
 {
-	heading(p, "Safety questions not answered");
+	heading(p, p->unanswered && *p->unanswered
+			   ? "Safety questions not answered (a asks them now)"
+			   : "Safety questions not answered");
 	if (!p->unanswered || !*p->unanswered) {
 		add(p, 0, IT_NONE, 0, 2, "None: every safety question was answered.");
 		return;
@@ -477,28 +534,30 @@ static void add_changes(visit_page *p, int width)
 		    p->changes ? p->changes : "(the comparison could not be made)");
 }
 
-static void add_goals(visit_page *p, int width)
-{
-	const mi_visit *v = p->visit;
-	heading(p, "Goals");
-	if (v->goal_count == 0 && !v->goals_other)
-		add(p, 0, IT_NONE, 0, 2, "No goal chosen.");
-	for (size_t i = 0; i < v->goal_count; i++)
-		add_wrapped(p, 0, IT_NONE, 0, 2, width, "- ", "  ",
-			    mi_vocab_label(MI_VOCAB_GOAL, v->goals[i]));
-	if (v->goals_other)
-		add_wrapped(p, 0, IT_NONE, 0, 2, width, "- In their words: ", "  ", v->goals_other);
-	char plan[32];
-	mi_plan_format(&p->plan, plan);
-	addf(p, 0, 2, "Follow-up plan: %s  (f changes it)", plan);
-}
-
 /* A text note: its label and value, wrapped; the editor replaces the first
  * line while editing. */
 static void add_field(visit_page *p, field_id f, int indent, int width)
 {
 	const char *value = p->text[f] && *p->text[f] ? p->text[f] : "(empty: Enter to write)";
 	add_wrapped(p, 0, IT_FIELD, f, indent, width, field_labels[f], "    ", value);
+}
+
+/* The goals as boxes to tick (the words of the intake's goals question),
+ * and the client's own words when the intake asks for them. */
+static void add_goals(visit_page *p, int width)
+{
+	heading(p, p->dirty ? "Goals (NOT SAVED YET: s saves)" : "Goals");
+	char buf[256];
+	for (size_t i = 0; i < p->goal_count; i++) {
+		snprintf(buf, sizeof buf, "[%c] %s", p->goal_on[i] ? 'x' : ' ',
+			 mi_vocab_label(MI_VOCAB_GOAL, mi_vocab_id(MI_VOCAB_GOAL, i)));
+		add(p, 0, IT_GOAL, (int)i, 2, buf);
+	}
+	if (has_goals_other() || p->text[F_GOALS_OTHER])
+		add_field(p, F_GOALS_OTHER, 2, width);
+	char plan[32];
+	mi_plan_format(&p->plan, plan);
+	addf(p, 0, 2, "Follow-up plan: %s  (f changes it)", plan);
 }
 
 static void add_notes(visit_page *p, int width)
@@ -683,6 +742,9 @@ static void toggle(visit_page *p, bool enter)
 {
 	const doc_line *l = &p->lines[p->cur];
 	switch (l->kind) {
+	case IT_GOAL:
+		p->goal_on[l->index] = !p->goal_on[l->index];
+		break;
 	case IT_AREA:
 		p->area_on[l->index] = !p->area_on[l->index];
 		break;
@@ -722,6 +784,25 @@ static void mark_reviewed(visit_page *p, mi_desk *desk)
 	}
 	p->reviewed = true;
 	mi_desk_say(desk, false, "Marked as reviewed.");
+}
+
+/* a: the safety questions the visit left unanswered, asked on a page of
+ * their own; the visit is screened again when it closes. */
+static void answer_missing(visit_page *p, mi_desk *desk)
+{
+	if (!p->visit->complete) {
+		mi_desk_say(desk, false, "This intake is not finished: resume it from the review queue.");
+		return;
+	}
+	if (p->meds.unanswered_count == 0) {
+		mi_desk_say(desk, false, "Every safety question is answered: nothing is missing.");
+		return;
+	}
+	mi_error err;
+	mi_desk_page *next = mi_desk_safety_new(desk, p->visit, &err);
+	if (!next)
+		mi_desk_say_error(desk, "The questions could not be shown", &err);
+	mi_desk_push(desk, next);
 }
 
 /* The plans f goes through, in turn; `note VISIT --plan` sets any other. */
@@ -861,6 +942,9 @@ static mi_ui_action visit_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 	case L'm':
 		mark_reviewed(p, desk);
 		return MI_UI_HANDLED;
+	case L'a':
+		answer_missing(p, desk);
+		return MI_UI_HANDLED;
 	case L'c':
 		close_visit(p, desk);
 		return MI_UI_HANDLED;
@@ -893,6 +977,8 @@ static void draw_banner(const visit_page *p, mi_ui_canvas *c)
 		snprintf(line + used, sizeof line - (size_t)used, ", %zu medicine%s not recognised",
 			 p->meds.unrecognised_count, p->meds.unrecognised_count == 1 ? "" : "s");
 	mi_ui_put(c, ROW_BANNER, 1, attr, c->cols - 2, line);
+	if (v->complete && unanswered)
+		mi_ui_put(c, ROW_BANNER + 1, 1, MI_UI_BOLD, -1, "a: ask the missing safety questions");
 	const char *where = NULL;
 	if (p->source == MI_SOURCE_KIOSK)
 		where = p->reviewed ? "kiosk intake, reviewed" : "kiosk intake: m marks reviewed";
@@ -973,10 +1059,7 @@ static void visit_free(mi_desk_page *page)
 	free(p->changes);
 	free(p->unanswered);
 	mi_screening_clear(&p->meds);
-	free(p->area_on);
-	free(p->tech_on);
-	for (int f = 0; f < F_COUNT; f++)
-		free(p->text[f]);
+	edits_clear(p);
 	free(p->before_edit);
 	free(p->preview);
 	free_lines(p);
@@ -984,11 +1067,15 @@ static void visit_free(mi_desk_page *page)
 	free(p);
 }
 
+static void visit_reload(mi_desk_page *page, mi_desk *desk);
+
 static const mi_desk_page_ops visit_ops = {
 	.kind = MI_DESK_VISIT,
 	.help = "The screening outcome is on the banner, then each flag with the note for you "
 		"and where the rule comes from, the safety questions the client did not answer "
-		"(ask them), what changed since the last visit, and the goals.\n\n"
+		"(press a to ask them now: the answers are stored with the visit, which is "
+		"screened again, and the log names you), what changed since the last visit, and "
+		"the goals (Space ticks one; the client's own words are edited with Enter).\n\n"
 		"Session notes: move with Up/Down (Tab jumps to the next thing to fill in), Space "
 		"ticks a box or picks the pressure, Enter edits a text (Enter again keeps it, Esc "
 		"undoes it). s saves every note at once; leaving with unsaved notes asks first.\n\n"
@@ -1000,6 +1087,7 @@ static const mi_desk_page_ops visit_ops = {
 		"or an urgent or refer one, as reviewed, Esc goes back.",
 	.draw = visit_draw,
 	.key = visit_key,
+	.reload = visit_reload,
 	.unsaved = visit_unsaved,
 	.save = visit_save,
 	.client_id = visit_client_id,
@@ -1052,6 +1140,36 @@ static void take_view(visit_page *p, mi_app_visit_view *view)
 		p->changes = mi_diff_to_text(&view->changes);
 	}
 	mi_app_visit_view_clear(view);
+}
+
+/* Reads the visit again when it is shown again (its missing safety
+ * questions were answered on the page above) or the window changed: the
+ * answers, outcome and flags as stored now. Edits not saved yet stay. */
+static void visit_reload(mi_desk_page *page, mi_desk *desk)
+{
+	visit_page *p = (visit_page *)page;
+	mi_app_visit_view view;
+	mi_error err;
+	if (mi_app_visit_view_load(desk->config.store, p->visit_id, &view, NULL, &err) != MI_OK) {
+		mi_desk_say_error(desk, "The visit could not be read again", &err);
+		return;
+	}
+	mi_visit_free(p->visit);
+	free(p->changes);
+	p->changes = NULL;
+	p->has_prev = false;
+	take_view(p, &view);
+	free(p->unanswered);
+	p->unanswered = NULL;
+	mi_screening_clear(&p->meds);
+	if (!load_unanswered(p, desk, &err))
+		mi_desk_say_error(desk, "The safety questions could not be screened", &err);
+	if (!p->dirty && p->editing < 0) {
+		edits_clear(p);
+		if (!edits_from_visit(p))
+			mi_desk_say(desk, true, "Out of memory: part of the page is missing.");
+	}
+	p->preview_stale = true;
 }
 
 mi_desk_page *mi_desk_visit_new(mi_desk *desk, long long visit_id, mi_error *err)

@@ -27,6 +27,7 @@ struct mi_ui_intake {
 	size_t count;
 	size_t current;        /* question index; `count` is the review page */
 	bool return_to_review; /* after answering, go back to the review page */
+	bool asked[MAX_QUESTIONS]; /* missing_safety_only: the questions shown so far */
 	size_t review_cursor;  /* row on the review page; the last is "continue" */
 
 	/* What is being edited on the current page. */
@@ -460,12 +461,24 @@ static bool commit(mi_ui_intake *in)
 	return false;
 }
 
-/* Client mode after an urgent outcome: only the safety questions still
- * to ask (the rules say which), then straight to the end. */
-static bool on_urgent_path(const mi_ui_intake *in)
+/* Client mode after an urgent outcome, or a visit's missing safety
+ * questions at the desk: only the safety questions still to ask (the rules
+ * say which), then straight to the end. */
+static bool on_safety_path(const mi_ui_intake *in)
 {
-	return in->config.mode == MI_UI_CLIENT && in->config.rules &&
-	       in->screening.outcome == MI_LEVEL_URGENT;
+	return in->config.rules && (in->config.missing_safety_only ||
+				    (in->config.mode == MI_UI_CLIENT &&
+				     in->screening.outcome == MI_LEVEL_URGENT));
+}
+
+/* True when question j is a safety question still to ask: the screening
+ * lists its key, or (for the birth date) the age the rules read from it. */
+static bool safety_question_missing(const mi_ui_intake *in, size_t j)
+{
+	const char *key = in->questions[j].key;
+	return mi_screening_lists_unanswered(&in->screening, key) ||
+	       (strcmp(key, "client.birth_date") == 0 &&
+		mi_screening_lists_unanswered(&in->screening, "age"));
 }
 
 /* The next shown safety question still to ask after the current one
@@ -475,8 +488,7 @@ static size_t next_safety_question(const mi_ui_intake *in)
 	size_t from = in->current < in->count ? in->current + 1 : 0;
 	for (size_t step = 0; step < in->count; step++) {
 		size_t j = (from + step) % in->count;
-		if (shown(in, j) && !is_consent(&in->questions[j]) &&
-		    mi_screening_lists_unanswered(&in->screening, in->questions[j].key))
+		if (shown(in, j) && !is_consent(&in->questions[j]) && safety_question_missing(in, j))
 			return j;
 	}
 	return in->count;
@@ -486,7 +498,7 @@ static size_t next_safety_question(const mi_ui_intake *in)
  * review page (on the urgent path: for the end). */
 static size_t next_index(const mi_ui_intake *in, size_t i)
 {
-	if (on_urgent_path(in))
+	if (on_safety_path(in))
 		return next_safety_question(in);
 	for (size_t j = i + 1; j < in->count; j++)
 		if (shown(in, j) && !is_consent(&in->questions[j]))
@@ -494,11 +506,13 @@ static size_t next_index(const mi_ui_intake *in, size_t i)
 	return in->count;
 }
 
-/* The previous shown question before i, or SIZE_MAX when there is none. */
+/* The previous shown question before i (with missing_safety_only: of
+ * those asked), or SIZE_MAX when there is none. */
 static size_t prev_index(const mi_ui_intake *in, size_t i)
 {
 	for (size_t j = i; j-- > 0;)
-		if (shown(in, j) && !is_consent(&in->questions[j]))
+		if (shown(in, j) && !is_consent(&in->questions[j]) &&
+		    (!in->config.missing_safety_only || in->asked[j]))
 			return j;
 	return (size_t)-1;
 }
@@ -507,6 +521,8 @@ static size_t prev_index(const mi_ui_intake *in, size_t i)
 static void go_to(mi_ui_intake *in, size_t index)
 {
 	in->current = index;
+	if (index < in->count)
+		in->asked[index] = true;
 	load_page(in);
 }
 
@@ -536,7 +552,7 @@ static mi_ui_action advance(mi_ui_intake *in)
 	in->status[0] = '\0';
 	if (is_consent(&in->questions[in->current]))
 		return MI_UI_DONE;
-	if (on_urgent_path(in)) {
+	if (on_safety_path(in)) {
 		/* No review and no consent to a massage: the client is to get care now. */
 		in->return_to_review = false;
 		size_t next = next_safety_question(in);
@@ -593,7 +609,7 @@ static mi_ui_action review_key(mi_ui_intake *in, mi_ui_key key)
 		if (key.kind != MI_KEY_ENTER)
 			in->review_cursor = n;
 		if (in->review_cursor >= n) {
-			if (on_urgent_path(in))
+			if (on_safety_path(in))
 				return MI_UI_DONE;
 			size_t missing = first_unanswered(in);
 			if (missing < in->count) {
@@ -1232,8 +1248,11 @@ void mi_ui_intake_draw(mi_ui_intake *in, mi_ui_canvas *c)
 			keys = in->reading.kind == MI_UI_READ_CHOOSE ? "1 or 2 pick  N change it"
 								   : "Y yes, keep it  N no, change it";
 		}
-		if (in->show_help)
+		if (in->show_help) { /* over whatever the page has there, never beside it */
+			mi_ui_fill(c, ROW_HELP, 0, c->cols, L' ', 0);
+			mi_ui_fill(c, ROW_HELP + 1, 0, c->cols, L' ', 0);
 			mi_ui_wrap(c, ROW_HELP, 2, 76, 2, 0, q->help);
+		}
 	}
 	if (in->show_flags && in->config.mode == MI_UI_THERAPIST && in->config.rules)
 		draw_flags(in, c);
@@ -1265,7 +1284,7 @@ mi_ui_intake *mi_ui_intake_new(const mi_ui_intake_config *config, const mi_answe
 	}
 	rescreen(in);
 	notice_if_worse(in); /* a resumed intake tells the client again */
-	go_to(in, on_urgent_path(in) ? next_safety_question(in) : first_unanswered(in));
+	go_to(in, on_safety_path(in) ? next_safety_question(in) : first_unanswered(in));
 	return in;
 }
 

@@ -886,6 +886,229 @@ static void desk_resize_keeps_state_succeeds(void **state)
 	assert_screen_has(f, "Search: ortiz");
 }
 
+
+/* Opens Lena Fischer's visit (05: no flag, safety questions and her birth
+ * date unanswered) from the main screen, which first lists its outcome as
+ * not fully screened. */
+static long long open_lena_visit(fixture *f)
+{
+	long long lena = 0;
+	long long visit = store(f, example("05-incomplete-safety-questions.json"), MI_SOURCE_CLI,
+				today, &lena);
+	mi_desk_resize(f->desk, 24, 80); /* the main list is read again */
+	assert_screen_has(f, "Lena Fischer");
+	assert_screen_has(f, "[? NOT FULLY SCREENED]");
+	key(f, L'/');
+	type(f, L"fisch");
+	press(f, MI_KEY_ENTER);
+	press(f, MI_KEY_ENTER);
+	assert_int_equal(mi_desk_visit_id(f->desk), visit);
+	assert_screen_has(f, "[? NOT FULLY SCREENED]");
+	return visit;
+}
+
+/* a on the visit page asks only the safety questions the screen needs,
+ * with the intake's own pages; the answers are stored with the visit,
+ * which is screened again, logged with who did it, and the visit page and
+ * the client list show the new outcome at once. */
+static void desk_visit_answer_missing_rescreens_succeeds(void **state)
+{
+	fixture *f = *state;
+	long long visit = open_lena_visit(f);
+	key(f, L'a');
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_SAFETY);
+	mi_ui_intake *in = mi_desk_intake(f->desk);
+	const char *asked[16];
+	size_t n = 0;
+	while (mi_desk_current_page(f->desk) == MI_DESK_SAFETY && n < 16) {
+		const char *now = mi_ui_intake_current_key(in);
+		asked[n++] = now;
+		if (strcmp(now, "client.birth_date") == 0) { /* for the age the rules read */
+			type(f, L"3 February 1980");
+			press(f, MI_KEY_ENTER);
+			key(f, L'y');
+		} else {
+			key(f, L'n');
+		}
+	}
+	const char *const want[] = {"client.birth_date", "bladder_bowel_change", "saddle_numbness",
+				    "fever", "unexplained_weight_loss", "cancer_history",
+				    "night_pain"};
+	assert_int_equal(n, sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(asked[i], want[i]);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_VISIT);
+	assert_screen_has(f, "[ok PROCEED] deep tissue is fine");
+	assert_screen_lacks(f, "NOT FULLY SCREENED");
+	assert_screen_has(f, "every safety question is answered");
+
+	mi_visit *v = NULL;
+	mi_error err;
+	assert_int_equal(mi_store_visit_load(f->store, visit, &v, &err), MI_OK);
+	bool fever = true;
+	assert_true(mi_answers_get_bool(v->answers, "fever", &fever));
+	assert_false(fever);
+	assert_string_equal(mi_answers_get_text(v->answers, "client.birth_date"), "1980-02-03");
+	mi_visit_free(v);
+	mi_audit_list log = {0};
+	assert_int_equal(mi_store_audit_list(f->store, 0, &log, &err), MI_OK);
+	bool logged = false;
+	for (size_t i = 0; i < log.count; i++)
+		logged = logged || (strcmp(log.items[i].action, "rescreen") == 0 &&
+				    strcmp(log.items[i].who, "Anna") == 0 &&
+				    log.items[i].record_id == visit);
+	mi_audit_list_clear(&log);
+	assert_true(logged);
+
+	press(f, MI_KEY_ESC);
+	press(f, MI_KEY_ESC);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_MAIN);
+	assert_screen_lacks(f, "NOT FULLY SCREENED");
+}
+
+/* Esc on the first question leaves with what was answered kept: nothing,
+ * so the visit is as it was; an urgent answer is stored and shown. */
+static void desk_visit_answer_missing_urgent_answer_succeeds(void **state)
+{
+	fixture *f = *state;
+	long long visit = open_lena_visit(f);
+	key(f, L'a');
+	press(f, MI_KEY_ESC);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_VISIT);
+	assert_screen_has(f, "No answer was given");
+	assert_screen_has(f, "[? NOT FULLY SCREENED]");
+
+	key(f, L'a');
+	mi_ui_intake *in = mi_desk_intake(f->desk);
+	assert_true(mi_ui_intake_goto(in, "bladder_bowel_change"));
+	key(f, L'y');
+	mi_desk_key(f->desk, (mi_ui_key){.kind = MI_KEY_CTRL, .ch = L's'});
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_VISIT);
+	assert_screen_has(f, "[!! URGENT]");
+	mi_visit *v = NULL;
+	mi_error err;
+	assert_int_equal(mi_store_visit_load(f->store, visit, &v, &err), MI_OK);
+	assert_int_equal(v->outcome, MI_LEVEL_URGENT);
+	mi_visit_free(v);
+}
+
+/* The goals are boxes to tick on the visit page, with the client's own
+ * words, saved with s through the app layer and logged. */
+static void desk_visit_goals_edit_succeeds(void **state)
+{
+	fixture *f = *state;
+	key(f, L'/');
+	type(f, L"ortiz");
+	press(f, MI_KEY_ENTER);
+	press(f, MI_KEY_ENTER);
+	assert_int_equal(mi_desk_visit_id(f->desk), f->maya_visit);
+	tab_to(f, "reduce muscle spasm");
+	key(f, L' ');
+	tab_to(f, "In their words:");
+	press(f, MI_KEY_ENTER);
+	type(f, L"sleep better");
+	press(f, MI_KEY_ENTER);
+	assert_true(mi_desk_unsaved(f->desk));
+	key(f, L's');
+	assert_false(mi_desk_unsaved(f->desk));
+	mi_visit *v = NULL;
+	mi_error err;
+	assert_int_equal(mi_store_visit_load(f->store, f->maya_visit, &v, &err), MI_OK);
+	bool spasm = false;
+	for (size_t i = 0; i < v->goal_count; i++)
+		spasm = spasm || strcmp(v->goals[i], "reduce_spasm") == 0;
+	assert_true(spasm);
+	assert_string_equal(v->goals_other, "sleep better");
+	mi_visit_free(v);
+	mi_audit_list log = {0};
+	assert_int_equal(mi_store_audit_list(f->store, 1, &log, &err), MI_OK);
+	assert_string_equal(log.items[0].action, "notes");
+	assert_string_equal(log.items[0].who, "Anna");
+	mi_audit_list_clear(&log);
+}
+
+/* The line of the screen at rows x cols holding needle, or NULL (caller frees). */
+static char *line_with(fixture *f, int rows, int cols, const char *needle)
+{
+	char *text = screen(f, rows, cols);
+	char *hit = strstr(text, needle);
+	char *line = NULL;
+	if (hit) {
+		char *start = hit;
+		while (start > text && start[-1] != '\n')
+			start--;
+		line = strndup(start, (size_t)(strchr(hit, '\n') - start));
+	}
+	free(text);
+	return line;
+}
+
+/* The lists and the urgent banner use the whole width: a long name is cut
+ * at 80 columns and shown whole at 132. */
+static void desk_lists_stretch_with_the_window_succeeds(void **state)
+{
+	fixture *f = *state;
+	static const char long_name[] = "Maximiliane Augusta von Hohenzollern-Sigmaringen";
+	mi_answers *a = example("04-urgent-bladder-change.json");
+	mi_error err;
+	assert_int_equal(mi_answers_set_text(a, "client.name", long_name, &err), MI_OK);
+	long long client = 0;
+	store(f, a, MI_SOURCE_KIOSK, today, &client);
+	mi_desk_resize(f->desk, 24, 80);
+	char *line = line_with(f, 24, 80, "4  Maximiliane"); /* its row in the list */
+	assert_non_null(line);
+	assert_null(strstr(line, "Sigmaringen"));
+	free(line);
+	mi_desk_tick(f->desk, 1000.0); /* the desk reads the queue again */
+	mi_desk_resize(f->desk, 30, 132);
+	line = line_with(f, 30, 132, "4  Maximiliane");
+	assert_non_null(line);
+	assert_non_null(strstr(line, long_name));
+	assert_non_null(strstr(line, "[!! URGENT]"));
+	free(line);
+	line = line_with(f, 30, 132, "!! URGENT: Maximiliane");
+	assert_non_null(line);
+	assert_non_null(strstr(line, "Sigmaringen - not reviewed"));
+	free(line);
+
+	key(f, L'r'); /* the review queue */
+	line = line_with(f, 30, 132, "kiosk, finished");
+	assert_non_null(line);
+	assert_non_null(strstr(line, long_name));
+	free(line);
+	press(f, MI_KEY_ESC);
+	key(f, L'/');
+	type(f, L"maximil");
+	press(f, MI_KEY_ENTER); /* the client's visit history */
+	char *text = screen(f, 30, 132);
+	assert_non_null(strstr(text, long_name));
+	free(text);
+}
+
+/* The help box covers its rows from edge to edge, and closing it gives
+ * back the screen as it was, status line included. */
+static void desk_help_box_leaves_the_screen_as_it_was_succeeds(void **state)
+{
+	fixture *f = *state;
+	char *before = screen(f, 24, 80);
+	assert_non_null(strstr(before, "Signed in as Anna"));
+	key(f, L'?');
+	mi_ui_canvas *c = mi_ui_canvas_new(24, 80);
+	mi_desk_draw(f->desk, c);
+	for (int y = 2; y <= 21; y++)
+		for (int x = 0; x < 80; x += 79) { /* the columns beside the frame */
+			int beside = x == 0 ? 1 : 78;
+			assert_int_equal(c->cells[(size_t)y * 80 + (size_t)x].ch, L' ');
+			assert_int_equal(c->cells[(size_t)y * 80 + (size_t)beside].ch, L' ');
+		}
+	mi_ui_canvas_free(c);
+	key(f, L'x');
+	char *after = screen(f, 24, 80);
+	assert_string_equal(after, before);
+	free(before);
+	free(after);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -919,6 +1142,11 @@ int main(void)
 		T(desk_new_client_with_bad_date_fails),
 		T(desk_intake_urgent_answer_changes_banner_succeeds),
 		T(desk_resize_keeps_state_succeeds),
+		T(desk_visit_answer_missing_rescreens_succeeds),
+		T(desk_visit_answer_missing_urgent_answer_succeeds),
+		T(desk_visit_goals_edit_succeeds),
+		T(desk_lists_stretch_with_the_window_succeeds),
+		T(desk_help_box_leaves_the_screen_as_it_was_succeeds),
 #undef T
 	};
 	return cmocka_run_group_tests_name("ui_desk", tests, NULL, NULL);

@@ -1,0 +1,164 @@
+/* desk_safety.c - the safety questions a stored visit left unanswered,
+ * asked at the desk with the intake's own pages (ui_intake.h, therapist
+ * mode, missing_safety_only: the same fields and readers as a desk intake,
+ * the questions of the loaded intake), then the visit screened again
+ * through app_rescreen.h. The visit page under it shows the new outcome
+ * once this page closes. */
+#include <stdlib.h>
+
+#include "desk_internal.h"
+#include "mi/app_rescreen.h"
+
+typedef struct safety_page {
+	mi_desk_page base;
+	long long visit_id;
+	mi_date visit_date;   /* the walk-through screens on the visit's date */
+	mi_answers *stored;   /* the visit's answers as they were */
+	mi_ui_intake *intake; /* over a copy of them */
+} safety_page;
+
+/* The answers given on this page: those the stored ones lack (*out: caller
+ * frees; NULL when there are none). False when out of memory. */
+static bool answers_added(const safety_page *p, mi_answers **out)
+{
+	*out = NULL;
+	const mi_answers *now = mi_ui_intake_answers(p->intake);
+	mi_answers *added = mi_answers_new();
+	if (!added)
+		return false;
+	size_t count = 0;
+	bool ok = true;
+	mi_answers_iter it;
+	mi_answers_iter_init(&it, now);
+	while (ok && mi_answers_next(&it)) {
+		if (p->stored && mi_answers_has(p->stored, it.path))
+			continue;
+		char *json = mi_answers_get_json(now, it.path);
+		mi_error ignored;
+		ok = json && mi_answers_set_json(added, it.path, json, &ignored) == MI_OK;
+		free(json);
+		count++;
+	}
+	if (ok && count)
+		*out = added;
+	else
+		mi_answers_free(added);
+	return ok;
+}
+
+/* Stores the answers given and screens the visit again, then goes back to
+ * the visit page (which shows the new outcome). On failure the page stays
+ * with every answer. */
+static void save_and_leave(safety_page *p, mi_desk *desk)
+{
+	mi_answers *added = NULL;
+	if (!answers_added(p, &added)) {
+		mi_desk_say(desk, true, "Out of memory: nothing was saved; try again.");
+		return;
+	}
+	if (!added) {
+		mi_desk_pop(desk);
+		mi_desk_say(desk, false, "No answer was given: the visit is as it was.");
+		return;
+	}
+	mi_screening after = {0};
+	mi_error err;
+	mi_status st = mi_app_visit_answer_missing(desk->config.store, desk->config.rules,
+						   p->visit_id, added, &after, &err);
+	mi_answers_free(added);
+	if (st != MI_OK) {
+		mi_desk_say_error(desk, "The answers were NOT saved (they are kept here; press "
+					"Enter to try again)", &err);
+		return;
+	}
+	size_t left = after.unanswered_count;
+	mi_level outcome = after.outcome;
+	mi_screening_clear(&after);
+	mi_desk_pop(desk);
+	if (left)
+		mi_desk_say(desk, false, "Saved and screened again: %s; %zu safety question%s still "
+					 "unanswered (a asks them).",
+			    mi_level_name(outcome), left, left == 1 ? "" : "s");
+	else
+		mi_desk_say(desk, false, "Saved and screened again: %s; every safety question is "
+					 "answered.", mi_level_name(outcome));
+}
+
+static mi_ui_action safety_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
+{
+	safety_page *p = (safety_page *)page;
+	if (key.kind == MI_KEY_CTRL && key.ch == L's') { /* save what is answered and leave */
+		if (mi_ui_intake_keep(p->intake))
+			save_and_leave(p, desk);
+		return MI_UI_HANDLED;
+	}
+	mi_ui_action a = mi_ui_intake_key(p->intake, key);
+	if (a == MI_UI_DONE || a == MI_UI_CANCEL) /* Esc at the first: what was answered is kept */
+		save_and_leave(p, desk);
+	return MI_UI_HANDLED; /* every key belongs to the walk-through */
+}
+
+static void safety_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
+{
+	(void)desk;
+	mi_ui_intake *in = ((safety_page *)page)->intake;
+	mi_ui_intake_draw(in, c);
+	if (!*mi_ui_intake_status(in))
+		mi_ui_put(c, c->rows - 2, 1, 0, c->cols - 2,
+			  "Missing safety questions: Ctrl-S saves the answers given and screens again.");
+}
+
+static long long safety_visit_id(const mi_desk_page *page)
+{
+	return ((const safety_page *)page)->visit_id;
+}
+
+static mi_ui_intake *safety_intake(mi_desk_page *page)
+{
+	return ((safety_page *)page)->intake;
+}
+
+static void safety_free(mi_desk_page *page)
+{
+	safety_page *p = (safety_page *)page;
+	mi_ui_intake_free(p->intake);
+	mi_answers_free(p->stored);
+	free(p);
+}
+
+static const mi_desk_page_ops safety_ops = {
+	.kind = MI_DESK_SAFETY,
+	.help = NULL, /* the walk-through has its own help on every question */
+	.draw = safety_draw,
+	.key = safety_key,
+	.visit_id = safety_visit_id,
+	.intake = safety_intake,
+	.free = safety_free,
+};
+
+mi_desk_page *mi_desk_safety_new(mi_desk *desk, const mi_visit *visit, mi_error *err)
+{
+	safety_page *p = calloc(1, sizeof *p);
+	if (!p) {
+		mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return NULL;
+	}
+	p->base.ops = &safety_ops;
+	p->visit_id = visit->id;
+	p->visit_date = visit->date;
+	p->stored = visit->answers ? mi_answers_copy(visit->answers) : mi_answers_new();
+	mi_ui_intake_config ic = {
+		.mode = MI_UI_THERAPIST,
+		.rules = desk->config.rules,
+		.clock = mi_clock_fixed(&p->visit_date),
+		.missing_safety_only = true,
+	};
+	if (p->stored)
+		p->intake = mi_ui_intake_new(&ic, p->stored);
+	if (!p->intake) {
+		safety_free(&p->base);
+		mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return NULL;
+	}
+	return &p->base;
+}
