@@ -63,14 +63,18 @@ static mi_ui_action intake_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 	return MI_UI_HANDLED; /* every key belongs to the walk-through */
 }
 
+void mi_desk_walkthrough_draw(mi_ui_intake *in, mi_ui_canvas *c, const char *hint)
+{
+	mi_ui_intake_draw(in, c);
+	if (!*mi_ui_intake_status(in)) /* the desk's own status line covers it when it speaks */
+		mi_ui_put(c, c->rows - 2, 1, 0, c->cols - 2, hint);
+}
+
 static void intake_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 {
 	(void)desk;
-	mi_ui_intake *in = ((intake_page *)page)->intake;
-	mi_ui_intake_draw(in, c);
-	if (!*mi_ui_intake_status(in)) /* the desk's own status line covers it when it speaks */
-		mi_ui_put(c, c->rows - 2, 1, 0, c->cols - 2,
-			  "Ctrl-S save and leave: the intake stays a draft to finish later.");
+	mi_desk_walkthrough_draw(((intake_page *)page)->intake, c,
+				 "Ctrl-S save and leave: the intake stays a draft to finish later.");
 }
 
 static long long intake_visit_id(const mi_desk_page *page)

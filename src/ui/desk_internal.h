@@ -199,6 +199,9 @@ mi_desk_page *mi_desk_intake_for_client(mi_desk *desk, long long client_id, mi_e
 mi_desk_page *mi_desk_intake_for_person(mi_desk *desk, const char *name, const char *birth_date,
 					mi_error *err);
 mi_desk_page *mi_desk_intake_for_draft(mi_desk *desk, long long visit_id, mi_error *err);
+/* Draws a walk-through on a desk page with a hint on the status row
+ * while neither it nor the desk has something to say (desk_intake.c). */
+void mi_desk_walkthrough_draw(mi_ui_intake *in, mi_ui_canvas *c, const char *hint);
 /* desk_safety.c: the safety questions the complete visit left unanswered,
  * then the visit screened again. */
 mi_desk_page *mi_desk_safety_new(mi_desk *desk, const mi_visit *visit, mi_error *err);

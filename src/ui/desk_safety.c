@@ -101,11 +101,8 @@ static mi_ui_action safety_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 static void safety_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 {
 	(void)desk;
-	mi_ui_intake *in = ((safety_page *)page)->intake;
-	mi_ui_intake_draw(in, c);
-	if (!*mi_ui_intake_status(in))
-		mi_ui_put(c, c->rows - 2, 1, 0, c->cols - 2,
-			  "Missing safety questions: Ctrl-S saves the answers given and screens again.");
+	mi_desk_walkthrough_draw(((safety_page *)page)->intake, c,
+				 "Missing safety questions: Ctrl-S saves the answers given and screens again.");
 }
 
 static long long safety_visit_id(const mi_desk_page *page)
