@@ -44,8 +44,10 @@ tmux_expect "[!! URGENT] seek urgent or emergency care now" "urgent banner in wo
 tmux_expect "[!! URGENT] bladder_bowel_change" "the bladder flag"
 tmux_expect "Note: Cauda equina syndrome warning sign" "the flag's therapist note"
 
-# The first Tab reaches the first area worked; 14 Tabs later the response.
-tmux_keys Tab Space
+# The first Tab reaches the first goal; after the 4 goals and the client's
+# own words, the sixth the first area worked; 14 Tabs later the response.
+for _ in $(seq 6); do tmux_keys Tab; done
+tmux_keys Space
 tmux_expect "[x] glutes / piriformis" "an area ticked"
 for _ in $(seq 14); do tmux_keys Tab; done
 tmux_expect "Response:" "the response field"
