@@ -9,24 +9,22 @@
 #include "mi/ui_app.h"
 
 typedef struct intake_page {
-	mi_desk_page base;
-	mi_store *store;    /* where the draft is claimed, released on free */
-	long long visit_id; /* the draft */
-	mi_ui_intake *intake;
+	mi_desk_walk_page walk; /* over the draft walk.visit_id */
+	mi_store *store;        /* where the draft is claimed, released on free */
 } intake_page;
 /* Screens the answers and stores the draft as a finished visit, then shows
  * the visit. On failure the walk-through stays, with every answer. */
 static void complete(intake_page *p, mi_desk *desk)
 {
-	const mi_answers *answers = mi_ui_intake_answers(p->intake);
+	const mi_answers *answers = mi_ui_intake_answers(p->walk.intake);
 	mi_error err;
-	if (mi_app_intake_complete(desk->config.store, desk->config.rules, p->visit_id, answers,
+	if (mi_app_intake_complete(desk->config.store, desk->config.rules, p->walk.visit_id, answers,
 				   mi_clock_today(desk->config.clock), NULL, &err) != MI_OK) {
 		mi_desk_say_error(desk, "The intake could not be saved (every answer is kept; "
 					"press Enter to try again)", &err);
 		return;
 	}
-	long long id = p->visit_id;
+	long long id = p->walk.visit_id;
 	mi_desk_page *visit = mi_desk_visit_new(desk, id, &err);
 	if (!visit) {
 		mi_desk_say_error(desk, "The intake was saved but cannot be shown", &err);
@@ -44,13 +42,13 @@ static mi_ui_action intake_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 {
 	intake_page *p = (intake_page *)page;
 	if (key.kind == MI_KEY_CTRL && key.ch == L's') { /* save and leave, from any question */
-		if (!mi_ui_intake_keep(p->intake))
+		if (!mi_ui_intake_keep(p->walk.intake))
 			return MI_UI_HANDLED; /* the status line says what to fix */
 		mi_desk_pop(desk);
 		mi_desk_say(desk, false, "%s", kept_message);
 		return MI_UI_HANDLED;
 	}
-	mi_ui_action a = mi_ui_intake_key(p->intake, key);
+	mi_ui_action a = mi_ui_intake_key(p->walk.intake, key);
 	if (a == MI_UI_DONE) {
 		complete(p, desk);
 		return MI_UI_HANDLED;
@@ -63,35 +61,35 @@ static mi_ui_action intake_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 	return MI_UI_HANDLED; /* every key belongs to the walk-through */
 }
 
-void mi_desk_walkthrough_draw(mi_ui_intake *in, mi_ui_canvas *c, const char *hint)
+void mi_desk_walk_draw(mi_desk_page *page, mi_ui_canvas *c, const char *hint)
 {
+	mi_ui_intake *in = ((mi_desk_walk_page *)page)->intake;
 	mi_ui_intake_draw(in, c);
 	if (!*mi_ui_intake_status(in)) /* the desk's own status line covers it when it speaks */
 		mi_ui_put(c, c->rows - 2, 1, 0, c->cols - 2, hint);
 }
 
+long long mi_desk_walk_visit_id(const mi_desk_page *page)
+{
+	return ((const mi_desk_walk_page *)page)->visit_id;
+}
+
+mi_ui_intake *mi_desk_walk_intake(mi_desk_page *page)
+{
+	return ((mi_desk_walk_page *)page)->intake;
+}
+
 static void intake_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 {
 	(void)desk;
-	mi_desk_walkthrough_draw(((intake_page *)page)->intake, c,
-				 "Ctrl-S save and leave: the intake stays a draft to finish later.");
-}
-
-static long long intake_visit_id(const mi_desk_page *page)
-{
-	return ((const intake_page *)page)->visit_id;
-}
-
-static mi_ui_intake *intake_intake(mi_desk_page *page)
-{
-	return ((intake_page *)page)->intake;
+	mi_desk_walk_draw(page, c, "Ctrl-S save and leave: the intake stays a draft to finish later.");
 }
 
 static void intake_free(mi_desk_page *page)
 {
 	intake_page *p = (intake_page *)page;
-	mi_app_draft_release(p->store, p->visit_id);
-	mi_ui_intake_free(p->intake);
+	mi_app_draft_release(p->store, p->walk.visit_id);
+	mi_ui_intake_free(p->walk.intake);
 	free(p);
 }
 
@@ -100,8 +98,8 @@ static const mi_desk_page_ops intake_ops = {
 	.help = NULL, /* the walk-through has its own help on every question */
 	.draw = intake_draw,
 	.key = intake_key,
-	.visit_id = intake_visit_id,
-	.intake = intake_intake,
+	.visit_id = mi_desk_walk_visit_id,
+	.intake = mi_desk_walk_intake,
 	.free = intake_free,
 };
 
@@ -121,16 +119,16 @@ static mi_desk_page *page_new(mi_desk *desk, long long visit_id, const mi_answer
 				 mi_answers_has(answers, "client.birth_date"),
 	};
 	if (p)
-		p->intake = mi_ui_intake_new(&ic, answers);
-	if (!p || !p->intake) {
+		p->walk.intake = mi_ui_intake_new(&ic, answers);
+	if (!p || !p->walk.intake) {
 		free(p);
 		mi_error_set(err, MI_EINTERNAL, "out of memory.");
 		return NULL;
 	}
-	p->base.ops = &intake_ops;
+	p->walk.base.ops = &intake_ops;
 	p->store = desk->config.store;
-	p->visit_id = visit_id;
-	return &p->base;
+	p->walk.visit_id = visit_id;
+	return &p->walk.base;
 }
 
 /* Opens the draft on this screen: claims it (refused while another screen,

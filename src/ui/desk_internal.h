@@ -199,9 +199,21 @@ mi_desk_page *mi_desk_intake_for_client(mi_desk *desk, long long client_id, mi_e
 mi_desk_page *mi_desk_intake_for_person(mi_desk *desk, const char *name, const char *birth_date,
 					mi_error *err);
 mi_desk_page *mi_desk_intake_for_draft(mi_desk *desk, long long visit_id, mi_error *err);
-/* Draws a walk-through on a desk page with a hint on the status row
- * while neither it nor the desk has something to say (desk_intake.c). */
-void mi_desk_walkthrough_draw(mi_ui_intake *in, mi_ui_canvas *c, const char *hint);
+/* A page over a walk-through (the intake, the safety questions) starts
+ * with this; desk_intake.c has what they share. */
+typedef struct mi_desk_walk_page {
+	mi_desk_page base;
+	long long visit_id;   /* the draft, or the visit whose questions are asked */
+	mi_ui_intake *intake; /* owned by the page */
+} mi_desk_walk_page;
+
+/* Their visit_id and intake ops. */
+long long mi_desk_walk_visit_id(const mi_desk_page *page);
+mi_ui_intake *mi_desk_walk_intake(mi_desk_page *page);
+
+/* Draws the walk-through with a hint on the status row while neither it
+ * nor the desk has something to say. */
+void mi_desk_walk_draw(mi_desk_page *page, mi_ui_canvas *c, const char *hint);
 /* desk_safety.c: the safety questions the complete visit left unanswered,
  * then the visit screened again. */
 mi_desk_page *mi_desk_safety_new(mi_desk *desk, const mi_visit *visit, mi_error *err);

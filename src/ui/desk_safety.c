@@ -10,11 +10,9 @@
 #include "mi/app_rescreen.h"
 
 typedef struct safety_page {
-	mi_desk_page base;
-	long long visit_id;
-	mi_date visit_date;   /* the walk-through screens on the visit's date */
-	mi_answers *stored;   /* the visit's answers as they were */
-	mi_ui_intake *intake; /* over a copy of them */
+	mi_desk_walk_page walk; /* over a copy of the answers of walk.visit_id */
+	mi_date visit_date;     /* the walk-through screens on the visit's date */
+	mi_answers *stored;     /* the visit's answers as they were */
 } safety_page;
 
 /* The answers given on this page: those the stored ones lack (*out: caller
@@ -22,7 +20,7 @@ typedef struct safety_page {
 static bool answers_added(const safety_page *p, mi_answers **out)
 {
 	*out = NULL;
-	const mi_answers *now = mi_ui_intake_answers(p->intake);
+	const mi_answers *now = mi_ui_intake_answers(p->walk.intake);
 	mi_answers *added = mi_answers_new();
 	if (!added)
 		return false;
@@ -64,7 +62,7 @@ static void save_and_leave(safety_page *p, mi_desk *desk)
 	mi_screening after = {0};
 	mi_error err;
 	mi_status st = mi_app_visit_answer_missing(desk->config.store, desk->config.rules,
-						   p->visit_id, added, &after, &err);
+						   p->walk.visit_id, added, &after, &err);
 	mi_answers_free(added);
 	if (st != MI_OK) {
 		mi_desk_say_error(desk, "The answers were NOT saved (they are kept here; press "
@@ -88,11 +86,11 @@ static mi_ui_action safety_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 {
 	safety_page *p = (safety_page *)page;
 	if (key.kind == MI_KEY_CTRL && key.ch == L's') { /* save what is answered and leave */
-		if (mi_ui_intake_keep(p->intake))
+		if (mi_ui_intake_keep(p->walk.intake))
 			save_and_leave(p, desk);
 		return MI_UI_HANDLED;
 	}
-	mi_ui_action a = mi_ui_intake_key(p->intake, key);
+	mi_ui_action a = mi_ui_intake_key(p->walk.intake, key);
 	if (a == MI_UI_DONE || a == MI_UI_CANCEL) /* Esc at the first: what was answered is kept */
 		save_and_leave(p, desk);
 	return MI_UI_HANDLED; /* every key belongs to the walk-through */
@@ -101,24 +99,14 @@ static mi_ui_action safety_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 static void safety_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 {
 	(void)desk;
-	mi_desk_walkthrough_draw(((safety_page *)page)->intake, c,
-				 "Missing safety questions: Ctrl-S saves the answers given and screens again.");
-}
-
-static long long safety_visit_id(const mi_desk_page *page)
-{
-	return ((const safety_page *)page)->visit_id;
-}
-
-static mi_ui_intake *safety_intake(mi_desk_page *page)
-{
-	return ((safety_page *)page)->intake;
+	mi_desk_walk_draw(page, c,
+			  "Missing safety questions: Ctrl-S saves the answers given and screens again.");
 }
 
 static void safety_free(mi_desk_page *page)
 {
 	safety_page *p = (safety_page *)page;
-	mi_ui_intake_free(p->intake);
+	mi_ui_intake_free(p->walk.intake);
 	mi_answers_free(p->stored);
 	free(p);
 }
@@ -128,8 +116,8 @@ static const mi_desk_page_ops safety_ops = {
 	.help = NULL, /* the walk-through has its own help on every question */
 	.draw = safety_draw,
 	.key = safety_key,
-	.visit_id = safety_visit_id,
-	.intake = safety_intake,
+	.visit_id = mi_desk_walk_visit_id,
+	.intake = mi_desk_walk_intake,
 	.free = safety_free,
 };
 
@@ -140,8 +128,8 @@ mi_desk_page *mi_desk_safety_new(mi_desk *desk, const mi_visit *visit, mi_error 
 		mi_error_set(err, MI_EINTERNAL, "out of memory.");
 		return NULL;
 	}
-	p->base.ops = &safety_ops;
-	p->visit_id = visit->id;
+	p->walk.base.ops = &safety_ops;
+	p->walk.visit_id = visit->id;
 	p->visit_date = visit->date;
 	p->stored = visit->answers ? mi_answers_copy(visit->answers) : mi_answers_new();
 	mi_ui_intake_config ic = {
@@ -151,11 +139,11 @@ mi_desk_page *mi_desk_safety_new(mi_desk *desk, const mi_visit *visit, mi_error 
 		.missing_safety_only = true,
 	};
 	if (p->stored)
-		p->intake = mi_ui_intake_new(&ic, p->stored);
-	if (!p->intake) {
-		safety_free(&p->base);
+		p->walk.intake = mi_ui_intake_new(&ic, p->stored);
+	if (!p->walk.intake) {
+		safety_free(&p->walk.base);
 		mi_error_set(err, MI_EINTERNAL, "out of memory.");
 		return NULL;
 	}
-	return &p->base;
+	return &p->walk.base;
 }
