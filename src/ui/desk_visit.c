@@ -516,7 +516,19 @@ static void add_unanswered(visit_page *p, int width)
 		add(p, 0, IT_NONE, 0, 2, "None: every safety question was answered.");
 		return;
 	}
-	add_wrapped(p, 0, IT_NONE, 0, 2, width, "- ", "  ", p->unanswered);
+	/* One bullet per question (p->unanswered has one per line). */
+	for (const char *q = p->unanswered, *nl; *q; q = nl + 1) {
+		nl = strchr(q, '\n');
+		char *one = strndup(q, nl ? (size_t)(nl - q) : strlen(q));
+		if (!one) {
+			p->doc_failed = true;
+			return;
+		}
+		add_wrapped(p, 0, IT_NONE, 0, 2, width, "- ", "  ", one);
+		free(one);
+		if (!nl)
+			break;
+	}
 }
 
 static void add_changes(visit_page *p, int width)
