@@ -23,6 +23,11 @@
  *   miss      the same with a name that matches nobody
  *   list      `clients --search NAME`: every match of 30 full names
  *   history   mi_store_client_history of 300 clients
+ *   unscreened  the front desk's client list after each search: which of
+ *             the 21 clients of a screen (the first two letters of 100
+ *             names) have a last visit not fully screened
+ *             (mi_app_clients_not_fully_screened: each one's history, last
+ *             visit loaded and screened)
  *   load      mi_store_visit_load of 300 visits
  *   draft     10 intakes typed answer by answer (mi_store_draft_save_answer,
  *             one transaction each, synchronous=FULL), then completed
@@ -39,6 +44,7 @@
 
 #include "../src/store/store_internal.h" /* the handle's connection, for tracing */
 #include "mi/answers.h"
+#include "mi/app_rescreen.h"
 #include "mi/screen.h"
 #include "mi/fold.h"
 #include "mi/store.h"
@@ -259,6 +265,27 @@ static void run_history(bench *b)
 	report(b, "client history", "mi_store_client_history");
 }
 
+static void run_unscreened(bench *b)
+{
+	mi_error err;
+	for (unsigned i = 0; i < 100; i++) {
+		char name[128], text[3];
+		synth_client_name(SEED, pick(b, i, 100), name, sizeof name);
+		snprintf(text, sizeof text, "%.2s", name);
+		mi_client_list list = {0};
+		bool unscreened[21];
+		if (mi_store_clients_search(b->store, text, 21, &list, &err) != MI_OK)
+			die("searching", &err);
+		double t0 = synth_now_ms();
+		if (mi_app_clients_not_fully_screened(b->store, b->rules, &list, list.count, unscreened,
+						      &err) != MI_OK)
+			die("screening the last visits", &err);
+		sample(b, synth_now_ms() - t0);
+		mi_client_list_clear(&list);
+	}
+	report(b, "client list: not fully screened, 21 rows", "mi_app_clients_not_fully_screened");
+}
+
 static void run_load(bench *b)
 {
 	mi_error err;
@@ -384,6 +411,7 @@ int main(int argc, char **argv)
 		{"search", run_search}, {"trace", run_trace}, {"inner", run_inner},
 		{"miss", run_miss},     {"list", run_list},
 		{"history", run_history}, {"load", run_load}, {"draft", run_draft},
+		{"unscreened", run_unscreened},
 		{"intake", run_intake},
 	};
 	int rc = 64;
