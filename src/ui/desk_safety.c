@@ -5,6 +5,7 @@
  * through app_rescreen.h. The visit page under it shows the new outcome
  * once this page closes. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "desk_internal.h"
 #include "mi/app_rescreen.h"
@@ -143,6 +144,14 @@ mi_desk_page *mi_desk_safety_new(mi_desk *desk, const mi_visit *visit, mi_error 
 	if (!p->walk.intake) {
 		safety_free(&p->walk.base);
 		mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return NULL;
+	}
+	if (strcmp(mi_ui_intake_current_key(p->walk.intake), "review") == 0) {
+		/* A rule reads an answer no question of the loaded intake asks. */
+		safety_free(&p->walk.base);
+		mi_error_set(err, MI_EDATA,
+			     "the loaded intake has no question for what is missing; see the "
+			     "list under \"Safety questions not answered\".");
 		return NULL;
 	}
 	return &p->walk.base;
