@@ -7,6 +7,7 @@
 
 #include "mi/answers.h"
 #include "mi/app_intake.h"
+#include "mi/app_rescreen.h"
 #include "mi/cli.h"
 #include "mi/screen.h"
 #include "mi/store.h"
@@ -39,9 +40,38 @@ static int print_result(long long visit, long long client, mi_level outcome, boo
 	return 0;
 }
 
+/* --visit VISIT: the answers are added to a stored visit's unanswered
+ * questions and the visit is screened again; prints its new outcome. */
+static int add_to_visit(mi_cli *cli, const mi_ruleset *rules, long long visit,
+			const mi_answers *answers, bool json)
+{
+	mi_store *store = NULL;
+	int rc = open_store(cli, 0, &store);
+	if (rc != 0)
+		return rc;
+	mi_error err;
+	mi_screening after = {0};
+	if (mi_app_visit_answer_missing(store, rules, visit, answers, &after, &err) != MI_OK)
+		rc = mi_cli_fail(&err);
+	mi_store_close(store);
+	if (rc != 0)
+		return rc;
+	if (json)
+		printf("{\"visit\":%lld,\"outcome\":\"%s\",\"unanswered\":%zu}\n", visit,
+		       mi_level_name(after.outcome), after.unanswered_count);
+	else
+		printf("%s\n", mi_level_name(after.outcome));
+	mi_screening_clear(&after);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return mi_cli_failf(MI_EIO, "visit %lld was screened again but the outcome could not "
+					    "be written: %s.", visit, strerror(errno));
+	return 0;
+}
+
 static int run(mi_cli *cli, const mi_cli_args *args)
 {
 	const char *answers_path = mi_cli_value(args, 'a');
+	const char *visit_text = mi_cli_value(args, 'v');
 	bool json = mi_cli_has(args, 'j');
 	if (args->operand_count > 0)
 		return mi_cli_failf(MI_EUSAGE,
@@ -49,6 +79,10 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	if (!answers_path)
 		return mi_cli_failf(MI_EUSAGE,
 				    "intake needs --answers FILE; see massage-intake intake --help.");
+	long long visit = 0;
+	if (visit_text && !mi_cli_parse_id(visit_text, &visit))
+		return mi_cli_failf(MI_EUSAGE, "--visit needs a visit number, not \"%s\".",
+				    visit_text);
 
 	/* The rules first: they bring the intake questions, whose keys the
 	 * answers may use. */
@@ -61,6 +95,12 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	if (mi_answers_read_file(answers_path, &answers, &err) != MI_OK) {
 		mi_ruleset_free(rules);
 		return mi_cli_fail(&err);
+	}
+	if (visit_text) {
+		int rc = add_to_visit(cli, rules, visit, answers, json);
+		mi_answers_free(answers);
+		mi_ruleset_free(rules);
+		return rc;
 	}
 	if (!mi_app_intake_has_name(answers)) {
 		mi_answers_free(answers);
@@ -103,17 +143,28 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 const mi_command mi_command_intake = {
 	.name = "intake",
 	.summary = "screen and store one intake (--answers FILE)",
-	.usage = "intake --answers FILE [--json]\n",
+	.usage = "intake --answers FILE [--json]\n"
+		 "       massage-intake intake --answers FILE --visit VISIT [--json]\n",
 	.about = "Screens one intake answers object (JSON; FILE may be - for standard input)\n"
 		 "and stores it as a completed visit. The client is found by name and birth\n"
-		 "date, ignoring case and spacing, or created. Prints the new visit id.\n",
+		 "date, ignoring case and spacing, or created. Prints the new visit id.\n"
+		 "\n"
+		 "With --visit, the answers are the ones a stored visit left unanswered, given\n"
+		 "later (the desk's a on the visit page): they are added to that visit, which\n"
+		 "is screened again on its own date and stored with its new outcome and flags;\n"
+		 "prints the outcome. An answer already given is never changed (exit 65).\n",
 	.options = (const mi_cli_option[]){
 		{"answers", 'a', "FILE", "the answers to store (client.name is required)"},
-		{"json", 'j', NULL, "print {\"visit\": ID, \"client\": ID, \"outcome\": LEVEL}"},
+		{"visit", 'v', "VISIT",
+		 "add the answers to questions VISIT left unanswered, and screen it again"},
+		{"json", 'j', NULL,
+		 "print {\"visit\": ID, \"client\": ID, \"outcome\": LEVEL} (with --visit:\n"
+		 "the visit, the outcome and how many safety questions are still unanswered)"},
 		{0},
 	},
-	.after = "Exit status: 0 stored; 64 bad command line; 65 invalid answers or rules;\n"
-		 "66 a missing file; 74 the database cannot be written (disk full, read-only,\n"
+	.after = "Exit status: 0 stored; 64 bad command line; 65 invalid answers or rules,\n"
+		 "or with --visit a question already answered or a draft; 66 a missing file;\n"
+		 "67 no such visit; 74 the database cannot be written (disk full, read-only,\n"
 		 "damaged); 75 the database stayed busy, try again. Nothing is stored on failure.\n",
 	.run = run,
 };
