@@ -18,6 +18,7 @@
 /* What a role may or may not do. */
 typedef enum mi_permission {
 	MI_PERMIT_SESSION_NOTES, /* session notes, therapist-only notes, the follow-up plan */
+	MI_PERMIT_READ_NOTES,    /* reading them, their amendments, the flags' notes and sources */
 	MI_PERMIT_ACCOUNTS,      /* add and disable accounts (the owner) */
 } mi_permission;
 

@@ -28,7 +28,9 @@ typedef struct mi_app_fhir_request {
 } mi_app_fhir_request;
 
 /* Writes the FHIR Bundles of req, logged as "export fhir" first.
- * MI_ENOTFOUND an unknown visit or client (nothing logged or written). */
+ * MI_ENOTFOUND an unknown visit or client (nothing logged or written);
+ * MI_ENOPERM when the person acting may not read clinical notes
+ * (app_access.h; audited, nothing written). */
 mi_status mi_app_export_fhir(mi_store *store, const mi_form *form, const mi_ruleset *rules,
 			     const mi_app_fhir_request *req, mi_error *err);
 
@@ -45,7 +47,8 @@ typedef struct mi_app_copy_request {
 } mi_app_copy_request;
 
 /* Writes a client's own copy of everything held about them, logged as
- * "export copy" first. MI_ENOTFOUND an unknown client. */
+ * "export copy" first. MI_ENOTFOUND an unknown client; MI_ENOPERM as for
+ * FHIR. */
 mi_status mi_app_export_copy(mi_store *store, const mi_form *form, const mi_ruleset *rules,
 			     const mi_app_copy_request *req, mi_error *err);
 

@@ -38,7 +38,8 @@ mi_status mi_app_visit_set_plan(mi_store *store, long long visit_id, const mi_pl
 /* What `show` adds to a visit: the signature of its notes and their
  * amendments (store_signing.h), and the consent text agreed: its version
  * and SHA-256 (store_consent.h; NULL both when none was recorded; caller
- * frees). */
+ * frees). The note record needs a person who may read the notes
+ * (app_access.h: MI_ENOPERM, audited, otherwise). */
 mi_status mi_app_note_record(mi_store *store, long long visit_id, mi_note_record *out,
 			     mi_error *err);
 mi_status mi_app_visit_consent(mi_store *store, long long visit_id, char **version, char **hash,

@@ -43,9 +43,17 @@ typedef struct mi_app_visit_view {
 	bool reviewed;            /* a kiosk intake someone reviewed */
 	mi_visit *previous;       /* the client's previous completed visit, or NULL */
 	mi_diff changes;          /* from previous to this visit (empty without one) */
+	bool notes_withheld;      /* the person acting may not read the clinical notes
+				   * (app_access.h): the response and therapist-only
+				   * notes of visit and previous are NULL, and the
+				   * flags' notes and sources and the amendments are
+				   * not to be shown */
+	mi_error withheld;        /* then: why, in one sentence */
 } mi_app_visit_view;
 
-/* Loads the view of a visit (recorded as "view" of the visit). Fills *out
+/* Loads the view of a visit (recorded as "view" of the visit), its
+ * clinical notes withheld when the person acting may not read them (also
+ * audited as "notes refused" when seen is given). Fills *out
  * (mi_app_visit_view_clear). MI_ENOTFOUND for an unknown visit. */
 mi_status mi_app_visit_view_load(mi_store *store, long long visit_id, mi_app_visit_view *out,
 				 mi_app_seen *seen, mi_error *err);

@@ -31,7 +31,7 @@
 #include "mi/visit.h"
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define MI_STORE_SCHEMA_VERSION 6
+#define MI_STORE_SCHEMA_VERSION 7
 /* PRAGMA application_id of a massage-intake database: "MINT". */
 #define MI_STORE_APPLICATION_ID 0x4D494E54
 
@@ -60,6 +60,15 @@ const char *mi_store_path(const mi_store *store);
  * from now on (a therapist's name, "kiosk", "cli"). The default is "cli".
  * Copied. */
 mi_status mi_store_set_actor(mi_store *store, const char *who, mi_error *err);
+
+/* The same for a person who signed in with their account (app_accounts.h):
+ * mi_store_actor_account gives the name back, for the role checks of
+ * app_access.h. */
+mi_status mi_store_set_actor_account(mi_store *store, const char *name, mi_error *err);
+
+/* The name of the account acting, or NULL when a program acts ("cli",
+ * "kiosk", "desk", ...: mi_store_set_actor). Owned by the store. */
+const char *mi_store_actor_account(const mi_store *store);
 
 /* Where a visit was entered. */
 typedef enum mi_visit_source {

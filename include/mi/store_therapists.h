@@ -4,8 +4,9 @@
  * The first account ever added is the clinic's owner: only the owner adds
  * and disables accounts afterwards (app: mi_app_account_add). An account
  * is never deleted, since the audit log and the notes name it; a disabled
- * one can no longer sign in. Names are plain one-line text, matched
- * exactly after Unicode NFC. The audit log records "account add" and
+ * one can no longer sign in. Names are plain one-line text, kept as typed
+ * (after Unicode NFC) and matched folded (fold.h): "Ana", "ana" and "ÁNA"
+ * name one account, for adding, signing in, --as and disabling. The audit log records "account add" and
  * "account disable" (table therapists, the account's id), never a hash.
  */
 #ifndef MI_STORE_THERAPISTS_H
@@ -57,15 +58,16 @@ void mi_account_list_clear(mi_account_list *list);
 mi_status mi_store_accounts(mi_store *store, bool active_only, mi_account_list *out,
 			    mi_error *err);
 
-/* The account called name; MI_ENOTFOUND when there is none. Fills *out
- * (caller clears). */
+/* The account called name, or a name that folds like it; MI_ENOTFOUND
+ * when there is none. Fills *out (caller clears). */
 mi_status mi_store_account_get(mi_store *store, const char *name, mi_account *out,
 			       mi_error *err);
 
 /* Adds an active account in one transaction; the first account of the
  * database becomes the owner (*owner tells, when not NULL). A name that is
- * not plain one-line text of at most MI_ACCOUNT_NAME_MAX bytes, or that is
- * taken, is MI_EDATA. */
+ * not plain one-line text of at most MI_ACCOUNT_NAME_MAX bytes, that
+ * folds like one taken, or that is a program's name in the audit log
+ * ("cli", "desk", "kiosk", "set-pin") is MI_EDATA. */
 mi_status mi_store_account_add(mi_store *store, const char *name, mi_role role,
 			       const char *pin_hash, bool *owner, mi_error *err);
 

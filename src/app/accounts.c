@@ -18,6 +18,16 @@ mi_status mi_app_account_may(const mi_account *who, mi_permission what, mi_error
 		return mi_error_set(err, MI_ENOPERM,
 				    "session notes are written by a therapist; %s is front desk.",
 				    who->name);
+	case MI_PERMIT_READ_NOTES:
+		if (!who)
+			return mi_error_set(err, MI_ENOPERM,
+					    "session notes are read by a therapist signed in: give --as "
+					    "NAME.");
+		if (who->role == MI_ROLE_THERAPIST)
+			return MI_OK;
+		return mi_error_set(err, MI_ENOPERM,
+				    "session notes are read by therapists only; %s is front desk.",
+				    who->name);
 	case MI_PERMIT_ACCOUNTS:
 		if (!who)
 			return mi_error_set(err, MI_ENOPERM,
@@ -61,7 +71,8 @@ bool mi_app_account_check(mi_store *store, const char *name, const char *pin, mi
 	mi_account a = {0};
 	mi_error err;
 	if (mi_store_account_get(store, name, &a, &err) != MI_OK || !a.active ||
-	    !mi_pin_verify(a.pin_hash, pin) || mi_store_set_actor(store, a.name, &err) != MI_OK) {
+	    !mi_pin_verify(a.pin_hash, pin) ||
+	    mi_store_set_actor_account(store, a.name, &err) != MI_OK) {
 		mi_account_clear(&a);
 		return false;
 	}
@@ -119,7 +130,7 @@ mi_status mi_app_accounts(mi_store *store, bool active_only, mi_account_list *ou
 
 mi_status mi_app_act_as(mi_store *store, const char *name, mi_error *err)
 {
-	return mi_store_set_actor(store, name, err);
+	return mi_store_set_actor_account(store, name, err);
 }
 
 mi_status mi_app_accounts_exist(mi_store *store, bool *exist, mi_error *err)

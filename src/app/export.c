@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/app_access.h"
 #include "mi/app_aftercare.h"
 #include "mi/app_export.h"
 #include "mi/app_settings.h"
@@ -97,17 +98,20 @@ mi_status mi_app_export_fhir(mi_store *store, const mi_form *form, const mi_rule
 			     const mi_app_fhir_request *r, mi_error *err)
 {
 	char installation[MI_UUID_SIZE];
+	const char *table = r->scope == MI_APP_EXPORT_VISIT    ? "visits"
+			    : r->scope == MI_APP_EXPORT_CLIENT ? "clients"
+							       : "database";
+	long long target = r->scope == MI_APP_EXPORT_ALL ? 0 : r->id;
 	mi_status st = check_target(store, r, err);
+	/* The Bundles carry the session notes: a therapist's export. */
+	if (st == MI_OK)
+		st = mi_app_may_read_notes(store, table, target, err);
 	if (st == MI_OK)
 		st = mi_store_installation_id(store, installation, err);
 	/* Logged before anything is written: an export that cannot be logged
 	 * is not done. */
 	if (st == MI_OK)
-		st = mi_store_audit_append(store, "export fhir",
-					   r->scope == MI_APP_EXPORT_VISIT    ? "visits"
-					   : r->scope == MI_APP_EXPORT_CLIENT ? "clients"
-									      : "database",
-					   r->scope == MI_APP_EXPORT_ALL ? 0 : r->id, err);
+		st = mi_store_audit_append(store, "export fhir", table, target, err);
 	fhir_run run = {
 		.store = store,
 		.src = {.form = form, .rules = rules, .installation_id = installation},
@@ -173,6 +177,9 @@ mi_status mi_app_export_copy(mi_store *store, const mi_form *form, const mi_rule
 	visit_list visits = {0};
 	mi_settings settings = {0};
 	mi_status st = mi_store_client_get(store, r->client_id, &client, err);
+	/* The copy holds every note: a therapist hands it over. */
+	if (st == MI_OK)
+		st = mi_app_may_read_notes(store, "clients", r->client_id, err);
 	if (st == MI_OK)
 		st = load_visits(store, r->client_id, &visits, err);
 	if (st == MI_OK)

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/app_access.h"
 #include "mi/app_followup.h"
 #include "mi/store_consent.h"
 #include "mi/store_followup.h"
@@ -30,7 +31,8 @@ mi_status mi_app_visit_set_plan(mi_store *store, long long visit_id, const mi_pl
 mi_status mi_app_note_record(mi_store *store, long long visit_id, mi_note_record *out,
 			     mi_error *err)
 {
-	return mi_store_note_record(store, visit_id, out, err);
+	mi_status st = mi_app_may_read_notes(store, "visits", visit_id, err);
+	return st == MI_OK ? mi_store_note_record(store, visit_id, out, err) : st;
 }
 
 mi_status mi_app_visit_consent(mi_store *store, long long visit_id, char **version, char **hash,

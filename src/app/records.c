@@ -2,6 +2,7 @@
  * keep them, each view recorded under the one audit policy. */
 #include <stdlib.h>
 
+#include "mi/app_access.h"
 #include "mi/app_audit.h"
 #include "mi/app_records.h"
 
@@ -53,6 +54,36 @@ static mi_status load_changes(mi_store *store, mi_app_visit_view *v, mi_error *e
 			       b->flag_count, &v->changes, err);
 }
 
+/* Drops what only a therapist reads of the session notes; the areas,
+ * techniques and pressure stay: the aftercare sheet the front desk prints
+ * tells the client them. */
+static void withhold(mi_session_notes *n)
+{
+	free(n->response);
+	free(n->therapist_notes);
+	n->response = n->therapist_notes = NULL;
+}
+
+/* Empties the clinical notes of the view when the person acting may not
+ * read them; the refusal is audited with the view. */
+static mi_status withhold_notes(mi_store *store, mi_app_visit_view *v, mi_app_seen *seen,
+				mi_error *err)
+{
+	mi_status st = seen ? mi_app_may_read_notes(store, "visits", v->visit->id, &v->withheld)
+			    : mi_app_acting_may(store, MI_PERMIT_READ_NOTES, &v->withheld);
+	if (st != MI_ENOPERM) {
+		if (st != MI_OK)
+			*err = v->withheld;
+		mi_error_clear(&v->withheld);
+		return st;
+	}
+	v->notes_withheld = true;
+	withhold(&v->visit->notes);
+	if (v->previous)
+		withhold(&v->previous->notes);
+	return MI_OK;
+}
+
 mi_status mi_app_visit_view_load(mi_store *store, long long visit_id, mi_app_visit_view *out,
 				 mi_app_seen *seen, mi_error *err)
 {
@@ -62,6 +93,8 @@ mi_status mi_app_visit_view_load(mi_store *store, long long visit_id, mi_app_vis
 		st = mi_store_visit_source(store, visit_id, &out->source, &out->reviewed, err);
 	if (st == MI_OK)
 		st = load_changes(store, out, err);
+	if (st == MI_OK)
+		st = withhold_notes(store, out, seen, err);
 	if (st != MI_OK) {
 		mi_app_visit_view_clear(out);
 		return st;

@@ -216,7 +216,8 @@ static char *trend_text(const mi_visit *visit)
 	return mi_strbuf_take(&b);
 }
 
-static void print_notes(const mi_visit *v)
+/* withheld: why the session notes are not shown (app_access.h), or NULL. */
+static void print_notes(const mi_visit *v, const mi_error *withheld)
 {
 	char *goals = mi_vocab_join(MI_VOCAB_GOAL, v->goals, v->goal_count);
 	line(0, "goals: %s", goals && *goals ? goals : "none recorded");
@@ -232,8 +233,12 @@ static void print_notes(const mi_visit *v)
 		line(2, "other areas: %s", n->areas_other);
 	line(2, "techniques: %s", techniques && *techniques ? techniques : "-");
 	line(2, "pressure used: %s", n->pressure ? n->pressure : "-");
-	line(2, "response: %s", n->response ? n->response : "-");
-	line(2, "therapist notes: %s", n->therapist_notes ? n->therapist_notes : "-");
+	if (withheld) {
+		line(2, "response and therapist notes: not shown: %s", withheld->message);
+	} else {
+		line(2, "response: %s", n->response ? n->response : "-");
+		line(2, "therapist notes: %s", n->therapist_notes ? n->therapist_notes : "-");
+	}
 	free(areas);
 	free(techniques);
 	line(0, "aftercare notes: %s", v->aftercare_notes ? v->aftercare_notes : "-");
@@ -256,7 +261,7 @@ static void print_medicines(const mi_screening *s)
 
 static void print_text(const mi_visit *v, const mi_ruleset *rules, const mi_screening *meds,
 		       mi_visit_source source, bool reviewed, const mi_visit *prev,
-		       const mi_diff *diff)
+		       const mi_diff *diff, const mi_error *withheld)
 {
 	char date[11];
 	mi_date_format(v->date, date);
@@ -285,7 +290,9 @@ static void print_text(const mi_visit *v, const mi_ruleset *rules, const mi_scre
 		for (size_t i = 0; i < v->flag_count; i++) {
 			const mi_rule *rule = mi_ruleset_find(rules, v->flags[i].rule_id);
 			line(2, "%s %s", mi_level_name(v->flags[i].level), v->flags[i].rule_id);
-			if (rule) {
+			if (rule && withheld) {
+				line(4, "message: %s", rule->message);
+			} else if (rule) {
 				line(4, "note: %s", rule->note);
 				char *read = mi_screening_flag_medicines(rules, meds, rule->id);
 				if (read)
@@ -299,7 +306,7 @@ static void print_text(const mi_visit *v, const mi_ruleset *rules, const mi_scre
 	}
 	print_medicines(meds);
 	print_answers(v->answers);
-	print_notes(v);
+	print_notes(v, withheld);
 	char *trend = trend_text(v);
 	if (trend && *trend)
 		line(0, "pain trend: %s", trend);
@@ -380,7 +387,8 @@ static json_t *signing_json(const mi_note_record *r)
 static int print_json(const mi_visit *v, const mi_ruleset *rules, const mi_screening *meds,
 		      mi_visit_source source, bool reviewed, const mi_visit *prev,
 		      const mi_diff *diff, const mi_note_record *record, const mi_plan *plan,
-		      const char *consent_version, const char *consent_hash)
+		      const char *consent_version, const char *consent_hash,
+		      const mi_error *withheld)
 {
 	char date[11];
 	mi_date_format(v->date, date);
@@ -388,13 +396,16 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, const mi_scree
 	for (size_t i = 0; flags && i < v->flag_count; i++) {
 		const mi_rule *rule = mi_ruleset_find(rules, v->flags[i].rule_id);
 		char *read = rule ? mi_screening_flag_medicines(rules, meds, rule->id) : NULL;
+		/* The front desk: the message for the client, not the therapist's. */
+		const mi_rule *shown = withheld ? NULL : rule;
 		json_array_append_new(
-			flags, json_pack("{s:o, s:s, s:o, s:o, s:o}", "rule",
+			flags, json_pack("{s:o, s:s, s:o, s:o, s:o, s:o}", "rule",
 					 mi_cli_json_text(v->flags[i].rule_id), "level",
-					 mi_level_name(v->flags[i].level), "note",
-					 mi_cli_json_text(rule ? rule->note : NULL), "read_from",
+					 mi_level_name(v->flags[i].level), "message",
+					 mi_cli_json_text(rule ? rule->message : NULL), "note",
+					 mi_cli_json_text(shown ? shown->note : NULL), "read_from",
 					 mi_cli_json_text(read), "source",
-					 mi_cli_json_text(rule ? rule->source : NULL)));
+					 mi_cli_json_text(shown ? shown->source : NULL)));
 		free(read);
 	}
 	/* The medicines as read: the same keys as screen --json. */
@@ -463,6 +474,8 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, const mi_scree
 	mi_plan_format(plan, plan_text);
 	if (root) {
 		json_object_set_new(root, "signed_notes", signing_json(record));
+		json_object_set_new(root, "notes_withheld",
+				    withheld ? json_string(withheld->message) : json_null());
 		json_object_set_new(root, "plan", plan->kind == MI_PLAN_NONE ? json_null()
 									  : json_string(plan_text));
 		json_object_set_new(root, "consent_text",
@@ -496,7 +509,8 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 		st = mi_app_visit_view_load(store, visit_id, &view, &seen, &err);
 	mi_cli_seen(&seen);
 	mi_note_record record = {0};
-	if (st == MI_OK)
+	const mi_error *withheld = view.notes_withheld ? &view.withheld : NULL;
+	if (st == MI_OK && !withheld)
 		st = mi_app_note_record(store, visit_id, &record, &err);
 	mi_plan plan = {0};
 	if (st == MI_OK)
@@ -517,10 +531,10 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	else if (json)
 		rc = print_json(visit, rules, &meds, view.source, view.reviewed, prev,
 				prev ? &view.changes : NULL, &record, &plan, consent_version,
-				consent_hash);
+				consent_hash, withheld);
 	else if (visit->complete) {
 		print_text(visit, rules, &meds, view.source, view.reviewed, prev,
-			   prev ? &view.changes : NULL);
+			   prev ? &view.changes : NULL, withheld);
 		char plan_text[32];
 		mi_plan_format(&plan, plan_text);
 		line(0, "follow-up plan: %s", plan_text);
@@ -529,10 +543,11 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 			     consent_version ? consent_version : "?", consent_hash);
 		else
 			line(0, "consent text agreed: not recorded");
-		print_signing(&record);
+		if (!withheld)
+			print_signing(&record);
 	} else
 		print_text(visit, rules, &meds, view.source, view.reviewed, prev,
-			   prev ? &view.changes : NULL);
+			   prev ? &view.changes : NULL, withheld);
 	mi_note_record_clear(&record);
 	free(consent_version);
 	free(consent_hash);

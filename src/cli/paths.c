@@ -231,7 +231,7 @@ mi_status mi_cli_open_store(const mi_cli *cli, unsigned flags, mi_store **out, m
 						    cli->who, err);
 		explicit_bzero(pin, sizeof pin);
 	} else if (st == MI_OK && mi_cli_who(cli)) {
-		st = mi_store_set_actor(store, cli->who->name, err);
+		st = mi_store_set_actor_account(store, cli->who->name, err);
 	}
 	if (st != MI_OK) {
 		mi_store_close(store);

@@ -18,6 +18,7 @@ struct mi_store {
 	sqlite3 *db;
 	char *path;
 	char *actor;
+	bool actor_is_account; /* actor names a person's account, not a program */
 	bool read_only; /* opened read-only: read-only media, or no write permission */
 	char session[33];   /* random hex naming this handle's draft claims */
 	long long pid;      /* the process that opened it */

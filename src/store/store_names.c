@@ -1,7 +1,7 @@
 /* store_names.c - the name keys: the fold as SQL functions, and keys made
  * again when the fold changes.
  *
- * clients.name_key is mi_fold(name). The fold depends on the Unicode
+ * clients.name_key and therapists.name_key are mi_fold(name). The fold depends on the Unicode
  * tables of the utf8proc in use, so the database keeps the version of the
  * fold its keys were made with (table name_fold, one row); a program whose
  * fold differs makes every key again when it opens the file, in one
@@ -15,6 +15,10 @@
 static const char SQL_STALE[] = "SELECT version IS NOT mi_fold_version() FROM name_fold";
 static const char SQL_REFOLD[] =
 	"UPDATE clients SET name_key = mi_fold(name) WHERE name_key IS NOT mi_fold(name)";
+/* An account whose name would fold like another's under new tables keeps
+ * its old key (OR IGNORE), so both can still sign in. */
+static const char SQL_REFOLD_ACCOUNTS[] =
+	"UPDATE OR IGNORE therapists SET name_key = mi_fold(name) WHERE name_key IS NOT mi_fold(name)";
 static const char SQL_FOLD_VERSION[] = "UPDATE name_fold SET version = mi_fold_version()";
 
 /* mi_fold(text): the key of text. */
@@ -80,6 +84,11 @@ mi_status mi_st_refold_keys(mi_store *store, mi_error *err)
 		return status;
 	sqlite3_stmt *stmt = mi_st_stmt(store, SQL_REFOLD, err);
 	status = stmt ? mi_st_exec(store, stmt, err, "making the name keys again") : err->status;
+	if (status == MI_OK) {
+		stmt = mi_st_stmt(store, SQL_REFOLD_ACCOUNTS, err);
+		status = stmt ? mi_st_exec(store, stmt, err, "making the name keys again")
+			      : err->status;
+	}
 	if (status == MI_OK) {
 		stmt = mi_st_stmt(store, SQL_FOLD_VERSION, err);
 		status = stmt ? mi_st_exec(store, stmt, err, "making the name keys again")

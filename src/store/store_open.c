@@ -191,6 +191,16 @@ static const char *const MIGRATIONS[MI_STORE_SCHEMA_VERSION] = {
 	/* Which consent text was agreed (consent.h); NULL before. */
 	"ALTER TABLE visits ADD COLUMN consent_version TEXT;"
 	"ALTER TABLE visits ADD COLUMN consent_hash TEXT;",
+
+	/* 6 -> 7: account names are compared folded (fold.h), as client
+	 * names are: "Ana" and "ana" are one account. Of accounts whose names
+	 * fold alike the oldest keeps the key; a later one gets its id after
+	 * it and can be reached only by the owner's list (docs/storage.md). */
+	"ALTER TABLE therapists ADD COLUMN name_key TEXT;"
+	"UPDATE therapists SET name_key = mi_fold(name);"
+	"UPDATE therapists SET name_key = name_key || ' #' || id WHERE id NOT IN"
+	" (SELECT min(id) FROM therapists GROUP BY name_key);"
+	"CREATE UNIQUE INDEX therapists_by_name_key ON therapists(name_key);",
 };
 
 static const char SQLITE_MAGIC[16] = "SQLite format 3";
@@ -712,7 +722,21 @@ mi_status mi_store_set_actor(mi_store *store, const char *who, mi_error *err)
 		return mi_st_nomem(err);
 	free(store->actor);
 	store->actor = copy;
+	store->actor_is_account = false;
 	return MI_OK;
+}
+
+mi_status mi_store_set_actor_account(mi_store *store, const char *name, mi_error *err)
+{
+	mi_status status = mi_store_set_actor(store, name, err);
+	if (status == MI_OK)
+		store->actor_is_account = true;
+	return status;
+}
+
+const char *mi_store_actor_account(const mi_store *store)
+{
+	return store->actor_is_account ? store->actor : NULL;
 }
 
 const char *mi_visit_source_name(mi_visit_source source)

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/fold.h"
 #include "mi/store_therapists.h"
 #include "mi/text.h"
 #include "store_internal.h"
@@ -10,16 +11,17 @@
 
 static const char SQL_LIST_ALL[] =
 	"SELECT id, name, role, owner, active, pin_hash, created FROM therapists"
-	" ORDER BY name, id";
+	" ORDER BY name_key, id";
 static const char SQL_LIST_ACTIVE[] =
 	"SELECT id, name, role, owner, active, pin_hash, created FROM therapists"
-	" WHERE active = 1 ORDER BY name, id";
+	" WHERE active = 1 ORDER BY name_key, id";
 static const char SQL_GET[] =
-	"SELECT id, name, role, owner, active, pin_hash, created FROM therapists WHERE name = ?1";
+	"SELECT id, name, role, owner, active, pin_hash, created FROM therapists"
+	" WHERE name_key = mi_fold(?1)";
 static const char SQL_ANY[] = "SELECT count(*) FROM therapists";
 static const char SQL_ADD[] =
-	"INSERT INTO therapists (name, pin_hash, created, role, owner, active)"
-	" VALUES (?1, ?2, " NOW ", ?3, ?4, 1)";
+	"INSERT INTO therapists (name, name_key, pin_hash, created, role, owner, active)"
+	" VALUES (?1, mi_fold(?1), ?2, " NOW ", ?3, ?4, 1)";
 static const char SQL_DISABLE[] = "UPDATE therapists SET active = 0 WHERE id = ?1";
 static const char SQL_SET_PIN[] = "UPDATE therapists SET pin_hash = ?2 WHERE id = ?1";
 
@@ -177,6 +179,19 @@ static mi_status update_account(mi_store *store, const char *name, const char *s
 	return mi_st_commit(store, err);
 }
 
+/* The names the audit log gives programs rather than people (store.h,
+ * mi_store_set_actor): an account of that name would read as one of them. */
+static bool is_reserved(const char *name)
+{
+	static const char *const programs[] = {"cli", "desk", "kiosk", "set-pin"};
+	char *key = mi_fold(name);
+	bool reserved = false;
+	for (size_t i = 0; key && i < sizeof programs / sizeof programs[0]; i++)
+		reserved = reserved || strcmp(key, programs[i]) == 0;
+	free(key);
+	return reserved;
+}
+
 mi_status mi_store_account_add(mi_store *store, const char *name, mi_role role,
 			       const char *pin_hash, bool *owner, mi_error *err)
 {
@@ -190,6 +205,14 @@ mi_status mi_store_account_add(mi_store *store, const char *name, mi_role role,
 	char *key = mi_text_normalize_name(name);
 	if (!key)
 		return mi_st_nomem(err);
+	if (is_reserved(key)) {
+		mi_status refused = mi_error_set(err, MI_EDATA,
+						 "\"%s\" is how the audit log names a program, not a "
+						 "person; choose another account name.",
+						 key);
+		free(key);
+		return refused;
+	}
 	mi_status status = mi_st_begin(store, err);
 	if (status != MI_OK) {
 		free(key);
@@ -211,7 +234,10 @@ mi_status mi_store_account_add(mi_store *store, const char *name, mi_role role,
 		mi_error lookup;
 		mi_status found = mi_store_account_get(store, key, &existing, &lookup);
 		if (found == MI_OK)
-			status = mi_error_set(err, MI_EDATA, "there is already an account called \"%s\".", key);
+			status = mi_error_set(err, MI_EDATA,
+					      "there is already an account called \"%s\" (names are "
+					      "the same whatever their case or accents).",
+					      existing.name);
 		else if (found != MI_ENOTFOUND)
 			status = (*err = lookup, lookup.status);
 		mi_account_clear(&existing);

@@ -53,6 +53,9 @@ typedef struct visit_page {
 	mi_visit_source source;
 	bool reviewed;
 	mi_plan plan;          /* the follow-up plan, saved at once with f */
+	bool notes_withheld;   /* the person signed in may not read the clinical
+				* notes (app_access.h): why says why */
+	char why[560];
 	bool has_prev;
 	mi_date prev_date;
 	char *changes;         /* what changed since the previous visit */
@@ -407,13 +410,19 @@ static void add_flags(visit_page *p, mi_desk *desk, int width)
 				    "with another version of them.");
 			continue;
 		}
-		add_wrapped(p, 0, IT_NONE, 0, 6, width, "Note: ", "      ", r->note ? r->note : "");
+		if (p->notes_withheld)
+			add_wrapped(p, 0, IT_NONE, 0, 6, width, "Message: ", "         ",
+				    r->message ? r->message : "");
+		else
+			add_wrapped(p, 0, IT_NONE, 0, 6, width, "Note: ", "      ",
+				    r->note ? r->note : "");
 		char *read = mi_screening_flag_medicines(desk->config.rules, &p->meds, r->id);
 		if (read)
 			add_wrapped(p, 0, IT_NONE, 0, 6, width, "Read from: ", "           ", read);
 		free(read);
-		add_wrapped(p, 0, IT_NONE, 0, 6, width, "Source: ", "        ",
-			    r->source ? r->source : "");
+		if (!p->notes_withheld)
+			add_wrapped(p, 0, IT_NONE, 0, 6, width, "Source: ", "        ",
+				    r->source ? r->source : "");
 	}
 }
 
@@ -596,8 +605,13 @@ static void add_notes(visit_page *p, int width)
 		used += (size_t)snprintf(buf + used, sizeof buf - used, "  (%c) %s",
 					 p->pressure == i ? '*' : ' ', pressure);
 	add(p, 0, IT_PRESSURE, 0, 2, buf);
-	add_field(p, F_RESPONSE, 2, width);
-	add_field(p, F_THERAPIST, 2, width);
+	if (p->notes_withheld) {
+		add_wrapped(p, 0, IT_NONE, 0, 2, width, "Response, therapist's notes: ", "    ",
+			    p->why);
+	} else {
+		add_field(p, F_RESPONSE, 2, width);
+		add_field(p, F_THERAPIST, 2, width);
+	}
 	heading(p, "Aftercare");
 	add_field(p, F_AFTERCARE, 2, width);
 }
@@ -1146,6 +1160,8 @@ static void take_view(visit_page *p, mi_app_visit_view *view)
 	view->visit = NULL;
 	p->source = view->source;
 	p->reviewed = view->reviewed;
+	p->notes_withheld = view->notes_withheld;
+	snprintf(p->why, sizeof p->why, "not shown: %s", view->withheld.message);
 	if (view->previous) {
 		p->has_prev = true;
 		p->prev_date = view->previous->date;

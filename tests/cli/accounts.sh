@@ -42,6 +42,16 @@ run bash -c "printf '2468\n1122\n' | '$MI' --as Anna therapist add Carla --role 
 expect_rc 0 "the owner adds a front-desk person"
 run bash -c "printf '2468\n1122\n' | '$MI' --as Anna therapist add Carla"
 expect_rc 65 "a name taken"
+# Names are one whatever their case or accents; the list keeps them as typed.
+run bash -c "printf '2468\n1122\n' | '$MI' --as anna therapist add 'CARLA'"
+expect_rc 65 "Carla again in capitals"
+expect_err_has 'already an account called "Carla"' "the one taken is named as typed"
+run bash -c "printf '2468\n1122\n' | '$MI' --as ANNA therapist add 'Cárla'"
+expect_rc 65 "Carla again with an accent"
+run bash -c "printf '2468\n1122\n' | '$MI' --as Anna therapist add Kiosk"
+expect_rc 65 "a program's name in the audit log"
+mi_test_count=$((mi_test_count + 1))
+[[ $(who_of unlock) == Anna ]] || fail "--as ANNA signs in as Anna, named as typed"
 run bash -c "printf '1357\n3344\n' | '$MI' --as Bruno therapist add Dora"
 expect_rc 77 "a therapist who is not the owner cannot add"
 mi_test_count=$((mi_test_count + 1))
@@ -67,7 +77,7 @@ run bash -c "printf '1357\n[response]\nRelaxed.\n' | '$MI' --as Bruno note $visi
 expect_rc 0 "a therapist writes notes, the document after the PIN line"
 mi_test_count=$((mi_test_count + 1))
 [[ $(who_of notes) == Bruno ]] || fail "the audit names Bruno for the notes"
-run "$MI" show "$visit"
+run bash -c "echo 1357 | '$MI' --as Bruno show $visit"
 expect_out_has "Relaxed." "the notes after the PIN line were read"
 # Read-only commands stay open; with --as they name the person.
 run bash -c "echo 1122 | '$MI' --as Carla show $visit"
@@ -82,8 +92,8 @@ run bash -c "echo 2468 | '$MI' --as Anna therapist disable Anna"
 expect_rc 65 "the owner cannot be disabled"
 run bash -c "echo 2468 | '$MI' --as Anna therapist disable Nobody"
 expect_rc 67 "no such account"
-run bash -c "echo 2468 | '$MI' --as Anna therapist disable Carla"
-expect_rc 0 "the owner disables Carla"
+run bash -c "echo 2468 | '$MI' --as Anna therapist disable CARLA"
+expect_rc 0 "the owner disables Carla, named in capitals"
 run bash -c "echo 1122 | '$MI' --as Carla show $visit"
 expect_rc 77 "a disabled account cannot sign in"
 run "$MI" therapist list

@@ -83,7 +83,7 @@ mi_test_count=$((mi_test_count + 1))
 mi_test_count=$((mi_test_count + 1))
 [[ $(who_did desk view) -eq 0 ]] || fail "no audit row says only desk"
 
-run "$MI" show "$visit"
+run bash -c "echo 1357 | '$MI' --as Bruno show $visit"
 expect_out_has "notes signed by Anna" "the notes name Anna, who closed the visit"
 
 # The kiosk: Carla's PIN does not leave it, Bruno's does.

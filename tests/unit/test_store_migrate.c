@@ -166,7 +166,9 @@ static void store_open_with_version_5_pin_makes_owner_succeeds(void **state)
 	mi_store *store = tsu_open(path);
 	mi_store_close(store);
 	/* Back to schema 5: what 6 added goes, a clinic PIN comes. */
-	tsu_raw_exec(path, "DROP INDEX therapists_one_owner;"
+	tsu_raw_exec(path, "DROP INDEX therapists_by_name_key;"
+			   "ALTER TABLE therapists DROP COLUMN name_key;"
+			   "DROP INDEX therapists_one_owner;"
 			   "DROP TABLE note_amendments;"
 			   "DROP TABLE note_signatures;"
 			   "DROP INDEX visits_with_plan;"
@@ -198,12 +200,9 @@ static void store_open_with_version_5_pin_makes_owner_succeeds(void **state)
 					      &is_owner, &err),
 			 MI_OK);
 	assert_false(is_owner);
-	assert_int_equal(mi_store_account_add(store, "bea", MI_ROLE_THERAPIST, "$argon2id$c", NULL,
+	assert_int_equal(mi_store_account_add(store, "Cleo", MI_ROLE_THERAPIST, "$argon2id$c", NULL,
 					      &err),
-			 MI_OK); /* names are matched exactly */
-	assert_int_equal(mi_store_account_add(store, "Bea", MI_ROLE_THERAPIST, "$argon2id$c", NULL,
-					      &err),
-			 MI_EDATA);
+			 MI_OK);
 	assert_int_equal(mi_store_account_disable(store, "owner", &err), MI_EDATA);
 	assert_int_equal(mi_store_account_disable(store, "Bea", &err), MI_OK);
 	mi_account_list active = {0};
@@ -215,12 +214,88 @@ static void store_open_with_version_5_pin_makes_owner_succeeds(void **state)
 	tsu_rmdir(dir);
 }
 
+/* Account names are one whatever their case or accents: "Bea", "bea" and
+ * "BÉA" are one account, for adding, finding and disabling; the name
+ * stays as typed. */
+static void account_names_fold_succeeds(void **state)
+{
+	(void)state;
+	char *dir = tsu_tmpdir();
+	char *path = tsu_path(dir, "fold.db");
+	mi_store *store = tsu_open(path);
+	mi_error err;
+	assert_int_equal(mi_store_account_add(store, "Ana", MI_ROLE_THERAPIST, "$argon2id$a", NULL,
+					      &err),
+			 MI_OK);
+	assert_int_equal(mi_store_account_add(store, "Bea", MI_ROLE_FRONT_DESK, "$argon2id$b", NULL,
+					      &err),
+			 MI_OK);
+	const char *taken[] = {"bea", "BEA", "B\u00c9A", "  bea ", "\uff22\uff45\uff41"};
+	for (size_t i = 0; i < sizeof taken / sizeof taken[0]; i++) {
+		assert_int_equal(mi_store_account_add(store, taken[i], MI_ROLE_THERAPIST,
+						      "$argon2id$c", NULL, &err),
+				 MI_EDATA);
+		assert_non_null(strstr(err.message, "\"Bea\""));
+	}
+	const char *programs[] = {"cli", "Desk", "KIOSK", "set-pin"};
+	for (size_t i = 0; i < sizeof programs / sizeof programs[0]; i++)
+		assert_int_equal(mi_store_account_add(store, programs[i], MI_ROLE_THERAPIST,
+						      "$argon2id$c", NULL, &err),
+				 MI_EDATA);
+	mi_account a = {0};
+	assert_int_equal(mi_store_account_get(store, "b\u00e9a", &a, &err), MI_OK);
+	assert_string_equal(a.name, "Bea");
+	assert_int_equal(a.role, MI_ROLE_FRONT_DESK);
+	mi_account_clear(&a);
+	assert_int_equal(mi_store_account_disable(store, "BEA", &err), MI_OK);
+	assert_int_equal(mi_store_account_get(store, "bea", &a, &err), MI_OK);
+	assert_false(a.active);
+	mi_account_clear(&a);
+	mi_store_close(store);
+	free(path);
+	tsu_rmdir(dir);
+}
+
+/* A schema 6 database may hold "Ana" and "ana" as two accounts: at 7 the
+ * older keeps the name for signing in, and the file opens. */
+static void store_open_with_version_6_folds_names_succeeds(void **state)
+{
+	(void)state;
+	char *dir = tsu_tmpdir();
+	char *path = tsu_path(dir, "v6.db");
+	mi_store *store = tsu_open(path);
+	mi_store_close(store);
+	tsu_raw_exec(path, "DROP INDEX therapists_by_name_key;"
+			   "ALTER TABLE therapists DROP COLUMN name_key;"
+			   "INSERT INTO therapists (name, pin_hash, created, role, owner) VALUES"
+			   " ('Ana', '$argon2id$a', '2026-01-01T00:00:00Z', 'therapist', 1),"
+			   " ('ana', '$argon2id$b', '2026-01-02T00:00:00Z', 'front-desk', 0);"
+			   "PRAGMA user_version = 6;");
+	store = tsu_open(path);
+	mi_account a = {0};
+	mi_error err;
+	assert_int_equal(mi_store_account_get(store, "ANA", &a, &err), MI_OK);
+	assert_string_equal(a.name, "Ana");
+	assert_true(a.owner);
+	mi_account_clear(&a);
+	mi_account_list all = {0};
+	assert_int_equal(mi_store_accounts(store, false, &all, &err), MI_OK);
+	assert_int_equal(all.count, 2);
+	mi_account_list_clear(&all);
+	assert_int_equal(tsu_raw_int(path, "SELECT count(DISTINCT name_key) FROM therapists"), 2);
+	mi_store_close(store);
+	free(path);
+	tsu_rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(store_open_with_version_1_migrates_succeeds),
 		cmocka_unit_test(store_open_with_version_2_migrates_succeeds),
 		cmocka_unit_test(store_open_with_version_5_pin_makes_owner_succeeds),
+		cmocka_unit_test(store_open_with_version_6_folds_names_succeeds),
+		cmocka_unit_test(account_names_fold_succeeds),
 	};
 	return cmocka_run_group_tests_name("store_migrate", tests, NULL, NULL);
 }
