@@ -16,6 +16,9 @@ run bash -c "printf '2468\n1357\n' | '$MI' --as Anna therapist add Bruno"
 expect_rc 0 "Bruno, a therapist"
 run bash -c "printf '2468\n1122\n' | '$MI' --as Anna therapist add Carla --role front-desk"
 expect_rc 0 "Carla, front desk"
+run bash -c "printf '1357\n[response]\nRelaxed on the table.\n[therapist-notes]\nWatch the left hip.\n' |
+	'$MI' --as Bruno note $visit --from-file -"
+expect_rc 0 "Bruno writes the response and a therapist's note"
 run "$MI" settings lock_timeout_seconds 10
 expect_rc 0 "the shortest lock timeout"
 
@@ -24,7 +27,8 @@ who_did() {
 		"SELECT count(*) FROM audit_log WHERE who = '$1' AND action = '$2'"
 }
 
-# Anna (first in the list) writes a session note at the desk.
+# Anna (first in the list) writes a session note at the desk, and reads
+# Bruno's.
 tmux_start anna --db "$MASSAGE_INTAKE_DB"
 tmux_expect "Sign in — pick your name" "the desk starts with a sign-in"
 mi_test_count=$((mi_test_count + 1))
@@ -43,6 +47,8 @@ tmux_keys s
 tmux_expect "saved" "Anna saves a session note"
 tmux_keys c
 tmux_expect "Closed: the notes are signed by you." "Anna closes the visit"
+tmux_keys PageDown
+tmux_expect "Watch the left hip" "a therapist reads the therapist's notes at the desk"
 tmux_keys q q q
 tmux_expect_exit 0 "Anna quits"
 
@@ -61,6 +67,12 @@ tmux_keys s
 tmux_expect "written by a therapist" "nor save them"
 tmux_keys c
 tmux_expect "written by a therapist" "nor close the visit"
+tmux_keys PageDown
+tmux_expect "notes: not shown: session notes are read by therapists" \
+	"the visit page says the notes are for therapists"
+mi_test_count=$((mi_test_count + 1))
+tmux_screen | grep -q "Watch the left hip\|Relaxed on the table" &&
+	fail "the front desk sees the therapist's notes at the desk"
 # Idle: the lock names Carla; Bruno picks his own name and signs in instead.
 tmux_expect "Locked — Carla, type your PIN to go on" "the desk locks for Carla" 20
 tmux_expect_gone "Maya" "nothing of the client on the lock"
