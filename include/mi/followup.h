@@ -4,8 +4,13 @@
  * Plans, as text: "reassess" (ask how the client feels 48-72 hours after
  * the session), "series:N:DAYS" (N sessions, one every DAYS days, this
  * visit the first), "maintenance:DAYS" (a session every DAYS days from
- * now on), "none". A client's plan is the one of their latest visit that
- * has one; the visits after it count towards it. Pure logic: no storage.
+ * now on), "none". A clinic offers its plans by id in intake.conf
+ * ([followup_plan ID] sections, vocab.h MI_VOCAB_PLAN): the desk's f key
+ * goes through them, `note --plan` takes their ids and the due list names
+ * them; a visit keeps the plan itself, so rewording or changing an offered
+ * plan does not change the visits that have it. A client's plan is the one
+ * of their latest visit that has one; the visits after it count towards
+ * it. Pure logic: no storage.
  */
 #ifndef MI_FOLLOWUP_H
 #define MI_FOLLOWUP_H
@@ -33,6 +38,15 @@ typedef struct mi_plan {
  * the forms for anything else. */
 mi_status mi_plan_parse(const char *text, mi_plan *out, mi_error *err);
 
+/* Reads a plan given by a person: "none", the id of a plan the clinic
+ * offers (MI_VOCAB_PLAN), or one of the forms of mi_plan_parse; MI_EDATA
+ * with a sentence naming the offered ids and the forms otherwise. */
+mi_status mi_plan_choose(const char *text, mi_plan *out, mi_error *err);
+
+/* The id of the offered plan that is plan ("none" for MI_PLAN_NONE), or
+ * NULL when the clinic offers none like it. */
+const char *mi_plan_id(const mi_plan *plan);
+
 /* The plan as text, as mi_plan_parse reads it. */
 void mi_plan_format(const mi_plan *plan, char buf[static 32]);
 
@@ -51,6 +65,7 @@ typedef struct mi_due {
 	mi_plan_kind kind;
 	int session;        /* series: the number of the next session */
 	int sessions;       /* series: of how many */
+	mi_plan plan;       /* the plan it comes from */
 } mi_due;
 
 /* What a client with these completed visits (oldest first) is due for

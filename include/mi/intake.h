@@ -40,18 +40,23 @@ const char *mi_intake_fingerprint(const mi_intake *intake);
 /* The questions in order (owned by intake). */
 const mi_ui_question *mi_intake_questions(const mi_intake *intake, size_t *count);
 
-/* A session area or technique ([session_area ID] / [session_technique ID]):
- * its id, its words, and for an area the body regions it covers (bit i for
- * the i-th value of pain_locations). */
+/* A session area or technique ([session_area ID] / [session_technique ID])
+ * or a follow-up plan ([followup_plan ID]): its id, its words, for an area
+ * the body regions it covers (bit i for the i-th value of pain_locations),
+ * for a plan the plan (followup.h, as mi_plan_format writes it). */
 typedef struct mi_intake_word {
 	const char *id;
 	const char *label;
 	unsigned regions;
+	const char *plan;
 } mi_intake_word;
 
 /* The session areas and the techniques, in file order (owned by intake). */
 const mi_intake_word *mi_intake_session_areas(const mi_intake *intake, size_t *count);
 const mi_intake_word *mi_intake_session_techniques(const mi_intake *intake, size_t *count);
+
+/* The follow-up plans the desk offers, in file order (owned by intake). */
+const mi_intake_word *mi_intake_followup_plans(const mi_intake *intake, size_t *count);
 
 /* The follow-up conditions, as a rulefile holding only follow-ups (for
  * mi_rulefile_asks and mi_rulefile_follow_up_tests). */

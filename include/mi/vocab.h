@@ -9,10 +9,12 @@
  *   MI_VOCAB_TECHNIQUE  techniques used: the [session_technique] sections
  *   MI_VOCAB_PRESSURE   the pressure used: the values of pressure_preference,
  *                       shown as they are
+ *   MI_VOCAB_PLAN       the follow-up plans offered: the [followup_plan]
+ *                       sections, each with its plan (mi_vocab_plan)
  *
  * The ids of regions, goals and pressures are fixed by the answers format;
- * with no intake installed their words are the ids and there are no areas
- * or techniques.
+ * with no intake installed their words are the ids and there are no areas,
+ * techniques or plans.
  */
 #ifndef MI_VOCAB_H
 #define MI_VOCAB_H
@@ -26,6 +28,7 @@ typedef enum mi_vocab {
 	MI_VOCAB_AREA,
 	MI_VOCAB_TECHNIQUE,
 	MI_VOCAB_PRESSURE,
+	MI_VOCAB_PLAN,
 } mi_vocab;
 
 /* How many ids the vocabulary has. */
@@ -50,6 +53,10 @@ char *mi_vocab_join(mi_vocab vocab, char *const *ids, size_t count);
 /* The vocabulary's ids for a message into buf: "a, b, c", or with
  * last_word "a, b or c". */
 void mi_vocab_ids(mi_vocab vocab, const char *last_word, char *buf, size_t size);
+
+/* The plan of the offered plan id ("series:3:7", followup.h), or NULL
+ * when it is not offered. */
+const char *mi_vocab_plan(const char *id);
 
 /* True when the session area covers the region with index region
  * (mi_vocab_id(MI_VOCAB_REGION, region)). */

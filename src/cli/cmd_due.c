@@ -25,7 +25,9 @@ static void print_text(const mi_due_list *list)
 		mi_date_format(d->due.due, date);
 		printf("%s  ", date);
 		mi_cli_put_padded(d->name, 28);
-		printf("  %s (visit %lld)%s\n", d->reason, d->due.visit_id, d->overdue ? "  OVERDUE" : "");
+		const char *plan = mi_plan_id(&d->due.plan);
+		printf("  %s (visit %lld%s%s)%s\n", d->reason, d->due.visit_id, plan ? ", plan " : "",
+		       plan ? plan : "", d->overdue ? "  OVERDUE" : "");
 	}
 }
 
@@ -38,11 +40,16 @@ static int print_json(const mi_due_list *list)
 		char due[11], until[11];
 		mi_date_format(d->due.due, due);
 		mi_date_format(d->due.until, until);
-		json_array_append_new(arr, json_pack("{s:I, s:o, s:I, s:s, s:s, s:s, s:b}", "client",
-						     (json_int_t)d->client_id, "name",
+		/* The plan by the id the clinic offers it under, else as set. */
+		char plan[32];
+		mi_plan_format(&d->due.plan, plan);
+		const char *id = mi_plan_id(&d->due.plan);
+		json_array_append_new(arr, json_pack("{s:I, s:o, s:I, s:s, s:s, s:s, s:s, s:b}",
+						     "client", (json_int_t)d->client_id, "name",
 						     mi_cli_json_text(d->name), "visit",
 						     (json_int_t)d->due.visit_id, "due", due, "until", until,
-						     "reason", d->reason, "overdue", d->overdue));
+						     "plan", id ? id : plan, "reason", d->reason,
+						     "overdue", d->overdue));
 	}
 	char *text = arr ? json_dumps(arr, JSON_COMPACT) : NULL;
 	json_decref(arr);
@@ -134,7 +141,10 @@ const mi_command mi_command_due = {
 		 "latest planned visit (note VISIT --plan):\n"
 		 "  reassess            ask how they feel 48-72 hours after the session\n"
 		 "  series:N:DAYS       the next of N sessions, DAYS after the last visit\n"
-		 "  maintenance:DAYS    a session DAYS after the last visit\n",
+		 "  maintenance:DAYS    a session DAYS after the last visit\n"
+		 "Each line and --json's \"plan\" name the plan by the id the clinic offers\n"
+		 "it under in intake.conf ([followup_plan ID], the ids the desk's f key\n"
+		 "and note --plan take), or as set when it offers none like it.\n",
 	.options = (const mi_cli_option[]){
 		{"days", 'd', "N", "how far ahead to look, 0 to 365"},
 		{"json", 'j', NULL, "one JSON array, for other programs"},

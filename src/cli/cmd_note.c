@@ -165,7 +165,7 @@ static int parse(const mi_cli_args *args, note_args *a, long long *visit_id)
 		case OPT_PLAN: {
 			mi_error perr;
 			a->plan = value;
-			if (mi_plan_parse(value, &a->plan_value, &perr) != MI_OK)
+			if (mi_plan_choose(value, &a->plan_value, &perr) != MI_OK)
 				rc = mi_cli_failf(MI_EUSAGE, "--plan: %s", perr.message);
 			break;
 		}
@@ -443,7 +443,10 @@ const mi_command mi_command_note = {
 		{"response", 'r', "TEXT", "how the client responded"},
 		{"therapist-notes", OPT_THERAPIST_NOTES, "TEXT", "for the therapist only"},
 		{"aftercare", 'c', "TEXT", "the therapist's words for the client's aftercare sheet"},
-		{"plan", OPT_PLAN, "PLAN", "the follow-up plan (see massage-intake due): reassess,\n"
+		{"plan", OPT_PLAN, "PLAN", "the follow-up plan (see massage-intake due): the id\n"
+					   "of a plan the clinic offers (intake.conf's\n"
+					   "[followup_plan] sections: reassess, series_3_weekly,\n"
+					   "maintenance_4_weeks, ...), or reassess,\n"
 					   "series:SESSIONS:DAYS, maintenance:DAYS or none"},
 		{"close", OPT_CLOSE, NULL, "closes the visit: its notes are signed by the person\n"
 					   "acting (--as NAME); a later change is an amendment\n"

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mi/strbuf.h"
+#include "mi/vocab.h"
 
 /* Reads a whole number from lo to hi ending at *end. */
 static bool read_number(const char *s, char **end, int lo, int hi, int *out)
@@ -43,6 +44,33 @@ mi_status mi_plan_parse(const char *text, mi_plan *out, mi_error *err)
 	return MI_OK;
 }
 
+mi_status mi_plan_choose(const char *text, mi_plan *out, mi_error *err)
+{
+	const char *offered = text ? mi_vocab_plan(text) : NULL;
+	if (mi_plan_parse(offered ? offered : text, out, err) == MI_OK)
+		return MI_OK;
+	char ids[512];
+	mi_vocab_ids(MI_VOCAB_PLAN, "or", ids, sizeof ids);
+	return mi_error_set(err, MI_EDATA,
+			    "a plan is none, one the clinic offers (%s), reassess, "
+			    "series:SESSIONS:DAYS (2 to 20 sessions, 1 to 365 days apart) or "
+			    "maintenance:DAYS (1 to 365).",
+			    *ids ? ids : "none listed in intake.conf");
+}
+
+const char *mi_plan_id(const mi_plan *plan)
+{
+	if (plan->kind == MI_PLAN_NONE)
+		return "none";
+	char text[32];
+	mi_plan_format(plan, text);
+	const char *id;
+	for (size_t i = 0; (id = mi_vocab_id(MI_VOCAB_PLAN, i)); i++)
+		if (strcmp(mi_vocab_plan(id), text) == 0)
+			return id;
+	return NULL;
+}
+
 void mi_plan_format(const mi_plan *plan, char buf[static 32])
 {
 	switch (plan->kind) {
@@ -72,7 +100,7 @@ bool mi_followup_due(const mi_followup_visit *visits, size_t count, mi_due *out)
 	const mi_followup_visit *planned = &visits[p];
 	size_t later = count - 1 - p;
 	mi_date last = visits[count - 1].date;
-	mi_due d = {.visit_id = planned->visit_id, .kind = planned->plan.kind};
+	mi_due d = {.visit_id = planned->visit_id, .kind = planned->plan.kind, .plan = planned->plan};
 	switch (planned->plan.kind) {
 	case MI_PLAN_REASSESS:
 		/* 48 to 72 hours after the session: the second and third day. */

@@ -37,7 +37,8 @@ struct mi_intake {
 	size_t count;
 	mi_answer_key keys[MAX_KEYS + 1]; /* the schema: SPEC keys, then the clinic's */
 	mi_rulefile *conditions;
-	mi_session_words *session; /* the [session_area] and [session_technique] sections */
+	mi_session_words *session; /* the [session_area], [session_technique] and
+				    * [followup_plan] sections */
 	const mi_intake *before; /* the intake installed before this one, put back by mi_intake_free */
 	void **owned; /* every string and array the model allocated */
 	size_t owned_count;
@@ -158,8 +159,8 @@ static mi_status start_question(mi_intake *in, const mi_conf_reader *r, const mi
 {
 	if (strcmp(l->kind_word, "question") != 0)
 		return mi_conf_fail(r, l->line, err,
-				    "unknown section kind \"%s\" (expected question, session_area or "
-				    "session_technique).",
+				    "unknown section kind \"%s\" (expected question, session_area, "
+				    "session_technique or followup_plan).",
 				    l->kind_word);
 	if (question_index(in, l->name) >= 0)
 		return mi_conf_fail(r, l->line, err, "a second [question %s].", l->name);
@@ -552,12 +553,17 @@ const mi_ui_question *mi_intake_questions(const mi_intake *intake, size_t *count
 
 const mi_intake_word *mi_intake_session_areas(const mi_intake *intake, size_t *count)
 {
-	return mi_session_words_list(intake->session, true, count);
+	return mi_session_words_list(intake->session, MI_SESSION_AREAS, count);
 }
 
 const mi_intake_word *mi_intake_session_techniques(const mi_intake *intake, size_t *count)
 {
-	return mi_session_words_list(intake->session, false, count);
+	return mi_session_words_list(intake->session, MI_SESSION_TECHNIQUES, count);
+}
+
+const mi_intake_word *mi_intake_followup_plans(const mi_intake *intake, size_t *count)
+{
+	return mi_session_words_list(intake->session, MI_SESSION_PLANS, count);
 }
 
 const mi_rulefile *mi_intake_conditions(const mi_intake *intake)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mi/answers.h"
+#include "mi/followup.h"
 
 enum { MAX_WORDS = 32 };
 
@@ -14,7 +15,7 @@ typedef struct word_list {
 } word_list;
 
 struct mi_session_words {
-	word_list areas, techniques;
+	word_list areas, techniques, plans;
 	word_list *open;   /* the list whose last item is being read, or NULL */
 	size_t open_line;  /* where that section starts */
 	bool has_regions;
@@ -30,6 +31,7 @@ static void list_free(word_list *list)
 	for (size_t i = 0; i < list->count; i++) {
 		free((char *)list->items[i].id);
 		free((char *)list->items[i].label);
+		free((char *)list->items[i].plan);
 	}
 }
 
@@ -39,12 +41,22 @@ void mi_session_words_free(mi_session_words *words)
 		return;
 	list_free(&words->areas);
 	list_free(&words->techniques);
+	list_free(&words->plans);
 	free(words);
 }
 
 bool mi_session_section(const char *kind_word)
 {
-	return strcmp(kind_word, "session_area") == 0 || strcmp(kind_word, "session_technique") == 0;
+	return strcmp(kind_word, "session_area") == 0 || strcmp(kind_word, "session_technique") == 0 ||
+	       strcmp(kind_word, "followup_plan") == 0;
+}
+
+/* The section kind a list is read from. */
+static const char *section_of(const mi_session_words *words, const word_list *list)
+{
+	return list == &words->areas	  ? "session_area"
+	       : list == &words->techniques ? "session_technique"
+					    : "followup_plan";
 }
 
 static mi_status nomem(mi_error *err)
@@ -58,7 +70,11 @@ mi_status mi_session_words_end(mi_session_words *words, const mi_conf_reader *r,
 	words->open = NULL;
 	if (list && !list->items[list->count - 1].label)
 		return mi_conf_fail(r, words->open_line, err, "[%s %s] has no label.",
-				    list == &words->areas ? "session_area" : "session_technique",
+				    section_of(words, list), list->items[list->count - 1].id);
+	if (list == &words->plans && !list->items[list->count - 1].plan)
+		return mi_conf_fail(r, words->open_line, err,
+				    "[followup_plan %s] has no plan (plan = reassess, "
+				    "series:SESSIONS:DAYS or maintenance:DAYS).",
 				    list->items[list->count - 1].id);
 	return MI_OK;
 }
@@ -69,7 +85,12 @@ mi_status mi_session_words_start(mi_session_words *words, const mi_conf_reader *
 	mi_status st = mi_session_words_end(words, r, err);
 	if (st != MI_OK)
 		return st;
-	word_list *list = strcmp(l->kind_word, "session_area") == 0 ? &words->areas : &words->techniques;
+	word_list *list = strcmp(l->kind_word, "session_area") == 0	? &words->areas
+			  : strcmp(l->kind_word, "session_technique") == 0 ? &words->techniques
+									   : &words->plans;
+	if (list == &words->plans && strcmp(l->name, "none") == 0)
+		return mi_conf_fail(r, l->line, err,
+				    "[followup_plan none]: \"none\" is always offered, as no plan.");
 	for (size_t i = 0; i < list->count; i++)
 		if (strcmp(list->items[i].id, l->name) == 0)
 			return mi_conf_fail(r, l->line, err, "a second [%s %s].", l->kind_word, l->name);
@@ -115,13 +136,33 @@ static mi_status set_regions(mi_intake_word *w, const mi_conf_reader *r, const m
 	return st;
 }
 
+/* Sets a [followup_plan]'s plan: one of the forms of mi_plan_parse, kept
+ * as mi_plan_format writes it; "none" is not a plan to offer. */
+static mi_status set_plan(mi_intake_word *w, const mi_conf_reader *r, const mi_conf_line *l,
+			  mi_error *err)
+{
+	if (w->plan)
+		return mi_conf_fail(r, l->line, err, "a second \"plan\" in [followup_plan %s].", w->id);
+	mi_plan plan;
+	mi_error why;
+	if (mi_plan_parse(l->value, &plan, &why) != MI_OK || plan.kind == MI_PLAN_NONE)
+		return mi_conf_fail(r, l->line, err,
+				    "[followup_plan %s]: \"%s\" is not a plan: it is reassess, "
+				    "series:SESSIONS:DAYS (2 to 20 sessions, 1 to 365 days apart) or "
+				    "maintenance:DAYS (1 to 365).",
+				    w->id, l->value);
+	char text[32];
+	mi_plan_format(&plan, text);
+	return (w->plan = strdup(text)) ? MI_OK : nomem(err);
+}
+
 mi_status mi_session_words_setting(mi_session_words *words, const mi_conf_reader *r,
 				   const mi_conf_line *l, mi_error *err)
 {
 	word_list *list = words->open;
 	mi_intake_word *w = &list->items[list->count - 1];
-	bool area = list == &words->areas;
-	const char *section = area ? "session_area" : "session_technique";
+	bool area = list == &words->areas, plan = list == &words->plans;
+	const char *section = section_of(words, list);
 	if (l->kind != MI_CONF_SETTING)
 		return mi_conf_fail(r, l->line, err, "expected KEY = VALUE in [%s %s].", section, w->id);
 	if (l->value[0] == '\0')
@@ -138,14 +179,19 @@ mi_status mi_session_words_setting(mi_session_words *words, const mi_conf_reader
 		words->has_regions = true;
 		return set_regions(w, r, l, err);
 	}
+	if (plan && strcmp(l->key, "plan") == 0)
+		return set_plan(w, r, l, err);
 	return mi_conf_fail(r, l->line, err, "unknown setting \"%s\" in a [%s] section (expected %s).",
-			    l->key, section, area ? "label or regions" : "label");
+			    l->key, section,
+			    area ? "label or regions" : plan ? "label or plan" : "label");
 }
 
-const mi_intake_word *mi_session_words_list(const mi_session_words *words, bool areas,
+const mi_intake_word *mi_session_words_list(const mi_session_words *words, mi_session_kind kind,
 					    size_t *count)
 {
-	const word_list *list = areas ? &words->areas : &words->techniques;
+	const word_list *list = kind == MI_SESSION_AREAS	? &words->areas
+				: kind == MI_SESSION_TECHNIQUES ? &words->techniques
+								: &words->plans;
 	*count = list->count;
 	return list->items;
 }

@@ -19,15 +19,17 @@ static const char *answer_key(mi_vocab vocab)
 	}
 }
 
-/* The installed session areas or techniques; none without an intake. */
+/* The installed session areas, techniques or follow-up plans; none
+ * without an intake. */
 static const mi_intake_word *session_words(mi_vocab vocab, size_t *count)
 {
 	const mi_intake *intake = mi_intake_installed();
 	*count = 0;
 	if (!intake)
 		return NULL;
-	return vocab == MI_VOCAB_AREA ? mi_intake_session_areas(intake, count)
-				      : mi_intake_session_techniques(intake, count);
+	return vocab == MI_VOCAB_AREA	   ? mi_intake_session_areas(intake, count)
+	       : vocab == MI_VOCAB_TECHNIQUE ? mi_intake_session_techniques(intake, count)
+					     : mi_intake_followup_plans(intake, count);
 }
 
 size_t mi_vocab_count(mi_vocab vocab)
@@ -91,6 +93,14 @@ const char *mi_vocab_label(mi_vocab vocab, const char *id)
 		words = session_words(vocab, &count)[i].label;
 	}
 	return words ? words : id;
+}
+
+const char *mi_vocab_plan(const char *id)
+{
+	int i = mi_vocab_find(MI_VOCAB_PLAN, id);
+	size_t count;
+	const mi_intake_word *words = session_words(MI_VOCAB_PLAN, &count);
+	return i >= 0 ? words[i].plan : NULL;
 }
 
 bool mi_vocab_area_covers(const char *area, size_t region)

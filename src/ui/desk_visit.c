@@ -578,7 +578,9 @@ static void add_goals(visit_page *p, int width)
 		add_field(p, F_GOALS_OTHER, 2, width);
 	char plan[32];
 	mi_plan_format(&p->plan, plan);
-	addf(p, 0, 2, "Follow-up plan: %s  (f changes it)", plan);
+	const char *id = mi_plan_id(&p->plan);
+	addf(p, 0, 2, "Follow-up plan: %s  (f changes it)",
+	     id && p->plan.kind != MI_PLAN_NONE ? mi_vocab_label(MI_VOCAB_PLAN, id) : plan);
 }
 
 static void add_notes(visit_page *p, int width)
@@ -831,32 +833,27 @@ static void answer_missing(visit_page *p, mi_desk *desk)
 	mi_desk_push(desk, next);
 }
 
-/* The plans f goes through, in turn; `note VISIT --plan` sets any other. */
-static const char *const plan_choices[] = {
-	"none", "reassess", "series:3:7", "series:6:7", "series:6:14", "maintenance:28",
-	"maintenance:42",
-};
-
-/* f: the next plan of plan_choices, saved at once (a therapist only). */
+/* f: the next plan the clinic offers (intake.conf's [followup_plan]
+ * sections, after "none"), saved at once (a therapist only); a plan set
+ * with `note VISIT --plan` that is not offered goes on to the first. */
 static void next_plan(visit_page *p, mi_desk *desk)
 {
 	if (!mi_desk_may(desk, MI_PERMIT_SESSION_NOTES))
 		return;
-	char now[32];
-	mi_plan_format(&p->plan, now);
-	size_t n = sizeof plan_choices / sizeof plan_choices[0], next = 0;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(plan_choices[i], now) == 0)
-			next = (i + 1) % n;
+	const char *now = mi_plan_id(&p->plan);
+	int at = now ? mi_vocab_find(MI_VOCAB_PLAN, now) : -2; /* "none" is -1 */
+	const char *next = at == -2 ? mi_vocab_id(MI_VOCAB_PLAN, 0)
+				    : mi_vocab_id(MI_VOCAB_PLAN, (size_t)(at + 1));
 	mi_plan plan;
 	mi_error err;
-	if (mi_plan_parse(plan_choices[next], &plan, &err) != MI_OK ||
+	if (mi_plan_choose(next ? next : "none", &plan, &err) != MI_OK ||
 	    mi_app_visit_set_plan(desk->config.store, p->visit_id, &plan, &err) != MI_OK) {
 		mi_desk_say_error(desk, "The plan was not saved", &err);
 		return;
 	}
 	p->plan = plan;
-	mi_desk_say(desk, false, "Follow-up plan saved: %s.", plan_choices[next]);
+	mi_desk_say(desk, false, "Follow-up plan saved: %s.",
+		    next ? mi_vocab_label(MI_VOCAB_PLAN, next) : "none");
 }
 
 /* c: closes the visit, signing its saved notes by the person signed in. */
@@ -1105,8 +1102,9 @@ static const mi_desk_page_ops visit_ops = {
 		"Session notes: move with Up/Down (Tab jumps to the next thing to fill in), Space "
 		"ticks a box or picks the pressure, Enter edits a text (Enter again keeps it, Esc "
 		"undoes it). s saves every note at once; leaving with unsaved notes asks first.\n\n"
-		"f sets the follow-up plan (none, reassess at 48-72 h, a series, maintenance; "
-		"saved at once; the due list shows who is due). "
+		"f sets the follow-up plan: none, then each plan the clinic offers in intake.conf "
+		"in turn (reassess at 48-72 h, a series, maintenance); saved at once; the due list "
+		"shows who is due. "
 		"c closes the visit: its notes are signed by you (a therapist); a later change is "
 		"kept as an amendment with the text before it. "
 		"p prints the aftercare summary shown at the end, m marks an intake from the kiosk, "

@@ -18,6 +18,14 @@ run "$MI" note "$maya1" --plan series:3:14
 expect_rc 0 "Maya: a series of 3, every 14 days"
 run "$MI" note "$tom" --plan reassess
 expect_rc 0 "Tom: reassess"
+run "$MI" note "$walter" --plan maintenance_6_weeks
+expect_rc 0 "a plan the clinic offers, by its id (intake.conf)"
+run "$MI" show "$walter" --json
+mi_test_count=$((mi_test_count + 1))
+jq -e '.plan == "maintenance:42"' <<<"$out" >/dev/null || fail "the offered plan is kept as its plan"
+run "$MI" note "$walter" --plan fortnightly
+expect_rc 64 "a plan the clinic does not offer"
+expect_err_has "series_3_weekly" "the offered ids are named"
 run "$MI" note "$walter" --plan maintenance:28
 expect_rc 0 "Walter: maintenance every 28 days"
 run "$MI" show "$maya1"
@@ -34,7 +42,8 @@ expect_rc 0 "due"
 mi_test_count=$((mi_test_count + 1))
 [[ $(grep -c . <<<"$out") -eq 3 ]] || fail "three are due: $out"
 expect_out_has "2026-03-01  Walter" "Walter first, by date"
-expect_out_has "maintenance session (visit $walter)  OVERDUE" "Walter is overdue"
+expect_out_has "maintenance session (visit $walter, plan maintenance_4_weeks)  OVERDUE" \
+	"Walter is overdue, his plan named by the id the clinic offers it under"
 expect_out_has "2026-03-11  Tom" "Tom from 48 hours after"
 expect_out_has "reassess (48-72 h after the session)" "the reason"
 expect_out_has "2026-03-16  Maya" "Maya's next session"
@@ -45,7 +54,9 @@ run "$MI" due --json
 mi_test_count=$((mi_test_count + 1))
 jq -e 'length == 3 and .[1].reason == "reassess (48-72 h after the session)"
 	and .[1].due == "2026-03-11" and .[1].until == "2026-03-12" and .[1].overdue == false
-	and .[0].overdue == true' <<<"$out" >/dev/null || fail "due --json: $out"
+	and .[0].overdue == true and .[0].plan == "maintenance_4_weeks"
+	and .[1].plan == "reassess" and .[2].plan == "series:3:14"' <<<"$out" >/dev/null ||
+	fail "due --json: $out"
 
 # Tom came back on 03-11: no reassessment any more. Maya's second session
 # on 03-16 moves her to session 3 on 03-30; after the third, nothing.

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "mi/answers.h"
+#include "mi/followup.h"
 #include "mi/intake.h"
 #include "mi/rules.h"
 #include "mi/vocab.h"
@@ -213,7 +214,13 @@ static const char session[] =
 	"label = neck\n"
 	"regions = neck\n"                            /* 54 */
 	"[session_technique friction]\n"              /* 55 */
-	"label = friction\n";
+	"label = friction\n"
+	"[followup_plan reassess]\n"                  /* 57 */
+	"label = reassess at 48-72 h\n"
+	"plan = reassess\n"                           /* 59 */
+	"[followup_plan weekly]\n"                    /* 60 */
+	"label = a series of 3, weekly\n"
+	"plan = series:3:7\n";                        /* 62 */
 
 /* good followed by session (caller frees). */
 static char *with_session(void)
@@ -257,8 +264,28 @@ static void parse_with_session_sections_gives_the_vocabularies_succeeds(void **s
 	assert_string_equal(ids, "light, medium or firm");
 	mi_vocab_ids(MI_VOCAB_AREA, NULL, ids, sizeof ids);
 	assert_string_equal(ids, "upper_back_shoulders, neck");
+	/* The follow-up plans the desk offers, by id. */
+	mi_vocab_ids(MI_VOCAB_PLAN, "or", ids, sizeof ids);
+	assert_string_equal(ids, "reassess or weekly");
+	assert_string_equal(mi_vocab_label(MI_VOCAB_PLAN, "weekly"), "a series of 3, weekly");
+	assert_string_equal(mi_vocab_plan("weekly"), "series:3:7");
+	assert_null(mi_vocab_plan("series:3:7"));
+	mi_plan plan;
+	mi_error err;
+	assert_int_equal(mi_plan_choose("weekly", &plan, &err), MI_OK);
+	assert_int_equal(plan.kind, MI_PLAN_SERIES);
+	assert_int_equal(plan.sessions, 3);
+	assert_int_equal(plan.days, 7);
+	assert_string_equal(mi_plan_id(&plan), "weekly");
+	assert_int_equal(mi_plan_choose("series:6:7", &plan, &err), MI_OK); /* any form too */
+	assert_null(mi_plan_id(&plan));
+	assert_int_equal(mi_plan_choose("none", &plan, &err), MI_OK);
+	assert_string_equal(mi_plan_id(&plan), "none");
+	assert_int_equal(mi_plan_choose("fortnightly", &plan, &err), MI_EDATA);
+	assert_non_null(strstr(err.message, "(reassess or weekly)"));
 	mi_intake_free(intake);
 	assert_int_equal(mi_vocab_count(MI_VOCAB_TECHNIQUE), 0);
+	assert_int_equal(mi_vocab_count(MI_VOCAB_PLAN), 0);
 }
 
 static void parse_with_broken_session_section_fails_with_file_and_line(void **state)
@@ -281,6 +308,18 @@ static void parse_with_broken_session_section_fails_with_file_and_line(void **st
 		{"[session_area neck]", "[session_area Neck]",
 		 "intake.conf:52: a section kind and name use lower-case letters"},
 		{"label = neck\n", "label = neck\nneck\n", "intake.conf:54: expected KEY = VALUE"},
+		{"plan = series:3:7\n", "", "intake.conf:60: [followup_plan weekly] has no plan"},
+		{"plan = series:3:7\n", "plan = series:1:7\n",
+		 "intake.conf:62: [followup_plan weekly]: \"series:1:7\" is not a plan"},
+		{"plan = reassess\n", "plan = none\n",
+		 "intake.conf:59: [followup_plan reassess]: \"none\" is not a plan"},
+		{"[followup_plan weekly]", "[followup_plan none]",
+		 "intake.conf:60: [followup_plan none]: \"none\" is always offered"},
+		{"plan = series:3:7\n", "plan = series:3:7\nplan = reassess\n",
+		 "intake.conf:63: a second \"plan\""},
+		{"plan = reassess\n", "plan = reassess\nregions = neck\n",
+		 "intake.conf:60: unknown setting \"regions\" in a [followup_plan] section (expected "
+		 "label or plan)"},
 	};
 	char *base = with_session();
 	expect_refusals(base, cases, sizeof cases / sizeof cases[0]);

@@ -17,6 +17,7 @@
 #include "mi/store_followup.h"
 #include "mi/store_therapists.h"
 #include "mi/ui_desk.h"
+#include "mi/vocab.h"
 #include "mi/ui_lock.h"
 #include "ui_test_pin.h"
 
@@ -427,12 +428,22 @@ static void desk_plan_on_visit_page_and_due_list_succeeds(void **state)
 	assert_int_equal(mi_desk_current_page(desk), MI_DESK_VISIT);
 	long long visit = mi_desk_visit_id(desk);
 	mi_desk_key(desk, mi_ui_key_char(L'f'));
-	assert_non_null(strstr(mi_desk_status(desk), "Follow-up plan saved: reassess."));
+	assert_non_null(strstr(mi_desk_status(desk), "Follow-up plan saved: reassess 48-72 hours after the session."));
 	mi_plan plan;
 	mi_error err;
 	assert_int_equal(mi_store_visit_plan(f->store, visit, &plan, &err), MI_OK);
 	assert_int_equal(plan.kind, MI_PLAN_REASSESS);
 	assert_true(audited(f, "Anna", "plan"));
+	/* f goes on through the plans intake.conf offers, in its order. */
+	mi_desk_key(desk, mi_ui_key_char(L'f'));
+	assert_non_null(strstr(mi_desk_status(desk), "a series of 3 sessions, one a week."));
+	assert_int_equal(mi_store_visit_plan(f->store, visit, &plan, &err), MI_OK);
+	assert_int_equal(plan.kind, MI_PLAN_SERIES);
+	assert_int_equal(plan.sessions, 3);
+	assert_int_equal(plan.days, 7);
+	for (size_t i = 0; i < mi_vocab_count(MI_VOCAB_PLAN); i++)
+		mi_desk_key(desk, mi_ui_key_char(L'f'));
+	assert_non_null(strstr(mi_desk_status(desk), "Follow-up plan saved: reassess 48-72"));
 	/* The main page counts her, d lists her: reassess two days after today. */
 	mi_desk_key(desk, mi_ui_key_of(MI_KEY_ESC));
 	mi_desk_key(desk, mi_ui_key_of(MI_KEY_ESC));
