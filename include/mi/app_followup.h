@@ -45,6 +45,12 @@ mi_status mi_app_note_record(mi_store *store, long long visit_id, mi_note_record
 mi_status mi_app_visit_consent(mi_store *store, long long visit_id, char **version, char **hash,
 			       mi_error *err);
 
+/* All of it at once, for the exports: the note record (unchecked: the
+ * export checks the role first, app_access.h), the plan and the consent
+ * text. Fills *out (caller clears). */
+mi_status mi_app_visit_record(mi_store *store, long long visit_id, mi_visit_record *out,
+			      mi_error *err);
+
 /* Closes a complete visit: its notes are signed by the person acting
  * (store_signing.h); the caller checks the role. */
 mi_status mi_app_visit_close(mi_store *store, long long visit_id, mi_error *err);

@@ -13,7 +13,16 @@
  *    from the response, when pain_intensity is answered.
  *  - one Flag per rule that fired: the rule id as its code, the level as
  *    its priority (flag-priority extension), the therapist's note as text.
- * The response, Observation and Flags carry identifiers made from the
+ *  - with the visit's record (visit_record.h), for a complete visit with a
+ *    client: the session notes as a Composition (LOINC 34109-9), signed by
+ *    its attester (mode legal, who and when) once the visit is closed,
+ *    "amended" after a later change, each amendment a Provenance (activity
+ *    UPDATE, the author as agent, the text before it as the revised
+ *    entity); the follow-up plan as a CarePlan with one activity (when it
+ *    is due: a period for reassess, a timing for a series or maintenance);
+ *    the consent as a Consent whose policy is the consent text's version
+ *    and whose policyRule is its SHA-256.
+ * The response, Observation, Flags and those carry identifiers made from the
  * visit number and are written with conditional updates (PUT
  * TYPE?identifier=...), so exporting a visit again, or once more after a
  * draft is completed, updates them instead of adding copies.
@@ -36,6 +45,7 @@
 #include "mi/screen.h"
 #include "mi/store.h"
 #include "mi/visit.h"
+#include "mi/visit_record.h"
 
 /* The program's own names: the Questionnaire's canonical URL and the code
  * systems of answer values (one per key: BASE/CodeSystem/KEY), of rule ids
@@ -58,10 +68,12 @@ typedef struct mi_fhir_source {
 char *mi_fhir_questionnaire(const mi_form *form, bool pretty);
 
 /* The transaction Bundle of one visit. client is the visit's stored client
- * (NULL when it has none). On success *json (caller frees) holds the
+ * (NULL when it has none); record what the visit keeps beside its intake
+ * (NULL: none). On success *json (caller frees) holds the
  * Bundle, indented when pretty, else on one line. MI_EINTERNAL when out of
  * memory or when no random UUID can be made. */
 mi_status mi_fhir_bundle(const mi_fhir_source *src, const mi_visit *visit,
-			 const mi_client *client, bool pretty, char **json, mi_error *err);
+			 const mi_client *client, const mi_visit_record *record, bool pretty,
+			 char **json, mi_error *err);
 
 #endif

@@ -13,25 +13,7 @@
 #include <stddef.h>
 
 #include "mi/store.h"
-
-typedef struct mi_note_amendment {
-	char *at;     /* "YYYY-MM-DDTHH:MM:SSZ" */
-	char *who;
-	char *field;  /* "areas", "areas-other", "techniques", "pressure", "response",
-			 "therapist-notes", "aftercare" */
-	char *before; /* NULL: it was empty */
-	char *after;  /* NULL: it is empty now */
-} mi_note_amendment;
-
-typedef struct mi_note_record {
-	char *signed_by; /* NULL: not signed yet */
-	char *signed_at;
-	mi_note_amendment *amendments; /* oldest first */
-	size_t amendment_count;
-} mi_note_record;
-
-/* Frees what the record owns and zeroes it. */
-void mi_note_record_clear(mi_note_record *record);
+#include "mi/visit_record.h"
 
 /* Closes the visit: signs its notes by the store's actor, audited as
  * "sign". A draft or a visit signed already is MI_EDATA; an unknown one

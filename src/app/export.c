@@ -8,6 +8,7 @@
 #include "mi/app_access.h"
 #include "mi/app_aftercare.h"
 #include "mi/app_export.h"
+#include "mi/app_followup.h"
 #include "mi/app_settings.h"
 #include "mi/client_copy.h"
 #include "mi/fhir.h"
@@ -60,10 +61,14 @@ static mi_status export_visit(fhir_run *run, long long visit_id, mi_error *err)
 		mi_client_clear(&run->client);
 		st = mi_store_client_get(run->store, visit->client_id, &run->client, err);
 	}
+	mi_visit_record record = {0};
+	if (st == MI_OK)
+		st = mi_app_visit_record(run->store, visit_id, &record, err);
 	char *json = NULL;
 	if (st == MI_OK)
 		st = mi_fhir_bundle(&run->src, visit, visit->client_id ? &run->client : NULL,
-				    run->pretty, &json, err);
+				    &record, run->pretty, &json, err);
+	mi_visit_record_clear(&record);
 	FILE *f = mi_outfile_stream(run->out);
 	if (st == MI_OK && run->array && fputs(run->written ? ",\n" : "[\n", f) == EOF)
 		st = mi_error_set(err, MI_EIO, "cannot write the export: %s.", strerror(errno));
@@ -140,17 +145,22 @@ mi_status mi_app_export_fhir(mi_store *store, const mi_form *form, const mi_rule
 	return st;
 }
 
-/* Every visit of the client, oldest first, loaded whole. */
+/* Every visit of the client, oldest first, loaded whole, with what each
+ * keeps beside it. */
 typedef struct visit_list {
 	mi_visit **items;
+	mi_visit_record *records;
 	size_t count;
 } visit_list;
 
 static void visit_list_free(visit_list *l)
 {
-	for (size_t i = 0; i < l->count; i++)
+	for (size_t i = 0; i < l->count; i++) {
 		mi_visit_free(l->items[i]);
+		mi_visit_record_clear(&l->records[i]);
+	}
 	free(l->items);
+	free(l->records);
 }
 
 static mi_status load_visits(mi_store *store, long long client_id, visit_list *out, mi_error *err)
@@ -159,12 +169,21 @@ static mi_status load_visits(mi_store *store, long long client_id, visit_list *o
 	mi_status st;
 	while ((st = mi_store_next_visit(store, client_id, id, &id, err)) == MI_OK && id) {
 		mi_visit **grown = realloc(out->items, (out->count + 1) * sizeof *grown);
-		if (!grown)
+		if (grown)
+			out->items = grown;
+		mi_visit_record *records =
+			grown ? realloc(out->records, (out->count + 1) * sizeof *records) : NULL;
+		if (!records)
 			return mi_error_set(err, MI_EINTERNAL, "out of memory.");
-		out->items = grown;
+		out->records = records;
 		st = mi_store_visit_load(store, id, &out->items[out->count], err);
 		if (st != MI_OK)
 			return st;
+		st = mi_app_visit_record(store, id, &out->records[out->count], err);
+		if (st != MI_OK) {
+			mi_visit_free(out->items[out->count]);
+			return st;
+		}
 		out->count++;
 	}
 	return st;
@@ -187,7 +206,8 @@ mi_status mi_app_export_copy(mi_store *store, const mi_form *form, const mi_rule
 	mi_paper paper = r->has_paper ? r->paper : mi_app_paper(&settings);
 	if (st == MI_OK)
 		st = mi_store_audit_append(store, "export copy", "clients", r->client_id, err);
-	mi_client_copy copy = {.client = &client, .visits = visits.items, .visit_count = visits.count,
+	mi_client_copy copy = {.client = &client, .visits = visits.items, .records = visits.records,
+			       .visit_count = visits.count,
 			       .form = form, .rules = rules, .clinic_name = settings.clinic_name,
 			       .made = r->today};
 	unsigned char *data = NULL;

@@ -41,6 +41,21 @@ mi_status mi_app_visit_consent(mi_store *store, long long visit_id, char **versi
 	return mi_store_visit_consent(store, visit_id, version, hash, err);
 }
 
+mi_status mi_app_visit_record(mi_store *store, long long visit_id, mi_visit_record *out,
+			      mi_error *err)
+{
+	*out = (mi_visit_record){0};
+	mi_status st = mi_store_note_record(store, visit_id, &out->notes, err);
+	if (st == MI_OK)
+		st = mi_store_visit_plan(store, visit_id, &out->plan, err);
+	if (st == MI_OK)
+		st = mi_store_visit_consent(store, visit_id, &out->consent_version,
+					    &out->consent_hash, err);
+	if (st != MI_OK)
+		mi_visit_record_clear(out);
+	return st;
+}
+
 mi_status mi_app_visit_close(mi_store *store, long long visit_id, mi_error *err)
 {
 	return mi_store_visit_sign(store, visit_id, err);

@@ -11,6 +11,7 @@
 #include "mi/answers.h"
 #include "mi/app_records.h"
 #include "mi/cli.h"
+#include "mi/client_copy.h"
 #include "mi/consent.h"
 #include "mi/diff.h"
 #include "mi/screen.h"
@@ -365,25 +366,6 @@ static void print_signing(const mi_note_record *r)
 	}
 }
 
-/* The same as JSON: null when not signed. */
-static json_t *signing_json(const mi_note_record *r)
-{
-	if (!r->signed_by)
-		return json_null();
-	json_t *amendments = json_array();
-	for (size_t i = 0; amendments && i < r->amendment_count; i++) {
-		const mi_note_amendment *a = &r->amendments[i];
-		json_array_append_new(amendments,
-				      json_pack("{s:o, s:o, s:o, s:o, s:o}", "at", mi_cli_json_text(a->at),
-						"by", mi_cli_json_text(a->who), "field",
-						mi_cli_json_text(a->field), "before",
-						mi_cli_json_text(a->before), "after",
-						mi_cli_json_text(a->after)));
-	}
-	return json_pack("{s:o, s:o, s:o}", "by", mi_cli_json_text(r->signed_by), "at",
-			 mi_cli_json_text(r->signed_at), "amendments", amendments);
-}
-
 static int print_json(const mi_visit *v, const mi_ruleset *rules, const mi_screening *meds,
 		      mi_visit_source source, bool reviewed, const mi_visit *prev,
 		      const mi_diff *diff, const mi_note_record *record, const mi_plan *plan,
@@ -473,7 +455,7 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, const mi_scree
 	char plan_text[32];
 	mi_plan_format(plan, plan_text);
 	if (root) {
-		json_object_set_new(root, "signed_notes", signing_json(record));
+		json_object_set_new(root, "signed_notes", mi_note_record_json(record));
 		json_object_set_new(root, "notes_withheld",
 				    withheld ? json_string(withheld->message) : json_null());
 		json_object_set_new(root, "plan", plan->kind == MI_PLAN_NONE ? json_null()

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "mi/json_text.h"
+#include "mi/vocab.h"
 
 static json_t *strings(char *const *items, size_t count)
 {
@@ -44,6 +45,57 @@ static json_t *flags_json(const mi_client_copy *copy, const mi_visit *v)
 	return flags;
 }
 
+json_t *mi_note_record_json(const mi_note_record *r)
+{
+	if (!r->signed_by)
+		return json_null();
+	json_t *amendments = json_array();
+	for (size_t i = 0; amendments && i < r->amendment_count; i++) {
+		const mi_note_amendment *a = &r->amendments[i];
+		if (json_array_append_new(amendments,
+					  json_pack("{s:o, s:o, s:o, s:o, s:o}", "at", mi_json_text(a->at),
+						    "by", mi_json_text(a->who), "field",
+						    mi_json_text(a->field), "before",
+						    mi_json_text(a->before), "after",
+						    mi_json_text(a->after))) != 0) {
+			json_decref(amendments);
+			return NULL;
+		}
+	}
+	return json_pack("{s:o, s:o, s:o}", "by", mi_json_text(r->signed_by), "at",
+			 mi_json_text(r->signed_at), "amendments", amendments);
+}
+
+/* The plan: its id where the clinic offers it, the plan, its words. */
+static json_t *plan_json(const mi_plan *plan)
+{
+	if (plan->kind == MI_PLAN_NONE)
+		return json_null();
+	char text[32];
+	mi_plan_format(plan, text);
+	const char *id = mi_plan_id(plan);
+	return json_pack("{s:o, s:s, s:o}", "id", mi_json_text(id), "plan", text, "words",
+			 mi_json_text(id ? mi_vocab_label(MI_VOCAB_PLAN, id) : NULL));
+}
+
+/* Adds what the visit keeps beside it to its JSON object. */
+static json_t *with_record(json_t *visit, const mi_visit_record *r)
+{
+	if (!visit || !r)
+		return visit;
+	json_t *consent = r->consent_hash ? json_pack("{s:o, s:o}", "version",
+						      mi_json_text(r->consent_version), "sha256",
+						      mi_json_text(r->consent_hash))
+					  : json_null();
+	if (json_object_set_new(visit, "signed_notes", mi_note_record_json(&r->notes)) != 0 ||
+	    json_object_set_new(visit, "plan", plan_json(&r->plan)) != 0 ||
+	    json_object_set_new(visit, "consent_text", consent) != 0) {
+		json_decref(visit);
+		return NULL;
+	}
+	return visit;
+}
+
 static json_t *visit_json(const mi_client_copy *copy, const mi_visit *v)
 {
 	char date[11];
@@ -76,7 +128,8 @@ char *mi_client_copy_json(const mi_client_copy *copy)
 		mi_json_text(c->birth_date), "phone", mi_json_text(c->phone), "email",
 		mi_json_text(c->email), "created", mi_json_text(c->created), "visits", visits);
 	for (size_t i = 0; root && i < copy->visit_count; i++) {
-		json_t *v = visit_json(copy, copy->visits[i]);
+		json_t *v = with_record(visit_json(copy, copy->visits[i]),
+					copy->records ? &copy->records[i] : NULL);
 		if (!v || json_array_append_new(visits, v) != 0) {
 			json_decref(root);
 			return NULL;

@@ -165,18 +165,48 @@ static void put_notes(flow *f, const mi_visit *v)
 	free(techniques);
 }
 
+/* Who signed the notes, every change since with the text before it, the
+ * follow-up plan and the consent text agreed. */
+static void put_record(flow *f, const mi_visit_record *r)
+{
+	char line[2400];
+	if (r->notes.signed_by) {
+		snprintf(line, sizeof line, "%s, %s", r->notes.signed_by,
+			 r->notes.signed_at ? r->notes.signed_at : "");
+		field(f, "Notes signed by", line);
+	}
+	for (size_t i = 0; i < r->notes.amendment_count; i++) {
+		const mi_note_amendment *a = &r->notes.amendments[i];
+		snprintf(line, sizeof line, "%s by %s, %s; before: %s", a->field, a->who, a->at,
+			 a->before ? a->before : "(empty)");
+		field(f, "Changed later", line);
+	}
+	if (r->plan.kind != MI_PLAN_NONE) {
+		char text[32];
+		mi_plan_format(&r->plan, text);
+		const char *id = mi_plan_id(&r->plan);
+		field(f, "Follow-up plan", id ? mi_vocab_label(MI_VOCAB_PLAN, id) : text);
+	}
+	if (r->consent_hash) {
+		snprintf(line, sizeof line, "version %s (SHA-256 %s)",
+			 r->consent_version ? r->consent_version : "?", r->consent_hash);
+		field(f, "Consent text agreed", line);
+	}
+}
+
 /* Lays out the whole copy. */
 static void put_copy(flow *f, const mi_client_copy *copy)
 {
 	const mi_client *c = copy->client;
-	char made[11], line[200];
+	char made[11], line[400];
 	mi_date_format(copy->made, made);
 	next_page(f);
 	put(f, f->clinic, TITLE, true, 0, 0, 0.12, 0.33, 0.38);
 	put(f, "Everything we hold about you", HEADING, true, 0, 0, 0.1, 0.1, 0.1);
 	snprintf(line, sizeof line,
 		 "Made on %s at your request: your details and, for every visit, your answers, "
-		 "the screening, the goals, the session notes and the aftercare notes.",
+		 "the screening, the goals, the session notes with who signed and changed them, "
+		 "the follow-up plan, the consent text you agreed to and the aftercare notes.",
 		 made);
 	f->y += 4;
 	put(f, line, BODY, false, 0, 0, 0.35, 0.35, 0.35);
@@ -204,6 +234,8 @@ static void put_copy(flow *f, const mi_client_copy *copy)
 		if (v->complete)
 			put_screening(f, copy, v);
 		put_notes(f, v);
+		if (copy->records)
+			put_record(f, &copy->records[i]);
 	}
 }
 

@@ -8,7 +8,10 @@
 #include <string.h>
 
 #include "mi/json_text.h"
+#include "mi/strbuf.h"
+#include "mi/text.h"
 #include "mi/uuid.h"
+#include "mi/vocab.h"
 
 #define LOINC "http://loinc.org"
 #define UCUM "http://unitsofmeasure.org"
@@ -20,6 +23,12 @@
 #define FLAG_CATEGORY_SYSTEM "http://terminology.hl7.org/CodeSystem/flag-category"
 #define OBSERVATION_CATEGORY_SYSTEM "http://terminology.hl7.org/CodeSystem/observation-category"
 #define IDENTIFIER_TYPE_SYSTEM "http://terminology.hl7.org/CodeSystem/v2-0203"
+#define CONSENT_SCOPE_SYSTEM "http://terminology.hl7.org/CodeSystem/consentscope"
+#define DATA_OPERATION_SYSTEM "http://terminology.hl7.org/CodeSystem/v3-DataOperation"
+#define PARTICIPANT_TYPE_SYSTEM "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
+#define XHTML_DIV "<div xmlns=\"http://www.w3.org/1999/xhtml\">"
+#define NOTE_LOINC "34109-9"
+#define CONSENT_LOINC "59284-0"
 #define PAIN_LOINC "72514-3"
 #define PAIN_LOINC_DISPLAY "Pain severity - 0-10 verbal numeric rating [Score] - Reported"
 
@@ -207,6 +216,7 @@ typedef struct bundle {
 	const mi_fhir_source *src;
 	const mi_visit *visit;
 	const mi_client *client;
+	const mi_visit_record *record; /* NULL: nothing beside the intake */
 	char date[11];                /* the visit's date */
 	char system[16 + MI_UUID_SIZE]; /* urn:uuid:INSTALLATION */
 	char patient[MI_UUID_SIZE];   /* full URLs (UUIDs) of the entries */
@@ -468,10 +478,211 @@ static bool add_flag(bundle *b, const mi_visit_flag *f)
 	return flag && add_entry(b, uuid, "Flag", flag, id, false);
 }
 
-mi_status mi_fhir_bundle(const mi_fhir_source *src, const mi_visit *visit,
-			 const mi_client *client, bool pretty, char **json, mi_error *err)
+/* A Narrative of one paragraph of text (generated from the record). */
+static json_t *narrative(const char *text)
 {
-	bundle b = {.src = src, .visit = visit, .client = client};
+	mi_strbuf div = {0};
+	mi_strbuf_addf(&div, "%s<p>", XHTML_DIV);
+	char *clean = mi_text_sanitize(text ? text : "", true);
+	for (const char *c = clean ? clean : ""; *c; c++) {
+		if (*c == '\n')
+			mi_strbuf_addf(&div, "<br/>");
+		else if (*c == '&')
+			mi_strbuf_addf(&div, "&amp;");
+		else if (*c == '<')
+			mi_strbuf_addf(&div, "&lt;");
+		else if (*c == '>')
+			mi_strbuf_addf(&div, "&gt;");
+		else
+			mi_strbuf_addf(&div, "%c", *c);
+	}
+	free(clean);
+	mi_strbuf_addf(&div, "</p></div>");
+	char *html = mi_strbuf_take(&div);
+	json_t *n = html ? json_pack("{s:s, s:s}", "status", "generated", "div", html) : NULL;
+	free(html);
+	return n;
+}
+
+/* Appends a section {title, text} when text is not empty. */
+static bool add_section(json_t *sections, const char *title, const char *text)
+{
+	if (!text || !*text)
+		return true;
+	return append(sections, json_pack("{s:s, s:o}", "title", title, "text", narrative(text)));
+}
+
+/* The words of ids joined, for a section; caller frees (NULL: none). */
+static char *words_of(mi_vocab vocab, char *const *ids, size_t count)
+{
+	return count ? mi_vocab_join(vocab, ids, count) : NULL;
+}
+
+/* The id of the n-th amendment's Provenance, which has no identifier in
+ * R4: the installation's UUID without its dashes, the visit and n, so
+ * that exporting again updates it (PUT Provenance/ID) instead of adding a
+ * copy; at most 64 characters of [A-Za-z0-9-]. */
+static void provenance_id(const bundle *b, size_t n, char *buf, size_t size)
+{
+	char installation[MI_UUID_SIZE];
+	size_t used = 0;
+	for (const char *c = b->src->installation_id; *c && used + 1 < sizeof installation; c++)
+		if (*c != '-')
+			installation[used++] = *c;
+	installation[used] = '\0';
+	snprintf(buf, size, "%.32s-%lld-a%zu", installation, b->visit->id, n);
+}
+
+/* The session notes as a Composition, signed by its attester when the
+ * visit is closed ("final", "amended" once changed after), and each
+ * amendment as a Provenance naming who changed what and when, with the
+ * text before it. */
+static bool add_notes(bundle *b)
+{
+	const mi_note_record *r = &b->record->notes;
+	const mi_session_notes *n = &b->visit->notes;
+	char uuid[MI_UUID_SIZE], id[48];
+	if (!mi_uuid_v4(uuid))
+		return false;
+	snprintf(id, sizeof id, "%lld-notes", b->visit->id);
+	json_t *sections = json_array();
+	char *areas = words_of(MI_VOCAB_AREA, n->areas, n->area_count);
+	char *techniques = words_of(MI_VOCAB_TECHNIQUE, n->techniques, n->technique_count);
+	bool ok = sections && add_section(sections, "Areas worked", areas) &&
+		  add_section(sections, "Other areas worked", n->areas_other) &&
+		  add_section(sections, "Techniques", techniques) &&
+		  add_section(sections, "Pressure used", n->pressure) &&
+		  add_section(sections, "Response", n->response) &&
+		  add_section(sections, "Therapist's notes", n->therapist_notes) &&
+		  add_section(sections, "Aftercare notes", b->visit->aftercare_notes);
+	free(areas);
+	free(techniques);
+	if (!ok || (json_array_size(sections) == 0 && !r->signed_by)) {
+		json_decref(sections); /* nothing written and nothing signed: no note */
+		return ok;
+	}
+	const char *status = !r->signed_by ? "preliminary" : r->amendment_count ? "amended" : "final";
+	json_t *c = json_pack(
+		"{s:s, s:{s:s, s:s}, s:s, s:o, s:o, s:o, s:[{s:o}], s:s, s:o}", "resourceType",
+		"Composition", "identifier", "system", b->system, "value", id, "status", status, "type",
+		concept(LOINC, NOTE_LOINC, "Note"), "subject", reference(b->patient), "date",
+		mi_json_text(r->signed_at ? r->signed_at : b->date), "author", "display",
+		mi_json_text(r->signed_by ? r->signed_by : "not signed yet"), "title",
+		"Massage session notes", "section", sections);
+	ok = c != NULL;
+	if (ok && r->signed_by)
+		ok = put(c, "attester", json_pack("[{s:s, s:o, s:{s:o}}]", "mode", "legal", "time",
+						  mi_json_text(r->signed_at), "party", "display",
+						  mi_json_text(r->signed_by)));
+	if (!ok) {
+		json_decref(c);
+		return false;
+	}
+	if (!add_entry(b, uuid, "Composition", c, id, false))
+		return false;
+	for (size_t i = 0; i < r->amendment_count; i++) {
+		const mi_note_amendment *a = &r->amendments[i];
+		char puuid[MI_UUID_SIZE], pid[80], before[2200];
+		if (!mi_uuid_v4(puuid))
+			return false;
+		provenance_id(b, i + 1, pid, sizeof pid);
+		snprintf(before, sizeof before, "%s before this change: %s", a->field,
+			 a->before ? a->before : "(empty)");
+		json_t *p = json_pack(
+			"{s:s, s:s, s:[o], s:o, s:o, s:[{s:o, s:{s:o}}], s:[{s:s, s:{s:o}}]}",
+			"resourceType", "Provenance", "id", pid, "target",
+			reference(uuid), "recorded", mi_json_text(a->at), "activity",
+			concept(DATA_OPERATION_SYSTEM, "UPDATE", "revise"), "agent", "type",
+			concept(PARTICIPANT_TYPE_SYSTEM, "author", "Author"), "who", "display",
+			mi_json_text(a->who), "entity", "role", "revision", "what", "display",
+			mi_json_text(before));
+		char url[128];
+		snprintf(url, sizeof url, "Provenance/%s", pid);
+		char full[16 + MI_UUID_SIZE];
+		snprintf(full, sizeof full, "urn:uuid:%s", puuid);
+		if (!p || !append(b->entries, json_pack("{s:s, s:o, s:{s:s, s:s}}", "fullUrl", full,
+							"resource", p, "request", "method", "PUT",
+							"url", url)))
+			return false;
+	}
+	return true;
+}
+
+/* The follow-up plan as a CarePlan: one activity, when it is due. */
+static bool add_plan(bundle *b)
+{
+	const mi_plan *plan = &b->record->plan;
+	if (plan->kind == MI_PLAN_NONE)
+		return true;
+	char uuid[MI_UUID_SIZE], id[48], text[32];
+	if (!mi_uuid_v4(uuid))
+		return false;
+	snprintf(id, sizeof id, "%lld-plan", b->visit->id);
+	mi_plan_format(plan, text);
+	const char *offered = mi_plan_id(plan);
+	const char *words = offered ? mi_vocab_label(MI_VOCAB_PLAN, offered) : text;
+	json_t *detail = json_pack("{s:s, s:o, s:s, s:o}", "kind",
+				   plan->kind == MI_PLAN_REASSESS ? "CommunicationRequest" : "Appointment",
+				   "code",
+				   concept(MI_FHIR_CODESYSTEM "followup-plan", offered ? offered : text,
+					   words),
+				   "status", "scheduled", "description", mi_json_text(words));
+	bool ok = detail != NULL;
+	if (ok && plan->kind == MI_PLAN_REASSESS) {
+		char from[11], to[11];
+		mi_date_format(mi_date_add_days(b->visit->date, 2), from);
+		mi_date_format(mi_date_add_days(b->visit->date, 3), to);
+		ok = put(detail, "scheduledPeriod", json_pack("{s:s, s:s}", "start", from, "end", to));
+	} else if (ok) {
+		json_t *repeat = json_pack("{s:{s:s}, s:i, s:i, s:s}", "boundsPeriod", "start", b->date,
+					   "frequency", 1, "period", plan->days, "periodUnit", "d");
+		if (repeat && plan->kind == MI_PLAN_SERIES)
+			put(repeat, "count", json_integer(plan->sessions - 1));
+		ok = put(detail, "scheduledTiming", json_pack("{s:o}", "repeat", repeat));
+	}
+	json_t *c = ok ? json_pack("{s:s, s:o, s:s, s:s, s:s, s:o, s:o, s:s, s:[{s:o}]}",
+				   "resourceType", "CarePlan", "identifier",
+				   identifiers(b, id, NULL), "status", "active", "intent", "plan",
+				   "title", "Follow-up", "description", mi_json_text(words),
+				   "subject", reference(b->patient), "created", b->date, "activity",
+				   "detail", detail)
+		       : NULL;
+	if (!ok)
+		json_decref(detail);
+	return c && add_entry(b, uuid, "CarePlan", c, id, false);
+}
+
+/* The consent the client gave, with the consent text agreed: its version
+ * as the policy and its SHA-256 as the policy rule. */
+static bool add_consent(bundle *b)
+{
+	const mi_visit_record *r = b->record;
+	if (!r->consent_hash)
+		return true;
+	char uuid[MI_UUID_SIZE], id[48], policy[160], words[96];
+	if (!mi_uuid_v4(uuid))
+		return false;
+	snprintf(id, sizeof id, "%lld-consent", b->visit->id);
+	const char *version = r->consent_version ? r->consent_version : "unknown";
+	snprintf(policy, sizeof policy, MI_FHIR_BASE "/consent-text/%s", version);
+	snprintf(words, sizeof words, "the consent text, version %s", version);
+	const char *given = mi_answers_get_text(b->visit->answers, "consent.date");
+	json_t *c = json_pack(
+		"{s:s, s:o, s:s, s:o, s:[o], s:o, s:o, s:[o], s:[{s:o}], s:o}", "resourceType",
+		"Consent", "identifier", identifiers(b, id, NULL), "status", "active", "scope",
+		concept(CONSENT_SCOPE_SYSTEM, "treatment", "Treatment"), "category",
+		concept(LOINC, CONSENT_LOINC, "Patient Consent"), "patient", reference(b->patient),
+		"dateTime", mi_json_text(given ? given : b->date), "performer", reference(b->patient),
+		"policy", "uri", mi_json_text(policy), "policyRule",
+		concept(MI_FHIR_CODESYSTEM "consent-text-sha256", r->consent_hash, words));
+	return c && add_entry(b, uuid, "Consent", c, id, false);
+}
+
+mi_status mi_fhir_bundle(const mi_fhir_source *src, const mi_visit *visit,
+			 const mi_client *client, const mi_visit_record *record, bool pretty,
+			 char **json, mi_error *err)
+{
+	bundle b = {.src = src, .visit = visit, .client = client, .record = record};
 	mi_date_format(visit->date, b.date);
 	snprintf(b.system, sizeof b.system, "urn:uuid:%s", src->installation_id);
 	if (!mi_uuid_v4(b.patient) || !mi_uuid_v4(b.response))
@@ -485,6 +696,8 @@ mi_status mi_fhir_bundle(const mi_fhir_source *src, const mi_visit *visit,
 	ok = ok && add_response(&b) && add_pain(&b);
 	for (size_t i = 0; ok && client && visit->complete && i < visit->flag_count; i++)
 		ok = add_flag(&b, &visit->flags[i]);
+	if (ok && client && visit->complete && record)
+		ok = add_notes(&b) && add_plan(&b) && add_consent(&b);
 	if (!ok) {
 		json_decref(root);
 		return mi_error_set(err, MI_EINTERNAL, "out of memory writing the FHIR bundle.");

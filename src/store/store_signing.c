@@ -17,22 +17,6 @@ static const char SQL_AMEND[] =
 	"INSERT INTO note_amendments (visit_id, at, who, field, before, after)"
 	" VALUES (?1, " NOW ", ?2, ?3, ?4, ?5)";
 
-void mi_note_record_clear(mi_note_record *r)
-{
-	free(r->signed_by);
-	free(r->signed_at);
-	for (size_t i = 0; i < r->amendment_count; i++) {
-		mi_note_amendment *a = &r->amendments[i];
-		free(a->at);
-		free(a->who);
-		free(a->field);
-		free(a->before);
-		free(a->after);
-	}
-	free(r->amendments);
-	memset(r, 0, sizeof *r);
-}
-
 /* Whether the visit's notes are signed. */
 static mi_status is_signed(mi_store *store, long long visit_id, bool *out, mi_error *err)
 {

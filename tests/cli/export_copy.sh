@@ -32,6 +32,11 @@ walter_second=$out
 run "$MI" note "$walter_second" --pressure light --response "relaxed, a little sore" \
 	--therapist-notes "tender left QL, check next time" --aftercare "Drink water and walk gently."
 expect_rc 0 "note"
+# Closed (signed), then changed (an amendment), with a plan.
+run "$MI" note "$walter_second" --close
+expect_rc 0 "the visit closed"
+run "$MI" note "$walter_second" --response "sore the next day" --plan maintenance_4_weeks
+expect_rc 0 "an amendment and a plan"
 before=$(sqlite3 "$MASSAGE_INTAKE_DB" "SELECT count(*) FROM audit_log")
 run "$MI" export --fhir 99
 expect_rc 67 "export of a missing visit"
@@ -100,6 +105,16 @@ mi_test_count=$((mi_test_count + 1))
 	fail "copy: the flags are missing"
 mi_test_count=$((mi_test_count + 1))
 [[ -n $(jq -r '.visits[0].flags[0].message' "$T/copy.json") ]] || fail "copy: a flag has no message"
+mi_test_count=$((mi_test_count + 1))
+jq -e '.visits[1].signed_notes.by == "cli" and (.visits[1].signed_notes.at | length) > 0
+	and .visits[1].signed_notes.amendments[0].field == "response"
+	and .visits[1].signed_notes.amendments[0].before == "relaxed, a little sore"
+	and .visits[1].signed_notes.amendments[0].after == "sore the next day"
+	and .visits[1].plan.id == "maintenance_4_weeks" and .visits[1].plan.plan == "maintenance:28"
+	and (.visits[1].consent_text.sha256 | test("^[0-9a-f]{64}$"))
+	and .visits[1].consent_text.version != null
+	and .visits[0].signed_notes == null and .visits[0].plan == null' "$T/copy.json" >/dev/null ||
+	fail "copy: the signature, the amendment, the plan or the consent text: $(jq -c '.visits[1] | {signed_notes, plan, consent_text}' "$T/copy.json")"
 jq '.visits[0].answers' "$T/copy.json" >"$T/answers-back.json"
 run "$MI" screen --json "$T/answers-back.json"
 expect_rc 0 "the copy's answers read back as an answers file"
@@ -112,7 +127,9 @@ expect_logged "export copy clients 2" "client copy PDF"
 text=$(pdftotext "$T/copy.pdf" - 2>/dev/null | tr -s ' \n' ' ')
 for want in "Everything we hold about you" "Walter Brandt" "1951-07-02" "Visit of 2026-11-23 (number 2)" \
 	"Visit of 2026-11-23 (number 4)" "Xarelto 20mg once a day" "tender left QL" "Drink water and walk gently" \
-	"anticoagulant (modify)" "Pain now (0-10): 4"; do
+	"anticoagulant (modify)" "Pain now (0-10): 4" "Notes signed by: cli" \
+	"response by cli" "before: relaxed, a little sore" "maintenance, a session every 4 weeks" \
+	"Consent text agreed: version"; do
 	mi_test_count=$((mi_test_count + 1))
 	grep -qF -- "$want" <<<"$text" || fail "copy PDF lacks '$want'"
 done

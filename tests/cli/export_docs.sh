@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # export_docs.sh - the sample Bundle in docs/export.md is what the program
-# writes for tests/fixtures/examples/02-modify-blood-thinner.json today,
+# writes for tests/fixtures/examples/02-modify-blood-thinner.json with a
+# response and a plan today,
 # with its random UUIDs numbered in order of appearance. When the export
 # changes on purpose, refresh the sample with
 #   MI_UPDATE_DOCS=1 ctest --test-dir build -R export_docs
@@ -11,7 +12,10 @@ end='<!-- sample bundle: end -->'
 
 run "$MI" intake --answers "$MI_FIXTURES/examples/02-modify-blood-thinner.json"
 expect_rc 0 "intake of the example"
-run "$MI" export --fhir "$out" -o "$T/bundle.json"
+run "$MI" note 1 --response "Relaxed; a little sore at the left shoulder blade." \
+	--plan series_3_weekly
+expect_rc 0 "a response and a plan"
+run "$MI" export --fhir 1 -o "$T/bundle.json"
 expect_rc 0 "export --fhir of the example"
 
 # Each distinct UUID becomes 00000000-0000-4000-8000-00000000000N, numbered

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # fhir_validate.sh - every FHIR export validated offline against R4 with
 # FHIR.js (installed by scripts/install-deps --test) and the project's own
-# checks (tests/fhir/validate.js): a Bundle for each example, for a draft,
+# checks (tests/fhir/validate.js): a Bundle for each example (one with
+# signed and amended notes, a plan and its consent text), for a draft,
 # for a kiosk draft with no client yet, --all --jsonl, --client, and the
 # Questionnaire. Broken Bundles (tests/fixtures/fhir) must be refused, each
 # for its own reason.
@@ -48,6 +49,19 @@ INSERT INTO draft_answers (visit_id, key, value, saved_at) VALUES
  (101, 'fever', 'false', '2026-11-23T11:02:00Z');
 SQL
 
+# One visit with everything beside its intake: notes signed and amended, a
+# follow-up plan; another reassessed. Every stored intake has its consent.
+v=${visit[02-modify-blood-thinner]}
+run bash -c "printf '[response]\nRelaxed.\n[therapist-notes]\nBruises <easily> & often.\n' |
+	'$MI' note $v --from-file -"
+expect_rc 0 "notes"
+run "$MI" note "$v" --close
+expect_rc 0 "the visit closed, its notes signed"
+run "$MI" note "$v" --response "Sore the next day." --plan series_3_weekly
+expect_rc 0 "an amendment and a plan"
+run "$MI" note "${visit[01-proceed-chronic-tightness]}" --plan reassess
+expect_rc 0 "a reassessment"
+
 files=()
 for name in "${!visit[@]}"; do
 	run "$MI" export --fhir "${visit[$name]}" -o "$T/$name.fhir.json"
@@ -73,6 +87,15 @@ mi_test_count=$((mi_test_count + 1))
 run "$MI" export --client 1 -o "$T/client1.json"
 expect_rc 0 "export --client"
 files+=("$T/draft.json" "$T/kiosk-draft.json" "$T/all.ndjson" "$T/client1.json")
+
+for type in Composition Provenance CarePlan Consent; do
+	mi_test_count=$((mi_test_count + 1))
+	grep -q "\"resourceType\": \"$type\"" "$T/02-modify-blood-thinner.fhir.json" ||
+		fail "the closed, amended, planned visit has no $type"
+done
+mi_test_count=$((mi_test_count + 1))
+grep -q '"scheduledPeriod"' "$T/01-proceed-chronic-tightness.fhir.json" ||
+	fail "a reassessment is a CarePlan activity with its period"
 
 validate "${files[@]}"
 expect_rc 0 "every export passes FHIR.js and the project's checks"

@@ -235,6 +235,28 @@ function checkBundle(bundle, questionnaire) {
 			problems.push(`Flag ${code.code}: no flag-priority of ${PRIORITIES.join(', ')}`);
 		refersTo(flag.subject, 'Patient', `Flag ${code.code}: the subject`);
 	}
+	// What a visit keeps beside its intake (docs/export.md).
+	for (const c of ofType('Composition')) {
+		const note = c.resource;
+		if (patients.length)
+			refersTo(note.subject, 'Patient', 'Composition.subject');
+		const signed = (note.attester || []).find(a => a.mode === 'legal');
+		if (note.status !== 'preliminary' && !(signed && signed.time && signed.party))
+			problems.push(`Composition: ${note.status} but no legal attester with a time and a party`);
+	}
+	for (const p of ofType('Provenance')) {
+		(p.resource.target || [undefined]).forEach(t =>
+			refersTo(t, 'Composition', 'Provenance.target'));
+		if (!(p.resource.agent || []).some(a => a.who && a.who.display))
+			problems.push('Provenance: no agent named');
+	}
+	for (const p of ofType('CarePlan'))
+		refersTo(p.resource.subject, 'Patient', 'CarePlan.subject');
+	for (const c of ofType('Consent')) {
+		refersTo(c.resource.patient, 'Patient', 'Consent.patient');
+		if (!(c.resource.policy || []).length && !c.resource.policyRule)
+			problems.push('Consent: neither a policy nor a policyRule');
+	}
 	return problems;
 }
 

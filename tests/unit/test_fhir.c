@@ -79,11 +79,12 @@ static const mi_client ANA = {.id = 7, .name = "Ana Example", .birth_date = "197
 			      .phone = "555-0100", .email = "ana@example.org"};
 
 /* The Bundle as a JSON tree. */
-static json_t *bundle_of(const fixture *f, const mi_visit *v, const mi_client *c)
+static json_t *bundle_with(const fixture *f, const mi_visit *v, const mi_client *c,
+			   const mi_visit_record *record)
 {
 	char *text = NULL;
 	mi_error err;
-	if (mi_fhir_bundle(&f->src, v, c, false, &text, &err) != MI_OK)
+	if (mi_fhir_bundle(&f->src, v, c, record, false, &text, &err) != MI_OK)
 		fail_msg("%s", err.message);
 	assert_null(strchr(text, '\n'));
 	json_error_t jerr;
@@ -92,6 +93,11 @@ static json_t *bundle_of(const fixture *f, const mi_visit *v, const mi_client *c
 		fail_msg("not JSON: %s", jerr.text);
 	free(text);
 	return root;
+}
+
+static json_t *bundle_of(const fixture *f, const mi_visit *v, const mi_client *c)
+{
+	return bundle_with(f, v, c, NULL);
 }
 
 /* The resource of the entry with resourceType type (the n-th of them). */
@@ -281,11 +287,82 @@ static void bundle_with_unsafe_stored_text_succeeds(void **state)
 	hostile.name = "Eve \xe2\x80\xae" "evil \x1b]2;x\a";
 	char *text = NULL;
 	mi_error err;
-	assert_int_equal(mi_fhir_bundle(&f->src, v, &hostile, true, &text, &err), MI_OK);
+	assert_int_equal(mi_fhir_bundle(&f->src, v, &hostile, NULL, true, &text, &err), MI_OK);
 	assert_null(strstr(text, "\xe2\x80\xae"));
 	assert_null(strstr(text, "\\u001b"));
 	assert_non_null(strstr(text, "Eve \xef\xbf\xbd" "evil"));
 	free(text);
+	mi_visit_free(v);
+}
+
+/* The visit's record: the signed and amended notes as a Composition with
+ * its attester and a Provenance per amendment, the plan as a CarePlan,
+ * the consent text as the Consent's policy and policyRule. */
+static void bundle_with_visit_record_succeeds(void **state)
+{
+	fixture *f = *state;
+	mi_visit *v = make_visit(true, 7, ANSWERS);
+	v->notes.response = strdup("Sore <next> day & tired.");
+	v->notes.therapist_notes = strdup("Left calf bruises.");
+	mi_note_amendment amendment = {.at = "2026-11-24T09:00:00Z", .who = "Bruno",
+				       .field = "response", .before = "Relaxed after.",
+				       .after = "Sore <next> day & tired."};
+	mi_visit_record record = {
+		.notes = {.signed_by = "Anna", .signed_at = "2026-11-23T17:00:00Z",
+			  .amendments = &amendment, .amendment_count = 1},
+		.plan = {.kind = MI_PLAN_SERIES, .sessions = 3, .days = 14},
+		.consent_version = "1",
+		.consent_hash = "eb6bd492020d9ee5cffc9d6dff1873ef8f2bbd785588826760f0ae1a6be1945f",
+	};
+	json_t *bundle = bundle_with(f, v, &ANA, &record);
+	json_t *note = resource(bundle, "Composition", 0);
+	assert_non_null(note);
+	assert_string_equal(json_string_value(json_object_get(note, "status")), "amended");
+	json_t *attester = json_array_get(json_object_get(note, "attester"), 0);
+	assert_string_equal(json_string_value(json_object_get(attester, "mode")), "legal");
+	assert_string_equal(json_string_value(json_object_get(attester, "time")),
+			    "2026-11-23T17:00:00Z");
+	assert_string_equal(
+		json_string_value(json_object_get(json_object_get(attester, "party"), "display")),
+		"Anna");
+	char *sections = json_dumps(json_object_get(note, "section"), 0);
+	assert_non_null(strstr(sections, "Sore &lt;next&gt; day &amp; tired."));
+	assert_non_null(strstr(sections, "Left calf bruises."));
+	free(sections);
+	json_t *prov = resource(bundle, "Provenance", 0);
+	assert_non_null(prov);
+	assert_string_equal(json_string_value(json_object_get(
+				    json_array_get(json_object_get(prov, "target"), 0), "reference")),
+			    full_url(bundle, note));
+	assert_string_equal(json_string_value(json_object_get(prov, "recorded")),
+			    "2026-11-24T09:00:00Z");
+	char *entity = json_dumps(json_object_get(prov, "entity"), 0);
+	assert_non_null(strstr(entity, "response before this change: Relaxed after."));
+	free(entity);
+	char *agent = json_dumps(json_object_get(prov, "agent"), 0);
+	assert_non_null(strstr(agent, "Bruno"));
+	free(agent);
+	json_t *plan = resource(bundle, "CarePlan", 0);
+	assert_non_null(plan);
+	json_t *repeat = json_object_get(
+		json_object_get(json_object_get(json_array_get(json_object_get(plan, "activity"), 0),
+						"detail"),
+				"scheduledTiming"),
+		"repeat");
+	assert_int_equal(json_integer_value(json_object_get(repeat, "period")), 14);
+	assert_int_equal(json_integer_value(json_object_get(repeat, "count")), 2);
+	json_t *consent = resource(bundle, "Consent", 0);
+	assert_non_null(consent);
+	char *policy = json_dumps(consent, 0);
+	assert_non_null(strstr(policy, MI_FHIR_BASE "/consent-text/1"));
+	assert_non_null(strstr(policy, record.consent_hash));
+	free(policy);
+	json_decref(bundle);
+	/* Without a record: none of them. */
+	bundle = bundle_of(f, v, &ANA);
+	assert_null(resource(bundle, "Composition", 0));
+	assert_null(resource(bundle, "CarePlan", 0));
+	json_decref(bundle);
 	mi_visit_free(v);
 }
 
@@ -350,6 +427,7 @@ int main(void)
 		cmocka_unit_test(bundle_of_draft_succeeds),
 		cmocka_unit_test(bundle_without_client_succeeds),
 		cmocka_unit_test(bundle_with_unsafe_stored_text_succeeds),
+		cmocka_unit_test(bundle_with_visit_record_succeeds),
 		cmocka_unit_test(bundles_of_same_visit_share_identifiers_succeeds),
 		cmocka_unit_test(questionnaire_succeeds),
 	};
