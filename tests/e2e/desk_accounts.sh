@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Two therapists and a front-desk person each sign in at the desk: the
 # audit log names each of them, the front-desk person cannot change session
-# notes, and at the idle lock the person signed in unlocks with their PIN
+# notes, nor read the therapist's ones, nor set a plan; the due list follows
+# the series a therapist set at the desk, visit after visit; and at the idle lock the person signed in unlocks with their PIN
 # while another may sign in instead. The kiosk's F12 takes any active
 # therapist's PIN, never a front-desk one.
 source "$(dirname "$0")/../lib/common.sh"
@@ -49,6 +50,11 @@ tmux_keys c
 tmux_expect "Closed: the notes are signed by you." "Anna closes the visit"
 tmux_keys PageDown
 tmux_expect "Watch the left hip" "a therapist reads the therapist's notes at the desk"
+# The plans intake.conf offers, in its order: reassess, then a weekly series.
+tmux_keys f
+tmux_expect "Follow-up plan saved: reassess 48-72 hours after the session." "f: the first plan"
+tmux_keys f
+tmux_expect "Follow-up plan saved: a series of 3 sessions, one a week." "f: the next plan"
 tmux_keys q q q
 tmux_expect_exit 0 "Anna quits"
 
@@ -67,6 +73,8 @@ tmux_keys s
 tmux_expect "written by a therapist" "nor save them"
 tmux_keys c
 tmux_expect "written by a therapist" "nor close the visit"
+tmux_keys f
+tmux_expect "written by a therapist" "nor set the follow-up plan"
 tmux_keys PageDown
 tmux_expect "notes: not shown: session notes are read by therapists" \
 	"the visit page says the notes are for therapists"
@@ -97,6 +105,26 @@ mi_test_count=$((mi_test_count + 1))
 
 run bash -c "echo 1357 | '$MI' --as Bruno show $visit"
 expect_out_has "notes signed by Anna" "the notes name Anna, who closed the visit"
+
+# The due list follows the series Anna set, visit after visit, whoever
+# asks: the front desk calls the clients.
+due_as_carla() { run bash -c "echo 1122 | '$MI' --as Carla due --json"; }
+due_as_carla
+expect_rc 0 "the front desk reads the due list"
+mi_test_count=$((mi_test_count + 1))
+jq -e 'length == 1 and .[0].name == "Maya Ortiz" and .[0].due == "2026-11-30"
+	and .[0].plan == "series_3_weekly" and .[0].reason == "session 2 of 3 of a series"' \
+	<<<"$out" >/dev/null || fail "Maya is due for session 2 a week later: $out"
+MASSAGE_INTAKE_TODAY=2026-11-30 run "$MI" intake --answers "$MI_FIXTURES/examples/01-proceed-chronic-tightness.json"
+expect_rc 0 "Maya's second session"
+MASSAGE_INTAKE_TODAY=2026-11-30 due_as_carla
+mi_test_count=$((mi_test_count + 1))
+jq -e 'length == 1 and .[0].due == "2026-12-07" and .[0].reason == "session 3 of 3 of a series"' \
+	<<<"$out" >/dev/null || fail "then session 3 a week after the second: $out"
+MASSAGE_INTAKE_TODAY=2026-12-07 run "$MI" intake --answers "$MI_FIXTURES/examples/01-proceed-chronic-tightness.json"
+MASSAGE_INTAKE_TODAY=2026-12-07 due_as_carla
+mi_test_count=$((mi_test_count + 1))
+[[ $(jq length <<<"$out") -eq 0 ]] || fail "nobody is due once the series is done: $out"
 
 # The kiosk: Carla's PIN does not leave it, Bruno's does.
 tmux_restart kiosk
