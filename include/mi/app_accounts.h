@@ -48,9 +48,10 @@ mi_status mi_app_account_sign_in(mi_store *store, const char *name, const char *
  * *out (caller clears). */
 mi_status mi_app_accounts(mi_store *store, bool active_only, mi_account_list *out, mi_error *err);
 
-/* The store acts as name from now on (the audit log and notes name them):
- * for the desk, when edits typed by one person are saved after another
- * signed in. */
+/* The store acts as the account called name from now on (the audit log
+ * and notes name them as the account was typed): for the desk, when edits
+ * typed by one person are saved after another signed in. MI_ENOTFOUND
+ * when there is no such account. */
 mi_status mi_app_act_as(mi_store *store, const char *name, mi_error *err);
 
 /* True when the database has at least one account. */

@@ -130,7 +130,12 @@ mi_status mi_app_accounts(mi_store *store, bool active_only, mi_account_list *ou
 
 mi_status mi_app_act_as(mi_store *store, const char *name, mi_error *err)
 {
-	return mi_store_set_actor_account(store, name, err);
+	mi_account who = {0};
+	mi_status st = mi_store_account_get(store, name, &who, err);
+	if (st == MI_OK)
+		st = mi_store_set_actor_account(store, who.name, err); /* as it was typed */
+	mi_account_clear(&who);
+	return st;
 }
 
 mi_status mi_app_accounts_exist(mi_store *store, bool *exist, mi_error *err)

@@ -45,7 +45,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	if (st == MI_OK && !store) {
 		st = mi_cli_open_store(cli, MI_STORE_CREATE, &store, &err);
 		if (st == MI_OK)
-			st = mi_app_act_as(store, "set-pin", &err);
+			st = mi_store_set_actor(store, "set-pin", &err);
 		if (st == MI_OK)
 			st = mi_app_pin_set(store, pin, &err);
 	} else if (st == MI_OK) {

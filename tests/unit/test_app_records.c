@@ -13,9 +13,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "mi/app_access.h"
 #include "mi/app_audit.h"
 #include "mi/app_drafts.h"
 #include "mi/app_intake.h"
+#include "mi/app_followup.h"
 #include "mi/app_records.h"
 #include "temp_store.h"
 
@@ -103,6 +105,74 @@ static void complete_draft_screens_and_stores_succeeds(void **state)
 	assert_int_equal(mi_app_intake_complete(f->store, f->rules, visit, answers, today, NULL, &err),
 			 MI_EDATA);
 	mi_answers_free(answers);
+}
+
+/* The response of visit as the person acting sees it (NULL when left
+ * out), and whether the view says the notes were withheld. */
+static const char *response_seen(fixture *f, long long visit, bool *withheld)
+{
+	static char seen_text[64];
+	mi_app_visit_view view;
+	mi_app_seen seen;
+	mi_error err;
+	assert_int_equal(mi_app_visit_view_load(f->store, visit, &view, &seen, &err), MI_OK);
+	*withheld = view.notes_withheld;
+	const char *r = view.visit->notes.response;
+	snprintf(seen_text, sizeof seen_text, "%s", r ? r : "");
+	assert_non_null(view.visit->notes.areas); /* the areas stay: the aftercare sheet has them */
+	mi_app_visit_view_clear(&view);
+	return r ? seen_text : NULL;
+}
+
+/* The one role check: the front desk, and a program once the clinic has a
+ * front-desk account, do not read the response or the therapist's notes;
+ * a therapist does, named whatever the case; refusals are audited. */
+static void visit_view_withholds_notes_from_front_desk_succeeds(void **state)
+{
+	fixture *f = *state;
+	mi_answers *answers = NULL;
+	long long visit = draft_with_fever(f, MI_SOURCE_DESK, false, &answers);
+	mi_error err;
+	assert_int_equal(mi_app_intake_complete(f->store, f->rules, visit, answers, today, NULL, &err),
+			 MI_OK);
+	mi_answers_free(answers);
+	mi_visit *v = NULL;
+	assert_int_equal(mi_app_visit_load(f->store, visit, &v, &err), MI_OK);
+	v->notes.response = strdup("Calmer after.");
+	v->notes.therapist_notes = strdup("Left calf bruises.");
+	v->notes.areas = calloc(2, sizeof *v->notes.areas);
+	v->notes.areas[0] = strdup("low_back");
+	v->notes.area_count = 1;
+	assert_int_equal(mi_app_visit_save_notes(f->store, v, &err), MI_OK);
+	mi_visit_free(v);
+	bool withheld = true;
+	assert_string_equal(response_seen(f, visit, &withheld), "Calmer after.");
+	assert_false(withheld); /* no account: as ever */
+
+	assert_int_equal(mi_store_account_add(f->store, "Anna", MI_ROLE_THERAPIST, "$argon2id$a",
+					      NULL, &err),
+			 MI_OK);
+	assert_string_equal(response_seen(f, visit, &withheld), "Calmer after.");
+	assert_false(withheld); /* therapists only: the owner's shell reads it all */
+	assert_int_equal(mi_store_account_add(f->store, "Bea", MI_ROLE_FRONT_DESK, "$argon2id$b",
+					      NULL, &err),
+			 MI_OK);
+	assert_null(response_seen(f, visit, &withheld)); /* "cli", with a front desk about */
+	assert_true(withheld);
+	assert_int_equal(mi_app_act_as(f->store, "Bea", &err), MI_OK);
+	assert_null(response_seen(f, visit, &withheld));
+	assert_true(withheld);
+	assert_int_equal(mi_app_acting_may(f->store, MI_PERMIT_READ_NOTES, &err), MI_ENOPERM);
+	assert_non_null(strstr(err.message, "Bea is front desk"));
+	mi_note_record record = {0};
+	assert_int_equal(mi_app_note_record(f->store, visit, &record, &err), MI_ENOPERM);
+	assert_int_equal(logged(f, "notes refused", "visits", visit), 3);
+	assert_int_equal(mi_app_act_as(f->store, "ANNA", &err), MI_OK);
+	assert_string_equal(mi_store_actor_account(f->store), "Anna"); /* as typed when added */
+	assert_string_equal(response_seen(f, visit, &withheld), "Calmer after.");
+	assert_false(withheld);
+	assert_int_equal(mi_app_note_record(f->store, visit, &record, &err), MI_OK);
+	mi_note_record_clear(&record);
 }
 
 static void complete_draft_without_rules_fails(void **state)
@@ -283,6 +353,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(complete_draft_screens_and_stores_succeeds, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(visit_view_withholds_notes_from_front_desk_succeeds,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(complete_draft_without_rules_fails,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(submit_intake_and_compare_with_previous_succeeds, setup,
