@@ -23,6 +23,15 @@ expect_rc 0 "Bruno writes the response and a therapist's note"
 run "$MI" settings lock_timeout_seconds 10
 expect_rc 0 "the shortest lock timeout"
 
+# Pages down the visit page until text shows (at most four pages).
+page_down_to() {
+	for _ in 1 2 3 4; do
+		tmux_screen | grep -qF -- "$1" && return
+		tmux_keys PageDown
+		sleep 0.3
+	done
+}
+
 who_did() {
 	sqlite3 "$MASSAGE_INTAKE_DB" \
 		"SELECT count(*) FROM audit_log WHERE who = '$1' AND action = '$2'"
@@ -48,7 +57,7 @@ tmux_keys s
 tmux_expect "saved" "Anna saves a session note"
 tmux_keys c
 tmux_expect "Closed: the notes are signed by you." "Anna closes the visit"
-tmux_keys PageDown
+page_down_to "Watch the left hip"
 tmux_expect "Watch the left hip" "a therapist reads the therapist's notes at the desk"
 # The plans intake.conf offers, in its order: reassess, then a weekly series.
 tmux_keys f
@@ -75,7 +84,7 @@ tmux_keys c
 tmux_expect "written by a therapist" "nor close the visit"
 tmux_keys f
 tmux_expect "written by a therapist" "nor set the follow-up plan"
-tmux_keys PageDown
+page_down_to "notes: not shown"
 tmux_expect "notes: not shown: session notes are read by therapists" \
 	"the visit page says the notes are for therapists"
 mi_test_count=$((mi_test_count + 1))
