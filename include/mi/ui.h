@@ -116,7 +116,7 @@ typedef struct mi_ui_cell {
 typedef struct mi_ui_canvas {
 	int rows, cols;
 	mi_ui_cell *cells; /* rows * cols, row-major */
-	int cursor_y, cursor_x; /* where the terminal cursor goes; -1: hidden */
+	int cursor_y, cursor_x; /* the focus (mi_ui_focus); -1: none, the cursor rests top-left */
 } mi_ui_canvas;
 
 /* A blank canvas, or NULL when out of memory. Free with mi_ui_canvas_free. */
@@ -167,6 +167,14 @@ const char *mi_ui_level_tag(mi_level level);
 /* The attribute a level is drawn with: its colour role, bold for refer
  * and urgent. */
 unsigned mi_ui_level_attr(mi_level level);
+
+/* Puts the terminal cursor on the focused item at (y, x): the selected
+ * option, the scale's value, the list row, the insertion point of a text
+ * field. Screen readers (BRLTTY, Speakup, Orca) and magnifiers follow the
+ * cursor, so every screen calls this last in its draw, after whatever it
+ * draws over the page; term.c shows the cursor there after each refresh.
+ * A position off the canvas is clipped onto it. */
+void mi_ui_focus(mi_ui_canvas *canvas, int y, int x);
 
 /* Draws the bottom line listing the keys, e.g. "Enter next  Esc back". */
 void mi_ui_draw_keys(mi_ui_canvas *canvas, const char *keys);

@@ -284,6 +284,13 @@ char *mi_ui_canvas_text(const mi_ui_canvas *canvas)
 	return out;
 }
 
+/* The cursor on the focused item, clipped onto the canvas. */
+void mi_ui_focus(mi_ui_canvas *canvas, int y, int x)
+{
+	canvas->cursor_y = y < 0 ? 0 : y >= canvas->rows ? canvas->rows - 1 : y;
+	canvas->cursor_x = x < 0 ? 0 : x >= canvas->cols ? canvas->cols - 1 : x;
+}
+
 /* The reversed bottom line listing the screen's keys. */
 void mi_ui_draw_keys(mi_ui_canvas *canvas, const char *keys)
 {

@@ -1050,6 +1050,9 @@ static void visit_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	else
 		mi_ui_draw_keys(c, "Up/Down move  Tab next  Space/Enter change  s save  p print  "
 				   "Esc back  ? help");
+	/* Editing: the field keeps the cursor at its insertion point. */
+	if (p->editing < 0 && p->cur < p->line_count)
+		mi_ui_focus(c, ROW_DOC + (int)(p->cur - p->top), 1 + p->lines[p->cur].indent);
 }
 
 /* ---- life cycle ---- */

@@ -1167,6 +1167,55 @@ static void group_progress(const mi_ui_intake *in, const size_t *rows, size_t n,
 	}
 }
 
+/* The column where value i's digits begin on the 0-10 scale: draw_scale
+ * gives each of 0..9 three columns and a gap of two from column 4. */
+static int scale_column(int i)
+{
+	return 4 + 5 * i + 1;
+}
+
+/* The focus of the page, put last (mi_ui_focus): the notice or the
+ * read-back question while open, the chosen option, the scale's value, the
+ * body-map region in its list, the review row; a text field has put it at
+ * the insertion point as it drew. */
+static void draw_focus(const mi_ui_intake *in, mi_ui_canvas *c)
+{
+	if (in->notice_open) {
+		mi_ui_focus(c, 3, 4);
+		return;
+	}
+	if (in->show_flags && in->config.mode == MI_UI_THERAPIST && in->config.rules) {
+		mi_ui_focus(c, 2, 1);
+		return;
+	}
+	if (on_review(in)) {
+		int height = ROW_STATUS - 1 - (ROW_QUESTION + 2);
+		size_t top = in->review_cursor >= (size_t)height ? in->review_cursor - (size_t)height + 1 : 0;
+		mi_ui_focus(c, ROW_QUESTION + 2 + (int)(in->review_cursor - top), 2);
+		return;
+	}
+	if (in->reading_open) {
+		mi_ui_focus(c, ROW_INPUT + 3, 4);
+		return;
+	}
+	int choice = in->choice < 0 ? 0 : in->choice;
+	switch (in->questions[in->current].kind) {
+	case MI_Q_YESNO:
+	case MI_Q_CHOICE:
+	case MI_Q_MULTI:
+		mi_ui_focus(c, ROW_INPUT + choice, 4);
+		break;
+	case MI_Q_BODYMAP:
+		mi_ui_focus(c, ROW_INPUT + choice, 40);
+		break;
+	case MI_Q_SCALE:
+		mi_ui_focus(c, ROW_INPUT + 1, scale_column(choice));
+		break;
+	default:
+		break; /* the field put it at the insertion point */
+	}
+}
+
 /* Title, banner, the current page, help, status and keys. */
 void mi_ui_intake_draw(mi_ui_intake *in, mi_ui_canvas *c)
 {
@@ -1261,6 +1310,7 @@ void mi_ui_intake_draw(mi_ui_intake *in, mi_ui_canvas *c)
 	mi_ui_draw_keys(c, keys);
 	if (in->notice_open)
 		draw_notice(in, c);
+	draw_focus(in, c);
 }
 
 /* ---- life cycle and accessors ---- */

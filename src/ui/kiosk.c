@@ -355,6 +355,9 @@ static void draw_welcome(mi_ui_kiosk *k, mi_ui_canvas *c)
 	if (*status)
 		mi_ui_wrap(c, 20, 1, 78, 2, MI_UI_BOLD, status);
 	mi_ui_draw_keys(c, "Type  Tab next field  Enter continue  F1 help");
+	/* The birth date read back waits for Y or N: the cursor on the question. */
+	if (k->ident.birth_asking)
+		mi_ui_focus(c, 20, 1);
 }
 
 /* A page that shows the resume code between two texts. */
@@ -368,6 +371,7 @@ static void draw_with_code(const mi_ui_kiosk *k, mi_ui_canvas *c, const char *ti
 	mi_ui_putf(c, 8, 30, MI_UI_BOLD | MI_UI_REVERSE, "  %s  ", shown);
 	mi_ui_wrap(c, 11, 4, 72, 3, 0, after);
 	mi_ui_draw_keys(c, keys);
+	mi_ui_focus(c, 8, 32);
 }
 
 /* The code page: a fresh intake's resume code, shown to its client. */
@@ -400,6 +404,7 @@ static void draw_thanks(mi_ui_canvas *c)
 		   "finished.");
 	mi_ui_wrap(c, 10, 4, 72, 2, 0, "This screen goes back to the welcome page in a moment.");
 	mi_ui_draw_keys(c, "Enter back to the welcome page");
+	mi_ui_focus(c, 6, 4);
 }
 
 /* The end of an urgent intake: the rule's own words, then what to do now.
@@ -421,6 +426,7 @@ static void draw_urgent(const mi_ui_kiosk *k, mi_ui_canvas *c)
 		   "Your answers are saved; the front desk can see them. Please speak to them "
 		   "before you leave.");
 	mi_ui_draw_keys(c, "Please tell the front desk now");
+	mi_ui_focus(c, 3, 4);
 }
 
 /* The idle warning, in a box over the page. */
@@ -434,7 +440,7 @@ static void draw_idle_warning(const mi_ui_kiosk *k, mi_ui_canvas *c)
 		   "This screen starts afresh in %d second%s.", k->warn_left,
 		   k->warn_left == 1 ? "" : "s");
 	mi_ui_putf(c, top + 4, left + 2, MI_UI_REVERSE, "Press any key to go on.");
-	c->cursor_y = c->cursor_x = -1;
+	mi_ui_focus(c, top + 1, left + 2);
 }
 
 /* Draws the kiosk's current page. */

@@ -256,12 +256,12 @@ static void blit(const mi_ui_canvas *canvas, bool color)
 			mvadd_wch(y, x, &cc);
 		}
 	}
-	if (canvas->cursor_y >= 0 && canvas->cursor_y < LINES && canvas->cursor_x < COLS) {
-		curs_set(1);
-		move(canvas->cursor_y, canvas->cursor_x);
-	} else {
-		curs_set(0);
-	}
+	/* The cursor on the focus, shown where the terminal can; a page with
+	 * no focus rests it top-left, never after the last cell drawn. */
+	bool focused = canvas->cursor_y >= 0 && canvas->cursor_y < LINES &&
+		       canvas->cursor_x >= 0 && canvas->cursor_x < COLS;
+	curs_set(focused ? 1 : 0);
+	move(focused ? canvas->cursor_y : 0, focused ? canvas->cursor_x : 0);
 	refresh();
 }
 

@@ -18,6 +18,9 @@
 #   tmux_identify NAME BIRTH [CODE]  fill in the kiosk's welcome page and press Enter
 #   tmux_kiosk_to_bladder     from the kiosk's code page, the pain and leg
 #                             questions answered, to the bladder question
+#   tmux_cursor               the cursor's position, "X Y" (0-based)
+#   tmux_expect_cursor_on TEXT DESC  the screen shows TEXT where the cursor
+#                             is (from the cursor on, in its row)
 #   tmux_sign_in PIN [DOWNS]  at the desk's sign-in, press Down DOWNS times to
 #                             pick a name (default 0: the first), type PIN, Enter
 
@@ -165,4 +168,24 @@ tmux_sign_in() {
 	tmux_type "$1"
 	tmux_keys Enter
 	tmux_wait_for "Signed in as" || fail "nobody signed in"
+}
+
+tmux_cursor() { tmux -L "$mi_tmux_socket" display-message -p -t t '#{cursor_x} #{cursor_y}'; }
+
+# What the screen shows from the cursor to the end of its row.
+mi_tmux_at_cursor() {
+	local x y
+	read -r x y <<<"$(tmux_cursor)"
+	tmux_screen | sed -n "$((y + 1))p" | cut -c"$((x + 1))"-
+}
+
+tmux_expect_cursor_on() {
+	mi_test_count=$((mi_test_count + 1))
+	local deadline=$((SECONDS + 5))
+	while ((SECONDS < deadline)); do
+		[[ $(mi_tmux_at_cursor) == "$1"* ]] && return 0
+		sleep 0.1
+	done
+	fail "$2: the cursor ($(tmux_cursor)) is on '$(mi_tmux_at_cursor)', not on '$1':
+$(tmux_screen)"
 }
