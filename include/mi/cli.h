@@ -19,6 +19,7 @@
 #include "mi/clock.h"
 #include "mi/error.h"
 #include "mi/pdf.h"
+#include "mi/store.h"
 
 typedef struct mi_cli {
 	const char *program;     /* argv[0] */
@@ -31,6 +32,7 @@ typedef struct mi_cli {
 	 * to main's. */
 	struct mi_account *who;
 	mi_clock clock;          /* today, asked at each use */
+	bool plain;              /* --plain: the line mode (ui_plain.h), else see mi_plain_wanted */
 } mi_cli;
 
 /* One option of a command, as the command's table entry declares it. The
@@ -95,6 +97,12 @@ extern const mi_command mi_command_aftercare, mi_command_audit, mi_command_backu
 
 /* No sub-command: the front desk. */
 int mi_cmd_desk(mi_cli *cli);
+
+/* The plain line mode (ui_plain.h) of the desk's intake (desk: signed in
+ * with --as, one client after another until the therapist stops) and of
+ * `intake` (one client). 0, or an exit status after reporting; `intake`
+ * left unfinished is 65. Defined in plain.c. */
+int mi_cli_plain_intakes(mi_cli *cli, mi_visit_source source, bool desk);
 
 /* Reads the command's arguments (argv[0] is its name) against its option
  * table into *out (mi_cli_args_clear). 0, or MI_EUSAGE after reporting an

@@ -85,6 +85,10 @@ void mi_ui_kiosk_free(mi_ui_kiosk *kiosk);
  * is handled inside. */
 mi_ui_screen mi_ui_kiosk_screen(mi_ui_kiosk *kiosk);
 
+/* Why a resume code did not open an intake (mi_app_kiosk_resume's
+ * status), in words for a client that never say whether one exists. */
+const char *mi_ui_kiosk_resume_refusal(mi_status st);
+
 /* Which page the kiosk shows: "welcome", "code", "intake", "saved",
  * "thanks", "pin". */
 const char *mi_ui_kiosk_page(const mi_ui_kiosk *kiosk);

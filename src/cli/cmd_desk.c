@@ -5,10 +5,13 @@
 #include "mi/app_settings.h"
 #include "mi/cli.h"
 #include "mi/ui_desk.h"
+#include "mi/ui_plain.h"
 
 /* Runs the front desk; it locks after lock_timeout_seconds when a PIN is set. */
 int mi_cmd_desk(mi_cli *cli)
 {
+	if (mi_plain_wanted(cli->plain))
+		return mi_cli_plain_intakes(cli, MI_SOURCE_DESK, true);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return mi_cli_failf(MI_EUSAGE,
 				    "the front desk needs a terminal; for scripts use a command such as "

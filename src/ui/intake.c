@@ -1410,3 +1410,59 @@ bool mi_ui_intake_goto(mi_ui_intake *in, const char *key)
 		}
 	return false;
 }
+
+/* ---- line mode: ui_plain.h answers a page with a line, then Enter ---- */
+
+const mi_ui_question *mi_ui_intake_question(const mi_ui_intake *in)
+{
+	return on_review(in) ? NULL : &in->questions[in->current];
+}
+
+void mi_ui_intake_set_choice(mi_ui_intake *in, int choice)
+{
+	in->choice = choice;
+	in->dirty = true;
+}
+
+void mi_ui_intake_set_marks(mi_ui_intake *in, unsigned marks)
+{
+	in->marks = marks;
+	in->dirty = true;
+}
+
+void mi_ui_intake_set_typed(mi_ui_intake *in, const char *text)
+{
+	mi_ui_field_set(&in->field, text);
+	in->dirty = true;
+}
+
+void mi_ui_intake_clear_items(mi_ui_intake *in)
+{
+	free_items(in);
+	in->dirty = true;
+}
+
+const mi_ui_reading *mi_ui_intake_reading(const mi_ui_intake *in)
+{
+	return in->reading_open ? &in->reading : NULL;
+}
+
+bool mi_ui_intake_notice_open(const mi_ui_intake *in)
+{
+	return in->notice_open;
+}
+
+size_t mi_ui_intake_review_list(const mi_ui_intake *in, const mi_ui_question **out, size_t max)
+{
+	size_t rows[MAX_QUESTIONS];
+	size_t n = review_rows(in, rows, MAX_QUESTIONS);
+	for (size_t i = 0; i < n && i < max; i++)
+		out[i] = &in->questions[rows[i]];
+	return n < max ? n : max;
+}
+
+void mi_ui_intake_review_select(mi_ui_intake *in, size_t row)
+{
+	if (on_review(in))
+		in->review_cursor = row;
+}

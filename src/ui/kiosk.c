@@ -97,7 +97,7 @@ static bool open_walkthrough(mi_ui_kiosk *k, const mi_answers *answers)
 
 /* Why a resume did not happen, in words for a client: never whether an
  * intake exists. */
-static const char *resume_refusal(mi_status st)
+const char *mi_ui_kiosk_resume_refusal(mi_status st)
 {
 	if (st == MI_ENOTFOUND)
 		return "That code does not open an intake here. Check it, or clear it to start a "
@@ -134,7 +134,7 @@ static void start_intake(mi_ui_kiosk *k)
 	if (st != MI_OK) {
 		k->draft_id = 0;
 		snprintf(k->ident.status, sizeof k->ident.status, "%s",
-			 resuming ? resume_refusal(st)
+			 resuming ? mi_ui_kiosk_resume_refusal(st)
 				  : "Sorry, your answers cannot be saved right now; please ask the "
 				    "front desk.");
 		if (resuming) {
