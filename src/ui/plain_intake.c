@@ -12,7 +12,7 @@
 enum { MAX_OPTIONS = 16, MAX_ROWS = 64 };
 
 /* What asking for a line gave. */
-typedef enum asked { ASKED_LINE, ASKED_AGAIN, ASKED_IDLE, ASKED_END } asked;
+typedef enum asked { ASKED_LINE, ASKED_AGAIN, ASKED_STAFF, ASKED_IDLE, ASKED_END } asked;
 
 typedef struct walk {
 	mi_plain_io *io;
@@ -91,9 +91,23 @@ static int yes_or_no(const char *s)
 	return -1;
 }
 
+static asked ask_line(walk *w, char **line);
+
 /* Asks for a line, after "> ". At the kiosk (idle set) a silence warns
- * first, then gives up; a line after the warning only says "still here". */
+ * first, then gives up; a line after the warning only says "still here";
+ * the staff key asks for the PIN whatever the page. */
 static asked ask(walk *w, char **line)
+{
+	asked got = ask_line(w, line);
+	if (got == ASKED_LINE && w->mode == MI_UI_CLIENT && mi_plain_staff_key(*line)) {
+		free(*line);
+		*line = NULL;
+		return ASKED_STAFF;
+	}
+	return got;
+}
+
+static asked ask_line(walk *w, char **line)
 {
 	bool client = w->mode == MI_UI_CLIENT;
 	mi_plain_prompt(w->io);
@@ -401,10 +415,6 @@ mi_plain_end mi_plain_walk(mi_plain_io *io, mi_ui_intake *in, mi_ui_mode mode,
 			char *line = NULL;
 			got = ask(&w, &line);
 			if (got == ASKED_LINE) {
-				if (mode == MI_UI_CLIENT && mi_plain_staff_key(line)) {
-					free(line);
-					return MI_PLAIN_STAFF;
-				}
 				char *s = trim(line);
 				if (strcmp(s, "?") == 0) {
 					mi_plain_say(io, "Help: %s", q->help ? q->help : "");
@@ -421,6 +431,8 @@ mi_plain_end mi_plain_walk(mi_plain_io *io, mi_ui_intake *in, mi_ui_mode mode,
 			return MI_PLAIN_FINISHED;
 		if (a == MI_UI_CANCEL)
 			return MI_PLAIN_LEFT;
+		if (got == ASKED_STAFF)
+			return MI_PLAIN_STAFF;
 		if (got == ASKED_IDLE)
 			return MI_PLAIN_IDLE;
 		if (got == ASKED_END)

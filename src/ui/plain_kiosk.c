@@ -77,7 +77,8 @@ static ident_end identify(mi_plain_io *io, double idle, bool client, mi_date tod
 	int fields = client ? 3 : 2;
 	mi_ui_field *field[] = {&id->name, &id->birth, &id->code};
 	for (int i = 0; i < fields; i++) {
-		ident_end e = ask_field(io, idle, client, questions[i], field[i]);
+		/* The welcome waits for a name; once one is typed, a silence clears it. */
+		ident_end e = ask_field(io, i == 0 ? 0 : idle, client, questions[i], field[i]);
 		if (e != IDENT_DONE)
 			return e;
 	}
@@ -195,11 +196,13 @@ static bool one_client(plain_kiosk *k)
 	mi_plain_say(io, "Your answers are private: only you and your therapist see them.");
 	mi_plain_say(io, "Each question is one line: type your answer and press Enter.");
 	mi_ui_ident id;
-	ident_end e = identify(io, 0, true, today, &id);
+	ident_end e = identify(io, k->idle, true, today, &id);
 	if (e == IDENT_STAFF)
 		return !staff_pin(k);
 	if (e == IDENT_ENDED)
 		return false;
+	if (e == IDENT_IDLE)
+		return true; /* what was typed scrolls away; the welcome again */
 
 	char *name = mi_ui_field_text(&id.name), *birth = mi_ui_field_text(&id.birth);
 	char *typed = mi_ui_field_text(&id.code);

@@ -96,6 +96,23 @@ expect_out_has "Please get care now." "the urgent end"
 expect_out_lacks "Thank you!" "never the ordinary thank-you after an urgent intake"
 expect_out_lacks "Please check your answers" "no review on the urgent path"
 
+# ---- nobody answers: warned, then put away, the welcome again ----
+run "$MI" settings idle_timeout_seconds 10
+expect_rc 0 "a 10 s idle timeout"
+mkfifo "$T/fifo"
+{ printf '%s\n' "Ida Le" "1999-09-09" "" y 555-0199; sleep 12; } >"$T/fifo" &
+run bash -c "'$MI' --plain kiosk <'$T/fifo'"
+wait
+expect_out_has "Are you still there?" "a silence is warned about"
+expect_out_has "the answers are saved and the kiosk starts afresh" "then the intake is put away"
+mi_test_count=$((mi_test_count + 1))
+[[ $(grep -c "^Welcome! Before your massage" <<<"$out") -eq 2 ]] ||
+	fail "after the silence the kiosk is not back on its welcome: $out"
+run "$MI" drafts
+expect_out_has "Ida Le" "the answers given stay as a draft"
+run "$MI" settings idle_timeout_seconds 180
+expect_rc 0 "the idle timeout back"
+
 # ---- leaving the kiosk: the staff key, then the PIN ----
 printf '\x14\n1111\nRae Day\n' >"$T/staff.txt"
 printf '\x14\n2468\n' >>"$T/staff.txt"
