@@ -164,16 +164,14 @@ static void say_page(walk *w, const mi_ui_question *q)
 			     q->high_label);
 		break;
 	case MI_Q_CHOICE:
-		for (size_t i = 0; i < n; i++)
-			mi_plain_say(w->io, "  %zu. %s", i + 1, option_words(q, values, i));
-		mi_plain_say(w->io, "Type the number of your answer.");
-		break;
 	case MI_Q_MULTI:
 	case MI_Q_BODYMAP:
 		for (size_t i = 0; i < n; i++)
 			mi_plain_say(w->io, "  %zu. %s", i + 1, option_words(q, values, i));
-		mi_plain_say(w->io, "Type the numbers of all that apply, separated by commas "
-				    "(for example 1, 4), or none.");
+		mi_plain_say(w->io, "%s", q->kind == MI_Q_CHOICE
+						  ? "Type the number of your answer."
+						  : "Type the numbers of all that apply, separated by "
+						    "commas (for example 1, 4), or none.");
 		break;
 	case MI_Q_TEXT_LIST:
 		mi_plain_say(w->io, "Type one per line; an empty line ends the list.");

@@ -11,55 +11,13 @@ plain_db=$T/plain.db
 run bash -c "echo 2468 | '$MI' --db '$plain_db' set-pin"
 expect_rc 0 "set-pin for the plain kiosk's database"
 
-# ---- the full-screen kiosk (the keys of kiosk_intake.sh) ----
+# ---- the full-screen kiosk ----
 tmux_start kiosk kiosk
 tmux_expect "Welcome! Before your massage" "welcome page"
 tmux_identify "Maya Ortiz" "14/03/1988"
 tmux_expect "continue later with your name" "the resume code"
 tmux_keys Enter
-tmux_expect "What is your phone number?" "phone"
-tmux_type "555-0142"; tmux_keys Enter
-tmux_expect "e-mail" "e-mail"
-tmux_keys Enter
-tmux_expect "Where do you feel pain" "body map"
-tmux_keys Down Down Down Down Space Down Space Enter
-tmux_expect "no pain" "pain scale"
-tmux_keys 4 Enter
-tmux_type "a year and a half"; tmux_keys Enter
-tmux_expect "About 78 weeks: is that right?" "duration read back"
-tmux_keys y
-tmux_expect "How did the pain start?" "onset"
-tmux_keys 1 Enter
-tmux_type "sitting at my desk all day"; tmux_keys Enter
-tmux_type "walking, hot shower"; tmux_keys Enter
-tmux_expect "in your legs" "leg symptoms"
-tmux_keys Enter
-tmux_expect "Is weakness in your legs getting worse" "weakness"
-tmux_keys n
-tmux_expect "urine or stool" "bladder"
-for _ in 1 2 3 4 5 6 7 8; do tmux_keys n; done
-tmux_expect "thin or weak bones" "osteoporosis"
-tmux_keys 1 Enter
-for _ in 1 2 3 4; do tmux_keys n; done
-tmux_expect "surgery in the last year" "surgery"
-tmux_keys Enter
-tmux_keys n
-tmux_expect "blood pressure" "blood pressure"
-tmux_keys 1 Enter 1 Enter
-tmux_keys Enter
-tmux_type "none"; tmux_keys Enter
-tmux_expect "Which medicines" "medications"
-tmux_type "ibuprofen as needed"; tmux_keys Enter Enter
-tmux_expect "What pressure" "pressure"
-tmux_keys 3 Enter
-tmux_expect "focus on" "focus areas"
-tmux_keys Down Down Down Down Space Enter
-tmux_keys Enter
-tmux_keys Enter
-tmux_expect "What would you like from this session" "goals"
-tmux_keys Space Enter
-tmux_keys Enter
-tmux_expect "Please check your answers" "review page"
+tmux_kiosk_maya_questions
 tmux_keys c
 tmux_expect "Type your full name to sign" "consent"
 tmux_type "Maya Ortiz"; tmux_keys Enter
