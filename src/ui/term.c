@@ -296,6 +296,17 @@ mi_status mi_ui_run(mi_ui_screen screen, const mi_ui_options *options, mi_error 
 		return mi_error_set(err, MI_EIO,
 				    "cannot start the terminal UI: the terminal type \"%s\" is unknown.",
 				    getenv("TERM") ? getenv("TERM") : "(unset)");
+	/* A terminal that cannot move the cursor (TERM=dumb, a braille line
+	 * set up so) would show a jumble: the plain line mode serves it. */
+	const char *cup = tigetstr("cup");
+	if (!cup || cup == (const char *)-1) {
+		endwin();
+		delscreen(term);
+		return mi_error_set(err, MI_EIO,
+				    "the terminal type \"%s\" cannot move the cursor; use the plain "
+				    "line mode instead: --plain, or MASSAGE_INTAKE_PLAIN=1.",
+				    getenv("TERM") ? getenv("TERM") : "(unset)");
+	}
 	term_active = true;
 	stop_signal = 0;
 	catch_signals(options && options->kiosk);

@@ -13,6 +13,14 @@ run bash -c "echo 2468 | '$MI' set-pin"
 expect_rc 0 "set-pin"
 owner=$("$MI" therapist list | awk '{ print $1; exit }')
 
+run "$MI" --help
+expect_out_has "--plain" "--help names --plain"
+expect_out_has "MASSAGE_INTAKE_PLAIN=1" "and the environment variable"
+run "$MI" kiosk --help
+expect_out_has "With --plain (or MASSAGE_INTAKE_PLAIN=1)" "kiosk --help says how the plain kiosk works"
+run "$MI" intake --help
+expect_out_has "massage-intake --plain intake" "intake --help has the plain form"
+
 # ---- a whole intake at the kiosk ----
 run bash -c "'$MI' --plain kiosk <'$answers'"
 expect_rc 0 "the plain kiosk ends with its input"

@@ -65,4 +65,11 @@ tmux_expect_exit 0 "the PIN leaves the plain kiosk"
 run "$MI" drafts
 expect_out_has "Rae Day" "Rae's answers stay as a draft"
 
+# The full screen in a terminal that cannot move the cursor points to --plain.
+tmux_restart kiosk
+tmux_expect_exit 74 "the full-screen kiosk refuses TERM=dumb"
+mi_test_count=$((mi_test_count + 1))
+grep -q 'cannot move the cursor; use the plain line mode instead: --plain' "$T/stderr.log" ||
+	fail "the refusal does not name --plain: $(cat "$T/stderr.log")"
+
 finish
