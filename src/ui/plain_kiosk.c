@@ -11,6 +11,7 @@
 #include "mi/app_audit.h"
 #include "mi/app_drafts.h"
 #include "mi/app_intake.h"
+#include "mi/app_settings.h"
 #include "mi/settings.h"
 #include "mi/ui_length.h"
 #include "mi/ui_lock.h"
@@ -179,12 +180,27 @@ static void say_urgent(mi_plain_io *io, const mi_screening *s)
 			 "them before you leave.");
 }
 
+/* The timeouts in force, read again for each client, so that a change
+ * made with `settings` while the kiosk runs applies to the next one (as the
+ * full screen reads them every few seconds); a failed read keeps them. */
+static void follow_settings(plain_kiosk *k)
+{
+	mi_settings s = {0};
+	mi_error ignored;
+	if (mi_app_settings_load(k->config->store, &s, &ignored) == MI_OK) {
+		k->idle = (double)s.idle_timeout_seconds;
+		k->resume_hours = s.kiosk_resume_hours;
+	}
+	mi_settings_clear(&s);
+}
+
 /* One client at the kiosk, from the welcome to the end of their intake.
  * False when the kiosk is to stop (the PIN was given, or the input
  * ended). */
 static bool one_client(plain_kiosk *k)
 {
 	mi_plain_io *io = k->io;
+	follow_settings(k);
 	mi_date today = mi_clock_today(k->config->clock);
 	char length[64] = "";
 	int minutes = mi_ui_intake_minutes();
