@@ -249,11 +249,13 @@ static bool one_client(plain_kiosk *k)
 	}
 	if (resuming)
 		mi_plain_say(io, "Welcome back: your answers so far are kept.");
-	else
+	else {
 		say_code(io, "Your answers are saved as you give them. If you need to stop, you "
 			     "can continue later with your name, date of birth and this code. Please "
 			     "remember it or write it down: only you see it.",
 			 code);
+		wait_enter(io, "Press Enter to start the questions.", k->idle);
+	}
 
 	mi_ui_intake_config ic = {
 		.mode = MI_UI_CLIENT,

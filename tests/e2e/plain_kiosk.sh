@@ -49,6 +49,8 @@ tmux_type "1980-02-03"; tmux_keys Enter Enter
 tmux_expect "3 February 1980: is that right?" "the date read back"
 tmux_type "y"; tmux_keys Enter
 tmux_expect "Your code:" "the resume code"
+tmux_expect "Press Enter to start the questions." "a pause to write the code down"
+tmux_keys Enter
 tmux_expect "Question 1 of 36, About you: What is your phone number?" "the first question"
 tmux_type "?"; tmux_keys Enter
 tmux_expect "Help: " "? prints the help"
