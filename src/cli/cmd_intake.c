@@ -173,8 +173,9 @@ const mi_command mi_command_intake = {
 		{0},
 	},
 	.after = "Exit status: 0 stored; 64 bad command line; 65 invalid answers or rules,\n"
-		 "or with --visit a question already answered or a draft; 66 a missing file;\n"
-		 "67 no such visit; 74 the database cannot be written (disk full, read-only,\n"
+		 "or with --visit a question already answered or a draft, or with --plain the\n"
+		 "input ended before the consent (the answers kept as a draft); 66 a missing\n"
+		 "file; 67 no such visit; 74 the database cannot be written (disk full, read-only,\n"
 		 "damaged); 75 the database stayed busy, try again. Nothing is stored on failure.\n",
 	.run = run,
 };
