@@ -19,6 +19,7 @@
 #   tmux_kiosk_to_bladder     from the kiosk's code page, the pain and leg
 #                             questions answered, to the bladder question
 #   tmux_cursor               the cursor's position, "X Y" (0-based)
+#   tmux_expect_cursor_at "X Y" DESC  the cursor comes to column X, row Y
 #   tmux_expect_cursor_on TEXT DESC  the screen shows TEXT where the cursor
 #                             is (from the cursor on, in its row)
 #   tmux_kiosk_maya_questions  from the kiosk's first question to its review
@@ -180,6 +181,17 @@ mi_tmux_at_cursor() {
 	local x y
 	read -r x y <<<"$(tmux_cursor)"
 	tmux_screen | sed -n "$((y + 1))p" | cut -c"$((x + 1))"-
+}
+
+tmux_expect_cursor_at() {
+	mi_test_count=$((mi_test_count + 1))
+	local deadline=$((SECONDS + 5))
+	while ((SECONDS < deadline)); do
+		[[ $(tmux_cursor) == "$1" ]] && return 0
+		sleep 0.1
+	done
+	fail "$2: the cursor is at $(tmux_cursor), not at $1:
+$(tmux_screen)"
 }
 
 tmux_expect_cursor_on() {
