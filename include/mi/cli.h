@@ -139,6 +139,11 @@ int mi_cli_failf(int status, const char *fmt, ...) __attribute__((format(printf,
  * or memory runs out. */
 char *mi_cli_data_file(const mi_cli *cli, const char *name, mi_error *err);
 
+/* The folder of the compiled translations: PREFIX/share/locale beside the
+ * shipped data folder (the build tree's too) when it exists, else the
+ * configured one. Caller frees; NULL when out of memory. */
+char *mi_cli_locale_dir(void);
+
 /* The database path: --db, else $MASSAGE_INTAKE_DB, else
  * $XDG_DATA_HOME/massage-intake/intake.db (~/.local/share when unset).
  * Caller frees; NULL with err set when no home folder is known or memory
