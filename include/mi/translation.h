@@ -41,9 +41,12 @@ void mi_translation_clear(mi_translation *t);
  * back with NULL before clearing it. */
 void mi_translation_use(const mi_translation *t);
 
-/* The rule's message for the client in t's language (NULL t, or no
- * translation of it that is up to date: the file's). */
-const char *mi_translation_rule_message(const mi_translation *t, const mi_rule *rule);
+/* The translation in use (mi_translation_use), or NULL. */
+const mi_translation *mi_translation_in_use(void);
+
+/* The rule's message for the client in the language in use (the file's
+ * when no translation is in use or it has none up to date). */
+const char *mi_translation_rule_message(const mi_rule *rule);
 
 /* Adds each rule's client message to source ([rule ID] message = ...).
  * False when out of memory. */

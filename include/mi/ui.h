@@ -56,6 +56,8 @@ typedef enum mi_ui_key_kind {
 	MI_KEY_ESC,
 	MI_KEY_F1,
 	MI_KEY_F2,
+	MI_KEY_F3,
+	MI_KEY_F4,
 	MI_KEY_F12,
 	MI_KEY_CTRL,     /* a control key that has no other meaning: letter in `ch` ('c' for Ctrl-C) */
 	MI_KEY_RESIZE,   /* the window changed size */

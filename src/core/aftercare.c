@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/i18n.h"
 #include "mi/rules.h"
 #include "mi/screen.h"
 #include "mi/strbuf.h"
@@ -885,11 +886,11 @@ mi_status mi_aftercare_add_clinic_phone(mi_aftercare_doc *doc, const char *phone
 	if (!phone || !*phone)
 		return MI_OK;
 	char *clean = mi_text_sanitize(phone, false);
-	char *heading = strdup("Questions?");
-	static const char format[] = "Call the clinic on %s.";
-	char *text = clean ? malloc(strlen(clean) + sizeof format) : NULL;
+	char *heading = strdup(_("Questions?"));
+	size_t size = clean ? strlen(clean) + strlen(_("Call the clinic on %s.")) + 1 : 0;
+	char *text = clean ? malloc(size) : NULL;
 	if (text)
-		snprintf(text, strlen(clean) + sizeof format, format, clean);
+		snprintf(text, size, _("Call the clinic on %s."), clean);
 	free(clean);
 	bool ok = heading && text && add_section(doc, heading);
 	if (ok && add_block(doc, ITEM_PARA, text, false))

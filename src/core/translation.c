@@ -17,16 +17,24 @@ void mi_translation_clear(mi_translation *t)
 	*t = (mi_translation){0};
 }
 
+static const mi_translation *in_use;
+
 void mi_translation_use(const mi_translation *t)
 {
+	in_use = t;
 	mi_i18n_use(t ? t->lang : NULL);
 	mi_intake_installed_use_words(t ? t->overlays[MI_TRANSLATED_INTAKE] : NULL);
 }
 
-const char *mi_translation_rule_message(const mi_translation *t, const mi_rule *rule)
+const mi_translation *mi_translation_in_use(void)
 {
-	return mi_overlay_text(t ? t->overlays[MI_TRANSLATED_RULES] : NULL, "rule", rule->id,
-			       "message", rule->message);
+	return in_use;
+}
+
+const char *mi_translation_rule_message(const mi_rule *rule)
+{
+	return mi_overlay_text(in_use ? in_use->overlays[MI_TRANSLATED_RULES] : NULL, "rule",
+			       rule->id, "message", rule->message);
 }
 
 bool mi_ruleset_source(const mi_ruleset *rules, mi_overlay_source *source)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/i18n.h"
 #include "mi/text.h"
 #include "mi/ui.h"
 
@@ -313,9 +314,9 @@ void mi_ui_draw_too_small(mi_ui_canvas *canvas)
 	if (y < 0)
 		y = 0;
 	mi_ui_wrap(canvas, y, 1, canvas->cols - 2, 2, MI_UI_BOLD,
-		   "The window is too small: please enlarge the window.");
+		   _("The window is too small: please enlarge the window."));
 	char size[64];
-	snprintf(size, sizeof size, "(needs %dx%d, now %dx%d)", MI_UI_MIN_COLS, MI_UI_MIN_ROWS,
+	snprintf(size, sizeof size, _("(needs %dx%d, now %dx%d)"), MI_UI_MIN_COLS, MI_UI_MIN_ROWS,
 		 canvas->cols, canvas->rows);
 	mi_ui_put(canvas, y + 2, 1, 0, canvas->cols - 2, size);
 }
