@@ -4,7 +4,8 @@
  * Mark a string with _("...") where it is used, N_("...") where it only
  * sits in a table (translate it with _() when shown), and P_("context",
  * "...") when the same English word needs different translations (a short
- * "No" of a yes/no answer and "No" as a word of a list). xgettext collects
+ * "No" of a yes/no answer and "No" as a word of a list; NP_ in a table).
+ * xgettext collects
  * them into po/massage-intake.pot (po/README.md).
  *
  * The language: glibc's gettext reads LANGUAGE only when the messages
@@ -27,9 +28,15 @@
 #define _(text) dgettext(MI_TEXT_DOMAIN, text)
 #define N_(text) text
 #define P_(context, text) mi_pgettext(context "\004" text, text)
+/* Marks text in context for xgettext where it sits in a table; translate
+ * it with mi_pgettext_in when shown. */
+#define NP_(context, text) text
 
 /* The translation of text in context (keyed "context\004text"), or text. */
 const char *mi_pgettext(const char *keyed, const char *text);
+
+/* The same for a context and a text not known until run time. */
+const char *mi_pgettext_in(const char *context, const char *text);
 
 /* A language the kiosk offers: its code ("es", "fr_CA"; "en" for the
  * program's own English) and its name in itself ("Español"). */

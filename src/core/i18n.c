@@ -4,6 +4,7 @@
 
 #include <locale.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +38,18 @@ const mi_language *mi_language_find(const char *code)
 const char *mi_pgettext(const char *keyed, const char *text)
 {
 	const char *found = dgettext(MI_TEXT_DOMAIN, keyed);
+	return found == keyed ? text : found;
+}
+
+const char *mi_pgettext_in(const char *context, const char *text)
+{
+	size_t n = strlen(context) + 1 + strlen(text) + 1;
+	char *keyed = malloc(n);
+	if (!keyed)
+		return text;
+	snprintf(keyed, n, "%s\004%s", context, text);
+	const char *found = dgettext(MI_TEXT_DOMAIN, keyed);
+	free(keyed);
 	return found == keyed ? text : found;
 }
 

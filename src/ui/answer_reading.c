@@ -31,7 +31,8 @@ void mi_ui_read_weeks(const char *typed, mi_date today, long max, mi_ui_reading 
 		return;
 	}
 	long weeks = 0;
-	switch (mi_reading_duration(typed, &mi_reading_words_en, today, &weeks)) {
+	mi_reading_words words = mi_reading_words_in_use();
+	switch (mi_reading_duration(typed, &words, today, &weeks)) {
 	case MI_READING_OK:
 		break;
 	case MI_READING_EMPTY:
@@ -80,7 +81,8 @@ void mi_ui_read_birth_date(const char *typed, mi_date_order order, mi_date today
 {
 	memset(out, 0, sizeof *out);
 	mi_date dates[2];
-	mi_reading_status s = mi_reading_date(typed, &mi_reading_words_en, order, today, dates);
+	mi_reading_words words = mi_reading_words_in_use();
+	mi_reading_status s = mi_reading_date(typed, &words, order, today, dates);
 	switch (s) {
 	case MI_READING_OK:
 	case MI_READING_AMBIGUOUS:
@@ -104,14 +106,14 @@ void mi_ui_read_birth_date(const char *typed, mi_date_order order, mi_date today
 		return;
 	}
 	char first[64], second[64];
-	mi_reading_format_date(dates[0], &mi_reading_words_en, first, sizeof first);
+	mi_reading_format_date(dates[0], &words, first, sizeof first);
 	mi_date_format(dates[0], out->value);
 	if (s == MI_READING_OK) {
 		out->kind = MI_UI_READ_CONFIRM;
 		snprintf(out->question, sizeof out->question, _("%s: is that right?"), first);
 		return;
 	}
-	mi_reading_format_date(dates[1], &mi_reading_words_en, second, sizeof second);
+	mi_reading_format_date(dates[1], &words, second, sizeof second);
 	mi_date_format(dates[1], out->other);
 	out->kind = MI_UI_READ_CHOOSE;
 	snprintf(out->question, sizeof out->question, _("Did you mean 1: %s, or 2: %s?"), first,

@@ -930,7 +930,7 @@ void mi_ui_answer_summary(const mi_ui_question *q, const mi_answers *a, char *bu
 	}
 	default: {
 		const char *t = mi_answers_get_text(a, q->key);
-		snprintf(buf, size, _("%s"), t && *t ? t : _("(left empty)"));
+		snprintf(buf, size, "%s", t && *t ? t : _("(left empty)"));
 		return;
 	}
 	}
