@@ -70,6 +70,14 @@ bool mi_overlay_source_add(mi_overlay_source *source, const char *kind, const ch
 void mi_overlay_source_fingerprint(const mi_overlay_source *source, const char *kind,
 				   const char *id, char out[MI_OVERLAY_FINGERPRINT_SIZE]);
 
+/* The text of a whole overlay file for the English entries: each entry
+ * with its current source fingerprint and every field, translated where
+ * existing (may be NULL) has it up to date, else in English with a
+ * "# TRANSLATE" comment above. The start of a new language, or of bringing
+ * one up to date. Caller frees; NULL when out of memory. */
+char *mi_overlay_template(const mi_overlay *existing, const mi_overlay_source *source,
+			  const char *lang, const char *file);
+
 /* ---- Looking up ---------------------------------------------------- */
 
 /* The translation of field of entry kind/id whose English fingerprint is

@@ -149,8 +149,36 @@ static mi_status check_language(const mi_cli *cli, const char *lang,
 	return st;
 }
 
+/* --template FILE: the whole overlay of FILE for lang, to translate. */
+static int print_template(const mi_cli *cli, const char *lang, const char *file,
+			  mi_overlay_source *const sources[MI_TRANSLATED_COUNT])
+{
+	int f = 0;
+	while (f < MI_TRANSLATED_COUNT && strcmp(mi_translated_file_names[f], file) != 0)
+		f++;
+	if (f == MI_TRANSLATED_COUNT)
+		return mi_cli_failf(MI_EUSAGE,
+				    "--template takes intake.conf, rules.conf or aftercare.conf, not \"%s\".",
+				    file);
+	mi_error err;
+	mi_translation t;
+	if (mi_cli_load_translation(cli, lang, &t, &err) != MI_OK)
+		return mi_cli_fail(&err);
+	char *text = mi_overlay_template(t.overlays[f], sources[f], lang, file);
+	mi_translation_clear(&t);
+	if (!text)
+		return mi_cli_failf(MI_EINTERNAL, "out of memory.");
+	fputs(text, stdout);
+	free(text);
+	return fflush(stdout) == 0 ? 0 : mi_cli_failf(MI_EIO, "cannot write the template.");
+}
+
 static int run(mi_cli *cli, const mi_cli_args *args)
 {
+	const char *template_file = mi_cli_value(args, 't');
+	if (template_file && args->operand_count != 1)
+		return mi_cli_failf(MI_EUSAGE, "--template needs the language, as in "
+					       "check-translations es --template rules.conf.");
 	if (args->operand_count > 1)
 		return mi_cli_failf(MI_EUSAGE,
 				    "check-translations takes at most one language; see massage-intake "
@@ -163,6 +191,12 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	mi_error err;
 	mi_overlay_source *sources[MI_TRANSLATED_COUNT] = {0};
 	mi_status st = english_sources(cli, sources, &err);
+	if (st == MI_OK && template_file) {
+		int rc = print_template(cli, args->operands[0], template_file, sources);
+		for (int f = 0; f < MI_TRANSLATED_COUNT; f++)
+			mi_overlay_source_free(sources[f]);
+		return rc;
+	}
 	size_t problems = 0, count = 0;
 	const mi_language *languages = mi_languages(&count);
 	if (args->operand_count == 1)
@@ -182,7 +216,8 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 const mi_command mi_command_check_translations = {
 	.name = "check-translations",
 	.summary = "what is missing or out of date in a language's translation",
-	.usage = "check-translations [LANG]\n",
+	.usage = "check-translations [LANG]\n"
+		 "         check-translations LANG --template intake.conf|rules.conf|aftercare.conf\n",
 	.about = "Lists every word of a language still to translate: the program's own\n"
 		 "(its gettext catalogue against the template massage-intake.pot: not\n"
 		 "translated, or fuzzy) and those of the data files (data/lang/LANG/\n"
@@ -192,6 +227,13 @@ const mi_command mi_command_check_translations = {
 		 "language shipped is checked. One line per problem, FILE:LINE where there\n"
 		 "is one, then \"LANG: complete\" or \"LANG: N to translate\". How to add\n"
 		 "a language: docs/translations.md.\n",
+	.options = (const mi_cli_option[]){
+		{"template", 't', "FILE",
+		 "print the whole overlay of FILE for LANG: every entry\n"
+		 "with its source line, translated where the overlay in\n"
+		 "use is up to date, else in English marked TRANSLATE"},
+		{NULL, 0, NULL, NULL},
+	},
 	.after = "Exit status: 0 every language checked is complete; 65 something is left\n"
 		 "to translate, or a data file is broken; 64 bad command line.\n",
 	.run = run,

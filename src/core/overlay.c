@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mi/rules.h"
+#include "mi/strbuf.h"
 
 typedef struct field {
 	char *name;
@@ -291,6 +292,34 @@ const char *mi_overlay_text(const mi_overlay *overlay, const char *kind, const c
 	fingerprint(&f, 1, fp);
 	const char *found = mi_overlay_find(overlay, kind, id, field_name, fp);
 	return found ? found : english;
+}
+
+char *mi_overlay_template(const mi_overlay *existing, const mi_overlay_source *source,
+			  const char *lang, const char *file)
+{
+	mi_strbuf b = {0};
+	mi_strbuf_addf(&b,
+		       "# lang/%s/%s - the words of %s in this language (docs/translations.md).\n"
+		       "# Each [kind id] translates that entry of %s; source is the fingerprint\n"
+		       "# of its English when translated. Lines marked TRANSLATE are still English.\n"
+		       "\nlanguage = %s\n",
+		       lang, file, file, file, lang);
+	for (size_t i = 0; i < source->e.count; i++) {
+		const entry *en = &source->e.items[i];
+		char fp[MI_OVERLAY_FINGERPRINT_SIZE];
+		fingerprint(en->fields, en->field_count, fp);
+		mi_strbuf_addf(&b, "\n[%s %s]\nsource = %s\n", en->kind, en->id, fp);
+		const entry *tr = existing ? entry_find(&existing->e, en->kind, en->id) : NULL;
+		bool current = tr && strcmp(tr->source, fp) == 0;
+		for (size_t j = 0; j < en->field_count; j++) {
+			const field *f = current ? field_find(tr, en->fields[j].name) : NULL;
+			if (!f)
+				mi_strbuf_puts(&b, "# TRANSLATE\n");
+			mi_strbuf_addf(&b, "%s = %s\n", en->fields[j].name,
+				       f ? f->text : en->fields[j].text);
+		}
+	}
+	return mi_strbuf_take(&b);
 }
 
 /* ---- Checking ---- */
