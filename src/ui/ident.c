@@ -44,10 +44,10 @@ static bool birth_confirmed(mi_ui_ident *ident, const char *birth, mi_date today
 	mi_ui_reading *r = &ident->birth_reading;
 	mi_ui_read_birth_date(birth, mi_ui_locale_date_order(), today, r);
 	ident->birth_asking = r->kind != MI_UI_READ_REFUSED;
-	snprintf(ident->status, sizeof ident->status, "%s%s", r->question,
-		 r->kind == MI_UI_READ_CHOOSE ? " Press 1 or 2, or N to change it."
-		 : ident->birth_asking	      ? " Press Y for yes, or N to change it."
-					      : "");
+	const char *keys = r->kind == MI_UI_READ_CHOOSE ? _("Press 1 or 2, or N to change it.")
+			   : ident->birth_asking	  ? _("Press Y for yes, or N to change it.")
+							  : "";
+	snprintf(ident->status, sizeof ident->status, "%s%s%s", r->question, *keys ? " " : "", keys);
 	return false;
 }
 
