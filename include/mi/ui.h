@@ -145,7 +145,7 @@ int mi_ui_putf(mi_ui_canvas *canvas, int y, int x, unsigned attr, const char *fm
 
 /* Word-wraps UTF-8 text into the box starting at (y, x), width columns
  * wide and at most max_rows rows high; "\n" starts a new line. Returns the
- * rows used. */
+ * rows used; with canvas NULL it only counts them. */
 int mi_ui_wrap(mi_ui_canvas *canvas, int y, int x, int width, int max_rows, unsigned attr,
 	       const char *text);
 

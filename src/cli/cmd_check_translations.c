@@ -27,19 +27,8 @@ typedef struct checking {
 static void check_message(void *context, const char *msgctxt, const char *msgid)
 {
 	checking *c = context;
-	const char *found;
-	if (msgctxt) {
-		size_t n = strlen(msgctxt) + 1 + strlen(msgid) + 1;
-		char *keyed = malloc(n);
-		if (!keyed)
-			return;
-		snprintf(keyed, n, "%s\004%s", msgctxt, msgid);
-		found = mi_pgettext(keyed, msgid) == msgid ? NULL : "";
-		free(keyed);
-	} else {
-		found = dgettext(MI_TEXT_DOMAIN, msgid) == msgid ? NULL : "";
-	}
-	if (found)
+	const char *found = msgctxt ? mi_pgettext_in(msgctxt, msgid) : dgettext(MI_TEXT_DOMAIN, msgid);
+	if (found != msgid)
 		return;
 	char *shown = mi_text_sanitize(msgid, false);
 	printf("%s: program: %s%s%s\"%s\" is not translated\n", c->lang, msgctxt ? "(" : "",

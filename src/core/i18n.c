@@ -48,9 +48,9 @@ const char *mi_pgettext_in(const char *context, const char *text)
 	if (!keyed)
 		return text;
 	snprintf(keyed, n, "%s\004%s", context, text);
-	const char *found = dgettext(MI_TEXT_DOMAIN, keyed);
+	const char *found = mi_pgettext(keyed, text);
 	free(keyed);
-	return found == keyed ? text : found;
+	return found;
 }
 
 /* The first language named by the environment, as gettext reads it. */

@@ -182,7 +182,8 @@ static size_t next_word(const char *s, int *width)
 	return len;
 }
 
-/* Word-wraps text into a box; returns the rows used. */
+/* Word-wraps text into a box; returns the rows used (canvas NULL: only
+ * counts them). */
 int mi_ui_wrap(mi_ui_canvas *canvas, int y, int x, int width, int max_rows, unsigned attr,
 	       const char *text)
 {
@@ -214,7 +215,8 @@ int mi_ui_wrap(mi_ui_canvas *canvas, int y, int x, int width, int max_rows, unsi
 		size_t copy = n < sizeof word - 1 ? n : sizeof word - 1;
 		memcpy(word, p, copy);
 		word[copy] = '\0';
-		col += mi_ui_put(canvas, y + row, x + col, attr, width - col, word);
+		col += canvas ? mi_ui_put(canvas, y + row, x + col, attr, width - col, word)
+			      : (w < width - col ? w : width - col);
 		p += n;
 	}
 	return row + (col > 0 ? 1 : 0);

@@ -1251,10 +1251,14 @@ void mi_ui_intake_draw(mi_ui_intake *in, mi_ui_canvas *c)
 			keys = in->reading.kind == MI_UI_READ_CHOOSE ? _("1 or 2 pick  N change it")
 								   : _("Y yes, keep it  N no, change it");
 		}
-		if (in->show_help) { /* over whatever the page has there, never beside it */
-			mi_ui_fill(c, ROW_HELP, 0, c->cols, L' ', 0);
-			mi_ui_fill(c, ROW_HELP + 1, 0, c->cols, L' ', 0);
-			mi_ui_wrap(c, ROW_HELP, 2, 76, 2, 0, q->help);
+		/* Over whatever the page has there, never beside it; help longer
+		 * than two rows (as a translation may be) starts a row higher. */
+		if (in->show_help) {
+			int help_rows = mi_ui_wrap(NULL, 0, 0, 76, 3, 0, q->help);
+			int top = help_rows > 2 ? ROW_HELP - 1 : ROW_HELP;
+			for (int row = top; row < ROW_HELP + 2; row++)
+				mi_ui_fill(c, row, 0, c->cols, L' ', 0);
+			mi_ui_wrap(c, top, 2, 76, help_rows, 0, q->help);
 		}
 	}
 	if (in->show_flags && in->config.mode == MI_UI_THERAPIST && in->config.rules)

@@ -368,9 +368,12 @@ static mi_ui_action kiosk_tick(void *self, double now)
 }
 
 /* The languages a client can pick, each in its own words with its key;
- * the one in use is shown reversed. */
+ * the one in use is shown reversed. Nothing when there is no other
+ * language than English. */
 static void draw_languages(const mi_ui_kiosk *k, mi_ui_canvas *c, int y)
 {
+	if (k->config.translation_count == 0)
+		return;
 	static const char *const keys[] = {"F2", "F3", "F4"};
 	size_t count = 0;
 	const mi_language *languages = mi_languages(&count);
