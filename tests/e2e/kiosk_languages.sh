@@ -109,6 +109,9 @@ tmux_keys F4
 tmux_expect "Bienvenue" "F4: the welcome page in French"
 at_both_sizes "Bienvenue! Avant votre massage, veuillez répondre à quelques questions sur votre dos et votre santé." \
 	"Date de naissance :" "seulement pour reprendre" "Tapez Tab champ suivant Entrée continuer F1 aide"
+tmux_keys F1
+at_both_sizes "Tapez votre nom, appuyez sur Entrée, puis tapez votre date de naissance et appuyez de nouveau sur Entrée. Pour reprendre un questionnaire commencé, tapez aussi le code qui vous a été montré (Tab pour y aller)."
+tmux_keys F1
 tmux_type "Élise Tremblay"; tmux_keys Enter
 tmux_type "3 mars 1975"; tmux_keys Enter
 tmux_expect "3 mars 1975 : est-ce exact?" "a French birth date is read and shown back in French"
