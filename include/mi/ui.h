@@ -56,6 +56,8 @@ typedef enum mi_ui_key_kind {
 	MI_KEY_ESC,
 	MI_KEY_F1,
 	MI_KEY_F2,
+	MI_KEY_F3,
+	MI_KEY_F4,
 	MI_KEY_F12,
 	MI_KEY_CTRL,     /* a control key that has no other meaning: letter in `ch` ('c' for Ctrl-C) */
 	MI_KEY_RESIZE,   /* the window changed size */
@@ -143,7 +145,7 @@ int mi_ui_putf(mi_ui_canvas *canvas, int y, int x, unsigned attr, const char *fm
 
 /* Word-wraps UTF-8 text into the box starting at (y, x), width columns
  * wide and at most max_rows rows high; "\n" starts a new line. Returns the
- * rows used. */
+ * rows used; with canvas NULL it only counts them. */
 int mi_ui_wrap(mi_ui_canvas *canvas, int y, int x, int width, int max_rows, unsigned attr,
 	       const char *text);
 

@@ -19,6 +19,8 @@
 #ifndef MI_UI_APP_H
 #define MI_UI_APP_H
 
+#include "mi/translation.h"
+
 #include "mi/store.h"
 #include "mi/ui.h"
 #include "mi/ui_field.h"
@@ -70,6 +72,11 @@ typedef struct mi_ui_kiosk_config {
 	const char *pin_hash;
 	double idle_seconds;   /* back to welcome after this long without a key; 0: the default */
 	long resume_hours;     /* a draft can be resumed here this long after it began; 0: the default */
+	/* The languages a client may pick on the welcome page besides
+	 * English (i18n.h: F2 English, then F3, F4 ... in mi_languages
+	 * order). Borrowed; none: the desk's language only. */
+	const mi_translation *translations;
+	size_t translation_count;
 } mi_ui_kiosk_config;
 
 typedef struct mi_ui_kiosk mi_ui_kiosk;

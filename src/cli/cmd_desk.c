@@ -25,6 +25,10 @@ int mi_cmd_desk(mi_cli *cli)
 		st = mi_cli_load_rules(cli, &rules, &err);
 	if (st == MI_OK)
 		st = mi_cli_load_aftercare(cli, &aftercare, &err);
+	mi_translation translations[MI_CLI_LANGUAGES_MAX];
+	size_t translation_count = 0;
+	if (st == MI_OK)
+		st = mi_cli_load_translations(cli, translations, &translation_count, &err);
 	if (st == MI_OK)
 		st = mi_store_set_actor(store, "desk", &err);
 	mi_settings settings = {0};
@@ -34,7 +38,9 @@ int mi_cmd_desk(mi_cli *cli)
 	if (st == MI_OK) {
 		mi_desk_config config = {.store = store, .rules = rules, .aftercare = aftercare,
 					 .clock = cli->clock,
-					 .lock_seconds = (double)settings.lock_timeout_seconds};
+					 .lock_seconds = (double)settings.lock_timeout_seconds,
+					 .translations = translations,
+					 .translation_count = translation_count};
 		desk = mi_desk_new(&config, &err);
 		if (!desk)
 			st = err.status;
@@ -45,6 +51,7 @@ int mi_cmd_desk(mi_cli *cli)
 	}
 	mi_desk_free(desk);
 	mi_settings_clear(&settings);
+	mi_cli_clear_translations(translations, translation_count);
 	mi_aftercare_template_free(aftercare);
 	mi_ruleset_free(rules);
 	mi_store_close(store);

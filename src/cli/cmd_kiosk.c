@@ -39,12 +39,18 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	mi_settings settings = {0};
 	if (st == MI_OK)
 		st = mi_app_settings_load(store, &settings, &err);
+	mi_translation translations[MI_CLI_LANGUAGES_MAX];
+	size_t translation_count = 0;
+	if (st == MI_OK)
+		st = mi_cli_load_translations(cli, translations, &translation_count, &err);
 	mi_ui_kiosk_config config = {
 		.store = store,
 		.rules = rules,
 		.clock = cli->clock,
 		.idle_seconds = (double)settings.idle_timeout_seconds,
 		.resume_hours = settings.kiosk_resume_hours,
+		.translations = translations,
+		.translation_count = translation_count,
 	};
 	mi_ui_kiosk *kiosk = NULL;
 	if (st == MI_OK && plain) {
@@ -59,6 +65,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 			   : mi_error_set(&err, MI_EINTERNAL, "out of memory.");
 	}
 	mi_ui_kiosk_free(kiosk);
+	mi_cli_clear_translations(translations, translation_count);
 	mi_settings_clear(&settings);
 	mi_ruleset_free(rules);
 	mi_store_close(store);
@@ -75,6 +82,9 @@ const mi_command mi_command_kiosk = {
 		 "F12 (or Ctrl-T) followed by the therapist PIN. It refuses to start until\n"
 		 "a PIN is set with \"massage-intake set-pin\". After idle_timeout_seconds\n"
 		 "(a setting, 180 by default) without a key it goes back to its welcome page.\n"
+		 "On the welcome page the client picks a language with one key (F2 English,\n"
+		 "F3 Español, F4 Français); the questions, the messages and the printed\n"
+		 "aftercare are then in it, and the next client starts in the desk's language.\n"
 		 "With --plain (or MASSAGE_INTAKE_PLAIN=1) it runs as lines instead, with no\n"
 		 "cursor addressing, for screen readers, braille displays and TERM=dumb: each\n"
 		 "question is printed, the answer typed and Enter pressed; choices by number\n"

@@ -1,6 +1,5 @@
 /* main.c - global options, then one sub-command (or the front-desk UI). */
 #include <errno.h>
-#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +9,7 @@
 #include <unistd.h>
 
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/store_therapists.h"
 #include "mi/text.h"
 
@@ -232,7 +232,9 @@ static int run(mi_cli *cli, int argc, char **argv)
 int main(int argc, char **argv)
 {
 	forbid_core_dumps();
-	setlocale(LC_ALL, "");
+	char *locale_dir = mi_cli_locale_dir();
+	mi_i18n_init(locale_dir);
+	free(locale_dir);
 	mi_account who = {0};
 	mi_cli cli = {.program = argv[0], .clock = mi_clock_system(), .who = &who};
 	argc = strip_globals(&cli, argc, argv);

@@ -191,6 +191,9 @@ static const char *const MIGRATIONS[MI_STORE_SCHEMA_VERSION] = {
 	/* Which consent text was agreed (consent.h); NULL before. */
 	"ALTER TABLE visits ADD COLUMN consent_version TEXT;"
 	"ALTER TABLE visits ADD COLUMN consent_hash TEXT;",
+	/* 6 -> 7: the language the client answered in (store_language.h),
+	 * so the aftercare sheet is reprinted in it; NULL before. */
+	"ALTER TABLE visits ADD COLUMN language TEXT;",
 };
 
 static const char SQLITE_MAGIC[16] = "SQLite format 3";

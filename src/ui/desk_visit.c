@@ -877,7 +877,9 @@ static void print(visit_page *p, mi_desk *desk)
 	} else {
 		/* The same path as `aftercare --print`: audit first, one paper default. */
 		mi_aftercare_request req = {.visit_id = p->visit_id, .target = MI_AFTERCARE_PRINT,
-					    .quiet = true};
+					    .quiet = true,
+					    .translations = desk->config.translations,
+					    .translation_count = desk->config.translation_count};
 		st = mi_app_aftercare(desk->config.store, desk->config.aftercare, &req, NULL, &err);
 	}
 	if (st != MI_OK) {

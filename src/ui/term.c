@@ -188,6 +188,8 @@ static mi_ui_key translate(int rc, wint_t ch)
 	case KEY_RESIZE: return mi_ui_key_of(MI_KEY_RESIZE);
 	case KEY_F(1): return mi_ui_key_of(MI_KEY_F1);
 	case KEY_F(2): return mi_ui_key_of(MI_KEY_F2);
+	case KEY_F(3): return mi_ui_key_of(MI_KEY_F3);
+	case KEY_F(4): return mi_ui_key_of(MI_KEY_F4);
 	case KEY_F(12): return mi_ui_key_of(MI_KEY_F12);
 	default: return mi_ui_key_of(MI_KEY_NONE);
 	}

@@ -8,6 +8,9 @@
 #   tmux_wait_for TEXT [SECS] wait until TEXT is on the screen (default 10 s)
 #   tmux_expect TEXT DESC     the same, counted as a test
 #   tmux_expect_gone TEXT DESC  wait until TEXT has left the screen
+#   tmux_expect_whole TEXT DESC TEXT is on the screen whole: its lines trimmed and
+#                             joined by one space hold it (a wrapped sentence
+#                             counts; one cut short or cut mid-word does not)
 #   tmux_pid                  the pid of the program in the window
 #   tmux_dead                 true once the window's shell has exited
 #   tmux_exit_status          its exit status, once it has exited
@@ -112,6 +115,20 @@ tmux_wait_for() {
 tmux_expect() {
 	mi_test_count=$((mi_test_count + 1))
 	tmux_wait_for "$1" "${3:-10}" || fail "$2: the screen lacks '$1'; it shows:
+$(tmux_screen)"
+}
+
+# The screen as one line: each row trimmed, joined by one space.
+tmux_screen_joined() { tmux_screen | sed 's/^ *//; s/ *$//' | tr '\n' ' ' | tr -s ' '; }
+
+tmux_expect_whole() {
+	mi_test_count=$((mi_test_count + 1))
+	local deadline=$((SECONDS + ${3:-10}))
+	while ((SECONDS < deadline)); do
+		grep -qF -- "$1" <<<"$(tmux_screen_joined)" && return 0
+		sleep 0.1
+	done
+	fail "$2: the screen does not hold '$1' whole; it shows:
 $(tmux_screen)"
 }
 
