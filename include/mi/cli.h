@@ -299,13 +299,29 @@ void mi_cli_put_padded(const char *s, size_t width);
  * (visit, date, client, "SOURCE, finished|draft", outcome) under a header,
  * or the line empty when there are none (or no database yet); with json a
  * JSON array of {"visit", "client", "name", "date", "state", "source",
- * "reviewed", "pain", "outcome", "updated"}. 0 or an exit status. Defined
+ * "reviewed", "pain", "outcome", "updated", "fully_screened"}. 0 or an exit status. Defined
  * in visit_list.c. */
 struct mi_visit_list;
 typedef mi_status (*mi_cli_visit_lister)(const mi_cli *cli, struct mi_store *store,
 					 struct mi_visit_list *out, struct mi_app_seen *seen,
 					 mi_error *err);
 int mi_cli_list_visits(const mi_cli *cli, mi_cli_visit_lister lister, bool json, const char *empty);
+
+/* For each visit of list, whether it is not fully screened
+ * (mi_app_visits_not_fully_screened with the rules cli loads, only when
+ * some visit has an outcome): *out gets list->count entries (caller frees). */
+mi_status mi_cli_visits_not_fully_screened(const mi_cli *cli, struct mi_store *store,
+					   const struct mi_visit_list *list, bool **out,
+					   mi_error *err);
+
+/* A visit's outcome for people: its level's name, "proceed, not fully
+ * screened" when unscreened, "-" without one. */
+struct mi_visit_summary;
+const char *mi_cli_outcome_words(const struct mi_visit_summary *v, bool unscreened);
+
+/* The "fully_screened" member of a visit in --json: true, false (not fully
+ * screened), or null without an outcome. */
+struct json_t *mi_cli_fully_screened_json(const struct mi_visit_summary *v, bool unscreened);
 
 /* Prints prompt ("... Type yes to erase: "), reads one line from standard
  * input; true when it is "yes". Defined in confirm.c. */

@@ -50,6 +50,10 @@ typedef struct mi_intake_word {
 	unsigned regions;
 } mi_intake_word;
 
+/* The question that asks schema key key (the birth date asks `age`), or
+ * NULL when no question of intake does (owned by intake). */
+const mi_ui_question *mi_intake_question_asking(const mi_intake *intake, const char *key);
+
 /* The session areas and the techniques, in file order (owned by intake). */
 const mi_intake_word *mi_intake_session_areas(const mi_intake *intake, size_t *count);
 const mi_intake_word *mi_intake_session_techniques(const mi_intake *intake, size_t *count);

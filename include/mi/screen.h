@@ -152,6 +152,12 @@ void mi_screening_clear(mi_screening *screening);
 /* True when the rule with this id fired. */
 bool mi_screening_has(const mi_screening *screening, const char *rule_id);
 
+/* True when a visit is "not fully screened": its outcome reads proceed
+ * while safety questions the rules read are unanswered (a missing answer
+ * never fires a rule, so nothing has cleared the client). The one rule
+ * every place that shows an outcome follows (app_rescreen.h). */
+bool mi_not_fully_screened(mi_level outcome, size_t unanswered);
+
 /* True when key (a schema key name) is a safety question still to ask:
  * some loaded rule reads it, it is asked for these answers, and it is not
  * answered. */

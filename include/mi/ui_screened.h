@@ -4,7 +4,8 @@
  * A screening with no flag but with safety questions unanswered has not
  * cleared the client: a missing answer never fires a rule. Such an
  * outcome is shown as "[? NOT FULLY SCREENED]" in the colour of a caution,
- * not as a green "[ok PROCEED] deep tissue is fine".
+ * not as a green "[ok PROCEED] deep tissue is fine". The rule is
+ * mi_not_fully_screened (screen.h).
  */
 #ifndef MI_UI_SCREENED_H
 #define MI_UI_SCREENED_H
@@ -13,9 +14,6 @@
 #include <stddef.h>
 
 #include "mi/screen.h"
-
-/* True when outcome reads as proceed but unanswered safety questions remain. */
-bool mi_ui_not_fully_screened(mi_level outcome, size_t unanswered);
 
 /* The symbol: mi_ui_level_tag, or "[? NOT FULLY SCREENED]". */
 const char *mi_ui_outcome_tag(mi_level outcome, size_t unanswered);

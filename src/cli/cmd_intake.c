@@ -52,16 +52,36 @@ static int add_to_visit(mi_cli *cli, const mi_ruleset *rules, long long visit,
 		return rc;
 	mi_error err;
 	mi_screening after = {0};
-	if (mi_app_visit_answer_missing(store, rules, visit, answers, &after, &err) != MI_OK)
+	mi_rescreen_birth_date birth = {0};
+	if (mi_app_visit_answer_missing(store, rules, visit, answers, &after, &birth, &err) != MI_OK)
 		rc = mi_cli_fail(&err);
 	mi_store_close(store);
 	if (rc != 0)
 		return rc;
-	if (json)
-		printf("{\"visit\":%lld,\"outcome\":\"%s\",\"unanswered\":%zu}\n", visit,
-		       mi_level_name(after.outcome), after.unanswered_count);
-	else
+	if (json) {
+		json_t *birth_json =
+			*birth.given ? json_pack("{s:s, s:b, s:o}", "given", birth.given, "recorded",
+						 birth.recorded, "on_record",
+						 birth.differs ? json_string(birth.on_record)
+							       : json_null())
+				     : json_null();
+		json_t *o = json_pack("{s:I, s:s, s:I, s:o}", "visit", (json_int_t)visit, "outcome",
+				      mi_level_name(after.outcome), "unanswered",
+				      (json_int_t)after.unanswered_count, "birth_date", birth_json);
+		char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
+		json_decref(o);
+		if (text)
+			printf("%s\n", text);
+		free(text);
+	} else {
 		printf("%s\n", mi_level_name(after.outcome));
+		if (birth.recorded)
+			printf("birth date %s added to the client's record\n", birth.given);
+		else if (birth.differs)
+			printf("birth date given %s, on the client's record %s: the record is "
+			       "unchanged; check which is right\n",
+			       birth.given, birth.on_record);
+	}
 	mi_screening_clear(&after);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return mi_cli_failf(MI_EIO, "visit %lld was screened again but the outcome could not "
@@ -158,6 +178,9 @@ const mi_command mi_command_intake = {
 		 "later (the desk's a on the visit page): they are added to that visit, which\n"
 		 "is screened again on its own date and stored with its new outcome and flags;\n"
 		 "prints the outcome. An answer already given is never changed (exit 65).\n"
+		 "A birth date given this way also goes on the client's record when it has\n"
+		 "none (logged as \"birth date\"); one on record that differs is left as it\n"
+		 "is and printed beside the one given.\n"
 		 "\n"
 		 "With --plain (or MASSAGE_INTAKE_PLAIN=1) and no --answers, asks the intake\n"
 		 "questions one line at a time on standard output and reads each answer as a\n"
@@ -169,7 +192,8 @@ const mi_command mi_command_intake = {
 		 "add the answers to questions VISIT left unanswered, and screen it again"},
 		{"json", 'j', NULL,
 		 "print {\"visit\": ID, \"client\": ID, \"outcome\": LEVEL} (with --visit:\n"
-		 "the visit, the outcome and how many safety questions are still unanswered)"},
+		 "the visit, the outcome, how many safety questions are still unanswered,\n"
+		 "and birth_date: null, or {\"given\", \"recorded\", \"on_record\"})"},
 		{0},
 	},
 	.after = "Exit status: 0 stored; 64 bad command line; 65 invalid answers or rules,\n"

@@ -584,6 +584,12 @@ static int asking_question(const mi_intake *intake, const char *key)
 	return question_index(intake, strcmp(key, "age") == 0 ? "client.birth_date" : key);
 }
 
+const mi_ui_question *mi_intake_question_asking(const mi_intake *intake, const char *key)
+{
+	int i = intake ? asking_question(intake, key) : -1;
+	return i >= 0 ? &intake->questions[i] : NULL;
+}
+
 /* The first rule that reads schema key k (of key_count), or NULL. */
 static const char *rule_reading(const mi_rulefile *rules, size_t k, size_t key_count)
 {

@@ -442,6 +442,11 @@ bool mi_screening_has(const mi_screening *screening, const char *rule_id)
 	return false;
 }
 
+bool mi_not_fully_screened(mi_level outcome, size_t unanswered)
+{
+	return outcome == MI_LEVEL_PROCEED && unanswered > 0;
+}
+
 bool mi_screening_lists_unanswered(const mi_screening *screening, const char *key)
 {
 	for (size_t i = 0; i < screening->unanswered_count; i++)

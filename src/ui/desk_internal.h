@@ -149,6 +149,11 @@ typedef struct mi_desk_table {
  * the growing columns by their shares, the rest of it to the last column. */
 mi_desk_table mi_desk_table_fit(const mi_desk_column *columns, size_t count, int cols);
 
+/* The width of an outcome column for the visits of list: min, or the
+ * widest outcome tag among them ("[? NOT FULLY SCREENED]" where
+ * unscreened[i], see ui_screened.h). */
+int mi_desk_outcome_width(const mi_visit_list *list, const bool *unscreened, int min);
+
 /* The headings, on row y. */
 void mi_desk_table_header(const mi_desk_table *t, mi_ui_canvas *c, int y);
 

@@ -3,14 +3,18 @@
  * then oldest first (app_urgent.h). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "desk_internal.h"
+#include "mi/app_rescreen.h"
+#include "mi/ui_screened.h"
 
 enum { ROW_HEADER = 2, ROW_LIST = 3 };
 
 typedef struct review_page {
 	mi_desk_page base;
 	mi_visit_list list;
+	bool *unscreened; /* per visit: not fully screened (app_rescreen.h) */
 	size_t sel, top;
 } review_page;
 
@@ -22,9 +26,19 @@ static bool load(review_page *p, mi_desk *desk, mi_app_seen *seen, mi_error *err
 					     mi_clock_today(desk->config.clock), &list, seen,
 					     err) != MI_OK)
 		return false;
+	bool *unscreened = calloc(list.count + 1, sizeof *unscreened);
+	if (!unscreened) {
+		mi_visit_list_clear(&list);
+		return mi_error_set(err, MI_EINTERNAL, "out of memory."), false;
+	}
+	if (desk->config.rules)
+		mi_app_visits_not_fully_screened(desk->config.store, desk->config.rules, &list,
+						 unscreened, err);
 	long long keep = p->sel < p->list.count ? p->list.items[p->sel].id : 0;
 	mi_visit_list_clear(&p->list);
+	free(p->unscreened);
 	p->list = list;
+	p->unscreened = unscreened;
 	p->sel = 0;
 	for (size_t i = 0; i < list.count; i++)
 		if (list.items[i].id == keep)
@@ -60,15 +74,18 @@ static mi_ui_action review_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 	return MI_UI_HANDLED;
 }
 
-/* Visit, date, client (it takes the room), state, outcome. */
+/* Visit, date, client (it takes the room), state, outcome (as wide as the
+ * widest shown): the client's least width leaves room at 80 columns for
+ * "[? NOT FULLY SCREENED]". */
 static const mi_desk_column review_columns[] = {
-	{"Visit", 6, 0}, {"Date", 10, 0}, {"Client", 26, 1}, {"State", 16, 0}, {"Outcome", 13, 0},
+	{"Visit", 6, 0}, {"Date", 10, 0}, {"Client", 17, 1}, {"State", 16, 0}, {"Outcome", 13, 0},
 };
 
 static void review_row(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int y, size_t item,
 		       unsigned attr)
 {
-	const mi_visit_summary *v = &((const review_page *)ctx)->list.items[item];
+	const review_page *p = ctx;
+	const mi_visit_summary *v = &p->list.items[item];
 	char id[24], date[11], state[32];
 	snprintf(id, sizeof id, "%5lld", v->id);
 	mi_date_format(v->date, date);
@@ -78,9 +95,10 @@ static void review_row(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int y
 	mi_desk_table_put(t, c, y, 1, attr, date);
 	mi_desk_table_put(t, c, y, 2, attr, v->client_name ? v->client_name : "(no name yet)");
 	mi_desk_table_put(t, c, y, 3, attr, state);
+	size_t unanswered = p->unscreened[item] ? 1 : 0;
 	if (v->has_outcome)
-		mi_desk_table_put(t, c, y, 4, attr | mi_ui_level_attr(v->outcome),
-				  mi_ui_level_tag(v->outcome));
+		mi_desk_table_put(t, c, y, 4, attr | mi_ui_outcome_attr(v->outcome, unanswered),
+				  mi_ui_outcome_tag(v->outcome, unanswered));
 }
 
 static void review_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
@@ -89,7 +107,10 @@ static void review_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	char right[64];
 	snprintf(right, sizeof right, "%zu waiting", p->list.count);
 	mi_ui_draw_title(c, "Review queue - intakes waiting for review", right);
-	mi_desk_table t = mi_desk_table_fit(review_columns, 5, c->cols);
+	mi_desk_column columns[5];
+	memcpy(columns, review_columns, sizeof columns);
+	columns[4].width = mi_desk_outcome_width(&p->list, p->unscreened, columns[4].width);
+	mi_desk_table t = mi_desk_table_fit(columns, 5, c->cols);
 	mi_desk_table_header(&t, c, ROW_HEADER);
 	mi_desk_list_view view = {p->list.count, p->top, p->sel, "Nothing is waiting for review."};
 	mi_desk_table_rows(&t, c, ROW_LIST, mi_desk_list_rows(desk, ROW_LIST), &view, review_row, p);
@@ -107,6 +128,7 @@ static void review_free(mi_desk_page *page)
 {
 	review_page *p = (review_page *)page;
 	mi_visit_list_clear(&p->list);
+	free(p->unscreened);
 	free(p);
 }
 

@@ -18,6 +18,7 @@
 #include "mi/app_settings.h"
 #include "mi/consent.h"
 #include "mi/diff.h"
+#include "mi/intake.h"
 #include "mi/ui_field.h"
 #include "mi/ui_screened.h"
 #include "mi/vocab.h"
@@ -982,7 +983,7 @@ static void draw_banner(const visit_page *p, mi_ui_canvas *c)
 	char line[256];
 	int used = snprintf(line, sizeof line, "%s %s - %zu flag%s",
 			    mi_ui_outcome_tag(v->outcome, unanswered),
-			    mi_ui_not_fully_screened(v->outcome, unanswered)
+			    mi_not_fully_screened(v->outcome, unanswered)
 				    ? MI_UI_NOT_SCREENED_WORDS
 				    : mi_level_words(v->outcome, false),
 			    v->flag_count,
@@ -1118,15 +1119,15 @@ static bool load_unanswered(visit_page *p, mi_desk *desk, mi_error *err)
 	mi_screening s = {0};
 	if (mi_screen(desk->config.rules, p->visit->answers, p->visit->date, &s, err) != MI_OK)
 		return false;
-	size_t count = 0, size = 1;
-	const mi_ui_question *qs = mi_ui_questions(&count);
+	size_t size = 1;
+	const mi_intake *intake = mi_ruleset_intake(desk->config.rules);
 	const char **texts = calloc(s.unanswered_count + 1, sizeof *texts);
 	bool ok = texts != NULL;
 	for (size_t i = 0; ok && i < s.unanswered_count; i++) {
-		texts[i] = s.unanswered[i];
-		for (size_t q = 0; q < count; q++)
-			if (strcmp(qs[q].key, s.unanswered[i]) == 0)
-				texts[i] = qs[q].text;
+		/* The question's words (the birth date's for the age); the key
+		 * only when no question of the loaded intake asks it. */
+		const mi_ui_question *q = mi_intake_question_asking(intake, s.unanswered[i]);
+		texts[i] = q ? q->text : s.unanswered[i];
 		size += strlen(texts[i]) + 1;
 	}
 	p->unanswered = ok ? malloc(size) : NULL;

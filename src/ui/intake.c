@@ -871,7 +871,7 @@ void mi_ui_therapist_banner(const mi_screening *s, char *buf, size_t size)
 	if (s->unrecognised_count)
 		snprintf(meds, sizeof meds, ", %zu medicine%s not recognised", s->unrecognised_count,
 			 s->unrecognised_count == 1 ? "" : "s");
-	bool unscreened = mi_ui_not_fully_screened(s->outcome, s->unanswered_count);
+	bool unscreened = mi_not_fully_screened(s->outcome, s->unanswered_count);
 	snprintf(buf, size, "%s %s - %zu flag%s, %zu safety question%s unanswered%s (F2 for details)",
 		 mi_ui_outcome_tag(s->outcome, s->unanswered_count),
 		 unscreened ? MI_UI_NOT_SCREENED_WORDS : mi_level_words(s->outcome, true), s->flag_count,

@@ -16,6 +16,7 @@
 #include "mi/aftercare.h"
 #include "mi/app_aftercare.h"
 #include "mi/app_records.h"
+#include "mi/intake.h"
 #include "mi/store.h"
 #include "mi/store_therapists.h"
 #include "mi/ui_desk.h"
@@ -960,10 +961,115 @@ static void desk_visit_answer_missing_rescreens_succeeds(void **state)
 	mi_audit_list_clear(&log);
 	assert_true(logged);
 
+	/* Lena's record had no birth date: it has the one given now. */
+	mi_client lena = {0};
+	assert_int_equal(mi_store_client_get(f->store, mi_desk_client_id(f->desk), &lena, &err),
+			 MI_OK);
+	assert_non_null(lena.birth_date);
+	assert_string_equal(lena.birth_date, "1980-02-03");
+	mi_client_clear(&lena);
+
 	press(f, MI_KEY_ESC);
 	press(f, MI_KEY_ESC);
 	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_MAIN);
 	assert_screen_lacks(f, "NOT FULLY SCREENED");
+	assert_screen_has(f, "1980-02-03");
+}
+
+/* The line of the 80x24 screen holding want, or fails (caller frees). */
+static char *screen_line_with(fixture *f, const char *want)
+{
+	char *text = screen(f, 24, 80);
+	char *at = strstr(text, want);
+	if (!at)
+		fail_msg("the screen lacks \"%s\":\n%s", want, text);
+	char *start = at;
+	while (start > text && start[-1] != '\n')
+		start--;
+	char *end = strchr(at, '\n');
+	char *line = strndup(start, end ? (size_t)(end - start) : strlen(start));
+	free(text);
+	assert_non_null(line);
+	return line;
+}
+
+/* The review queue and the client's visits say "not fully screened" for
+ * a visit that is, as the client list and the visit page do. */
+static void desk_review_and_client_pages_say_not_fully_screened_succeeds(void **state)
+{
+	fixture *f = *state;
+	long long lena = 0;
+	store(f, example("05-incomplete-safety-questions.json"), MI_SOURCE_KIOSK, today, &lena);
+	key(f, L'r');
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_REVIEW);
+	char *line = screen_line_with(f, "Lena Fischer");
+	if (!strstr(line, "[? NOT FULLY SCREENED]") || strstr(line, "[ok PROCEED]"))
+		fail_msg("the review queue shows Lena's visit as: %s", line);
+	free(line);
+	press(f, MI_KEY_ESC);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_MAIN);
+
+	key(f, L'/');
+	type(f, L"fisch");
+	press(f, MI_KEY_ENTER);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_CLIENT);
+	line = screen_line_with(f, "kiosk, waiting for review");
+	if (!strstr(line, "[? NOT FULLY SCREENED]") || strstr(line, "[ok PROCEED]"))
+		fail_msg("Lena's visits show her visit as: %s", line);
+	free(line);
+	/* A fully answered visit keeps its plain outcome. */
+	press(f, MI_KEY_ESC);
+	press(f, MI_KEY_ESC);
+	press(f, MI_KEY_ESC);
+	key(f, L'/');
+	type(f, L"ortiz");
+	press(f, MI_KEY_ENTER);
+	assert_int_equal(mi_desk_client_id(f->desk), f->maya);
+	assert_screen_has(f, "[ok PROCEED]");
+	assert_screen_lacks(f, "NOT FULLY SCREENED");
+}
+
+/* The visit page names each missing safety question in the words of the
+ * loaded intake, the age by the birth date's question, never by its key. */
+static void desk_visit_lists_missing_questions_in_words_succeeds(void **state)
+{
+	fixture *f = *state;
+	open_lena_visit(f);
+	size_t size = 1;
+	char *all = calloc(1, size);
+	for (int step = 0; step < 200; step++) {
+		char *text = screen(f, 24, 80);
+		size += strlen(text);
+		all = realloc(all, size);
+		assert_non_null(all);
+		strcat(all, text);
+		free(text);
+		press(f, MI_KEY_DOWN);
+	}
+	if (!strstr(all, "- What is your date of birth?"))
+		fail_msg("the missing age is not asked by the birth date's words");
+	mi_screening s;
+	mi_error err;
+	mi_visit *v = NULL;
+	assert_int_equal(mi_store_visit_load(f->store, mi_desk_visit_id(f->desk), &v, &err), MI_OK);
+	assert_int_equal(mi_screen(f->rules, v->answers, v->date, &s, &err), MI_OK);
+	assert_true(mi_screening_lists_unanswered(&s, "age"));
+	for (size_t i = 0; i < s.unanswered_count; i++) {
+		char raw[64];
+		snprintf(raw, sizeof raw, "- %s ", s.unanswered[i]);
+		if (strstr(all, raw))
+			fail_msg("the missing \"%s\" is listed by its key", s.unanswered[i]);
+		const mi_ui_question *q =
+			mi_intake_question_asking(mi_ruleset_intake(f->rules), s.unanswered[i]);
+		assert_non_null(q);
+		char words[256];
+		snprintf(words, sizeof words, "- %.40s", q->text);
+		if (!strstr(all, words))
+			fail_msg("the missing \"%s\" is not listed as \"%s\"", s.unanswered[i], q->text);
+	}
+	mi_screening_clear(&s);
+	mi_visit_free(v);
+	free(all);
 }
 
 /* Esc on the first question leaves with what was answered kept: nothing,
@@ -1125,6 +1231,8 @@ int main(void)
 		T(desk_visit_page_shows_all_answers_succeeds),
 		T(desk_visit_with_bad_consent_says_so_succeeds),
 		T(desk_visit_with_unanswered_is_not_fully_screened_succeeds),
+		T(desk_review_and_client_pages_say_not_fully_screened_succeeds),
+		T(desk_visit_lists_missing_questions_in_words_succeeds),
 		T(desk_visit_notes_save_succeeds),
 		T(desk_visit_notes_save_with_store_failure_fails),
 		T(desk_visit_leave_unsaved_asks_succeeds),
