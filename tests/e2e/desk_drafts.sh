@@ -64,6 +64,7 @@ tmux_expect "1 waiting" "the kiosk draft stays"
 tmux_keys Escape
 tmux_expect "1 intake waiting for review" "the main screen counts what is left"
 tmux_type "q"
+tmux_expect_exit 0 "the desk quits"
 
 check "$([[ $(sqlite3 "$MASSAGE_INTAKE_DB" "SELECT (SELECT count(*) FROM visits WHERE id = 200)
 	+ (SELECT count(*) FROM resume_codes WHERE visit_id = 200)

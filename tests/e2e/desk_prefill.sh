@@ -69,5 +69,6 @@ tmux_keys C-s
 tmux_expect "The intake is kept as a draft" "save and leave"
 tmux_keys Escape
 tmux_type "q"
+tmux_expect_exit 0 "the desk quits"
 
 finish

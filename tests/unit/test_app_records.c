@@ -302,6 +302,16 @@ static long long draft_begun(fixture *f, const char *name, mi_date day, const ch
 	return visit;
 }
 
+/* The ids of list as "1 2 3". */
+static void ids_of(const mi_visit_list *list, char *ids, size_t size)
+{
+	size_t used = 0;
+	ids[0] = '\0';
+	for (size_t i = 0; i < list->count; i++)
+		used += (size_t)snprintf(ids + used, size - used, "%s%lld", i ? " " : "",
+					 list->items[i].id);
+}
+
 /* The ids of the review queue on day, and its urgent count, as "1 2 3". */
 static void queue_on(fixture *f, mi_date day, char *ids, size_t size, size_t *urgent)
 {
@@ -313,11 +323,7 @@ static void queue_on(fixture *f, mi_date day, char *ids, size_t size, size_t *ur
 	mi_app_urgent_alert_of(&queue, &alert);
 	assert_int_equal(alert.waiting, queue.count);
 	*urgent = alert.urgent;
-	size_t used = 0;
-	ids[0] = '\0';
-	for (size_t i = 0; i < queue.count; i++)
-		used += (size_t)snprintf(ids + used, size - used, "%s%lld", i ? " " : "",
-					 queue.items[i].id);
+	ids_of(&queue, ids, size);
 	mi_visit_list_clear(&queue);
 }
 
@@ -327,11 +333,7 @@ static void drafts_on(fixture *f, mi_date day, mi_app_drafts_which which, char *
 	mi_visit_list list = {0};
 	mi_error err;
 	assert_int_equal(mi_app_drafts(f->store, f->rules, day, which, &list, NULL, &err), MI_OK);
-	size_t used = 0;
-	ids[0] = '\0';
-	for (size_t i = 0; i < list.count; i++)
-		used += (size_t)snprintf(ids + used, size - used, "%s%lld", i ? " " : "",
-					 list.items[i].id);
+	ids_of(&list, ids, size);
 	mi_visit_list_clear(&list);
 }
 
