@@ -185,7 +185,7 @@ mi_desk_page *mi_desk_intake_for_person(mi_desk *desk, const char *name, const c
 	long long visit_id = 0;
 	mi_answers *answers = NULL;
 	bool resumed = false;
-	if (mi_app_draft_open(desk->config.store, name, birth_date, MI_SOURCE_DESK,
+	if (mi_app_draft_open(desk->config.store, desk->config.rules, name, birth_date, MI_SOURCE_DESK,
 			      mi_clock_today(desk->config.clock), &visit_id, &answers, &resumed,
 			      err) != MI_OK)
 		return NULL;
@@ -197,8 +197,9 @@ mi_desk_page *mi_desk_intake_for_client(mi_desk *desk, long long client_id, mi_e
 {
 	long long visit_id = 0;
 	bool resumed = false;
-	if (mi_app_draft_open_client(desk->config.store, client_id, mi_clock_today(desk->config.clock),
-				     &visit_id, &resumed, err) != MI_OK)
+	if (mi_app_draft_open_client(desk->config.store, desk->config.rules, client_id,
+				     mi_clock_today(desk->config.clock), &visit_id, &resumed,
+				     err) != MI_OK)
 		return NULL;
 	return open_draft(desk, visit_id, resumed, err);
 }

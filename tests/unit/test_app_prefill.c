@@ -76,7 +76,7 @@ static long long draft_on(fixture *f, mi_date day)
 	bool resumed = false;
 	mi_answers *a = NULL;
 	mi_error err;
-	assert_int_equal(mi_app_draft_open(f->t.store, "Walter Brandt", "1960-05-01", MI_SOURCE_DESK,
+	assert_int_equal(mi_app_draft_open(f->t.store, NULL, "Walter Brandt", "1960-05-01", MI_SOURCE_DESK,
 					   day, &id, &a, &resumed, &err),
 			 MI_OK);
 	mi_answers_free(a);

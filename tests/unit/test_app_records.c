@@ -59,7 +59,7 @@ static long long draft_with_fever(fixture *f, mi_visit_source source, bool fever
 	long long visit = 0;
 	bool resumed = false;
 	mi_error err;
-	assert_int_equal(mi_app_draft_open(f->store, "Maya Ortiz", "1988-03-14", source, today,
+	assert_int_equal(mi_app_draft_open(f->store, NULL, "Maya Ortiz", "1988-03-14", source, today,
 					   &visit, answers, &resumed, &err),
 			 MI_OK);
 	assert_int_equal(mi_answers_set_bool(*answers, "fever", fever, &err), MI_OK);
@@ -247,7 +247,9 @@ static void drafts_list_and_discard_succeeds(void **state)
 
 	mi_visit_list drafts = {0};
 	mi_app_seen seen;
-	assert_int_equal(mi_app_drafts(f->store, f->rules, today, MI_APP_DRAFTS_WAITING, &drafts, &seen, &err), MI_OK);
+	assert_int_equal(mi_app_drafts(f->store, f->rules, today, MI_APP_DRAFTS_WAITING, &drafts,
+				       &seen, &err),
+			 MI_OK);
 	assert_int_equal(drafts.count, 1);
 	assert_int_equal(drafts.items[0].id, draft);
 	assert_false(drafts.items[0].complete);
@@ -259,7 +261,9 @@ static void drafts_list_and_discard_succeeds(void **state)
 	assert_int_equal(mi_app_draft_discard(f->store, draft, &err), MI_OK);
 	assert_int_equal(logged(f, "discard", "visits", draft), 1);
 	assert_int_equal(mi_app_draft_take(f->store, draft, &answers, &err), MI_ENOTFOUND);
-	assert_int_equal(mi_app_drafts(f->store, f->rules, today, MI_APP_DRAFTS_WAITING, &drafts, NULL, &err), MI_OK);
+	assert_int_equal(mi_app_drafts(f->store, f->rules, today, MI_APP_DRAFTS_WAITING, &drafts,
+				       NULL, &err),
+			 MI_OK);
 	assert_int_equal(drafts.count, 0);
 	mi_visit_list_clear(&drafts);
 }
@@ -290,7 +294,7 @@ static long long draft_begun(fixture *f, const char *name, mi_date day, const ch
 	bool resumed = false;
 	mi_answers *answers = NULL;
 	mi_error err;
-	assert_int_equal(mi_app_draft_open(f->store, name, "1970-01-01", MI_SOURCE_DESK, day, &visit,
+	assert_int_equal(mi_app_draft_open(f->store, NULL, name, "1970-01-01", MI_SOURCE_DESK, day, &visit,
 					   &answers, &resumed, &err),
 			 MI_OK);
 	if (key) {
@@ -373,6 +377,39 @@ static void drafts_expire_from_queue_unless_urgent_or_refer_succeeds(void **stat
 	mi_answers_free(answers);
 	mi_app_draft_release(f->store, calm);
 
+	/* At the desk the expired draft is not resumed as this visit's: a new
+	 * one starts; the unexpired and the urgent ones are resumed. */
+	long long id = 0;
+	bool resumed = true;
+	assert_int_equal(mi_app_draft_open(f->store, f->rules, "Ann Calm", "1970-01-01",
+					   MI_SOURCE_DESK, mi_date_add_days(today, 13), &id, &answers,
+					   &resumed, &err),
+			 MI_OK);
+	mi_answers_free(answers);
+	mi_app_draft_release(f->store, id);
+	assert_true(resumed);
+	assert_int_equal(id, calm);
+	assert_int_equal(mi_app_draft_open(f->store, f->rules, "Bo Urgent", "1970-01-01",
+					   MI_SOURCE_DESK, mi_date_add_days(today, 300), &id, &answers,
+					   &resumed, &err),
+			 MI_OK);
+	mi_answers_free(answers);
+	mi_app_draft_release(f->store, id);
+	assert_true(resumed);
+	assert_int_equal(id, urgent);
+	assert_int_equal(mi_app_draft_open(f->store, f->rules, "Ann Calm", "1970-01-01",
+					   MI_SOURCE_DESK, day14, &id, &answers, &resumed, &err),
+			 MI_OK);
+	assert_false(mi_answers_has(answers, "easy_bruising"));
+	mi_answers_free(answers);
+	mi_app_draft_release(f->store, id);
+	assert_false(resumed);
+	assert_true(id != calm);
+	long long fresh = id;
+	drafts_on(f, day14, MI_APP_DRAFTS_EXPIRED, ids, sizeof ids);
+	snprintf(want, sizeof want, "%lld", calm);
+	assert_string_equal(ids, want);
+
 	/* A year on the urgent draft still waits. */
 	queue_on(f, mi_date_add_days(today, 365), ids, sizeof ids, &n_urgent);
 	snprintf(want, sizeof want, "%lld", urgent);
@@ -383,13 +420,13 @@ static void drafts_expire_from_queue_unless_urgent_or_refer_succeeds(void **stat
 					    &err),
 			 MI_OK);
 	queue_on(f, day14, ids, sizeof ids, &n_urgent);
-	snprintf(want, sizeof want, "%lld %lld %lld", urgent, calm, later);
+	snprintf(want, sizeof want, "%lld %lld %lld %lld", urgent, calm, later, fresh);
 	assert_string_equal(ids, want);
 	assert_int_equal(mi_app_setting_set(f->store, mi_setting_find("draft_expiry_days"), "1",
 					    &err),
 			 MI_OK);
 	queue_on(f, mi_date_add_days(today, 1), ids, sizeof ids, &n_urgent);
-	snprintf(want, sizeof want, "%lld %lld", urgent, later);
+	snprintf(want, sizeof want, "%lld %lld %lld", urgent, later, fresh);
 	assert_string_equal(ids, want);
 }
 
