@@ -306,6 +306,21 @@ static long long draft_begun(fixture *f, const char *name, mi_date day, const ch
 	return visit;
 }
 
+/* The draft the desk opens for name (born 1970-01-01) on day, and whether
+ * it was resumed; the draft is given up again. */
+static long long desk_opens(fixture *f, const char *name, mi_date day, bool *resumed)
+{
+	long long id = 0;
+	mi_answers *answers = NULL;
+	mi_error err;
+	assert_int_equal(mi_app_draft_open(f->store, f->rules, name, "1970-01-01", MI_SOURCE_DESK,
+					   day, &id, &answers, resumed, &err),
+			 MI_OK);
+	mi_answers_free(answers);
+	mi_app_draft_release(f->store, id);
+	return id;
+}
+
 /* The ids of list as "1 2 3". */
 static void ids_of(const mi_visit_list *list, char *ids, size_t size)
 {
@@ -378,33 +393,20 @@ static void drafts_expire_from_queue_unless_urgent_or_refer_succeeds(void **stat
 	mi_app_draft_release(f->store, calm);
 
 	/* At the desk the expired draft is not resumed as this visit's: a new
-	 * one starts; the unexpired and the urgent ones are resumed. */
-	long long id = 0;
-	bool resumed = true;
-	assert_int_equal(mi_app_draft_open(f->store, f->rules, "Ann Calm", "1970-01-01",
-					   MI_SOURCE_DESK, mi_date_add_days(today, 13), &id, &answers,
-					   &resumed, &err),
-			 MI_OK);
-	mi_answers_free(answers);
-	mi_app_draft_release(f->store, id);
+	 * one starts, without its answers; the unexpired and the urgent ones
+	 * are resumed. */
+	bool resumed = false;
+	assert_int_equal(desk_opens(f, "Ann Calm", mi_date_add_days(today, 13), &resumed), calm);
 	assert_true(resumed);
-	assert_int_equal(id, calm);
-	assert_int_equal(mi_app_draft_open(f->store, f->rules, "Bo Urgent", "1970-01-01",
-					   MI_SOURCE_DESK, mi_date_add_days(today, 300), &id, &answers,
-					   &resumed, &err),
-			 MI_OK);
-	mi_answers_free(answers);
-	mi_app_draft_release(f->store, id);
+	assert_int_equal(desk_opens(f, "Bo Urgent", mi_date_add_days(today, 300), &resumed), urgent);
 	assert_true(resumed);
-	assert_int_equal(id, urgent);
-	assert_int_equal(mi_app_draft_open(f->store, f->rules, "Ann Calm", "1970-01-01",
-					   MI_SOURCE_DESK, day14, &id, &answers, &resumed, &err),
-			 MI_OK);
+	long long id = desk_opens(f, "Ann Calm", day14, &resumed);
+	assert_false(resumed);
+	assert_true(id != calm);
+	assert_int_equal(mi_app_draft_take(f->store, id, &answers, &err), MI_OK);
 	assert_false(mi_answers_has(answers, "easy_bruising"));
 	mi_answers_free(answers);
 	mi_app_draft_release(f->store, id);
-	assert_false(resumed);
-	assert_true(id != calm);
 	long long fresh = id;
 	drafts_on(f, day14, MI_APP_DRAFTS_EXPIRED, ids, sizeof ids);
 	snprintf(want, sizeof want, "%lld", calm);
