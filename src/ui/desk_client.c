@@ -185,7 +185,7 @@ static void history_row(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int 
 	mi_desk_table_put(t, c, y, 1, attr, date);
 	if (v->has_outcome)
 		mi_desk_table_put(t, c, y, 2, attr | mi_ui_level_attr(v->outcome),
-				  mi_ui_level_tag(v->outcome));
+				  mi_level_tag(v->outcome));
 	else
 		mi_desk_table_put(t, c, y, 2, attr, "-");
 	mi_desk_table_put(t, c, y, 3, attr, pain);

@@ -80,7 +80,7 @@ static void review_row(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int y
 	mi_desk_table_put(t, c, y, 3, attr, state);
 	if (v->has_outcome)
 		mi_desk_table_put(t, c, y, 4, attr | mi_ui_level_attr(v->outcome),
-				  mi_ui_level_tag(v->outcome));
+				  mi_level_tag(v->outcome));
 }
 
 static void review_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)

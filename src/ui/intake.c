@@ -869,10 +869,9 @@ void mi_ui_therapist_banner(const mi_screening *s, char *buf, size_t size)
 	if (s->unrecognised_count)
 		snprintf(meds, sizeof meds, ", %zu medicine%s not recognised", s->unrecognised_count,
 			 s->unrecognised_count == 1 ? "" : "s");
-	bool unscreened = mi_ui_not_fully_screened(s->outcome, s->unanswered_count);
 	snprintf(buf, size, "%s %s - %zu flag%s, %zu safety question%s unanswered%s (F2 for details)",
-		 mi_ui_outcome_tag(s->outcome, s->unanswered_count),
-		 unscreened ? MI_UI_NOT_SCREENED_WORDS : mi_level_words(s->outcome, true), s->flag_count,
+		 mi_level_outcome_tag(s->outcome, s->unanswered_count),
+		 mi_level_outcome_words(s->outcome, s->unanswered_count, true), s->flag_count,
 		 s->flag_count == 1 ? "" : "s", s->unanswered_count,
 		 s->unanswered_count == 1 ? "" : "s", meds);
 }
@@ -1128,7 +1127,7 @@ static void draw_flags(const mi_ui_intake *in, mi_ui_canvas *c)
 				     ? mi_screening_flag_medicines(in->config.rules, &in->screening, r->id)
 				     : NULL;
 		char line[1024];
-		snprintf(line, sizeof line, "%s %s: %s%s%s (source: %s)", mi_ui_level_tag(r->level),
+		snprintf(line, sizeof line, "%s %s: %s%s%s (source: %s)", mi_level_tag(r->level),
 			 r->id, r->note ? r->note : "", read ? " Read from: " : "", read ? read : "",
 			 r->source ? r->source : "");
 		free(read);

@@ -58,7 +58,7 @@ expect_out_has '"name":"Maya Ortiz"' "clients --json"
 v=${visit[02-modify-blood-thinner]}
 run "$MI" show "$v"
 expect_rc 0 "show the blood-thinner visit"
-expect_out_has "outcome: modify" "show outcome"
+expect_out_has "outcome: modify [~ MODIFY] go ahead but adapt" "show outcome, with the desk's mark and words"
 expect_out_has "modify anticoagulant" "show flag"
 expect_out_has "note: " "show flag note from the rules"
 expect_out_has "source: " "show flag source from the rules"
@@ -73,6 +73,12 @@ for name in 03-refer-radicular-weakness 04-urgent-bladder-change 05-incomplete-s
 	run "$MI" show "${visit[$name]}"
 	expect_rc 0 "show $name"
 done
+# No flag with safety questions unanswered is not "fine", as at the desk.
+run "$MI" show "${visit[05-incomplete-safety-questions]}"
+expect_out_has "outcome: proceed [? NOT FULLY SCREENED] deep tissue not cleared: ask the missing safety questions" \
+	"show does not call an incompletely screened intake fine"
+run "$MI" show "${visit[01-proceed-chronic-tightness]}"
+expect_out_has "outcome: proceed [ok PROCEED] deep tissue is fine" "show a cleared intake"
 run "$MI" show 999
 expect_rc 67 "show a missing visit"
 expect_err_has "there is no visit 999" "show a missing visit"

@@ -313,6 +313,11 @@ static void desk_help_on_main_succeeds(void **state)
 	fixture *f = *state;
 	key(f, L'?');
 	assert_screen_has(f, "Help - any key closes");
+	/* The marks with the words of the banners (screen.h), every one. */
+	assert_screen_has(f, "Outcomes: [ok PROCEED] deep tissue is fine, [~ MODIFY] go ahead but");
+	assert_screen_has(f, "[! REFER] no deep tissue today; refer to a clinician, [!! URGENT]");
+	assert_screen_has(f, "seek urgent or emergency care now, and [? NOT FULLY SCREENED] deep");
+	assert_screen_has(f, "tissue not cleared: ask the missing safety questions.");
 	key(f, L'x');
 	assert_screen_lacks(f, "Help - any key closes");
 	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_MAIN);
@@ -937,14 +942,14 @@ static void desk_visit_answer_missing_rescreens_succeeds(void **state)
 
 	mi_visit *v = NULL;
 	mi_error err;
-	assert_int_equal(mi_store_visit_load(f->store, visit, &v, &err), MI_OK);
+	assert_int_equal(mi_store_visit_load(f->t.store, visit, &v, &err), MI_OK);
 	bool fever = true;
 	assert_true(mi_answers_get_bool(v->answers, "fever", &fever));
 	assert_false(fever);
 	assert_string_equal(mi_answers_get_text(v->answers, "client.birth_date"), "1980-02-03");
 	mi_visit_free(v);
 	mi_audit_list log = {0};
-	assert_int_equal(mi_store_audit_list(f->store, 0, &log, &err), MI_OK);
+	assert_int_equal(mi_store_audit_list(f->t.store, 0, &log, &err), MI_OK);
 	bool logged = false;
 	for (size_t i = 0; i < log.count; i++)
 		logged = logged || (strcmp(log.items[i].action, "rescreen") == 0 &&
@@ -980,7 +985,7 @@ static void desk_visit_answer_missing_urgent_answer_succeeds(void **state)
 	assert_screen_has(f, "[!! URGENT]");
 	mi_visit *v = NULL;
 	mi_error err;
-	assert_int_equal(mi_store_visit_load(f->store, visit, &v, &err), MI_OK);
+	assert_int_equal(mi_store_visit_load(f->t.store, visit, &v, &err), MI_OK);
 	assert_int_equal(v->outcome, MI_LEVEL_URGENT);
 	mi_visit_free(v);
 }
@@ -1006,7 +1011,7 @@ static void desk_visit_goals_edit_succeeds(void **state)
 	assert_false(mi_desk_unsaved(f->desk));
 	mi_visit *v = NULL;
 	mi_error err;
-	assert_int_equal(mi_store_visit_load(f->store, f->maya_visit, &v, &err), MI_OK);
+	assert_int_equal(mi_store_visit_load(f->t.store, f->maya_visit, &v, &err), MI_OK);
 	bool spasm = false;
 	for (size_t i = 0; i < v->goal_count; i++)
 		spasm = spasm || strcmp(v->goals[i], "reduce_spasm") == 0;
@@ -1014,7 +1019,7 @@ static void desk_visit_goals_edit_succeeds(void **state)
 	assert_string_equal(v->goals_other, "sleep better");
 	mi_visit_free(v);
 	mi_audit_list log = {0};
-	assert_int_equal(mi_store_audit_list(f->store, 1, &log, &err), MI_OK);
+	assert_int_equal(mi_store_audit_list(f->t.store, 1, &log, &err), MI_OK);
 	assert_string_equal(log.items[0].action, "notes");
 	assert_string_equal(log.items[0].who, "Anna");
 	mi_audit_list_clear(&log);
