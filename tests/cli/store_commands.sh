@@ -166,8 +166,7 @@ mi_test_count=$((mi_test_count + 1))
 mi_test_count=$((mi_test_count + 1))
 [[ $(stat -c %a "$db") == 600 ]] || fail "database mode $(stat -c %a "$db"), expected 600"
 # Hold the database open to see its -wal and -shm files.
-exec 3< <(sqlite3 "$db" "BEGIN; SELECT count(*) FROM clients;" ".shell sleep 2" "COMMIT;" 2>&1)
-sleep 0.5
+hold_open "$db" "BEGIN; SELECT count(*) FROM clients;"
 for side in wal shm; do
 	mi_test_count=$((mi_test_count + 1))
 	if [[ -e "$db-$side" ]]; then
@@ -176,7 +175,7 @@ for side in wal shm; do
 		fail "no -$side file beside an open database"
 	fi
 done
-exec 3<&-
+release "COMMIT;"
 run "$MI" --db "$db" backup "$T/backup.db"
 expect_rc 0 "backup"
 mi_test_count=$((mi_test_count + 1))
