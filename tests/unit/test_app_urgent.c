@@ -42,14 +42,17 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Stores an example intake (tests/fixtures/examples) as a kiosk visit. */
-static long long store_example(fixture *f, const char *name)
+/* Stores an example intake (tests/fixtures/examples) as a kiosk visit,
+ * with the answer to key changed to the JSON json when key is not NULL. */
+static long long store_example(fixture *f, const char *name, const char *key, const char *json)
 {
 	char path[512];
 	snprintf(path, sizeof path, "%s/tests/fixtures/examples/%s", getenv("MI_SOURCE_DIR"), name);
 	mi_answers *a = NULL;
 	mi_error err;
 	assert_int_equal(mi_answers_read_file(path, &a, &err), MI_OK);
+	if (key)
+		assert_int_equal(mi_answers_set_json(a, key, json, &err), MI_OK);
 	mi_screening s;
 	assert_int_equal(mi_screen(f->rules, a, today, &s, &err), MI_OK);
 	long long visit = 0, client = 0;
@@ -86,12 +89,13 @@ static long long store_draft(fixture *f, const char *name, const char *key, cons
 static void queue_lists_urgent_then_refer_then_oldest_succeeds(void **state)
 {
 	fixture *f = *state;
-	long long proceed = store_example(f, "01-proceed-chronic-tightness.json");
-	long long urgent_first = store_example(f, "03-refer-radicular-weakness.json"); /* worsening weakness */
+	long long proceed = store_example(f, "01-proceed-chronic-tightness.json", NULL, NULL);
+	long long urgent_first = store_example(f, "03-refer-radicular-weakness.json",
+						     "weakness_worsening", "true");
 	long long calm_draft = store_draft(f, "Ada Calm", "fever", "false");
 	long long refer_draft = store_draft(f, "Rob Night", "night_pain", "true");
-	long long modify = store_example(f, "02-modify-blood-thinner.json");
-	long long urgent = store_example(f, "04-urgent-bladder-change.json");
+	long long modify = store_example(f, "02-modify-blood-thinner.json", NULL, NULL);
+	long long urgent = store_example(f, "04-urgent-bladder-change.json", NULL, NULL);
 	mi_visit_list q = {0};
 	mi_error err;
 	assert_int_equal(mi_app_review_queue_urgent_first(f->t.store, f->rules, today, &q, NULL, &err), MI_OK);
@@ -125,7 +129,7 @@ static void queue_lists_urgent_then_refer_then_oldest_succeeds(void **state)
 static void queue_with_urgent_draft_counts_it_succeeds(void **state)
 {
 	fixture *f = *state;
-	long long older = store_example(f, "02-modify-blood-thinner.json");
+	long long older = store_example(f, "02-modify-blood-thinner.json", NULL, NULL);
 	/* A client still at the kiosk, answering the safety questions left. */
 	long long draft = store_draft(f, "Lee Park", "bladder_bowel_change", "true");
 	mi_visit_list q = {0};
