@@ -81,6 +81,11 @@ void mi_desk_scroll_to(size_t sel, size_t visible, size_t *top)
 		*top = sel - visible + 1;
 }
 
+void mi_desk_focus_row(mi_ui_canvas *c, int first, size_t count, size_t sel, size_t top, int x)
+{
+	mi_ui_focus(c, first + (count && sel >= top ? (int)(sel - top) : 0), x);
+}
+
 bool mi_desk_move(mi_ui_key key, size_t count, size_t page_rows, size_t *sel)
 {
 	size_t last = count ? count - 1 : 0;
@@ -457,7 +462,7 @@ void mi_desk_draw(mi_desk *desk, mi_ui_canvas *c)
 	mi_desk_alert_draw(desk, c);
 	int y = c->rows - 2;
 	if (desk->ask != MI_DESK_ASK_NONE) {
-		c->cursor_y = c->cursor_x = -1;
+		mi_ui_focus(c, y, 1);
 		mi_ui_fill(c, y, 0, c->cols, L' ', MI_UI_REVERSE | MI_UI_BOLD);
 		mi_ui_put(c, y, 1, MI_UI_REVERSE | MI_UI_BOLD, c->cols - 2,
 			  desk->ask == MI_DESK_ASK_QUIT
@@ -468,8 +473,8 @@ void mi_desk_draw(mi_desk *desk, mi_ui_canvas *c)
 	if (desk->status[0])
 		draw_status(desk, c, y);
 	if (desk->show_help && page->ops->help) {
-		c->cursor_y = c->cursor_x = -1;
 		draw_help(desk, c, page->ops);
+		mi_ui_focus(c, 2, 5); /* the help box's title */
 	}
 }
 

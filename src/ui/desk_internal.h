@@ -114,6 +114,11 @@ void mi_desk_scroll_to(size_t sel, size_t visible, size_t *top);
  * items; true when the key was such a key. */
 bool mi_desk_move(mi_ui_key key, size_t count, size_t page_rows, size_t *sel);
 
+/* Puts the cursor (mi_ui_focus) on a list's selected row, drawn from row
+ * first scrolled to top, at column x (where its words begin); on an empty
+ * list, on the first row, where the list says it is empty. */
+void mi_desk_focus_row(mi_ui_canvas *c, int first, size_t count, size_t sel, size_t top, int x);
+
 /* The keys a list page that leaves with Esc or q shares, for a list of
  * count items drawn from row first: a list key moves *sel and scrolls *top
  * to it (MI_UI_HANDLED), Esc and q leave (MI_UI_CANCEL); any other key,

@@ -260,6 +260,9 @@ static void main_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	mi_ui_draw_keys(c, m->searching
 				   ? "Type a name  Up/Down move  Enter open  Tab list  Esc clear  F1 help"
 				   : "/ search  Up/Down move  Enter open  n new client  r review  ? help  q quit");
+	/* Typing: the search field keeps the cursor; else the selected client's name. */
+	if (!m->searching)
+		mi_desk_focus_row(c, ROW_LIST, m->shown, m->sel, m->top, 8);
 }
 
 static long long main_client_id(const mi_desk_page *page)

@@ -94,6 +94,7 @@ static void review_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	mi_desk_list_view view = {p->list.count, p->top, p->sel, "Nothing is waiting for review."};
 	mi_desk_table_rows(&t, c, ROW_LIST, mi_desk_list_rows(desk, ROW_LIST), &view, review_row, p);
 	mi_ui_draw_keys(c, "Up/Down move  Enter open  Esc back  ? help");
+	mi_desk_focus_row(c, ROW_LIST, p->list.count, p->sel, p->top, 9);
 }
 
 static long long review_visit_id(const mi_desk_page *page)

@@ -877,7 +877,9 @@ static void print(visit_page *p, mi_desk *desk)
 	} else {
 		/* The same path as `aftercare --print`: audit first, one paper default. */
 		mi_aftercare_request req = {.visit_id = p->visit_id, .target = MI_AFTERCARE_PRINT,
-					    .quiet = true};
+					    .quiet = true,
+					    .translations = desk->config.translations,
+					    .translation_count = desk->config.translation_count};
 		st = mi_app_aftercare(desk->config.store, desk->config.aftercare, &req, NULL, &err);
 	}
 	if (st != MI_OK) {
@@ -1047,6 +1049,9 @@ static void visit_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	else
 		mi_ui_draw_keys(c, "Up/Down move  Tab next  Space/Enter change  s save  p print  "
 				   "Esc back  ? help");
+	/* Editing: the field keeps the cursor at its insertion point. */
+	if (p->editing < 0 && p->cur < p->line_count)
+		mi_ui_focus(c, ROW_DOC + (int)(p->cur - p->top), 1 + p->lines[p->cur].indent);
 }
 
 /* ---- life cycle ---- */

@@ -14,7 +14,7 @@ export HOME="$T/home" XDG_DATA_HOME="$T/home/.local/share" XDG_CONFIG_HOME="$T/h
 export MASSAGE_INTAKE_DB="$T/intake.db"
 export MASSAGE_INTAKE_TODAY=${MASSAGE_INTAKE_TODAY:-2026-11-23}
 export TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8
-unset NO_COLOR
+unset NO_COLOR LANGUAGE
 mkdir -p "$HOME"
 
 mi_test_failures=0

@@ -166,8 +166,9 @@ static void store_open_with_version_5_pin_makes_owner_succeeds(void **state)
 	char *path = tsu_path(dir, "v4.db");
 	mi_store *store = tsu_open(path);
 	mi_store_close(store);
-	/* Back to schema 5: what 6 added goes, a clinic PIN comes. */
-	tsu_raw_exec(path, "DROP INDEX therapists_one_owner;"
+	/* Back to schema 5: what 6 and 7 added goes, a clinic PIN comes. */
+	tsu_raw_exec(path, "ALTER TABLE visits DROP COLUMN language;"
+			   "DROP INDEX therapists_one_owner;"
 			   "DROP TABLE note_amendments;"
 			   "DROP TABLE note_signatures;"
 			   "DROP INDEX visits_with_plan;"
