@@ -29,7 +29,7 @@ mi_status mi_app_visit_answer_missing(mi_store *store, const mi_ruleset *rules, 
 
 /* For the first count clients of list: out[i] is true when client i's last
  * completed visit reads proceed while safety questions the rules read are
- * unanswered (mi_ui_not_fully_screened's case). A visit that cannot be
+ * unanswered (mi_level_unscreened's case, screen.h). A visit that cannot be
  * read or screened is false (the list still shows its stored outcome). */
 mi_status mi_app_clients_not_fully_screened(mi_store *store, const mi_ruleset *rules,
 					    const mi_client_list *list, size_t count, bool *out,

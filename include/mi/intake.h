@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "mi/error.h"
+#include "mi/overlay.h"
 #include "mi/questions.h"
 #include "mi/rules.h"
 
@@ -73,6 +74,21 @@ mi_status mi_intake_check_rules(const mi_intake *intake, const mi_rulefile *rule
  * stay alive while installed; mi_intake_free puts back the intake that was
  * installed before it (the last installed is freed first). */
 void mi_intake_install(mi_intake *intake);
+
+/* Adds the English words of every question ([question KEY]: group, label,
+ * text, help, low, high, "option VALUE") and every session area and
+ * technique (label) to source, as an overlay translates them (overlay.h).
+ * False when out of memory. */
+bool mi_intake_source(const mi_intake *intake, mi_overlay_source *source);
+
+/* Shows the overlay's words (NULL: the file's own) in the questions, their
+ * options and the session words; an entry the overlay lacks or has stale
+ * keeps the file's words. The overlay must outlive their use (switch back
+ * with NULL before freeing it). */
+void mi_intake_use_words(mi_intake *intake, const mi_overlay *overlay);
+
+/* mi_intake_use_words on the installed intake, if any. */
+void mi_intake_installed_use_words(const mi_overlay *overlay);
 
 /* The installed intake, or NULL. */
 const mi_intake *mi_intake_installed(void);

@@ -11,6 +11,7 @@
 #include "mi/cli.h"
 #include "mi/screen.h"
 #include "mi/store.h"
+#include "mi/ui_plain.h"
 
 /* Opens the database named by --db, $MASSAGE_INTAKE_DB or the default. */
 static int open_store(const mi_cli *cli, unsigned flags, mi_store **out)
@@ -76,9 +77,12 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	if (args->operand_count > 0)
 		return mi_cli_failf(MI_EUSAGE,
 				    "intake takes only options; give the answers with --answers FILE.");
+	if (!answers_path && !visit_text && mi_plain_wanted(cli->plain))
+		return mi_cli_plain_intakes(cli, MI_SOURCE_CLI, false);
 	if (!answers_path)
 		return mi_cli_failf(MI_EUSAGE,
-				    "intake needs --answers FILE; see massage-intake intake --help.");
+				    "intake needs --answers FILE (or --plain to be asked the questions); "
+				    "see massage-intake intake --help.");
 	long long visit = 0;
 	if (visit_text && !mi_cli_parse_id(visit_text, &visit))
 		return mi_cli_failf(MI_EUSAGE, "--visit needs a visit number, not \"%s\".",
@@ -144,7 +148,8 @@ const mi_command mi_command_intake = {
 	.name = "intake",
 	.summary = "screen and store one intake (--answers FILE)",
 	.usage = "intake --answers FILE [--json]\n"
-		 "       massage-intake intake --answers FILE --visit VISIT [--json]\n",
+		 "       massage-intake intake --answers FILE --visit VISIT [--json]\n"
+		 "       massage-intake --plain intake\n",
 	.about = "Screens one intake answers object (JSON; FILE may be - for standard input)\n"
 		 "and stores it as a completed visit. The client is found by name and birth\n"
 		 "date, ignoring case and spacing, or created. Prints the new visit id.\n"
@@ -152,7 +157,12 @@ const mi_command mi_command_intake = {
 		 "With --visit, the answers are the ones a stored visit left unanswered, given\n"
 		 "later (the desk's a on the visit page): they are added to that visit, which\n"
 		 "is screened again on its own date and stored with its new outcome and flags;\n"
-		 "prints the outcome. An answer already given is never changed (exit 65).\n",
+		 "prints the outcome. An answer already given is never changed (exit 65).\n"
+		 "\n"
+		 "With --plain (or MASSAGE_INTAKE_PLAIN=1) and no --answers, asks the intake\n"
+		 "questions one line at a time on standard output and reads each answer as a\n"
+		 "line (the desk's intake, with the screening shown as it changes), saving\n"
+		 "every answer as it is given; a client's open intake is resumed.\n",
 	.options = (const mi_cli_option[]){
 		{"answers", 'a', "FILE", "the answers to store (client.name is required)"},
 		{"visit", 'v', "VISIT",
@@ -163,8 +173,9 @@ const mi_command mi_command_intake = {
 		{0},
 	},
 	.after = "Exit status: 0 stored; 64 bad command line; 65 invalid answers or rules,\n"
-		 "or with --visit a question already answered or a draft; 66 a missing file;\n"
-		 "67 no such visit; 74 the database cannot be written (disk full, read-only,\n"
+		 "or with --visit a question already answered or a draft, or with --plain the\n"
+		 "input ended before the consent (the answers kept as a draft); 66 a missing\n"
+		 "file; 67 no such visit; 74 the database cannot be written (disk full, read-only,\n"
 		 "damaged); 75 the database stayed busy, try again. Nothing is stored on failure.\n",
 	.run = run,
 };

@@ -272,7 +272,11 @@ static void print_text(const mi_visit *v, const mi_ruleset *rules, const mi_scre
 	else
 		line(0, "client: %s (not stored yet)", v->client_name ? v->client_name : "(no name yet)");
 	if (v->complete) {
-		line(0, "outcome: %s", mi_level_name(v->outcome));
+		/* In the words of the desk's banner (screen.h), "not cleared"
+		 * while safety questions are unanswered. */
+		line(0, "outcome: %s %s %s", mi_level_name(v->outcome),
+		     mi_level_outcome_tag(v->outcome, meds->unanswered_count),
+		     mi_level_outcome_words(v->outcome, meds->unanswered_count, false));
 		line(0, "rules version: %s", v->rules_version ? v->rules_version : "-");
 		line(0, "intake questions: %s", v->intake_version ? v->intake_version : "-");
 		/* As the desk's visit page flags it: "!" and what to do. */

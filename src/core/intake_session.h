@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "mi/intake.h"
+#include "mi/overlay.h"
 #include "mi/rules.h"
 
 typedef struct mi_session_words mi_session_words;
@@ -31,5 +32,13 @@ mi_status mi_session_words_end(mi_session_words *words, const mi_conf_reader *r,
 /* The areas (areas true) or the techniques, in file order. */
 const mi_intake_word *mi_session_words_list(const mi_session_words *words, bool areas,
 					    size_t *count);
+
+/* Shows the overlay's words for the areas and techniques (NULL: the
+ * file's own); the overlay must outlive their use. */
+void mi_session_words_use(mi_session_words *words, const mi_overlay *overlay);
+
+/* Adds each area's and technique's English label to source; false when
+ * out of memory. */
+bool mi_session_words_source(const mi_session_words *words, mi_overlay_source *source);
 
 #endif

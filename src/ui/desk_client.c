@@ -185,7 +185,7 @@ static void history_row(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int 
 	mi_desk_table_put(t, c, y, 1, attr, date);
 	if (v->has_outcome)
 		mi_desk_table_put(t, c, y, 2, attr | mi_ui_level_attr(v->outcome),
-				  mi_ui_level_tag(v->outcome));
+				  mi_level_tag(v->outcome));
 	else
 		mi_desk_table_put(t, c, y, 2, attr, "-");
 	mi_desk_table_put(t, c, y, 3, attr, pain);
@@ -213,6 +213,7 @@ static void client_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	mi_desk_table_rows(&t, c, ROW_LIST, list_rows(desk), &view, history_row, p);
 	draw_trend(p, c, c->rows - 3 - TREND_ROWS);
 	mi_ui_draw_keys(c, "Up/Down move  Enter open visit  i new intake  Esc back  ? help");
+	mi_desk_focus_row(c, ROW_LIST, p->visits.count, p->sel, p->top, 9);
 }
 
 static long long client_client_id(const mi_desk_page *page)

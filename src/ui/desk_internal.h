@@ -26,6 +26,7 @@ typedef struct mi_desk_page mi_desk_page;
 typedef struct mi_desk_page_ops {
 	mi_desk_page_kind kind;
 	const char *help; /* F1 / ? text for the page; NULL: the page has its own */
+	bool help_outcomes; /* the outcome marks and their words follow the help */
 	void (*draw)(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *canvas);
 	/* MI_UI_IGNORED lets the desk use the key (help, quit); MI_UI_CANCEL
 	 * asks to leave the page; MI_UI_QUIT asks to leave the program. */
@@ -112,6 +113,11 @@ void mi_desk_scroll_to(size_t sel, size_t visible, size_t *top);
 /* Moves *sel by a list key (Up, Down, PgUp, PgDn, Home, End) within count
  * items; true when the key was such a key. */
 bool mi_desk_move(mi_ui_key key, size_t count, size_t page_rows, size_t *sel);
+
+/* Puts the cursor (mi_ui_focus) on a list's selected row, drawn from row
+ * first scrolled to top, at column x (where its words begin); on an empty
+ * list, on the first row, where the list says it is empty. */
+void mi_desk_focus_row(mi_ui_canvas *c, int first, size_t count, size_t sel, size_t top, int x);
 
 /* The keys a list page that leaves with Esc or q shares, for a list of
  * count items drawn from row first: a list key moves *sel and scrolls *top

@@ -126,7 +126,7 @@ static void review_row(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int y
 	mi_desk_table_put(t, c, y, 3, attr, state);
 	if (v->has_outcome)
 		mi_desk_table_put(t, c, y, 4, attr | mi_ui_level_attr(v->outcome),
-				  mi_ui_level_tag(v->outcome));
+				  mi_level_tag(v->outcome));
 }
 
 static void review_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
@@ -141,6 +141,7 @@ static void review_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	mi_desk_table_rows(&t, c, ROW_LIST, mi_desk_list_rows(desk, ROW_LIST), &view, review_row, p);
 	mi_ui_draw_keys(c, p->discarding ? "y discard  n keep"
 					 : "Up/Down move  Enter open  d discard a draft  Esc back  ? help");
+	mi_desk_focus_row(c, ROW_LIST, p->list.count, p->sel, p->top, 9);
 }
 
 static long long review_visit_id(const mi_desk_page *page)

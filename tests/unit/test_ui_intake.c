@@ -924,6 +924,78 @@ static void intake_last_answers_are_saved_only_once_confirmed_succeeds(void **st
 	mi_answers_free(last);
 }
 
+/* What the page shows from the cursor to the end of its row: the focused
+ * item a screen reader reads (mi_ui_focus). */
+static char *at_cursor(mi_ui_intake *in)
+{
+	mi_ui_canvas *c = mi_ui_canvas_new(24, 80);
+	assert_non_null(c);
+	mi_ui_intake_draw(in, c);
+	assert_true(c->cursor_y >= 0 && c->cursor_x >= 0);
+	char *text = mi_ui_canvas_text(c);
+	assert_non_null(text);
+	const char *line = text;
+	for (int y = 0; y < c->cursor_y; y++)
+		line = strchr(line, '\n') + 1;
+	size_t len = strcspn(line, "\n");
+	char *out = strndup(len > (size_t)c->cursor_x ? line + c->cursor_x : "",
+			    len > (size_t)c->cursor_x ? len - (size_t)c->cursor_x : 0);
+	mi_ui_canvas_free(c);
+	free(text);
+	return out;
+}
+
+static void assert_cursor_on(mi_ui_intake *in, const char *want)
+{
+	char *got = at_cursor(in);
+	if (strncmp(got, want, strlen(want)) != 0)
+		fail_msg("the cursor is on \"%s\", not on \"%s\"", got, want);
+	free(got);
+}
+
+/* The cursor follows the focus: the option, the scale's value, the body
+ * map's region, the review row, the read-back question, the typed text. */
+static void intake_cursor_follows_the_focus_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+	type(in, L"Anna");
+	assert_cursor_on(in, ""); /* after the typed text, at the insertion point */
+	press(in, MI_KEY_LEFT);
+	assert_cursor_on(in, "a");
+	mi_ui_intake_goto(in, "pain_locations");
+	assert_cursor_on(in, "> 1 [ ] neck");
+	press(in, MI_KEY_DOWN);
+	press(in, MI_KEY_DOWN);
+	assert_cursor_on(in, "> 3 [ ] upper back");
+	mi_ui_intake_goto(in, "pain_intensity");
+	mi_ui_intake_key(in, mi_ui_key_char(L'7'));
+	assert_cursor_on(in, "7]");
+	press(in, MI_KEY_RIGHT);
+	assert_cursor_on(in, "8]");
+	mi_ui_intake_goto(in, "onset");
+	press(in, MI_KEY_DOWN); /* nothing chosen yet: Down chooses the first */
+	press(in, MI_KEY_DOWN);
+	press(in, MI_KEY_DOWN);
+	assert_cursor_on(in, "> 3 (*) After an injury");
+	mi_ui_intake_goto(in, "leg_symptoms");
+	press(in, MI_KEY_DOWN);
+	assert_cursor_on(in, "> 2 [ ] Pain below the knee");
+	mi_ui_intake_goto(in, "night_pain");
+	press(in, MI_KEY_DOWN);
+	press(in, MI_KEY_DOWN);
+	assert_cursor_on(in, "> (*) No");
+	mi_ui_intake_goto(in, "pain_duration_weeks");
+	type(in, L"2 years");
+	press(in, MI_KEY_ENTER);
+	assert_cursor_on(in, "About 104 weeks: is that right?");
+	mi_ui_intake_goto(in, "review");
+	press(in, MI_KEY_DOWN);
+	assert_cursor_on(in, "> Date of birth");
+	mi_ui_intake_free(in);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -956,6 +1028,7 @@ int main(void)
 		cmocka_unit_test(intake_therapist_medication_list_shows_classes_succeeds),
 		cmocka_unit_test(intake_help_key_shows_question_help_succeeds),
 		cmocka_unit_test(intake_last_answers_are_saved_only_once_confirmed_succeeds),
+		cmocka_unit_test(intake_cursor_follows_the_focus_succeeds),
 	};
 	return cmocka_run_group_tests_name("ui_intake", tests, tiu_install_shipped, tiu_free_shipped);
 }
