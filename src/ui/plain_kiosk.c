@@ -367,7 +367,7 @@ mi_status mi_plain_desk_intake(mi_store *store, const mi_ruleset *rules, mi_cloc
 	long long draft = 0;
 	mi_answers *answers = NULL;
 	bool resumed = false;
-	mi_status st = name && birth ? mi_app_draft_open(store, name, birth, source, today,
+	mi_status st = name && birth ? mi_app_draft_open(store, rules, name, birth, source, today,
 							 &draft, &answers, &resumed, err)
 				     : mi_error_set(err, MI_EINTERNAL, "out of memory.");
 	free(name);
