@@ -43,7 +43,7 @@ mi_status mi_app_visit_answer_missing(mi_store *store, const mi_ruleset *rules, 
 				      mi_rescreen_birth_date *birth, mi_error *err);
 
 /* For each visit of list (a client's history, the review queue): out[i]
- * is true when the visit is not fully screened (mi_not_fully_screened):
+ * is true when the visit is not fully screened (mi_level_unscreened):
  * its outcome reads proceed while its answers, screened with rules on the
  * visit's date, leave safety questions unanswered. A visit without an
  * outcome, or that cannot be read or screened, is false (its stored
@@ -53,7 +53,7 @@ mi_status mi_app_visits_not_fully_screened(mi_store *store, const mi_ruleset *ru
 
 /* For the first count clients of list: out[i] is true when client i's last
  * completed visit reads proceed while safety questions the rules read are
- * unanswered (mi_not_fully_screened). A visit that cannot be
+ * unanswered (mi_level_unscreened, screen.h). A visit that cannot be
  * read or screened is false (the list still shows its stored outcome). */
 mi_status mi_app_clients_not_fully_screened(mi_store *store, const mi_ruleset *rules,
 					    const mi_client_list *list, size_t count, bool *out,

@@ -76,7 +76,9 @@ typedef struct mi_command {
 	const char *usage;    /* after "Usage: massage-intake ": the synopsis line(s) */
 	const char *about;    /* what it does, before the options */
 	const mi_cli_option *options; /* ended by a NULL name; NULL: none */
-	void (*more_help)(FILE *out); /* printed after the options (may be NULL) */
+	/* Printed after the options (may be NULL); may read the data files
+	 * the global options name. */
+	void (*more_help)(const mi_cli *cli, FILE *out);
 	const char *after;    /* after the options: notes and the exit status */
 	/* Every argument is an operand, also one that starts with "-" (a value
 	 * of settings KEY VALUE may): only -h or --help as the first argument
@@ -121,7 +123,7 @@ const char *mi_cli_value(const mi_cli_args *args, int key);
 
 /* Prints the command's --help: usage, about, the options from the table
  * (name, value, help in aligned columns), more_help and after. */
-void mi_cli_print_help(const mi_command *command, FILE *out);
+void mi_cli_print_help(const mi_cli *cli, const mi_command *command, FILE *out);
 
 /* The one record id (a whole number from 1) a command takes as its only
  * operand ("show VISIT"); false when there is not exactly one, or it is no

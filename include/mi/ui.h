@@ -162,12 +162,9 @@ int mi_ui_char_width(wchar_t ch);
 /* Columns the UTF-8 text takes. */
 int mi_ui_text_width(const char *text);
 
-/* A screening level as a symbol and a word, never colour alone:
- * "[!! URGENT]", "[! REFER]", "[~ MODIFY]", "[ok PROCEED]". */
-const char *mi_ui_level_tag(mi_level level);
-
 /* The attribute a level is drawn with: its colour role, bold for refer
- * and urgent. */
+ * and urgent; with the mark of mi_level_tag (screen.h), never colour
+ * alone. */
 unsigned mi_ui_level_attr(mi_level level);
 
 /* Puts the terminal cursor on the focused item at (y, x): the selected

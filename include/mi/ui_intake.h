@@ -70,6 +70,13 @@ typedef struct mi_ui_intake_config {
 	 * first one asked is MI_UI_CANCEL. For a stored visit's missing
 	 * answers at the desk (app_rescreen.h). */
 	bool missing_safety_only;
+	/* Therapist mode only (the kiosk shows no one's data): a returning
+	 * client's last answers to the stable questions (app_prefill.h), copied.
+	 * A question not answered yet that last_time answers shows that answer
+	 * pre-selected, marked "last time (DATE)"; it is saved only once it is
+	 * confirmed (Enter, or Y/N) or changed, never by passing over it. */
+	const mi_answers *last_time; /* NULL: none */
+	mi_date last_date;           /* the day of those answers */
 } mi_ui_intake_config;
 
 /* A walk-through over a copy of answers (NULL: none yet; the questions

@@ -105,7 +105,7 @@ mi_status mi_app_visit_answer_missing(mi_store *store, const mi_ruleset *rules, 
 static bool visit_not_fully_screened(mi_store *store, const mi_ruleset *rules, long long visit_id,
 				     mi_level outcome)
 {
-	if (!mi_not_fully_screened(outcome, 1)) /* a flag already says what to do */
+	if (!mi_level_unscreened(outcome, 1)) /* a flag already says what to do */
 		return false;
 	mi_error ignored;
 	mi_visit *visit = NULL;
@@ -114,7 +114,7 @@ static bool visit_not_fully_screened(mi_store *store, const mi_ruleset *rules, l
 	mi_screening s = {0};
 	bool result = false;
 	if (mi_screen(rules, visit->answers, visit->date, &s, &ignored) == MI_OK) {
-		result = mi_not_fully_screened(outcome, s.unanswered_count);
+		result = mi_level_unscreened(outcome, s.unanswered_count);
 		mi_screening_clear(&s);
 	}
 	mi_visit_free(visit);
@@ -159,7 +159,7 @@ mi_status mi_app_clients_not_fully_screened(mi_store *store, const mi_ruleset *r
 		const mi_client *c = &list->items[i];
 		/* Only an outcome that can read "not fully screened" is worth
 		 * reading the client's history for. */
-		out[i] = c->has_last_outcome && mi_not_fully_screened(c->last_outcome, 1) &&
+		out[i] = c->has_last_outcome && mi_level_unscreened(c->last_outcome, 1) &&
 			 last_not_fully_screened(store, rules, c->id);
 	}
 	return MI_OK;

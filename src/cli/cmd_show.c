@@ -286,12 +286,11 @@ static void print_text(const mi_visit *v, const mi_ruleset *rules, const mi_scre
 	else
 		line(0, "client: %s (not stored yet)", v->client_name ? v->client_name : "(no name yet)");
 	if (v->complete) {
-		if (mi_not_fully_screened(v->outcome, meds->unanswered_count))
-			line(0, "outcome: proceed, NOT FULLY SCREENED (%zu safety question%s "
-				"unanswered: deep tissue not cleared)",
-			     meds->unanswered_count, meds->unanswered_count == 1 ? "" : "s");
-		else
-			line(0, "outcome: %s", mi_level_name(v->outcome));
+		/* In the words of the desk's banner (screen.h), "not cleared"
+		 * while safety questions are unanswered, and which they are. */
+		line(0, "outcome: %s %s %s", mi_level_name(v->outcome),
+		     mi_level_outcome_tag(v->outcome, meds->unanswered_count),
+		     mi_level_outcome_words(v->outcome, meds->unanswered_count, false));
 		print_unanswered(rules, meds);
 		line(0, "rules version: %s", v->rules_version ? v->rules_version : "-");
 		line(0, "intake questions: %s", v->intake_version ? v->intake_version : "-");
@@ -483,7 +482,7 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, const mi_scree
 		/* As the desk shows it: false while a proceed outcome leaves safety
 		 * questions unanswered; null for a draft. */
 		json_object_set_new(root, "fully_screened",
-				    v->complete ? json_boolean(!mi_not_fully_screened(
+				    v->complete ? json_boolean(!mi_level_unscreened(
 							  v->outcome, meds->unanswered_count))
 						: json_null());
 		json_t *unanswered = json_object_get(screening, "unanswered");

@@ -184,7 +184,7 @@ static int strip_globals(mi_cli *cli, int argc, char **argv)
 static int run_command(mi_cli *cli, const mi_command *command, int argc, char **argv)
 {
 	if (mi_cli_wants_help(command, argc, argv)) {
-		mi_cli_print_help(command, stdout);
+		mi_cli_print_help(cli, command, stdout);
 		return 0;
 	}
 	mi_cli_args args;

@@ -23,7 +23,7 @@ typedef struct question_source {
 	size_t option_lines[MAX_OPTIONS];
 	size_t option_count;
 	long min, max;
-	bool has_min, has_max, has_optional;
+	bool has_min, has_max, has_optional, has_prefill;
 	size_t kind_line;
 } question_source;
 
@@ -274,6 +274,15 @@ static mi_status question_setting(mi_intake *in, const mi_conf_reader *r, const 
 		src->has_optional = true;
 		return MI_OK;
 	}
+	if (strcmp(l->key, "prefill") == 0) {
+		if (strcmp(l->value, "yes") != 0 && strcmp(l->value, "no") != 0)
+			return mi_conf_fail(r, l->line, err, "prefill must be yes or no.");
+		if (src->has_prefill)
+			return mi_conf_fail(r, l->line, err, "a second \"prefill\" in [question %s].", q->key);
+		q->prefill = strcmp(l->value, "yes") == 0;
+		src->has_prefill = true;
+		return MI_OK;
+	}
 	if (strcmp(l->key, "asked_when") == 0) {
 		if (src->asked_when)
 			return mi_conf_fail(r, l->line, err, "a second \"asked_when\" in [question %s].", q->key);
@@ -286,7 +295,8 @@ static mi_status question_setting(mi_intake *in, const mi_conf_reader *r, const 
 		return set_number(r, l, &src->max, &src->has_max, err);
 	return mi_conf_fail(r, l->line, err,
 			    "unknown setting \"%s\" in a [question] section (expected group, kind, label, "
-			    "text, help, low, high, optional, min, max, asked_when or option lines).",
+			    "text, help, low, high, optional, prefill, min, max, asked_when or option "
+			    "lines).",
 			    l->key);
 }
 
@@ -364,6 +374,12 @@ static mi_status finish_question(mi_intake *in, const mi_conf_reader *r, size_t 
 				    "option lines are for choice, multi and bodymap questions.");
 	if (src->has_optional && q->kind != MI_Q_TEXT)
 		return mi_conf_fail(r, src->line, err, "optional is for text questions.");
+	if (q->prefill && (q->kind == MI_Q_CONSENT || strcmp(q->key, "client.name") == 0 ||
+			   strcmp(q->key, "client.birth_date") == 0))
+		return mi_conf_fail(r, src->line, err,
+				    "[question %s]: prefill is not for the name, the birth date or the "
+				    "consent (the client is identified and consents at each visit).",
+				    q->key);
 	const mi_answer_key *spec = spec_key(q->key);
 	mi_status st;
 	if (!spec) {

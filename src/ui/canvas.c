@@ -330,16 +330,6 @@ void mi_ui_draw_too_small(mi_ui_canvas *canvas)
 	mi_ui_put(canvas, y + 2, 1, 0, canvas->cols - 2, size);
 }
 
-const char *mi_ui_level_tag(mi_level level)
-{
-	switch (level) {
-	case MI_LEVEL_URGENT: return "[!! URGENT]";
-	case MI_LEVEL_REFER: return "[! REFER]";
-	case MI_LEVEL_MODIFY: return "[~ MODIFY]";
-	default: return "[ok PROCEED]";
-	}
-}
-
 unsigned mi_ui_level_attr(mi_level level)
 {
 	static const mi_ui_color colors[] = {MI_UI_COLOR_OK, MI_UI_COLOR_MODIFY, MI_UI_COLOR_REFER,

@@ -203,7 +203,7 @@ static void history_row(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int 
 	mi_desk_table_put(t, c, y, 1, attr, date);
 	if (v->has_outcome)
 		mi_desk_table_put(t, c, y, 2, attr | mi_ui_outcome_attr(v->outcome, unanswered),
-				  mi_ui_outcome_tag(v->outcome, unanswered));
+				  mi_level_outcome_tag(v->outcome, unanswered));
 	else
 		mi_desk_table_put(t, c, y, 2, attr, "-");
 	mi_desk_table_put(t, c, y, 3, attr, pain);

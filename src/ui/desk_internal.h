@@ -26,6 +26,7 @@ typedef struct mi_desk_page mi_desk_page;
 typedef struct mi_desk_page_ops {
 	mi_desk_page_kind kind;
 	const char *help; /* F1 / ? text for the page; NULL: the page has its own */
+	bool help_outcomes; /* the outcome marks and their words follow the help */
 	void (*draw)(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *canvas);
 	/* MI_UI_IGNORED lets the desk use the key (help, quit); MI_UI_CANCEL
 	 * asks to leave the page; MI_UI_QUIT asks to leave the program. */

@@ -64,7 +64,7 @@ int mi_desk_outcome_width(const mi_visit_list *list, const bool *unscreened, int
 	int width = min;
 	for (size_t i = 0; i < list->count; i++) {
 		const mi_visit_summary *v = &list->items[i];
-		int w = v->has_outcome ? mi_ui_text_width(mi_ui_outcome_tag(
+		int w = v->has_outcome ? mi_ui_text_width(mi_level_outcome_tag(
 						 v->outcome, unscreened && unscreened[i] ? 1 : 0))
 				       : 0;
 		if (w > width)

@@ -400,7 +400,7 @@ static void add_flags(visit_page *p, mi_desk *desk, int width)
 	for (size_t i = 0; i < v->flag_count; i++) {
 		const mi_visit_flag *f = &v->flags[i];
 		const mi_rule *r = mi_ruleset_find(desk->config.rules, f->rule_id);
-		addf(p, mi_ui_level_attr(f->level), 2, "%s %s", mi_ui_level_tag(f->level),
+		addf(p, mi_ui_level_attr(f->level), 2, "%s %s", mi_level_tag(f->level),
 		     f->rule_id);
 		if (!r) {
 			add_wrapped(p, 0, IT_NONE, 0, 6, width, "", "",
@@ -982,11 +982,8 @@ static void draw_banner(const visit_page *p, mi_ui_canvas *c)
 	unsigned attr = mi_ui_outcome_attr(v->outcome, unanswered) | MI_UI_BOLD;
 	char line[256];
 	int used = snprintf(line, sizeof line, "%s %s - %zu flag%s",
-			    mi_ui_outcome_tag(v->outcome, unanswered),
-			    mi_not_fully_screened(v->outcome, unanswered)
-				    ? MI_UI_NOT_SCREENED_WORDS
-				    : mi_level_words(v->outcome, false),
-			    v->flag_count,
+			    mi_level_outcome_tag(v->outcome, unanswered),
+			    mi_level_outcome_words(v->outcome, unanswered, false), v->flag_count,
 			    v->flag_count == 1 ? "" : "s");
 	if (p->meds.unrecognised_count && used > 0 && (size_t)used < sizeof line)
 		snprintf(line + used, sizeof line - (size_t)used, ", %zu medicine%s not recognised",

@@ -24,6 +24,7 @@ enum {
 struct mi_ui_intake {
 	mi_ui_intake_config config;
 	mi_answers *answers;
+	mi_answers *last;      /* last visit's answers offered to confirm (therapist); NULL: none */
 	mi_screening screening;
 	const mi_ui_question *questions;
 	size_t count;
@@ -39,6 +40,7 @@ struct mi_ui_intake {
 	char **items;          /* text-list items */
 	size_t item_count;
 	bool dirty;            /* edited since the page was shown */
+	bool offered;          /* the page shows last time's answer, not confirmed yet */
 	mi_ui_reading reading; /* typed words read back, waiting for the client's yes */
 	bool reading_open;
 
@@ -121,12 +123,17 @@ static void load_page(mi_ui_intake *in)
 	in->choice = -1;
 	in->marks = 0;
 	in->dirty = false;
+	in->offered = false;
 	in->reading_open = false;
 	in->show_help = false;
 	if (on_review(in))
 		return;
 	const mi_ui_question *q = &in->questions[in->current];
 	const mi_answers *a = in->answers;
+	if (!mi_answers_has(a, q->key) && in->last && mi_answers_has(in->last, q->key)) {
+		a = in->last; /* shown to confirm; saved only by a commit */
+		in->offered = true;
+	}
 	long n;
 	bool b;
 	switch (q->kind) {
@@ -756,7 +763,9 @@ static mi_ui_action go_forward(mi_ui_intake *in)
 	if (in->dirty)
 		return commit(in) ? advance(in) : MI_UI_HANDLED;
 	if (!mi_answers_has(in->answers, q->key)) {
-		snprintf(in->status, sizeof in->status, _("Please answer this question first."));
+		snprintf(in->status, sizeof in->status, "%s",
+			 in->offered ? _("Please confirm last time's answer with Enter, or change it.")
+				     : _("Please answer this question first."));
 		return MI_UI_HANDLED;
 	}
 	return advance(in);
@@ -871,10 +880,9 @@ void mi_ui_therapist_banner(const mi_screening *s, char *buf, size_t size)
 	if (s->unrecognised_count)
 		snprintf(meds, sizeof meds, ", %zu medicine%s not recognised", s->unrecognised_count,
 			 s->unrecognised_count == 1 ? "" : "s");
-	bool unscreened = mi_not_fully_screened(s->outcome, s->unanswered_count);
 	snprintf(buf, size, "%s %s - %zu flag%s, %zu safety question%s unanswered%s (F2 for details)",
-		 mi_ui_outcome_tag(s->outcome, s->unanswered_count),
-		 unscreened ? MI_UI_NOT_SCREENED_WORDS : mi_level_words(s->outcome, true), s->flag_count,
+		 mi_level_outcome_tag(s->outcome, s->unanswered_count),
+		 mi_level_outcome_words(s->outcome, s->unanswered_count, true), s->flag_count,
 		 s->flag_count == 1 ? "" : "s", s->unanswered_count,
 		 s->unanswered_count == 1 ? "" : "s", meds);
 }
@@ -1079,6 +1087,20 @@ static void draw_review(const mi_ui_intake *in, mi_ui_canvas *c)
 	}
 }
 
+/* The mark over an answer offered from the last visit: what it was and
+ * that it waits to be confirmed. */
+static void draw_last_time(const mi_ui_intake *in, const mi_ui_question *q, mi_ui_canvas *c)
+{
+	char answer[160], date[11], line[256];
+	mi_ui_answer_summary(q, in->last, answer, sizeof answer);
+	mi_date_format(in->config.last_date, date);
+	snprintf(line, sizeof line, "last time (%s): %s - Enter confirms it, or change it", date,
+		 answer);
+	/* Right over the answer, or under the drawing of the back. */
+	int row = q->kind == MI_Q_BODYMAP ? ROW_HELP - 1 : ROW_INPUT - 1;
+	mi_ui_put(c, row, 2, MI_UI_BOLD, 76, line);
+}
+
 /* The banner under the title: the screening for the therapist, calm words
  * for the client when there is something to say. Returns rows used. */
 static int draw_banner(const mi_ui_intake *in, mi_ui_canvas *c)
@@ -1130,7 +1152,7 @@ static void draw_flags(const mi_ui_intake *in, mi_ui_canvas *c)
 				     ? mi_screening_flag_medicines(in->config.rules, &in->screening, r->id)
 				     : NULL;
 		char line[1024];
-		snprintf(line, sizeof line, "%s %s: %s%s%s (source: %s)", mi_ui_level_tag(r->level),
+		snprintf(line, sizeof line, "%s %s: %s%s%s (source: %s)", mi_level_tag(r->level),
 			 r->id, r->note ? r->note : "", read ? " Read from: " : "", read ? read : "",
 			 r->source ? r->source : "");
 		free(read);
@@ -1251,6 +1273,8 @@ void mi_ui_intake_draw(mi_ui_intake *in, mi_ui_canvas *c)
 	} else {
 		const mi_ui_question *q = &in->questions[in->current];
 		mi_ui_wrap(c, ROW_QUESTION, 2, 76, 3, MI_UI_BOLD, q->text);
+		if (in->offered)
+			draw_last_time(in, q, c);
 		switch (q->kind) {
 		case MI_Q_YESNO:
 			draw_yesno(in, c);
@@ -1335,7 +1359,10 @@ mi_ui_intake *mi_ui_intake_new(const mi_ui_intake_config *config, const mi_answe
 	}
 	in->items = calloc(MAX_ITEMS, sizeof *in->items);
 	in->answers = answers ? mi_answers_copy(answers) : mi_answers_new();
-	if (!in->items || !in->answers) {
+	bool offer = config->mode == MI_UI_THERAPIST && config->last_time;
+	in->last = offer ? mi_answers_copy(config->last_time) : NULL;
+	in->config.last_time = NULL; /* the copy above is the walk-through's own */
+	if (!in->items || !in->answers || (offer && !in->last)) {
 		mi_ui_intake_free(in);
 		return NULL;
 	}
@@ -1355,6 +1382,7 @@ void mi_ui_intake_free(mi_ui_intake *in)
 	free(in->items);
 	mi_screening_clear(&in->screening);
 	mi_answers_free(in->answers);
+	mi_answers_free(in->last);
 	free(in);
 }
 

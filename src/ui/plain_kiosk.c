@@ -12,6 +12,7 @@
 #include "mi/app_drafts.h"
 #include "mi/app_intake.h"
 #include "mi/app_settings.h"
+#include "mi/screen.h"
 #include "mi/settings.h"
 #include "mi/ui_length.h"
 #include "mi/ui_lock.h"
@@ -366,7 +367,7 @@ mi_status mi_plain_desk_intake(mi_store *store, const mi_ruleset *rules, mi_cloc
 	long long draft = 0;
 	mi_answers *answers = NULL;
 	bool resumed = false;
-	mi_status st = name && birth ? mi_app_draft_open(store, name, birth, source, today,
+	mi_status st = name && birth ? mi_app_draft_open(store, rules, name, birth, source, today,
 							 &draft, &answers, &resumed, err)
 				     : mi_error_set(err, MI_EINTERNAL, "out of memory.");
 	free(name);
@@ -405,7 +406,7 @@ mi_status mi_plain_desk_intake(mi_store *store, const mi_ruleset *rules, mi_cloc
 		*visit_id = draft;
 		const mi_screening *s = mi_ui_intake_screening(in);
 		for (size_t i = 0; rules && i < s->flag_count; i++)
-			mi_plain_say(io, "%s %s: %s (source: %s)", mi_ui_level_tag(s->flags[i]->level),
+			mi_plain_say(io, "%s %s: %s (source: %s)", mi_level_tag(s->flags[i]->level),
 				     s->flags[i]->id, s->flags[i]->note ? s->flags[i]->note : "",
 				     s->flags[i]->source ? s->flags[i]->source : "");
 		mi_plain_say(io, "The intake was saved as visit %lld.", draft);

@@ -22,7 +22,7 @@ sqlite3 "$MASSAGE_INTAKE_DB" "UPDATE visits SET source = 'kiosk', reviewed = 0" 
 	fail "could not make them kiosk intakes"
 
 run "$MI" show "$visit"
-expect_out_has "outcome: proceed, NOT FULLY SCREENED" "show says it is not fully screened"
+expect_out_has "outcome: proceed [? NOT FULLY SCREENED] deep tissue not cleared" "show says it is not fully screened"
 expect_out_has "safety questions not answered:" "show lists what is missing"
 expect_out_has "What is your date of birth? (age)" "the age by the birth date's question"
 run "$MI" show "$full"
