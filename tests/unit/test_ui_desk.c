@@ -961,7 +961,7 @@ static void desk_visit_answer_missing_rescreens_succeeds(void **state)
 
 	/* Lena's record had no birth date: it has the one given now. */
 	mi_client lena = {0};
-	assert_int_equal(mi_store_client_get(f->store, mi_desk_client_id(f->desk), &lena, &err),
+	assert_int_equal(mi_store_client_get(f->t.store, mi_desk_client_id(f->desk), &lena, &err),
 			 MI_OK);
 	assert_non_null(lena.birth_date);
 	assert_string_equal(lena.birth_date, "1980-02-03");
@@ -1049,7 +1049,7 @@ static void desk_visit_lists_missing_questions_in_words_succeeds(void **state)
 	mi_screening s;
 	mi_error err;
 	mi_visit *v = NULL;
-	assert_int_equal(mi_store_visit_load(f->store, mi_desk_visit_id(f->desk), &v, &err), MI_OK);
+	assert_int_equal(mi_store_visit_load(f->t.store, mi_desk_visit_id(f->desk), &v, &err), MI_OK);
 	assert_int_equal(mi_screen(f->rules, v->answers, v->date, &s, &err), MI_OK);
 	assert_true(mi_screening_lists_unanswered(&s, "age"));
 	for (size_t i = 0; i < s.unanswered_count; i++) {
