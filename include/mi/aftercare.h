@@ -21,6 +21,7 @@
 #include <stddef.h>
 
 #include "mi/error.h"
+#include "mi/overlay.h"
 #include "mi/visit.h"
 
 /* The widest a line of the text form ever is, in terminal columns. */
@@ -55,6 +56,11 @@ mi_status mi_aftercare_template_load(const char *path, mi_aftercare_template **o
 /* Loads data_dir/aftercare.conf. */
 mi_status mi_aftercare_template_load_dir(const char *data_dir, mi_aftercare_template **out,
 					 mi_error *err);
+
+/* Adds each line's English words to source as [line KEYWORD_N] text =
+ * ..., N counting the lines of that keyword from 1 ("bullet_12";
+ * map-caption is map_caption_1). False when out of memory. */
+bool mi_aftercare_template_source(const mi_aftercare_template *tpl, mi_overlay_source *source);
 
 /* Frees the template; NULL is fine. */
 void mi_aftercare_template_free(mi_aftercare_template *tpl);
@@ -106,6 +112,12 @@ typedef struct mi_aftercare_doc {
  * notes. MI_EDATA when no title line of the template can be filled in. */
 mi_status mi_aftercare_build(const mi_aftercare_template *tpl, const mi_visit *visit,
 			     mi_aftercare_doc **out, mi_error *err);
+
+/* The same in another language: each line in the overlay's words (NULL:
+ * the file's own); a line the overlay lacks, has stale, or whose
+ * translation names an unknown {placeholder} keeps the file's words. */
+mi_status mi_aftercare_build_in(const mi_aftercare_template *tpl, const mi_overlay *overlay,
+				const mi_visit *visit, mi_aftercare_doc **out, mi_error *err);
 
 /* Ends the document with a section "Questions?" giving the clinic's phone
  * number (the clinic_phone setting; sanitized here): "Call the clinic on

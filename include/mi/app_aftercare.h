@@ -21,6 +21,7 @@
 #include "mi/pdf.h"
 #include "mi/settings.h"
 #include "mi/store.h"
+#include "mi/translation.h"
 
 typedef enum mi_aftercare_target {
 	MI_AFTERCARE_SHOW = 0, /* handed back to the caller to show (standard output): a view */
@@ -42,6 +43,11 @@ typedef struct mi_aftercare_request {
 	bool has_paper;             /* paper chosen for this run (--paper) */
 	mi_paper paper;
 	bool quiet;                 /* printing: the print command's own output is silenced */
+	/* The languages a client may have answered in: the sheet is in the
+	 * visit's language (store_language.h) when one of these is it, else
+	 * in the desk's with the data files' own words. */
+	const mi_translation *translations;
+	size_t translation_count;
 } mi_aftercare_request;
 
 /* What a shown summary gives back. */

@@ -23,16 +23,19 @@
  * dated today) and loads what it holds: *visit_id and *answers (caller
  * frees) are set; the answers always hold client.name and
  * client.birth_date; *resumed says whether the draft was there before.
- * For the front desk. */
-mi_status mi_app_draft_open(mi_store *store, const char *name, const char *birth_date,
-			    mi_visit_source source, mi_date today, long long *visit_id,
-			    mi_answers **answers, bool *resumed, mi_error *err);
+ * A draft that has expired from the review queue (app_draft_expiry.h,
+ * screened with rules) is not resumed: a new one starts, and the old one
+ * is kept. For the front desk. */
+mi_status mi_app_draft_open(mi_store *store, const mi_ruleset *rules, const char *name,
+			    const char *birth_date, mi_visit_source source, mi_date today,
+			    long long *visit_id, mi_answers **answers, bool *resumed, mi_error *err);
 
-/* The open draft of a stored client, or a new one (from the desk, dated
- * today) holding their name, birth date, phone and e-mail. *resumed says
- * whether it was there before. For the front desk. */
-mi_status mi_app_draft_open_client(mi_store *store, long long client_id, mi_date today,
-				   long long *visit_id, bool *resumed, mi_error *err);
+/* The open draft of a stored client (an expired one aside, as for
+ * mi_app_draft_open), or a new one (from the desk, dated today) holding
+ * their name, birth date, phone and e-mail. *resumed says whether it was
+ * there before. For the front desk. */
+mi_status mi_app_draft_open_client(mi_store *store, const mi_ruleset *rules, long long client_id,
+				   mi_date today, long long *visit_id, bool *resumed, mi_error *err);
 
 /* Starts a fresh kiosk draft for (name, birth_date) dated today, claims it
  * for this screen, and gives it a new resume code: code gets the digits to

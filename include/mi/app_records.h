@@ -84,12 +84,15 @@ mi_status mi_app_review_queue(mi_store *store, mi_visit_list *out, mi_app_seen *
 mi_status mi_app_visit_mark_reviewed(mi_store *store, long long visit_id, bool *already,
 				     mi_error *err);
 
-/* The unfinished intakes (drafts), oldest first: the drafts of the review
- * queue. Recorded as "list" of "drafts". */
-mi_status mi_app_drafts(mi_store *store, mi_visit_list *out, mi_app_seen *seen, mi_error *err);
+/* The draft visit_id as the review queue lists it (its client or the name
+ * typed so far, the day it was begun), for a confirmation that names them:
+ * *out (mi_visit_list_clear) holds it, or nothing when visit_id is no draft. */
+mi_status mi_app_draft_summary(mi_store *store, long long visit_id, mi_visit_list *out,
+				mi_error *err);
 
-/* Discards an unfinished intake for good: the draft and its answers go,
- * logged as "discard" in the same transaction. Errors: MI_ENOTFOUND no such
+/* Discards an unfinished intake for good: the draft, its answers, its
+ * resume code and any claim left on it go, logged as "discard" (with who
+ * did it) in the same transaction. Errors: MI_ENOTFOUND no such
  * visit; MI_EDATA a completed visit (those are erased, never discarded);
  * MI_ETEMPFAIL the draft is open on a screen right now. */
 mi_status mi_app_draft_discard(mi_store *store, long long visit_id, mi_error *err);

@@ -20,7 +20,8 @@
 /* The review queue of mi_app_review_queue (recorded as a view through
  * seen in the same way; NULL for a refresh), urgent first, then refer,
  * then the others, oldest first within each. A draft whose answers could
- * be screened has has_outcome set to that screening. Fills *out (caller
+ * be screened has has_outcome set to that screening; an expired draft
+ * (draft_expiry.h, app_draft_expiry.h) is left out. Fills *out (caller
  * clears with mi_visit_list_clear). */
 mi_status mi_app_review_queue_urgent_first(mi_store *store, const mi_ruleset *rules, mi_date today,
 					   mi_visit_list *out, mi_app_seen *seen, mi_error *err);

@@ -19,6 +19,8 @@
 #include "mi/clock.h"
 #include "mi/error.h"
 #include "mi/pdf.h"
+#include "mi/store.h"
+#include "mi/translation.h"
 
 typedef struct mi_cli {
 	const char *program;     /* argv[0] */
@@ -31,6 +33,7 @@ typedef struct mi_cli {
 	 * to main's. */
 	struct mi_account *who;
 	mi_clock clock;          /* today, asked at each use */
+	bool plain;              /* --plain: the line mode (ui_plain.h), else see mi_plain_wanted */
 } mi_cli;
 
 /* One option of a command, as the command's table entry declares it. The
@@ -73,7 +76,9 @@ typedef struct mi_command {
 	const char *usage;    /* after "Usage: massage-intake ": the synopsis line(s) */
 	const char *about;    /* what it does, before the options */
 	const mi_cli_option *options; /* ended by a NULL name; NULL: none */
-	void (*more_help)(FILE *out); /* printed after the options (may be NULL) */
+	/* Printed after the options (may be NULL); may read the data files
+	 * the global options name. */
+	void (*more_help)(const mi_cli *cli, FILE *out);
 	const char *after;    /* after the options: notes and the exit status */
 	/* Every argument is an operand, also one that starts with "-" (a value
 	 * of settings KEY VALUE may): only -h or --help as the first argument
@@ -91,10 +96,16 @@ extern const mi_command mi_command_aftercare, mi_command_audit, mi_command_backu
 	mi_command_export, mi_command_history, mi_command_intake, mi_command_kiosk,
 	mi_command_note, mi_command_restore, mi_command_review, mi_command_rules,
 	mi_command_screen, mi_command_set_pin, mi_command_settings, mi_command_show,
-	mi_command_therapist, mi_command_due;
+	mi_command_therapist, mi_command_due, mi_command_check_translations;
 
 /* No sub-command: the front desk. */
 int mi_cmd_desk(mi_cli *cli);
+
+/* The plain line mode (ui_plain.h) of the desk's intake (desk: signed in
+ * with --as, one client after another until the therapist stops) and of
+ * `intake` (one client). 0, or an exit status after reporting; `intake`
+ * left unfinished is 65. Defined in plain.c. */
+int mi_cli_plain_intakes(mi_cli *cli, mi_visit_source source, bool desk);
 
 /* Reads the command's arguments (argv[0] is its name) against its option
  * table into *out (mi_cli_args_clear). 0, or MI_EUSAGE after reporting an
@@ -112,7 +123,7 @@ const char *mi_cli_value(const mi_cli_args *args, int key);
 
 /* Prints the command's --help: usage, about, the options from the table
  * (name, value, help in aligned columns), more_help and after. */
-void mi_cli_print_help(const mi_command *command, FILE *out);
+void mi_cli_print_help(const mi_cli *cli, const mi_command *command, FILE *out);
 
 /* The one record id (a whole number from 1) a command takes as its only
  * operand ("show VISIT"); false when there is not exactly one, or it is no
@@ -138,6 +149,32 @@ int mi_cli_failf(int status, const char *fmt, ...) __attribute__((format(printf,
  * Caller frees; NULL with err set when --data is not a folder (MI_ENOINPUT)
  * or memory runs out. */
 char *mi_cli_data_file(const mi_cli *cli, const char *name, mi_error *err);
+
+/* The folder of the compiled translations: PREFIX/share/locale beside the
+ * shipped data folder (the build tree's too) when it exists, else the
+ * configured one. Caller frees; NULL when out of memory. */
+char *mi_cli_locale_dir(void);
+
+/* True when lang looks like a language code: "es", "fr_CA". */
+bool mi_cli_language_code_valid(const char *lang);
+
+/* The data file lang/LANG/FILE (mi_cli_data_file) of one overlay. */
+char *mi_cli_overlay_file(const mi_cli *cli, const char *lang, mi_translated_file file,
+			  mi_error *err);
+
+/* Loads the overlays of lang (data/lang/LANG/FILE.conf, each looked up as a
+ * data file; a missing one is left NULL) into *out (mi_translation_clear).
+ * MI_EUSAGE for a code that is not one; MI_EDATA for a broken file. */
+mi_status mi_cli_load_translation(const mi_cli *cli, const char *lang, mi_translation *out,
+				  mi_error *err);
+
+/* Loads the translations of every language shipped but English
+ * (i18n.h), as mi_cli_load_translation does, into out[0..*count); on
+ * failure none is kept. Free with mi_cli_clear_translations. */
+enum { MI_CLI_LANGUAGES_MAX = 8 };
+mi_status mi_cli_load_translations(const mi_cli *cli, mi_translation out[MI_CLI_LANGUAGES_MAX],
+				   size_t *count, mi_error *err);
+void mi_cli_clear_translations(mi_translation *translations, size_t count);
 
 /* The database path: --db, else $MASSAGE_INTAKE_DB, else
  * $XDG_DATA_HOME/massage-intake/intake.db (~/.local/share when unset).
@@ -264,13 +301,29 @@ void mi_cli_put_padded(const char *s, size_t width);
  * (visit, date, client, "SOURCE, finished|draft", outcome) under a header,
  * or the line empty when there are none (or no database yet); with json a
  * JSON array of {"visit", "client", "name", "date", "state", "source",
- * "reviewed", "pain", "outcome", "updated"}. 0 or an exit status. Defined
+ * "reviewed", "pain", "outcome", "updated", "fully_screened"}. 0 or an exit status. Defined
  * in visit_list.c. */
 struct mi_visit_list;
 typedef mi_status (*mi_cli_visit_lister)(const mi_cli *cli, struct mi_store *store,
 					 struct mi_visit_list *out, struct mi_app_seen *seen,
 					 mi_error *err);
 int mi_cli_list_visits(const mi_cli *cli, mi_cli_visit_lister lister, bool json, const char *empty);
+
+/* For each visit of list, whether it is not fully screened
+ * (mi_app_visits_not_fully_screened with the rules cli loads, only when
+ * some visit has an outcome): *out gets list->count entries (caller frees). */
+mi_status mi_cli_visits_not_fully_screened(const mi_cli *cli, struct mi_store *store,
+					   const struct mi_visit_list *list, bool **out,
+					   mi_error *err);
+
+/* A visit's outcome for people: its level's name, "proceed, not fully
+ * screened" when unscreened, "-" without one. */
+struct mi_visit_summary;
+const char *mi_cli_outcome_words(const struct mi_visit_summary *v, bool unscreened);
+
+/* The "fully_screened" member of a visit in --json: true, false (not fully
+ * screened), or null without an outcome. */
+struct json_t *mi_cli_fully_screened_json(const struct mi_visit_summary *v, bool unscreened);
 
 /* Prints prompt ("... Type yes to erase: "), reads one line from standard
  * input; true when it is "yes". Defined in confirm.c. */

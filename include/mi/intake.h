@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "mi/error.h"
+#include "mi/overlay.h"
 #include "mi/questions.h"
 #include "mi/rules.h"
 
@@ -51,6 +52,10 @@ typedef struct mi_intake_word {
 	const char *plan;
 } mi_intake_word;
 
+/* The question that asks schema key key (the birth date asks `age`), or
+ * NULL when no question of intake does (owned by intake). */
+const mi_ui_question *mi_intake_question_asking(const mi_intake *intake, const char *key);
+
 /* The session areas and the techniques, in file order (owned by intake). */
 const mi_intake_word *mi_intake_session_areas(const mi_intake *intake, size_t *count);
 const mi_intake_word *mi_intake_session_techniques(const mi_intake *intake, size_t *count);
@@ -78,6 +83,21 @@ mi_status mi_intake_check_rules(const mi_intake *intake, const mi_rulefile *rule
  * stay alive while installed; mi_intake_free puts back the intake that was
  * installed before it (the last installed is freed first). */
 void mi_intake_install(mi_intake *intake);
+
+/* Adds the English words of every question ([question KEY]: group, label,
+ * text, help, low, high, "option VALUE") and every session area and
+ * technique (label) to source, as an overlay translates them (overlay.h).
+ * False when out of memory. */
+bool mi_intake_source(const mi_intake *intake, mi_overlay_source *source);
+
+/* Shows the overlay's words (NULL: the file's own) in the questions, their
+ * options and the session words; an entry the overlay lacks or has stale
+ * keeps the file's words. The overlay must outlive their use (switch back
+ * with NULL before freeing it). */
+void mi_intake_use_words(mi_intake *intake, const mi_overlay *overlay);
+
+/* mi_intake_use_words on the installed intake, if any. */
+void mi_intake_installed_use_words(const mi_overlay *overlay);
 
 /* The installed intake, or NULL. */
 const mi_intake *mi_intake_installed(void);

@@ -40,6 +40,7 @@ typedef struct mi_ui_question {
 	const char *high_label; /* MI_Q_SCALE: words at 10 */
 	bool optional;          /* may be left empty (text kinds) */
 	bool follow_up;         /* has an asked_when: its answer is removed when it becomes hidden */
+	bool prefill;           /* stable from visit to visit: the desk offers the last answer */
 } mi_ui_question;
 
 /* The questions of the installed intake (mi_intake_install) in order, and

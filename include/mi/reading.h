@@ -59,6 +59,10 @@ typedef struct mi_reading_words {
 	const char *date_pattern; /* how a date is shown: "{day} {month} {year}" */
 } mi_reading_words;
 
+/* The words of the language in use (i18n.h): each list as its catalogue
+ * translates it, English where it does not. */
+mi_reading_words mi_reading_words_in_use(void);
+
 /* English. */
 extern const mi_reading_words mi_reading_words_en;
 

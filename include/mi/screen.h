@@ -33,6 +33,28 @@ const char *mi_level_name(mi_level level);
  * with so_far, for one still being answered ("deep tissue is fine so far"). */
 const char *mi_level_words(mi_level level, bool so_far);
 
+/* The level's mark on a screen: a symbol that reads without colour and
+ * the name in capitals ("[ok PROCEED]", "[~ MODIFY]", "[! REFER]",
+ * "[!! URGENT]"). */
+const char *mi_level_tag(mi_level level);
+
+/* True when the outcome reads as proceed but safety questions are
+ * unanswered: a missing answer never fires a rule, so the client is not
+ * cleared, and the outcome is never shown as "deep tissue is fine". The
+ * one rule every place that shows an outcome follows (app_rescreen.h). */
+bool mi_level_unscreened(mi_level outcome, size_t unanswered);
+
+/* The mark and the words of an outcome with unanswered safety questions:
+ * those of its level, or "[? NOT FULLY SCREENED]" and "deep tissue not
+ * cleared: ..." when mi_level_unscreened. */
+const char *mi_level_outcome_tag(mi_level outcome, size_t unanswered);
+const char *mi_level_outcome_words(mi_level outcome, size_t unanswered, bool so_far);
+
+/* Every mark with its words, in one sentence for a help page ("Outcomes:
+ * [ok PROCEED] deep tissue is fine, ..."); caller frees (NULL: out of
+ * memory). */
+char *mi_level_legend(void);
+
 /* Parses one of the four names; false otherwise. */
 bool mi_level_parse(const char *name, mi_level *out);
 

@@ -31,6 +31,7 @@ typedef enum mi_setting_key {
 	MI_SETTING_PRINT_TIMEOUT,   /* print_timeout_seconds */
 	MI_SETTING_RETENTION,       /* retention: how long records are kept */
 	MI_SETTING_CLINIC_PHONE,    /* clinic_phone: on the aftercare sheet */
+	MI_SETTING_DRAFT_EXPIRY,    /* draft_expiry_days: drafts leave the review queue */
 	MI_SETTING_COUNT
 } mi_setting_key;
 
@@ -81,6 +82,7 @@ typedef struct mi_settings {
 	long print_timeout_seconds; /* the print command is stopped after this long */
 	char *retention;            /* "7y", "18m", ... or NULL: none set */
 	char *clinic_phone;         /* the clinic's phone number, or NULL: none set */
+	long draft_expiry_days;     /* a draft leaves the review queue this long after it began */
 	mi_setting_origin origin[MI_SETTING_COUNT];
 	char *refused[MI_SETTING_COUNT]; /* the stored text of a MI_SETTING_REFUSED key */
 } mi_settings;

@@ -31,7 +31,7 @@
 #include "mi/visit.h"
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define MI_STORE_SCHEMA_VERSION 7
+#define MI_STORE_SCHEMA_VERSION 9
 /* PRAGMA application_id of a massage-intake database: "MINT". */
 #define MI_STORE_APPLICATION_ID 0x4D494E54
 

@@ -56,6 +56,8 @@ typedef enum mi_ui_key_kind {
 	MI_KEY_ESC,
 	MI_KEY_F1,
 	MI_KEY_F2,
+	MI_KEY_F3,
+	MI_KEY_F4,
 	MI_KEY_F12,
 	MI_KEY_CTRL,     /* a control key that has no other meaning: letter in `ch` ('c' for Ctrl-C) */
 	MI_KEY_RESIZE,   /* the window changed size */
@@ -116,7 +118,7 @@ typedef struct mi_ui_cell {
 typedef struct mi_ui_canvas {
 	int rows, cols;
 	mi_ui_cell *cells; /* rows * cols, row-major */
-	int cursor_y, cursor_x; /* where the terminal cursor goes; -1: hidden */
+	int cursor_y, cursor_x; /* the focus (mi_ui_focus); -1: none, the cursor rests top-left */
 } mi_ui_canvas;
 
 /* A blank canvas, or NULL when out of memory. Free with mi_ui_canvas_free. */
@@ -143,7 +145,7 @@ int mi_ui_putf(mi_ui_canvas *canvas, int y, int x, unsigned attr, const char *fm
 
 /* Word-wraps UTF-8 text into the box starting at (y, x), width columns
  * wide and at most max_rows rows high; "\n" starts a new line. Returns the
- * rows used. */
+ * rows used; with canvas NULL it only counts them. */
 int mi_ui_wrap(mi_ui_canvas *canvas, int y, int x, int width, int max_rows, unsigned attr,
 	       const char *text);
 
@@ -160,13 +162,18 @@ int mi_ui_char_width(wchar_t ch);
 /* Columns the UTF-8 text takes. */
 int mi_ui_text_width(const char *text);
 
-/* A screening level as a symbol and a word, never colour alone:
- * "[!! URGENT]", "[! REFER]", "[~ MODIFY]", "[ok PROCEED]". */
-const char *mi_ui_level_tag(mi_level level);
-
 /* The attribute a level is drawn with: its colour role, bold for refer
- * and urgent. */
+ * and urgent; with the mark of mi_level_tag (screen.h), never colour
+ * alone. */
 unsigned mi_ui_level_attr(mi_level level);
+
+/* Puts the terminal cursor on the focused item at (y, x): the selected
+ * option, the scale's value, the list row, the insertion point of a text
+ * field. Screen readers (BRLTTY, Speakup, Orca) and magnifiers follow the
+ * cursor, so every screen calls this last in its draw, after whatever it
+ * draws over the page; term.c shows the cursor there after each refresh.
+ * A position off the canvas is clipped onto it. */
+void mi_ui_focus(mi_ui_canvas *canvas, int y, int x);
 
 /* Draws the bottom line listing the keys, e.g. "Enter next  Esc back". */
 void mi_ui_draw_keys(mi_ui_canvas *canvas, const char *keys);

@@ -19,6 +19,8 @@
 #ifndef MI_UI_APP_H
 #define MI_UI_APP_H
 
+#include "mi/translation.h"
+
 #include "mi/store.h"
 #include "mi/ui.h"
 #include "mi/ui_field.h"
@@ -70,6 +72,11 @@ typedef struct mi_ui_kiosk_config {
 	const char *pin_hash;
 	double idle_seconds;   /* back to welcome after this long without a key; 0: the default */
 	long resume_hours;     /* a draft can be resumed here this long after it began; 0: the default */
+	/* The languages a client may pick on the welcome page besides
+	 * English (i18n.h: F2 English, then F3, F4 ... in mi_languages
+	 * order). Borrowed; none: the desk's language only. */
+	const mi_translation *translations;
+	size_t translation_count;
 } mi_ui_kiosk_config;
 
 typedef struct mi_ui_kiosk mi_ui_kiosk;
@@ -84,6 +91,10 @@ void mi_ui_kiosk_free(mi_ui_kiosk *kiosk);
  * MI_UI_QUIT; every other key, Ctrl-C/Ctrl-Z/Ctrl-\, Esc and q included,
  * is handled inside. */
 mi_ui_screen mi_ui_kiosk_screen(mi_ui_kiosk *kiosk);
+
+/* Why a resume code did not open an intake (mi_app_kiosk_resume's
+ * status), in words for a client that never say whether one exists. */
+const char *mi_ui_kiosk_resume_refusal(mi_status st);
 
 /* Which page the kiosk shows: "welcome", "code", "intake", "saved",
  * "thanks", "pin". */

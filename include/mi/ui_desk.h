@@ -58,6 +58,7 @@
 #include <stdbool.h>
 
 #include "mi/aftercare.h"
+#include "mi/translation.h"
 #include "mi/clock.h"
 #include "mi/date.h"
 #include "mi/error.h"
@@ -92,6 +93,10 @@ typedef struct mi_desk_config {
 	mi_desk_print_fn print;                  /* NULL: mi_app_aftercare, as `aftercare --print` */
 	void *print_ctx;
 	double lock_seconds;                     /* lock after this long without a key; 0: the default */
+	/* The clients' languages: a printed summary is in its visit's
+	 * (app_aftercare.h). Borrowed; none: the desk's language. */
+	const mi_translation *translations;
+	size_t translation_count;
 } mi_desk_config;
 
 typedef struct mi_desk mi_desk;

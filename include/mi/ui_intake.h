@@ -36,6 +36,7 @@
 #include "mi/questions.h"
 #include "mi/screen.h"
 #include "mi/ui.h"
+#include "mi/ui_reading.h"
 #include "mi/visit.h"
 
 /* Where answers are saved as they are given. Storage provides one
@@ -69,6 +70,13 @@ typedef struct mi_ui_intake_config {
 	 * first one asked is MI_UI_CANCEL. For a stored visit's missing
 	 * answers at the desk (app_rescreen.h). */
 	bool missing_safety_only;
+	/* Therapist mode only (the kiosk shows no one's data): a returning
+	 * client's last answers to the stable questions (app_prefill.h), copied.
+	 * A question not answered yet that last_time answers shows that answer
+	 * pre-selected, marked "last time (DATE)"; it is saved only once it is
+	 * confirmed (Enter, or Y/N) or changed, never by passing over it. */
+	const mi_answers *last_time; /* NULL: none */
+	mi_date last_date;           /* the day of those answers */
 } mi_ui_intake_config;
 
 /* A walk-through over a copy of answers (NULL: none yet; the questions
@@ -133,5 +141,42 @@ const char *mi_ui_client_notice(const mi_screening *screening);
 /* The therapist banner text, e.g. "[!! URGENT] seek urgent care now - 1 flag
  * (F2 for details)". Written into buf. */
 void mi_ui_therapist_banner(const mi_screening *screening, char *buf, size_t size);
+
+/* ---- line mode (ui_plain.h) ----
+ * The plain line mode answers a page with what a line says, then sends
+ * Enter through mi_ui_intake_key: the same validation, saving, screening
+ * and flow as the keys of the full-screen UI. */
+
+/* The current question, NULL on the review page. */
+const mi_ui_question *mi_ui_intake_question(const mi_ui_intake *intake);
+
+/* Sets the chosen option (yes/no: 0 yes, 1 no; the scale's value; a
+ * choice's value index), as the arrow keys would. */
+void mi_ui_intake_set_choice(mi_ui_intake *intake, int choice);
+
+/* Sets the ticked values of a multi-choice or body map (bit i: value i). */
+void mi_ui_intake_set_marks(mi_ui_intake *intake, unsigned marks);
+
+/* Replaces the typed text of the page (a text list: the line being
+ * typed), as typing it would (control characters skipped). */
+void mi_ui_intake_set_typed(mi_ui_intake *intake, const char *text);
+
+/* Empties the lines of a text-list page, to type the list anew. */
+void mi_ui_intake_clear_items(mi_ui_intake *intake);
+
+/* The typed words read back and waiting for Y, N (or 1, 2), else NULL. */
+const mi_ui_reading *mi_ui_intake_reading(const mi_ui_intake *intake);
+
+/* True while the client is told about the screening (Enter closes it). */
+bool mi_ui_intake_notice_open(const mi_ui_intake *intake);
+
+/* The questions the review page lists, in order (at most max); their
+ * count. */
+size_t mi_ui_intake_review_list(const mi_ui_intake *intake, const mi_ui_question **out,
+				size_t max);
+
+/* On the review page, moves to row (mi_ui_intake_review_list's index; the
+ * count: continue to sign), for Enter to open it. */
+void mi_ui_intake_review_select(mi_ui_intake *intake, size_t row);
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mi/app_aftercare.h"
+#include "mi/store_language.h"
 #include "mi/app_audit.h"
 #include "mi/app_settings.h"
 #include "mi/export.h"
@@ -59,13 +60,32 @@ static mi_status load_complete_visit(mi_store *store, long long visit_id, mi_vis
 	return st;
 }
 
-/* The summary of visit in the requested format, in memory. */
-static mi_status render(const mi_aftercare_template *tpl, const mi_visit *visit,
-			const mi_settings *settings, const mi_aftercare_request *req,
-			unsigned char **data, size_t *len, mi_error *err)
+/* The translation of the language the visit was answered in, or NULL
+ * (none recorded, or not one of req's). */
+static const mi_translation *visit_translation(mi_store *store, const mi_aftercare_request *req,
+					       mi_error *err)
+{
+	char *lang = NULL;
+	if (mi_store_visit_language(store, req->visit_id, &lang, err) != MI_OK || !lang)
+		return NULL;
+	const mi_translation *found = NULL;
+	for (size_t i = 0; i < req->translation_count && !found; i++)
+		if (strcmp(req->translations[i].lang, lang) == 0)
+			found = &req->translations[i];
+	free(lang);
+	return found;
+}
+
+/* The summary of visit in the requested format, in memory, in the words of
+ * tr (NULL: the desk's). */
+static mi_status render(const mi_aftercare_template *tpl, const mi_translation *tr,
+			const mi_visit *visit, const mi_settings *settings,
+			const mi_aftercare_request *req, unsigned char **data, size_t *len,
+			mi_error *err)
 {
 	mi_aftercare_doc *doc = NULL;
-	mi_status st = mi_aftercare_build(tpl, visit, &doc, err);
+	mi_status st = mi_aftercare_build_in(tpl, tr ? tr->overlays[MI_TRANSLATED_AFTERCARE] : NULL,
+					     visit, &doc, err);
 	if (st == MI_OK)
 		st = mi_aftercare_add_clinic_phone(doc, settings->clinic_phone, err);
 	mi_aftercare_format format = req->target == MI_AFTERCARE_PRINT ? MI_AFTERCARE_PDF
@@ -135,8 +155,17 @@ mi_status mi_app_aftercare(mi_store *store, const mi_aftercare_template *tpl,
 	unsigned char *data = NULL;
 	size_t len = 0;
 	st = load_complete_visit(store, req->visit_id, &visit, err);
-	if (st == MI_OK)
-		st = render(tpl, visit, &settings, req, &data, &len, err);
+	if (st == MI_OK) {
+		/* The client's language for the sheet (its words, the questions'
+		 * words it quotes), then the desk's again. */
+		const mi_translation *tr = visit_translation(store, req, err);
+		mi_error_clear(err);
+		if (tr)
+			mi_translation_use(tr);
+		st = render(tpl, tr, visit, &settings, req, &data, &len, err);
+		if (tr)
+			mi_translation_use(NULL);
+	}
 	if (st == MI_OK && req->target == MI_AFTERCARE_SHOW) {
 		shown->unrecorded = !mi_app_audit_view(store, "view aftercare", "visits",
 						       req->visit_id, &shown->warning);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "mi/app_audit.h"
+#include "mi/app_draft_expiry.h"
 #include "mi/app_drafts.h"
 #include "mi/fold.h"
 #include "mi/text.h"
@@ -107,9 +108,27 @@ static mi_status start_draft(mi_store *store, long long client_id, const mi_clie
 	return st;
 }
 
-static mi_status draft_open(mi_store *store, const char *name, const char *birth_date,
-			    mi_visit_source source, mi_date today, long long *visit_id,
-			    mi_answers **answers, bool *resumed, mi_error *err)
+/* Forgets the draft *visit_id found to resume (sets it to 0) when it has
+ * expired from the review queue (app_draft_expiry.h): answers begun weeks
+ * ago, a fever then or none, are not this visit's; a fresh draft starts
+ * and the old one stays, listed by drafts --expired. */
+static mi_status skip_expired(mi_store *store, const mi_ruleset *rules, mi_date today,
+			      long long *visit_id, mi_error *err)
+{
+	if (!*visit_id)
+		return MI_OK;
+	mi_visit_list expired = {0};
+	mi_status st = mi_app_drafts(store, rules, today, MI_APP_DRAFTS_EXPIRED, &expired, NULL, err);
+	for (size_t i = 0; st == MI_OK && i < expired.count; i++)
+		if (expired.items[i].id == *visit_id)
+			*visit_id = 0;
+	mi_visit_list_clear(&expired);
+	return st;
+}
+
+static mi_status draft_open(mi_store *store, const mi_ruleset *rules, const char *name,
+			    const char *birth_date, mi_visit_source source, mi_date today,
+			    long long *visit_id, mi_answers **answers, bool *resumed, mi_error *err)
 {
 	long long client_id = 0, id = 0;
 	mi_status st = mi_store_client_find(store, name, birth_date, &client_id, err);
@@ -117,6 +136,8 @@ static mi_status draft_open(mi_store *store, const char *name, const char *birth
 		st = mi_store_draft_find_open(store, client_id, &id, err);
 	if (st == MI_OK && !id)
 		st = find_unknown_client_draft(store, name, birth_date, &id, err);
+	if (st == MI_OK)
+		st = skip_expired(store, rules, today, &id, err);
 	*resumed = id != 0;
 	mi_client who = {.name = (char *)name, .birth_date = (char *)birth_date};
 	if (st == MI_OK && !id)
@@ -128,11 +149,13 @@ static mi_status draft_open(mi_store *store, const char *name, const char *birth
 	return st;
 }
 
-mi_status mi_app_draft_open_client(mi_store *store, long long client_id, mi_date today,
-				   long long *visit_id, bool *resumed, mi_error *err)
+mi_status mi_app_draft_open_client(mi_store *store, const mi_ruleset *rules, long long client_id,
+				   mi_date today, long long *visit_id, bool *resumed, mi_error *err)
 {
 	long long id = 0;
 	mi_status st = mi_store_draft_find_open(store, client_id, &id, err);
+	if (st == MI_OK)
+		st = skip_expired(store, rules, today, &id, err);
 	*resumed = id != 0;
 	mi_client client = {0};
 	if (st == MI_OK && !id)
@@ -249,14 +272,15 @@ static mi_status kiosk_resume(mi_store *store, const char *name, const char *bir
 	return st;
 }
 
-mi_status mi_app_draft_open(mi_store *store, const char *name, const char *birth_date,
-			    mi_visit_source source, mi_date today, long long *visit_id,
-			    mi_answers **answers, bool *resumed, mi_error *err)
+mi_status mi_app_draft_open(mi_store *store, const mi_ruleset *rules, const char *name,
+			    const char *birth_date, mi_visit_source source, mi_date today,
+			    long long *visit_id, mi_answers **answers, bool *resumed, mi_error *err)
 {
 	mi_answers *typed = NULL;
 	mi_status st = checked_identity(&name, &birth_date, &typed, err);
 	if (st == MI_OK)
-		st = draft_open(store, name, birth_date, source, today, visit_id, answers, resumed, err);
+		st = draft_open(store, rules, name, birth_date, source, today, visit_id, answers,
+				resumed, err);
 	mi_answers_free(typed);
 	return st;
 }

@@ -170,22 +170,23 @@ mi_status mi_app_visit_mark_reviewed(mi_store *store, long long visit_id, bool *
 	return mi_store_visit_mark_reviewed(store, visit_id, err);
 }
 
-mi_status mi_app_drafts(mi_store *store, mi_visit_list *out, mi_app_seen *seen, mi_error *err)
+mi_status mi_app_draft_summary(mi_store *store, long long visit_id, mi_visit_list *out,
+				mi_error *err)
 {
 	mi_status st = mi_store_waiting_list(store, out, err);
 	if (st != MI_OK)
 		return st;
 	size_t kept = 0;
 	for (size_t i = 0; i < out->count; i++) {
-		if (!out->items[i].complete) {
-			out->items[kept++] = out->items[i];
+		mi_visit_summary *v = &out->items[i];
+		if (v->id == visit_id && !v->complete) {
+			out->items[kept++] = *v;
 			continue;
 		}
-		free(out->items[i].client_name);
-		free(out->items[i].updated);
+		free(v->client_name);
+		free(v->updated);
 	}
 	out->count = kept;
-	record_view(store, seen, "list", "drafts", 0);
 	return MI_OK;
 }
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "mi/app_draft_expiry.h"
 #include "mi/app_urgent.h"
 
 /* Where an intake goes in the queue: urgent, refer, the rest. */
@@ -13,24 +14,6 @@ static int rank(const mi_visit_summary *v)
 	return v->outcome == MI_LEVEL_URGENT ? 0 : v->outcome == MI_LEVEL_REFER ? 1 : 2;
 }
 
-/* Gives a draft the outcome of its answers so far; a draft that cannot be
- * read or screened just keeps no outcome (it is still listed). */
-static void screen_draft(mi_store *store, const mi_ruleset *rules, mi_date today,
-			 mi_visit_summary *v)
-{
-	mi_answers *answers = NULL;
-	mi_error ignored;
-	if (mi_store_draft_load(store, v->id, &answers, &ignored) != MI_OK)
-		return;
-	mi_screening s;
-	if (mi_screen(rules, answers, today, &s, &ignored) == MI_OK) {
-		v->has_outcome = true;
-		v->outcome = s.outcome;
-		mi_screening_clear(&s);
-	}
-	mi_answers_free(answers);
-}
-
 mi_status mi_app_review_queue_urgent_first(mi_store *store, const mi_ruleset *rules, mi_date today,
 					   mi_visit_list *out, mi_app_seen *seen, mi_error *err)
 {
@@ -38,10 +21,12 @@ mi_status mi_app_review_queue_urgent_first(mi_store *store, const mi_ruleset *ru
 	mi_status st = mi_app_review_queue(store, &list, seen, err);
 	if (st != MI_OK)
 		return st;
-	if (rules)
-		for (size_t i = 0; i < list.count; i++)
-			if (!list.items[i].complete)
-				screen_draft(store, rules, today, &list.items[i]);
+	mi_app_drafts_screen(store, rules, today, &list);
+	st = mi_app_drafts_expire(store, today, &list, NULL, err);
+	if (st != MI_OK) {
+		mi_visit_list_clear(&list);
+		return st;
+	}
 	mi_visit_summary *sorted = malloc((list.count ? list.count : 1) * sizeof *sorted);
 	if (!sorted) {
 		mi_visit_list_clear(&list);

@@ -137,7 +137,7 @@ static void option_label(const mi_cli_option *o, char *buf, size_t size)
 		 o->value ? o->value : "");
 }
 
-void mi_cli_print_help(const mi_command *command, FILE *out)
+void mi_cli_print_help(const mi_cli *cli, const mi_command *command, FILE *out)
 {
 	fprintf(out, "Usage: massage-intake %s\n%s", command->usage, command->about);
 	size_t width = 0;
@@ -165,7 +165,7 @@ void mi_cli_print_help(const mi_command *command, FILE *out)
 		}
 	}
 	if (command->more_help)
-		command->more_help(out);
+		command->more_help(cli, out);
 	if (command->after)
 		fprintf(out, "\n%s", command->after);
 }

@@ -66,12 +66,17 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	mi_aftercare_template *tpl = NULL;
 	mi_store *store = NULL;
 	mi_aftercare_shown shown = {0};
+	mi_translation translations[MI_CLI_LANGUAGES_MAX];
 	mi_status st = mi_cli_load_aftercare(cli, &tpl, &err);
+	if (st == MI_OK)
+		st = mi_cli_load_translations(cli, translations, &req.translation_count, &err);
+	req.translations = translations;
 	if (st == MI_OK)
 		st = mi_cli_open_store(cli, 0, &store, &err);
 	if (st == MI_OK)
 		st = mi_app_aftercare(store, tpl, &req, &shown, &err);
 	mi_store_close(store);
+	mi_cli_clear_translations(translations, req.translation_count);
 	mi_aftercare_template_free(tpl);
 	if (st == MI_OK && shown.unrecorded)
 		mi_cli_warn(&shown.warning);
@@ -90,7 +95,8 @@ const mi_command mi_command_aftercare = {
 		 "was done and the goals agreed, what is normal afterwards, aftercare, when to\n"
 		 "call a doctor or seek urgent care, the items for the client's flags, the\n"
 		 "follow-up plan and the pain trend. The words come from aftercare.conf in the\n"
-		 "data folder. Therapist-only notes are never included.\n",
+		 "data folder. Therapist-only notes are never included. The summary is in\n"
+		 "the language the client answered in at the kiosk (docs/translations.md).\n",
 	.options = (const mi_cli_option[]){
 		{"format", 'f', "FORMAT",
 		 "text, pdf (one page, with the body map and the pain\n"

@@ -5,10 +5,13 @@
 #include "mi/app_settings.h"
 #include "mi/cli.h"
 #include "mi/ui_desk.h"
+#include "mi/ui_plain.h"
 
 /* Runs the front desk; it locks after lock_timeout_seconds when a PIN is set. */
 int mi_cmd_desk(mi_cli *cli)
 {
+	if (mi_plain_wanted(cli->plain))
+		return mi_cli_plain_intakes(cli, MI_SOURCE_DESK, true);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return mi_cli_failf(MI_EUSAGE,
 				    "the front desk needs a terminal; for scripts use a command such as "
@@ -22,6 +25,10 @@ int mi_cmd_desk(mi_cli *cli)
 		st = mi_cli_load_rules(cli, &rules, &err);
 	if (st == MI_OK)
 		st = mi_cli_load_aftercare(cli, &aftercare, &err);
+	mi_translation translations[MI_CLI_LANGUAGES_MAX];
+	size_t translation_count = 0;
+	if (st == MI_OK)
+		st = mi_cli_load_translations(cli, translations, &translation_count, &err);
 	if (st == MI_OK)
 		st = mi_store_set_actor(store, "desk", &err);
 	mi_settings settings = {0};
@@ -31,7 +38,9 @@ int mi_cmd_desk(mi_cli *cli)
 	if (st == MI_OK) {
 		mi_desk_config config = {.store = store, .rules = rules, .aftercare = aftercare,
 					 .clock = cli->clock,
-					 .lock_seconds = (double)settings.lock_timeout_seconds};
+					 .lock_seconds = (double)settings.lock_timeout_seconds,
+					 .translations = translations,
+					 .translation_count = translation_count};
 		desk = mi_desk_new(&config, &err);
 		if (!desk)
 			st = err.status;
@@ -42,6 +51,7 @@ int mi_cmd_desk(mi_cli *cli)
 	}
 	mi_desk_free(desk);
 	mi_settings_clear(&settings);
+	mi_cli_clear_translations(translations, translation_count);
 	mi_aftercare_template_free(aftercare);
 	mi_ruleset_free(rules);
 	mi_store_close(store);

@@ -3,8 +3,28 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "mi/app_draft_expiry.h"
 #include "mi/app_records.h"
 #include "mi/cli.h"
+
+/* Says which draft would go: its client and the day it was begun (a visit
+ * that is no draft is refused by the discard itself). */
+static mi_status ask(mi_store *store, long long visit_id, mi_error *err)
+{
+	mi_visit_list draft = {0};
+	mi_status st = mi_app_draft_summary(store, visit_id, &draft, err);
+	if (st == MI_OK && draft.count == 1) {
+		char date[11];
+		mi_date_format(draft.items[0].date, date);
+		printf("Discard the unfinished intake %lld of ", visit_id);
+		mi_cli_put_padded(draft.items[0].client_name ? draft.items[0].client_name
+							     : "(no name yet)",
+				  0);
+		printf(", begun on %s, and every answer saved in it?\n", date);
+	}
+	mi_visit_list_clear(&draft);
+	return st;
+}
 
 static int discard(const mi_cli *cli, long long visit_id, bool yes)
 {
@@ -16,8 +36,8 @@ static int discard(const mi_cli *cli, long long visit_id, bool yes)
 	mi_store *store = NULL;
 	mi_status st = mi_cli_open_store(cli, 0, &store, &err);
 	if (st == MI_OK && !yes) {
-		printf("Discard the unfinished intake %lld and every answer saved in it?\n", visit_id);
-		if (!mi_cli_confirm("This cannot be undone. Type yes to discard: ")) {
+		st = ask(store, visit_id, &err);
+		if (st == MI_OK && !mi_cli_confirm("This cannot be undone. Type yes to discard: ")) {
 			mi_store_close(store);
 			printf("Nothing was discarded.\n");
 			return 1;
@@ -32,16 +52,34 @@ static int discard(const mi_cli *cli, long long visit_id, bool yes)
 	return fflush(stdout) == 0 ? 0 : MI_EIO;
 }
 
+/* The drafts that wait in the review queue, or the expired ones. */
 static mi_status list_drafts(const mi_cli *cli, mi_store *store, mi_visit_list *out,
-			     mi_app_seen *seen, mi_error *err)
+			     mi_app_seen *seen, mi_app_drafts_which which, mi_error *err)
 {
-	(void)cli;
-	return mi_app_drafts(store, out, seen, err);
+	mi_ruleset *rules = NULL;
+	mi_status st = mi_cli_load_rules(cli, &rules, err);
+	if (st == MI_OK)
+		st = mi_app_drafts(store, rules, mi_clock_today(cli->clock), which, out, seen, err);
+	mi_ruleset_free(rules);
+	return st;
+}
+
+static mi_status list_waiting(const mi_cli *cli, mi_store *store, mi_visit_list *out,
+			      mi_app_seen *seen, mi_error *err)
+{
+	return list_drafts(cli, store, out, seen, MI_APP_DRAFTS_WAITING, err);
+}
+
+static mi_status list_expired(const mi_cli *cli, mi_store *store, mi_visit_list *out,
+			      mi_app_seen *seen, mi_error *err)
+{
+	return list_drafts(cli, store, out, seen, MI_APP_DRAFTS_EXPIRED, err);
 }
 
 static int run(mi_cli *cli, const mi_cli_args *args)
 {
 	bool json = mi_cli_has(args, 'j'), yes = mi_cli_has(args, 'y');
+	bool expired = mi_cli_has(args, 'e');
 	const char *visit = mi_cli_value(args, 'd');
 	long long visit_id = 0;
 	if (args->operand_count > 0)
@@ -49,9 +87,12 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	if (!visit && yes)
 		return mi_cli_failf(MI_EUSAGE, "--yes goes with --discard VISIT.");
 	if (!visit)
-		return mi_cli_list_visits(cli, list_drafts, json, "no unfinished intakes");
-	if (json)
-		return mi_cli_failf(MI_EUSAGE, "--json lists the drafts; leave it out with --discard.");
+		return mi_cli_list_visits(cli, expired ? list_expired : list_waiting, json,
+					  expired ? "no expired unfinished intakes"
+						  : "no unfinished intakes");
+	if (json || expired)
+		return mi_cli_failf(MI_EUSAGE, "--json and --expired list the drafts; leave them out "
+					       "with --discard.");
 	if (!mi_cli_parse_id(visit, &visit_id))
 		return mi_cli_failf(MI_EUSAGE, "--discard needs a visit id (a positive number), not \"%s\".",
 				    visit);
@@ -61,19 +102,30 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 const mi_command mi_command_drafts = {
 	.name = "drafts",
 	.summary = "unfinished intakes; discard one",
-	.usage = "drafts [--json]\n"
+	.usage = "drafts [--expired] [--json]\n"
 		 "       massage-intake drafts --discard VISIT [--yes]\n",
 	.about = "Lists the intakes begun at the front desk or the kiosk and not finished,\n"
 		 "oldest first: the visit, its date, the client (or the name typed so far),\n"
-		 "where it was begun and the outcome (none yet). Resume one at the front\n"
-		 "desk (i on the client's page, or the review queue).\n"
+		 "where it was begun and the outcome of its answers so far. Resume one at\n"
+		 "the front desk (i on the client's page, or the review queue).\n"
+		 "\n"
+		 "A draft leaves the review queue draft_expiry_days days (a setting,\n"
+		 "default 14) after the day it was begun, unless its answers so far are\n"
+		 "urgent or refer: those stay until finished or discarded. An expired\n"
+		 "draft is kept, not deleted: --expired lists them. The front desk does\n"
+		 "not resume one as the client's new intake (its answers are old): it\n"
+		 "starts a new one.\n"
 		 "\n"
 		 "--discard deletes an unfinished intake and every answer saved in it, for\n"
 		 "good (an intake a client began and left, say); a finished visit is never\n"
-		 "discarded (see massage-intake erase). It asks for confirmation on a\n"
-		 "terminal; the audit log records who discarded which visit.\n",
+		 "discarded (see massage-intake erase), and one open on a screen right now\n"
+		 "(a client filling it at the kiosk) is refused, saying so. It names the\n"
+		 "client and the day the draft was begun and asks for confirmation on a\n"
+		 "terminal; its resume code and claim go with it; the audit log records\n"
+		 "who discarded which visit.\n",
 	.options = (const mi_cli_option[]){
 		{"json", 'j', NULL, "the list as a JSON array, as massage-intake review --json"},
+		{"expired", 'e', NULL, "the drafts that expired out of the review queue"},
 		{"discard", 'd', "VISIT", "discard that unfinished intake"},
 		{"yes", 'y', NULL, "discard without asking (needed without a terminal)"},
 		{0},

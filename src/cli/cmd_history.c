@@ -59,7 +59,8 @@ static void print_trend(const mi_visit_list *visits)
 	}
 }
 
-static void print_text(const mi_client *client, const mi_visit_list *visits)
+static void print_text(const mi_client *client, const mi_visit_list *visits,
+		       const bool *unscreened)
 {
 	printf("client %lld: ", client->id);
 	mi_cli_put_padded(client->name, 0);
@@ -80,13 +81,14 @@ static void print_text(const mi_client *client, const mi_visit_list *visits)
 		else
 			snprintf(pain, sizeof pain, "-");
 		printf("%-7lld %-10s  %-9s %-4s  %s%s\n", v->id, date, v->complete ? "complete" : "draft",
-		       pain, v->has_outcome ? mi_level_name(v->outcome) : "-",
+		       pain, mi_cli_outcome_words(v, unscreened[i]),
 		       v->reviewed ? "" : " (waiting for review)");
 	}
 	print_trend(visits);
 }
 
-static int print_json(const mi_client *client, const mi_visit_list *visits)
+static int print_json(const mi_client *client, const mi_visit_list *visits,
+		      const bool *unscreened)
 {
 	json_t *list = json_array();
 	for (size_t i = 0; list && i < visits->count; i++) {
@@ -94,13 +96,14 @@ static int print_json(const mi_client *client, const mi_visit_list *visits)
 		char date[11];
 		mi_date_format(v->date, date);
 		json_array_append_new(
-			list, json_pack("{s:I, s:s, s:s, s:o, s:o, s:s, s:b}", "visit", (json_int_t)v->id,
-					"date", date, "state", v->complete ? "complete" : "draft",
-					"pain", v->pain >= 0 ? json_integer(v->pain) : json_null(),
-					"outcome",
+			list, json_pack("{s:I, s:s, s:s, s:o, s:o, s:s, s:b, s:o}", "visit",
+					(json_int_t)v->id, "date", date, "state",
+					v->complete ? "complete" : "draft", "pain",
+					v->pain >= 0 ? json_integer(v->pain) : json_null(), "outcome",
 					mi_cli_json_text(v->has_outcome ? mi_level_name(v->outcome) : NULL),
 					"source", mi_visit_source_name(v->source), "reviewed",
-					v->reviewed));
+					v->reviewed, "fully_screened",
+					mi_cli_fully_screened_json(v, unscreened[i])));
 	}
 	json_t *root = json_pack("{s:{s:I, s:o, s:o}, s:o}", "client", "id", (json_int_t)client->id,
 				 "name", mi_cli_json_text(client->name), "birth_date",
@@ -124,17 +127,21 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	mi_client client = {0};
 	mi_visit_list visits = {0};
 	mi_app_seen seen = {0};
+	bool *unscreened = NULL;
 	if (st == MI_OK)
 		st = mi_app_client_history(store, client_id, &client, &visits, &seen, &err);
 	mi_cli_seen(&seen);
+	if (st == MI_OK)
+		st = mi_cli_visits_not_fully_screened(cli, store, &visits, &unscreened, &err);
 	mi_store_close(store);
 	int rc = 0;
 	if (st != MI_OK)
 		rc = mi_cli_fail(&err);
 	else if (json)
-		rc = print_json(&client, &visits);
+		rc = print_json(&client, &visits, unscreened);
 	else
-		print_text(&client, &visits);
+		print_text(&client, &visits, unscreened);
+	free(unscreened);
 	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
 		rc = mi_cli_failf(MI_EIO, "cannot write the history: %s.", strerror(errno));
 	mi_visit_list_clear(&visits);
@@ -147,11 +154,12 @@ const mi_command mi_command_history = {
 	.summary = "a client's visits and pain trend",
 	.usage = "history CLIENT [--json]\n",
 	.about = "Lists every visit of one client (the id from `massage-intake clients`),\n"
-		 "oldest first, with its date, pain rating (0-10) and screening outcome,\n"
+		 "oldest first, with its date, pain rating (0-10) and screening outcome\n"
+		 "(\"proceed, not fully screened\" while safety questions are unanswered),\n"
 		 "then the pain trend over the completed visits.\n",
 	.options = (const mi_cli_option[]){
 		{"json", 'j', NULL, "{\"client\": {...}, \"visits\": [{\"visit\", \"date\", \"state\",\n"
-				    "\"pain\", \"outcome\", \"source\", \"reviewed\"}]}"},
+				    "\"pain\", \"outcome\", \"source\", \"reviewed\", \"fully_screened\"}]}"},
 		{0},
 	},
 	.after = "Exit status: 0 success; 64 bad command line; 66 no database yet;\n"

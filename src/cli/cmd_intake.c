@@ -11,6 +11,7 @@
 #include "mi/cli.h"
 #include "mi/screen.h"
 #include "mi/store.h"
+#include "mi/ui_plain.h"
 
 /* Opens the database named by --db, $MASSAGE_INTAKE_DB or the default. */
 static int open_store(const mi_cli *cli, unsigned flags, mi_store **out)
@@ -51,16 +52,36 @@ static int add_to_visit(mi_cli *cli, const mi_ruleset *rules, long long visit,
 		return rc;
 	mi_error err;
 	mi_screening after = {0};
-	if (mi_app_visit_answer_missing(store, rules, visit, answers, &after, &err) != MI_OK)
+	mi_rescreen_birth_date birth = {0};
+	if (mi_app_visit_answer_missing(store, rules, visit, answers, &after, &birth, &err) != MI_OK)
 		rc = mi_cli_fail(&err);
 	mi_store_close(store);
 	if (rc != 0)
 		return rc;
-	if (json)
-		printf("{\"visit\":%lld,\"outcome\":\"%s\",\"unanswered\":%zu}\n", visit,
-		       mi_level_name(after.outcome), after.unanswered_count);
-	else
+	if (json) {
+		json_t *birth_json =
+			*birth.given ? json_pack("{s:s, s:b, s:o}", "given", birth.given, "recorded",
+						 birth.recorded, "on_record",
+						 birth.differs ? json_string(birth.on_record)
+							       : json_null())
+				     : json_null();
+		json_t *o = json_pack("{s:I, s:s, s:I, s:o}", "visit", (json_int_t)visit, "outcome",
+				      mi_level_name(after.outcome), "unanswered",
+				      (json_int_t)after.unanswered_count, "birth_date", birth_json);
+		char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
+		json_decref(o);
+		if (text)
+			printf("%s\n", text);
+		free(text);
+	} else {
 		printf("%s\n", mi_level_name(after.outcome));
+		if (birth.recorded)
+			printf("birth date %s added to the client's record\n", birth.given);
+		else if (birth.differs)
+			printf("birth date given %s, on the client's record %s: the record is "
+			       "unchanged; check which is right\n",
+			       birth.given, birth.on_record);
+	}
 	mi_screening_clear(&after);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return mi_cli_failf(MI_EIO, "visit %lld was screened again but the outcome could not "
@@ -76,9 +97,12 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	if (args->operand_count > 0)
 		return mi_cli_failf(MI_EUSAGE,
 				    "intake takes only options; give the answers with --answers FILE.");
+	if (!answers_path && !visit_text && mi_plain_wanted(cli->plain))
+		return mi_cli_plain_intakes(cli, MI_SOURCE_CLI, false);
 	if (!answers_path)
 		return mi_cli_failf(MI_EUSAGE,
-				    "intake needs --answers FILE; see massage-intake intake --help.");
+				    "intake needs --answers FILE (or --plain to be asked the questions); "
+				    "see massage-intake intake --help.");
 	long long visit = 0;
 	if (visit_text && !mi_cli_parse_id(visit_text, &visit))
 		return mi_cli_failf(MI_EUSAGE, "--visit needs a visit number, not \"%s\".",
@@ -144,7 +168,8 @@ const mi_command mi_command_intake = {
 	.name = "intake",
 	.summary = "screen and store one intake (--answers FILE)",
 	.usage = "intake --answers FILE [--json]\n"
-		 "       massage-intake intake --answers FILE --visit VISIT [--json]\n",
+		 "       massage-intake intake --answers FILE --visit VISIT [--json]\n"
+		 "       massage-intake --plain intake\n",
 	.about = "Screens one intake answers object (JSON; FILE may be - for standard input)\n"
 		 "and stores it as a completed visit. The client is found by name and birth\n"
 		 "date, ignoring case and spacing, or created. Prints the new visit id.\n"
@@ -152,19 +177,29 @@ const mi_command mi_command_intake = {
 		 "With --visit, the answers are the ones a stored visit left unanswered, given\n"
 		 "later (the desk's a on the visit page): they are added to that visit, which\n"
 		 "is screened again on its own date and stored with its new outcome and flags;\n"
-		 "prints the outcome. An answer already given is never changed (exit 65).\n",
+		 "prints the outcome. An answer already given is never changed (exit 65).\n"
+		 "A birth date given this way also goes on the client's record when it has\n"
+		 "none (logged as \"birth date\"); one on record that differs is left as it\n"
+		 "is and printed beside the one given.\n"
+		 "\n"
+		 "With --plain (or MASSAGE_INTAKE_PLAIN=1) and no --answers, asks the intake\n"
+		 "questions one line at a time on standard output and reads each answer as a\n"
+		 "line (the desk's intake, with the screening shown as it changes), saving\n"
+		 "every answer as it is given; a client's open intake is resumed.\n",
 	.options = (const mi_cli_option[]){
 		{"answers", 'a', "FILE", "the answers to store (client.name is required)"},
 		{"visit", 'v', "VISIT",
 		 "add the answers to questions VISIT left unanswered, and screen it again"},
 		{"json", 'j', NULL,
 		 "print {\"visit\": ID, \"client\": ID, \"outcome\": LEVEL} (with --visit:\n"
-		 "the visit, the outcome and how many safety questions are still unanswered)"},
+		 "the visit, the outcome, how many safety questions are still unanswered,\n"
+		 "and birth_date: null, or {\"given\", \"recorded\", \"on_record\"})"},
 		{0},
 	},
 	.after = "Exit status: 0 stored; 64 bad command line; 65 invalid answers or rules,\n"
-		 "or with --visit a question already answered or a draft; 66 a missing file;\n"
-		 "67 no such visit; 74 the database cannot be written (disk full, read-only,\n"
+		 "or with --visit a question already answered or a draft, or with --plain the\n"
+		 "input ended before the consent (the answers kept as a draft); 66 a missing\n"
+		 "file; 67 no such visit; 74 the database cannot be written (disk full, read-only,\n"
 		 "damaged); 75 the database stayed busy, try again. Nothing is stored on failure.\n",
 	.run = run,
 };

@@ -407,12 +407,46 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	return rc;
 }
 
+/* The ids --goal, --area, --technique and --pressure take, from the
+ * intake questions in use, wrapped after the name of each list. */
+static void ids_help(const mi_cli *cli, FILE *out)
+{
+	static const struct {
+		const char *option;
+		mi_vocab vocab;
+	} lists[] = {
+		{"--goal", MI_VOCAB_GOAL},
+		{"--area", MI_VOCAB_AREA},
+		{"--technique", MI_VOCAB_TECHNIQUE},
+		{"--pressure", MI_VOCAB_PRESSURE},
+	};
+	enum { INDENT = 16, WIDTH = 78 };
+	mi_cli_install_intake(cli);
+	fprintf(out, "\nThe ids, from the intake questions in use (intake.conf):\n");
+	for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+		int column = fprintf(out, "  %-*s", INDENT - 2, lists[l].option);
+		size_t count = mi_vocab_count(lists[l].vocab);
+		if (count == 0)
+			fputs("(none)", out);
+		for (size_t i = 0; i < count; i++) {
+			const char *id = mi_vocab_id(lists[l].vocab, i);
+			int len = (int)strlen(id) + (i + 1 < count ? 1 : 0);
+			if (i > 0 && column + 1 + len > WIDTH)
+				column = fprintf(out, "\n%*s", INDENT, "") - 1;
+			else if (i > 0)
+				column += fprintf(out, " ");
+			column += fprintf(out, "%s%s", id, i + 1 < count ? "," : "");
+		}
+		fputc('\n', out);
+	}
+}
+
 const mi_command mi_command_note = {
 	.name = "note",
 	.summary = "record goals and session notes for a visit",
 	.usage = "note VISIT [--goal ID]... [--goals-other TEXT]\n"
 		 "         [--area ID]... [--areas-other TEXT] [--technique ID]...\n"
-		 "         [--pressure light|medium|firm] [--response TEXT]\n"
+		 "         [--pressure ID] [--response TEXT]\n"
 		 "         [--therapist-notes TEXT] [--aftercare TEXT]\n"
 		 "       massage-intake note VISIT --edit | --from-file FILE|- [ID OPTIONS]\n"
 		 "       massage-intake note VISIT --close | --plan PLAN\n",
@@ -430,16 +464,12 @@ const mi_command mi_command_note = {
 		{"edit", OPT_EDIT, NULL, "edit the notes in $VISUAL or $EDITOR (else vi), in a\n"
 					 "private file that is removed afterwards"},
 		{"from-file", OPT_FROM_FILE, "FILE", "read the notes from FILE, or - for standard input"},
-		{"goal", 'g', "ID", "loosen_low_back_hips, upper_back_shoulder_mobility,\n"
-				    "reduce_spasm, looser_for_activity"},
+		{"goal", 'g', "ID", "a goal of the session (the ids are below)"},
 		{"goals-other", OPT_GOALS_OTHER, "TEXT", "a goal in the therapist's words"},
-		{"area", 'a', "ID", "an area worked: glutes_piriformis, hips_hip_flexors,\n"
-				    "hamstrings, mid_back, lats_ribs, low_back,\n"
-				    "upper_back_shoulders, neck"},
+		{"area", 'a', "ID", "an area worked"},
 		{"areas-other", OPT_AREAS_OTHER, "TEXT", "another area worked"},
-		{"technique", 't', "ID", "slow_forearm_pressure, trigger_point_compression,\n"
-					 "friction, stretching_movement"},
-		{"pressure", 'p', "LEVEL", "the pressure used"},
+		{"technique", 't', "ID", "a technique used"},
+		{"pressure", 'p', "ID", "the pressure used"},
 		{"response", 'r', "TEXT", "how the client responded"},
 		{"therapist-notes", OPT_THERAPIST_NOTES, "TEXT", "for the therapist only"},
 		{"aftercare", 'c', "TEXT", "the therapist's words for the client's aftercare sheet"},
@@ -453,6 +483,7 @@ const mi_command mi_command_note = {
 					   "that keeps the text before it and who changed it"},
 		{0},
 	},
+	.more_help = ids_help,
 	.after = "Once the clinic has accounts, notes need --as NAME of a therapist.\n"
 		 "\n"
 		 "Exit status: 0 saved (or nothing changed in the editor); 64 bad command\n"

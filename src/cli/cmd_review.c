@@ -59,7 +59,8 @@ const mi_command mi_command_review = {
 		 "(a draft by its answers so far), oldest first within each. One line\n"
 		 "each: the visit, its date, the client (or the name typed so far),\n"
 		 "where it was entered and whether it is finished, and the screening\n"
-		 "outcome. Read one with massage-intake show VISIT.\n"
+		 "outcome (\"proceed, not fully screened\" while safety questions are\n"
+		 "unanswered). Read one with massage-intake show VISIT.\n"
 		 "\n"
 		 "With VISIT --mark, marks that finished intake as reviewed (the front\n"
 		 "desk's m), recorded in the audit log.\n",
@@ -67,7 +68,8 @@ const mi_command mi_command_review = {
 		{"mark", 'm', NULL, "mark VISIT as reviewed"},
 		{"json", 'j', NULL, "the queue as a JSON array of {\"visit\", \"client\", \"name\",\n"
 				    "\"date\", \"state\", \"source\", \"reviewed\", \"pain\", \"outcome\",\n"
-				    "\"updated\"} (client null for a kiosk draft not stored yet)"},
+				    "\"updated\", \"fully_screened\"} (client null for a kiosk draft not\n"
+				    "stored yet; fully_screened null without an outcome)"},
 		{0},
 	},
 	.after = "Exit status: 0 done (also when nothing waits, or VISIT was reviewed\n"

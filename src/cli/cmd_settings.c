@@ -36,8 +36,9 @@ static void describe(const mi_setting_def *def, char *buf, size_t size)
 }
 
 /* The settings, what each accepts and its default, for --help. */
-static void settings_help(FILE *out)
+static void settings_help(const mi_cli *cli, FILE *out)
 {
+	(void)cli;
 	fprintf(out, "\nSettings:\n");
 	for (size_t key = 0; key < MI_SETTING_COUNT; key++) {
 		const mi_setting_def *def = mi_setting_def_of(key);

@@ -14,6 +14,7 @@
 #include "mi/client_copy.h"
 #include "mi/consent.h"
 #include "mi/diff.h"
+#include "mi/intake.h"
 #include "mi/screen.h"
 #include "mi/store.h"
 #include "mi/app_followup.h"
@@ -245,6 +246,19 @@ static void print_notes(const mi_visit *v, const mi_error *withheld)
 	line(0, "aftercare notes: %s", v->aftercare_notes ? v->aftercare_notes : "-");
 }
 
+/* The safety questions the answers leave unanswered, in the words of the
+ * questions that ask them (intake.h). */
+static void print_unanswered(const mi_ruleset *rules, const mi_screening *s)
+{
+	if (s->unanswered_count)
+		line(0, "safety questions not answered:");
+	for (size_t i = 0; i < s->unanswered_count; i++) {
+		const mi_ui_question *q =
+			mi_intake_question_asking(mi_ruleset_intake(rules), s->unanswered[i]);
+		line(2, "%s (%s)", q ? q->text : s->unanswered[i], s->unanswered[i]);
+	}
+}
+
 /* The visit's medicines as the loaded rules read them, for the therapist. */
 static void print_medicines(const mi_screening *s)
 {
@@ -278,7 +292,12 @@ static void print_text(const mi_visit *v, const mi_ruleset *rules, const mi_scre
 	else
 		line(0, "client: %s (not stored yet)", v->client_name ? v->client_name : "(no name yet)");
 	if (v->complete) {
-		line(0, "outcome: %s", mi_level_name(v->outcome));
+		/* In the words of the desk's banner (screen.h), "not cleared"
+		 * while safety questions are unanswered, and which they are. */
+		line(0, "outcome: %s %s %s", mi_level_name(v->outcome),
+		     mi_level_outcome_tag(v->outcome, meds->unanswered_count),
+		     mi_level_outcome_words(v->outcome, meds->unanswered_count, false));
+		print_unanswered(rules, meds);
 		line(0, "rules version: %s", v->rules_version ? v->rules_version : "-");
 		line(0, "intake questions: %s", v->intake_version ? v->intake_version : "-");
 		/* As the desk's visit page flags it: "!" and what to do. */
@@ -452,6 +471,17 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, const mi_scree
 		string_array(v->goals, v->goal_count), "goals_other", mi_cli_json_text(v->goals_other),
 		"session_notes", notes, "aftercare_notes", mi_cli_json_text(v->aftercare_notes),
 		"pain_trend", trend, "since_previous", changes);
+	if (root) {
+		/* As the desk shows it: false while a proceed outcome leaves safety
+		 * questions unanswered; null for a draft. */
+		json_object_set_new(root, "fully_screened",
+				    v->complete ? json_boolean(!mi_level_unscreened(
+							  v->outcome, meds->unanswered_count))
+						: json_null());
+		json_t *unanswered = json_object_get(screening, "unanswered");
+		json_object_set_new(root, "unanswered",
+				    unanswered ? json_incref(unanswered) : json_array());
+	}
 	char plan_text[32];
 	mi_plan_format(plan, plan_text);
 	if (root) {
@@ -546,15 +576,19 @@ const mi_command mi_command_show = {
 	.summary = "everything stored about one visit",
 	.usage = "show VISIT [--json]\n",
 	.about = "Prints everything stored about one visit: the client, date, state and\n"
-		 "screening outcome, each flag with the therapist's note, the medicines it\n"
-		 "was read from and its source (from the loaded rules), whether the\n"
-		 "consent can be relied on (flagged with ! when it is missing, not agreed\n"
-		 "or signed with a name that is not the client's), how each medicine\n"
-		 "was read and the ones not recognised, the answers, goals, session notes,\n"
-		 "aftercare notes, the client's pain trend and, for a returning client,\n"
-		 "what changed since the previous completed visit.\n",
+		 "screening outcome (\"proceed, NOT FULLY SCREENED\" while safety\n"
+		 "questions are unanswered, listed in the intake's words), each flag with\n"
+		 "the therapist's note, the medicines it was read from and its source (from\n"
+		 "the loaded rules), whether the consent can be relied on (flagged with !\n"
+		 "when it is missing, not agreed or signed with a name that is not the\n"
+		 "client's), how each medicine was read and the ones not recognised, the\n"
+		 "answers, goals, session notes, aftercare notes, the client's pain trend\n"
+		 "and, for a returning client, what changed since the previous completed\n"
+		 "visit.\n",
 	.options = (const mi_cli_option[]){
-		{"json", 'j', NULL, "one JSON object instead of text"},
+		{"json", 'j', NULL, "one JSON object instead of text (fully_screened: false while\n"
+				    "a proceed outcome leaves safety questions unanswered, listed in\n"
+				    "unanswered)"},
 		{0},
 	},
 	.after = "Exit status: 0 success; 64 bad command line; 65 a broken rules file;\n"

@@ -10,5 +10,5 @@ const mi_command *const mi_commands[] = {
 	&mi_command_review,    &mi_command_drafts,  &mi_command_note,    &mi_command_backup,
 	&mi_command_restore,   &mi_command_check,   &mi_command_aftercare, &mi_command_settings,
 	&mi_command_audit,     &mi_command_export,  &mi_command_erase,   &mi_command_therapist,
-	&mi_command_due,       NULL,
+	&mi_command_due,       &mi_command_check_translations, NULL,
 };

@@ -1,6 +1,5 @@
 /* main.c - global options, then one sub-command (or the front-desk UI). */
 #include <errno.h>
-#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +9,7 @@
 #include <unistd.h>
 
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/store_therapists.h"
 #include "mi/text.h"
 
@@ -17,7 +17,7 @@ static void print_usage(FILE *out)
 {
 	fprintf(out,
 		"Usage: massage-intake [--db PATH] [--rules FILE] [--data DIR] [--as NAME]\n"
-		"                      [COMMAND [ARGS]]\n"
+		"                      [--plain] [COMMAND [ARGS]]\n"
 		"\n"
 		"Intake, screening and aftercare for deep tissue massage for back pain.\n"
 		"With no command, starts the front-desk terminal UI.\n"
@@ -35,6 +35,10 @@ static void print_usage(FILE *out)
 		"                 aftercare.conf) come first for this run\n"
 		"  --as NAME      act as this account; its PIN is asked on the terminal or\n"
 		"                 read as the first line of standard input\n"
+		"  --plain        the plain line mode for the kiosk, the desk's intake and\n"
+		"                 intake: one question a line on standard output, answers read\n"
+		"                 line by line, no cursor addressing (screen readers, braille,\n"
+		"                 TERM=dumb, pipes); also MASSAGE_INTAKE_PLAIN=1\n"
 		"  -h, --help     this help; COMMAND --help for one command\n"
 		"  -V, --version  the version\n"
 		"\n"
@@ -147,6 +151,10 @@ static int strip_globals(mi_cli *cli, int argc, char **argv)
 		if (!after_dashes) {
 			if (strcmp(argv[i], "--") == 0)
 				after_dashes = true;
+			if (strcmp(argv[i], "--plain") == 0) {
+				cli->plain = true;
+				taken = 1;
+			}
 			for (size_t k = 0; k < sizeof names / sizeof names[0] && !taken; k++) {
 				taken = take_global(argc, argv, &i, names[k], targets[k]);
 				if (taken < 0) {
@@ -176,7 +184,7 @@ static int strip_globals(mi_cli *cli, int argc, char **argv)
 static int run_command(mi_cli *cli, const mi_command *command, int argc, char **argv)
 {
 	if (mi_cli_wants_help(command, argc, argv)) {
-		mi_cli_print_help(command, stdout);
+		mi_cli_print_help(cli, command, stdout);
 		return 0;
 	}
 	mi_cli_args args;
@@ -224,7 +232,9 @@ static int run(mi_cli *cli, int argc, char **argv)
 int main(int argc, char **argv)
 {
 	forbid_core_dumps();
-	setlocale(LC_ALL, "");
+	char *locale_dir = mi_cli_locale_dir();
+	mi_i18n_init(locale_dir);
+	free(locale_dir);
 	mi_account who = {0};
 	mi_cli cli = {.program = argv[0], .clock = mi_clock_system(), .who = &who};
 	argc = strip_globals(&cli, argc, argv);

@@ -14,6 +14,10 @@
 #include "mi/screen.h"
 #include "mi/store.h"
 
+#ifndef MI_INSTALL_LOCALE_DIR
+#define MI_INSTALL_LOCALE_DIR "/usr/local/share/locale"
+#endif
+
 #ifndef MI_INSTALL_DATA_DIR
 #define MI_INSTALL_DATA_DIR "/usr/local/share/massage-intake"
 #endif
@@ -140,6 +144,26 @@ static char *existing(const char *folder, const char *name, bool *nomem)
 		path = NULL;
 	}
 	return path;
+}
+
+char *mi_cli_locale_dir(void)
+{
+	data_folders f = {0};
+	folders_beside_binary(&f);
+	char *path = NULL;
+	/* PREFIX/share/massage-intake's sibling: the build tree's
+	 * share/locale, or the installed copy's. */
+	if (f.shipped && !f.nomem) {
+		char *slash = strrchr(f.shipped, '/');
+		*slash = '\0';
+		path = join(f.shipped, "locale");
+		if (path && !is_dir(path)) {
+			free(path);
+			path = NULL;
+		}
+	}
+	folders_free(&f);
+	return path ? path : strdup(MI_INSTALL_LOCALE_DIR);
 }
 
 char *mi_cli_data_file(const mi_cli *cli, const char *name, mi_error *err)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mi/app_records.h"
+#include "mi/app_rescreen.h"
 #include "mi/cli.h"
 
 /* "kiosk, finished", "desk, draft": as the desk's review page says it. */
@@ -16,7 +17,22 @@ static void state_of(const mi_visit_summary *v, char *buf, size_t size)
 		 v->complete ? "finished" : "draft");
 }
 
-static void print_text(const mi_visit_list *list, const char *empty)
+/* The outcome as people read it: "proceed, not fully screened" for a
+ * visit not fully screened (app_rescreen.h), "-" for none. */
+const char *mi_cli_outcome_words(const mi_visit_summary *v, bool unscreened)
+{
+	if (!v->has_outcome)
+		return "-";
+	return unscreened ? "proceed, not fully screened" : mi_level_name(v->outcome);
+}
+
+/* "fully_screened" of --json: null without an outcome. */
+json_t *mi_cli_fully_screened_json(const mi_visit_summary *v, bool unscreened)
+{
+	return v->has_outcome ? json_boolean(!unscreened) : json_null();
+}
+
+static void print_text(const mi_visit_list *list, const bool *unscreened, const char *empty)
 {
 	if (list->count == 0) {
 		puts(empty);
@@ -30,11 +46,11 @@ static void print_text(const mi_visit_list *list, const char *empty)
 		state_of(v, state, sizeof state);
 		printf("%-7lld %-10s  ", v->id, date);
 		mi_cli_put_padded(v->client_name ? v->client_name : "(no name yet)", 26);
-		printf("  %-16s  %s\n", state, v->has_outcome ? mi_level_name(v->outcome) : "-");
+		printf("  %-16s  %s\n", state, mi_cli_outcome_words(v, unscreened[i]));
 	}
 }
 
-static int print_json(const mi_visit_list *list)
+static int print_json(const mi_visit_list *list, const bool *unscreened)
 {
 	json_t *array = json_array();
 	for (size_t i = 0; array && i < list->count; i++) {
@@ -49,6 +65,9 @@ static int print_json(const mi_visit_list *list)
 			"reviewed", v->reviewed, "pain", v->pain >= 0 ? json_integer(v->pain) : json_null(),
 			"outcome", mi_cli_json_text(v->has_outcome ? mi_level_name(v->outcome) : NULL),
 			"updated", mi_cli_json_text(v->updated));
+		if (o)
+			json_object_set_new(o, "fully_screened",
+					    mi_cli_fully_screened_json(v, unscreened[i]));
 		array = mi_cli_json_append(array, o);
 	}
 	return mi_cli_put_json(array, "list");
@@ -60,19 +79,50 @@ int mi_cli_list_visits(const mi_cli *cli, mi_cli_visit_lister lister, bool json,
 	mi_store *store = NULL;
 	mi_status st = mi_cli_open_store(cli, 0, &store, &err);
 	mi_visit_list list = {0};
+	bool *unscreened = NULL;
 	if (st == MI_OK) {
 		mi_app_seen seen;
 		st = lister(cli, store, &list, &seen, &err);
 		if (st == MI_OK)
 			mi_cli_seen(&seen);
+		if (st == MI_OK)
+			st = mi_cli_visits_not_fully_screened(cli, store, &list, &unscreened, &err);
 		mi_store_close(store);
 	}
 	/* No database yet: nothing waits. */
-	if (st != MI_OK && st != MI_ENOINPUT)
+	if (st != MI_OK && st != MI_ENOINPUT) {
+		mi_visit_list_clear(&list);
 		return mi_cli_fail(&err);
-	int rc = json ? print_json(&list) : (print_text(&list, empty), 0);
+	}
+	bool none = false; /* no database: an empty list */
+	const bool *flags = unscreened ? unscreened : &none;
+	int rc = json ? print_json(&list, flags) : (print_text(&list, flags, empty), 0);
+	free(unscreened);
 	mi_visit_list_clear(&list);
 	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
 		rc = mi_cli_failf(MI_EIO, "cannot write the list: %s.", strerror(errno));
 	return rc;
+}
+
+mi_status mi_cli_visits_not_fully_screened(const mi_cli *cli, mi_store *store,
+					   const mi_visit_list *list, bool **out, mi_error *err)
+{
+	*out = calloc(list->count + 1, sizeof **out);
+	if (!*out)
+		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+	bool any = false; /* the drafts list has no outcome: no rules needed */
+	for (size_t i = 0; i < list->count; i++)
+		any = any || list->items[i].has_outcome;
+	if (!any)
+		return MI_OK;
+	mi_ruleset *rules = NULL;
+	mi_status st = mi_cli_load_rules(cli, &rules, err);
+	if (st == MI_OK)
+		st = mi_app_visits_not_fully_screened(store, rules, list, *out, err);
+	mi_ruleset_free(rules);
+	if (st != MI_OK) {
+		free(*out);
+		*out = NULL;
+	}
+	return st;
 }

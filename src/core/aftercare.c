@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/i18n.h"
 #include "mi/rules.h"
 #include "mi/screen.h"
 #include "mi/strbuf.h"
@@ -715,9 +716,10 @@ static bool cond_holds(const cond *c, const context *ctx, const mi_aftercare_doc
 
 /* Fills in an item's text for the visit. Returns the new text, or NULL with
  * *skip set when its conditions fail or a placeholder is empty, or NULL
- * without *skip when out of memory. *free_text says whether typed text went in. */
-static char *item_fill(const item *it, const context *ctx, const mi_aftercare_doc *doc, bool *skip,
-		       bool *free_text)
+ * without *skip when out of memory. *free_text says whether typed text went in.
+ * words are the item's text in the language of the sheet. */
+static char *item_fill(const item *it, const char *words, const context *ctx,
+		       const mi_aftercare_doc *doc, bool *skip, bool *free_text)
 {
 	*skip = true;
 	*free_text = false;
@@ -725,7 +727,7 @@ static char *item_fill(const item *it, const context *ctx, const mi_aftercare_do
 		if (!cond_holds(&it->conds[i], ctx, doc))
 			return NULL;
 	mi_strbuf b = {0};
-	for (const char *s = it->text; *s;) {
+	for (const char *s = words; *s;) {
 		const char *open = strchr(s, '{');
 		if (!open) {
 			mi_strbuf_puts(&b, s);
@@ -800,8 +802,16 @@ static bool add_section(mi_aftercare_doc *doc, char *heading)
 	return true;
 }
 
+static const char *item_words(const mi_aftercare_template *tpl, size_t i, const mi_overlay *overlay);
+
 mi_status mi_aftercare_build(const mi_aftercare_template *tpl, const mi_visit *visit,
 			     mi_aftercare_doc **out, mi_error *err)
+{
+	return mi_aftercare_build_in(tpl, NULL, visit, out, err);
+}
+
+mi_status mi_aftercare_build_in(const mi_aftercare_template *tpl, const mi_overlay *overlay,
+				const mi_visit *visit, mi_aftercare_doc **out, mi_error *err)
 {
 	mi_aftercare_doc *doc = calloc(1, sizeof *doc);
 	context ctx = {0};
@@ -823,7 +833,7 @@ mi_status mi_aftercare_build(const mi_aftercare_template *tpl, const mi_visit *v
 		if (singles[it->kind] && *singles[it->kind])
 			continue; /* the first line that can be filled wins */
 		bool skip, free_text;
-		char *text = item_fill(it, &ctx, doc, &skip, &free_text);
+		char *text = item_fill(it, item_words(tpl, i, overlay), &ctx, doc, &skip, &free_text);
 		if (it->kind == ITEM_SECTION)
 			in_section = text != NULL;
 		if (!text && skip)
@@ -876,11 +886,11 @@ mi_status mi_aftercare_add_clinic_phone(mi_aftercare_doc *doc, const char *phone
 	if (!phone || !*phone)
 		return MI_OK;
 	char *clean = mi_text_sanitize(phone, false);
-	char *heading = strdup("Questions?");
-	static const char format[] = "Call the clinic on %s.";
-	char *text = clean ? malloc(strlen(clean) + sizeof format) : NULL;
+	char *heading = strdup(_("Questions?"));
+	size_t size = clean ? strlen(clean) + strlen(_("Call the clinic on %s.")) + 1 : 0;
+	char *text = clean ? malloc(size) : NULL;
 	if (text)
-		snprintf(text, strlen(clean) + sizeof format, format, clean);
+		snprintf(text, size, _("Call the clinic on %s."), clean);
 	free(clean);
 	bool ok = heading && text && add_section(doc, heading);
 	if (ok && add_block(doc, ITEM_PARA, text, false))
@@ -906,4 +916,55 @@ bool mi_aftercare_doc_contains(const mi_aftercare_doc *doc, const char *text)
 				return true;
 	}
 	return false;
+}
+
+/* ---- other languages ------------------------------------------------- */
+
+/* The id of item i in an overlay: its keyword and its number among the
+ * lines of that keyword, "bullet_12" (hyphens as '_'). */
+static void item_id(const mi_aftercare_template *tpl, size_t i, char *out, size_t size)
+{
+	size_t n = 0;
+	for (size_t j = 0; j <= i; j++)
+		n += tpl->items[j].kind == tpl->items[i].kind;
+	snprintf(out, size, "%s_%zu", item_keywords[tpl->items[i].kind], n);
+	for (char *c = out; *c; c++)
+		if (*c == '-')
+			*c = '_';
+}
+
+/* True when every brace of text closes around a known placeholder: a
+ * translation that misspells one is not used. */
+static bool placeholders_known(const char *text)
+{
+	for (const char *s = strchr(text, '{'); s; s = strchr(s + 1, '{')) {
+		const char *close = strchr(s, '}');
+		if (!close || placeholder_find(s + 1, (size_t)(close - s - 1)) == PH_COUNT)
+			return false;
+	}
+	return true;
+}
+
+bool mi_aftercare_template_source(const mi_aftercare_template *tpl, mi_overlay_source *source)
+{
+	for (size_t i = 0; i < tpl->count; i++) {
+		char id[48];
+		item_id(tpl, i, id, sizeof id);
+		if (!mi_overlay_source_add(source, "line", id, "text", tpl->items[i].text))
+			return false;
+	}
+	return true;
+}
+
+/* Line i's words in the overlay's language when it has them (not stale,
+ * every placeholder known), else the file's. */
+static const char *item_words(const mi_aftercare_template *tpl, size_t i, const mi_overlay *overlay)
+{
+	const char *english = tpl->items[i].text;
+	if (!overlay)
+		return english;
+	char id[48];
+	item_id(tpl, i, id, sizeof id);
+	const char *t = mi_overlay_text(overlay, "line", id, "text", english);
+	return placeholders_known(t) ? t : english;
 }

@@ -23,7 +23,7 @@ typedef struct question_source {
 	size_t option_lines[MAX_OPTIONS];
 	size_t option_count;
 	long min, max;
-	bool has_min, has_max, has_optional;
+	bool has_min, has_max, has_optional, has_prefill;
 	size_t kind_line;
 } question_source;
 
@@ -39,6 +39,11 @@ struct mi_intake {
 	mi_rulefile *conditions;
 	mi_session_words *session; /* the [session_area], [session_technique] and
 				    * [followup_plan] sections */
+	/* The file's own words, kept once another language's are shown
+	 * (mi_intake_use_words): the questions' texts and their options'. */
+	bool has_english;
+	mi_ui_question english[MAX_QUESTIONS];
+	const char *english_options[MAX_QUESTIONS][MAX_OPTIONS];
 	const mi_intake *before; /* the intake installed before this one, put back by mi_intake_free */
 	void **owned; /* every string and array the model allocated */
 	size_t owned_count;
@@ -270,6 +275,15 @@ static mi_status question_setting(mi_intake *in, const mi_conf_reader *r, const 
 		src->has_optional = true;
 		return MI_OK;
 	}
+	if (strcmp(l->key, "prefill") == 0) {
+		if (strcmp(l->value, "yes") != 0 && strcmp(l->value, "no") != 0)
+			return mi_conf_fail(r, l->line, err, "prefill must be yes or no.");
+		if (src->has_prefill)
+			return mi_conf_fail(r, l->line, err, "a second \"prefill\" in [question %s].", q->key);
+		q->prefill = strcmp(l->value, "yes") == 0;
+		src->has_prefill = true;
+		return MI_OK;
+	}
 	if (strcmp(l->key, "asked_when") == 0) {
 		if (src->asked_when)
 			return mi_conf_fail(r, l->line, err, "a second \"asked_when\" in [question %s].", q->key);
@@ -282,7 +296,8 @@ static mi_status question_setting(mi_intake *in, const mi_conf_reader *r, const 
 		return set_number(r, l, &src->max, &src->has_max, err);
 	return mi_conf_fail(r, l->line, err,
 			    "unknown setting \"%s\" in a [question] section (expected group, kind, label, "
-			    "text, help, low, high, optional, min, max, asked_when or option lines).",
+			    "text, help, low, high, optional, prefill, min, max, asked_when or option "
+			    "lines).",
 			    l->key);
 }
 
@@ -360,6 +375,12 @@ static mi_status finish_question(mi_intake *in, const mi_conf_reader *r, size_t 
 				    "option lines are for choice, multi and bodymap questions.");
 	if (src->has_optional && q->kind != MI_Q_TEXT)
 		return mi_conf_fail(r, src->line, err, "optional is for text questions.");
+	if (q->prefill && (q->kind == MI_Q_CONSENT || strcmp(q->key, "client.name") == 0 ||
+			   strcmp(q->key, "client.birth_date") == 0))
+		return mi_conf_fail(r, src->line, err,
+				    "[question %s]: prefill is not for the name, the birth date or the "
+				    "consent (the client is identified and consents at each visit).",
+				    q->key);
 	const mi_answer_key *spec = spec_key(q->key);
 	mi_status st;
 	if (!spec) {
@@ -585,6 +606,12 @@ static int asking_question(const mi_intake *intake, const char *key)
 	return question_index(intake, strcmp(key, "age") == 0 ? "client.birth_date" : key);
 }
 
+const mi_ui_question *mi_intake_question_asking(const mi_intake *intake, const char *key)
+{
+	int i = intake ? asking_question(intake, key) : -1;
+	return i >= 0 ? &intake->questions[i] : NULL;
+}
+
 /* The first rule that reads schema key k (of key_count), or NULL. */
 static const char *rule_reading(const mi_rulefile *rules, size_t k, size_t key_count)
 {
@@ -655,4 +682,84 @@ const mi_ui_question *mi_ui_questions(size_t *count)
 {
 	*count = 0;
 	return installed ? mi_intake_questions(installed, count) : NULL;
+}
+
+/* ---- Other languages ----------------------------------------------- */
+
+/* Adds the English words of the questions to source. */
+static bool questions_source(const mi_intake *in, mi_overlay_source *source)
+{
+	bool ok = true;
+	for (size_t i = 0; i < in->count; i++) {
+		const mi_ui_question *q = in->has_english ? &in->english[i] : &in->questions[i];
+		const question_source *src = &in->sources[i];
+		const char *fields[][2] = {{"group", q->group}, {"label", q->label},
+					   {"text", q->text},	{"help", q->help},
+					   {"low", q->low_label}, {"high", q->high_label}};
+		for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++)
+			ok = ok && mi_overlay_source_add(source, "question", q->key, fields[f][0],
+							 fields[f][1]);
+		for (size_t k = 0; k < src->option_count; k++) {
+			char name[80];
+			snprintf(name, sizeof name, "option %s", src->option_ids[k]);
+			ok = ok && mi_overlay_source_add(source, "question", q->key, name,
+							 src->option_words[k]);
+		}
+	}
+	return ok;
+}
+
+bool mi_intake_source(const mi_intake *intake, mi_overlay_source *source)
+{
+	return questions_source(intake, source) && mi_session_words_source(intake->session, source);
+}
+
+void mi_intake_use_words(mi_intake *intake, const mi_overlay *overlay)
+{
+	if (!intake->has_english) {
+		memcpy(intake->english, intake->questions, sizeof intake->english);
+		for (size_t i = 0; i < intake->count; i++)
+			for (size_t k = 0; k < intake->sources[i].option_count; k++)
+				intake->english_options[i][k] = intake->sources[i].option_words[k];
+		intake->has_english = true;
+	}
+	mi_overlay_source *source = overlay ? mi_overlay_source_new() : NULL;
+	if (source && !questions_source(intake, source)) {
+		mi_overlay_source_free(source);
+		source = NULL;
+	}
+	for (size_t i = 0; i < intake->count; i++) {
+		mi_ui_question *q = &intake->questions[i];
+		const mi_ui_question *en = &intake->english[i];
+		char fp[MI_OVERLAY_FINGERPRINT_SIZE] = "";
+		if (source)
+			mi_overlay_source_fingerprint(source, "question", en->key, fp);
+		const mi_overlay *ov = source ? overlay : NULL;
+		const char *t;
+#define WORDS(field, name) q->field = (t = mi_overlay_find(ov, "question", en->key, name, fp)) ? t : en->field
+		WORDS(group, "group");
+		WORDS(label, "label");
+		WORDS(text, "text");
+		WORDS(help, "help");
+		WORDS(low_label, "low");
+		WORDS(high_label, "high");
+#undef WORDS
+		const char **labels = (const char **)q->labels;
+		for (size_t k = 0; labels && k < intake->sources[i].option_count; k++) {
+			char name[80];
+			snprintf(name, sizeof name, "option %s", intake->sources[i].option_ids[k]);
+			t = mi_overlay_find(ov, "question", en->key, name, fp);
+			labels[k] = t ? t : intake->english_options[i][k];
+		}
+	}
+	mi_overlay_source_free(source);
+	mi_session_words_use(intake->session, overlay);
+}
+
+void mi_intake_installed_use_words(const mi_overlay *overlay)
+{
+	/* Installed intakes are the callers' own (mi_intake_install takes
+	 * them writable); only their words change. */
+	if (installed)
+		mi_intake_use_words((mi_intake *)installed, overlay);
 }

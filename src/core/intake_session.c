@@ -11,6 +11,9 @@ enum { MAX_WORDS = 32 };
 
 typedef struct word_list {
 	mi_intake_word items[MAX_WORDS];
+	/* Each label as the file gives it (owned) once another language's
+	 * words were put in items (mi_session_words_use); NULL before. */
+	const char *english[MAX_WORDS];
 	size_t count;
 } word_list;
 
@@ -30,7 +33,7 @@ static void list_free(word_list *list)
 {
 	for (size_t i = 0; i < list->count; i++) {
 		free((char *)list->items[i].id);
-		free((char *)list->items[i].label);
+		free((char *)(list->english[i] ? list->english[i] : list->items[i].label));
 		free((char *)list->items[i].plan);
 	}
 }
@@ -194,4 +197,34 @@ const mi_intake_word *mi_session_words_list(const mi_session_words *words, mi_se
 								: &words->plans;
 	*count = list->count;
 	return list->items;
+}
+
+/* Puts the overlay's words (or the file's, for none) on one list. */
+static void list_use(word_list *list, const char *kind, const mi_overlay *overlay)
+{
+	for (size_t i = 0; i < list->count; i++) {
+		mi_intake_word *w = &list->items[i];
+		if (!list->english[i])
+			list->english[i] = w->label;
+		w->label = mi_overlay_text(overlay, kind, w->id, "label", list->english[i]);
+	}
+}
+
+void mi_session_words_use(mi_session_words *words, const mi_overlay *overlay)
+{
+	list_use(&words->areas, "session_area", overlay);
+	list_use(&words->techniques, "session_technique", overlay);
+}
+
+bool mi_session_words_source(const mi_session_words *words, mi_overlay_source *source)
+{
+	const word_list *lists[] = {&words->areas, &words->techniques};
+	const char *kinds[] = {"session_area", "session_technique"};
+	bool ok = true;
+	for (size_t l = 0; l < 2; l++)
+		for (size_t i = 0; i < lists[l]->count; i++)
+			ok = ok && mi_overlay_source_add(source, kinds[l], lists[l]->items[i].id, "label",
+							 lists[l]->english[i] ? lists[l]->english[i]
+									      : lists[l]->items[i].label);
+	return ok;
 }

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "mi/intake.h"
+#include "mi/overlay.h"
 #include "mi/rules.h"
 
 typedef struct mi_session_words mi_session_words;
@@ -40,5 +41,13 @@ typedef enum mi_session_kind {
 /* The areas, the techniques or the plans, in file order. */
 const mi_intake_word *mi_session_words_list(const mi_session_words *words, mi_session_kind kind,
 					    size_t *count);
+
+/* Shows the overlay's words for the areas and techniques (NULL: the
+ * file's own); the overlay must outlive their use. */
+void mi_session_words_use(mi_session_words *words, const mi_overlay *overlay);
+
+/* Adds each area's and technique's English label to source; false when
+ * out of memory. */
+bool mi_session_words_source(const mi_session_words *words, mi_overlay_source *source);
 
 #endif

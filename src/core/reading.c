@@ -9,22 +9,35 @@
 
 #include <utf8proc.h>
 
+#include "mi/i18n.h"
+
+/* The lists are marked for translation: a catalogue gives another
+ * language's (mi_reading_words_in_use). */
 const mi_reading_words mi_reading_words_en = {
-	.months = "January|jan February|feb March|mar April|apr May June|jun July|jul "
-		  "August|aug September|sep|sept October|oct November|nov December|dec",
-	.numbers = "a|an|one two|couple three four five six seven eight nine ten eleven twelve",
-	.days = "day|days|d|dys",
-	.weeks = "week|weeks|wk|wks|w",
-	.months_unit = "month|months|mo|mos|mth|mths",
-	.years = "year|years|yr|yrs|y",
-	.half = "half",
-	.and_word = "and",
-	.since = "since|from",
-	.under = "under|less|below",
-	.vague = "few|several|some|many|while",
-	.filler = "about|around|roughly|approximately|almost|nearly|over|more|than|for|of|the|"
-		  "ago|past|last|in|on|st|nd|rd|th|born|started|began|it|its",
-	.date_pattern = "{day} {month} {year}",
+	/* TRANSLATORS: the words a client may type for dates and durations,
+	 * in groups separated by spaces, alternatives in a group separated by
+	 * '|', the first shown (docs/translations.md). Keep the number of
+	 * groups: 12 months, one group per number. Case and accents do not
+	 * matter. */
+	.months = NP_("reading words",
+		      "January|jan February|feb March|mar April|apr May June|jun July|jul "
+		      "August|aug September|sep|sept October|oct November|nov December|dec"),
+	.numbers = NP_("reading words",
+		       "a|an|one two|couple three four five six seven eight nine ten eleven twelve"),
+	.days = NP_("reading words", "day|days|d|dys"),
+	.weeks = NP_("reading words", "week|weeks|wk|wks|w"),
+	.months_unit = NP_("reading words", "month|months|mo|mos|mth|mths"),
+	.years = NP_("reading words", "year|years|yr|yrs|y"),
+	.half = NP_("reading words", "half"),
+	.and_word = NP_("reading words", "and"),
+	.since = NP_("reading words", "since|from"),
+	.under = NP_("reading words", "under|less|below"),
+	.vague = NP_("reading words", "few|several|some|many|while"),
+	.filler = NP_("reading words",
+		      "about|around|roughly|approximately|almost|nearly|over|more|than|for|of|the|"
+		      "ago|past|last|in|on|st|nd|rd|th|born|started|began|it|its"),
+	/* TRANSLATORS: how a date is shown back to the client to confirm. */
+	.date_pattern = NP_("reading words", "{day} {month} {year}"),
 };
 
 enum {
@@ -579,4 +592,15 @@ size_t mi_reading_format_date(mi_date date, const mi_reading_words *words, char 
 	if (size > 0)
 		buf[used < size ? used : size - 1] = '\0';
 	return used;
+}
+
+mi_reading_words mi_reading_words_in_use(void)
+{
+	mi_reading_words w = mi_reading_words_en;
+	const char **lists[] = {&w.months,	&w.numbers, &w.days,	 &w.weeks, &w.months_unit,
+				&w.years,	&w.half,    &w.and_word, &w.since, &w.under,
+				&w.vague,	&w.filler,  &w.date_pattern};
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+		*lists[i] = mi_pgettext_in("reading words", *lists[i]);
+	return w;
 }

@@ -13,28 +13,70 @@
 #include "mi/strbuf.h"
 #include "mi/text.h"
 
-static const char *const level_names[] = {"proceed", "modify", "refer", "urgent"};
+/* Each level in one place: its name, its mark on a screen (a symbol that
+ * reads without colour, and the name in capitals) and its words for the
+ * therapist, settled and while the intake is still being answered. */
+static const struct {
+	const char *name, *tag, *words, *words_so_far;
+} levels[] = {
+	[MI_LEVEL_PROCEED] = {"proceed", "[ok PROCEED]", "deep tissue is fine",
+			      "deep tissue is fine so far"},
+	[MI_LEVEL_MODIFY] = {"modify", "[~ MODIFY]", "go ahead but adapt", "go ahead but adapt"},
+	[MI_LEVEL_REFER] = {"refer", "[! REFER]", "no deep tissue today; refer to a clinician",
+			    "no deep tissue today; refer to a clinician"},
+	[MI_LEVEL_URGENT] = {"urgent", "[!! URGENT]", "seek urgent or emergency care now",
+			     "seek urgent care now"},
+};
+enum { LEVEL_COUNT = sizeof levels / sizeof levels[0] };
+static const char UNSCREENED_TAG[] = "[? NOT FULLY SCREENED]";
+static const char UNSCREENED_WORDS[] = "deep tissue not cleared: ask the missing safety questions";
 
 const char *mi_level_name(mi_level level)
 {
-	return (unsigned)level < sizeof level_names / sizeof level_names[0] ? level_names[level]
-									   : "unknown";
+	return (unsigned)level < LEVEL_COUNT ? levels[level].name : "unknown";
+}
+
+const char *mi_level_tag(mi_level level)
+{
+	return levels[(unsigned)level < LEVEL_COUNT ? level : MI_LEVEL_PROCEED].tag;
 }
 
 const char *mi_level_words(mi_level level, bool so_far)
 {
-	switch (level) {
-	case MI_LEVEL_URGENT: return so_far ? "seek urgent care now" : "seek urgent or emergency care now";
-	case MI_LEVEL_REFER: return "no deep tissue today; refer to a clinician";
-	case MI_LEVEL_MODIFY: return "go ahead but adapt";
-	default: return so_far ? "deep tissue is fine so far" : "deep tissue is fine";
-	}
+	unsigned i = (unsigned)level < LEVEL_COUNT ? level : MI_LEVEL_PROCEED;
+	return so_far ? levels[i].words_so_far : levels[i].words;
+}
+
+bool mi_level_unscreened(mi_level outcome, size_t unanswered)
+{
+	return outcome == MI_LEVEL_PROCEED && unanswered > 0;
+}
+
+const char *mi_level_outcome_tag(mi_level outcome, size_t unanswered)
+{
+	return mi_level_unscreened(outcome, unanswered) ? UNSCREENED_TAG : mi_level_tag(outcome);
+}
+
+const char *mi_level_outcome_words(mi_level outcome, size_t unanswered, bool so_far)
+{
+	return mi_level_unscreened(outcome, unanswered) ? UNSCREENED_WORDS
+							: mi_level_words(outcome, so_far);
+}
+
+char *mi_level_legend(void)
+{
+	mi_strbuf b = {0};
+	mi_strbuf_puts(&b, "Outcomes: ");
+	for (unsigned i = 0; i < LEVEL_COUNT; i++)
+		mi_strbuf_addf(&b, "%s %s, ", levels[i].tag, levels[i].words);
+	mi_strbuf_addf(&b, "and %s %s.", UNSCREENED_TAG, UNSCREENED_WORDS);
+	return mi_strbuf_take(&b);
 }
 
 bool mi_level_parse(const char *name, mi_level *out)
 {
-	for (size_t i = 0; i < sizeof level_names / sizeof level_names[0]; i++)
-		if (strcmp(level_names[i], name) == 0) {
+	for (unsigned i = 0; i < LEVEL_COUNT; i++)
+		if (strcmp(levels[i].name, name) == 0) {
 			*out = (mi_level)i;
 			return true;
 		}

@@ -29,6 +29,8 @@ static const mi_setting_def defs[MI_SETTING_COUNT] = {
 	 "how long records are kept: 7y, 18m, 6w, 90d (see erase --help)"},
 	{MI_SETTING_CLINIC_PHONE, "clinic_phone", MI_SETTING_PHONE, 3, 40, NULL, NULL, NULL,
 	 "the clinic's phone number on the aftercare sheet (none when unset)"},
+	{MI_SETTING_DRAFT_EXPIRY, "draft_expiry_days", MI_SETTING_INTEGER, 1, 365, NULL, "days",
+	 "14", "days an unfinished intake stays in the review queue (urgent and refer ones stay)"},
 };
 
 const mi_setting_def *mi_setting_def_of(mi_setting_key key)
@@ -164,6 +166,7 @@ static long *number_field(mi_settings *s, mi_setting_key key)
 	case MI_SETTING_LOCK_TIMEOUT: return &s->lock_timeout_seconds;
 	case MI_SETTING_RESUME_HOURS: return &s->kiosk_resume_hours;
 	case MI_SETTING_PRINT_TIMEOUT: return &s->print_timeout_seconds;
+	case MI_SETTING_DRAFT_EXPIRY: return &s->draft_expiry_days;
 	default: return NULL;
 	}
 }
@@ -258,6 +261,7 @@ const char *mi_settings_text(const mi_settings *s, mi_setting_key key, char buf[
 	case MI_SETTING_LOCK_TIMEOUT: snprintf(buf, 24, "%ld", s->lock_timeout_seconds); break;
 	case MI_SETTING_RESUME_HOURS: snprintf(buf, 24, "%ld", s->kiosk_resume_hours); break;
 	case MI_SETTING_PRINT_TIMEOUT: snprintf(buf, 24, "%ld", s->print_timeout_seconds); break;
+	case MI_SETTING_DRAFT_EXPIRY: snprintf(buf, 24, "%ld", s->draft_expiry_days); break;
 	default: return NULL;
 	}
 	return buf;

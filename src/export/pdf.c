@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "mi/i18n.h"
 #include "mi/text.h"
 #include "render.h"
 #include "mi/visit.h"
@@ -329,7 +330,7 @@ mi_status mi_aftercare_render(const mi_aftercare_doc *doc, const mi_render_optio
 						     (int)(r.h * scale + 0.5));
 	} else {
 		surface = cairo_pdf_surface_create_for_stream(mi_rd_sink_write, &out, r.w, r.h);
-		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, "Aftercare summary");
+		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, _("Aftercare summary"));
 		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
 					       "massage-intake " MI_VERSION);
 	}

@@ -79,17 +79,13 @@ mi_status mi_store_audit_list(mi_store *store, size_t limit, mi_audit_list *out,
 	sqlite3_bind_int64(stmt, 1, limit ? (long long)limit : -1);
 	int rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (list.count == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			mi_audit_entry *items = realloc(list.items, ncap * sizeof *items);
-			if (!items) {
-				sqlite3_reset(stmt);
-				mi_audit_list_clear(&list);
-				return mi_st_nomem(err);
-			}
-			list.items = items;
-			cap = ncap;
+		mi_audit_entry *items = mi_st_grow(list.items, list.count, &cap, sizeof *items);
+		if (!items) {
+			sqlite3_reset(stmt);
+			mi_audit_list_clear(&list);
+			return mi_st_nomem(err);
 		}
+		list.items = items;
 		mi_audit_entry *e = &list.items[list.count++];
 		e->id = sqlite3_column_int64(stmt, 0);
 		e->at = mi_st_column_dup(stmt, 1);

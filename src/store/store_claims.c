@@ -202,16 +202,12 @@ mi_status mi_store_resumable_drafts(mi_store *store, long max_age_hours, unsigne
 	int rc;
 	bool nomem = false;
 	while (!nomem && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (list.count == cap) {
-			size_t ncap = cap ? cap * 2 : 8;
-			mi_resume_candidate *items = realloc(list.items, ncap * sizeof *items);
-			if (!items) {
-				nomem = true;
-				break;
-			}
-			list.items = items;
-			cap = ncap;
+		mi_resume_candidate *items = mi_st_grow(list.items, list.count, &cap, sizeof *items);
+		if (!items) {
+			nomem = true;
+			break;
 		}
+		list.items = items;
 		mi_resume_candidate *c = &list.items[list.count];
 		c->visit_id = sqlite3_column_int64(stmt, 0);
 		c->code_hash = mi_st_column_dup(stmt, 1);

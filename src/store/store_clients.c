@@ -61,14 +61,10 @@ mi_status mi_st_read_clients(mi_store *store, sqlite3_stmt *stmt, mi_client_list
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (list.count == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			mi_client *items = realloc(list.items, ncap * sizeof *items);
-			if (!items)
-				break;
-			list.items = items;
-			cap = ncap;
-		}
+		mi_client *items = mi_st_grow(list.items, list.count, &cap, sizeof *items);
+		if (!items)
+			break;
+		list.items = items;
 		if (!read_client(stmt, &list.items[list.count++]))
 			break;
 	}

@@ -1,5 +1,6 @@
 /* store_db.c - statement cache, transactions and error sentences. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -156,6 +157,19 @@ int mi_st_bind_text(sqlite3_stmt *stmt, int index, const char *s)
 	if (!s)
 		return sqlite3_bind_null(stmt, index);
 	return sqlite3_bind_text(stmt, index, s, -1, SQLITE_TRANSIENT);
+}
+
+void *mi_st_grow(void *items, size_t count, size_t *cap, size_t size)
+{
+	if (count < *cap)
+		return items;
+	size_t ncap = *cap ? *cap * 2 : 8;
+	if (ncap > SIZE_MAX / size)
+		return NULL;
+	void *grown = realloc(items, ncap * size);
+	if (grown)
+		*cap = ncap;
+	return grown;
 }
 
 char *mi_st_column_dup(sqlite3_stmt *stmt, int column)

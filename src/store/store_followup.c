@@ -75,14 +75,10 @@ void mi_followup_list_clear(mi_followup_list *list)
 /* Appends an empty client; NULL when out of memory. */
 static mi_followup_client *add_client(mi_followup_list *list, size_t *cap)
 {
-	if (list->count == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 16;
-		mi_followup_client *items = realloc(list->items, ncap * sizeof *items);
-		if (!items)
-			return NULL;
-		list->items = items;
-		*cap = ncap;
-	}
+	mi_followup_client *items = mi_st_grow(list->items, list->count, cap, sizeof *items);
+	if (!items)
+		return NULL;
+	list->items = items;
 	mi_followup_client *c = &list->items[list->count++];
 	memset(c, 0, sizeof *c);
 	return c;

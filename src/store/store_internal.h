@@ -57,6 +57,12 @@ int mi_st_bind_text(sqlite3_stmt *stmt, int index, const char *s);
  * check with mi_st_column_ok when it matters). */
 char *mi_st_column_dup(sqlite3_stmt *stmt, int column);
 
+/* Room for one more item at the end of an array of count items of size
+ * bytes with room for *cap: when it is full, *cap doubles (from 8) and the
+ * array is moved. Returns the array, or NULL when out of memory (the array
+ * as it was is then still valid, and still the caller's to free). */
+void *mi_st_grow(void *items, size_t count, size_t *cap, size_t size);
+
 /* Appends an audit entry inside the current transaction. */
 mi_status mi_st_audit(mi_store *store, const char *action, const char *table, long long record_id,
 		      mi_error *err);

@@ -191,8 +191,31 @@ static const char *const MIGRATIONS[MI_STORE_SCHEMA_VERSION] = {
 	/* Which consent text was agreed (consent.h); NULL before. */
 	"ALTER TABLE visits ADD COLUMN consent_version TEXT;"
 	"ALTER TABLE visits ADD COLUMN consent_hash TEXT;",
+	/* 6 -> 7: the language the client answered in (store_language.h),
+	 * so the aftercare sheet is reprinted in it; NULL before. */
+	"ALTER TABLE visits ADD COLUMN language TEXT;",
 
-	/* 6 -> 7: account names are compared folded (fold.h), as client
+	/* 7 -> 8: the pressure used is a value of pressure_preference in
+	 * intake.conf, checked when notes are saved (store_notes.c); the
+	 * schema no longer keeps its own copy of the words. SQLite cannot
+	 * drop a CHECK, so session_notes is made again with every row (no
+	 * table references it, and it has no index or trigger of its own). */
+	"CREATE TABLE session_notes_8 ("
+	" visit_id INTEGER PRIMARY KEY REFERENCES visits(id) ON DELETE CASCADE,"
+	" areas_other TEXT,"
+	" pressure TEXT,"
+	" response TEXT,"
+	" therapist_notes TEXT,"
+	" updated TEXT NOT NULL,"
+	" who TEXT NOT NULL);"
+	"INSERT INTO session_notes_8 (visit_id, areas_other, pressure, response, therapist_notes,"
+	" updated, who)"
+	" SELECT visit_id, areas_other, pressure, response, therapist_notes, updated, who"
+	" FROM session_notes;"
+	"DROP TABLE session_notes;"
+	"ALTER TABLE session_notes_8 RENAME TO session_notes;",
+
+	/* 8 -> 9: account names are compared folded (fold.h), as client
 	 * names are: "Ana" and "ana" are one account. Of accounts whose names
 	 * fold alike the oldest keeps the key; a later one gets its id after
 	 * it and can be reached only by the owner's list (docs/storage.md). */

@@ -14,6 +14,9 @@ static const char SQL_VISIT_RESCREEN[] =
 static const char SQL_FLAGS_DELETE[] = "DELETE FROM visit_flags WHERE visit_id = ?1";
 static const char SQL_FLAG_INSERT[] =
 	"INSERT INTO visit_flags (visit_id, position, rule_id, level) VALUES (?1, ?2, ?3, ?4)";
+static const char SQL_CLIENT_OF_VISIT[] = "SELECT client_id FROM visits WHERE id = ?1";
+static const char SQL_CLIENT_BIRTH_DATE[] =
+	"UPDATE clients SET birth_date = ?2 WHERE id = ?1 AND birth_date IS NULL";
 
 /* Inside a transaction: the visit row and its flags. */
 static mi_status write_rescreen(mi_store *store, long long visit_id, const mi_answers *answers,
@@ -54,10 +57,41 @@ static mi_status write_rescreen(mi_store *store, long long visit_id, const mi_an
 	return status;
 }
 
+/* Inside a transaction: the birth date of visit_id's client when their
+ * record has none (*recorded), audited. */
+static mi_status record_birth_date(mi_store *store, long long visit_id, const char *birth_date,
+				   bool *recorded, mi_error *err)
+{
+	sqlite3_stmt *stmt = mi_st_stmt(store, SQL_CLIENT_OF_VISIT, err);
+	if (!stmt)
+		return err->status;
+	sqlite3_bind_int64(stmt, 1, visit_id);
+	long long client_id = 0;
+	int rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		client_id = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return mi_st_error(store, rc, err, "reading the visit's client");
+	if (client_id <= 0) /* erased: no record to complete */
+		return MI_OK;
+	if (!(stmt = mi_st_stmt(store, SQL_CLIENT_BIRTH_DATE, err)))
+		return err->status;
+	sqlite3_bind_int64(stmt, 1, client_id);
+	mi_st_bind_text(stmt, 2, birth_date);
+	mi_status status = mi_st_exec(store, stmt, err, "saving the client's birth date");
+	if (status == MI_OK && sqlite3_changes(store->db) > 0) {
+		*recorded = true;
+		status = mi_st_audit(store, "birth date", "clients", client_id, err);
+	}
+	return status;
+}
+
 mi_status mi_store_visit_rescreen(mi_store *store, long long visit_id, const mi_answers *answers,
 				  const mi_screening *screening, const char *rules_version,
-				  mi_error *err)
+				  const char *client_birth_date, bool *recorded, mi_error *err)
 {
+	bool birth_recorded = false;
 	if (!answers || !screening || !rules_version || !*rules_version)
 		return mi_error_set(err, MI_EINTERNAL,
 				    "a visit is screened again with its answers, screening and rules version.");
@@ -69,9 +103,14 @@ mi_status mi_store_visit_rescreen(mi_store *store, long long visit_id, const mi_
 		status = write_rescreen(store, visit_id, answers, screening, rules_version, err);
 	if (status == MI_OK)
 		status = mi_st_audit(store, "rescreen", "visits", visit_id, err);
+	if (status == MI_OK && client_birth_date)
+		status = record_birth_date(store, visit_id, client_birth_date, &birth_recorded, err);
 	if (status != MI_OK) {
 		mi_st_rollback(store);
 		return status;
 	}
-	return mi_st_commit(store, err);
+	status = mi_st_commit(store, err);
+	if (status == MI_OK && recorded)
+		*recorded = birth_recorded;
+	return status;
 }

@@ -87,16 +87,12 @@ mi_status mi_store_note_record(mi_store *store, long long visit_id, mi_note_reco
 	size_t cap = 0;
 	mi_status status = MI_OK;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (r.amendment_count == cap) {
-			size_t ncap = cap ? cap * 2 : 4;
-			mi_note_amendment *items = realloc(r.amendments, ncap * sizeof *items);
-			if (!items) {
-				status = mi_st_nomem(err);
-				break;
-			}
-			r.amendments = items;
-			cap = ncap;
+		mi_note_amendment *items = mi_st_grow(r.amendments, r.amendment_count, &cap, sizeof *items);
+		if (!items) {
+			status = mi_st_nomem(err);
+			break;
 		}
+		r.amendments = items;
 		mi_note_amendment *a = &r.amendments[r.amendment_count++];
 		a->at = mi_st_column_dup(stmt, 0);
 		a->who = mi_st_column_dup(stmt, 1);

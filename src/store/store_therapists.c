@@ -88,16 +88,12 @@ mi_status mi_store_accounts(mi_store *store, bool active_only, mi_account_list *
 	int rc;
 	mi_status status = MI_OK;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (list.count == cap) {
-			size_t ncap = cap ? cap * 2 : 8;
-			mi_account *items = realloc(list.items, ncap * sizeof *items);
-			if (!items) {
-				status = mi_st_nomem(err);
-				break;
-			}
-			list.items = items;
-			cap = ncap;
+		mi_account *items = mi_st_grow(list.items, list.count, &cap, sizeof *items);
+		if (!items) {
+			status = mi_st_nomem(err);
+			break;
 		}
+		list.items = items;
 		mi_account *a = &list.items[list.count++];
 		memset(a, 0, sizeof *a);
 		if (!read_row(stmt, a)) {

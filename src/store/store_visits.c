@@ -484,16 +484,12 @@ static mi_status read_summaries(mi_store *store, sqlite3_stmt *stmt, mi_visit_li
 	int rc = SQLITE_DONE;
 	bool nomem = false;
 	while (!nomem && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (list.count == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			mi_visit_summary *items = realloc(list.items, ncap * sizeof *items);
-			if (!items) {
-				nomem = true;
-				break;
-			}
-			list.items = items;
-			cap = ncap;
+		mi_visit_summary *items = mi_st_grow(list.items, list.count, &cap, sizeof *items);
+		if (!items) {
+			nomem = true;
+			break;
 		}
+		list.items = items;
 		mi_visit_summary *s = &list.items[list.count++];
 		memset(s, 0, sizeof *s);
 		s->id = sqlite3_column_int64(stmt, 0);
@@ -573,16 +569,12 @@ static mi_status read_strings(mi_store *store, sqlite3_stmt *stmt, char ***items
 	int rc;
 	bool nomem = false;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 8;
-			char **grown = realloc(list, ncap * sizeof *grown);
-			if (!grown) {
-				nomem = true;
-				break;
-			}
-			list = grown;
-			cap = ncap;
+		char **grown = mi_st_grow(list, n, &cap, sizeof *grown);
+		if (!grown) {
+			nomem = true;
+			break;
 		}
+		list = grown;
 		list[n] = mi_st_column_dup(stmt, 0);
 		if (!list[n]) {
 			nomem = true;
@@ -655,16 +647,12 @@ static mi_status read_flags(mi_store *store, mi_visit *visit, mi_error *err)
 	size_t cap = 0;
 	mi_status status = MI_OK;
 	while (status == MI_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (visit->flag_count == cap) {
-			size_t ncap = cap ? cap * 2 : 8;
-			mi_visit_flag *grown = realloc(visit->flags, ncap * sizeof *grown);
-			if (!grown) {
-				status = mi_st_nomem(err);
-				break;
-			}
-			visit->flags = grown;
-			cap = ncap;
+		mi_visit_flag *grown = mi_st_grow(visit->flags, visit->flag_count, &cap, sizeof *grown);
+		if (!grown) {
+			status = mi_st_nomem(err);
+			break;
 		}
+		visit->flags = grown;
 		mi_visit_flag *flag = &visit->flags[visit->flag_count];
 		flag->rule_id = mi_st_column_dup(stmt, 0);
 		if (!flag->rule_id) {
@@ -697,16 +685,12 @@ static mi_status read_trend(mi_store *store, mi_visit *visit, mi_error *err)
 	size_t cap = 0;
 	mi_status status = MI_OK;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (visit->trend_count == cap) {
-			size_t ncap = cap ? cap * 2 : 8;
-			mi_pain_point *grown = realloc(visit->trend, ncap * sizeof *grown);
-			if (!grown) {
-				status = mi_st_nomem(err);
-				break;
-			}
-			visit->trend = grown;
-			cap = ncap;
+		mi_pain_point *grown = mi_st_grow(visit->trend, visit->trend_count, &cap, sizeof *grown);
+		if (!grown) {
+			status = mi_st_nomem(err);
+			break;
 		}
+		visit->trend = grown;
 		mi_pain_point *p = &visit->trend[visit->trend_count++];
 		memset(p, 0, sizeof *p);
 		p->visit_id = sqlite3_column_int64(stmt, 0);

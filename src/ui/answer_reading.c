@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mi/i18n.h"
 #include "mi/ui_reading.h"
 
 /* A refusal: the message says what to type. */
@@ -30,46 +31,49 @@ void mi_ui_read_weeks(const char *typed, mi_date today, long max, mi_ui_reading 
 		return;
 	}
 	long weeks = 0;
-	switch (mi_reading_duration(typed, &mi_reading_words_en, today, &weeks)) {
+	mi_reading_words words = mi_reading_words_in_use();
+	switch (mi_reading_duration(typed, &words, today, &weeks)) {
 	case MI_READING_OK:
 		break;
 	case MI_READING_EMPTY:
-		refuse(out, "Please type how long you have had this pain, for example 6 weeks, "
-			    "3 months or 2 years.");
+		refuse(out, _("Please type how long you have had this pain, for example 6 weeks, "
+			    "3 months or 2 years."));
 		return;
 	case MI_READING_VAGUE:
-		refuse(out, "Please give a number, for example 3 weeks, 2 months or since March.");
+		refuse(out, _("Please give a number, for example 3 weeks, 2 months or since March."));
 		return;
 	case MI_READING_FUTURE:
-		refuse(out, "That date is after today; please check it, or type how long, for "
-			    "example 3 months.");
+		refuse(out, _("That date is after today; please check it, or type how long, for "
+			    "example 3 months."));
 		return;
 	case MI_READING_NOT_A_DATE:
-		refuse(out, "That date does not exist; please check it, or type how long, for "
-			    "example 3 months.");
+		refuse(out, _("That date does not exist; please check it, or type how long, for "
+			    "example 3 months."));
 		return;
 	case MI_READING_OUT_OF_RANGE:
 		weeks = max + 1;
 		break;
 	default:
-		refuse(out, "Please type how long, for example 10 days, 6 weeks, 3 months, "
-			    "2 years or since March.");
+		refuse(out, _("Please type how long, for example 10 days, 6 weeks, 3 months, "
+			    "2 years or since March."));
 		return;
 	}
 	if (weeks > max) {
 		char message[160];
 		snprintf(message, sizeof message,
-			 "That is longer than we can record; please type at most %ld weeks.", max);
+			 _("That is longer than we can record; please type at most %ld weeks."), max);
 		refuse(out, message);
 		return;
 	}
 	out->kind = MI_UI_READ_CONFIRM;
 	snprintf(out->value, sizeof out->value, "%ld", weeks);
 	if (weeks == 0)
-		snprintf(out->question, sizeof out->question, "Less than a week: is that right?");
+		snprintf(out->question, sizeof out->question, _("Less than a week: is that right?"));
 	else
-		snprintf(out->question, sizeof out->question, "About %ld week%s: is that right?",
-			 weeks, weeks == 1 ? "" : "s");
+		snprintf(out->question, sizeof out->question,
+			 dngettext(MI_TEXT_DOMAIN, "About %ld week: is that right?",
+				   "About %ld weeks: is that right?", (unsigned long)weeks),
+			 weeks);
 }
 
 void mi_ui_read_birth_date(const char *typed, mi_date_order order, mi_date today,
@@ -77,41 +81,42 @@ void mi_ui_read_birth_date(const char *typed, mi_date_order order, mi_date today
 {
 	memset(out, 0, sizeof *out);
 	mi_date dates[2];
-	mi_reading_status s = mi_reading_date(typed, &mi_reading_words_en, order, today, dates);
+	mi_reading_words words = mi_reading_words_in_use();
+	mi_reading_status s = mi_reading_date(typed, &words, order, today, dates);
 	switch (s) {
 	case MI_READING_OK:
 	case MI_READING_AMBIGUOUS:
 		break;
 	case MI_READING_EMPTY:
-		refuse(out, "Please type your date of birth, for example 14 March 1988.");
+		refuse(out, _("Please type your date of birth, for example 14 March 1988."));
 		return;
 	case MI_READING_NOT_A_DATE:
-		refuse(out, "That date does not exist; please check the day and the month, for "
-			    "example 14 March 1988.");
+		refuse(out, _("That date does not exist; please check the day and the month, for "
+			    "example 14 March 1988."));
 		return;
 	case MI_READING_FUTURE:
-		refuse(out, "That date of birth is in the future; please check it.");
+		refuse(out, _("That date of birth is in the future; please check it."));
 		return;
 	case MI_READING_OUT_OF_RANGE:
-		refuse(out, "Please check the year: type the date with all four digits, for "
-			    "example 14 March 1988.");
+		refuse(out, _("Please check the year: type the date with all four digits, for "
+			    "example 14 March 1988."));
 		return;
 	default:
-		refuse(out, "Please type the date like this: 14 March 1988, or 1988-03-14.");
+		refuse(out, _("Please type the date like this: 14 March 1988, or 1988-03-14."));
 		return;
 	}
 	char first[64], second[64];
-	mi_reading_format_date(dates[0], &mi_reading_words_en, first, sizeof first);
+	mi_reading_format_date(dates[0], &words, first, sizeof first);
 	mi_date_format(dates[0], out->value);
 	if (s == MI_READING_OK) {
 		out->kind = MI_UI_READ_CONFIRM;
-		snprintf(out->question, sizeof out->question, "%s: is that right?", first);
+		snprintf(out->question, sizeof out->question, _("%s: is that right?"), first);
 		return;
 	}
-	mi_reading_format_date(dates[1], &mi_reading_words_en, second, sizeof second);
+	mi_reading_format_date(dates[1], &words, second, sizeof second);
 	mi_date_format(dates[1], out->other);
 	out->kind = MI_UI_READ_CHOOSE;
-	snprintf(out->question, sizeof out->question, "Did you mean 1: %s, or 2: %s?", first,
+	snprintf(out->question, sizeof out->question, _("Did you mean 1: %s, or 2: %s?"), first,
 		 second);
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/i18n.h"
 #include "mi/text.h"
 #include "mi/ui.h"
 
@@ -181,7 +182,8 @@ static size_t next_word(const char *s, int *width)
 	return len;
 }
 
-/* Word-wraps text into a box; returns the rows used. */
+/* Word-wraps text into a box; returns the rows used (canvas NULL: only
+ * counts them). */
 int mi_ui_wrap(mi_ui_canvas *canvas, int y, int x, int width, int max_rows, unsigned attr,
 	       const char *text)
 {
@@ -213,7 +215,8 @@ int mi_ui_wrap(mi_ui_canvas *canvas, int y, int x, int width, int max_rows, unsi
 		size_t copy = n < sizeof word - 1 ? n : sizeof word - 1;
 		memcpy(word, p, copy);
 		word[copy] = '\0';
-		col += mi_ui_put(canvas, y + row, x + col, attr, width - col, word);
+		col += canvas ? mi_ui_put(canvas, y + row, x + col, attr, width - col, word)
+			      : (w < width - col ? w : width - col);
 		p += n;
 	}
 	return row + (col > 0 ? 1 : 0);
@@ -284,6 +287,13 @@ char *mi_ui_canvas_text(const mi_ui_canvas *canvas)
 	return out;
 }
 
+/* The cursor on the focused item, clipped onto the canvas. */
+void mi_ui_focus(mi_ui_canvas *canvas, int y, int x)
+{
+	canvas->cursor_y = y < 0 ? 0 : y >= canvas->rows ? canvas->rows - 1 : y;
+	canvas->cursor_x = x < 0 ? 0 : x >= canvas->cols ? canvas->cols - 1 : x;
+}
+
 /* The reversed bottom line listing the screen's keys. */
 void mi_ui_draw_keys(mi_ui_canvas *canvas, const char *keys)
 {
@@ -313,21 +323,11 @@ void mi_ui_draw_too_small(mi_ui_canvas *canvas)
 	if (y < 0)
 		y = 0;
 	mi_ui_wrap(canvas, y, 1, canvas->cols - 2, 2, MI_UI_BOLD,
-		   "The window is too small: please enlarge the window.");
+		   _("The window is too small: please enlarge the window."));
 	char size[64];
-	snprintf(size, sizeof size, "(needs %dx%d, now %dx%d)", MI_UI_MIN_COLS, MI_UI_MIN_ROWS,
+	snprintf(size, sizeof size, _("(needs %dx%d, now %dx%d)"), MI_UI_MIN_COLS, MI_UI_MIN_ROWS,
 		 canvas->cols, canvas->rows);
 	mi_ui_put(canvas, y + 2, 1, 0, canvas->cols - 2, size);
-}
-
-const char *mi_ui_level_tag(mi_level level)
-{
-	switch (level) {
-	case MI_LEVEL_URGENT: return "[!! URGENT]";
-	case MI_LEVEL_REFER: return "[! REFER]";
-	case MI_LEVEL_MODIFY: return "[~ MODIFY]";
-	default: return "[ok PROCEED]";
-	}
 }
 
 unsigned mi_ui_level_attr(mi_level level)

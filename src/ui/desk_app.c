@@ -8,6 +8,7 @@
 #include "desk_internal.h"
 #include "mi/app_audit.h"
 #include "mi/settings.h"
+#include "mi/strbuf.h"
 
 void mi_desk_say(mi_desk *desk, bool error, const char *fmt, ...)
 {
@@ -78,6 +79,11 @@ void mi_desk_scroll_to(size_t sel, size_t visible, size_t *top)
 		*top = sel;
 	else if (sel >= *top + visible)
 		*top = sel - visible + 1;
+}
+
+void mi_desk_focus_row(mi_ui_canvas *c, int first, size_t count, size_t sel, size_t top, int x)
+{
+	mi_ui_focus(c, first + (count && sel >= top ? (int)(sel - top) : 0), x);
 }
 
 bool mi_desk_move(mi_ui_key key, size_t count, size_t page_rows, size_t *sel)
@@ -398,8 +404,16 @@ mi_ui_action mi_desk_key(mi_desk *desk, mi_ui_key key)
 
 /* Draws the page's help in a box over it. Its rows are blanked from edge
  * to edge, so that nothing of the page shows beside the frame. */
-static void draw_help(const mi_desk *desk, mi_ui_canvas *c, const char *help)
+static void draw_help(const mi_desk *desk, mi_ui_canvas *c, const mi_desk_page_ops *ops)
 {
+	char *legend = ops->help_outcomes ? mi_level_legend() : NULL;
+	char *help = NULL;
+	if (legend) {
+		mi_strbuf b = {0};
+		mi_strbuf_addf(&b, "%s\n\n%s", ops->help, legend);
+		help = mi_strbuf_take(&b);
+	}
+	free(legend);
 	int y0 = 2, y1 = c->rows - 3, x0 = 2, w = c->cols - 4;
 	for (int y = y0; y <= y1; y++) {
 		mi_ui_fill(c, y, 0, c->cols, L' ', 0);
@@ -409,7 +423,8 @@ static void draw_help(const mi_desk *desk, mi_ui_canvas *c, const char *help)
 	mi_ui_fill(c, y0, x0, w, L'-', 0);
 	mi_ui_fill(c, y1, x0, w, L'-', 0);
 	mi_ui_put(c, y0, x0 + 2, MI_UI_BOLD, -1, " Help - any key closes ");
-	mi_ui_wrap(c, y0 + 2, x0 + 2, w - 4, y1 - y0 - 3, 0, help);
+	mi_ui_wrap(c, y0 + 2, x0 + 2, w - 4, y1 - y0 - 3, 0, help ? help : ops->help);
+	free(help);
 	(void)desk;
 }
 
@@ -447,7 +462,7 @@ void mi_desk_draw(mi_desk *desk, mi_ui_canvas *c)
 	mi_desk_alert_draw(desk, c);
 	int y = c->rows - 2;
 	if (desk->ask != MI_DESK_ASK_NONE) {
-		c->cursor_y = c->cursor_x = -1;
+		mi_ui_focus(c, y, 1);
 		mi_ui_fill(c, y, 0, c->cols, L' ', MI_UI_REVERSE | MI_UI_BOLD);
 		mi_ui_put(c, y, 1, MI_UI_REVERSE | MI_UI_BOLD, c->cols - 2,
 			  desk->ask == MI_DESK_ASK_QUIT
@@ -458,8 +473,8 @@ void mi_desk_draw(mi_desk *desk, mi_ui_canvas *c)
 	if (desk->status[0])
 		draw_status(desk, c, y);
 	if (desk->show_help && page->ops->help) {
-		c->cursor_y = c->cursor_x = -1;
-		draw_help(desk, c, page->ops->help);
+		draw_help(desk, c, page->ops);
+		mi_ui_focus(c, 2, 5); /* the help box's title */
 	}
 }
 

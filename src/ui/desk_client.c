@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "desk_internal.h"
+#include "mi/app_rescreen.h"
+#include "mi/ui_screened.h"
 
 enum {
 	ROW_INFO = 1,
@@ -20,6 +22,7 @@ typedef struct client_page {
 	long long client_id;
 	mi_client client;
 	mi_visit_list visits; /* oldest first, as the store gives them */
+	bool *unscreened;     /* per visit: not fully screened (app_rescreen.h) */
 	size_t sel, top;      /* in display order: newest first */
 } client_page;
 
@@ -37,11 +40,22 @@ static bool load(client_page *p, mi_desk *desk, mi_app_seen *seen, mi_error *err
 	if (mi_app_client_history(desk->config.store, p->client_id, &client, &visits, seen, err) !=
 	    MI_OK)
 		return false;
+	bool *unscreened = calloc(visits.count + 1, sizeof *unscreened);
+	if (!unscreened) {
+		mi_client_clear(&client);
+		mi_visit_list_clear(&visits);
+		return mi_error_set(err, MI_EINTERNAL, "out of memory."), false;
+	}
+	if (desk->config.rules)
+		mi_app_visits_not_fully_screened(desk->config.store, desk->config.rules, &visits,
+						 unscreened, err);
 	long long keep = p->sel < p->visits.count ? shown_visit(p, p->sel)->id : 0;
 	mi_client_clear(&p->client);
 	mi_visit_list_clear(&p->visits);
+	free(p->unscreened);
 	p->client = client;
 	p->visits = visits;
+	p->unscreened = unscreened;
 	p->sel = 0;
 	for (size_t i = 0; i < p->visits.count; i++)
 		if (shown_visit(p, i)->id == keep)
@@ -165,15 +179,19 @@ static void draw_trend(const client_page *p, mi_ui_canvas *c, int y)
 	}
 }
 
-/* Visit, date, outcome, pain, state (it takes the room). */
+/* Visit, date, outcome (as wide as the widest shown), pain, state (it
+ * takes the room; its least width leaves room at 80 columns for
+ * "[? NOT FULLY SCREENED]"). */
 static const mi_desk_column history_columns[] = {
-	{"Visit", 6, 0}, {"Date", 10, 0}, {"Outcome", 12, 0}, {"Pain", 5, 0}, {"State", 38, 1},
+	{"Visit", 6, 0}, {"Date", 10, 0}, {"Outcome", 12, 0}, {"Pain", 5, 0}, {"State", 28, 1},
 };
 
 static void history_row(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int y, size_t item,
 			unsigned attr)
 {
-	const mi_visit_summary *v = shown_visit(ctx, item);
+	const client_page *p = ctx;
+	const mi_visit_summary *v = shown_visit(p, item);
+	size_t unanswered = p->unscreened[p->visits.count - 1 - item] ? 1 : 0;
 	char id[24], date[11], pain[16];
 	snprintf(id, sizeof id, "%5lld", v->id);
 	mi_date_format(v->date, date);
@@ -184,8 +202,8 @@ static void history_row(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int 
 	mi_desk_table_put(t, c, y, 0, attr, id);
 	mi_desk_table_put(t, c, y, 1, attr, date);
 	if (v->has_outcome)
-		mi_desk_table_put(t, c, y, 2, attr | mi_ui_level_attr(v->outcome),
-				  mi_ui_level_tag(v->outcome));
+		mi_desk_table_put(t, c, y, 2, attr | mi_ui_outcome_attr(v->outcome, unanswered),
+				  mi_level_outcome_tag(v->outcome, unanswered));
 	else
 		mi_desk_table_put(t, c, y, 2, attr, "-");
 	mi_desk_table_put(t, c, y, 3, attr, pain);
@@ -206,13 +224,17 @@ static void client_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 		 p->client.phone ? p->client.phone : "-", p->client.email ? p->client.email : "-");
 	mi_ui_put(c, ROW_INFO, 1, 0, c->cols - 2, info);
 
-	mi_desk_table t = mi_desk_table_fit(history_columns, 5, c->cols);
+	mi_desk_column columns[5];
+	memcpy(columns, history_columns, sizeof columns);
+	columns[2].width = mi_desk_outcome_width(&p->visits, p->unscreened, columns[2].width);
+	mi_desk_table t = mi_desk_table_fit(columns, 5, c->cols);
 	mi_desk_table_header(&t, c, ROW_HEADER);
 	mi_desk_list_view view = {p->visits.count, p->top, p->sel,
 				  "No visits yet: press i to start an intake."};
 	mi_desk_table_rows(&t, c, ROW_LIST, list_rows(desk), &view, history_row, p);
 	draw_trend(p, c, c->rows - 3 - TREND_ROWS);
 	mi_ui_draw_keys(c, "Up/Down move  Enter open visit  i new intake  Esc back  ? help");
+	mi_desk_focus_row(c, ROW_LIST, p->visits.count, p->sel, p->top, 9);
 }
 
 static long long client_client_id(const mi_desk_page *page)
@@ -231,6 +253,7 @@ static void client_free(mi_desk_page *page)
 	client_page *p = (client_page *)page;
 	mi_client_clear(&p->client);
 	mi_visit_list_clear(&p->visits);
+	free(p->unscreened);
 	free(p);
 }
 

@@ -82,6 +82,7 @@ static void due_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	mi_desk_list_view view = {p->list.count, p->top, p->sel, "Nobody is due this week."};
 	mi_desk_table_rows(&t, c, ROW_LIST, mi_desk_list_rows(desk, ROW_LIST), &view, due_row, p);
 	mi_ui_draw_keys(c, "Up/Down move  Enter open the client  Esc back  ? help");
+	mi_desk_focus_row(c, ROW_LIST, p->list.count, p->sel, p->top, 13);
 }
 
 static long long due_client_id(const mi_desk_page *page)

@@ -6,6 +6,7 @@
 #include "desk_internal.h"
 #include "mi/app_drafts.h"
 #include "mi/app_intake.h"
+#include "mi/app_prefill.h"
 #include "mi/ui_app.h"
 
 typedef struct intake_page {
@@ -103,9 +104,9 @@ static const mi_desk_page_ops intake_ops = {
 	.free = intake_free,
 };
 
-/* The page over the draft visit_id holding answers. */
+/* The page over the draft visit_id holding answers, offering last's. */
 static mi_desk_page *page_new(mi_desk *desk, long long visit_id, const mi_answers *answers,
-			      mi_error *err)
+			      const mi_app_last_time *last, mi_error *err)
 {
 	intake_page *p = calloc(1, sizeof *p);
 	mi_ui_intake_config ic = {
@@ -117,6 +118,8 @@ static mi_desk_page *page_new(mi_desk *desk, long long visit_id, const mi_answer
 		/* name and birth date were typed before the walk-through */
 		.lock_identity = mi_answers_has(answers, "client.name") &&
 				 mi_answers_has(answers, "client.birth_date"),
+		.last_time = last->answers,
+		.last_date = last->date,
 	};
 	if (p)
 		p->walk.intake = mi_ui_intake_new(&ic, answers);
@@ -131,6 +134,17 @@ static mi_desk_page *page_new(mi_desk *desk, long long visit_id, const mi_answer
 	return &p->walk.base;
 }
 
+/* Tells the desk that last visit's answers wait to be confirmed. */
+static void say_offered(mi_desk *desk, mi_date last)
+{
+	char date[11];
+	mi_date_format(last, date);
+	mi_desk_say(desk, false,
+		    "Returning client: the answers of %s are offered to confirm or change, one by "
+		    "one.",
+		    date);
+}
+
 /* Opens the draft on this screen: claims it (refused while another screen,
  * a kiosk say, writes it), records a resumed draft as viewed, and loads it. */
 static mi_desk_page *open_draft(mi_desk *desk, long long visit_id, bool resumed, mi_error *err)
@@ -139,8 +153,18 @@ static mi_desk_page *open_draft(mi_desk *desk, long long visit_id, bool resumed,
 	mi_answers *answers = NULL;
 	if (mi_app_draft_take(store, visit_id, &answers, err) != MI_OK)
 		return NULL;
-	mi_desk_page *page = page_new(desk, visit_id, answers, err);
+	/* A returning client's stable answers, to confirm one by one; without
+	 * them every question is simply asked. */
+	mi_app_last_time last = {0};
+	mi_error why;
+	bool unread = mi_app_last_answers(store, desk->config.rules, visit_id, &last, &why) != MI_OK;
+	mi_desk_page *page = page_new(desk, visit_id, answers, &last, err);
 	mi_answers_free(answers);
+	if (page && unread)
+		mi_desk_say_error(desk, "Last visit's answers cannot be offered", &why);
+	else if (page && last.answers)
+		say_offered(desk, last.date);
+	mi_app_last_time_clear(&last);
 	if (!page) {
 		mi_app_draft_release(store, visit_id);
 		return NULL;
@@ -161,7 +185,7 @@ mi_desk_page *mi_desk_intake_for_person(mi_desk *desk, const char *name, const c
 	long long visit_id = 0;
 	mi_answers *answers = NULL;
 	bool resumed = false;
-	if (mi_app_draft_open(desk->config.store, name, birth_date, MI_SOURCE_DESK,
+	if (mi_app_draft_open(desk->config.store, desk->config.rules, name, birth_date, MI_SOURCE_DESK,
 			      mi_clock_today(desk->config.clock), &visit_id, &answers, &resumed,
 			      err) != MI_OK)
 		return NULL;
@@ -173,8 +197,9 @@ mi_desk_page *mi_desk_intake_for_client(mi_desk *desk, long long client_id, mi_e
 {
 	long long visit_id = 0;
 	bool resumed = false;
-	if (mi_app_draft_open_client(desk->config.store, client_id, mi_clock_today(desk->config.clock),
-				     &visit_id, &resumed, err) != MI_OK)
+	if (mi_app_draft_open_client(desk->config.store, desk->config.rules, client_id,
+				     mi_clock_today(desk->config.clock), &visit_id, &resumed,
+				     err) != MI_OK)
 		return NULL;
 	return open_draft(desk, visit_id, resumed, err);
 }

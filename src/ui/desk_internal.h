@@ -26,6 +26,7 @@ typedef struct mi_desk_page mi_desk_page;
 typedef struct mi_desk_page_ops {
 	mi_desk_page_kind kind;
 	const char *help; /* F1 / ? text for the page; NULL: the page has its own */
+	bool help_outcomes; /* the outcome marks and their words follow the help */
 	void (*draw)(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *canvas);
 	/* MI_UI_IGNORED lets the desk use the key (help, quit); MI_UI_CANCEL
 	 * asks to leave the page; MI_UI_QUIT asks to leave the program. */
@@ -113,6 +114,11 @@ void mi_desk_scroll_to(size_t sel, size_t visible, size_t *top);
  * items; true when the key was such a key. */
 bool mi_desk_move(mi_ui_key key, size_t count, size_t page_rows, size_t *sel);
 
+/* Puts the cursor (mi_ui_focus) on a list's selected row, drawn from row
+ * first scrolled to top, at column x (where its words begin); on an empty
+ * list, on the first row, where the list says it is empty. */
+void mi_desk_focus_row(mi_ui_canvas *c, int first, size_t count, size_t sel, size_t top, int x);
+
 /* The keys a list page that leaves with Esc or q shares, for a list of
  * count items drawn from row first: a list key moves *sel and scrolls *top
  * to it (MI_UI_HANDLED), Esc and q leave (MI_UI_CANCEL); any other key,
@@ -143,6 +149,11 @@ typedef struct mi_desk_table {
  * wide, two spaces apart: the room beyond their widths is shared among
  * the growing columns by their shares, the rest of it to the last column. */
 mi_desk_table mi_desk_table_fit(const mi_desk_column *columns, size_t count, int cols);
+
+/* The width of an outcome column for the visits of list: min, or the
+ * widest outcome tag among them ("[? NOT FULLY SCREENED]" where
+ * unscreened[i], see ui_screened.h). */
+int mi_desk_outcome_width(const mi_visit_list *list, const bool *unscreened, int min);
 
 /* The headings, on row y. */
 void mi_desk_table_header(const mi_desk_table *t, mi_ui_canvas *c, int y);

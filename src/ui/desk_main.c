@@ -209,7 +209,7 @@ static void client_row(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int y
 	size_t unanswered = unanswered_of(m, item);
 	if (cl->has_last_outcome)
 		mi_desk_table_put(t, c, y, 4, attr | mi_ui_outcome_attr(cl->last_outcome, unanswered),
-				  mi_ui_outcome_tag(cl->last_outcome, unanswered));
+				  mi_level_outcome_tag(cl->last_outcome, unanswered));
 	else
 		mi_desk_table_put(t, c, y, 4, attr, "-");
 }
@@ -234,7 +234,7 @@ static void main_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	};
 	for (size_t k = 0; k < m->shown; k++) {
 		const mi_client *cl = &m->list.items[k];
-		int w = cl->has_last_outcome ? mi_ui_text_width(mi_ui_outcome_tag(
+		int w = cl->has_last_outcome ? mi_ui_text_width(mi_level_outcome_tag(
 						       cl->last_outcome, unanswered_of(m, k)))
 					     : 0;
 		if (w > columns[4].width)
@@ -260,6 +260,9 @@ static void main_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	mi_ui_draw_keys(c, m->searching
 				   ? "Type a name  Up/Down move  Enter open  Tab list  Esc clear  F1 help"
 				   : "/ search  Up/Down move  Enter open  n new client  r review  ? help  q quit");
+	/* Typing: the search field keeps the cursor; else the selected client's name. */
+	if (!m->searching)
+		mi_desk_focus_row(c, ROW_LIST, m->shown, m->sel, m->top, 8);
 }
 
 static long long main_client_id(const mi_desk_page *page)
@@ -284,12 +287,10 @@ static const mi_desk_page_ops main_ops = {
 		"n adds a new client and starts their intake. r shows the intakes finished at "
 		"the kiosk that wait for your review. d shows who is due for a follow-up this week. "
 		"q quits.\n\n"
-		"Outcomes: [ok PROCEED] deep tissue is fine, [~ MODIFY] go ahead but adapt, "
-		"[! REFER] no deep tissue today, [!! URGENT] urgent care now; [? NOT FULLY "
-		"SCREENED] no flag, but safety questions are unanswered.\n\n"
 		"After lock_timeout_seconds without a key (a setting, 300 by default) the desk "
 		"locks until the person signed in types their PIN; anyone else may pick their own "
 		"name and sign in instead.",
+	.help_outcomes = true,
 	.draw = main_draw,
 	.key = main_key,
 	.reload = main_reload,

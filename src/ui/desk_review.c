@@ -3,15 +3,20 @@
  * then oldest first (app_urgent.h). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "desk_internal.h"
+#include "mi/app_rescreen.h"
+#include "mi/ui_screened.h"
 
 enum { ROW_HEADER = 2, ROW_LIST = 3 };
 
 typedef struct review_page {
 	mi_desk_page base;
 	mi_visit_list list;
+	bool *unscreened; /* per visit: not fully screened (app_rescreen.h) */
 	size_t sel, top;
+	long long discarding; /* the draft whose discard waits for y; 0: none */
 } review_page;
 
 /* Refetches the queue, keeping the selected visit selected. */
@@ -22,9 +27,19 @@ static bool load(review_page *p, mi_desk *desk, mi_app_seen *seen, mi_error *err
 					     mi_clock_today(desk->config.clock), &list, seen,
 					     err) != MI_OK)
 		return false;
+	bool *unscreened = calloc(list.count + 1, sizeof *unscreened);
+	if (!unscreened) {
+		mi_visit_list_clear(&list);
+		return mi_error_set(err, MI_EINTERNAL, "out of memory."), false;
+	}
+	if (desk->config.rules)
+		mi_app_visits_not_fully_screened(desk->config.store, desk->config.rules, &list,
+						 unscreened, err);
 	long long keep = p->sel < p->list.count ? p->list.items[p->sel].id : 0;
 	mi_visit_list_clear(&p->list);
+	free(p->unscreened);
 	p->list = list;
+	p->unscreened = unscreened;
 	p->sel = 0;
 	for (size_t i = 0; i < list.count; i++)
 		if (list.items[i].id == keep)
@@ -40,9 +55,54 @@ static void review_reload(mi_desk_page *page, mi_desk *desk)
 		mi_desk_say_error(desk, "The review queue could not be read", &err);
 }
 
+/* d on a draft: asks, naming the client and the day it was begun. */
+static void ask_discard(review_page *p, mi_desk *desk)
+{
+	const mi_visit_summary *v = p->sel < p->list.count ? &p->list.items[p->sel] : NULL;
+	if (!v || v->complete) {
+		mi_desk_say(desk, true, "Only an unfinished intake (a draft) can be discarded.");
+		return;
+	}
+	char date[11];
+	mi_date_format(v->date, date);
+	p->discarding = v->id;
+	mi_desk_say(desk, false,
+		    "Discard the unfinished intake of %s begun on %s, with every answer in it? "
+		    "y discard  n keep",
+		    v->client_name ? v->client_name : "(no name yet)", date);
+}
+
+/* The answer to the discard question: y discards (refused, saying so, while
+ * the draft is being filled in on another screen), any other key keeps it. */
+static void answer_discard(review_page *p, mi_desk *desk, mi_ui_key key)
+{
+	long long id = p->discarding;
+	p->discarding = 0;
+	if (key.kind != MI_KEY_CHAR || (key.ch != L'y' && key.ch != L'Y')) {
+		mi_desk_say(desk, false, "Nothing was discarded.");
+		return;
+	}
+	mi_error err;
+	if (mi_app_draft_discard(desk->config.store, id, &err) != MI_OK) {
+		mi_desk_say_error(desk, "Not discarded", &err);
+		return;
+	}
+	mi_desk_say(desk, false, "The unfinished intake %lld was discarded.", id);
+	if (!load(p, desk, NULL, &err))
+		mi_desk_say_error(desk, "Discarded, but the review queue could not be read", &err);
+}
+
 static mi_ui_action review_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 {
 	review_page *p = (review_page *)page;
+	if (p->discarding) {
+		answer_discard(p, desk, key);
+		return MI_UI_HANDLED;
+	}
+	if (key.kind == MI_KEY_CHAR && (key.ch == L'd' || key.ch == L'D')) {
+		ask_discard(p, desk);
+		return MI_UI_HANDLED;
+	}
 	mi_ui_action shared = mi_desk_list_key(desk, key, p->list.count, ROW_LIST, &p->sel, &p->top);
 	if (shared != MI_UI_IGNORED || key.kind != MI_KEY_ENTER)
 		return shared;
@@ -60,15 +120,18 @@ static mi_ui_action review_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 	return MI_UI_HANDLED;
 }
 
-/* Visit, date, client (it takes the room), state, outcome. */
+/* Visit, date, client (it takes the room), state, outcome (as wide as the
+ * widest shown): the client's least width leaves room at 80 columns for
+ * "[? NOT FULLY SCREENED]". */
 static const mi_desk_column review_columns[] = {
-	{"Visit", 6, 0}, {"Date", 10, 0}, {"Client", 26, 1}, {"State", 16, 0}, {"Outcome", 13, 0},
+	{"Visit", 6, 0}, {"Date", 10, 0}, {"Client", 17, 1}, {"State", 16, 0}, {"Outcome", 13, 0},
 };
 
 static void review_row(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int y, size_t item,
 		       unsigned attr)
 {
-	const mi_visit_summary *v = &((const review_page *)ctx)->list.items[item];
+	const review_page *p = ctx;
+	const mi_visit_summary *v = &p->list.items[item];
 	char id[24], date[11], state[32];
 	snprintf(id, sizeof id, "%5lld", v->id);
 	mi_date_format(v->date, date);
@@ -78,9 +141,10 @@ static void review_row(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int y
 	mi_desk_table_put(t, c, y, 1, attr, date);
 	mi_desk_table_put(t, c, y, 2, attr, v->client_name ? v->client_name : "(no name yet)");
 	mi_desk_table_put(t, c, y, 3, attr, state);
+	size_t unanswered = p->unscreened[item] ? 1 : 0;
 	if (v->has_outcome)
-		mi_desk_table_put(t, c, y, 4, attr | mi_ui_level_attr(v->outcome),
-				  mi_ui_level_tag(v->outcome));
+		mi_desk_table_put(t, c, y, 4, attr | mi_ui_outcome_attr(v->outcome, unanswered),
+				  mi_level_outcome_tag(v->outcome, unanswered));
 }
 
 static void review_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
@@ -89,11 +153,16 @@ static void review_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	char right[64];
 	snprintf(right, sizeof right, "%zu waiting", p->list.count);
 	mi_ui_draw_title(c, "Review queue - intakes waiting for review", right);
-	mi_desk_table t = mi_desk_table_fit(review_columns, 5, c->cols);
+	mi_desk_column columns[5];
+	memcpy(columns, review_columns, sizeof columns);
+	columns[4].width = mi_desk_outcome_width(&p->list, p->unscreened, columns[4].width);
+	mi_desk_table t = mi_desk_table_fit(columns, 5, c->cols);
 	mi_desk_table_header(&t, c, ROW_HEADER);
 	mi_desk_list_view view = {p->list.count, p->top, p->sel, "Nothing is waiting for review."};
 	mi_desk_table_rows(&t, c, ROW_LIST, mi_desk_list_rows(desk, ROW_LIST), &view, review_row, p);
-	mi_ui_draw_keys(c, "Up/Down move  Enter open  Esc back  ? help");
+	mi_ui_draw_keys(c, p->discarding ? "y discard  n keep"
+					 : "Up/Down move  Enter open  d discard a draft  Esc back  ? help");
+	mi_desk_focus_row(c, ROW_LIST, p->list.count, p->sel, p->top, 9);
 }
 
 static long long review_visit_id(const mi_desk_page *page)
@@ -106,6 +175,7 @@ static void review_free(mi_desk_page *page)
 {
 	review_page *p = (review_page *)page;
 	mi_visit_list_clear(&p->list);
+	free(p->unscreened);
 	free(p);
 }
 
@@ -114,8 +184,10 @@ static const mi_desk_page_ops review_ops = {
 	.help = "Intakes filled in at the kiosk that no one has reviewed yet, and intakes "
 		"not finished: urgent [!!] and refer [!] first, then oldest first. A draft shows "
 		"the outcome of its answers so far. The list follows new intakes by itself. Enter opens a finished intake's visit page (press m "
-		"there once you have reviewed it) or resumes a draft where it stopped. Esc goes "
-		"back.",
+		"there once you have reviewed it) or resumes a draft where it stopped. d discards "
+		"a draft, after asking (not while a client fills it in at the kiosk). A draft "
+		"leaves the list draft_expiry_days after it was begun unless it is urgent or "
+		"refer (massage-intake drafts --expired lists those). Esc goes back.",
 	.draw = review_draw,
 	.key = review_key,
 	.reload = review_reload,

@@ -4,6 +4,7 @@
  * the questions of the loaded intake), then the visit screened again
  * through app_rescreen.h. The visit page under it shows the new outcome
  * once this page closes. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,9 +62,10 @@ static void save_and_leave(safety_page *p, mi_desk *desk)
 		return;
 	}
 	mi_screening after = {0};
+	mi_rescreen_birth_date birth = {0};
 	mi_error err;
 	mi_status st = mi_app_visit_answer_missing(desk->config.store, desk->config.rules,
-						   p->walk.visit_id, added, &after, &err);
+						   p->walk.visit_id, added, &after, &birth, &err);
 	mi_answers_free(added);
 	if (st != MI_OK) {
 		mi_desk_say_error(desk, "The answers were NOT saved (they are kept here; press "
@@ -74,13 +76,21 @@ static void save_and_leave(safety_page *p, mi_desk *desk)
 	mi_level outcome = after.outcome;
 	mi_screening_clear(&after);
 	mi_desk_pop(desk);
+	char record[160] = "";
+	if (birth.recorded)
+		snprintf(record, sizeof record, " Birth date %s added to the client's record.",
+			 birth.given);
+	else if (birth.differs)
+		snprintf(record, sizeof record, " Birth date given %s, on the client's record %s: "
+						"the record is unchanged; check which is right.",
+			 birth.given, birth.on_record);
 	if (left)
 		mi_desk_say(desk, false, "Saved and screened again: %s; %zu safety question%s still "
-					 "unanswered (a asks them).",
-			    mi_level_name(outcome), left, left == 1 ? "" : "s");
+					 "unanswered (a asks them).%s",
+			    mi_level_name(outcome), left, left == 1 ? "" : "s", record);
 	else
 		mi_desk_say(desk, false, "Saved and screened again: %s; every safety question is "
-					 "answered.", mi_level_name(outcome));
+					 "answered.%s", mi_level_name(outcome), record);
 }
 
 static mi_ui_action safety_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)

@@ -3,6 +3,7 @@
  * beyond their widths going to the columns that grow, and the visible rows
  * drawn with the selected one reversed. */
 #include "desk_internal.h"
+#include "mi/ui_screened.h"
 
 enum { GAP = 2, LEFT = 1 };
 
@@ -56,4 +57,18 @@ void mi_desk_table_rows(const mi_desk_table *t, mi_ui_canvas *c, int first, int 
 			mi_ui_fill(c, y, 0, c->cols, L' ', attr);
 		row(ctx, t, c, y, k, attr);
 	}
+}
+
+int mi_desk_outcome_width(const mi_visit_list *list, const bool *unscreened, int min)
+{
+	int width = min;
+	for (size_t i = 0; i < list->count; i++) {
+		const mi_visit_summary *v = &list->items[i];
+		int w = v->has_outcome ? mi_ui_text_width(mi_level_outcome_tag(
+						 v->outcome, unscreened && unscreened[i] ? 1 : 0))
+				       : 0;
+		if (w > width)
+			width = w;
+	}
+	return width;
 }

@@ -18,6 +18,7 @@
 #include "mi/app_settings.h"
 #include "mi/consent.h"
 #include "mi/diff.h"
+#include "mi/intake.h"
 #include "mi/ui_field.h"
 #include "mi/ui_screened.h"
 #include "mi/vocab.h"
@@ -402,7 +403,7 @@ static void add_flags(visit_page *p, mi_desk *desk, int width)
 	for (size_t i = 0; i < v->flag_count; i++) {
 		const mi_visit_flag *f = &v->flags[i];
 		const mi_rule *r = mi_ruleset_find(desk->config.rules, f->rule_id);
-		addf(p, mi_ui_level_attr(f->level), 2, "%s %s", mi_ui_level_tag(f->level),
+		addf(p, mi_ui_level_attr(f->level), 2, "%s %s", mi_level_tag(f->level),
 		     f->rule_id);
 		if (!r) {
 			add_wrapped(p, 0, IT_NONE, 0, 6, width, "", "",
@@ -888,7 +889,9 @@ static void print(visit_page *p, mi_desk *desk)
 	} else {
 		/* The same path as `aftercare --print`: audit first, one paper default. */
 		mi_aftercare_request req = {.visit_id = p->visit_id, .target = MI_AFTERCARE_PRINT,
-					    .quiet = true};
+					    .quiet = true,
+					    .translations = desk->config.translations,
+					    .translation_count = desk->config.translation_count};
 		st = mi_app_aftercare(desk->config.store, desk->config.aftercare, &req, NULL, &err);
 	}
 	if (st != MI_OK) {
@@ -990,11 +993,8 @@ static void draw_banner(const visit_page *p, mi_ui_canvas *c)
 	unsigned attr = mi_ui_outcome_attr(v->outcome, unanswered) | MI_UI_BOLD;
 	char line[256];
 	int used = snprintf(line, sizeof line, "%s %s - %zu flag%s",
-			    mi_ui_outcome_tag(v->outcome, unanswered),
-			    mi_ui_not_fully_screened(v->outcome, unanswered)
-				    ? MI_UI_NOT_SCREENED_WORDS
-				    : mi_level_words(v->outcome, false),
-			    v->flag_count,
+			    mi_level_outcome_tag(v->outcome, unanswered),
+			    mi_level_outcome_words(v->outcome, unanswered, false), v->flag_count,
 			    v->flag_count == 1 ? "" : "s");
 	if (p->meds.unrecognised_count && used > 0 && (size_t)used < sizeof line)
 		snprintf(line + used, sizeof line - (size_t)used, ", %zu medicine%s not recognised",
@@ -1061,6 +1061,9 @@ static void visit_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	else
 		mi_ui_draw_keys(c, "Up/Down move  Tab next  Space/Enter change  s save  p print  "
 				   "Esc back  ? help");
+	/* Editing: the field keeps the cursor at its insertion point. */
+	if (p->editing < 0 && p->cur < p->line_count)
+		mi_ui_focus(c, ROW_DOC + (int)(p->cur - p->top), 1 + p->lines[p->cur].indent);
 }
 
 /* ---- life cycle ---- */
@@ -1125,15 +1128,15 @@ static bool load_unanswered(visit_page *p, mi_desk *desk, mi_error *err)
 	mi_screening s = {0};
 	if (mi_screen(desk->config.rules, p->visit->answers, p->visit->date, &s, err) != MI_OK)
 		return false;
-	size_t count = 0, size = 1;
-	const mi_ui_question *qs = mi_ui_questions(&count);
+	size_t size = 1;
+	const mi_intake *intake = mi_ruleset_intake(desk->config.rules);
 	const char **texts = calloc(s.unanswered_count + 1, sizeof *texts);
 	bool ok = texts != NULL;
 	for (size_t i = 0; ok && i < s.unanswered_count; i++) {
-		texts[i] = s.unanswered[i];
-		for (size_t q = 0; q < count; q++)
-			if (strcmp(qs[q].key, s.unanswered[i]) == 0)
-				texts[i] = qs[q].text;
+		/* The question's words (the birth date's for the age); the key
+		 * only when no question of the loaded intake asks it. */
+		const mi_ui_question *q = mi_intake_question_asking(intake, s.unanswered[i]);
+		texts[i] = q ? q->text : s.unanswered[i];
 		size += strlen(texts[i]) + 1;
 	}
 	p->unanswered = ok ? malloc(size) : NULL;

@@ -163,14 +163,10 @@ void mi_ui_field_draw(const mi_ui_field *field, mi_ui_canvas *canvas, int y, int
 		int w = mi_ui_char_width(ch);
 		if (col + w > x + width)
 			break;
-		if (i == field->pos && focus) {
-			canvas->cursor_y = y;
-			canvas->cursor_x = col;
-		}
+		if (i == field->pos && focus)
+			mi_ui_focus(canvas, y, col);
 		col += mi_ui_put_wide(canvas, y, col, MI_UI_UNDERLINE, -1, &ch, 1);
 	}
-	if (focus && field->pos == field->len) {
-		canvas->cursor_y = y;
-		canvas->cursor_x = col < x + width ? col : x + width - 1;
-	}
+	if (focus && field->pos == field->len)
+		mi_ui_focus(canvas, y, col < x + width ? col : x + width - 1);
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/i18n.h"
 #include "mi/app_drafts.h"
 #include "mi/fold.h"
 #include "mi/resume.h"
@@ -43,10 +44,10 @@ static bool birth_confirmed(mi_ui_ident *ident, const char *birth, mi_date today
 	mi_ui_reading *r = &ident->birth_reading;
 	mi_ui_read_birth_date(birth, mi_ui_locale_date_order(), today, r);
 	ident->birth_asking = r->kind != MI_UI_READ_REFUSED;
-	snprintf(ident->status, sizeof ident->status, "%s%s", r->question,
-		 r->kind == MI_UI_READ_CHOOSE ? " Press 1 or 2, or N to change it."
-		 : ident->birth_asking	      ? " Press Y for yes, or N to change it."
-					      : "");
+	const char *keys = r->kind == MI_UI_READ_CHOOSE ? _("Press 1 or 2, or N to change it.")
+			   : ident->birth_asking	  ? _("Press Y for yes, or N to change it.")
+							  : "";
+	snprintf(ident->status, sizeof ident->status, "%s%s%s", r->question, *keys ? " " : "", keys);
 	return false;
 }
 
@@ -61,24 +62,24 @@ static bool ident_valid(mi_ui_ident *ident, mi_date today)
 	mi_date d;
 	bool ok = false;
 	if (!folded || !birth || !code) {
-		snprintf(ident->status, sizeof ident->status, "Out of memory; please try again.");
+		snprintf(ident->status, sizeof ident->status, _("Out of memory; please try again."));
 	} else if (folded[0] == '\0') {
-		snprintf(ident->status, sizeof ident->status, "Please type your full name.");
+		snprintf(ident->status, sizeof ident->status, _("Please type your full name."));
 		ident->focus = 0;
 	} else if (!birth_confirmed(ident, birth, today)) {
 		ident->focus = 1;
 	} else if (!mi_date_parse(birth, &d)) {
 		snprintf(ident->status, sizeof ident->status,
-			 "Please type the date of birth, for example 14 March 1988.");
+			 _("Please type the date of birth, for example 14 March 1988."));
 		ident->focus = 1;
 	} else if (!mi_birth_date_possible(d, today)) {
 		snprintf(ident->status, sizeof ident->status,
-			 "That date of birth is in the future; please check it.");
+			 _("That date of birth is in the future; please check it."));
 		ident->focus = 1;
 	} else if (*code && !mi_resume_code_normalize(code, digits)) {
 		snprintf(ident->status, sizeof ident->status,
-			 "A code is %d digits, as shown when you started. Leave it empty to start "
-			 "a new intake.",
+			 _("A code is %d digits, as shown when you started. Leave it empty to start "
+			 "a new intake."),
 			 MI_RESUME_CODE_DIGITS);
 		ident->focus = 2;
 	} else {
@@ -108,7 +109,7 @@ static mi_ui_action birth_answer(mi_ui_ident *ident, mi_ui_key key, mi_date toda
 		ident->birth_asking = false;
 		ident->focus = 1;
 		snprintf(ident->status, sizeof ident->status,
-			 "Please change the date of birth and press Enter.");
+			 _("Please change the date of birth and press Enter."));
 	}
 	return MI_UI_HANDLED;
 }
@@ -143,14 +144,14 @@ mi_ui_action mi_ui_ident_key(mi_ui_ident *ident, mi_ui_key key, mi_date today)
 /* The labelled fields. */
 void mi_ui_ident_draw(const mi_ui_ident *ident, mi_ui_canvas *canvas, int y)
 {
-	mi_ui_put(canvas, y, 4, ident->focus == 0 ? MI_UI_BOLD : 0, -1, "Your full name:");
+	mi_ui_put(canvas, y, 4, ident->focus == 0 ? MI_UI_BOLD : 0, -1, _("Your full name:"));
 	mi_ui_field_draw(&ident->name, canvas, y, 25, 50, ident->focus == 0);
-	mi_ui_put(canvas, y + 2, 4, ident->focus == 1 ? MI_UI_BOLD : 0, -1, "Your date of birth:");
+	mi_ui_put(canvas, y + 2, 4, ident->focus == 1 ? MI_UI_BOLD : 0, -1, _("Your date of birth:"));
 	mi_ui_field_draw(&ident->birth, canvas, y + 2, 25, 18, ident->focus == 1);
-	mi_ui_put(canvas, y + 2, 45, 0, -1, "e.g. 14 March 1988");
+	mi_ui_put(canvas, y + 2, 45, 0, -1, _("e.g. 14 March 1988"));
 	if (!ident->with_code)
 		return;
-	mi_ui_put(canvas, y + 4, 4, ident->focus == 2 ? MI_UI_BOLD : 0, -1, "Your code:");
+	mi_ui_put(canvas, y + 4, 4, ident->focus == 2 ? MI_UI_BOLD : 0, -1, _("Your code:"));
 	mi_ui_field_draw(&ident->code, canvas, y + 4, 25, 12, ident->focus == 2);
-	mi_ui_put(canvas, y + 4, 39, 0, -1, "only to continue an intake you began");
+	mi_ui_put(canvas, y + 4, 39, 0, -1, _("only to continue an intake you began"));
 }

@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/i18n.h"
 #include "mi/intake.h"
+#include "mi/translation.h"
 #include "mi/ui_field.h"
 #include "mi/ui_intake.h"
 #include "mi/ui_reading.h"
@@ -22,6 +24,7 @@ enum {
 struct mi_ui_intake {
 	mi_ui_intake_config config;
 	mi_answers *answers;
+	mi_answers *last;      /* last visit's answers offered to confirm (therapist); NULL: none */
 	mi_screening screening;
 	const mi_ui_question *questions;
 	size_t count;
@@ -37,6 +40,7 @@ struct mi_ui_intake {
 	char **items;          /* text-list items */
 	size_t item_count;
 	bool dirty;            /* edited since the page was shown */
+	bool offered;          /* the page shows last time's answer, not confirmed yet */
 	mi_ui_reading reading; /* typed words read back, waiting for the client's yes */
 	bool reading_open;
 
@@ -119,12 +123,17 @@ static void load_page(mi_ui_intake *in)
 	in->choice = -1;
 	in->marks = 0;
 	in->dirty = false;
+	in->offered = false;
 	in->reading_open = false;
 	in->show_help = false;
 	if (on_review(in))
 		return;
 	const mi_ui_question *q = &in->questions[in->current];
 	const mi_answers *a = in->answers;
+	if (!mi_answers_has(a, q->key) && in->last && mi_answers_has(in->last, q->key)) {
+		a = in->last; /* shown to confirm; saved only by a commit */
+		in->offered = true;
+	}
 	long n;
 	bool b;
 	switch (q->kind) {
@@ -183,7 +192,7 @@ static void rescreen(mi_ui_intake *in)
 	mi_screening_clear(&in->screening);
 	mi_error err;
 	if (mi_screen(in->config.rules, in->answers, mi_clock_today(in->config.clock), &in->screening, &err) != MI_OK)
-		snprintf(in->status, sizeof in->status, "Screening failed: %s", err.message);
+		snprintf(in->status, sizeof in->status, _("Screening failed: %s"), err.message);
 }
 
 /* Client mode: opens the notice page when the outcome became refer or
@@ -207,7 +216,7 @@ static bool save(mi_ui_intake *in, const mi_answers *next, const char *key)
 	mi_status st = in->config.sink.save_answer(in->config.sink.ctx, in->config.draft_id, next,
 						   key, &err);
 	if (st != MI_OK) {
-		snprintf(in->status, sizeof in->status, "Could not save the answer: %s", err.message);
+		snprintf(in->status, sizeof in->status, _("Could not save the answer: %s"), err.message);
 		return false;
 	}
 	return true;
@@ -232,7 +241,7 @@ static mi_answers *draft_copy(mi_ui_intake *in)
 {
 	mi_answers *next = mi_answers_copy(in->answers);
 	if (!next)
-		snprintf(in->status, sizeof in->status, "Out of memory; the answer was not taken.");
+		snprintf(in->status, sizeof in->status, _("Out of memory; the answer was not taken."));
 	return next;
 }
 
@@ -280,7 +289,7 @@ static bool commit_number(mi_ui_intake *in, const mi_ui_question *q, const char 
 {
 	const mi_answer_key *key = mi_answers_find_key(q->key);
 	char msg[160];
-	snprintf(msg, sizeof msg, "Please type a number from %ld to %ld.", key ? key->min : 0,
+	snprintf(msg, sizeof msg, _("Please type a number from %ld to %ld."), key ? key->min : 0,
 		 key ? key->max : 0);
 	long n = 0;
 	bool none = *text == '\0' && q->kind == MI_Q_WEEKS_OR_NONE;
@@ -316,26 +325,26 @@ static bool commit_text(mi_ui_intake *in, const mi_ui_question *q, const char *t
 {
 	if (*text == '\0' && !q->optional) {
 		snprintf(in->status, sizeof in->status, "%s",
-			 q->kind == MI_Q_CONSENT ? "Please type your full name to sign."
-						 : "Please type an answer first.");
+			 q->kind == MI_Q_CONSENT ? _("Please type your full name to sign.")
+						 : _("Please type an answer first."));
 		return false;
 	}
 	const char *friendly = NULL;
 	if (q->kind == MI_Q_DATE) {
 		mi_date d;
-		friendly = "Please type the date as year-month-day, for example 1980-04-30.";
+		friendly = _("Please type the date as year-month-day, for example 1980-04-30.");
 		if (!mi_date_parse(text, &d)) {
 			snprintf(in->status, sizeof in->status, "%s", friendly);
 			return false;
 		}
 		if (mi_date_compare(d, mi_clock_today(in->config.clock)) > 0) {
-			snprintf(in->status, sizeof in->status, "That date is in the future; please check it.");
+			snprintf(in->status, sizeof in->status, _("That date is in the future; please check it."));
 			return false;
 		}
 	} else if (strcmp(q->key, "client.phone") == 0) {
-		friendly = "Please type a phone number with digits, spaces and + - ( ) only, or leave it empty.";
+		friendly = _("Please type a phone number with digits, spaces and + - ( ) only, or leave it empty.");
 	} else if (strcmp(q->key, "client.email") == 0) {
-		friendly = "Please type an e-mail address such as name@example.org, or leave it empty.";
+		friendly = _("Please type an e-mail address such as name@example.org, or leave it empty.");
 	}
 	if (q->kind == MI_Q_CONSENT)
 		return commit_consent(in, text);
@@ -434,9 +443,9 @@ static bool commit(mi_ui_intake *in)
 	case MI_Q_CHOICE:
 		if (in->choice < 0) {
 			snprintf(in->status, sizeof in->status, "%s",
-				 q->kind == MI_Q_YESNO ? "Please choose Yes or No."
-				 : q->kind == MI_Q_SCALE ? "Please pick a number from 0 to 10."
-							 : "Please choose one of the answers.");
+				 q->kind == MI_Q_YESNO ? _("Please choose Yes or No.")
+				 : q->kind == MI_Q_SCALE ? _("Please pick a number from 0 to 10.")
+							 : _("Please choose one of the answers."));
 			return false;
 		}
 		return commit_choice(in, q);
@@ -614,7 +623,7 @@ static mi_ui_action review_key(mi_ui_intake *in, mi_ui_key key)
 			size_t missing = first_unanswered(in);
 			if (missing < in->count) {
 				snprintf(in->status, sizeof in->status,
-					 "One question is not answered yet; it is shown now.");
+					 _("One question is not answered yet; it is shown now."));
 				in->return_to_review = true;
 				go_to(in, missing);
 				return MI_UI_HANDLED;
@@ -702,7 +711,7 @@ static mi_ui_action list_key(mi_ui_intake *in, mi_ui_key key)
 		}
 		if (in->item_count >= MAX_ITEMS) {
 			free(typed);
-			snprintf(in->status, sizeof in->status, "That is as many lines as the list can hold.");
+			snprintf(in->status, sizeof in->status, _("That is as many lines as the list can hold."));
 			return MI_UI_HANDLED;
 		}
 		in->items[in->item_count++] = typed;
@@ -754,7 +763,9 @@ static mi_ui_action go_forward(mi_ui_intake *in)
 	if (in->dirty)
 		return commit(in) ? advance(in) : MI_UI_HANDLED;
 	if (!mi_answers_has(in->answers, q->key)) {
-		snprintf(in->status, sizeof in->status, "Please answer this question first.");
+		snprintf(in->status, sizeof in->status, "%s",
+			 in->offered ? _("Please confirm last time's answer with Enter, or change it.")
+				     : _("Please answer this question first."));
 		return MI_UI_HANDLED;
 	}
 	return advance(in);
@@ -775,15 +786,15 @@ static mi_ui_action reading_key(mi_ui_intake *in, mi_ui_key key)
 	}
 	case MI_UI_REPLY_CHANGE:
 		in->reading_open = false;
-		snprintf(in->status, sizeof in->status, "Please change your answer and press Enter.");
+		snprintf(in->status, sizeof in->status, _("Please change your answer and press Enter."));
 		return MI_UI_HANDLED;
 	case MI_UI_REPLY_NONE:
 		break;
 	}
 	snprintf(in->status, sizeof in->status, "%s",
 		 in->reading.kind == MI_UI_READ_CHOOSE
-			 ? "Please press 1 or 2, or N to change your answer."
-			 : "Please press Y if it is right, or N to change it.");
+			 ? _("Please press 1 or 2, or N to change your answer.")
+			 : _("Please press Y if it is right, or N to change it."));
 	return MI_UI_HANDLED;
 }
 
@@ -836,7 +847,7 @@ mi_ui_action mi_ui_intake_key(mi_ui_intake *in, mi_ui_key key)
 		if (a == MI_UI_HANDLED)
 			in->dirty = true;
 		else if (key.kind == MI_KEY_CHAR)
-			snprintf(in->status, sizeof in->status, "The answer cannot be any longer.");
+			snprintf(in->status, sizeof in->status, _("The answer cannot be any longer."));
 		return a;
 	}
 	return choice_key(in, q, key);
@@ -852,10 +863,10 @@ const char *mi_ui_client_notice(const mi_screening *s)
 		for (size_t i = 0; i < s->flag_count; i++)
 			if (s->flags[i]->level == MI_LEVEL_URGENT && s->flags[i]->message &&
 			    *s->flags[i]->message)
-				return s->flags[i]->message;
-		return "Please seek urgent medical care now, and tell the front desk.";
+				return mi_translation_rule_message(s->flags[i]);
+		return _("Please seek urgent medical care now, and tell the front desk.");
 	}
-	return "Please speak to the front desk before your session.";
+	return _("Please speak to the front desk before your session.");
 }
 
 /* The outcome as symbol, words, flag and unanswered counts. */
@@ -869,10 +880,9 @@ void mi_ui_therapist_banner(const mi_screening *s, char *buf, size_t size)
 	if (s->unrecognised_count)
 		snprintf(meds, sizeof meds, ", %zu medicine%s not recognised", s->unrecognised_count,
 			 s->unrecognised_count == 1 ? "" : "s");
-	bool unscreened = mi_ui_not_fully_screened(s->outcome, s->unanswered_count);
 	snprintf(buf, size, "%s %s - %zu flag%s, %zu safety question%s unanswered%s (F2 for details)",
-		 mi_ui_outcome_tag(s->outcome, s->unanswered_count),
-		 unscreened ? MI_UI_NOT_SCREENED_WORDS : mi_level_words(s->outcome, true), s->flag_count,
+		 mi_level_outcome_tag(s->outcome, s->unanswered_count),
+		 mi_level_outcome_words(s->outcome, s->unanswered_count, true), s->flag_count,
 		 s->flag_count == 1 ? "" : "s", s->unanswered_count,
 		 s->unanswered_count == 1 ? "" : "s", meds);
 }
@@ -882,7 +892,7 @@ void mi_ui_answer_summary(const mi_ui_question *q, const mi_answers *a, char *bu
 {
 	buf[0] = '\0';
 	if (!mi_answers_has(a, q->key)) {
-		snprintf(buf, size, "(not answered)");
+		snprintf(buf, size, _("(not answered)"));
 		return;
 	}
 	bool b;
@@ -897,7 +907,7 @@ void mi_ui_answer_summary(const mi_ui_question *q, const mi_answers *a, char *bu
 		if (mi_answers_get_int(a, q->key, &n))
 			snprintf(buf, size, "%ld", n);
 		else
-			snprintf(buf, size, "none");
+			snprintf(buf, size, _("none"));
 		return;
 	case MI_Q_CHOICE: {
 		const char *v = mi_answers_get_text(a, q->key);
@@ -914,7 +924,7 @@ void mi_ui_answer_summary(const mi_ui_question *q, const mi_answers *a, char *bu
 				used += (size_t)snprintf(buf + used, size - used, "%s%s",
 							 used ? ", " : "", label_of(q, i));
 		if (used == 0)
-			snprintf(buf, size, "none");
+			snprintf(buf, size, _("none"));
 		return;
 	}
 	case MI_Q_TEXT_LIST: {
@@ -923,12 +933,12 @@ void mi_ui_answer_summary(const mi_ui_question *q, const mi_answers *a, char *bu
 			used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? "; " : "",
 						 mi_answers_list_item(a, q->key, i));
 		if (count == 0)
-			snprintf(buf, size, "none");
+			snprintf(buf, size, _("none"));
 		return;
 	}
 	default: {
 		const char *t = mi_answers_get_text(a, q->key);
-		snprintf(buf, size, "%s", t && *t ? t : "(left empty)");
+		snprintf(buf, size, "%s", t && *t ? t : _("(left empty)"));
 		return;
 	}
 	}
@@ -954,8 +964,8 @@ static const struct {
 	int row, col;
 	const char *word;
 } body_labels[] = {
-	{2, 16, "neck"}, {4, 6, "shoulders"}, {5, 5, "upper back"}, {7, 7, "mid-back"},
-	{9, 7, "low back"}, {11, 8, "hips"}, {12, 0, "legs"},
+	{2, 16, N_("neck")}, {4, 6, N_("shoulders")}, {5, 5, N_("upper back")}, {7, 7, N_("mid-back")},
+	{9, 7, N_("low back")}, {11, 8, N_("hips")}, {12, 0, N_("legs")},
 };
 
 /* The back outline with ticked regions in capitals, and the tick list. */
@@ -967,7 +977,7 @@ static void draw_bodymap(const mi_ui_intake *in, const mi_ui_question *q, mi_ui_
 	for (size_t i = 0; i < value_count(q) && i < sizeof body_labels / sizeof body_labels[0]; i++) {
 		bool on = in->marks & (1u << i);
 		char word[32];
-		snprintf(word, sizeof word, "%s", body_labels[i].word);
+		snprintf(word, sizeof word, "%s", _(body_labels[i].word));
 		if (on)
 			for (char *p = word; *p; p++)
 				*p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
@@ -983,7 +993,7 @@ static void draw_bodymap(const mi_ui_intake *in, const mi_ui_question *q, mi_ui_
 			   cur ? ">" : " ", i + 1, on ? "x" : " ", label_of(q, i));
 	}
 	mi_ui_put(c, ROW_INPUT + (int)value_count(q) + 1, 40, 0, 38,
-		  "Ticked areas are in CAPITALS.");
+		  _("Ticked areas are in CAPITALS."));
 }
 
 /* A list of choices: (*) for one, [x] for many. */
@@ -1005,7 +1015,7 @@ static void draw_choices(const mi_ui_intake *in, const mi_ui_question *q, mi_ui_
 /* Yes and No, the chosen one marked (*). */
 static void draw_yesno(const mi_ui_intake *in, mi_ui_canvas *c)
 {
-	static const char *const words[] = {"Yes", "No"};
+	const char *const words[] = {P_("answer", "Yes"), P_("answer", "No")};
 	for (int i = 0; i < 2; i++) {
 		bool cur = in->choice == i;
 		mi_ui_putf(c, ROW_INPUT + i, 4, cur ? MI_UI_REVERSE : 0, "%s (%s) %s", cur ? ">" : " ",
@@ -1026,7 +1036,7 @@ static void draw_scale(const mi_ui_intake *in, const mi_ui_question *q, mi_ui_ca
 	mi_ui_putf(c, ROW_INPUT + 3, 4, 0, "0 = %s", q->low_label);
 	mi_ui_putf(c, ROW_INPUT + 4, 4, 0, "10 = %s", q->high_label);
 	if (in->choice >= 0)
-		mi_ui_putf(c, ROW_INPUT + 6, 4, MI_UI_BOLD, "Your answer: %d", in->choice);
+		mi_ui_putf(c, ROW_INPUT + 6, 4, MI_UI_BOLD, _("Your answer: %d"), in->choice);
 }
 
 /* The medication lines, with the recognised class for the therapist. */
@@ -1053,7 +1063,7 @@ static void draw_review(const mi_ui_intake *in, mi_ui_canvas *c)
 	size_t rows[MAX_QUESTIONS];
 	size_t n = review_rows(in, rows, MAX_QUESTIONS);
 	mi_ui_put(c, ROW_QUESTION, 2, MI_UI_BOLD, -1,
-		  "Please check your answers. Choose one with Enter to change it.");
+		  _("Please check your answers. Choose one with Enter to change it."));
 	int height = ROW_STATUS - 1 - (ROW_QUESTION + 2);
 	size_t top = 0;
 	if (in->review_cursor >= (size_t)height)
@@ -1064,7 +1074,7 @@ static void draw_review(const mi_ui_intake *in, mi_ui_canvas *c)
 		unsigned attr = cur ? MI_UI_REVERSE : 0;
 		if (r == n) {
 			mi_ui_put(c, y, 2, attr | MI_UI_BOLD, -1,
-				  cur ? "> All correct: continue to sign" : "  All correct: continue to sign");
+				  cur ? _("> All correct: continue to sign") : _("  All correct: continue to sign"));
 			continue;
 		}
 		const mi_ui_question *q = &in->questions[rows[r]];
@@ -1075,6 +1085,20 @@ static void draw_review(const mi_ui_intake *in, mi_ui_canvas *c)
 		mi_ui_put(c, y, 4, attr, 34, q->label);
 		mi_ui_put(c, y, 40, attr, 38, answer);
 	}
+}
+
+/* The mark over an answer offered from the last visit: what it was and
+ * that it waits to be confirmed. */
+static void draw_last_time(const mi_ui_intake *in, const mi_ui_question *q, mi_ui_canvas *c)
+{
+	char answer[160], date[11], line[256];
+	mi_ui_answer_summary(q, in->last, answer, sizeof answer);
+	mi_date_format(in->config.last_date, date);
+	snprintf(line, sizeof line, "last time (%s): %s - Enter confirms it, or change it", date,
+		 answer);
+	/* Right over the answer, or under the drawing of the back. */
+	int row = q->kind == MI_Q_BODYMAP ? ROW_HELP - 1 : ROW_INPUT - 1;
+	mi_ui_put(c, row, 2, MI_UI_BOLD, 76, line);
 }
 
 /* The banner under the title: the screening for the therapist, calm words
@@ -1093,9 +1117,9 @@ static int draw_banner(const mi_ui_intake *in, mi_ui_canvas *c)
 		return 0;
 	if (in->screening.outcome == MI_LEVEL_URGENT)
 		mi_ui_put(c, 1, 1, MI_UI_BOLD, 78,
-			  "!! Please seek urgent medical care now, and tell the front desk.");
+			  _("!! Please seek urgent medical care now, and tell the front desk."));
 	else
-		mi_ui_put(c, 1, 1, 0, 78, "Please speak to the front desk before your session.");
+		mi_ui_put(c, 1, 1, 0, 78, _("Please speak to the front desk before your session."));
 	return 1;
 }
 
@@ -1108,8 +1132,8 @@ static void draw_notice(const mi_ui_intake *in, mi_ui_canvas *c)
 	const char *notice = mi_ui_client_notice(&in->screening);
 	int y = 3;
 	y += mi_ui_wrap(c, y, 4, 72, 10, MI_UI_BOLD, notice ? notice : "");
-	mi_ui_wrap(c, y + 1, 4, 72, 2, 0, "Press Enter to go on with the questions.");
-	mi_ui_draw_keys(c, "Enter continue");
+	mi_ui_wrap(c, y + 1, 4, 72, 2, 0, _("Press Enter to go on with the questions."));
+	mi_ui_draw_keys(c, _("Enter continue"));
 }
 
 /* The F2 overlay: each flag with its therapist note and source, then the
@@ -1128,7 +1152,7 @@ static void draw_flags(const mi_ui_intake *in, mi_ui_canvas *c)
 				     ? mi_screening_flag_medicines(in->config.rules, &in->screening, r->id)
 				     : NULL;
 		char line[1024];
-		snprintf(line, sizeof line, "%s %s: %s%s%s (source: %s)", mi_ui_level_tag(r->level),
+		snprintf(line, sizeof line, "%s %s: %s%s%s (source: %s)", mi_level_tag(r->level),
 			 r->id, r->note ? r->note : "", read ? " Read from: " : "", read ? read : "",
 			 r->source ? r->source : "");
 		free(read);
@@ -1167,6 +1191,55 @@ static void group_progress(const mi_ui_intake *in, const size_t *rows, size_t n,
 	}
 }
 
+/* The column where value i's digits begin on the 0-10 scale: draw_scale
+ * gives each of 0..9 three columns and a gap of two from column 4. */
+static int scale_column(int i)
+{
+	return 4 + 5 * i + 1;
+}
+
+/* The focus of the page, put last (mi_ui_focus): the notice or the
+ * read-back question while open, the chosen option, the scale's value, the
+ * body-map region in its list, the review row; a text field has put it at
+ * the insertion point as it drew. */
+static void draw_focus(const mi_ui_intake *in, mi_ui_canvas *c)
+{
+	if (in->notice_open) {
+		mi_ui_focus(c, 3, 4);
+		return;
+	}
+	if (in->show_flags && in->config.mode == MI_UI_THERAPIST && in->config.rules) {
+		mi_ui_focus(c, 2, 1);
+		return;
+	}
+	if (on_review(in)) {
+		int height = ROW_STATUS - 1 - (ROW_QUESTION + 2);
+		size_t top = in->review_cursor >= (size_t)height ? in->review_cursor - (size_t)height + 1 : 0;
+		mi_ui_focus(c, ROW_QUESTION + 2 + (int)(in->review_cursor - top), 2);
+		return;
+	}
+	if (in->reading_open) {
+		mi_ui_focus(c, ROW_INPUT + 3, 4);
+		return;
+	}
+	int choice = in->choice < 0 ? 0 : in->choice;
+	switch (in->questions[in->current].kind) {
+	case MI_Q_YESNO:
+	case MI_Q_CHOICE:
+	case MI_Q_MULTI:
+		mi_ui_focus(c, ROW_INPUT + choice, 4);
+		break;
+	case MI_Q_BODYMAP:
+		mi_ui_focus(c, ROW_INPUT + choice, 40);
+		break;
+	case MI_Q_SCALE:
+		mi_ui_focus(c, ROW_INPUT + 1, scale_column(choice));
+		break;
+	default:
+		break; /* the field put it at the insertion point */
+	}
+}
+
 /* Title, banner, the current page, help, status and keys. */
 void mi_ui_intake_draw(mi_ui_intake *in, mi_ui_canvas *c)
 {
@@ -1177,17 +1250,18 @@ void mi_ui_intake_draw(mi_ui_intake *in, mi_ui_canvas *c)
 		if (rows[i] == in->current)
 			pos = i + 1;
 	if (on_review(in)) {
-		snprintf(title, sizeof title, "Intake - Review your answers");
-		snprintf(right, sizeof right, "%zu questions", total);
+		snprintf(title, sizeof title, _("Intake - Review your answers"));
+		snprintf(right, sizeof right,
+			 dngettext(MI_TEXT_DOMAIN, "%zu question", "%zu questions", total), total);
 	} else if (is_consent(&in->questions[in->current])) {
-		snprintf(title, sizeof title, "Intake - %s", in->questions[in->current].group);
-		snprintf(right, sizeof right, "last step");
+		snprintf(title, sizeof title, _("Intake - %s"), in->questions[in->current].group);
+		snprintf(right, sizeof right, _("last step"));
 	} else {
 		size_t part, parts;
 		group_progress(in, rows, total, &part, &parts);
-		snprintf(title, sizeof title, "Intake - %s, part %zu of %zu",
+		snprintf(title, sizeof title, _("Intake - %s, part %zu of %zu"),
 			 in->questions[in->current].group, part, parts);
-		snprintf(right, sizeof right, "question %zu of %zu", pos, total);
+		snprintf(right, sizeof right, _("question %zu of %zu"), pos, total);
 	}
 	mi_ui_draw_title(c, title, right);
 	draw_banner(in, c);
@@ -1195,63 +1269,69 @@ void mi_ui_intake_draw(mi_ui_intake *in, mi_ui_canvas *c)
 	const char *keys;
 	if (on_review(in)) {
 		draw_review(in, c);
-		keys = "Up/Down move  Enter change  C continue to sign  Esc back";
+		keys = _("Up/Down move  Enter change  C continue to sign  Esc back");
 	} else {
 		const mi_ui_question *q = &in->questions[in->current];
 		mi_ui_wrap(c, ROW_QUESTION, 2, 76, 3, MI_UI_BOLD, q->text);
+		if (in->offered)
+			draw_last_time(in, q, c);
 		switch (q->kind) {
 		case MI_Q_YESNO:
 			draw_yesno(in, c);
-			keys = "Y yes  N no  Up/Down move  Enter next  Esc back  ? help";
+			keys = _("Y yes  N no  Up/Down move  Enter next  Esc back  ? help");
 			break;
 		case MI_Q_SCALE:
 			draw_scale(in, q, c);
-			keys = "Left/Right or 0-9 pick  Enter next  Esc back  ? help";
+			keys = _("Left/Right or 0-9 pick  Enter next  Esc back  ? help");
 			break;
 		case MI_Q_CHOICE:
 			draw_choices(in, q, c);
-			keys = "Up/Down or number pick  Enter next  Esc back  ? help";
+			keys = _("Up/Down or number pick  Enter next  Esc back  ? help");
 			break;
 		case MI_Q_MULTI:
 			draw_choices(in, q, c);
-			keys = "Up/Down move  Space tick  Enter next  Esc back  ? help";
+			keys = _("Up/Down move  Space tick  Enter next  Esc back  ? help");
 			break;
 		case MI_Q_BODYMAP:
 			draw_bodymap(in, q, c);
-			keys = "Up/Down move  Space tick  Enter next  Esc back  ? help";
+			keys = _("Up/Down move  Space tick  Enter next  Esc back  ? help");
 			break;
 		case MI_Q_TEXT_LIST:
 			draw_list(in, c);
-			keys = "Enter new line (empty line: done)  Backspace edit last  Esc back  F1 help";
+			keys = _("Enter new line (empty line: done)  Backspace edit last  Esc back  F1 help");
 			break;
 		case MI_Q_CONSENT:
-			mi_ui_put(c, ROW_INPUT, 4, 0, -1, "Your name:");
+			mi_ui_put(c, ROW_INPUT, 4, 0, -1, _("Your name:"));
 			mi_ui_field_draw(&in->field, c, ROW_INPUT, 15, 50, true);
 			{
 				char date[11];
 				mi_date_format(mi_clock_today(in->config.clock), date);
-				mi_ui_putf(c, ROW_INPUT + 2, 4, 0, "Date:      %s", date);
+				mi_ui_putf(c, ROW_INPUT + 2, 4, 0, _("Date:      %s"), date);
 			}
-			keys = "Type your name  Enter sign  Esc back  F1 help";
+			keys = _("Type your name  Enter sign  Esc back  F1 help");
 			break;
 		default:
 			mi_ui_field_draw(&in->field, c, ROW_INPUT, 4, 72, true);
 			if (q->kind == MI_Q_DATE)
 				mi_ui_put(c, ROW_INPUT + 1, 4, 0, -1,
-					  "for example 14 March 1988, 14/03/1988 or 1988-03-14");
-			keys = q->optional ? "Type  Enter next (empty: skip)  Esc back  F1 help"
-					   : "Type  Enter next  Esc back  F1 help";
+					  _("for example 14 March 1988, 14/03/1988 or 1988-03-14"));
+			keys = q->optional ? _("Type  Enter next (empty: skip)  Esc back  F1 help")
+					   : _("Type  Enter next  Esc back  F1 help");
 			break;
 		}
 		if (in->reading_open) {
 			mi_ui_wrap(c, ROW_INPUT + 3, 4, 72, 2, MI_UI_BOLD, in->reading.question);
-			keys = in->reading.kind == MI_UI_READ_CHOOSE ? "1 or 2 pick  N change it"
-								   : "Y yes, keep it  N no, change it";
+			keys = in->reading.kind == MI_UI_READ_CHOOSE ? _("1 or 2 pick  N change it")
+								   : _("Y yes, keep it  N no, change it");
 		}
-		if (in->show_help) { /* over whatever the page has there, never beside it */
-			mi_ui_fill(c, ROW_HELP, 0, c->cols, L' ', 0);
-			mi_ui_fill(c, ROW_HELP + 1, 0, c->cols, L' ', 0);
-			mi_ui_wrap(c, ROW_HELP, 2, 76, 2, 0, q->help);
+		/* Over whatever the page has there, never beside it; help longer
+		 * than two rows (as a translation may be) starts a row higher. */
+		if (in->show_help) {
+			int help_rows = mi_ui_wrap(NULL, 0, 0, 76, 3, 0, q->help);
+			int top = help_rows > 2 ? ROW_HELP - 1 : ROW_HELP;
+			for (int row = top; row < ROW_HELP + 2; row++)
+				mi_ui_fill(c, row, 0, c->cols, L' ', 0);
+			mi_ui_wrap(c, top, 2, 76, help_rows, 0, q->help);
 		}
 	}
 	if (in->show_flags && in->config.mode == MI_UI_THERAPIST && in->config.rules)
@@ -1261,6 +1341,7 @@ void mi_ui_intake_draw(mi_ui_intake *in, mi_ui_canvas *c)
 	mi_ui_draw_keys(c, keys);
 	if (in->notice_open)
 		draw_notice(in, c);
+	draw_focus(in, c);
 }
 
 /* ---- life cycle and accessors ---- */
@@ -1278,7 +1359,10 @@ mi_ui_intake *mi_ui_intake_new(const mi_ui_intake_config *config, const mi_answe
 	}
 	in->items = calloc(MAX_ITEMS, sizeof *in->items);
 	in->answers = answers ? mi_answers_copy(answers) : mi_answers_new();
-	if (!in->items || !in->answers) {
+	bool offer = config->mode == MI_UI_THERAPIST && config->last_time;
+	in->last = offer ? mi_answers_copy(config->last_time) : NULL;
+	in->config.last_time = NULL; /* the copy above is the walk-through's own */
+	if (!in->items || !in->answers || (offer && !in->last)) {
 		mi_ui_intake_free(in);
 		return NULL;
 	}
@@ -1298,6 +1382,7 @@ void mi_ui_intake_free(mi_ui_intake *in)
 	free(in->items);
 	mi_screening_clear(&in->screening);
 	mi_answers_free(in->answers);
+	mi_answers_free(in->last);
 	free(in);
 }
 
@@ -1359,4 +1444,60 @@ bool mi_ui_intake_goto(mi_ui_intake *in, const char *key)
 			return true;
 		}
 	return false;
+}
+
+/* ---- line mode: ui_plain.h answers a page with a line, then Enter ---- */
+
+const mi_ui_question *mi_ui_intake_question(const mi_ui_intake *in)
+{
+	return on_review(in) ? NULL : &in->questions[in->current];
+}
+
+void mi_ui_intake_set_choice(mi_ui_intake *in, int choice)
+{
+	in->choice = choice;
+	in->dirty = true;
+}
+
+void mi_ui_intake_set_marks(mi_ui_intake *in, unsigned marks)
+{
+	in->marks = marks;
+	in->dirty = true;
+}
+
+void mi_ui_intake_set_typed(mi_ui_intake *in, const char *text)
+{
+	mi_ui_field_set(&in->field, text);
+	in->dirty = true;
+}
+
+void mi_ui_intake_clear_items(mi_ui_intake *in)
+{
+	free_items(in);
+	in->dirty = true;
+}
+
+const mi_ui_reading *mi_ui_intake_reading(const mi_ui_intake *in)
+{
+	return in->reading_open ? &in->reading : NULL;
+}
+
+bool mi_ui_intake_notice_open(const mi_ui_intake *in)
+{
+	return in->notice_open;
+}
+
+size_t mi_ui_intake_review_list(const mi_ui_intake *in, const mi_ui_question **out, size_t max)
+{
+	size_t rows[MAX_QUESTIONS];
+	size_t n = review_rows(in, rows, MAX_QUESTIONS);
+	for (size_t i = 0; i < n && i < max; i++)
+		out[i] = &in->questions[rows[i]];
+	return n < max ? n : max;
+}
+
+void mi_ui_intake_review_select(mi_ui_intake *in, size_t row)
+{
+	if (on_review(in))
+		in->review_cursor = row;
 }

@@ -5,9 +5,12 @@
 
 #include "mi/app_accounts.h"
 #include "mi/app_drafts.h"
+#include "mi/app_language.h"
 #include "mi/app_intake.h"
 #include "mi/app_settings.h"
+#include "mi/i18n.h"
 #include "mi/settings.h"
+#include "mi/text.h"
 #include "mi/ui_app.h"
 #include "mi/ui_length.h"
 #include "mi/ui_lock.h"
@@ -44,10 +47,15 @@ struct mi_ui_kiosk {
 	char urgent_message[1024]; /* the urgent page's words (the rule's own) */
 	int warn_left;         /* seconds the idle warning shows; 0: no warning */
 	double settings_since; /* when the settings were last read; 0: never */
+	const mi_translation *language; /* the client's pick, or NULL: the desk's language */
 };
 
+/* English as a client's pick: the program's own words and the data
+ * files' (the desk's language may be another). */
+static const mi_translation english = {.lang = "en"};
+
 static const char *const stay_message =
-	"This screen stays open for the next client. Please ask the front desk if you need help.";
+	N_("This screen stays open for the next client. Please ask the front desk if you need help.");
 
 /* Lets go of the draft this screen holds (it stays in the store) and
  * forgets its code. */
@@ -68,6 +76,9 @@ static void to_welcome(mi_ui_kiosk *k)
 	mi_ui_ident_clear(&k->ident);
 	k->ident.with_code = true;
 	k->page = PAGE_WELCOME;
+	/* The next client starts in the desk's language. */
+	k->language = NULL;
+	mi_translation_use(NULL);
 	k->show_help = false;
 	k->warn_left = 0;
 	memset(k->urgent_message, 0, sizeof k->urgent_message);
@@ -89,7 +100,7 @@ static bool open_walkthrough(mi_ui_kiosk *k, const mi_answers *answers)
 	if (!k->intake) {
 		drop_draft(k);
 		snprintf(k->ident.status, sizeof k->ident.status,
-			 "Out of memory; please ask the front desk.");
+			 _("Out of memory; please ask the front desk."));
 		return false;
 	}
 	return true;
@@ -97,15 +108,33 @@ static bool open_walkthrough(mi_ui_kiosk *k, const mi_answers *answers)
 
 /* Why a resume did not happen, in words for a client: never whether an
  * intake exists. */
-static const char *resume_refusal(mi_status st)
+const char *mi_ui_kiosk_resume_refusal(mi_status st)
 {
 	if (st == MI_ENOTFOUND)
-		return "That code does not open an intake here. Check it, or clear it to start a "
-		       "new intake; the front desk can also help.";
+		return _("That code does not open an intake here. Check it, or clear it to start a "
+		       "new intake; the front desk can also help.");
 	if (st == MI_ETEMPFAIL)
-		return "That intake cannot be opened here right now (it may be open on another "
-		       "screen). Please ask the front desk.";
-	return "Sorry, your answers cannot be opened right now; please ask the front desk.";
+		return _("That intake cannot be opened here right now (it may be open on another "
+		       "screen). Please ask the front desk.");
+	return _("Sorry, your answers cannot be opened right now; please ask the front desk.");
+}
+
+/* The language the key picks on the welcome page (F2 English, F3 the
+ * next language shipped, ...), or NULL for another key. */
+static const mi_translation *language_of_key(const mi_ui_kiosk *k, mi_ui_key key)
+{
+	size_t index = key.kind == MI_KEY_F2 ? 0 : key.kind == MI_KEY_F3 ? 1
+		       : key.kind == MI_KEY_F4 ? 2 : (size_t)-1;
+	size_t count = 0;
+	const mi_language *languages = mi_languages(&count);
+	if (index >= count)
+		return NULL;
+	if (index == 0)
+		return &english;
+	for (size_t i = 0; i < k->config.translation_count; i++)
+		if (strcmp(k->config.translations[i].lang, languages[index].code) == 0)
+			return &k->config.translations[i];
+	return NULL;
 }
 
 /* Starts a fresh intake for the typed name and birth date (showing its
@@ -134,9 +163,9 @@ static void start_intake(mi_ui_kiosk *k)
 	if (st != MI_OK) {
 		k->draft_id = 0;
 		snprintf(k->ident.status, sizeof k->ident.status, "%s",
-			 resuming ? resume_refusal(st)
-				  : "Sorry, your answers cannot be saved right now; please ask the "
-				    "front desk.");
+			 resuming ? mi_ui_kiosk_resume_refusal(st)
+				  : _("Sorry, your answers cannot be saved right now; please ask the "
+				    "front desk."));
 		if (resuming) {
 			mi_ui_field_clear(&k->ident.code);
 			k->ident.focus = 2;
@@ -147,10 +176,14 @@ static void start_intake(mi_ui_kiosk *k)
 	mi_answers_free(answers);
 	if (!opened)
 		return;
+	/* The visit remembers its language for the aftercare sheet; failing
+	 * to costs only that (it is then printed in the desk's language). */
+	mi_error ignored;
+	mi_app_visit_set_language(k->config.store, k->draft_id, mi_i18n_language(), &ignored);
 	k->status[0] = '\0';
 	if (resuming)
 		snprintf(k->status, sizeof k->status,
-			 "Welcome back: your answers so far are kept.");
+			 _("Welcome back: your answers so far are kept."));
 	k->page = resuming ? PAGE_INTAKE : PAGE_CODE;
 }
 
@@ -174,7 +207,7 @@ static void finish_intake(mi_ui_kiosk *k)
 				   mi_ui_intake_answers(k->intake), mi_clock_today(k->config.clock), NULL,
 				   &err) != MI_OK) {
 		snprintf(k->status, sizeof k->status,
-			 "Sorry, the answers could not be finished; please ask the front desk.");
+			 _("Sorry, the answers could not be finished; please ask the front desk."));
 		return;
 	}
 	const mi_screening *s = mi_ui_intake_screening(k->intake);
@@ -219,7 +252,7 @@ static mi_ui_action kiosk_key(void *self, mi_ui_key key)
 		return MI_UI_HANDLED;
 	}
 	if (key.kind == MI_KEY_CTRL) {
-		snprintf(k->status, sizeof k->status, "%s", stay_message);
+		snprintf(k->status, sizeof k->status, "%s", _(stay_message));
 		return MI_UI_HANDLED;
 	}
 	k->status[0] = '\0';
@@ -230,7 +263,13 @@ static mi_ui_action kiosk_key(void *self, mi_ui_key key)
 			return MI_UI_HANDLED;
 		}
 		if (key.kind == MI_KEY_ESC) {
-			snprintf(k->status, sizeof k->status, "%s", stay_message);
+			snprintf(k->status, sizeof k->status, "%s", _(stay_message));
+			return MI_UI_HANDLED;
+		}
+		const mi_translation *picked = language_of_key(k, key);
+		if (picked) {
+			k->language = picked;
+			mi_translation_use(picked);
 			return MI_UI_HANDLED;
 		}
 		if (mi_ui_ident_key(&k->ident, key, mi_clock_today(k->config.clock)) == MI_UI_DONE)
@@ -328,33 +367,62 @@ static mi_ui_action kiosk_tick(void *self, double now)
 	return lock_action;
 }
 
-/* The welcome page with the name and birth date form. */
+/* The languages a client can pick, each in its own words with its key;
+ * the one in use is shown reversed. Nothing when there is no other
+ * language than English. */
+static void draw_languages(const mi_ui_kiosk *k, mi_ui_canvas *c, int y)
+{
+	if (k->config.translation_count == 0)
+		return;
+	static const char *const keys[] = {"F2", "F3", "F4"};
+	size_t count = 0;
+	const mi_language *languages = mi_languages(&count);
+	int x = 4;
+	for (size_t i = 0; i < count && i < sizeof keys / sizeof keys[0]; i++) {
+		if (i > 0 && !language_of_key(k, mi_ui_key_of((mi_ui_key_kind)(MI_KEY_F2 + (int)i))))
+			continue; /* not loaded */
+		bool in_use = strcmp(mi_i18n_language(), languages[i].code) == 0;
+		char item[64];
+		snprintf(item, sizeof item, " %s %s ", keys[i], languages[i].name);
+		mi_ui_put(c, y, x, in_use ? MI_UI_REVERSE : 0, -1, item);
+		x += (int)mi_text_width(item) + 2;
+	}
+}
+
+/* The welcome page with the language keys and the name and birth date
+ * form. */
 static void draw_welcome(mi_ui_kiosk *k, mi_ui_canvas *c)
 {
-	mi_ui_draw_title(c, "Welcome", "client intake");
+	mi_ui_draw_title(c, _("Welcome"), _("client intake"));
+	draw_languages(k, c, 1);
 	/* The length as measured for the questions loaded (ui_length.h). */
-	char welcome[256], length[64] = "";
+	char welcome[512], length[128] = "";
 	int minutes = mi_ui_intake_minutes();
 	if (minutes > 0)
-		snprintf(length, sizeof length, " It takes about %d minute%s.", minutes,
-			 minutes == 1 ? "" : "s");
-	snprintf(welcome, sizeof welcome,
-		 "Welcome! Before your massage, please answer a few questions about your back "
-		 "and your health.%s",
-		 length);
+		snprintf(length, sizeof length,
+			 dngettext(MI_TEXT_DOMAIN, "It takes about %d minute.",
+				   "It takes about %d minutes.", (unsigned long)minutes),
+			 minutes);
+	snprintf(welcome, sizeof welcome, "%s%s%s",
+		 _("Welcome! Before your massage, please answer a few questions about your back "
+		   "and your health."),
+		 *length ? " " : "", length);
 	mi_ui_wrap(c, 3, 4, 72, 3, MI_UI_BOLD, welcome);
 	mi_ui_wrap(c, 7, 4, 72, 2, 0,
-		   "Your answers are private: only you and your therapist see them.");
+		   _("Your answers are private: only you and your therapist see them."));
 	mi_ui_ident_draw(&k->ident, c, 10);
 	if (k->show_help)
 		mi_ui_wrap(c, 16, 4, 72, 3, 0,
-			   "Type your name, press Enter, then type your date of birth and press "
+			   _("Type your name, press Enter, then type your date of birth and press "
 			   "Enter again. To continue an intake you began, also type the code you were "
-			   "shown (Tab reaches it).");
+			   "shown (Tab reaches it)."));
 	const char *status = k->status[0] ? k->status : k->ident.status;
 	if (*status)
 		mi_ui_wrap(c, 20, 1, 78, 2, MI_UI_BOLD, status);
-	mi_ui_draw_keys(c, "Type  Tab next field  Enter continue  F1 help");
+	mi_ui_draw_keys(c, _("Type  Tab next field  Enter continue  F1 help"));
+	/* The birth date read back waits for Y or N: the cursor on the question. */
+	if (k->ident.birth_asking)
+		mi_ui_focus(c, 20, 1);
 }
 
 /* A page that shows the resume code between two texts. */
@@ -363,64 +431,67 @@ static void draw_with_code(const mi_ui_kiosk *k, mi_ui_canvas *c, const char *ti
 {
 	char shown[MI_RESUME_CODE_DIGITS + 2];
 	mi_resume_code_format(k->code, shown);
-	mi_ui_draw_title(c, title, "client intake");
+	mi_ui_draw_title(c, title, _("client intake"));
 	mi_ui_wrap(c, 4, 4, 72, 3, MI_UI_BOLD, before);
 	mi_ui_putf(c, 8, 30, MI_UI_BOLD | MI_UI_REVERSE, "  %s  ", shown);
 	mi_ui_wrap(c, 11, 4, 72, 3, 0, after);
 	mi_ui_draw_keys(c, keys);
+	mi_ui_focus(c, 8, 32);
 }
 
 /* The code page: a fresh intake's resume code, shown to its client. */
 static void draw_code(const mi_ui_kiosk *k, mi_ui_canvas *c)
 {
-	draw_with_code(k, c, "Your code",
-		       "Your answers are saved as you give them. If you need to stop, you can "
-		       "continue later with your name, date of birth and this code:",
-		       "Please remember it or write it down: only you see it, and without it an "
-		       "unfinished intake cannot be opened here again.",
-		       "Enter start the questions");
+	draw_with_code(k, c, _("Your code"),
+		       _("Your answers are saved as you give them. If you need to stop, you can "
+		       "continue later with your name, date of birth and this code:"),
+		       _("Please remember it or write it down: only you see it, and without it an "
+		       "unfinished intake cannot be opened here again."),
+		       _("Enter start the questions"));
 }
 
 /* The saved page: the intake was left unfinished. */
 static void draw_saved(const mi_ui_kiosk *k, mi_ui_canvas *c)
 {
-	draw_with_code(k, c, "Saved for later",
-		       "Your answers are saved. To continue later, type your name, your date of "
-		       "birth and your code:",
-		       "This screen goes back to the welcome page in a moment.",
-		       "Enter back to the welcome page");
+	draw_with_code(k, c, _("Saved for later"),
+		       _("Your answers are saved. To continue later, type your name, your date of "
+		       "birth and your code:"),
+		       _("This screen goes back to the welcome page in a moment."),
+		       _("Enter back to the welcome page"));
 }
 
 /* The thank-you page. */
 static void draw_thanks(mi_ui_canvas *c)
 {
-	mi_ui_draw_title(c, "Thank you", "client intake");
+	mi_ui_draw_title(c, _("Thank you"), _("client intake"));
 	mi_ui_wrap(c, 6, 4, 72, 3, MI_UI_BOLD,
-		   "Thank you! Your answers are saved. Please let the front desk know you have "
-		   "finished.");
-	mi_ui_wrap(c, 10, 4, 72, 2, 0, "This screen goes back to the welcome page in a moment.");
-	mi_ui_draw_keys(c, "Enter back to the welcome page");
+		   _("Thank you! Your answers are saved. Please let the front desk know you have "
+		   "finished."));
+	mi_ui_wrap(c, 10, 4, 72, 2, 0, _("This screen goes back to the welcome page in a moment."));
+	mi_ui_draw_keys(c, _("Enter back to the welcome page"));
+	mi_ui_focus(c, 6, 4);
 }
 
 /* The end of an urgent intake: the rule's own words, then what to do now.
  * It stays up as long as the idle timeout, not the thank-you's moment. */
 static void draw_urgent(const mi_ui_kiosk *k, mi_ui_canvas *c)
 {
-	mi_ui_draw_title(c, "Please get care now", "client intake");
+	mi_ui_draw_title(c, _("Please get care now"), _("client intake"));
 	int y = 3;
 	y += mi_ui_wrap(c, y, 4, 72, 6, MI_UI_BOLD, k->urgent_message);
-	mi_ui_put(c, y + 1, 4, MI_UI_BOLD, -1, "What to do now:");
+	mi_ui_put(c, y + 1, 4, MI_UI_BOLD, -1, _("What to do now:"));
 	y += 2;
 	y += mi_ui_wrap(c, y, 6, 70, 2, 0,
-			"1. Tell the front desk now. Show them this screen: they will help you.");
+			_("1. Tell the front desk now. Show them this screen: they will help you."));
 	y += mi_ui_wrap(c, y, 6, 70, 2, 0,
-			"2. Do not wait for your massage. We will not start it today.");
+			_("2. Do not wait for your massage. We will not start it today."));
 	y += mi_ui_wrap(c, y, 6, 70, 2, 0,
-			"3. If you feel worse while you wait, tell someone straight away.");
+			_("3. If you feel worse while you wait, tell someone straight away."));
 	mi_ui_wrap(c, y + 1, 4, 72, 2, 0,
-		   "Your answers are saved; the front desk can see them. Please speak to them "
-		   "before you leave.");
-	mi_ui_draw_keys(c, "Please tell the front desk now");
+		   _("Your answers are saved; the front desk can see them. Please speak to them "
+		   "before you leave."));
+	mi_ui_draw_keys(c, _("Please tell the front desk now"));
+	mi_ui_focus(c, 3, 4);
 }
 
 /* The idle warning, in a box over the page. */
@@ -429,12 +500,13 @@ static void draw_idle_warning(const mi_ui_kiosk *k, mi_ui_canvas *c)
 	int top = 8, left = 8, width = c->cols - 16;
 	for (int y = top; y < top + 6; y++)
 		mi_ui_fill(c, y, left, width, L' ', MI_UI_REVERSE);
-	mi_ui_putf(c, top + 1, left + 2, MI_UI_REVERSE | MI_UI_BOLD, "Are you still there?");
+	mi_ui_putf(c, top + 1, left + 2, MI_UI_REVERSE | MI_UI_BOLD, _("Are you still there?"));
 	mi_ui_putf(c, top + 3, left + 2, MI_UI_REVERSE,
-		   "This screen starts afresh in %d second%s.", k->warn_left,
-		   k->warn_left == 1 ? "" : "s");
-	mi_ui_putf(c, top + 4, left + 2, MI_UI_REVERSE, "Press any key to go on.");
-	c->cursor_y = c->cursor_x = -1;
+		   dngettext(MI_TEXT_DOMAIN, "This screen starts afresh in %d second.",
+			     "This screen starts afresh in %d seconds.", (unsigned long)k->warn_left),
+		   k->warn_left);
+	mi_ui_putf(c, top + 4, left + 2, MI_UI_REVERSE, _("Press any key to go on."));
+	mi_ui_focus(c, top + 1, left + 2);
 }
 
 /* Draws the kiosk's current page. */
@@ -498,10 +570,10 @@ mi_ui_kiosk *mi_ui_kiosk_new(const mi_ui_kiosk_config *config)
 		.verify = config->pin_hash ? NULL : any_therapist,
 		.verify_ctx = config->store,
 		.store = config->store,
-		.title = "Staff only",
-		.heading = "Enter the therapist PIN to leave the kiosk.",
-		.hint = "Clients: please press Esc to go back to your questions.",
-		.keys = "Digits PIN  Enter leave the kiosk  Esc back",
+		.title = _("Staff only"),
+		.heading = _("Enter the therapist PIN to leave the kiosk."),
+		.hint = _("Clients: please press Esc to go back to your questions."),
+		.keys = _("Digits PIN  Enter leave the kiosk  Esc back"),
 		.can_cancel = true,
 	};
 	k->lock = mi_ui_lock_new(&lc);

@@ -226,6 +226,8 @@ void mi_ui_lock_draw(const mi_ui_lock *lock, mi_ui_canvas *c)
 	if (lock->status[0])
 		mi_ui_put(c, 20, 1, MI_UI_BOLD, 78, lock->status);
 	mi_ui_draw_keys(c, lock->keys);
+	if (lock->wait_until != 0) /* no typing: the cursor on why */
+		mi_ui_focus(c, lock->status[0] ? 20 : 4, lock->status[0] ? 1 : 4);
 }
 
 /* Wrong PINs in a row. */

@@ -188,6 +188,8 @@ static mi_ui_key translate(int rc, wint_t ch)
 	case KEY_RESIZE: return mi_ui_key_of(MI_KEY_RESIZE);
 	case KEY_F(1): return mi_ui_key_of(MI_KEY_F1);
 	case KEY_F(2): return mi_ui_key_of(MI_KEY_F2);
+	case KEY_F(3): return mi_ui_key_of(MI_KEY_F3);
+	case KEY_F(4): return mi_ui_key_of(MI_KEY_F4);
 	case KEY_F(12): return mi_ui_key_of(MI_KEY_F12);
 	default: return mi_ui_key_of(MI_KEY_NONE);
 	}
@@ -256,12 +258,12 @@ static void blit(const mi_ui_canvas *canvas, bool color)
 			mvadd_wch(y, x, &cc);
 		}
 	}
-	if (canvas->cursor_y >= 0 && canvas->cursor_y < LINES && canvas->cursor_x < COLS) {
-		curs_set(1);
-		move(canvas->cursor_y, canvas->cursor_x);
-	} else {
-		curs_set(0);
-	}
+	/* The cursor on the focus, shown where the terminal can; a page with
+	 * no focus rests it top-left, never after the last cell drawn. */
+	bool focused = canvas->cursor_y >= 0 && canvas->cursor_y < LINES &&
+		       canvas->cursor_x >= 0 && canvas->cursor_x < COLS;
+	curs_set(focused ? 1 : 0);
+	move(focused ? canvas->cursor_y : 0, focused ? canvas->cursor_x : 0);
 	refresh();
 }
 
@@ -296,6 +298,17 @@ mi_status mi_ui_run(mi_ui_screen screen, const mi_ui_options *options, mi_error 
 		return mi_error_set(err, MI_EIO,
 				    "cannot start the terminal UI: the terminal type \"%s\" is unknown.",
 				    getenv("TERM") ? getenv("TERM") : "(unset)");
+	/* A terminal that cannot move the cursor (TERM=dumb, a braille line
+	 * set up so) would show a jumble: the plain line mode serves it. */
+	const char *cup = tigetstr("cup");
+	if (!cup || cup == (const char *)-1) {
+		endwin();
+		delscreen(term);
+		return mi_error_set(err, MI_EIO,
+				    "the terminal type \"%s\" cannot move the cursor; use the plain "
+				    "line mode instead: --plain, or MASSAGE_INTAKE_PLAIN=1.",
+				    getenv("TERM") ? getenv("TERM") : "(unset)");
+	}
 	term_active = true;
 	stop_signal = 0;
 	catch_signals(options && options->kiosk);

@@ -61,7 +61,12 @@ dpkg-deb -c "$deb" >"$T/contents"
 for path in ./usr/bin/massage-intake ./usr/share/massage-intake/rules.conf ./usr/share/massage-intake/intake.conf \
 	./usr/share/massage-intake/medications.conf ./usr/share/massage-intake/aftercare.conf \
 	./usr/share/man/man1/massage-intake.1.gz ./usr/share/doc/massage-intake/copyright \
-	./usr/share/doc/massage-intake/changelog.Debian.gz ./etc/massage-intake/README; do
+	./usr/share/doc/massage-intake/changelog.Debian.gz ./etc/massage-intake/README \
+	./usr/share/locale/es/LC_MESSAGES/massage-intake.mo ./usr/share/locale/fr_CA/LC_MESSAGES/massage-intake.mo \
+	./usr/share/massage-intake/massage-intake.pot \
+	./usr/share/massage-intake/lang/es/intake.conf ./usr/share/massage-intake/lang/es/rules.conf \
+	./usr/share/massage-intake/lang/es/aftercare.conf ./usr/share/massage-intake/lang/fr_CA/intake.conf \
+	./usr/share/massage-intake/lang/fr_CA/rules.conf ./usr/share/massage-intake/lang/fr_CA/aftercare.conf; do
 	grep -qE " $path\$" "$T/contents"
 	check $? "the package lacks $path"
 done
@@ -134,6 +139,12 @@ expect_rc 0 "installed --version"
 expect_out_has "massage-intake $version" "installed --version"
 run "$P" rules
 expect_out_has "rules version: $shipped_version (" "the shipped rules from /usr/share/massage-intake"
+# The installed copy finds its catalogues in /usr/share/locale and its
+# overlays in /usr/share/massage-intake/lang, and they are complete.
+run "$P" check-translations
+expect_rc 0 "installed check-translations"
+expect_out_has "es: complete" "the installed Spanish is complete"
+expect_out_has "fr_CA: complete" "the installed Canadian French is complete"
 for f in "$EX"/0[1-4]-*.json; do
 	run "$P" screen "$f"
 	installed=$out

@@ -6,8 +6,9 @@
 # ldd) and among the store's own. The core references none of SQLite,
 # cairo or curses; the store no cairo or curses; export no SQLite or
 # curses; the application layer no SQLite or curses; the terminal UI no
-# SQLite and no mi_store_* function (it goes through src/app). First the
-# check is shown to catch an object that breaks each rule.
+# SQLite and no mi_store_* function (it goes through src/app), and its
+# plain line mode no curses. First the check is shown to catch an object
+# that breaks each rule.
 source "$(dirname "$0")/../lib/common.sh"
 : "${MI_BUILD_DIR:?MI_BUILD_DIR must point at the build tree}"
 
@@ -98,5 +99,16 @@ check_layer mi_store cairo curses
 check_layer mi_export sqlite curses
 check_layer mi_app sqlite curses
 check_layer mi_ui sqlite store
+
+# The plain line mode (src/ui/plain_*.c) uses no curses at all: it must
+# work where no terminal description does (TERM=dumb, a pipe).
+mi_test_count=$((mi_test_count + 1))
+nm -A -u "$MI_BUILD_DIR/libmi_ui.a" 2>/dev/null | awk '$1 ~ /plain_/ { print $NF }' | sort -u >"$T/plain.undefined"
+if [[ ! -s $T/plain.undefined ]]; then
+	fail "libmi_ui.a has no plain_ object referencing anything: is the plain line mode built?"
+else
+	found=$(comm -12 "$T/plain.undefined" "$T/curses.syms")
+	[[ -z $found ]] || fail "the plain line mode calls curses: $(tr '\n' ' ' <<<"$found")"
+fi
 
 finish

@@ -73,22 +73,15 @@ run "$MI" settings print_timeout_seconds --unset
 
 # The audit log first: a print that cannot be recorded is not done.
 rm -f "$T/lp-args"
-(sqlite3 "$MASSAGE_INTAKE_DB" <<'EOF'
-.timeout 100
+hold_open "$MASSAGE_INTAKE_DB" ".timeout 100
 BEGIN IMMEDIATE;
-INSERT INTO settings (key, value, updated) VALUES ('held', 'x', 'x');
-.shell sleep 7
-COMMIT;
-EOF
-) >/dev/null 2>&1 &
-holder=$!
-sleep 0.5
+INSERT INTO settings (key, value, updated) VALUES ('held', 'x', 'x');"
 run "$MI" aftercare "$visit" --print
 expect_rc 75 "print while the database is held"
 expect_err_has "audit log cannot record" "the refusal names the audit log"
 mi_test_count=$((mi_test_count + 1))
 [[ -e $T/lp-args ]] && fail "lp ran although the print was not recorded"
-wait "$holder"
+release "COMMIT;"
 
 # A failing print command: one sentence, exit 74.
 STUB_LP_STATUS=3 run "$MI" aftercare "$visit" --print

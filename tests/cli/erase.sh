@@ -68,14 +68,7 @@ mi_test_count=$((mi_test_count + 1))
 
 # Another program keeps the database open (idle), so the -wal and -shm
 # files stay while the files are searched.
-(
-	echo "SELECT count(*) FROM clients;"
-	echo ".system touch '$T/open'"
-	sleep 20
-) | sqlite3 "$DB" >/dev/null &
-holder=$!
-mi_cleanup_hooks+=("kill $holder 2>/dev/null")
-for _ in $(seq 1 100); do [[ -e "$T/open" ]] && break; sleep 0.05; done
+hold_open "$DB" "SELECT count(*) FROM clients;"
 
 printf 'yes\n' | script -qec "$MI erase $maya" /dev/null >"$T/asked" 2>&1
 rc=$? out=$(cat "$T/asked") err=$out
@@ -91,8 +84,7 @@ for t in "${traces[@]}"; do
 done
 mi_test_count=$((mi_test_count + 1))
 [[ -n $(grep_files "Walter Brandt") ]] || fail "Walter went too"
-kill "$holder" 2>/dev/null
-wait "$holder" 2>/dev/null
+release
 
 run "$MI" show "$maya_visit"
 expect_rc 67 "Maya's visit is gone"

@@ -149,20 +149,13 @@ done
 
 # An export that cannot be logged (another program holds the write lock
 # beyond the 5-second wait) writes nothing.
-(
-	echo "BEGIN IMMEDIATE;"
-	echo ".system touch '$T/locked'"
-	sleep 8
-	echo "ROLLBACK;"
-) | sqlite3 "$MASSAGE_INTAKE_DB" &
-holder=$!
-for _ in $(seq 1 100); do [[ -e "$T/locked" ]] && break; sleep 0.05; done
+hold_open "$MASSAGE_INTAKE_DB" "BEGIN IMMEDIATE;"
 run "$MI" export --client 2 --format json -o "$T/locked-copy.json"
 expect_rc 75 "copy while the database is locked"
 mi_test_count=$((mi_test_count + 1))
 [[ ! -e "$T/locked-copy.json" ]] || fail "a copy that could not be logged was written"
 mi_test_count=$((mi_test_count + 1))
 [[ -z $(find "$T" -maxdepth 1 -name '.locked-copy.json.*') ]] || fail "a temporary file was left behind"
-wait "$holder"
+release "ROLLBACK;"
 
 finish

@@ -62,6 +62,20 @@ expect_rc 66 "a global option after the command is still global"
 run "$MI" note 1 --response
 expect_rc 64 "an option missing its value"
 
+# note --help lists the ids of the intake questions in use: the shipped
+# ones, and a clinic's own technique from its intake.conf.
+run "$MI" note --help
+expect_rc 0 "note --help"
+expect_out_has "  --area        glutes_piriformis, hips_hip_flexors," "note --help lists the shipped areas"
+expect_out_has "  --pressure    light, medium, firm" "note --help lists the shipped pressures"
+expect_out_has "  --goal        loosen_low_back_hips," "note --help lists the shipped goals"
+mkdir -p "$T/clinic"
+cp "$(dirname "$MI")/../share/massage-intake/intake.conf" "$T/clinic/intake.conf"
+printf '\n[session_technique cupping]\nlabel = cupping\n' >>"$T/clinic/intake.conf"
+run "$MI" --data "$T/clinic" note --help
+expect_rc 0 "note --help with a clinic's intake.conf"
+expect_out_has "stretching_movement, cupping" "note --help lists the clinic's own technique"
+
 run "$MI" frobnicate
 expect_rc 64 "unknown command"
 expect_err_has "massage-intake: unknown command \"frobnicate\"" "unknown command named"

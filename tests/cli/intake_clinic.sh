@@ -8,35 +8,14 @@
 # the file's asked_when.
 source "$(dirname "$0")/../lib/common.sh"
 EX="$MI_FIXTURES/examples"
-shipped="$(dirname "$MI")/../share/massage-intake"
-clinic="$XDG_CONFIG_HOME/massage-intake"
-mkdir -p "$clinic"
+source "$(dirname "$0")/../lib/clinic.sh"
+shipped=$mi_shipped
+clinic=$mi_clinic
 
 reworded="Have you had a temperature, or felt hot and shivery, today?"
-awk '/^\[question skin_condition\]/ {
-	print "[question pacemaker]"
-	print "group = Health and safety"
-	print "kind  = yesno"
-	print "label = Pacemaker"
-	print "text  = Do you have a pacemaker?"
-	print "help  = A small device under the skin that keeps your heart beating regularly."
-	print ""
-}
-{ print }' "$shipped/intake.conf" |
-	sed -e "s/^text  = Do you have a fever, or do you feel feverish today?\$/text  = $reworded/" \
-		-e 's/^version = .*/version = clinic-7/' >"$clinic/intake.conf"
-grep -qF "$reworded" "$clinic/intake.conf" || fail "the test's rewording did not apply"
-cp "$shipped/rules.conf" "$clinic/rules.conf"
-cat >>"$clinic/rules.conf" <<'EOF'
-
-[rule pacemaker]
-level   = modify
-when    = pacemaker
-message = You told us you have a pacemaker. Your therapist will not use heat
-	packs or any electrical device near your chest.
-note    = Pacemaker: no electrotherapy, no heat over the device.
-source  = Clinic policy
-EOF
+clinic_intake "Do you have a pacemaker?" "$reworded"
+sed -i 's/^version = .*/version = clinic-7/' "$clinic/intake.conf"
+clinic_pacemaker_rule
 sed 's/^section when not outcome urgent: Looking after yourself$/&\nbullet when flag pacemaker: We kept heat packs and devices away from your pacemaker./' \
 	"$shipped/aftercare.conf" >"$clinic/aftercare.conf"
 sed 's/"dvt_history": false,/"dvt_history": false, "pacemaker": true,/' \

@@ -31,12 +31,19 @@ expect_flags "modify anticoagulant" "02 flags (Xarelto 20mg; pain of 20 weeks at
 expect_out_has "medicine: Xarelto (rivaroxaban), anticoagulant" "02 says how Xarelto was read"
 expect_out_has "medicine: atorvastatin, known" "02 atorvastatin is a known medicine"
 
-# Worsening weakness is urgent in the policy (progressive_weakness), whatever
-# the file name says; the one-sided leg symptoms add refer and modify flags.
+# Weakness in one leg, not getting worse: refer (leg_weakness), with the
+# nerve-root modify flag. Worsening, the same weakness is urgent
+# (progressive_weakness).
 run "$MI" screen "$EX/03-refer-radicular-weakness.json"
 expect_rc 0 "03 exit"
-expect_out_has "outcome: urgent" "03 outcome"
-expect_flags "urgent progressive_weakness;refer leg_weakness;modify nerve_root_signs" "03 flags"
+expect_out_has "outcome: refer" "03 outcome"
+expect_flags "refer leg_weakness;modify nerve_root_signs" "03 flags"
+sed 's/"weakness_worsening": false/"weakness_worsening": true/' \
+	"$EX/03-refer-radicular-weakness.json" >"$T/03-worsening.json"
+run "$MI" screen "$T/03-worsening.json"
+expect_out_has "outcome: urgent" "03 with the weakness getting worse"
+expect_flags "urgent progressive_weakness;refer leg_weakness;modify nerve_root_signs" \
+	"03 with the weakness getting worse: flags"
 
 run "$MI" screen "$EX/04-urgent-bladder-change.json"
 expect_rc 0 "04 exit"

@@ -18,7 +18,7 @@ expect_rc 0 "--jsonl exit"
 [[ $(wc -l <<<"$out") -eq 5 ]] || fail "--jsonl gives $(wc -l <<<"$out") lines, expected 5"
 outcomes=$(jq -r .outcome <<<"$out" | tr '\n' ' ')
 mi_test_count=$((mi_test_count + 1))
-[[ $outcomes == "proceed modify urgent urgent proceed " ]] || fail "--jsonl outcomes in order: $outcomes"
+[[ $outcomes == "proceed modify refer urgent proceed " ]] || fail "--jsonl outcomes in order: $outcomes"
 i=0
 for f in "$EX"/0*.json; do
 	i=$((i + 1))

@@ -99,7 +99,7 @@ mi_test_count=$((mi_test_count + 1))
 # A copy that a running backup still holds is left alone.
 held="$T/backups/.massage-intake-backup.HELD01"
 : >"$held"
-flock "$held" sleep 8 &
+flock "$held" sleep 8 >/dev/null 2>&1 &
 holder=$!
 sleep 0.2
 run "$MI" --db "$db" backup "$T/backups/small.db"

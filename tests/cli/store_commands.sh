@@ -58,7 +58,7 @@ expect_out_has '"name":"Maya Ortiz"' "clients --json"
 v=${visit[02-modify-blood-thinner]}
 run "$MI" show "$v"
 expect_rc 0 "show the blood-thinner visit"
-expect_out_has "outcome: modify" "show outcome"
+expect_out_has "outcome: modify [~ MODIFY] go ahead but adapt" "show outcome, with the desk's mark and words"
 expect_out_has "modify anticoagulant" "show flag"
 expect_out_has "note: " "show flag note from the rules"
 expect_out_has "source: " "show flag source from the rules"
@@ -73,6 +73,12 @@ for name in 03-refer-radicular-weakness 04-urgent-bladder-change 05-incomplete-s
 	run "$MI" show "${visit[$name]}"
 	expect_rc 0 "show $name"
 done
+# No flag with safety questions unanswered is not "fine", as at the desk.
+run "$MI" show "${visit[05-incomplete-safety-questions]}"
+expect_out_has "outcome: proceed [? NOT FULLY SCREENED] deep tissue not cleared: ask the missing safety questions" \
+	"show does not call an incompletely screened intake fine"
+run "$MI" show "${visit[01-proceed-chronic-tightness]}"
+expect_out_has "outcome: proceed [ok PROCEED] deep tissue is fine" "show a cleared intake"
 run "$MI" show 999
 expect_rc 67 "show a missing visit"
 expect_err_has "there is no visit 999" "show a missing visit"
@@ -160,8 +166,7 @@ mi_test_count=$((mi_test_count + 1))
 mi_test_count=$((mi_test_count + 1))
 [[ $(stat -c %a "$db") == 600 ]] || fail "database mode $(stat -c %a "$db"), expected 600"
 # Hold the database open to see its -wal and -shm files.
-exec 3< <(sqlite3 "$db" "BEGIN; SELECT count(*) FROM clients;" ".shell sleep 2" "COMMIT;" 2>&1)
-sleep 0.5
+hold_open "$db" "BEGIN; SELECT count(*) FROM clients;"
 for side in wal shm; do
 	mi_test_count=$((mi_test_count + 1))
 	if [[ -e "$db-$side" ]]; then
@@ -170,7 +175,7 @@ for side in wal shm; do
 		fail "no -$side file beside an open database"
 	fi
 done
-exec 3<&-
+release "COMMIT;"
 run "$MI" --db "$db" backup "$T/backup.db"
 expect_rc 0 "backup"
 mi_test_count=$((mi_test_count + 1))

@@ -120,7 +120,6 @@ mi_test_count=$((mi_test_count + 1))
 
 # A database that another program has open is not swapped under it.
 hold_open "$db" "SELECT count(*) FROM visits;"
-sleep 0.5
 expect_refused 75 "is in use by another program" "a database in use" "$T/three.db"
 release
 

@@ -25,52 +25,7 @@ tmux_expect "14 March 1988: is that right?" "the birth date is shown back in wor
 tmux_keys y
 tmux_expect "continue later with your name" "the resume code is shown"
 tmux_keys Enter
-tmux_expect "What is your phone number?" "first question after the welcome page"
-tmux_type "555-0142"; tmux_keys Enter
-tmux_expect "e-mail" "e-mail question"
-tmux_keys Enter
-tmux_expect "Where do you feel pain" "body map"
-tmux_keys Down Down Down Down Space Down Space Enter
-tmux_expect "no pain" "pain scale shows its words"
-tmux_keys 4 Enter
-tmux_type "a year and a half"; tmux_keys Enter
-tmux_expect "About 78 weeks: is that right?" "the duration is shown back in weeks"
-tmux_keys y
-tmux_expect "How did the pain start?" "onset"
-tmux_keys 1 Enter
-tmux_type "sitting at my desk all day"; tmux_keys Enter
-tmux_type "walking, hot shower"; tmux_keys Enter
-tmux_expect "in your legs" "leg symptoms"
-tmux_keys Enter
-# No leg symptoms: "both legs?" is skipped.
-tmux_expect "Is weakness in your legs getting worse" "weakness follows leg symptoms"
-mi_test_count=$((mi_test_count + 1))
-tmux_screen | grep -q "BOTH legs" && fail "the both-legs follow-up is asked without leg symptoms"
-tmux_keys n
-tmux_expect "urine or stool" "the bladder question follows"
-for _ in 1 2 3 4 5 6 7 8; do tmux_keys n; done
-tmux_expect "thin or weak bones" "osteoporosis"
-tmux_keys 1 Enter
-for _ in 1 2 3 4; do tmux_keys n; done
-tmux_expect "surgery in the last year" "surgery"
-tmux_keys Enter
-tmux_keys n
-tmux_expect "blood pressure" "blood pressure"
-tmux_keys 1 Enter 1 Enter
-tmux_keys Enter
-tmux_type "none"; tmux_keys Enter
-tmux_expect "Which medicines" "medications"
-tmux_type "ibuprofen as needed"; tmux_keys Enter Enter
-tmux_expect "What pressure" "pressure"
-tmux_keys 3 Enter
-tmux_expect "focus on" "focus areas"
-tmux_keys Down Down Down Down Space Enter
-tmux_keys Enter
-tmux_keys Enter
-tmux_expect "What would you like from this session" "goals"
-tmux_keys Space Enter
-tmux_keys Enter
-tmux_expect "Please check your answers" "review page"
+tmux_kiosk_maya_questions
 tmux_expect "555-0142" "review page lists an answer"
 mi_test_count=$((mi_test_count + 1))
 tmux_screen | grep -q "URGENT\|refer\|proceed" && fail "the client sees a screening level"

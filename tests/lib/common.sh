@@ -14,7 +14,7 @@ export HOME="$T/home" XDG_DATA_HOME="$T/home/.local/share" XDG_CONFIG_HOME="$T/h
 export MASSAGE_INTAKE_DB="$T/intake.db"
 export MASSAGE_INTAKE_TODAY=${MASSAGE_INTAKE_TODAY:-2026-11-23}
 export TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8
-unset NO_COLOR
+unset NO_COLOR LANGUAGE
 mkdir -p "$HOME"
 
 mi_test_failures=0
@@ -61,20 +61,30 @@ expect_out_lacks() {
 	! grep -qF -- "$1" <<<"$out" || fail "$2: stdout has '$1' (stdout: $out)"
 }
 
-# hold_open DB SQL: an sqlite3 process ($holder) runs SQL on DB and keeps
-# the database open until release.
+# hold_open DB SQL: an sqlite3 process ($holder) runs SQL on DB (waiting
+# until it has) and keeps the database open, and whatever transaction SQL
+# began, until release [SQL] runs SQL there and lets it go: its
+# connection closes, rolling back what was not committed.
 hold_open() {
-	rm -f "$T/.sql-in"
+	rm -f "$T/.sql-in" "$T/.sql-ran"
 	mkfifo "$T/.sql-in"
-	sqlite3 "$1" <"$T/.sql-in" >/dev/null &
+	sqlite3 "$1" <"$T/.sql-in" >/dev/null 2>&1 &
 	holder=$!
+	mi_cleanup_hooks+=("kill $holder 2>/dev/null")
 	exec 7>"$T/.sql-in"
-	printf '%s\n' "$2" >&7
+	printf '%s\n.system touch %s\n' "$2" "'$T/.sql-ran'" >&7
+	local _
+	for _ in $(seq 1 200); do
+		[[ -e "$T/.sql-ran" ]] && return 0
+		sleep 0.05
+	done
+	fail "sqlite3 did not run: $2"
 }
 release() {
+	(($#)) && printf '%s\n' "$1" >&7
 	exec 7>&-
 	wait "$holder" 2>/dev/null
-	rm -f "$T/.sql-in"
+	rm -f "$T/.sql-in" "$T/.sql-ran"
 }
 
 # leave_wal DB SQL: runs SQL on DB in a program that is then killed with

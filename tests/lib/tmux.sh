@@ -8,6 +8,9 @@
 #   tmux_wait_for TEXT [SECS] wait until TEXT is on the screen (default 10 s)
 #   tmux_expect TEXT DESC     the same, counted as a test
 #   tmux_expect_gone TEXT DESC  wait until TEXT has left the screen
+#   tmux_expect_whole TEXT DESC TEXT is on the screen whole: its lines trimmed and
+#                             joined by one space hold it (a wrapped sentence
+#                             counts; one cut short or cut mid-word does not)
 #   tmux_pid                  the pid of the program in the window
 #   tmux_dead                 true once the window's shell has exited
 #   tmux_exit_status          its exit status, once it has exited
@@ -18,6 +21,13 @@
 #   tmux_identify NAME BIRTH [CODE]  fill in the kiosk's welcome page and press Enter
 #   tmux_kiosk_to_bladder     from the kiosk's code page, the pain and leg
 #                             questions answered, to the bladder question
+#   tmux_cursor               the cursor's position, "X Y" (0-based)
+#   tmux_expect_cursor_at "X Y" DESC  the cursor comes to column X, row Y
+#   tmux_expect_cursor_on TEXT DESC  the screen shows TEXT where the cursor
+#                             is (from the cursor on, in its row)
+#   tmux_kiosk_maya_questions  from the kiosk's first question to its review
+#                             page, Maya Ortiz's answers (counted); the same
+#                             as the lines of fixtures/plain/maya-kiosk.txt
 #   tmux_sign_in PIN [DOWNS]  at the desk's sign-in, press Down DOWNS times to
 #                             pick a name (default 0: the first), type PIN, Enter
 
@@ -108,6 +118,20 @@ tmux_expect() {
 $(tmux_screen)"
 }
 
+# The screen as one line: each row trimmed, joined by one space.
+tmux_screen_joined() { tmux_screen | sed 's/^ *//; s/ *$//' | tr '\n' ' ' | tr -s ' '; }
+
+tmux_expect_whole() {
+	mi_test_count=$((mi_test_count + 1))
+	local deadline=$((SECONDS + ${3:-10}))
+	while ((SECONDS < deadline)); do
+		grep -qF -- "$1" <<<"$(tmux_screen_joined)" && return 0
+		sleep 0.1
+	done
+	fail "$2: the screen does not hold '$1' whole; it shows:
+$(tmux_screen)"
+}
+
 tmux_expect_gone() {
 	mi_test_count=$((mi_test_count + 1))
 	local deadline=$((SECONDS + 10))
@@ -165,4 +189,86 @@ tmux_sign_in() {
 	tmux_type "$1"
 	tmux_keys Enter
 	tmux_wait_for "Signed in as" || fail "nobody signed in"
+}
+
+tmux_cursor() { tmux -L "$mi_tmux_socket" display-message -p -t t '#{cursor_x} #{cursor_y}'; }
+
+# What the screen shows from the cursor to the end of its row.
+mi_tmux_at_cursor() {
+	local x y
+	read -r x y <<<"$(tmux_cursor)"
+	tmux_screen | sed -n "$((y + 1))p" | cut -c"$((x + 1))"-
+}
+
+tmux_expect_cursor_at() {
+	mi_test_count=$((mi_test_count + 1))
+	local deadline=$((SECONDS + 5))
+	while ((SECONDS < deadline)); do
+		[[ $(tmux_cursor) == "$1" ]] && return 0
+		sleep 0.1
+	done
+	fail "$2: the cursor is at $(tmux_cursor), not at $1:
+$(tmux_screen)"
+}
+
+tmux_expect_cursor_on() {
+	mi_test_count=$((mi_test_count + 1))
+	local deadline=$((SECONDS + 5))
+	while ((SECONDS < deadline)); do
+		[[ $(mi_tmux_at_cursor) == "$1"* ]] && return 0
+		sleep 0.1
+	done
+	fail "$2: the cursor ($(tmux_cursor)) is on '$(mi_tmux_at_cursor)', not on '$1':
+$(tmux_screen)"
+}
+
+# Maya Ortiz's answers, key by key (tests/fixtures/plain/maya-kiosk.txt has
+# them as the plain mode's lines): from the first question to the review.
+tmux_kiosk_maya_questions() {
+	tmux_expect "What is your phone number?" "first question after the welcome page"
+	tmux_type "555-0142"; tmux_keys Enter
+	tmux_expect "e-mail" "e-mail question"
+	tmux_keys Enter
+	tmux_expect "Where do you feel pain" "body map"
+	tmux_keys Down Down Down Down Space Down Space Enter
+	tmux_expect "no pain" "pain scale shows its words"
+	tmux_keys 4 Enter
+	tmux_type "a year and a half"; tmux_keys Enter
+	tmux_expect "About 78 weeks: is that right?" "the duration is shown back in weeks"
+	tmux_keys y
+	tmux_expect "How did the pain start?" "onset"
+	tmux_keys 1 Enter
+	tmux_type "sitting at my desk all day"; tmux_keys Enter
+	tmux_type "walking, hot shower"; tmux_keys Enter
+	tmux_expect "in your legs" "leg symptoms"
+	tmux_keys Enter
+	# No leg symptoms: "both legs?" is skipped.
+	tmux_expect "Is weakness in your legs getting worse" "weakness follows leg symptoms"
+	mi_test_count=$((mi_test_count + 1))
+	tmux_screen | grep -q "BOTH legs" && fail "the both-legs follow-up is asked without leg symptoms"
+	tmux_keys n
+	tmux_expect "urine or stool" "the bladder question follows"
+	for _ in 1 2 3 4 5 6 7 8; do tmux_keys n; done
+	tmux_expect "thin or weak bones" "osteoporosis"
+	tmux_keys 1 Enter
+	for _ in 1 2 3 4; do tmux_keys n; done
+	tmux_expect "surgery in the last year" "surgery"
+	tmux_keys Enter
+	tmux_keys n
+	tmux_expect "blood pressure" "blood pressure"
+	tmux_keys 1 Enter 1 Enter
+	tmux_keys Enter
+	tmux_type "none"; tmux_keys Enter
+	tmux_expect "Which medicines" "medications"
+	tmux_type "ibuprofen as needed"; tmux_keys Enter Enter
+	tmux_expect "What pressure" "pressure"
+	tmux_keys 3 Enter
+	tmux_expect "focus on" "focus areas"
+	tmux_keys Down Down Down Down Space Enter
+	tmux_keys Enter
+	tmux_keys Enter
+	tmux_expect "What would you like from this session" "goals"
+	tmux_keys Space Enter
+	tmux_keys Enter
+	tmux_expect "Please check your answers" "review page"
 }

@@ -3,11 +3,13 @@
 #ifndef MI_TEST_TEMP_STORE_H
 #define MI_TEST_TEMP_STORE_H
 
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -30,18 +32,23 @@ static inline void temp_store_open(temp_store *t, const char *what)
 	assert_int_equal(mi_store_open(t->db, MI_STORE_CREATE, &t->store, &err), MI_OK);
 }
 
-/* Closes the database and removes it, its -wal and -shm, and the folder. */
+/* Closes the database and removes the folder with all in it: the
+ * database, its -wal and -shm, and the files the test put there. */
 static inline void temp_store_remove(temp_store *t)
 {
 	mi_store_close(t->store);
 	t->store = NULL;
-	char path[160];
-	static const char *const suffixes[] = {"", "-wal", "-shm"};
-	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		snprintf(path, sizeof path, "%s%s", t->db, suffixes[i]);
-		unlink(path);
-	}
-	rmdir(t->dir);
+	DIR *dir = opendir(t->dir);
+	assert_non_null(dir);
+	struct dirent *e;
+	char path[384];
+	while ((e = readdir(dir)))
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
+			snprintf(path, sizeof path, "%s/%s", t->dir, e->d_name);
+			assert_int_equal(unlink(path), 0);
+		}
+	closedir(dir);
+	assert_int_equal(rmdir(t->dir), 0);
 }
 
 #endif

@@ -58,13 +58,13 @@ static void open_draft_with_invisible_name_fails(void **state)
 	mi_answers *answers = NULL;
 	mi_error err;
 	bool resumed = false;
-	assert_int_equal(mi_app_draft_open(f->store, "Maya\xE2\x80\x8B Ortiz", "1988-03-14",
+	assert_int_equal(mi_app_draft_open(f->store, NULL, "Maya\xE2\x80\x8B Ortiz", "1988-03-14",
 					   MI_SOURCE_DESK, today, &visit, &answers, &resumed, &err),
 			 MI_EDATA);
 	assert_non_null(strstr(err.message, "\"client.name\""));
 	assert_null(answers);
 	assert_int_equal(waiting(f->store), 0);
-	assert_int_equal(mi_app_draft_open(f->store, "Maya Ortiz", "1988-13-14", MI_SOURCE_DESK,
+	assert_int_equal(mi_app_draft_open(f->store, NULL, "Maya Ortiz", "1988-13-14", MI_SOURCE_DESK,
 					   today, &visit, &answers, &resumed, &err),
 			 MI_EDATA);
 	assert_int_equal(waiting(f->store), 0);
@@ -83,13 +83,13 @@ static void open_draft_with_name_typed_another_way_resumes(void **state)
 	mi_answers *answers = NULL;
 	mi_error err;
 	bool resumed = true;
-	assert_int_equal(mi_app_draft_open(f->store, "Zoe\xCC\x88 Lind", "1990-01-02", MI_SOURCE_DESK,
-					   today, &first, &answers, &resumed, &err),
+	assert_int_equal(mi_app_draft_open(f->store, NULL, "Zoe\xCC\x88 Lind", "1990-01-02",
+					   MI_SOURCE_DESK, today, &first, &answers, &resumed, &err),
 			 MI_OK);
 	assert_string_equal(mi_answers_get_text(answers, "client.name"), "Zo\xC3\xAB Lind");
 	mi_answers_free(answers);
 	assert_false(resumed);
-	assert_int_equal(mi_app_draft_open(f->store, "Zo\xC3\xAB\xC2\xA0Lind", "1990-01-02",
+	assert_int_equal(mi_app_draft_open(f->store, NULL, "Zo\xC3\xAB\xC2\xA0Lind", "1990-01-02",
 					   MI_SOURCE_DESK, today, &second, &answers, &resumed, &err),
 			 MI_OK);
 	assert_true(resumed);

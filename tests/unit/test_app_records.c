@@ -15,10 +15,14 @@
 
 #include "mi/app_access.h"
 #include "mi/app_audit.h"
+#include "mi/app_draft_expiry.h"
 #include "mi/app_drafts.h"
 #include "mi/app_intake.h"
 #include "mi/app_followup.h"
 #include "mi/app_records.h"
+#include "mi/app_settings.h"
+#include "mi/app_urgent.h"
+#include "mi/draft_expiry.h"
 #include "temp_store.h"
 
 static const mi_date today = {2026, 11, 23};
@@ -57,7 +61,7 @@ static long long draft_with_fever(fixture *f, mi_visit_source source, bool fever
 	long long visit = 0;
 	bool resumed = false;
 	mi_error err;
-	assert_int_equal(mi_app_draft_open(f->store, "Maya Ortiz", "1988-03-14", source, today,
+	assert_int_equal(mi_app_draft_open(f->store, NULL, "Maya Ortiz", "1988-03-14", source, today,
 					   &visit, answers, &resumed, &err),
 			 MI_OK);
 	assert_int_equal(mi_answers_set_bool(*answers, "fever", fever, &err), MI_OK);
@@ -313,7 +317,9 @@ static void drafts_list_and_discard_succeeds(void **state)
 
 	mi_visit_list drafts = {0};
 	mi_app_seen seen;
-	assert_int_equal(mi_app_drafts(f->store, &drafts, &seen, &err), MI_OK);
+	assert_int_equal(mi_app_drafts(f->store, f->rules, today, MI_APP_DRAFTS_WAITING, &drafts,
+				       &seen, &err),
+			 MI_OK);
 	assert_int_equal(drafts.count, 1);
 	assert_int_equal(drafts.items[0].id, draft);
 	assert_false(drafts.items[0].complete);
@@ -325,7 +331,9 @@ static void drafts_list_and_discard_succeeds(void **state)
 	assert_int_equal(mi_app_draft_discard(f->store, draft, &err), MI_OK);
 	assert_int_equal(logged(f, "discard", "visits", draft), 1);
 	assert_int_equal(mi_app_draft_take(f->store, draft, &answers, &err), MI_ENOTFOUND);
-	assert_int_equal(mi_app_drafts(f->store, &drafts, NULL, &err), MI_OK);
+	assert_int_equal(mi_app_drafts(f->store, f->rules, today, MI_APP_DRAFTS_WAITING, &drafts,
+				       NULL, &err),
+			 MI_OK);
 	assert_int_equal(drafts.count, 0);
 	mi_visit_list_clear(&drafts);
 }
@@ -348,6 +356,165 @@ static void discard_draft_open_on_another_screen_fails(void **state)
 	mi_store_close(other);
 }
 
+/* A desk draft of name begun on day with key answered yes and saved (NULL:
+ * only the name and birth date). */
+static long long draft_begun(fixture *f, const char *name, mi_date day, const char *key)
+{
+	long long visit = 0;
+	bool resumed = false;
+	mi_answers *answers = NULL;
+	mi_error err;
+	assert_int_equal(mi_app_draft_open(f->store, NULL, name, "1970-01-01", MI_SOURCE_DESK, day, &visit,
+					   &answers, &resumed, &err),
+			 MI_OK);
+	if (key) {
+		assert_int_equal(mi_answers_set_bool(answers, key, true, &err), MI_OK);
+		assert_int_equal(mi_app_draft_save_answer(f->store, visit, answers, key, &err), MI_OK);
+	}
+	mi_answers_free(answers);
+	mi_app_draft_release(f->store, visit);
+	return visit;
+}
+
+/* The draft the desk opens for name (born 1970-01-01) on day, and whether
+ * it was resumed; the draft is given up again. */
+static long long desk_opens(fixture *f, const char *name, mi_date day, bool *resumed)
+{
+	long long id = 0;
+	mi_answers *answers = NULL;
+	mi_error err;
+	assert_int_equal(mi_app_draft_open(f->store, f->rules, name, "1970-01-01", MI_SOURCE_DESK,
+					   day, &id, &answers, resumed, &err),
+			 MI_OK);
+	mi_answers_free(answers);
+	mi_app_draft_release(f->store, id);
+	return id;
+}
+
+/* The ids of list as "1 2 3". */
+static void ids_of(const mi_visit_list *list, char *ids, size_t size)
+{
+	size_t used = 0;
+	ids[0] = '\0';
+	for (size_t i = 0; i < list->count; i++)
+		used += (size_t)snprintf(ids + used, size - used, "%s%lld", i ? " " : "",
+					 list->items[i].id);
+}
+
+/* The ids of the review queue on day, and its urgent count, as "1 2 3". */
+static void queue_on(fixture *f, mi_date day, char *ids, size_t size, size_t *urgent)
+{
+	mi_visit_list queue = {0};
+	mi_error err;
+	assert_int_equal(mi_app_review_queue_urgent_first(f->store, f->rules, day, &queue, NULL, &err),
+			 MI_OK);
+	mi_app_urgent_alert alert;
+	mi_app_urgent_alert_of(&queue, &alert);
+	assert_int_equal(alert.waiting, queue.count);
+	*urgent = alert.urgent;
+	ids_of(&queue, ids, size);
+	mi_visit_list_clear(&queue);
+}
+
+/* The ids of mi_app_drafts (which) on day, as "1 2". */
+static void drafts_on(fixture *f, mi_date day, mi_app_drafts_which which, char *ids, size_t size)
+{
+	mi_visit_list list = {0};
+	mi_error err;
+	assert_int_equal(mi_app_drafts(f->store, f->rules, day, which, &list, NULL, &err), MI_OK);
+	ids_of(&list, ids, size);
+	mi_visit_list_clear(&list);
+}
+
+static void drafts_expire_from_queue_unless_urgent_or_refer_succeeds(void **state)
+{
+	fixture *f = *state;
+	mi_error err;
+	long long calm = draft_begun(f, "Ann Calm", today, "easy_bruising");
+	long long urgent = draft_begun(f, "Bo Urgent", today, "bladder_bowel_change");
+	long long later = draft_begun(f, "Cy Later", mi_date_add_days(today, 5), NULL);
+	char ids[64], want[64];
+	size_t n_urgent = 0;
+
+	/* Default 14 days: on day 13 every draft waits. */
+	queue_on(f, mi_date_add_days(today, 13), ids, sizeof ids, &n_urgent);
+	snprintf(want, sizeof want, "%lld %lld %lld", urgent, calm, later);
+	assert_string_equal(ids, want);
+	assert_int_equal(n_urgent, 1);
+
+	/* Day 14: the calm draft has left the queue and the count; the urgent
+	 * one never leaves; the later one still has days to go. */
+	mi_date day14 = mi_date_add_days(today, 14);
+	queue_on(f, day14, ids, sizeof ids, &n_urgent);
+	snprintf(want, sizeof want, "%lld %lld", urgent, later);
+	assert_string_equal(ids, want);
+	assert_int_equal(n_urgent, 1);
+	drafts_on(f, day14, MI_APP_DRAFTS_WAITING, ids, sizeof ids);
+	snprintf(want, sizeof want, "%lld %lld", urgent, later);
+	assert_string_equal(ids, want);
+	/* Kept, not deleted: listed as expired and still there to resume. */
+	drafts_on(f, day14, MI_APP_DRAFTS_EXPIRED, ids, sizeof ids);
+	snprintf(want, sizeof want, "%lld", calm);
+	assert_string_equal(ids, want);
+	mi_answers *answers = NULL;
+	assert_int_equal(mi_app_draft_take(f->store, calm, &answers, &err), MI_OK);
+	assert_true(mi_answers_has(answers, "easy_bruising"));
+	mi_answers_free(answers);
+	mi_app_draft_release(f->store, calm);
+
+	/* At the desk the expired draft is not resumed as this visit's: a new
+	 * one starts, without its answers; the unexpired and the urgent ones
+	 * are resumed. */
+	bool resumed = false;
+	assert_int_equal(desk_opens(f, "Ann Calm", mi_date_add_days(today, 13), &resumed), calm);
+	assert_true(resumed);
+	assert_int_equal(desk_opens(f, "Bo Urgent", mi_date_add_days(today, 300), &resumed), urgent);
+	assert_true(resumed);
+	long long id = desk_opens(f, "Ann Calm", day14, &resumed);
+	assert_false(resumed);
+	assert_true(id != calm);
+	assert_int_equal(mi_app_draft_take(f->store, id, &answers, &err), MI_OK);
+	assert_false(mi_answers_has(answers, "easy_bruising"));
+	mi_answers_free(answers);
+	mi_app_draft_release(f->store, id);
+	long long fresh = id;
+	drafts_on(f, day14, MI_APP_DRAFTS_EXPIRED, ids, sizeof ids);
+	snprintf(want, sizeof want, "%lld", calm);
+	assert_string_equal(ids, want);
+
+	/* A year on the urgent draft still waits. */
+	queue_on(f, mi_date_add_days(today, 365), ids, sizeof ids, &n_urgent);
+	snprintf(want, sizeof want, "%lld", urgent);
+	assert_string_equal(ids, want);
+
+	/* The setting takes effect at the next read, no restart. */
+	assert_int_equal(mi_app_setting_set(f->store, mi_setting_find("draft_expiry_days"), "30",
+					    &err),
+			 MI_OK);
+	queue_on(f, day14, ids, sizeof ids, &n_urgent);
+	snprintf(want, sizeof want, "%lld %lld %lld %lld", urgent, calm, later, fresh);
+	assert_string_equal(ids, want);
+	assert_int_equal(mi_app_setting_set(f->store, mi_setting_find("draft_expiry_days"), "1",
+					    &err),
+			 MI_OK);
+	queue_on(f, mi_date_add_days(today, 1), ids, sizeof ids, &n_urgent);
+	snprintf(want, sizeof want, "%lld %lld %lld", urgent, later, fresh);
+	assert_string_equal(ids, want);
+}
+
+static void draft_expired_rule_at_its_edges_succeeds(void **state)
+{
+	(void)state;
+	mi_date begun = {2026, 12, 1};
+	assert_false(mi_draft_expired(begun, (mi_date){2026, 12, 14}, 14, true, MI_LEVEL_PROCEED));
+	assert_true(mi_draft_expired(begun, (mi_date){2026, 12, 15}, 14, true, MI_LEVEL_PROCEED));
+	assert_true(mi_draft_expired(begun, (mi_date){2026, 12, 15}, 14, true, MI_LEVEL_MODIFY));
+	assert_false(mi_draft_expired(begun, (mi_date){2027, 12, 15}, 14, true, MI_LEVEL_REFER));
+	assert_false(mi_draft_expired(begun, (mi_date){2027, 12, 15}, 14, true, MI_LEVEL_URGENT));
+	/* Not screened: nothing says it is harmless, so it stays. */
+	assert_false(mi_draft_expired(begun, (mi_date){2027, 12, 15}, 14, false, MI_LEVEL_PROCEED));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -366,6 +533,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(drafts_list_and_discard_succeeds, setup, teardown),
 		cmocka_unit_test_setup_teardown(discard_draft_open_on_another_screen_fails, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(drafts_expire_from_queue_unless_urgent_or_refer_succeeds,
+						setup, teardown),
+		cmocka_unit_test(draft_expired_rule_at_its_edges_succeeds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

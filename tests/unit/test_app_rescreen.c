@@ -44,8 +44,9 @@ static int teardown(void **state)
 }
 
 /* Stores tests/fixtures/examples/05-incomplete-safety-questions.json (no
- * flag, but the bladder, fever, cancer ... questions unanswered). */
-static long long store_incomplete(fixture *f)
+ * flag, but the bladder, fever, cancer ... questions unanswered) with
+ * birth_date (NULL: none, so the age is unanswered too). */
+static long long store_incomplete_born(fixture *f, const char *birth_date)
 {
 	char path[512];
 	snprintf(path, sizeof path, "%s/tests/fixtures/examples/05-incomplete-safety-questions.json",
@@ -53,7 +54,8 @@ static long long store_incomplete(fixture *f)
 	mi_answers *a = NULL;
 	mi_error err;
 	assert_int_equal(mi_answers_read_file(path, &a, &err), MI_OK);
-	assert_int_equal(mi_answers_set_text(a, "client.birth_date", "1980-02-03", &err), MI_OK);
+	if (birth_date)
+		assert_int_equal(mi_answers_set_text(a, "client.birth_date", birth_date, &err), MI_OK);
 	mi_screening s;
 	assert_int_equal(mi_screen(f->rules, a, today, &s, &err), MI_OK);
 	assert_int_equal(s.outcome, MI_LEVEL_PROCEED);
@@ -65,6 +67,11 @@ static long long store_incomplete(fixture *f)
 	mi_screening_clear(&s);
 	mi_answers_free(a);
 	return visit;
+}
+
+static long long store_incomplete(fixture *f)
+{
+	return store_incomplete_born(f, "1980-02-03");
 }
 
 /* Answers of key=json pairs, ending with NULL. */
@@ -98,7 +105,7 @@ static void answer_missing_with_harmless_answers_clears_the_visit_succeeds(void 
 	mi_answers *added = all_missing_harmless();
 	mi_screening after;
 	mi_error err;
-	assert_int_equal(mi_app_visit_answer_missing(f->t.store, f->rules, id, added, &after, &err),
+	assert_int_equal(mi_app_visit_answer_missing(f->t.store, f->rules, id, added, &after, NULL, &err),
 			 MI_OK);
 	assert_int_equal(after.outcome, MI_LEVEL_PROCEED);
 	assert_int_equal(after.unanswered_count, 0);
@@ -129,7 +136,7 @@ static void answer_missing_with_an_urgent_answer_stores_the_flag_succeeds(void *
 	long long id = store_incomplete(f);
 	mi_answers *added = answers_of("bladder_bowel_change", "true", NULL);
 	mi_error err;
-	assert_int_equal(mi_app_visit_answer_missing(f->t.store, f->rules, id, added, NULL, &err),
+	assert_int_equal(mi_app_visit_answer_missing(f->t.store, f->rules, id, added, NULL, NULL, &err),
 			 MI_OK);
 	mi_answers_free(added);
 	mi_visit *v = NULL;
@@ -151,7 +158,7 @@ static void answer_missing_with_a_question_already_answered_fails(void **state)
 	long long id = store_incomplete(f);
 	mi_answers *added = answers_of("fever", "false", "active_infection", "true", NULL);
 	mi_error err;
-	assert_int_equal(mi_app_visit_answer_missing(f->t.store, f->rules, id, added, NULL, &err),
+	assert_int_equal(mi_app_visit_answer_missing(f->t.store, f->rules, id, added, NULL, NULL, &err),
 			 MI_EDATA);
 	assert_non_null(strstr(err.message, "active_infection"));
 	mi_answers_free(added);
@@ -167,15 +174,15 @@ static void answer_missing_with_nothing_or_on_a_draft_fails(void **state)
 	long long id = store_incomplete(f);
 	mi_answers *none = mi_answers_new();
 	mi_error err;
-	assert_int_equal(mi_app_visit_answer_missing(f->t.store, f->rules, id, none, NULL, &err),
+	assert_int_equal(mi_app_visit_answer_missing(f->t.store, f->rules, id, none, NULL, NULL, &err),
 			 MI_EDATA);
 	long long draft = 0;
 	assert_int_equal(mi_store_draft_start(f->t.store, 0, MI_SOURCE_DESK, today, &draft, &err),
 			 MI_OK);
 	mi_answers *added = answers_of("fever", "false", NULL);
-	assert_int_equal(mi_app_visit_answer_missing(f->t.store, f->rules, draft, added, NULL, &err),
+	assert_int_equal(mi_app_visit_answer_missing(f->t.store, f->rules, draft, added, NULL, NULL, &err),
 			 MI_EDATA);
-	assert_int_equal(mi_app_visit_answer_missing(f->t.store, f->rules, 999, added, NULL, &err),
+	assert_int_equal(mi_app_visit_answer_missing(f->t.store, f->rules, 999, added, NULL, NULL, &err),
 			 MI_ENOTFOUND);
 	mi_answers_free(added);
 	mi_answers_free(none);
@@ -197,7 +204,7 @@ static void clients_not_fully_screened_follows_the_last_visit_succeeds(void **st
 	mi_client_list_clear(&list);
 
 	mi_answers *added = all_missing_harmless();
-	assert_int_equal(mi_app_visit_answer_missing(f->t.store, f->rules, id, added, NULL, &err),
+	assert_int_equal(mi_app_visit_answer_missing(f->t.store, f->rules, id, added, NULL, NULL, &err),
 			 MI_OK);
 	mi_answers_free(added);
 	assert_int_equal(mi_store_clients_search(f->t.store, NULL, 0, &list, &err), MI_OK);
@@ -208,6 +215,118 @@ static void clients_not_fully_screened_follows_the_last_visit_succeeds(void **st
 	mi_client_list_clear(&list);
 }
 
+/* The client's visits, each as the desk and the CLI show it: a proceed
+ * with safety questions unanswered is not fully screened, an urgent one
+ * or a fully answered one is not. */
+static void visits_not_fully_screened_reads_each_visit_succeeds(void **state)
+{
+	fixture *f = *state;
+	long long incomplete = store_incomplete(f);
+	long long urgent = store_incomplete(f);
+	mi_answers *added = answers_of("bladder_bowel_change", "true", NULL);
+	mi_error err;
+	assert_int_equal(mi_app_visit_answer_missing(f->t.store, f->rules, urgent, added, NULL,
+						     NULL, &err),
+			 MI_OK);
+	mi_answers_free(added);
+	long long cleared = store_incomplete(f);
+	added = all_missing_harmless();
+	assert_int_equal(mi_app_visit_answer_missing(f->t.store, f->rules, cleared, added, NULL,
+						     NULL, &err),
+			 MI_OK);
+	mi_answers_free(added);
+
+	mi_visit *v = NULL;
+	assert_int_equal(mi_store_visit_load(f->t.store, incomplete, &v, &err), MI_OK);
+	mi_visit_list history = {0};
+	assert_int_equal(mi_store_client_history(f->t.store, v->client_id, &history, &err), MI_OK);
+	mi_visit_free(v);
+	assert_int_equal(history.count, 3);
+	bool unscreened[3] = {false, true, true};
+	assert_int_equal(mi_app_visits_not_fully_screened(f->t.store, f->rules, &history,
+							  unscreened, &err),
+			 MI_OK);
+	for (size_t i = 0; i < history.count; i++)
+		assert_int_equal(unscreened[i], history.items[i].id == incomplete);
+	mi_visit_list_clear(&history);
+}
+
+/* A birth date given for the missing age completes a client record that
+ * has none, in the rescreen's transaction and logged by who gave it. */
+static void answer_missing_birth_date_fills_an_empty_record_succeeds(void **state)
+{
+	fixture *f = *state;
+	long long id = store_incomplete_born(f, NULL);
+	mi_error err;
+	mi_visit *v = NULL;
+	assert_int_equal(mi_store_visit_load(f->t.store, id, &v, &err), MI_OK);
+	long long client = v->client_id;
+	assert_null(v->client_birth_date);
+	mi_visit_free(v);
+
+	mi_answers *added = answers_of("client.birth_date", "\"1980-02-03\"", NULL);
+	mi_rescreen_birth_date birth;
+	memset(&birth, 0xff, sizeof birth);
+	assert_int_equal(mi_app_visit_answer_missing(f->t.store, f->rules, id, added, NULL, &birth,
+						     &err),
+			 MI_OK);
+	mi_answers_free(added);
+	assert_true(birth.recorded);
+	assert_false(birth.differs);
+	assert_string_equal(birth.given, "1980-02-03");
+	assert_string_equal(birth.on_record, "");
+
+	mi_client c = {0};
+	assert_int_equal(mi_store_client_get(f->t.store, client, &c, &err), MI_OK);
+	assert_non_null(c.birth_date);
+	assert_string_equal(c.birth_date, "1980-02-03");
+	mi_client_clear(&c);
+
+	mi_audit_list log = {0};
+	assert_int_equal(mi_store_audit_list(f->t.store, 0, &log, &err), MI_OK);
+	bool logged = false;
+	for (size_t i = 0; i < log.count; i++)
+		logged = logged || (strcmp(log.items[i].action, "birth date") == 0 &&
+				    strcmp(log.items[i].table, "clients") == 0 &&
+				    strcmp(log.items[i].who, "Anna") == 0 &&
+				    log.items[i].record_id == client);
+	mi_audit_list_clear(&log);
+	assert_true(logged);
+}
+
+/* A birth date on record is never replaced: a different one given for a
+ * later visit goes into that visit's answers only, and both are told. */
+static void answer_missing_birth_date_keeps_a_different_record_succeeds(void **state)
+{
+	fixture *f = *state;
+	long long first = store_incomplete_born(f, NULL);
+	long long second = store_incomplete_born(f, NULL); /* the same client, no birth date */
+	mi_error err;
+	mi_answers *added = answers_of("client.birth_date", "\"1980-02-03\"", NULL);
+	assert_int_equal(mi_app_visit_answer_missing(f->t.store, f->rules, first, added, NULL, NULL,
+						     &err),
+			 MI_OK);
+	mi_answers_free(added);
+
+	added = answers_of("client.birth_date", "\"1981-02-03\"", NULL);
+	mi_rescreen_birth_date birth;
+	assert_int_equal(mi_app_visit_answer_missing(f->t.store, f->rules, second, added, NULL,
+						     &birth, &err),
+			 MI_OK);
+	mi_answers_free(added);
+	assert_false(birth.recorded);
+	assert_true(birth.differs);
+	assert_string_equal(birth.given, "1981-02-03");
+	assert_string_equal(birth.on_record, "1980-02-03");
+
+	mi_visit *v = NULL;
+	assert_int_equal(mi_store_visit_load(f->t.store, second, &v, &err), MI_OK);
+	assert_string_equal(v->client_birth_date, "1980-02-03"); /* the record */
+	assert_string_equal(mi_answers_get_text(v->answers, "client.birth_date"), "1981-02-03");
+	mi_visit_free(v);
+
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -216,6 +335,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(answer_missing_with_a_question_already_answered_fails, setup, teardown),
 		cmocka_unit_test_setup_teardown(answer_missing_with_nothing_or_on_a_draft_fails, setup, teardown),
 		cmocka_unit_test_setup_teardown(clients_not_fully_screened_follows_the_last_visit_succeeds, setup, teardown),
+		cmocka_unit_test_setup_teardown(visits_not_fully_screened_reads_each_visit_succeeds, setup, teardown),
+		cmocka_unit_test_setup_teardown(answer_missing_birth_date_fills_an_empty_record_succeeds, setup, teardown),
+		cmocka_unit_test_setup_teardown(answer_missing_birth_date_keeps_a_different_record_succeeds, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("app_rescreen", tests, NULL, NULL);
 }

@@ -12,13 +12,12 @@
 #include <unistd.h>
 
 #include "mi/app_urgent.h"
+#include "temp_store.h"
 
 static const mi_date today = {2026, 11, 23};
 
 typedef struct fixture {
-	char dir[64];
-	char db[128];
-	mi_store *store;
+	temp_store t; /* the database and its folder */
 	mi_ruleset *rules;
 } fixture;
 
@@ -26,11 +25,8 @@ static int setup(void **state)
 {
 	fixture *f = calloc(1, sizeof *f);
 	assert_non_null(f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/mi-urgent-test.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
+	temp_store_open(&f->t, "urgent");
 	mi_error err;
-	assert_int_equal(mi_store_open(f->db, MI_STORE_CREATE, &f->store, &err), MI_OK);
 	if (mi_ruleset_load_dir(getenv("MI_DATA_DIR"), &f->rules, &err) != MI_OK)
 		fail_msg("%s", err.message);
 	*state = f;
@@ -40,31 +36,27 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	fixture *f = *state;
-	mi_store_close(f->store);
 	mi_ruleset_free(f->rules);
-	char path[160];
-	static const char *const suffixes[] = {"", "-wal", "-shm"};
-	for (size_t i = 0; i < 3; i++) {
-		snprintf(path, sizeof path, "%s%s", f->db, suffixes[i]);
-		unlink(path);
-	}
-	rmdir(f->dir);
+	temp_store_remove(&f->t);
 	free(f);
 	return 0;
 }
 
-/* Stores an example intake (tests/fixtures/examples) as a kiosk visit. */
-static long long store_example(fixture *f, const char *name)
+/* Stores an example intake (tests/fixtures/examples) as a kiosk visit,
+ * with the answer to key changed to the JSON json when key is not NULL. */
+static long long store_example(fixture *f, const char *name, const char *key, const char *json)
 {
 	char path[512];
 	snprintf(path, sizeof path, "%s/tests/fixtures/examples/%s", getenv("MI_SOURCE_DIR"), name);
 	mi_answers *a = NULL;
 	mi_error err;
 	assert_int_equal(mi_answers_read_file(path, &a, &err), MI_OK);
+	if (key)
+		assert_int_equal(mi_answers_set_json(a, key, json, &err), MI_OK);
 	mi_screening s;
 	assert_int_equal(mi_screen(f->rules, a, today, &s, &err), MI_OK);
 	long long visit = 0, client = 0;
-	assert_int_equal(mi_store_intake(f->store, a, &s, mi_ruleset_version(f->rules),
+	assert_int_equal(mi_store_intake(f->t.store, a, &s, mi_ruleset_version(f->rules),
 					 MI_SOURCE_KIOSK, today, &visit, &client, &err),
 			 MI_OK);
 	mi_screening_clear(&s);
@@ -80,15 +72,15 @@ static long long store_draft(fixture *f, const char *name, const char *key, cons
 	mi_error err;
 	mi_answers *a = mi_answers_new();
 	assert_non_null(a);
-	assert_int_equal(mi_store_draft_start(f->store, 0, MI_SOURCE_KIOSK, today, &visit, &err), MI_OK);
+	assert_int_equal(mi_store_draft_start(f->t.store, 0, MI_SOURCE_KIOSK, today, &visit, &err), MI_OK);
 	assert_int_equal(mi_answers_set_text(a, "client.name", name, &err), MI_OK);
 	assert_int_equal(mi_answers_set_text(a, "client.birth_date", "1960-02-03", &err), MI_OK);
-	assert_int_equal(mi_store_draft_save_answer(f->store, visit, a, "client.name", &err), MI_OK);
-	assert_int_equal(mi_store_draft_save_answer(f->store, visit, a, "client.birth_date", &err),
+	assert_int_equal(mi_store_draft_save_answer(f->t.store, visit, a, "client.name", &err), MI_OK);
+	assert_int_equal(mi_store_draft_save_answer(f->t.store, visit, a, "client.birth_date", &err),
 			 MI_OK);
 	if (key) {
 		assert_int_equal(mi_answers_set_json(a, key, json, &err), MI_OK);
-		assert_int_equal(mi_store_draft_save_answer(f->store, visit, a, key, &err), MI_OK);
+		assert_int_equal(mi_store_draft_save_answer(f->t.store, visit, a, key, &err), MI_OK);
 	}
 	mi_answers_free(a);
 	return visit;
@@ -97,15 +89,16 @@ static long long store_draft(fixture *f, const char *name, const char *key, cons
 static void queue_lists_urgent_then_refer_then_oldest_succeeds(void **state)
 {
 	fixture *f = *state;
-	long long proceed = store_example(f, "01-proceed-chronic-tightness.json");
-	long long urgent_first = store_example(f, "03-refer-radicular-weakness.json"); /* worsening weakness */
+	long long proceed = store_example(f, "01-proceed-chronic-tightness.json", NULL, NULL);
+	long long urgent_first = store_example(f, "03-refer-radicular-weakness.json",
+						     "weakness_worsening", "true");
 	long long calm_draft = store_draft(f, "Ada Calm", "fever", "false");
 	long long refer_draft = store_draft(f, "Rob Night", "night_pain", "true");
-	long long modify = store_example(f, "02-modify-blood-thinner.json");
-	long long urgent = store_example(f, "04-urgent-bladder-change.json");
+	long long modify = store_example(f, "02-modify-blood-thinner.json", NULL, NULL);
+	long long urgent = store_example(f, "04-urgent-bladder-change.json", NULL, NULL);
 	mi_visit_list q = {0};
 	mi_error err;
-	assert_int_equal(mi_app_review_queue_urgent_first(f->store, f->rules, today, &q, NULL, &err), MI_OK);
+	assert_int_equal(mi_app_review_queue_urgent_first(f->t.store, f->rules, today, &q, NULL, &err), MI_OK);
 	assert_int_equal(q.count, 6);
 	assert_int_equal(q.items[0].id, urgent_first);
 	assert_int_equal(q.items[1].id, urgent);
@@ -123,9 +116,9 @@ static void queue_lists_urgent_then_refer_then_oldest_succeeds(void **state)
 	mi_visit_list_clear(&q);
 
 	/* Reviewed, an intake leaves the queue and the alert. */
-	assert_int_equal(mi_store_visit_mark_reviewed(f->store, urgent_first, &err), MI_OK);
-	assert_int_equal(mi_store_visit_mark_reviewed(f->store, urgent, &err), MI_OK);
-	assert_int_equal(mi_app_review_queue_urgent_first(f->store, f->rules, today, &q, NULL, &err), MI_OK);
+	assert_int_equal(mi_store_visit_mark_reviewed(f->t.store, urgent_first, &err), MI_OK);
+	assert_int_equal(mi_store_visit_mark_reviewed(f->t.store, urgent, &err), MI_OK);
+	assert_int_equal(mi_app_review_queue_urgent_first(f->t.store, f->rules, today, &q, NULL, &err), MI_OK);
 	mi_app_urgent_alert_of(&q, &alert);
 	assert_int_equal(alert.urgent, 0);
 	assert_int_equal(alert.waiting, 4);
@@ -136,12 +129,12 @@ static void queue_lists_urgent_then_refer_then_oldest_succeeds(void **state)
 static void queue_with_urgent_draft_counts_it_succeeds(void **state)
 {
 	fixture *f = *state;
-	long long older = store_example(f, "02-modify-blood-thinner.json");
+	long long older = store_example(f, "02-modify-blood-thinner.json", NULL, NULL);
 	/* A client still at the kiosk, answering the safety questions left. */
 	long long draft = store_draft(f, "Lee Park", "bladder_bowel_change", "true");
 	mi_visit_list q = {0};
 	mi_error err;
-	assert_int_equal(mi_app_review_queue_urgent_first(f->store, f->rules, today, &q, NULL, &err), MI_OK);
+	assert_int_equal(mi_app_review_queue_urgent_first(f->t.store, f->rules, today, &q, NULL, &err), MI_OK);
 	assert_int_equal(q.count, 2);
 	assert_int_equal(q.items[0].id, draft);
 	assert_false(q.items[0].complete);

@@ -99,6 +99,7 @@ static void parse_with_good_file_succeeds(void **state)
 	assert_int_equal(q[2].kind, MI_Q_MULTI);
 	assert_string_equal(q[2].labels[3], "Weakness");
 	assert_true(q[3].follow_up);
+	assert_false(q[4].prefill); /* asked fresh unless the file says prefill = yes */
 	assert_false(q[4].follow_up);
 	assert_string_equal(mi_intake_version(intake), "test-1");
 	assert_int_equal(strlen(mi_intake_fingerprint(intake)), strlen("blake2b:") + 64);
@@ -110,6 +111,12 @@ static void parse_with_good_file_succeeds(void **state)
 	assert_string_not_equal(mi_intake_fingerprint(intake), mi_intake_fingerprint(other));
 	mi_intake_free(other);
 	free(reworded);
+	char *stable = edited("help = A device that keeps your heart beating regularly.\n",
+			      "help = A device that keeps your heart beating regularly.\nprefill = yes\n");
+	other = parse_ok(stable);
+	assert_true(mi_intake_questions(other, &n)[4].prefill);
+	mi_intake_free(other);
+	free(stable);
 
 	/* The follow-up is the file's asked_when, in the rules' language. */
 	mi_answers *a = mi_answers_new();
@@ -201,6 +208,15 @@ static void parse_with_broken_file_fails_with_file_and_line(void **state)
 		 "intake.conf:31: [question pacemaker] needs min and max"},
 		{"[question consent]\ngroup = Consent\nkind = consent\nlabel = Consent\ntext = Sign here.\nhelp = Your name.\n",
 		 "", "intake.conf:42: there is no [question consent]; every intake asks it"},
+		{"help = Type it.\n", "help = Type it.\nprefill = yes\n",
+		 "intake.conf:2: [question client.name]: prefill is not for the name, the birth date or "
+		 "the consent"},
+		{"help = Your name.\n", "help = Your name.\nprefill = yes\n",
+		 "intake.conf:43: [question consent]: prefill is not for"},
+		{"help = Yes or no.\n", "help = Yes or no.\nprefill = maybe\n",
+		 "intake.conf:30: prefill must be yes or no"},
+		{"help = Yes or no.\n", "help = Yes or no.\nprefill = yes\nprefill = no\n",
+		 "intake.conf:31: a second \"prefill\" in [question leg_symptoms_both_sides]"},
 	};
 	expect_refusals(good, cases, sizeof cases / sizeof cases[0]);
 }

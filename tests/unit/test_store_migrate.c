@@ -1,7 +1,8 @@
-/* test_store_migrate.c - version-1 and version-2 databases
- * (tests/fixtures/db/v1.sql, v2.sql) are brought up to the current schema
- * without losing anything; version 2's ASCII-only name keys are made again
- * with the Unicode fold and indexed for search. */
+/* test_store_migrate.c - version-1, version-2 and version-6 databases
+ * (tests/fixtures/db/v1.sql, v2.sql, v6.sql) are brought up to the current
+ * schema without losing anything; version 2's ASCII-only name keys are made
+ * again with the Unicode fold and indexed for search; version 6's session
+ * notes lose the schema's copy of the pressure words. */
 #include "test_store_util.h"
 
 #include <sqlite3.h>
@@ -165,8 +166,9 @@ static void store_open_with_version_5_pin_makes_owner_succeeds(void **state)
 	char *path = tsu_path(dir, "v4.db");
 	mi_store *store = tsu_open(path);
 	mi_store_close(store);
-	/* Back to schema 5: what 6 added goes, a clinic PIN comes. */
-	tsu_raw_exec(path, "DROP INDEX therapists_by_name_key;"
+	/* Back to schema 5: what 6, 7 and 9 added goes, a clinic PIN comes. */
+	tsu_raw_exec(path, "ALTER TABLE visits DROP COLUMN language;"
+			   "DROP INDEX therapists_by_name_key;"
 			   "ALTER TABLE therapists DROP COLUMN name_key;"
 			   "DROP INDEX therapists_one_owner;"
 			   "DROP TABLE note_amendments;"
@@ -256,13 +258,13 @@ static void account_names_fold_succeeds(void **state)
 	tsu_rmdir(dir);
 }
 
-/* A schema 6 database may hold "Ana" and "ana" as two accounts: at 7 the
+/* A schema 8 database may hold "Ana" and "ana" as two accounts: at 9 the
  * older keeps the name for signing in, and the file opens. */
-static void store_open_with_version_6_folds_names_succeeds(void **state)
+static void store_open_with_version_8_folds_names_succeeds(void **state)
 {
 	(void)state;
 	char *dir = tsu_tmpdir();
-	char *path = tsu_path(dir, "v6.db");
+	char *path = tsu_path(dir, "v8.db");
 	mi_store *store = tsu_open(path);
 	mi_store_close(store);
 	tsu_raw_exec(path, "DROP INDEX therapists_by_name_key;"
@@ -270,7 +272,7 @@ static void store_open_with_version_6_folds_names_succeeds(void **state)
 			   "INSERT INTO therapists (name, pin_hash, created, role, owner) VALUES"
 			   " ('Ana', '$argon2id$a', '2026-01-01T00:00:00Z', 'therapist', 1),"
 			   " ('ana', '$argon2id$b', '2026-01-02T00:00:00Z', 'front-desk', 0);"
-			   "PRAGMA user_version = 6;");
+			   "PRAGMA user_version = 8;");
 	store = tsu_open(path);
 	mi_account a = {0};
 	mi_error err;
@@ -288,14 +290,107 @@ static void store_open_with_version_6_folds_names_succeeds(void **state)
 	tsu_rmdir(dir);
 }
 
+/* Every row of every table, and the schema but session_notes, as text.
+ * The accounts are read by the columns they had at 8 and their schema is
+ * left out: 9 adds their folded name key (tested on its own above). */
+static char *everything(const char *path)
+{
+	char *tables = tsu_raw_rows(path, "SELECT name FROM sqlite_schema WHERE type = 'table'"
+					  " AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name");
+	char *all = tsu_raw_rows(path, "SELECT type, name, tbl_name, sql FROM sqlite_schema"
+				       " WHERE name NOT IN ('session_notes', 'therapists',"
+				       " 'therapists_by_name_key') ORDER BY name");
+	for (char *name = strtok(tables, "\n"); name; name = strtok(NULL, "\n")) {
+		char *sql = NULL, *rows = NULL;
+		const char *columns = strcmp(name, "therapists") == 0
+					      ? "id, name, pin_hash, created, role, owner, active"
+					      : "*";
+		assert_true(asprintf(&sql, "SELECT %s FROM \"%s\" ORDER BY 1", columns, name) > 0);
+		rows = tsu_raw_rows(path, sql);
+		char *joined = NULL;
+		assert_true(asprintf(&joined, "%s== %s\n%s", all, name, rows) > 0);
+		free(all);
+		all = joined;
+		free(rows);
+		free(sql);
+	}
+	free(tables);
+	return all;
+}
+
+/* Schemas 6 and 7 checked the pressure used against their own copy of the
+ * words (light, medium, firm). At 8 that check is gone from the schema, every
+ * row of every table and every other table, index and trigger is as it
+ * was, search still finds the clients, and the store still refuses a
+ * pressure the intake's vocabulary does not have. */
+static void store_open_with_version_6_drops_pressure_check_succeeds(void **state)
+{
+	(void)state;
+	char *dir = tsu_tmpdir();
+	char *path = tsu_path(dir, "v6.db");
+	tsu_load_db_fixture(path, "v6.sql");
+	assert_int_equal(tsu_raw_int(path, "PRAGMA user_version"), 6);
+	assert_int_equal(tsu_raw_int(path, "SELECT count(*) FROM sqlite_schema WHERE"
+					   " name = 'session_notes' AND sql LIKE '%CHECK (pressure%'"),
+			 1);
+	/* What 7 adds (the visit's language) is added here first, so the
+	 * comparison below sees only what 8 does. */
+	tsu_raw_exec(path, "ALTER TABLE visits ADD COLUMN language TEXT; PRAGMA user_version = 7;");
+	char *before = everything(path);
+
+	mi_store *store = tsu_open(path);
+	mi_client_list found = {0};
+	mi_error err;
+	assert_int_equal(mi_store_clients_search(store, "ortiz", 0, &found, &err), MI_OK);
+	assert_int_equal(found.count, 1);
+	assert_string_equal(found.items[0].name, "Maya Ortiz");
+	mi_client_list_clear(&found);
+	mi_visit *v = NULL;
+	assert_int_equal(mi_store_visit_load(store, 1, &v, &err), MI_OK);
+	assert_string_equal(v->notes.pressure, "medium");
+	free(v->notes.pressure);
+	v->notes.pressure = strdup("deep");
+	assert_int_equal(mi_store_visit_save_notes(store, v, &err), MI_EDATA);
+	mi_visit_free(v);
+	mi_store_close(store);
+
+	assert_int_equal(tsu_raw_int(path, "PRAGMA user_version"), MI_STORE_SCHEMA_VERSION);
+	assert_int_equal(tsu_raw_int(path, "SELECT count(*) FROM sqlite_schema WHERE"
+					   " sql LIKE '%pressure IN%'"),
+			 0);
+	assert_int_equal(tsu_raw_int(path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	char *after = everything(path);
+	/* The store's own visit added audit rows: compare what was there. */
+	char *audit_before = strstr(before, "== audit_log\n");
+	char *audit_after = strstr(after, "== audit_log\n");
+	assert_non_null(audit_before);
+	assert_non_null(audit_after);
+	assert_memory_equal(before, after, (size_t)(audit_before - before));
+	char *rest_before = strstr(audit_before + 1, "\n== ");
+	char *rest_after = strstr(audit_after + 1, "\n== ");
+	assert_non_null(rest_before);
+	assert_non_null(rest_after);
+	assert_string_equal(rest_before, rest_after);
+	assert_non_null(strstr(after, "== session_notes\n1|NULL|medium|relaxed|tight QL|"));
+	free(before);
+	free(after);
+
+	/* The schema no longer holds a copy of the words: the store's check
+	 * against the intake's vocabulary (above) is the one place. */
+	tsu_raw_exec(path, "UPDATE session_notes SET pressure = 'deep' WHERE visit_id = 2");
+	free(path);
+	tsu_rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(store_open_with_version_1_migrates_succeeds),
 		cmocka_unit_test(store_open_with_version_2_migrates_succeeds),
 		cmocka_unit_test(store_open_with_version_5_pin_makes_owner_succeeds),
-		cmocka_unit_test(store_open_with_version_6_folds_names_succeeds),
+		cmocka_unit_test(store_open_with_version_8_folds_names_succeeds),
 		cmocka_unit_test(account_names_fold_succeeds),
+		cmocka_unit_test(store_open_with_version_6_drops_pressure_check_succeeds),
 	};
 	return cmocka_run_group_tests_name("store_migrate", tests, NULL, NULL);
 }

@@ -88,6 +88,30 @@ static inline long long tsu_raw_int(const char *path, const char *sql)
 	return v;
 }
 
+/* The rows of a query from a raw read-only connection, as text: columns
+ * separated by '|', rows by '\n' (NULL as "NULL"); caller frees. */
+static inline char *tsu_raw_rows(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL;
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	assert_non_null(out);
+	while (sqlite3_step(stmt) == SQLITE_ROW)
+		for (int i = 0; i < sqlite3_column_count(stmt); i++) {
+			const unsigned char *v = sqlite3_column_text(stmt, i);
+			fprintf(out, "%s%c", v ? (const char *)v : "NULL",
+				i + 1 < sqlite3_column_count(stmt) ? '|' : '\n');
+		}
+	fclose(out);
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return text;
+}
+
 /* Runs SQL on the file at path through a connection of its own (as
  * another program, or a hand edit, would). */
 static inline void tsu_raw_exec(const char *path, const char *sql)

@@ -16,17 +16,17 @@
 #include "mi/aftercare.h"
 #include "mi/app_aftercare.h"
 #include "mi/app_records.h"
+#include "mi/intake.h"
 #include "mi/store.h"
 #include "mi/store_therapists.h"
 #include "mi/ui_desk.h"
 #include "ui_test_pin.h"
+#include "temp_store.h"
 
 static const mi_date today = {2026, 11, 23};
 
 typedef struct fixture {
-	char dir[64];
-	char db[128];
-	mi_store *store;
+	temp_store t; /* the database and its folder */
 	mi_ruleset *rules;
 	mi_aftercare_template *aftercare;
 	long long tom, maya, walter;       /* client ids */
@@ -55,7 +55,7 @@ static long long store(fixture *f, mi_answers *a, mi_visit_source source, mi_dat
 	mi_error err;
 	long long visit = 0;
 	assert_int_equal(mi_screen(f->rules, a, date, &s, &err), MI_OK);
-	assert_int_equal(mi_store_intake(f->store, a, &s, mi_ruleset_version(f->rules), source, date,
+	assert_int_equal(mi_store_intake(f->t.store, a, &s, mi_ruleset_version(f->rules), source, date,
 					 &visit, client_id, &err),
 			 MI_OK);
 	mi_screening_clear(&s);
@@ -77,7 +77,7 @@ static mi_status fake_print(void *ctx, long long visit_id, mi_error *err)
 static mi_desk *new_desk(fixture *f, mi_desk_print_fn print)
 {
 	mi_desk_config config = {
-		.store = f->store,
+		.store = f->t.store,
 		.rules = f->rules,
 		.aftercare = f->aftercare,
 		.clock = mi_clock_fixed(&today),
@@ -86,8 +86,8 @@ static mi_desk *new_desk(fixture *f, mi_desk_print_fn print)
 	};
 	mi_error err;
 	mi_account anna = {0};
-	if (mi_store_account_get(f->store, "Anna", &anna, &err) == MI_ENOTFOUND)
-		assert_int_equal(mi_store_account_add(f->store, "Anna", MI_ROLE_THERAPIST,
+	if (mi_store_account_get(f->t.store, "Anna", &anna, &err) == MI_ENOTFOUND)
+		assert_int_equal(mi_store_account_add(f->t.store, "Anna", MI_ROLE_THERAPIST,
 						      ui_test_pin_hash, NULL, &err),
 				 MI_OK);
 	mi_account_clear(&anna);
@@ -105,11 +105,8 @@ static int setup(void **state)
 {
 	fixture *f = calloc(1, sizeof *f);
 	assert_non_null(f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/mi-desk-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
+	temp_store_open(&f->t, "desk");
 	mi_error err;
-	assert_int_equal(mi_store_open(f->db, MI_STORE_CREATE, &f->store, &err), MI_OK);
 	assert_int_equal(mi_ruleset_load_dir(getenv("MI_DATA_DIR"), &f->rules, &err), MI_OK);
 	assert_int_equal(mi_aftercare_template_load_dir(getenv("MI_DATA_DIR"), &f->aftercare, &err),
 			 MI_OK);
@@ -123,7 +120,7 @@ static int setup(void **state)
 	f->tom_urgent = store(f, example("04-urgent-bladder-change.json"), MI_SOURCE_CLI, today,
 			      &f->tom);
 	/* Reviewed already: an urgent intake waits for review from any source. */
-	assert_int_equal(mi_app_visit_mark_reviewed(f->store, f->tom_urgent, NULL, &err), MI_OK);
+	assert_int_equal(mi_app_visit_mark_reviewed(f->t.store, f->tom_urgent, NULL, &err), MI_OK);
 	f->maya_visit = store(f, example("01-proceed-chronic-tightness.json"), MI_SOURCE_CLI,
 			      (mi_date){2026, 11, 20}, &f->maya);
 	f->walter_visit = store(f, example("02-modify-blood-thinner.json"), MI_SOURCE_KIOSK, today,
@@ -137,13 +134,10 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	fixture *f = *state;
-	char cmd[128];
 	mi_desk_free(f->desk);
-	mi_store_close(f->store);
 	mi_aftercare_template_free(f->aftercare);
 	mi_ruleset_free(f->rules);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	assert_int_equal(system(cmd), 0);
+	temp_store_remove(&f->t);
 	free(f);
 	return 0;
 }
@@ -320,6 +314,11 @@ static void desk_help_on_main_succeeds(void **state)
 	fixture *f = *state;
 	key(f, L'?');
 	assert_screen_has(f, "Help - any key closes");
+	/* The marks with the words of the banners (screen.h), every one. */
+	assert_screen_has(f, "Outcomes: [ok PROCEED] deep tissue is fine, [~ MODIFY] go ahead but");
+	assert_screen_has(f, "[! REFER] no deep tissue today; refer to a clinician, [!! URGENT]");
+	assert_screen_has(f, "seek urgent or emergency care now, and [? NOT FULLY SCREENED] deep");
+	assert_screen_has(f, "tissue not cleared: ask the missing safety questions.");
 	key(f, L'x');
 	assert_screen_lacks(f, "Help - any key closes");
 	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_MAIN);
@@ -477,7 +476,7 @@ static void desk_visit_notes_save_succeeds(void **state)
 
 	mi_visit *v = NULL;
 	mi_error err;
-	assert_int_equal(mi_store_visit_load(f->store, f->tom_urgent, &v, &err), MI_OK);
+	assert_int_equal(mi_store_visit_load(f->t.store, f->tom_urgent, &v, &err), MI_OK);
 	assert_int_equal(v->notes.area_count, 1);
 	assert_string_equal(v->notes.areas[0], "glutes_piriformis");
 	assert_string_equal(v->notes.response, "relaxed, less guarding");
@@ -495,7 +494,7 @@ static void desk_visit_notes_save_with_store_failure_fails(void **state)
 	press(f, MI_KEY_ENTER);
 
 	sqlite3 *db;
-	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_open(f->t.db, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db,
 				      "CREATE TRIGGER refuse BEFORE INSERT ON session_notes "
 				      "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;",
@@ -512,7 +511,7 @@ static void desk_visit_notes_save_with_store_failure_fails(void **state)
 	assert_string_equal(mi_desk_status(f->desk), "The session notes were saved.");
 	mi_visit *v = NULL;
 	mi_error err;
-	assert_int_equal(mi_store_visit_load(f->store, f->tom_urgent, &v, &err), MI_OK);
+	assert_int_equal(mi_store_visit_load(f->t.store, f->tom_urgent, &v, &err), MI_OK);
 	assert_string_equal(v->notes.therapist_notes, "check reflexes next time");
 	mi_visit_free(v);
 }
@@ -564,8 +563,8 @@ static void desk_visit_print_succeeds(void **state)
 static void stub_lp(fixture *f, char *ran, size_t size)
 {
 	char stub[256];
-	snprintf(stub, sizeof stub, "%s/lp", f->dir);
-	snprintf(ran, size, "%s/lp-ran", f->dir);
+	snprintf(stub, sizeof stub, "%s/lp", f->t.dir);
+	snprintf(ran, size, "%s/lp-ran", f->t.dir);
 	FILE *out = fopen(stub, "w");
 	assert_non_null(out);
 	fprintf(out, "#!/bin/sh\ncat >/dev/null\ntouch '%s'\n", ran);
@@ -613,7 +612,7 @@ static void desk_visit_print_when_audit_cannot_be_written_is_not_done_fails(void
 
 	/* Another program holds the write lock: the print cannot be audited. */
 	sqlite3 *other = NULL;
-	assert_int_equal(sqlite3_open(f->db, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_open(f->t.db, &other), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
 	key(f, L'p');
 	assert_int_not_equal(access(ran, F_OK), 0); /* lp never ran */
@@ -627,7 +626,7 @@ static void desk_visit_print_when_audit_cannot_be_written_is_not_done_fails(void
 	assert_non_null(strstr(mi_desk_status(f->desk), "sent to the printer"));
 	mi_audit_list audit = {0};
 	mi_error err;
-	assert_int_equal(mi_store_audit_list(f->store, 1, &audit, &err), MI_OK);
+	assert_int_equal(mi_store_audit_list(f->t.store, 1, &audit, &err), MI_OK);
 	assert_string_equal(audit.items[0].action, "print");
 	assert_int_equal(audit.items[0].record_id, f->tom_urgent);
 	mi_audit_list_clear(&audit);
@@ -639,7 +638,7 @@ static bool audited(fixture *f, const char *action, const char *table, long long
 {
 	mi_audit_list audit = {0};
 	mi_error err;
-	assert_int_equal(mi_store_audit_list(f->store, 0, &audit, &err), MI_OK);
+	assert_int_equal(mi_store_audit_list(f->t.store, 0, &audit, &err), MI_OK);
 	bool found = false;
 	for (size_t i = 0; i < audit.count; i++)
 		found |= strcmp(audit.items[i].action, action) == 0 &&
@@ -668,7 +667,7 @@ static void desk_view_when_audit_cannot_be_written_warns_fails(void **state)
 	fixture *f = *state;
 	open_tom(f);
 	sqlite3 *other = NULL;
-	assert_int_equal(sqlite3_open(f->db, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_open(f->t.db, &other), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
 	press(f, MI_KEY_ENTER);
 	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
@@ -684,10 +683,10 @@ static void desk_visit_print_refuses_a_draft_fails(void **state)
 	fixture *f = *state;
 	long long draft = 0;
 	mi_error err;
-	assert_int_equal(mi_store_draft_start(f->store, f->tom, MI_SOURCE_DESK, today, &draft, &err),
+	assert_int_equal(mi_store_draft_start(f->t.store, f->tom, MI_SOURCE_DESK, today, &draft, &err),
 			 MI_OK);
 	mi_aftercare_request req = {.visit_id = draft, .target = MI_AFTERCARE_PRINT, .quiet = true};
-	assert_int_equal(mi_app_aftercare(f->store, f->aftercare, &req, NULL, &err), MI_EDATA);
+	assert_int_equal(mi_app_aftercare(f->t.store, f->aftercare, &req, NULL, &err), MI_EDATA);
 	assert_non_null(strstr(err.message, "still a draft"));
 }
 
@@ -714,7 +713,7 @@ static void mark_and_check_reviewed(fixture *f, long long visit)
 	mi_visit_source source;
 	bool reviewed = false;
 	mi_error err;
-	assert_int_equal(mi_store_visit_source(f->store, visit, &source, &reviewed, &err), MI_OK);
+	assert_int_equal(mi_store_visit_source(f->t.store, visit, &source, &reviewed, &err), MI_OK);
 	assert_true(reviewed);
 }
 
@@ -833,7 +832,7 @@ static void desk_intake_ctrl_s_saves_and_leaves_succeeds(void **state)
 
 	mi_answers *a = NULL;
 	mi_error err;
-	assert_int_equal(mi_store_draft_load(f->store, draft, &a, &err), MI_OK);
+	assert_int_equal(mi_store_draft_load(f->t.store, draft, &a, &err), MI_OK);
 	long weeks = 0;
 	assert_true(mi_answers_get_int(a, "pain_duration_weeks", &weeks));
 	assert_int_equal(weeks, 12);
@@ -944,14 +943,14 @@ static void desk_visit_answer_missing_rescreens_succeeds(void **state)
 
 	mi_visit *v = NULL;
 	mi_error err;
-	assert_int_equal(mi_store_visit_load(f->store, visit, &v, &err), MI_OK);
+	assert_int_equal(mi_store_visit_load(f->t.store, visit, &v, &err), MI_OK);
 	bool fever = true;
 	assert_true(mi_answers_get_bool(v->answers, "fever", &fever));
 	assert_false(fever);
 	assert_string_equal(mi_answers_get_text(v->answers, "client.birth_date"), "1980-02-03");
 	mi_visit_free(v);
 	mi_audit_list log = {0};
-	assert_int_equal(mi_store_audit_list(f->store, 0, &log, &err), MI_OK);
+	assert_int_equal(mi_store_audit_list(f->t.store, 0, &log, &err), MI_OK);
 	bool logged = false;
 	for (size_t i = 0; i < log.count; i++)
 		logged = logged || (strcmp(log.items[i].action, "rescreen") == 0 &&
@@ -960,10 +959,115 @@ static void desk_visit_answer_missing_rescreens_succeeds(void **state)
 	mi_audit_list_clear(&log);
 	assert_true(logged);
 
+	/* Lena's record had no birth date: it has the one given now. */
+	mi_client lena = {0};
+	assert_int_equal(mi_store_client_get(f->t.store, mi_desk_client_id(f->desk), &lena, &err),
+			 MI_OK);
+	assert_non_null(lena.birth_date);
+	assert_string_equal(lena.birth_date, "1980-02-03");
+	mi_client_clear(&lena);
+
 	press(f, MI_KEY_ESC);
 	press(f, MI_KEY_ESC);
 	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_MAIN);
 	assert_screen_lacks(f, "NOT FULLY SCREENED");
+	assert_screen_has(f, "1980-02-03");
+}
+
+/* The line of the 80x24 screen holding want, or fails (caller frees). */
+static char *screen_line_with(fixture *f, const char *want)
+{
+	char *text = screen(f, 24, 80);
+	char *at = strstr(text, want);
+	if (!at)
+		fail_msg("the screen lacks \"%s\":\n%s", want, text);
+	char *start = at;
+	while (start > text && start[-1] != '\n')
+		start--;
+	char *end = strchr(at, '\n');
+	char *line = strndup(start, end ? (size_t)(end - start) : strlen(start));
+	free(text);
+	assert_non_null(line);
+	return line;
+}
+
+/* The review queue and the client's visits say "not fully screened" for
+ * a visit that is, as the client list and the visit page do. */
+static void desk_review_and_client_pages_say_not_fully_screened_succeeds(void **state)
+{
+	fixture *f = *state;
+	long long lena = 0;
+	store(f, example("05-incomplete-safety-questions.json"), MI_SOURCE_KIOSK, today, &lena);
+	key(f, L'r');
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_REVIEW);
+	char *line = screen_line_with(f, "Lena Fischer");
+	if (!strstr(line, "[? NOT FULLY SCREENED]") || strstr(line, "[ok PROCEED]"))
+		fail_msg("the review queue shows Lena's visit as: %s", line);
+	free(line);
+	press(f, MI_KEY_ESC);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_MAIN);
+
+	key(f, L'/');
+	type(f, L"fisch");
+	press(f, MI_KEY_ENTER);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_CLIENT);
+	line = screen_line_with(f, "kiosk, waiting for review");
+	if (!strstr(line, "[? NOT FULLY SCREENED]") || strstr(line, "[ok PROCEED]"))
+		fail_msg("Lena's visits show her visit as: %s", line);
+	free(line);
+	/* A fully answered visit keeps its plain outcome. */
+	press(f, MI_KEY_ESC);
+	press(f, MI_KEY_ESC);
+	press(f, MI_KEY_ESC);
+	key(f, L'/');
+	type(f, L"ortiz");
+	press(f, MI_KEY_ENTER);
+	assert_int_equal(mi_desk_client_id(f->desk), f->maya);
+	assert_screen_has(f, "[ok PROCEED]");
+	assert_screen_lacks(f, "NOT FULLY SCREENED");
+}
+
+/* The visit page names each missing safety question in the words of the
+ * loaded intake, the age by the birth date's question, never by its key. */
+static void desk_visit_lists_missing_questions_in_words_succeeds(void **state)
+{
+	fixture *f = *state;
+	open_lena_visit(f);
+	size_t size = 1;
+	char *all = calloc(1, size);
+	for (int step = 0; step < 200; step++) {
+		char *text = screen(f, 24, 80);
+		size += strlen(text);
+		all = realloc(all, size);
+		assert_non_null(all);
+		strcat(all, text);
+		free(text);
+		press(f, MI_KEY_DOWN);
+	}
+	if (!strstr(all, "- What is your date of birth?"))
+		fail_msg("the missing age is not asked by the birth date's words");
+	mi_screening s;
+	mi_error err;
+	mi_visit *v = NULL;
+	assert_int_equal(mi_store_visit_load(f->t.store, mi_desk_visit_id(f->desk), &v, &err), MI_OK);
+	assert_int_equal(mi_screen(f->rules, v->answers, v->date, &s, &err), MI_OK);
+	assert_true(mi_screening_lists_unanswered(&s, "age"));
+	for (size_t i = 0; i < s.unanswered_count; i++) {
+		char raw[64];
+		snprintf(raw, sizeof raw, "- %s ", s.unanswered[i]);
+		if (strstr(all, raw))
+			fail_msg("the missing \"%s\" is listed by its key", s.unanswered[i]);
+		const mi_ui_question *q =
+			mi_intake_question_asking(mi_ruleset_intake(f->rules), s.unanswered[i]);
+		assert_non_null(q);
+		char words[256];
+		snprintf(words, sizeof words, "- %.40s", q->text);
+		if (!strstr(all, words))
+			fail_msg("the missing \"%s\" is not listed as \"%s\"", s.unanswered[i], q->text);
+	}
+	mi_screening_clear(&s);
+	mi_visit_free(v);
+	free(all);
 }
 
 /* Esc on the first question leaves with what was answered kept: nothing,
@@ -987,7 +1091,7 @@ static void desk_visit_answer_missing_urgent_answer_succeeds(void **state)
 	assert_screen_has(f, "[!! URGENT]");
 	mi_visit *v = NULL;
 	mi_error err;
-	assert_int_equal(mi_store_visit_load(f->store, visit, &v, &err), MI_OK);
+	assert_int_equal(mi_store_visit_load(f->t.store, visit, &v, &err), MI_OK);
 	assert_int_equal(v->outcome, MI_LEVEL_URGENT);
 	mi_visit_free(v);
 }
@@ -1013,7 +1117,7 @@ static void desk_visit_goals_edit_succeeds(void **state)
 	assert_false(mi_desk_unsaved(f->desk));
 	mi_visit *v = NULL;
 	mi_error err;
-	assert_int_equal(mi_store_visit_load(f->store, f->maya_visit, &v, &err), MI_OK);
+	assert_int_equal(mi_store_visit_load(f->t.store, f->maya_visit, &v, &err), MI_OK);
 	bool spasm = false;
 	for (size_t i = 0; i < v->goal_count; i++)
 		spasm = spasm || strcmp(v->goals[i], "reduce_spasm") == 0;
@@ -1021,7 +1125,7 @@ static void desk_visit_goals_edit_succeeds(void **state)
 	assert_string_equal(v->goals_other, "sleep better");
 	mi_visit_free(v);
 	mi_audit_list log = {0};
-	assert_int_equal(mi_store_audit_list(f->store, 1, &log, &err), MI_OK);
+	assert_int_equal(mi_store_audit_list(f->t.store, 1, &log, &err), MI_OK);
 	assert_string_equal(log.items[0].action, "notes");
 	assert_string_equal(log.items[0].who, "Anna");
 	mi_audit_list_clear(&log);
@@ -1125,6 +1229,8 @@ int main(void)
 		T(desk_visit_page_shows_all_answers_succeeds),
 		T(desk_visit_with_bad_consent_says_so_succeeds),
 		T(desk_visit_with_unanswered_is_not_fully_screened_succeeds),
+		T(desk_review_and_client_pages_say_not_fully_screened_succeeds),
+		T(desk_visit_lists_missing_questions_in_words_succeeds),
 		T(desk_visit_notes_save_succeeds),
 		T(desk_visit_notes_save_with_store_failure_fails),
 		T(desk_visit_leave_unsaved_asks_succeeds),

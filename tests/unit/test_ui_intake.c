@@ -839,6 +839,163 @@ static void intake_help_key_shows_question_help_succeeds(void **state)
 	mi_ui_intake_free(in);
 }
 
+/* A walk-through offering last as the answers of 2 October. */
+static mi_ui_intake *intake_with_last_time(recorder *r, mi_ui_mode mode, const mi_answers *now,
+					   const mi_answers *last)
+{
+	mi_ui_intake_config config = {
+		.mode = mode,
+		.clock = mi_clock_fixed(&today),
+		.sink = {.ctx = r, .save_answer = record},
+		.draft_id = 7,
+		.last_time = last,
+		.last_date = {2026, 10, 2},
+	};
+	mi_ui_intake *in = mi_ui_intake_new(&config, now);
+	assert_non_null(in);
+	return in;
+}
+
+static void intake_last_answers_are_saved_only_once_confirmed_succeeds(void **state)
+{
+	(void)state;
+	mi_error err;
+	mi_answers *last = mi_answers_new();
+	assert_int_equal(mi_answers_set_text(last, "pressure_preference", "firm", &err), MI_OK);
+	assert_int_equal(mi_answers_set_bool(last, "dvt_history", true, &err), MI_OK);
+	assert_int_equal(mi_answers_set_text(last, "past_injuries", "broken arm 2010", &err), MI_OK);
+	recorder r = {0};
+	mi_ui_intake *in = intake_with_last_time(&r, MI_UI_THERAPIST, NULL, last);
+
+	/* Shown pre-selected with its mark; passing over it saves nothing. */
+	assert_true(mi_ui_intake_goto(in, "pressure_preference"));
+	assert_page_has(in, "last time (2026-10-02): Firm - Enter confirms it, or change it");
+	assert_page_has(in, "> 3 (*) Firm");
+	press(in, MI_KEY_PGDN);
+	assert_string_equal(mi_ui_intake_current_key(in), "pressure_preference");
+	assert_non_null(strstr(mi_ui_intake_status(in), "confirm last time's answer"));
+	press(in, MI_KEY_ESC);
+	assert_true(mi_ui_intake_keep(in));
+	assert_int_equal(r.count, 0);
+	assert_false(mi_answers_has(mi_ui_intake_answers(in), "pressure_preference"));
+	/* The review page lists it as not answered yet. */
+	assert_true(mi_ui_intake_goto(in, "review"));
+	press(in, MI_KEY_END);
+	press(in, MI_KEY_ENTER);
+	assert_string_not_equal(mi_ui_intake_current_key(in), "consent");
+
+	/* One key confirms it. */
+	assert_true(mi_ui_intake_goto(in, "pressure_preference"));
+	press(in, MI_KEY_ENTER);
+	assert_string_equal(saved(&r, "pressure_preference"), "\"firm\"");
+	/* Or the client changes it: last time's Yes becomes No. */
+	assert_true(mi_ui_intake_goto(in, "dvt_history"));
+	assert_page_has(in, "last time (2026-10-02): Yes");
+	type(in, L"n");
+	assert_string_equal(saved(&r, "dvt_history"), "false");
+	/* Text comes pre-typed, to keep or edit. */
+	assert_true(mi_ui_intake_goto(in, "past_injuries"));
+	char *typed = mi_ui_intake_typed(in);
+	assert_string_equal(typed, "broken arm 2010");
+	free(typed);
+	press(in, MI_KEY_ENTER);
+	assert_string_equal(saved(&r, "past_injuries"), "\"broken arm 2010\"");
+	/* A question answered in this intake shows this intake's answer. */
+	assert_true(mi_ui_intake_goto(in, "dvt_history"));
+	char *page = page_text(in);
+	assert_null(strstr(page, "last time"));
+	free(page);
+	/* A question last time did not answer is asked as usual. */
+	assert_true(mi_ui_intake_goto(in, "fever"));
+	page = page_text(in);
+	assert_null(strstr(page, "last time"));
+	free(page);
+	mi_ui_intake_free(in);
+
+	/* The kiosk shows no one's data: nothing is offered there. */
+	recorder k = {0};
+	in = intake_with_last_time(&k, MI_UI_CLIENT, NULL, last);
+	assert_true(mi_ui_intake_goto(in, "pressure_preference"));
+	page = page_text(in);
+	assert_null(strstr(page, "last time"));
+	assert_null(strstr(page, "(*) Firm"));
+	free(page);
+	mi_ui_intake_free(in);
+	mi_answers_free(last);
+}
+
+/* What the page shows from the cursor to the end of its row: the focused
+ * item a screen reader reads (mi_ui_focus). */
+static char *at_cursor(mi_ui_intake *in)
+{
+	mi_ui_canvas *c = mi_ui_canvas_new(24, 80);
+	assert_non_null(c);
+	mi_ui_intake_draw(in, c);
+	assert_true(c->cursor_y >= 0 && c->cursor_x >= 0);
+	char *text = mi_ui_canvas_text(c);
+	assert_non_null(text);
+	const char *line = text;
+	for (int y = 0; y < c->cursor_y; y++)
+		line = strchr(line, '\n') + 1;
+	size_t len = strcspn(line, "\n");
+	char *out = strndup(len > (size_t)c->cursor_x ? line + c->cursor_x : "",
+			    len > (size_t)c->cursor_x ? len - (size_t)c->cursor_x : 0);
+	mi_ui_canvas_free(c);
+	free(text);
+	return out;
+}
+
+static void assert_cursor_on(mi_ui_intake *in, const char *want)
+{
+	char *got = at_cursor(in);
+	if (strncmp(got, want, strlen(want)) != 0)
+		fail_msg("the cursor is on \"%s\", not on \"%s\"", got, want);
+	free(got);
+}
+
+/* The cursor follows the focus: the option, the scale's value, the body
+ * map's region, the review row, the read-back question, the typed text. */
+static void intake_cursor_follows_the_focus_succeeds(void **state)
+{
+	(void)state;
+	recorder r = {0};
+	mi_ui_intake *in = new_intake(&r, MI_UI_CLIENT, NULL, NULL);
+	type(in, L"Anna");
+	assert_cursor_on(in, ""); /* after the typed text, at the insertion point */
+	press(in, MI_KEY_LEFT);
+	assert_cursor_on(in, "a");
+	mi_ui_intake_goto(in, "pain_locations");
+	assert_cursor_on(in, "> 1 [ ] neck");
+	press(in, MI_KEY_DOWN);
+	press(in, MI_KEY_DOWN);
+	assert_cursor_on(in, "> 3 [ ] upper back");
+	mi_ui_intake_goto(in, "pain_intensity");
+	mi_ui_intake_key(in, mi_ui_key_char(L'7'));
+	assert_cursor_on(in, "7]");
+	press(in, MI_KEY_RIGHT);
+	assert_cursor_on(in, "8]");
+	mi_ui_intake_goto(in, "onset");
+	press(in, MI_KEY_DOWN); /* nothing chosen yet: Down chooses the first */
+	press(in, MI_KEY_DOWN);
+	press(in, MI_KEY_DOWN);
+	assert_cursor_on(in, "> 3 (*) After an injury");
+	mi_ui_intake_goto(in, "leg_symptoms");
+	press(in, MI_KEY_DOWN);
+	assert_cursor_on(in, "> 2 [ ] Pain below the knee");
+	mi_ui_intake_goto(in, "night_pain");
+	press(in, MI_KEY_DOWN);
+	press(in, MI_KEY_DOWN);
+	assert_cursor_on(in, "> (*) No");
+	mi_ui_intake_goto(in, "pain_duration_weeks");
+	type(in, L"2 years");
+	press(in, MI_KEY_ENTER);
+	assert_cursor_on(in, "About 104 weeks: is that right?");
+	mi_ui_intake_goto(in, "review");
+	press(in, MI_KEY_DOWN);
+	assert_cursor_on(in, "> Date of birth");
+	mi_ui_intake_free(in);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -870,6 +1027,8 @@ int main(void)
 		cmocka_unit_test(intake_screening_in_therapist_mode_shows_banner_and_flags_succeeds),
 		cmocka_unit_test(intake_therapist_medication_list_shows_classes_succeeds),
 		cmocka_unit_test(intake_help_key_shows_question_help_succeeds),
+		cmocka_unit_test(intake_last_answers_are_saved_only_once_confirmed_succeeds),
+		cmocka_unit_test(intake_cursor_follows_the_focus_succeeds),
 	};
 	return cmocka_run_group_tests_name("ui_intake", tests, tiu_install_shipped, tiu_free_shipped);
 }
