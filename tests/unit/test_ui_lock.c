@@ -433,7 +433,7 @@ static void desk_plan_on_visit_page_and_due_list_succeeds(void **state)
 	/* f goes on through the plans intake.conf offers, in its order. */
 	mi_desk_key(desk, mi_ui_key_char(L'f'));
 	assert_non_null(strstr(mi_desk_status(desk), "a series of 3 sessions, one a week."));
-	assert_int_equal(mi_store_visit_plan(f->store, visit, &plan, &err), MI_OK);
+	assert_int_equal(mi_store_visit_plan(f->t.store, visit, &plan, &err), MI_OK);
 	assert_int_equal(plan.kind, MI_PLAN_SERIES);
 	assert_int_equal(plan.sessions, 3);
 	assert_int_equal(plan.days, 7);
