@@ -44,7 +44,8 @@ static void store_open_with_version_6_adds_language_succeeds(void **state)
 	long long visit = tsu_intake(store, "{\"client\": {\"name\": \"Ann Lee\"}}", 0, "2026-11-23",
 				     NULL);
 	mi_store_close(store);
-	tsu_raw_exec(path, "ALTER TABLE visits DROP COLUMN language; PRAGMA user_version = 6;");
+	tsu_raw_exec(path, "ALTER TABLE visits DROP COLUMN language; DROP INDEX therapists_by_name_key;"
+			   "ALTER TABLE therapists DROP COLUMN name_key; PRAGMA user_version = 6;");
 	store = tsu_open(path);
 	assert_int_equal(tsu_raw_int(path, "PRAGMA user_version"), MI_STORE_SCHEMA_VERSION);
 	mi_error err;
