@@ -15,31 +15,19 @@
 #include "mi/app_drafts.h"
 #include "mi/app_intake.h"
 #include "mi/app_prefill.h"
-#include "temp_store.h"
+#include "temp_clinic.h"
 
-typedef struct fixture {
-	temp_store t;
-	mi_ruleset *rules;
-} fixture;
+typedef temp_clinic fixture;
 
 static int setup(void **state)
 {
-	fixture *f = calloc(1, sizeof *f);
-	assert_non_null(f);
-	temp_store_open(&f->t, "app-prefill");
-	mi_error err;
-	assert_int_equal(mi_ruleset_load_dir(getenv("MI_DATA_DIR"), &f->rules, &err), MI_OK);
-	*state = f;
-	return 0;
+	int done = temp_clinic_setup(state, "app-prefill");
+	return done;
 }
 
 static int teardown(void **state)
 {
-	fixture *f = *state;
-	temp_store_remove(&f->t);
-	mi_ruleset_free(f->rules);
-	free(f);
-	return 0;
+	return temp_clinic_teardown(state);
 }
 
 /* Stores a visit of Walter Brandt on day with pressure p, a past clot,

@@ -12,35 +12,24 @@
 #include <string.h>
 
 #include "mi/app_rescreen.h"
-#include "temp_store.h"
+#include "temp_clinic.h"
 
 static const mi_date today = {2026, 11, 23};
 
-typedef struct fixture {
-	temp_store t;
-	mi_ruleset *rules;
-} fixture;
+typedef temp_clinic fixture;
 
 static int setup(void **state)
 {
-	fixture *f = calloc(1, sizeof *f);
-	assert_non_null(f);
-	temp_store_open(&f->t, "rescreen-test");
+	int done = temp_clinic_setup(state, "rescreen-test");
+	fixture *f = *state;
 	mi_error err;
-	if (mi_ruleset_load_dir(getenv("MI_DATA_DIR"), &f->rules, &err) != MI_OK)
-		fail_msg("%s", err.message);
 	assert_int_equal(mi_store_set_actor(f->t.store, "Anna", &err), MI_OK);
-	*state = f;
-	return 0;
+	return done;
 }
 
 static int teardown(void **state)
 {
-	fixture *f = *state;
-	temp_store_remove(&f->t);
-	mi_ruleset_free(f->rules);
-	free(f);
-	return 0;
+	return temp_clinic_teardown(state);
 }
 
 /* Stores tests/fixtures/examples/05-incomplete-safety-questions.json (no
