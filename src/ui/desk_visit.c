@@ -385,6 +385,26 @@ static void add_wrapped(visit_page *p, unsigned attr, item_kind kind, int index,
 	free(wrapped);
 }
 
+/* Appends each line of text as its own paragraph, wrapped to width and
+ * indented by 2, the first row of each after `first`, the others after
+ * `rest`. */
+static void add_each_wrapped(visit_page *p, int width, const char *first, const char *rest,
+			     const char *text)
+{
+	for (const char *s = text, *nl; *s; s = nl + 1) {
+		nl = strchr(s, '\n');
+		char *one = strndup(s, nl ? (size_t)(nl - s) : strlen(s));
+		if (!one) {
+			p->doc_failed = true;
+			return;
+		}
+		add_wrapped(p, 0, IT_NONE, 0, 2, width, first, rest, one);
+		free(one);
+		if (!nl)
+			break;
+	}
+}
+
 static void heading(visit_page *p, const char *text)
 {
 	if (p->line_count > 0)
@@ -527,18 +547,7 @@ static void add_unanswered(visit_page *p, int width)
 		return;
 	}
 	/* One bullet per question (p->unanswered has one per line). */
-	for (const char *q = p->unanswered, *nl; *q; q = nl + 1) {
-		nl = strchr(q, '\n');
-		char *one = strndup(q, nl ? (size_t)(nl - q) : strlen(q));
-		if (!one) {
-			p->doc_failed = true;
-			return;
-		}
-		add_wrapped(p, 0, IT_NONE, 0, 2, width, "- ", "  ", one);
-		free(one);
-		if (!nl)
-			break;
-	}
+	add_each_wrapped(p, width, "- ", "  ", p->unanswered);
 }
 
 static void add_changes(visit_page *p, int width)
@@ -628,19 +637,7 @@ static void add_preview(visit_page *p, mi_desk *desk, int width)
 		add(p, 0, IT_NONE, 0, 2, p->preview_note);
 		return;
 	}
-	for (char *s = p->preview, *nl; *s; s = nl + 1) {
-		nl = strchr(s, '\n');
-		size_t len = nl ? (size_t)(nl - s) : strlen(s);
-		char *one = strndup(s, len);
-		if (!one) {
-			p->doc_failed = true;
-			return;
-		}
-		add_wrapped(p, 0, IT_NONE, 0, 2, width, "", "", one);
-		free(one);
-		if (!nl)
-			break;
-	}
+	add_each_wrapped(p, width, "", "", p->preview);
 }
 
 /* Rebuilds the document for a window cols wide, keeping the cursor on the
