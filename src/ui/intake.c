@@ -480,14 +480,18 @@ static bool on_safety_path(const mi_ui_intake *in)
 				     in->screening.outcome == MI_LEVEL_URGENT));
 }
 
-/* True when question j is a safety question still to ask: the screening
- * lists its key, or (for the birth date) the age the rules read from it. */
+/* True when question j is a safety question still to ask: the one that
+ * asks a key the screening lists (mi_intake_question_asking: the birth
+ * date asks the age the rules read from it). */
 static bool safety_question_missing(const mi_ui_intake *in, size_t j)
 {
-	const char *key = in->questions[j].key;
-	return mi_screening_lists_unanswered(&in->screening, key) ||
-	       (strcmp(key, "client.birth_date") == 0 &&
-		mi_screening_lists_unanswered(&in->screening, "age"));
+	const mi_intake *intake = mi_intake_installed();
+	for (size_t u = 0; u < in->screening.unanswered_count; u++) {
+		const mi_ui_question *q = mi_intake_question_asking(intake, in->screening.unanswered[u]);
+		if (q && strcmp(q->key, in->questions[j].key) == 0)
+			return true;
+	}
+	return false;
 }
 
 /* The next shown safety question still to ask after the current one
