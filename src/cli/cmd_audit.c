@@ -10,6 +10,7 @@
 #include "mi/app_audit.h"
 #include "mi/app_records.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/store.h"
 
 #define DEFAULT_LIMIT 100
@@ -31,10 +32,31 @@ void mi_cli_audit_view(struct mi_store *store, const char *action, const char *t
 static int print_text(const mi_audit_list *list)
 {
 	if (list->count == 0) {
-		puts("the audit log is empty");
+		puts(_("the audit log is empty"));
 		return 0;
 	}
-	printf("%-6s %-20s  %-16s %-22s %-12s %s\n", "id", "at", "who", "action", "table", "record");
+	/* TRANSLATORS: a column heading of the audit log (the entry's
+	 * number), at most 6 columns. */
+	mi_cli_put_padded(_("id"), 6);
+	putchar(' ');
+	/* TRANSLATORS: a column heading of the audit log (when), at most 20
+	 * columns. */
+	mi_cli_put_padded(P_("audit column", "at"), 20);
+	fputs("  ", stdout);
+	/* TRANSLATORS: a column heading of the audit log, at most 16 columns. */
+	mi_cli_put_padded(P_("audit column", "who"), 16);
+	putchar(' ');
+	/* TRANSLATORS: a column heading of the audit log (what was done; the
+	 * actions themselves stay as they are), at most 22 columns. */
+	mi_cli_put_padded(P_("audit column", "action"), 22);
+	putchar(' ');
+	/* TRANSLATORS: a column heading of the audit log (a table of the
+	 * database, named as is), at most 12 columns. */
+	mi_cli_put_padded(P_("audit column", "table"), 12);
+	putchar(' ');
+	/* TRANSLATORS: a column heading of the audit log (the record's number),
+	 * last column. */
+	puts(P_("audit column", "record"));
 	for (size_t i = 0; i < list->count; i++) {
 		const mi_audit_entry *e = &list->items[i];
 		printf("%-6lld ", e->id);
@@ -89,10 +111,10 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	size_t limit = DEFAULT_LIMIT;
 	const char *limit_arg = mi_cli_value(args, 'l');
 	if (limit_arg && !parse_limit(limit_arg, &limit))
-		return mi_cli_failf(MI_EUSAGE, "--limit needs a whole number from 0 up, not \"%s\".",
+		return mi_cli_failf(MI_EUSAGE, _("--limit needs a whole number from 0 up, not \"%s\"."),
 				    limit_arg);
 	if (args->operand_count > 0)
-		return mi_cli_failf(MI_EUSAGE, "audit takes only options; see massage-intake audit --help.");
+		return mi_cli_failf(MI_EUSAGE, _("audit takes only options; see massage-intake audit --help."));
 
 	mi_error err;
 	mi_store *store = NULL;
@@ -111,7 +133,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	int rc = json ? print_json(&list) : print_text(&list);
 	mi_audit_list_clear(&list);
 	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
-		rc = mi_cli_failf(MI_EIO, "cannot write the audit log: %s.", strerror(errno));
+		rc = mi_cli_failf(MI_EIO, _("cannot write the audit log: %s."), strerror(errno));
 	return rc;
 }
 

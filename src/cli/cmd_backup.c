@@ -4,6 +4,7 @@
 
 #include "mi/app_database.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/store.h"
 #include "mi/text.h"
 
@@ -22,7 +23,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	if (st != MI_OK)
 		return mi_cli_fail(&err);
 	char *safe = mi_text_sanitize(dest, false);
-	printf("backup written to %s\n", safe ? safe : "the file");
+	printf(_("backup written to %s\n"), safe ? safe : "?");
 	free(safe);
 	return fflush(stdout) == 0 ? 0 : MI_EIO;
 }

@@ -31,8 +31,18 @@ static void check_message(void *context, const char *msgctxt, const char *msgid)
 	if (found != msgid)
 		return;
 	char *shown = mi_text_sanitize(msgid, false);
-	printf("%s: program: %s%s%s\"%s\" is not translated\n", c->lang, msgctxt ? "(" : "",
-	       msgctxt ? msgctxt : "", msgctxt ? ") " : "", shown ? shown : msgid);
+	/* Said in the desk's language, not in the one being checked. */
+	mi_i18n_use(NULL);
+	if (msgctxt)
+		/* TRANSLATORS: check-translations: the language's code, the
+		 * message's context and the message itself (English, quoted). */
+		printf(_("%s: program: (%s) \"%s\" is not translated\n"), c->lang, msgctxt,
+		       shown ? shown : msgid);
+	else
+		/* TRANSLATORS: check-translations: the language's code and a
+		 * message of the program (English, quoted). */
+		printf(_("%s: program: \"%s\" is not translated\n"), c->lang, shown ? shown : msgid);
+	mi_i18n_use(c->lang);
 	free(shown);
 	c->problems++;
 }
@@ -66,17 +76,31 @@ static void report(void *context, mi_overlay_problem problem, const char *kind, 
 		snprintf(where, sizeof where, "%s", c->path);
 	char fp[MI_OVERLAY_FINGERPRINT_SIZE];
 	mi_overlay_source_fingerprint(c->source, kind, id, fp);
-	printf("%s: %s: [%s %s]%s%s ", c->lang, where, kind, id, field ? " " : "", field ? field : "");
+	/* "[kind id]" or "[kind id] field": ids, not words. */
+	char entry[400];
+	snprintf(entry, sizeof entry, "[%s %s]%s%s", kind, id, field ? " " : "", field ? field : "");
+	/* TRANSLATORS (the four check-translations lines that follow): the
+	 * language's code, FILE:LINE of its overlay, then the entry as
+	 * "[kind id]" or "[kind id] field", all kept as they are. */
 	switch (problem) {
 	case MI_OVERLAY_MISSING:
-		printf(field ? "is not translated\n" : "is missing (source = %s)\n", fp);
+		if (field)
+			printf(_("%s: %s: %s is not translated\n"), c->lang, where, entry);
+		else
+			/* TRANSLATORS: the last %s is the fingerprint to put in the
+			 * overlay's "source" line. */
+			printf(_("%s: %s: %s is missing (source = %s)\n"), c->lang, where, entry, fp);
 		break;
 	case MI_OVERLAY_STALE:
-		printf("is stale: its English in %s changed (source = %s once translated again)\n",
-		       c->file, fp);
+		/* TRANSLATORS: then the data file's name and the fingerprint to put
+		 * in the overlay's "source" line once translated again. */
+		printf(_("%s: %s: %s is stale: its English in %s changed (source = %s once "
+			 "translated again)\n"),
+		       c->lang, where, entry, c->file, fp);
 		break;
 	case MI_OVERLAY_NO_LONGER:
-		printf("is no longer in %s\n", c->file);
+		/* TRANSLATORS: then the data file's name. */
+		printf(_("%s: %s: %s is no longer in %s\n"), c->lang, where, entry, c->file);
 		break;
 	}
 	c->problems++;
@@ -109,12 +133,12 @@ static mi_status english_sources(const mi_cli *cli, mi_overlay_source *sources[M
 		st = mi_cli_load_aftercare(cli, &tpl, err);
 	for (int f = 0; st == MI_OK && f < MI_TRANSLATED_COUNT; f++)
 		if (!(sources[f] = mi_overlay_source_new()))
-			st = mi_error_set(err, MI_EINTERNAL, "out of memory.");
+			st = mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	if (st == MI_OK &&
 	    !(mi_intake_source(mi_ruleset_intake(rules), sources[MI_TRANSLATED_INTAKE]) &&
 	      mi_ruleset_source(rules, sources[MI_TRANSLATED_RULES]) &&
 	      mi_aftercare_template_source(tpl, sources[MI_TRANSLATED_AFTERCARE])))
-		st = mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		st = mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	mi_aftercare_template_free(tpl);
 	mi_ruleset_free(rules);
 	return st;
@@ -132,8 +156,16 @@ static mi_status check_language(const mi_cli *cli, const char *lang,
 	for (int f = 0; st == MI_OK && f < MI_TRANSLATED_COUNT; f++)
 		st = check_overlay(cli, &c, (mi_translated_file)f, t.overlays[f], sources[f], err);
 	mi_translation_clear(&t);
-	if (st == MI_OK)
-		printf(c.problems ? "%s: %zu to translate\n" : "%s: complete\n", lang, c.problems);
+	if (st == MI_OK && c.problems)
+		/* TRANSLATORS: check-translations' last line for a language: its
+		 * code and how many entries are left to translate. */
+		printf(dngettext(MI_TEXT_DOMAIN, "%s: %zu to translate\n", "%s: %zu to translate\n",
+				 c.problems),
+		       lang, c.problems);
+	else if (st == MI_OK)
+		/* TRANSLATORS: check-translations' last line for a language with
+		 * nothing left to translate: its code. */
+		printf(_("%s: complete\n"), lang);
 	*problems += c.problems;
 	return st;
 }
@@ -147,7 +179,7 @@ static int print_template(const mi_cli *cli, const char *lang, const char *file,
 		f++;
 	if (f == MI_TRANSLATED_COUNT)
 		return mi_cli_failf(MI_EUSAGE,
-				    "--template takes intake.conf, rules.conf or aftercare.conf, not \"%s\".",
+				    _("--template takes intake.conf, rules.conf or aftercare.conf, not \"%s\"."),
 				    file);
 	mi_error err;
 	mi_translation t;
@@ -156,26 +188,26 @@ static int print_template(const mi_cli *cli, const char *lang, const char *file,
 	char *text = mi_overlay_template(t.overlays[f], sources[f], lang, file);
 	mi_translation_clear(&t);
 	if (!text)
-		return mi_cli_failf(MI_EINTERNAL, "out of memory.");
+		return mi_cli_failf(MI_EINTERNAL, _("out of memory."));
 	fputs(text, stdout);
 	free(text);
-	return fflush(stdout) == 0 ? 0 : mi_cli_failf(MI_EIO, "cannot write the template.");
+	return fflush(stdout) == 0 ? 0 : mi_cli_failf(MI_EIO, _("cannot write the template."));
 }
 
 static int run(mi_cli *cli, const mi_cli_args *args)
 {
 	const char *template_file = mi_cli_value(args, 't');
 	if (template_file && args->operand_count != 1)
-		return mi_cli_failf(MI_EUSAGE, "--template needs the language, as in "
-					       "check-translations es --template rules.conf.");
+		return mi_cli_failf(MI_EUSAGE, _("--template needs the language, as in "
+						 "check-translations es --template rules.conf."));
 	if (args->operand_count > 1)
 		return mi_cli_failf(MI_EUSAGE,
-				    "check-translations takes at most one language; see massage-intake "
-				    "check-translations --help.");
+				    _("check-translations takes at most one language; see "
+				      "massage-intake check-translations --help."));
 	if (args->operand_count == 1 && (!mi_cli_language_code_valid(args->operands[0]) ||
 					 strcmp(args->operands[0], "en") == 0))
 		return mi_cli_failf(MI_EUSAGE,
-				    "\"%s\" is not a language to check; give a code such as es or fr_CA.",
+				    _("\"%s\" is not a language to check; give a code such as es or fr_CA."),
 				    args->operands[0]);
 	mi_error err;
 	mi_overlay_source *sources[MI_TRANSLATED_COUNT] = {0};
@@ -198,7 +230,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	if (st != MI_OK)
 		return mi_cli_fail(&err);
 	if (fflush(stdout) != 0)
-		return mi_cli_failf(MI_EIO, "cannot write the list.");
+		return mi_cli_failf(MI_EIO, _("cannot write the list."));
 	return problems ? MI_EDATA : 0;
 }
 

@@ -7,16 +7,33 @@
 
 #include "mi/app_records.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/store.h"
 #include "mi/text.h"
 
 static int print_text(const mi_client_list *list, bool searching)
 {
 	if (list->count == 0) {
-		puts(searching ? "no client matches" : "no clients yet");
+		puts(searching ? _("no client matches") : _("no clients yet"));
 		return 0;
 	}
-	printf("%-6s %-30s %-10s  %-10s  %s\n", "id", "name", "born", "last visit", "outcome");
+	/* TRANSLATORS: a column heading of the clients list (the client's
+	 * number), at most 6 columns. */
+	mi_cli_put_padded(_("id"), 6);
+	putchar(' ');
+	/* TRANSLATORS: a column heading, at most 30 columns. */
+	mi_cli_put_padded(_("name"), 30);
+	putchar(' ');
+	/* TRANSLATORS: a column heading (the birth date), at most 10 columns. */
+	mi_cli_put_padded(_("born"), 10);
+	fputs("  ", stdout);
+	/* TRANSLATORS: a column heading (a date); the column widens when it
+	 * is longer than 10 columns. */
+	const char *last_visit = _("last visit");
+	size_t last_width = mi_text_width(last_visit) > 10 ? mi_text_width(last_visit) : 10;
+	mi_cli_put_padded(last_visit, last_width);
+	/* TRANSLATORS: a column heading: the screening outcome (last column). */
+	printf("  %s\n", _("outcome"));
 	for (size_t i = 0; i < list->count; i++) {
 		const mi_client *c = &list->items[i];
 		printf("%-6lld ", c->id);
@@ -24,7 +41,7 @@ static int print_text(const mi_client_list *list, bool searching)
 		putchar(' ');
 		mi_cli_put_padded(c->birth_date, 10);
 		fputs("  ", stdout);
-		mi_cli_put_padded(c->last_visit, 10);
+		mi_cli_put_padded(c->last_visit, last_width);
 		fputs("  ", stdout);
 		puts(c->has_last_outcome ? mi_level_name(c->last_outcome) : "-");
 	}
@@ -54,7 +71,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	bool json = mi_cli_has(args, 'j');
 	if (args->operand_count > 0)
 		return mi_cli_failf(MI_EUSAGE,
-				    "clients takes only options; to search, use --search TEXT.");
+				    _("clients takes only options; to search, use --search TEXT."));
 
 	mi_error err;
 	mi_store *store = NULL;
@@ -76,7 +93,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	int rc = json ? print_json(&list) : print_text(&list, search && *search);
 	mi_client_list_clear(&list);
 	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
-		rc = mi_cli_failf(MI_EIO, "cannot write the list: %s.", strerror(errno));
+		rc = mi_cli_failf(MI_EIO, _("cannot write the list: %s."), strerror(errno));
 	return rc;
 }
 

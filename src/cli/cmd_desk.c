@@ -4,6 +4,7 @@
 
 #include "mi/app_settings.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/ui_desk.h"
 #include "mi/ui_plain.h"
 
@@ -14,8 +15,8 @@ int mi_cmd_desk(mi_cli *cli)
 		return mi_cli_plain_intakes(cli, MI_SOURCE_DESK, true);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return mi_cli_failf(MI_EUSAGE,
-				    "the front desk needs a terminal; for scripts use a command such as "
-				    "\"massage-intake screen FILE\" (see massage-intake --help).");
+				    _("the front desk needs a terminal; for scripts use a command such as "
+				      "\"massage-intake screen FILE\" (see massage-intake --help)."));
 	mi_error err;
 	mi_store *store = NULL;
 	mi_status st = mi_cli_open_store(cli, MI_STORE_CREATE, &store, &err);

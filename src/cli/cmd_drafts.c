@@ -1,11 +1,14 @@
 /* cmd_drafts.c - `massage-intake drafts`: the unfinished intakes, and
  * discarding one. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "mi/app_draft_expiry.h"
 #include "mi/app_records.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
+#include "mi/text.h"
 
 /* Says which draft would go: its client and the day it was begun (a visit
  * that is no draft is refused by the discard itself). */
@@ -16,11 +19,15 @@ static mi_status ask(mi_store *store, long long visit_id, mi_error *err)
 	if (st == MI_OK && draft.count == 1) {
 		char date[11];
 		mi_date_format(draft.items[0].date, date);
-		printf("Discard the unfinished intake %lld of ", visit_id);
-		mi_cli_put_padded(draft.items[0].client_name ? draft.items[0].client_name
-							     : "(no name yet)",
-				  0);
-		printf(", begun on %s, and every answer saved in it?\n", date);
+		const char *name = draft.items[0].client_name;
+		char *safe = mi_text_sanitize(name ? name : _("(no name yet)"), false);
+		/* TRANSLATORS: asked before drafts --discard: the visit's number,
+		 * the client's name and the day the intake was begun
+		 * (YYYY-MM-DD). */
+		printf(_("Discard the unfinished intake %lld of %s, begun on %s, and every answer "
+			 "saved in it?\n"),
+		       visit_id, safe ? safe : "?", date);
+		free(safe);
 	}
 	mi_visit_list_clear(&draft);
 	return st;
@@ -29,17 +36,20 @@ static mi_status ask(mi_store *store, long long visit_id, mi_error *err)
 static int discard(const mi_cli *cli, long long visit_id, bool yes)
 {
 	if (!yes && !isatty(STDIN_FILENO))
-		return mi_cli_failf(MI_EUSAGE, "drafts --discard asks for confirmation on a terminal; "
-					       "give --yes to discard visit %lld without asking.",
+		return mi_cli_failf(MI_EUSAGE, _("drafts --discard asks for confirmation on a terminal; "
+						 "give --yes to discard visit %lld without asking."),
 				    visit_id);
 	mi_error err;
 	mi_store *store = NULL;
 	mi_status st = mi_cli_open_store(cli, 0, &store, &err);
 	if (st == MI_OK && !yes) {
 		st = ask(store, visit_id, &err);
-		if (st == MI_OK && !mi_cli_confirm("This cannot be undone. Type yes to discard: ")) {
+		if (st == MI_OK && !mi_cli_confirm(
+					    /* TRANSLATORS: "yes" is what must be typed, in
+					     * English whatever the language: keep it. */
+					    _("This cannot be undone. Type yes to discard: "))) {
 			mi_store_close(store);
-			printf("Nothing was discarded.\n");
+			fputs(_("Nothing was discarded.\n"), stdout);
 			return 1;
 		}
 	}
@@ -48,7 +58,7 @@ static int discard(const mi_cli *cli, long long visit_id, bool yes)
 	mi_store_close(store);
 	if (st != MI_OK)
 		return mi_cli_fail(&err);
-	printf("visit %lld discarded\n", visit_id);
+	printf(_("visit %lld discarded\n"), visit_id);
 	return fflush(stdout) == 0 ? 0 : MI_EIO;
 }
 
@@ -83,18 +93,18 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	const char *visit = mi_cli_value(args, 'd');
 	long long visit_id = 0;
 	if (args->operand_count > 0)
-		return mi_cli_failf(MI_EUSAGE, "drafts takes only options; see massage-intake drafts --help.");
+		return mi_cli_failf(MI_EUSAGE, _("drafts takes only options; see massage-intake drafts --help."));
 	if (!visit && yes)
-		return mi_cli_failf(MI_EUSAGE, "--yes goes with --discard VISIT.");
+		return mi_cli_failf(MI_EUSAGE, _("--yes goes with --discard VISIT."));
 	if (!visit)
 		return mi_cli_list_visits(cli, expired ? list_expired : list_waiting, json,
-					  expired ? "no expired unfinished intakes"
-						  : "no unfinished intakes");
+					  expired ? _("no expired unfinished intakes")
+						  : _("no unfinished intakes"));
 	if (json || expired)
-		return mi_cli_failf(MI_EUSAGE, "--json and --expired list the drafts; leave them out "
-					       "with --discard.");
+		return mi_cli_failf(MI_EUSAGE, _("--json and --expired list the drafts; leave them "
+						 "out with --discard."));
 	if (!mi_cli_parse_id(visit, &visit_id))
-		return mi_cli_failf(MI_EUSAGE, "--discard needs a visit id (a positive number), not \"%s\".",
+		return mi_cli_failf(MI_EUSAGE, _("--discard needs a visit id (a positive number), not \"%s\"."),
 				    visit);
 	return discard(cli, visit_id, yes);
 }

@@ -8,6 +8,7 @@
 
 #include "mi/app_followup.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/outfile.h"
 #include "mi/store.h"
 #include "mi/strbuf.h"
@@ -16,7 +17,7 @@
 static void print_text(const mi_due_list *list)
 {
 	if (list->count == 0) {
-		printf("Nobody is due.\n");
+		fputs(_("Nobody is due.\n"), stdout);
 		return;
 	}
 	for (size_t i = 0; i < list->count; i++) {
@@ -26,8 +27,20 @@ static void print_text(const mi_due_list *list)
 		printf("%s  ", date);
 		mi_cli_put_padded(d->name, 28);
 		const char *plan = mi_plan_id(&d->due.plan);
-		printf("  %s (visit %lld%s%s)%s\n", d->reason, d->due.visit_id, plan ? ", plan " : "",
-		       plan ? plan : "", d->overdue ? "  OVERDUE" : "");
+		fputs("  ", stdout);
+		if (plan)
+			/* TRANSLATORS: a line of the due list after the date and the
+			 * name: the reason, the visit's number and the plan's id (a
+			 * keyword kept as is). */
+			printf(_("%s (visit %lld, plan %s)"), d->reason, d->due.visit_id, plan);
+		else
+			/* TRANSLATORS: as "%s (visit %lld, plan %s)" without a plan. */
+			printf(_("%s (visit %lld)"), d->reason, d->due.visit_id);
+		if (d->overdue)
+			/* TRANSLATORS: marks a follow-up whose day has passed; in
+			 * capitals where the language writes them. */
+			printf("  %s", _("OVERDUE"));
+		putchar('\n');
 	}
 }
 
@@ -54,7 +67,7 @@ static int print_json(const mi_due_list *list)
 	char *text = arr ? json_dumps(arr, JSON_COMPACT) : NULL;
 	json_decref(arr);
 	if (!text)
-		return mi_cli_failf(MI_EINTERNAL, "out of memory writing the list.");
+		return mi_cli_failf(MI_EINTERNAL, _("out of memory writing the list."));
 	puts(text);
 	free(text);
 	return 0;
@@ -65,7 +78,7 @@ static mi_status write_ics(const char *path, const mi_due_list *list, mi_error *
 {
 	mi_ics_event *events = calloc(list->count ? list->count : 1, sizeof *events);
 	char (*uids)[64] = calloc(list->count ? list->count : 1, sizeof *uids);
-	mi_status st = events && uids ? MI_OK : mi_error_set(err, MI_EINTERNAL, "out of memory.");
+	mi_status st = events && uids ? MI_OK : mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	for (size_t i = 0; st == MI_OK && i < list->count; i++) {
 		const mi_due_item *d = &list->items[i];
 		snprintf(uids[i], sizeof uids[i], "visit-%lld-%d-%d@massage-intake", d->due.visit_id,
@@ -79,7 +92,7 @@ static mi_status write_ics(const char *path, const mi_due_list *list, mi_error *
 	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", gmtime_r(&now, &tm));
 	char *text = st == MI_OK ? mi_ics_calendar(events, list->count, stamp) : NULL;
 	if (st == MI_OK && !text)
-		st = mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		st = mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	mi_outfile *out = NULL;
 	if (st == MI_OK)
 		st = mi_outfile_open(path, &out, err);
@@ -104,10 +117,10 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 		errno = 0;
 		days = strtol(days_text, &end, 10);
 		if (errno || end == days_text || *end || days < 0 || days > 365)
-			return mi_cli_failf(MI_EUSAGE, "--days takes a whole number from 0 to 365.");
+			return mi_cli_failf(MI_EUSAGE, _("--days takes a whole number from 0 to 365."));
 	}
 	if (args->operand_count > 0)
-		return mi_cli_failf(MI_EUSAGE, "due takes no arguments; see massage-intake due --help.");
+		return mi_cli_failf(MI_EUSAGE, _("due takes no arguments; see massage-intake due --help."));
 	mi_error err;
 	mi_store *store = NULL;
 	mi_due_list list = {0};
@@ -128,7 +141,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 		print_text(&list);
 	mi_due_list_clear(&list);
 	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
-		rc = mi_cli_failf(MI_EIO, "cannot write the list: %s.", strerror(errno));
+		rc = mi_cli_failf(MI_EIO, _("cannot write the list: %s."), strerror(errno));
 	return rc;
 }
 

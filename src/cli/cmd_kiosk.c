@@ -7,6 +7,7 @@
 #include "mi/app_accounts.h"
 #include "mi/app_settings.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/ui_app.h"
 #include "mi/ui_plain.h"
 
@@ -14,7 +15,7 @@
 static int run(mi_cli *cli, const mi_cli_args *args)
 {
 	if (args->operand_count > 0)
-		return mi_cli_failf(MI_EUSAGE, "kiosk takes no arguments; see massage-intake kiosk --help.");
+		return mi_cli_failf(MI_EUSAGE, _("kiosk takes no arguments; see massage-intake kiosk --help."));
 	mi_error err;
 	mi_store *store = NULL;
 	mi_status st = mi_cli_open_store(cli, MI_STORE_CREATE, &store, &err);
@@ -24,13 +25,13 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	st = mi_app_accounts_exist(store, &therapists, &err);
 	if (st == MI_OK && !therapists)
 		st = mi_error_set(&err, MI_EUSAGE,
-				  "the kiosk needs a therapist PIN first; set one with "
-				  "\"massage-intake set-pin\" or \"massage-intake therapist add NAME\".");
+				  _("the kiosk needs a therapist PIN first; set one with "
+				    "\"massage-intake set-pin\" or \"massage-intake therapist add NAME\"."));
 	bool plain = mi_plain_wanted(cli->plain);
 	if (st == MI_OK && !plain && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
 		st = mi_error_set(&err, MI_EUSAGE,
-				  "the kiosk needs a terminal; without one use \"massage-intake --plain "
-				  "kiosk\", for scripts \"massage-intake intake --answers FILE\".");
+				  _("the kiosk needs a terminal; without one use \"massage-intake --plain "
+				    "kiosk\", for scripts \"massage-intake intake --answers FILE\"."));
 	mi_ruleset *rules = NULL;
 	if (st == MI_OK)
 		st = mi_cli_load_rules(cli, &rules, &err);
@@ -62,7 +63,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 		kiosk = mi_ui_kiosk_new(&config);
 		mi_ui_options options = {.kiosk = true};
 		st = kiosk ? mi_ui_run(mi_ui_kiosk_screen(kiosk), &options, &err)
-			   : mi_error_set(&err, MI_EINTERNAL, "out of memory.");
+			   : mi_error_set(&err, MI_EINTERNAL, _("out of memory."));
 	}
 	mi_ui_kiosk_free(kiosk);
 	mi_cli_clear_translations(translations, translation_count);

@@ -5,6 +5,7 @@
 
 #include "mi/app_database.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/store.h"
 #include "mi/text.h"
 
@@ -25,13 +26,17 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	} else {
 		char *safe_db = mi_text_sanitize(db_path, false), *safe_src = mi_text_sanitize(source, false);
 		char *safe_kept = kept ? mi_text_sanitize(kept, false) : NULL;
-		printf("restored the database %s from %s\n", safe_db ? safe_db : "", safe_src ? safe_src : "");
+		/* TRANSLATORS: the database's file, then the backup's. */
+		printf(_("restored the database %s from %s\n"), safe_db ? safe_db : "",
+		       safe_src ? safe_src : "");
 		size_t n = safe_kept ? strlen(safe_kept) : 0;
 		if (n > 4 && strcmp(safe_kept + n - 4, "-wal") == 0)
-			printf("a leftover -wal file that did not belong to it was moved aside to %s\n",
+			/* TRANSLATORS: "-wal" is the end of a file's name (SQLite's
+			 * write-ahead log): keep it. */
+			printf(_("a leftover -wal file that did not belong to it was moved aside to %s\n"),
 			       safe_kept);
 		else if (safe_kept)
-			printf("the database it replaced was kept as %s\n", safe_kept);
+			printf(_("the database it replaced was kept as %s\n"), safe_kept);
 		free(safe_db);
 		free(safe_src);
 		free(safe_kept);

@@ -5,6 +5,7 @@
 #include "mi/app_records.h"
 #include "mi/app_urgent.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 
 /* The queue as the desk orders it: urgent, then refer, then the rest. */
 static mi_status list_queue(const mi_cli *cli, mi_store *store, mi_visit_list *out,
@@ -30,8 +31,10 @@ static int mark(const mi_cli *cli, long long visit_id)
 	mi_store_close(store);
 	if (st != MI_OK)
 		return mi_cli_fail(&err);
-	printf(already ? "visit %lld was already reviewed\n" : "visit %lld marked as reviewed\n",
-	       visit_id);
+	if (already)
+		printf(_("visit %lld was already reviewed\n"), visit_id);
+	else
+		printf(_("visit %lld marked as reviewed\n"), visit_id);
 	return fflush(stdout) == 0 ? 0 : MI_EIO;
 }
 
@@ -39,11 +42,11 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 {
 	bool json = mi_cli_has(args, 'j'), marking = mi_cli_has(args, 'm');
 	if (args->operand_count == 0 && !marking)
-		return mi_cli_list_visits(cli, list_queue, json, "nothing is waiting for review");
+		return mi_cli_list_visits(cli, list_queue, json, _("nothing is waiting for review"));
 	long long visit_id = 0;
 	if (!marking || json || !mi_cli_one_id(args, &visit_id))
-		return mi_cli_failf(MI_EUSAGE, "give review alone for the queue, or review VISIT --mark "
-					       "(a visit id); see massage-intake review --help.");
+		return mi_cli_failf(MI_EUSAGE, _("give review alone for the queue, or review VISIT "
+						 "--mark (a visit id); see massage-intake review --help."));
 	return mark(cli, visit_id);
 }
 

@@ -7,6 +7,7 @@
 
 #include "mi/intake.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/screen.h"
 #include "mi/text.h"
 
@@ -40,13 +41,14 @@ static bool print_text(const mi_ruleset *rules)
 	char *version = mi_text_sanitize(mi_ruleset_version(rules), false);
 	if (!version)
 		return false;
-	printf("rules version: %s\n", version);
+	printf(_("rules version: %s\n"), version);
 	free(version);
 	const mi_intake *intake = mi_ruleset_intake(rules);
 	char *intake_version = mi_text_sanitize(mi_intake_version(intake), false);
 	if (!intake_version)
 		return false;
-	printf("intake questions: %s (%s)\n", intake_version, mi_intake_fingerprint(intake));
+	/* TRANSLATORS: the version of intake.conf, then its fingerprint. */
+	printf(_("intake questions: %s (%s)\n"), intake_version, mi_intake_fingerprint(intake));
 	free(intake_version);
 	for (size_t i = 0; i < mi_ruleset_count(rules); i++) {
 		const mi_rule *r = mi_ruleset_rule(rules, i);
@@ -65,7 +67,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 {
 	bool json = mi_cli_has(args, 'j');
 	if (args->operand_count > 0)
-		return mi_cli_failf(MI_EUSAGE, "rules: unexpected \"%s\"; see massage-intake rules --help.",
+		return mi_cli_failf(MI_EUSAGE, _("rules: unexpected \"%s\"; see massage-intake rules --help."),
 				    args->operands[0]);
 	mi_error err;
 	mi_ruleset *rules = NULL;
@@ -83,9 +85,9 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	}
 	mi_ruleset_free(rules);
 	if (!ok)
-		return mi_cli_failf(MI_EINTERNAL, "out of memory listing the rules.");
+		return mi_cli_failf(MI_EINTERNAL, _("out of memory listing the rules."));
 	if (fflush(stdout) != 0 || ferror(stdout))
-		return mi_cli_failf(MI_EIO, "cannot write the list: %s.", strerror(errno));
+		return mi_cli_failf(MI_EIO, _("cannot write the list: %s."), strerror(errno));
 	return 0;
 }
 

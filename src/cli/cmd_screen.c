@@ -6,13 +6,14 @@
 
 #include "mi/answers.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/screen.h"
 
 /* Checks what was written to stdout reached it. */
 static int finish_output(void)
 {
 	if (fflush(stdout) != 0 || ferror(stdout))
-		return mi_cli_failf(MI_EIO, "cannot write the result: %s.", strerror(errno));
+		return mi_cli_failf(MI_EIO, _("cannot write the result: %s."), strerror(errno));
 	return 0;
 }
 
@@ -27,13 +28,13 @@ static int screen_one(const mi_cli *cli, const mi_ruleset *rules, const char *pa
 	mi_status st = mi_screen(rules, answers, mi_clock_today(cli->clock), &result, &err);
 	mi_answers_free(answers);
 	if (st == MI_EDATA)
-		mi_error_prefix(&err, "%s", strcmp(path, "-") == 0 ? "standard input" : path);
+		mi_error_prefix(&err, "%s", strcmp(path, "-") == 0 ? _("standard input") : path);
 	if (st != MI_OK)
 		return mi_cli_fail(&err);
 	char *text = json ? mi_screening_to_json(&result) : mi_screening_to_text(&result);
 	mi_screening_clear(&result);
 	if (!text)
-		return mi_cli_failf(MI_EINTERNAL, "out of memory writing the result.");
+		return mi_cli_failf(MI_EINTERNAL, _("out of memory writing the result."));
 	fputs(text, stdout);
 	if (json)
 		fputc('\n', stdout);
@@ -123,13 +124,13 @@ static int screen_lines(const mi_cli *cli, const mi_ruleset *rules, const char *
 	bool from_stdin = strcmp(path, "-") == 0;
 	FILE *in = from_stdin ? stdin : fopen(path, "rb");
 	if (!in)
-		return mi_cli_failf(MI_ENOINPUT, "%s: cannot open: %s.", path, strerror(errno));
-	const char *name = from_stdin ? "standard input" : path;
+		return mi_cli_failf(MI_ENOINPUT, _("%s: cannot open: %s."), path, strerror(errno));
+	const char *name = from_stdin ? _("standard input") : path;
 	line_reader *reader = calloc(1, sizeof *reader);
 	if (!reader) {
 		if (!from_stdin)
 			fclose(in);
-		return mi_cli_failf(MI_EINTERNAL, "out of memory.");
+		return mi_cli_failf(MI_EINTERNAL, _("out of memory."));
 	}
 	reader->in = in;
 	size_t len = 0, line = 0;
@@ -140,12 +141,12 @@ static int screen_lines(const mi_cli *cli, const mi_ruleset *rules, const char *
 		if (lr == LINE_END)
 			break;
 		if (lr == LINE_TOO_LONG) {
-			rc = mi_cli_failf(MI_EDATA, "%s: line %zu: longer than %d bytes.", name, line,
+			rc = mi_cli_failf(MI_EDATA, _("%s: line %zu: longer than %d bytes."), name, line,
 					  MI_ANSWERS_MAX_DOCUMENT);
 			break;
 		}
 		if (lr == LINE_ERROR) {
-			rc = mi_cli_failf(MI_EIO, "%s: cannot read line %zu: %s.", name, line,
+			rc = mi_cli_failf(MI_EIO, _("%s: cannot read line %zu: %s."), name, line,
 					  strerror(errno));
 			break;
 		}
@@ -155,7 +156,7 @@ static int screen_lines(const mi_cli *cli, const mi_ruleset *rules, const char *
 		mi_error err;
 		mi_answers *answers = NULL;
 		if (mi_answers_parse(buf, len, &answers, &err) != MI_OK) {
-			mi_error_prefix(&err, "%s: line %zu", name, line);
+			mi_error_prefix(&err, _("%s: line %zu"), name, line);
 			rc = mi_cli_fail(&err);
 			break;
 		}
@@ -164,14 +165,14 @@ static int screen_lines(const mi_cli *cli, const mi_ruleset *rules, const char *
 		mi_answers_free(answers);
 		if (st != MI_OK) {
 			if (st == MI_EDATA)
-				mi_error_prefix(&err, "%s: line %zu", name, line);
+				mi_error_prefix(&err, _("%s: line %zu"), name, line);
 			rc = mi_cli_fail(&err);
 			break;
 		}
 		char *json = mi_screening_to_json(&result);
 		mi_screening_clear(&result);
 		if (!json) {
-			rc = mi_cli_failf(MI_EINTERNAL, "out of memory writing the result.");
+			rc = mi_cli_failf(MI_EINTERNAL, _("out of memory writing the result."));
 			break;
 		}
 		fputs(json, stdout);
@@ -195,10 +196,10 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	bool json = mi_cli_has(args, 'j'), jsonl = mi_cli_has(args, 'l');
 	if (args->operand_count > 1)
 		return mi_cli_failf(MI_EUSAGE,
-				    "screen takes one answers file; see massage-intake screen --help.");
+				    _("screen takes one answers file; see massage-intake screen --help."));
 	const char *path = args->operand_count ? args->operands[0] : NULL;
 	if (json && jsonl)
-		return mi_cli_failf(MI_EUSAGE, "screen: choose one of --json and --jsonl.");
+		return mi_cli_failf(MI_EUSAGE, _("screen: choose one of --json and --jsonl."));
 	if (!path)
 		path = "-";
 	mi_error err;

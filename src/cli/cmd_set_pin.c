@@ -7,6 +7,7 @@
 #include "mi/app_accounts.h"
 #include "mi/app_pin.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/pin.h"
 #include "mi/store.h"
 #include "mi/store_therapists.h"
@@ -14,12 +15,12 @@
 /* Reads the new PIN: twice on a terminal, once from standard input. */
 static mi_status read_new_pin(char *pin, char *again, size_t size, mi_error *err)
 {
-	mi_status st = mi_cli_read_pin("New PIN (4 to 12 digits): ", pin, size, err);
+	mi_status st = mi_cli_read_pin(_("New PIN (4 to 12 digits): "), pin, size, err);
 	if (st != MI_OK || !isatty(STDIN_FILENO))
 		return st;
-	st = mi_cli_read_pin("The same PIN again: ", again, size, err);
+	st = mi_cli_read_pin(_("The same PIN again: "), again, size, err);
 	if (st == MI_OK && strcmp(pin, again) != 0)
-		st = mi_error_set(err, MI_EUSAGE, "the two PINs differ; nothing changed.");
+		st = mi_error_set(err, MI_EUSAGE, _("the two PINs differ; nothing changed."));
 	return st;
 }
 
@@ -27,7 +28,7 @@ static mi_status read_new_pin(char *pin, char *again, size_t size, mi_error *err
 static int run(mi_cli *cli, const mi_cli_args *args)
 {
 	if (args->operand_count > 0)
-		return mi_cli_failf(MI_EUSAGE, "set-pin takes no arguments; see massage-intake set-pin --help.");
+		return mi_cli_failf(MI_EUSAGE, _("set-pin takes no arguments; see massage-intake set-pin --help."));
 	char pin[64] = "", again[64] = "";
 	mi_error err;
 	mi_store *store = NULL;
@@ -40,7 +41,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 		st = read_new_pin(pin, again, sizeof pin, &err);
 	if (st == MI_OK && !mi_pin_valid(pin))
 		st = mi_error_set(&err, MI_EDATA,
-				  "the PIN must be %d to %d digits, and digits only; nothing changed.",
+				  _("the PIN must be %d to %d digits, and digits only; nothing changed."),
 				  MI_PIN_MIN, MI_PIN_MAX);
 	if (st == MI_OK && !store) {
 		st = mi_cli_open_store(cli, MI_STORE_CREATE, &store, &err);
@@ -57,9 +58,11 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	if (st != MI_OK)
 		return mi_cli_fail(&err);
 	if (cli->as_name)
-		printf("The PIN of %s is changed.\n", mi_cli_who(cli)->name);
+		printf(_("The PIN of %s is changed.\n"), mi_cli_who(cli)->name);
 	else
-		printf("The kiosk PIN is set: it is the PIN of the owner account \"%s\".\n",
+		/* TRANSLATORS: %s is the owner account's name ("owner"), kept as
+		 * is: it is what --as takes. */
+		printf(_("The kiosk PIN is set: it is the PIN of the owner account \"%s\".\n"),
 		       MI_OWNER_ACCOUNT);
 	return 0;
 }

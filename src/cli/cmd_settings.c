@@ -7,6 +7,7 @@
 #include "mi/app_aftercare.h"
 #include "mi/app_settings.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/text.h"
 
 /* What a setting accepts and its default, for the help. */
@@ -60,10 +61,14 @@ static void print_setting(const mi_settings *s, mi_setting_key key)
 	mi_error refusal;
 	if (mi_settings_refusal(s, key, &refusal) != MI_OK) {
 		safe = mi_text_sanitize(refusal.message, false);
-		printf(" (default; the stored value is refused: %s)", safe ? safe : "?");
+		/* TRANSLATORS: after a setting's name and value: the value
+		 * stored in the database is refused (the reason), so the default
+		 * is in force. */
+		printf(_(" (default; the stored value is refused: %s)"), safe ? safe : "?");
 		free(safe);
 	} else if (s->origin[key] == MI_SETTING_DEFAULT) {
-		fputs(" (default)", stdout);
+		/* TRANSLATORS: after a setting's name and value: it is not set. */
+		fputs(_(" (default)"), stdout);
 	}
 	putchar('\n');
 }
@@ -73,14 +78,14 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	int count = args->operand_count;
 	char **given = args->operands; /* KEY, VALUE */
 	if (count > 2)
-		return mi_cli_failf(MI_EUSAGE, "settings takes at most KEY and VALUE; see massage-intake settings --help.");
+		return mi_cli_failf(MI_EUSAGE, _("settings takes at most KEY and VALUE; see massage-intake settings --help."));
 	const mi_setting_def *chosen = NULL;
 	if (count >= 1) {
 		chosen = mi_setting_find(given[0]);
 		if (!chosen && strcmp(given[0], "kiosk_pin_hash") == 0)
-			return mi_cli_failf(MI_EUSAGE, "PINs are set with massage-intake set-pin and therapist add.");
+			return mi_cli_failf(MI_EUSAGE, _("PINs are set with massage-intake set-pin and therapist add."));
 		if (!chosen)
-			return mi_cli_failf(MI_EUSAGE, "unknown setting \"%s\"; see massage-intake settings --help.",
+			return mi_cli_failf(MI_EUSAGE, _("unknown setting \"%s\"; see massage-intake settings --help."),
 					    given[0]);
 	}
 	mi_error err;

@@ -6,9 +6,11 @@
 
 #include "mi/app_accounts.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/pin.h"
 #include "mi/store.h"
 #include "mi/store_therapists.h"
+#include "mi/text.h"
 
 /* `therapist list`. */
 static int list(mi_cli *cli)
@@ -25,12 +27,22 @@ static int list(mi_cli *cli)
 	if (st != MI_OK)
 		return mi_cli_fail(&err);
 	if (accounts.count == 0)
-		printf("No accounts yet; add the owner with \"massage-intake therapist add NAME\".\n");
+		fputs(_("No accounts yet; add the owner with \"massage-intake therapist add NAME\".\n"),
+		      stdout);
+	/* TRANSLATORS: therapist list: the account is the clinic's owner. */
+	const char *owner = P_("account", "owner");
+	/* TRANSLATORS: therapist list: the account may sign in. */
+	const char *active = P_("account", "active");
+	/* TRANSLATORS: therapist list: the account can no longer sign in. */
+	const char *disabled = P_("account", "disabled");
+	size_t owner_width = mi_text_width(owner) + 2 > 7 ? mi_text_width(owner) + 2 : 7;
 	for (size_t i = 0; i < accounts.count; i++) {
 		const mi_account *a = &accounts.items[i];
 		mi_cli_put_padded(a->name, 24);
-		printf(" %-11s%-7s%s\n", mi_role_name(a->role), a->owner ? "owner" : "",
-		       a->active ? "active" : "disabled");
+		/* The role is a keyword (what --role takes). */
+		printf(" %-11s", mi_role_name(a->role));
+		mi_cli_put_padded(a->owner ? owner : "", owner_width);
+		puts(a->active ? active : disabled);
 	}
 	mi_account_list_clear(&accounts);
 	return 0;
@@ -45,16 +57,16 @@ static int add(mi_cli *cli, const char *name, mi_role role)
 	/* The owner's PIN (--as) comes before the new one. */
 	mi_status st = mi_cli_open_store(cli, MI_STORE_CREATE, &store, &err);
 	if (st == MI_OK)
-		st = mi_cli_read_pin("New PIN (4 to 12 digits): ", pin, sizeof pin, &err);
+		st = mi_cli_read_pin(_("New PIN (4 to 12 digits): "), pin, sizeof pin, &err);
 	if (st == MI_OK && isatty(STDIN_FILENO)) {
-		st = mi_cli_read_pin("The same PIN again: ", again, sizeof again, &err);
+		st = mi_cli_read_pin(_("The same PIN again: "), again, sizeof again, &err);
 		if (st == MI_OK && strcmp(pin, again) != 0)
-			st = mi_error_set(&err, MI_EUSAGE, "the two PINs differ; nothing changed.");
+			st = mi_error_set(&err, MI_EUSAGE, _("the two PINs differ; nothing changed."));
 	}
 	bool owner = false;
 	if (st == MI_OK && !mi_pin_valid(pin))
 		st = mi_error_set(&err, MI_EDATA,
-				  "the PIN must be %d to %d digits, and digits only; nothing changed.",
+				  _("the PIN must be %d to %d digits, and digits only; nothing changed."),
 				  MI_PIN_MIN, MI_PIN_MAX);
 	if (st == MI_OK)
 		st = mi_app_account_add(store, mi_cli_who(cli), name, role, pin, &owner, &err);
@@ -63,7 +75,14 @@ static int add(mi_cli *cli, const char *name, mi_role role)
 	mi_store_close(store);
 	if (st != MI_OK)
 		return mi_cli_fail(&err);
-	printf("%s is added as %s%s.\n", name, mi_role_name(role), owner ? ", the clinic's owner" : "");
+	if (owner)
+		/* TRANSLATORS: the account's name, then its role (therapist or
+		 * front-desk, a keyword kept as is). */
+		printf(_("%s is added as %s, the clinic's owner.\n"), name, mi_role_name(role));
+	else
+		/* TRANSLATORS: the account's name, then its role (therapist or
+		 * front-desk, a keyword kept as is). */
+		printf(_("%s is added as %s.\n"), name, mi_role_name(role));
 	return 0;
 }
 
@@ -78,7 +97,7 @@ static int disable(mi_cli *cli, const char *name)
 	mi_store_close(store);
 	if (st != MI_OK)
 		return mi_cli_fail(&err);
-	printf("%s can no longer sign in.\n", name);
+	printf(_("%s can no longer sign in.\n"), name);
 	return 0;
 }
 
@@ -91,15 +110,15 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	mi_role role = MI_ROLE_THERAPIST;
 	if (role_text && (strcmp(action, "add") != 0 || !mi_role_parse(role_text, &role)))
 		return mi_cli_failf(MI_EUSAGE,
-				    "--role goes with \"therapist add\" and is therapist or front-desk.");
+				    _("--role goes with \"therapist add\" and is therapist or front-desk."));
 	if (strcmp(action, "list") == 0 && rest == 1)
 		return list(cli);
 	if (strcmp(action, "add") == 0 && rest == 2)
 		return add(cli, name, role);
 	if (strcmp(action, "disable") == 0 && rest == 2)
 		return disable(cli, name);
-	return mi_cli_failf(MI_EUSAGE, "therapist takes add NAME, list or disable NAME; see massage-intake "
-				       "therapist --help.");
+	return mi_cli_failf(MI_EUSAGE, _("therapist takes add NAME, list or disable NAME; see "
+					 "massage-intake therapist --help."));
 }
 
 const mi_command mi_command_therapist = {

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/pin.h"
 
 /* What reading a PIN line gave (its digits are checked afterwards). */
@@ -75,15 +76,15 @@ mi_status mi_cli_read_pin(const char *prompt, char *buf, size_t size, mi_error *
 		return MI_OK;
 	case LINE_NONE:
 		return mi_error_set(err, terminal ? MI_EUSAGE : MI_EDATA,
-				    "no PIN was given; nothing changed.");
+				    _("no PIN was given; nothing changed."));
 	case LINE_NUL:
 		return mi_error_set(err, MI_EDATA,
-				    "the PIN holds a NUL byte; a PIN is 4 to 12 digits and nothing "
-				    "else. Nothing changed.");
+				    _("the PIN holds a NUL byte; a PIN is 4 to 12 digits and nothing "
+				      "else. Nothing changed."));
 	case LINE_LONG:
 		break;
 	}
 	return mi_error_set(err, MI_EDATA,
-			    "the PIN is longer than 12 digits; a PIN is 4 to 12 digits. Nothing "
-			    "changed.");
+			    _("the PIN is longer than 12 digits; a PIN is 4 to 12 digits. Nothing "
+			      "changed."));
 }

@@ -35,7 +35,7 @@ mi_status mi_cli_load_translation(const mi_cli *cli, const char *lang, mi_transl
 	*out = (mi_translation){0};
 	if (!mi_cli_language_code_valid(lang))
 		return mi_error_set(err, MI_EUSAGE,
-				    "\"%s\" is not a language code such as es or fr_CA.", lang);
+				    _("\"%s\" is not a language code such as es or fr_CA."), lang);
 	snprintf(out->lang, sizeof out->lang, "%s", lang);
 	for (int f = 0; f < MI_TRANSLATED_COUNT; f++) {
 		char *path = mi_cli_overlay_file(cli, lang, (mi_translated_file)f, err);

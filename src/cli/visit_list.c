@@ -9,12 +9,20 @@
 #include "mi/app_records.h"
 #include "mi/app_rescreen.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 
 /* "kiosk, finished", "desk, draft": as the desk's review page says it. */
 static void state_of(const mi_visit_summary *v, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s, %s", mi_visit_source_name(v->source),
-		 v->complete ? "finished" : "draft");
+	const char *source = mi_visit_source_name(v->source);
+	if (v->complete)
+		/* TRANSLATORS: the state of a visit in the review and drafts
+		 * lists, at most 16 columns; %s is where it was entered (kiosk,
+		 * desk or cli, a keyword kept as is). */
+		snprintf(buf, size, _("%s, finished"), source);
+	else
+		/* TRANSLATORS: as "%s, finished", for an intake not finished yet. */
+		snprintf(buf, size, _("%s, draft"), source);
 }
 
 /* The outcome as people read it: "proceed, not fully screened" for a
@@ -23,7 +31,10 @@ const char *mi_cli_outcome_words(const mi_visit_summary *v, bool unscreened)
 {
 	if (!v->has_outcome)
 		return "-";
-	return unscreened ? "proceed, not fully screened" : mi_level_name(v->outcome);
+	/* TRANSLATORS: an outcome in the review, drafts and history lists:
+	 * "proceed" is the level's keyword and stays as is; safety questions
+	 * are unanswered. */
+	return unscreened ? _("proceed, not fully screened") : mi_level_name(v->outcome);
 }
 
 /* "fully_screened" of --json: null without an outcome. */
@@ -38,15 +49,30 @@ static void print_text(const mi_visit_list *list, const bool *unscreened, const 
 		puts(empty);
 		return;
 	}
-	printf("%-7s %-10s  %-26s  %-16s  %s\n", "visit", "date", "client", "state", "outcome");
+	/* TRANSLATORS: a column heading of the review and drafts lists, at
+	 * most 7 columns (a visit's number). */
+	mi_cli_put_padded(_("visit"), 7);
+	putchar(' ');
+	/* TRANSLATORS: a column heading, at most 10 columns. */
+	mi_cli_put_padded(_("date"), 10);
+	fputs("  ", stdout);
+	/* TRANSLATORS: a column heading, at most 26 columns. */
+	mi_cli_put_padded(_("client"), 26);
+	fputs("  ", stdout);
+	/* TRANSLATORS: a column heading (finished or draft), at most 16 columns. */
+	mi_cli_put_padded(_("state"), 16);
+	/* TRANSLATORS: a column heading: the screening outcome (last column). */
+	printf("  %s\n", _("outcome"));
 	for (size_t i = 0; i < list->count; i++) {
 		const mi_visit_summary *v = &list->items[i];
-		char date[11], state[32];
+		char date[11], state[64];
 		mi_date_format(v->date, date);
 		state_of(v, state, sizeof state);
 		printf("%-7lld %-10s  ", v->id, date);
-		mi_cli_put_padded(v->client_name ? v->client_name : "(no name yet)", 26);
-		printf("  %-16s  %s\n", state, mi_cli_outcome_words(v, unscreened[i]));
+		mi_cli_put_padded(v->client_name ? v->client_name : _("(no name yet)"), 26);
+		fputs("  ", stdout);
+		mi_cli_put_padded(state, 16);
+		printf("  %s\n", mi_cli_outcome_words(v, unscreened[i]));
 	}
 }
 
@@ -100,7 +126,7 @@ int mi_cli_list_visits(const mi_cli *cli, mi_cli_visit_lister lister, bool json,
 	free(unscreened);
 	mi_visit_list_clear(&list);
 	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
-		rc = mi_cli_failf(MI_EIO, "cannot write the list: %s.", strerror(errno));
+		rc = mi_cli_failf(MI_EIO, _("cannot write the list: %s."), strerror(errno));
 	return rc;
 }
 
@@ -109,7 +135,7 @@ mi_status mi_cli_visits_not_fully_screened(const mi_cli *cli, mi_store *store,
 {
 	*out = calloc(list->count + 1, sizeof **out);
 	if (!*out)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	bool any = false; /* the drafts list has no outcome: no rules needed */
 	for (size_t i = 0; i < list->count; i++)
 		any = any || list->items[i].has_outcome;
