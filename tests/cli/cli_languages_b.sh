@@ -7,10 +7,12 @@
 source "$(dirname "$0")/../lib/common.sh"
 EX="$MI_FIXTURES/examples"
 
-# check STATUS DESCRIPTION: counts one assertion; fails when STATUS is not 0.
-check() {
+# holds DESCRIPTION CMD...: counts one assertion; fails when CMD fails.
+holds() {
+	local what=$1
+	shift
 	mi_test_count=$((mi_test_count + 1))
-	[[ $1 -eq 0 ]] || fail "$2"
+	"$@" || fail "$what"
 }
 
 # in_language LANG CMD...: runs CMD as `run` does with the desk's language LANG.
@@ -32,10 +34,10 @@ same_as_english() {
 	local en_rc=$?
 	LANGUAGE=$lang "$@" >"$T/.lang" 2>/dev/null
 	local lang_rc=$?
-	check "$([[ $en_rc -eq $lang_rc ]]; echo $?)" "$lang: $what: exit $lang_rc, English $en_rc"
-	check "$(cmp -s "$T/.en" "$T/.lang"; echo $?)" \
-		"$lang: $what differs from English: $(diff "$T/.en" "$T/.lang" | head -5)"
-	check "$([[ -s $T/.en ]]; echo $?)" "$lang: $what: English printed nothing to compare"
+	holds "$lang: $what: exit $lang_rc, English $en_rc" test "$lang_rc" -eq "$en_rc"
+	holds "$lang: $what differs from English: $(diff "$T/.en" "$T/.lang" | head -5)" \
+		cmp -s "$T/.en" "$T/.lang"
+	holds "$lang: $what: English printed nothing to compare" test -s "$T/.en"
 }
 
 # expect_same_rc LANG DESCRIPTION CMD...: CMD fails with the same status in
@@ -47,115 +49,140 @@ expect_same_rc() {
 	run "$@"
 	local en_rc=$rc en_err=$err
 	in_language "$lang" "$@"
-	check "$([[ $rc -eq $en_rc && $rc -ne 0 ]]; echo $?)" "$lang: $what: exit $rc, English $en_rc"
-	check "$([[ $err == massage-intake:* && $err != "$en_err" ]]; echo $?)" \
-		"$lang: $what: not a translated massage-intake: sentence: $err"
+	holds "$lang: $what: exit $rc, English $en_rc" test "$rc" -eq "$en_rc"
+	holds "$lang: $what: exit 0" test "$rc" -ne 0
+	holds "$lang: $what: no massage-intake: sentence: $err" grep -q '^massage-intake: ' <<<"$err"
+	holds "$lang: $what: the sentence is the English one: $err" test "$err" != "$en_err"
 }
 
 # ---- a clinic's day ------------------------------------------------------
 # Visit 1 with a reassess plan (overdue by 2026-11-23), visit 2 a kiosk
-# intake with a maintenance plan, visit 3 a kiosk intake with safety
-# questions unanswered; visit 100 a desk draft, 101 a kiosk draft of a
-# client not stored yet.
+# intake not reviewed yet with a maintenance plan, and a client who left
+# the kiosk after their name and birth date: a kiosk draft.
 intake_on() { # DATE EXAMPLE: stores the example as a visit on DATE, prints its id
 	MASSAGE_INTAKE_TODAY=$1 "$MI" intake --answers "$EX/$2"
 }
 v1=$(intake_on 2026-11-02 01-proceed-chronic-tightness.json) || fail "setup: intake 1"
 v2=$(intake_on 2026-11-20 02-modify-blood-thinner.json) || fail "setup: intake 2"
-v3=$(intake_on 2026-11-21 05-incomplete-safety-questions.json) || fail "setup: intake 3"
 "$MI" note "$v1" --plan reassess >/dev/null || fail "setup: plan of visit 1"
 "$MI" note "$v2" --plan maintenance_4_weeks >/dev/null || fail "setup: plan of visit 2"
-sqlite3 "$MASSAGE_INTAKE_DB" <<SQL || fail "setup: the kiosk intakes and the drafts"
-UPDATE visits SET source = 'kiosk', reviewed = 0 WHERE id IN ($v2, $v3);
-INSERT INTO visits (id, client_id, date, state, created, updated, who, source, reviewed)
-VALUES (100, 1, '2026-11-22', 'draft', '2026-11-22T10:00:00Z', '2026-11-22T10:05:00Z', 'desk', 'desk', 1),
-       (101, NULL, '2026-11-23', 'draft', '2026-11-23T11:00:00Z', '2026-11-23T11:02:00Z', 'kiosk', 'kiosk', 0);
-INSERT INTO draft_answers (visit_id, key, value, saved_at) VALUES
- (100, 'pain_intensity', '6', '2026-11-22T10:01:00Z'),
- (101, 'client.name', '"Kiosk Person"', '2026-11-23T11:01:00Z'),
- (101, 'fever', 'false', '2026-11-23T11:02:00Z');
-SQL
+sqlite3 "$MASSAGE_INTAKE_DB" "UPDATE visits SET source = 'kiosk', reviewed = 0 WHERE id = $v2" ||
+	fail "setup: a kiosk intake"
+echo 2468 | "$MI" set-pin >/dev/null || fail "setup: the kiosk's PIN"
+printf 'Kiosk Person\n1990-01-01\n\ny\n\n' | "$MI" --plain kiosk >/dev/null ||
+	fail "setup: a kiosk draft"
 
 # English first: the words the translations replace are there.
 run "$MI" review
 expect_out_has "kiosk, finished" "English: review"
+expect_out_has "kiosk, draft" "English: review, a draft"
 expect_out_has "proceed, not fully screened" "English: review, not fully screened"
-run "$MI" due
+run "$MI" due --days 30
 expect_out_has "(visit $v1, plan reassess)  OVERDUE" "English: due"
 run "$MI" clients
 expect_out_has "last visit" "English: clients"
 english_clients=$out
 
 # ---- the words people read -----------------------------------------------
-# words LANG: the translated words expected of each list, one variable each.
+# Each list in each language, then the words expected of it.
+declare -A said
+lists=("clients" "review" "drafts" "drafts --expired" "due --days 30" "check")
 for lang in es fr_CA; do
-	if [[ $lang == es ]]; then
-		w_clients=("nombre" "nacimiento" "última visita" "resultado")
-		w_review=("visita" "fecha" "cliente" "estado" "kiosk, terminado" "desk, borrador"
-			"proceed, evaluación incompleta")
-		w_drafts=("desk, borrador" "kiosk, borrador" "Kiosk Person")
-		w_no_expired="no hay cuestionarios sin terminar vencidos"
-		w_due=("(visita $v1, plan reassess)  ATRASADO" "(visita $v2, plan maintenance_4_weeks)")
-		w_check=("integridad: correcta" "claves foráneas: correctas")
-		w_error="massage-intake: clients solo acepta opciones"
-		w_discard="massage-intake: --discard necesita el número de una visita"
-	else
-		w_clients=("nom" "naissance" "dernière visite" "résultat")
-		w_review=("visite" "date" "client" "état" "kiosk, terminé" "desk, brouillon"
-			"proceed, dépistage incomplet")
-		w_drafts=("desk, brouillon" "kiosk, brouillon" "Kiosk Person")
-		w_no_expired="aucun questionnaire inachevé expiré"
-		w_due=("(visite $v1, plan reassess)  EN RETARD" "(visite $v2, plan maintenance_4_weeks)")
-		w_check=("intégrité : ok" "clés étrangères : ok")
-		w_error="massage-intake: clients n’accepte que des options"
-		w_discard="massage-intake: --discard demande le numéro d’une visite"
-	fi
-
-	in_language "$lang" "$MI" clients
-	expect_rc 0 "$lang: clients"
-	for w in "${w_clients[@]}"; do expect_out_has "$w" "$lang: clients"; done
-	expect_out_lacks "last visit" "$lang: clients' headings are not English"
-	# Below the headings the rows are the same: names, dates, level keywords.
-	check "$([[ $(tail -n +2 <<<"$out" | tr -s ' ') == $(tail -n +2 <<<"$english_clients" | tr -s ' ') ]]; echo $?)" \
-		"$lang: the clients' rows are those of English: $out"
-
-	in_language "$lang" "$MI" review
-	expect_rc 0 "$lang: review"
-	for w in "${w_review[@]}"; do expect_out_has "$w" "$lang: review"; done
+	for list in "${lists[@]}"; do
+		# shellcheck disable=SC2086 # the command's words split on purpose
+		in_language "$lang" "$MI" $list
+		expect_rc 0 "$lang: $list"
+		said[$lang:$list]=$out
+	done
+done
+while IFS='|' read -r lang list word; do
+	out=${said[$lang:$list]}
+	expect_out_has "$word" "$lang: $list"
+done <<EOF
+es|clients|nombre
+es|clients|nacimiento
+es|clients|última visita
+es|clients|resultado
+es|review|visita
+es|review|fecha
+es|review|cliente
+es|review|estado
+es|review|kiosk, terminado
+es|review|kiosk, borrador
+es|review|proceed, evaluación incompleta
+es|drafts|kiosk, borrador
+es|drafts|Kiosk Person
+es|drafts --expired|no hay cuestionarios sin terminar vencidos
+es|due --days 30|(visita $v1, plan reassess)  ATRASADO
+es|due --days 30|(visita $v2, plan maintenance_4_weeks)
+es|check|integridad: correcta
+es|check|claves foráneas: correctas
+fr_CA|clients|nom
+fr_CA|clients|naissance
+fr_CA|clients|dernière visite
+fr_CA|clients|résultat
+fr_CA|review|visite
+fr_CA|review|état
+fr_CA|review|kiosk, terminé
+fr_CA|review|kiosk, brouillon
+fr_CA|review|proceed, dépistage incomplet
+fr_CA|drafts|kiosk, brouillon
+fr_CA|drafts|Kiosk Person
+fr_CA|drafts --expired|aucun questionnaire inachevé expiré
+fr_CA|due --days 30|(visite $v1, plan reassess)  EN RETARD
+fr_CA|due --days 30|(visite $v2, plan maintenance_4_weeks)
+fr_CA|check|intégrité : ok
+fr_CA|check|clés étrangères : ok
+EOF
+# ... and no English is left in them.
+while IFS='|' read -r list word; do
+	for lang in es fr_CA; do
+		out=${said[$lang:$list]}
+		expect_out_lacks "$word" "$lang: $list is not in English"
+	done
+done <<'EOF'
+clients|last visit
+review|finished
+review|not fully screened
+drafts|draft
+drafts --expired|no expired
+due --days 30|OVERDUE
+check|integrity
+EOF
+for lang in es fr_CA; do
+	out=${said[$lang:review]}
 	expect_out_has "modify" "$lang: a level stays its keyword"
-	expect_out_lacks "finished" "$lang: review is not in English"
+	# Below the headings the clients' rows are those of English: names,
+	# dates, level keywords.
+	holds "$lang: the clients' rows are those of English: ${said[$lang:clients]}" \
+		test "$(tail -n +2 <<<"${said[$lang:clients]}" | tr -s ' ')" == \
+		"$(tail -n +2 <<<"$english_clients" | tr -s ' ')"
+done
 
-	in_language "$lang" "$MI" drafts
-	expect_rc 0 "$lang: drafts"
-	for w in "${w_drafts[@]}"; do expect_out_has "$w" "$lang: drafts"; done
-	expect_out_lacks "draft" "$lang: drafts is not in English"
-	in_language "$lang" "$MI" drafts --expired
-	expect_rc 0 "$lang: drafts --expired"
-	expect_out_has "$w_no_expired" "$lang: no expired drafts"
+# Errors: the same exit status as in English, the sentence in the language.
+while IFS='|' read -r lang command sentence; do
+	# shellcheck disable=SC2086 # the command's words split on purpose
+	expect_same_rc "$lang" "$command" "$MI" $command
+	expect_err_has "$sentence" "$lang: $command: the error is translated"
+done <<'EOF'
+es|clients extra|massage-intake: clients solo acepta opciones
+es|drafts --discard abc|massage-intake: --discard necesita el número de una visita
+es|due --days 999|massage-intake: --days acepta un número entero de 0 a 365.
+es|settings no_such_setting|massage-intake: ajuste desconocido "no_such_setting"
+fr_CA|clients extra|massage-intake: clients n’accepte que des options
+fr_CA|drafts --discard abc|massage-intake: --discard demande le numéro d’une visite
+fr_CA|due --days 999|massage-intake: --days accepte un nombre entier de 0 à 365.
+fr_CA|settings no_such_setting|massage-intake: paramètre inconnu « no_such_setting »
+EOF
 
-	in_language "$lang" "$MI" due --days 30
-	expect_rc 0 "$lang: due"
-	for w in "${w_due[@]}"; do expect_out_has "$w" "$lang: due"; done
-	expect_out_lacks "OVERDUE" "$lang: due is not in English"
-
-	in_language "$lang" "$MI" check
-	expect_rc 0 "$lang: check"
-	for w in "${w_check[@]}"; do expect_out_has "$w" "$lang: check"; done
-
-	# Errors: the same exit status, the sentence in the language.
-	expect_same_rc "$lang" "clients with an operand" "$MI" clients extra
-	expect_err_has "$w_error" "$lang: the error is translated"
-	expect_same_rc "$lang" "drafts --discard of no number" "$MI" drafts --discard abc
-	expect_err_has "$w_discard" "$lang: the error is translated"
-	expect_same_rc "$lang" "due --days out of range" "$MI" due --days 999
-	expect_same_rc "$lang" "an unknown setting" "$MI" settings no_such_setting
-
-	# ---- what programs read: byte-identical to English --------------------
+# ---- what programs read: byte-identical to English -----------------------
+for f in "$EX"/*.json; do jq -c . "$f"; done >"$T/all.jsonl"
+"$MI" due --days 30 --ics "$T/en.ics" >/dev/null || fail "due --ics in English"
+for lang in es fr_CA; do
 	for f in "$EX"/*.json; do
 		same_as_english "$lang" "screen $(basename "$f")" "$MI" screen "$f"
 		same_as_english "$lang" "screen --json $(basename "$f")" "$MI" screen --json "$f"
 	done
-	for f in "$EX"/*.json; do jq -c . "$f"; done >"$T/all.jsonl"
 	same_as_english "$lang" "screen --jsonl" "$MI" screen --jsonl "$T/all.jsonl"
 	same_as_english "$lang" "clients --json" "$MI" clients --json
 	same_as_english "$lang" "review --json" "$MI" review --json
@@ -163,12 +190,11 @@ for lang in es fr_CA; do
 	same_as_english "$lang" "due --json" "$MI" due --days 30 --json
 	same_as_english "$lang" "rules --json" "$MI" rules --json
 	# The calendar: the same but for DTSTAMP, the moment it was written.
-	"$MI" due --days 30 --ics "$T/en.ics" >/dev/null || fail "due --ics in English"
 	LANGUAGE=$lang "$MI" due --days 30 --ics "$T/$lang.ics" >/dev/null || fail "$lang: due --ics"
-	check "$(cmp -s <(grep -v '^DTSTAMP:' "$T/en.ics") <(grep -v '^DTSTAMP:' "$T/$lang.ics"); echo $?)" \
-		"$lang: due --ics differs from English"
-	check "$(grep -q "SUMMARY:.*maintenance session" "$T/$lang.ics"; echo $?)" \
-		"$lang: the calendar has its events: $(cat "$T/$lang.ics")"
+	holds "$lang: due --ics differs from English" \
+		cmp -s <(grep -v '^DTSTAMP:' "$T/en.ics") <(grep -v '^DTSTAMP:' "$T/$lang.ics")
+	holds "$lang: the calendar has its events: $(cat "$T/$lang.ics")" \
+		grep -q "SUMMARY:.*maintenance session" "$T/$lang.ics"
 	same_as_english "$lang" "due --ics -" sh -c "\"\$0\" due --days 30 --ics - | grep -v '^DTSTAMP:'" "$MI"
 done
 
