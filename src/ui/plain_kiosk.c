@@ -17,9 +17,9 @@
 #include "mi/i18n.h"
 #include "mi/screen.h"
 #include "mi/settings.h"
-#include "mi/ui_length.h"
 #include "mi/ui_lock.h"
 #include "mi/ui_plain.h"
+#include "mi/ui_welcome.h"
 
 /* Blank lines that scroll a client's lines off a terminal's page before
  * the next client. */
@@ -257,18 +257,9 @@ static void say_welcome(plain_kiosk *k, bool with_languages)
 		say_languages(k);
 	else
 		mi_plain_blank(io);
-	/* The length as measured for the questions loaded (ui_length.h). */
-	char length[128] = "";
-	int minutes = mi_ui_intake_minutes();
-	if (minutes > 0)
-		snprintf(length, sizeof length,
-			 dngettext(MI_TEXT_DOMAIN, "It takes about %d minute.",
-				   "It takes about %d minutes.", (unsigned long)minutes),
-			 minutes);
-	mi_plain_say(io, "%s%s%s",
-		     _("Welcome! Before your massage, please answer a few questions about your back "
-		       "and your health."),
-		     *length ? " " : "", length);
+	char welcome[512];
+	mi_ui_welcome_words(welcome, sizeof welcome);
+	mi_plain_say(io, "%s", welcome);
 	mi_plain_say(io, "%s", _("Your answers are private: only you and your therapist see them."));
 	mi_plain_say(io, "%s", _("Each question is one line: type your answer and press Enter."));
 }
