@@ -34,7 +34,6 @@ typedef struct plain_kiosk {
 	mi_ui_lock *lock;
 	double idle;
 	long resume_hours;
-	size_t language_pick; /* the number typed for a language, from 1 */
 } plain_kiosk;
 
 /* On a terminal, the previous client's lines scroll away. */
@@ -277,11 +276,10 @@ static bool one_client(plain_kiosk *k)
 	say_welcome(k, true);
 	mi_ui_ident id;
 	ident_end e;
-	while ((e = identify(io, k->idle, true, today, &id, k->config, &k->language_pick)) ==
-	       IDENT_LANGUAGE) {
+	size_t pick = 0; /* the number typed for a language, from 1 */
+	while ((e = identify(io, k->idle, true, today, &id, k->config, &pick)) == IDENT_LANGUAGE) {
 		mi_translation_use(mi_client_language(k->config->translations,
-						      k->config->translation_count,
-						      k->language_pick - 1));
+						      k->config->translation_count, pick - 1));
 		say_welcome(k, false);
 	}
 	if (e == IDENT_STAFF)
@@ -320,7 +318,8 @@ static bool one_client(plain_kiosk *k)
 	}
 	/* The visit remembers its language for the aftercare sheet, as at the
 	 * full-screen kiosk; failing to costs only that. */
-	mi_app_visit_set_language(k->config->store, draft, mi_i18n_language(), &err);
+	mi_error ignored;
+	mi_app_visit_set_language(k->config->store, draft, mi_i18n_language(), &ignored);
 	if (resuming)
 		mi_plain_say(io, "%s", _("Welcome back: your answers so far are kept."));
 	else {
