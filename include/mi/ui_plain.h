@@ -74,6 +74,25 @@ void mi_plain_echo(mi_plain_io *io, bool on);
 /* True for the line the staff key gives: F12's sequence or Ctrl-T in it. */
 bool mi_plain_staff_key(const char *line);
 
+/* 0 when the line is a yes in the language in use ("y", "yes", "s", "sí"
+ * in Spanish, "o", "oui" in French), 1 for a no, -1 for neither: the words
+ * are a translated message; y, yes, n and no count in every language.
+ * Case and accents do not matter; spaces at either end are ignored. */
+int mi_plain_yes_no(const char *line);
+
+/* True when the line says "none" in the language in use (or in English). */
+bool mi_plain_none(const char *line);
+
+/* The key that answers a typed value read back (ui_reading.h): 'y' or 'n'
+ * for a yes or a no, '1' or '2' for a pick between two readings; 0 when the
+ * line is none of those. */
+wchar_t mi_plain_reading_key(const mi_ui_reading *r, const char *line);
+
+/* How to answer a value read back, and the refusal of a line that does
+ * not: one line each, in the language in use. */
+const char *mi_plain_reading_hint(const mi_ui_reading *r);
+const char *mi_plain_reading_refusal(const mi_ui_reading *r);
+
 /* How a walk through the questions ended. */
 typedef enum mi_plain_end {
 	MI_PLAIN_FINISHED, /* MI_UI_DONE: signed, or an urgent intake's safety questions done */
@@ -88,8 +107,13 @@ typedef enum mi_plain_end {
 mi_plain_end mi_plain_walk(mi_plain_io *io, mi_ui_intake *intake, mi_ui_mode mode,
 			   const mi_ruleset *rules, double idle_seconds);
 
-/* The kiosk in line mode: welcome (name, date of birth, a resume code to
- * continue), the code of a fresh intake, the questions, then the thank-you
+/* The kiosk in line mode: the languages a client may pick, numbered, each
+ * in its own words (when translations are loaded), with the welcome (name,
+ * date of birth, a resume code to continue) in the desk's language; a
+ * language's number instead of the name says the welcome again in it, and
+ * the intake, the messages and the visit's language (for its aftercare
+ * sheet) follow; the next client starts in the desk's language. Then the
+ * code of a fresh intake, the questions, then the thank-you
  * or, after an urgent intake, what to do now; then a new client, with the
  * previous one's lines scrolled away on a terminal. Nothing of another
  * client is ever printed. Only the staff key (F12 or Ctrl-T, then Enter)

@@ -2,10 +2,10 @@
  * (ui_plain.h): the command line's part, opening what they need. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/store.h"
 #include "mi/ui_plain.h"
 
@@ -13,16 +13,15 @@
 static bool another(mi_plain_io *io)
 {
 	for (;;) {
-		mi_plain_say(io, "Another intake? Type y for yes or n for no.");
+		mi_plain_say(io, "%s", _("Another intake? Type y for yes or n for no."));
 		mi_plain_prompt(io);
 		char *line = NULL;
 		if (mi_plain_read_line(io, 0, false, &line) != MI_PLAIN_GOT_LINE)
 			return false;
-		bool yes = strcasecmp(line, "y") == 0 || strcasecmp(line, "yes") == 0;
-		bool no = strcasecmp(line, "n") == 0 || strcasecmp(line, "no") == 0;
+		int answer = mi_plain_yes_no(line);
 		free(line);
-		if (yes || no)
-			return yes;
+		if (answer >= 0)
+			return answer == 0;
 	}
 }
 
@@ -36,8 +35,8 @@ int mi_cli_plain_intakes(mi_cli *cli, mi_visit_source source, bool desk)
 		st = mi_cli_open_store(cli, MI_STORE_CREATE, &store, &err);
 	if (st == MI_OK && desk && !mi_cli_who(cli))
 		st = mi_error_set(&err, MI_EUSAGE,
-				  "the front desk in plain mode signs in with --as NAME (the PIN is "
-				  "asked next); see massage-intake --help.");
+				  _("the front desk in plain mode signs in with --as NAME (the PIN is "
+				    "asked next); see massage-intake --help."));
 	mi_plain_io io;
 	mi_plain_io_init(&io, STDIN_FILENO, stdout);
 	long long visit = 0;
@@ -52,7 +51,7 @@ int mi_cli_plain_intakes(mi_cli *cli, mi_visit_source source, bool desk)
 	if (st != MI_OK)
 		return mi_cli_fail(&err);
 	if (!desk && visit == 0)
-		return mi_cli_failf(MI_EDATA, "the intake was not finished; its answers are kept as "
-					      "a draft.");
+		return mi_cli_failf(MI_EDATA, "%s", _("the intake was not finished; its answers are "
+						    "kept as a draft."));
 	return 0;
 }

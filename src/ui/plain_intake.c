@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "mi/i18n.h"
 #include "mi/rules.h"
 #include "mi/ui_plain.h"
 
@@ -61,11 +62,12 @@ static bool whole_number(const char *s, long lo, long hi, long *out)
 }
 
 /* "1, 4" (commas, semicolons or spaces between) as ticks of n options;
- * "none" or "0" alone ticks none. False for anything else. */
+ * "none" (in the client's words too) or "0" alone ticks none. False for
+ * anything else. */
 static bool parse_ticks(const char *s, size_t n, unsigned *marks)
 {
 	*marks = 0;
-	if (strcasecmp(s, "none") == 0 || strcmp(s, "0") == 0)
+	if (mi_plain_none(s))
 		return true;
 	char copy[256];
 	snprintf(copy, sizeof copy, "%s", s);
@@ -79,16 +81,6 @@ static bool parse_ticks(const char *s, size_t n, unsigned *marks)
 		any = true;
 	}
 	return any;
-}
-
-/* 0 for yes, 1 for no (the walk-through's order), -1 for neither. */
-static int yes_or_no(const char *s)
-{
-	if (strcasecmp(s, "y") == 0 || strcasecmp(s, "yes") == 0)
-		return 0;
-	if (strcasecmp(s, "n") == 0 || strcasecmp(s, "no") == 0)
-		return 1;
-	return -1;
 }
 
 static asked ask_line(walk *w, char **line);
@@ -123,8 +115,12 @@ static asked ask_line(walk *w, char **line)
 		return ASKED_END;
 	mi_plain_blank(w->io);
 	mi_plain_say(w->io,
-		     "Are you still there? Press Enter to go on: in %d seconds this intake is "
-		     "put away, with your answers saved.",
+		     dngettext(MI_TEXT_DOMAIN,
+			       "Are you still there? Press Enter to go on: in %d second this intake "
+			       "is put away, with your answers saved.",
+			       "Are you still there? Press Enter to go on: in %d seconds this intake "
+			       "is put away, with your answers saved.",
+			       (unsigned long)warn),
 		     (int)warn);
 	got = mi_plain_read_line(w->io, warn, client, line);
 	if (got != MI_PLAIN_GOT_LINE)
@@ -144,9 +140,12 @@ static void say_question(walk *w, const mi_ui_question *q)
 			pos = i + 1;
 	mi_plain_blank(w->io);
 	if (q->kind == MI_Q_CONSENT)
-		mi_plain_say(w->io, "Last step, %s: %s", q->group, q->text);
+		/* TRANSLATORS: the consent's group, then its text. */
+		mi_plain_say(w->io, _("Last step, %s: %s"), q->group, q->text);
 	else
-		mi_plain_say(w->io, "Question %zu of %zu, %s: %s", pos, total, q->group, q->text);
+		/* TRANSLATORS: the question's place among those asked, its group,
+		   then its words: "Question 3 of 36, Your pain: Where does it hurt?" */
+		mi_plain_say(w->io, _("Question %zu of %zu, %s: %s"), pos, total, q->group, q->text);
 }
 
 /* The question, its options and how to answer it. */
@@ -157,10 +156,11 @@ static void say_page(walk *w, const mi_ui_question *q)
 	size_t n = options_of(q, &values);
 	switch (q->kind) {
 	case MI_Q_YESNO:
-		mi_plain_say(w->io, "Type y for yes or n for no.");
+		mi_plain_say(w->io, "%s", _("Type y for yes or n for no."));
 		break;
 	case MI_Q_SCALE:
-		mi_plain_say(w->io, "Type a number from 0 (%s) to 10 (%s).", q->low_label,
+		/* TRANSLATORS: the words of the scale's two ends. */
+		mi_plain_say(w->io, _("Type a number from 0 (%s) to 10 (%s)."), q->low_label,
 			     q->high_label);
 		break;
 	case MI_Q_CHOICE:
@@ -169,33 +169,34 @@ static void say_page(walk *w, const mi_ui_question *q)
 		for (size_t i = 0; i < n; i++)
 			mi_plain_say(w->io, "  %zu. %s", i + 1, option_words(q, values, i));
 		mi_plain_say(w->io, "%s", q->kind == MI_Q_CHOICE
-						  ? "Type the number of your answer."
-						  : "Type the numbers of all that apply, separated by "
-						    "commas (for example 1, 4), or none.");
+						  ? _("Type the number of your answer.")
+						  : _("Type the numbers of all that apply, separated by "
+						      "commas (for example 1, 4), or none."));
 		break;
 	case MI_Q_TEXT_LIST:
-		mi_plain_say(w->io, "Type one per line; an empty line ends the list.");
+		mi_plain_say(w->io, "%s", _("Type one per line; an empty line ends the list."));
 		break;
 	case MI_Q_DATE:
-		mi_plain_say(w->io, "For example 14 March 1988, 14/03/1988 or 1988-03-14.");
+		mi_plain_say(w->io, "%s", _("For example 14 March 1988, 14/03/1988 or 1988-03-14."));
 		break;
 	case MI_Q_WEEKS_OR_NONE:
-		mi_plain_say(w->io, "Type a number of weeks, or press Enter for none.");
+		mi_plain_say(w->io, "%s", _("Type a number of weeks, or press Enter for none."));
 		break;
 	case MI_Q_CONSENT:
-		mi_plain_say(w->io, "Your full name:");
+		mi_plain_say(w->io, "%s", _("Your full name:"));
 		break;
 	case MI_Q_TEXT:
 	case MI_Q_NUMBER:
 		if (q->optional)
-			mi_plain_say(w->io, "You may leave it empty: press Enter.");
+			mi_plain_say(w->io, "%s", _("You may leave it empty: press Enter."));
 		break;
 	}
 	const mi_answers *a = mi_ui_intake_answers(w->in);
 	if (mi_answers_has(a, q->key) && q->kind != MI_Q_CONSENT) {
 		char now[512];
 		mi_ui_answer_summary(q, a, now, sizeof now);
-		mi_plain_say(w->io, "Your answer now: %s. Press Enter to keep it.", now);
+		/* TRANSLATORS: the answer given before, in short words. */
+		mi_plain_say(w->io, _("Your answer now: %s. Press Enter to keep it."), now);
 	}
 }
 
@@ -213,7 +214,8 @@ static void say_banner(walk *w)
 	char *f2 = strstr(banner, " (F2 for details)");
 	if (f2)
 		*f2 = '\0';
-	mi_plain_say(w->io, "Screening now: %s", banner);
+	/* TRANSLATORS: the therapist's screening line ("[ok PROCEED] - 0 flags, ..."). */
+	mi_plain_say(w->io, _("Screening now: %s"), banner);
 }
 
 /* Sends a key to the walk-through and says what came of it. */
@@ -244,24 +246,16 @@ static void say_notice(walk *w)
 /* The typed words read back: y keeps them, n changes them, 1 or 2 picks. */
 static asked answer_reading(walk *w, const mi_ui_reading *r)
 {
-	bool choose = r->kind == MI_UI_READ_CHOOSE;
 	mi_plain_say(w->io, "%s", r->question);
-	mi_plain_say(w->io, choose ? "Type 1 or 2, or n to change it."
-				   : "Type y if it is right, or n to change it.");
+	mi_plain_say(w->io, "%s", mi_plain_reading_hint(r));
 	char *line = NULL;
 	asked got = ask(w, &line);
 	if (got != ASKED_LINE)
 		return got;
-	char *s = trim(line);
-	int yn = yes_or_no(s);
-	wchar_t key = 0;
-	if (yn >= 0 && !(choose && yn == 0))
-		key = yn == 0 ? L'y' : L'n';
-	else if (choose && (strcmp(s, "1") == 0 || strcmp(s, "2") == 0))
-		key = (wchar_t)s[0];
+	wchar_t key = mi_plain_reading_key(r, line);
 	free(line);
 	if (!key) {
-		mi_plain_say(w->io, choose ? "Please type 1, 2 or n." : "Please type y or n.");
+		mi_plain_say(w->io, "%s", mi_plain_reading_refusal(r));
 		return ASKED_AGAIN;
 	}
 	press(w, mi_ui_key_char(key));
@@ -275,14 +269,14 @@ static mi_ui_action answer_review(walk *w, asked *got)
 	const mi_ui_question *rows[MAX_ROWS];
 	size_t n = mi_ui_intake_review_list(w->in, rows, MAX_ROWS);
 	mi_plain_blank(w->io);
-	mi_plain_say(w->io, "Please check your answers:");
+	mi_plain_say(w->io, "%s", _("Please check your answers:"));
 	for (size_t i = 0; i < n; i++) {
 		char answer[512];
 		mi_ui_answer_summary(rows[i], mi_ui_intake_answers(w->in), answer, sizeof answer);
 		mi_plain_say(w->io, "  %zu. %s: %s", i + 1, rows[i]->label, answer);
 	}
-	mi_plain_say(w->io, "Press Enter if all is correct, to go on and sign; or type a number to "
-			    "change that answer.");
+	mi_plain_say(w->io, "%s", _("Press Enter if all is correct, to go on and sign; or type a "
+				    "number to change that answer."));
 	char *line = NULL;
 	*got = ask(w, &line);
 	if (*got != ASKED_LINE)
@@ -296,7 +290,7 @@ static mi_ui_action answer_review(walk *w, asked *got)
 		mi_ui_intake_review_select(w->in, *s ? (size_t)k - 1 : n);
 		a = enter(w);
 	} else {
-		mi_plain_say(w->io, "Please type a number from 1 to %zu, or press Enter.", n);
+		mi_plain_say(w->io, _("Please type a number from 1 to %zu, or press Enter."), n);
 	}
 	free(line);
 	return a;
@@ -340,7 +334,7 @@ static mi_ui_action answer_page(walk *w, const mi_ui_question *q, char *line, as
 	}
 	if (strlen(line) > MI_ANSWERS_MAX_TEXT) {
 		free(line);
-		mi_plain_say(w->io, "That answer is too long: please keep it under %d characters.",
+		mi_plain_say(w->io, _("That answer is too long: please keep it under %d characters."),
 			     MI_ANSWERS_MAX_TEXT);
 		return a;
 	}
@@ -348,11 +342,11 @@ static mi_ui_action answer_page(walk *w, const mi_ui_question *q, char *line, as
 	case MI_Q_YESNO:
 		if (*s == '\0')
 			a = enter(w); /* the walk-through says what is missing */
-		else if ((k = yes_or_no(s)) >= 0) {
+		else if ((k = mi_plain_yes_no(s)) >= 0) {
 			mi_ui_intake_set_choice(w->in, (int)k);
 			a = enter(w);
 		} else
-			mi_plain_say(w->io, "Please type y for yes or n for no.");
+			mi_plain_say(w->io, "%s", _("Please type y for yes or n for no."));
 		break;
 	case MI_Q_SCALE:
 	case MI_Q_CHOICE: {
@@ -364,7 +358,7 @@ static mi_ui_action answer_page(walk *w, const mi_ui_question *q, char *line, as
 			mi_ui_intake_set_choice(w->in, (int)(q->kind == MI_Q_SCALE ? k : k - 1));
 			a = enter(w);
 		} else {
-			mi_plain_say(w->io, "Please type a number from %ld to %ld.", lo, hi);
+			mi_plain_say(w->io, _("Please type a number from %ld to %ld."), lo, hi);
 		}
 		break;
 	}
@@ -374,8 +368,8 @@ static mi_ui_action answer_page(walk *w, const mi_ui_question *q, char *line, as
 			mi_ui_intake_set_marks(w->in, marks);
 			a = enter(w);
 		} else {
-			mi_plain_say(w->io, "Please type numbers from 1 to %zu, separated by commas, "
-					    "or none.", n);
+			mi_plain_say(w->io, _("Please type numbers from 1 to %zu, separated by "
+					      "commas, or none."), n);
 		}
 		break;
 	case MI_Q_TEXT_LIST:
@@ -393,7 +387,7 @@ mi_plain_end mi_plain_walk(mi_plain_io *io, mi_ui_intake *in, mi_ui_mode mode,
 			   const mi_ruleset *rules, double idle_seconds)
 {
 	walk w = {.io = io, .in = in, .mode = mode, .rules = rules, .idle = idle_seconds};
-	mi_plain_say(io, "At any question, type ? for help, or < to go back a question.");
+	mi_plain_say(io, "%s", _("At any question, type ? for help, or < to go back a question."));
 	say_banner(&w);
 	for (;;) {
 		if (mi_ui_intake_notice_open(in)) {
@@ -415,7 +409,8 @@ mi_plain_end mi_plain_walk(mi_plain_io *io, mi_ui_intake *in, mi_ui_mode mode,
 			if (got == ASKED_LINE) {
 				char *s = trim(line);
 				if (strcmp(s, "?") == 0) {
-					mi_plain_say(io, "Help: %s", q->help ? q->help : "");
+					/* TRANSLATORS: the question's help text follows. */
+					mi_plain_say(io, _("Help: %s"), q->help ? q->help : "");
 					free(line);
 				} else if (strcmp(s, "<") == 0) {
 					free(line);

@@ -8,6 +8,8 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "mi/fold.h"
+#include "mi/i18n.h"
 #include "mi/text.h"
 #include "mi/ui.h"
 #include "mi/ui_plain.h"
@@ -139,4 +141,72 @@ void mi_plain_echo(mi_plain_io *io, bool on)
 bool mi_plain_staff_key(const char *line)
 {
 	return strchr(line, '\x14') || strstr(line, "\x1b[24~");
+}
+
+/* True when line is one of words (alternatives separated by '|'), folded
+ * (case and accents do not count, fold.h). */
+static bool one_of(const char *line, const char *words)
+{
+	char *typed = mi_fold(line);
+	bool found = false;
+	while (typed && *typed && !found && *words) {
+		size_t n = strcspn(words, "|");
+		char word[64];
+		if (n < sizeof word) {
+			memcpy(word, words, n);
+			word[n] = '\0';
+			char *folded = mi_fold(word);
+			found = folded && strcmp(folded, typed) == 0;
+			free(folded);
+		}
+		words += n + (words[n] == '|');
+	}
+	free(typed);
+	return found;
+}
+
+int mi_plain_yes_no(const char *line)
+{
+	/* TRANSLATORS: what a client may type for "yes" in the plain line mode,
+	   alternatives separated by |, the one the prompts name first ("Type y
+	   for yes"); y and yes are understood in every language too. */
+	if (one_of(line, "y|yes") || one_of(line, P_("plain mode answer words", "y|yes")))
+		return 0;
+	/* TRANSLATORS: the same for "no"; n and no are understood too. */
+	if (one_of(line, "n|no") || one_of(line, P_("plain mode answer words", "n|no")))
+		return 1;
+	return -1;
+}
+
+bool mi_plain_none(const char *line)
+{
+	/* TRANSLATORS: what a client may type for "none of these" in the plain
+	   line mode (alternatives separated by |, the one the prompts name
+	   first); none and 0 are understood in every language too. */
+	return one_of(line, "none|0") || one_of(line, P_("plain mode answer words", "none"));
+}
+
+wchar_t mi_plain_reading_key(const mi_ui_reading *r, const char *line)
+{
+	bool choose = r->kind == MI_UI_READ_CHOOSE;
+	int yn = mi_plain_yes_no(line);
+	if (yn == 1 || (yn == 0 && !choose))
+		return yn == 0 ? L'y' : L'n';
+	char *typed = mi_fold(line);
+	wchar_t key = 0;
+	if (choose && typed && (strcmp(typed, "1") == 0 || strcmp(typed, "2") == 0))
+		key = (wchar_t)typed[0];
+	free(typed);
+	return key;
+}
+
+const char *mi_plain_reading_hint(const mi_ui_reading *r)
+{
+	return r->kind == MI_UI_READ_CHOOSE ? _("Type 1 or 2, or n to change it.")
+					    : _("Type y if it is right, or n to change it.");
+}
+
+const char *mi_plain_reading_refusal(const mi_ui_reading *r)
+{
+	return r->kind == MI_UI_READ_CHOOSE ? _("Please type 1, 2 or n.") : _("Please type y or n.");
 }

@@ -11,19 +11,22 @@
 #include "mi/app_audit.h"
 #include "mi/app_drafts.h"
 #include "mi/app_intake.h"
+#include "mi/app_language.h"
 #include "mi/app_settings.h"
+#include "mi/client_language.h"
+#include "mi/i18n.h"
 #include "mi/screen.h"
 #include "mi/settings.h"
-#include "mi/ui_length.h"
 #include "mi/ui_lock.h"
 #include "mi/ui_plain.h"
+#include "mi/ui_welcome.h"
 
 /* Blank lines that scroll a client's lines off a terminal's page before
  * the next client. */
 enum { PAGE_BREAK_LINES = 60, THANKS_SECONDS = 20 };
 
 /* What asking for who the intake is for gave. */
-typedef enum ident_end { IDENT_DONE, IDENT_STAFF, IDENT_IDLE, IDENT_ENDED } ident_end;
+typedef enum ident_end { IDENT_DONE, IDENT_LANGUAGE, IDENT_STAFF, IDENT_IDLE, IDENT_ENDED } ident_end;
 
 typedef struct plain_kiosk {
 	const mi_ui_kiosk_config *config;
@@ -43,9 +46,28 @@ static void page_break(mi_plain_io *io)
 	fflush(io->out);
 }
 
-/* One field of the identification form: its question, then a line. */
+/* The number of a language a client may pick, alone on the line (1 for
+ * the first of mi_languages()), or 0. */
+static size_t language_number(const mi_ui_kiosk_config *config, const char *line)
+{
+	size_t count = 0;
+	mi_languages(&count);
+	for (size_t i = 0; config && config->translation_count > 0 && i < count; i++) {
+		char number[24];
+		snprintf(number, sizeof number, "%zu", i + 1);
+		if (strcmp(line, number) == 0 &&
+		    mi_client_language(config->translations, config->translation_count, i))
+			return i + 1;
+	}
+	return 0;
+}
+
+/* One field of the identification form: its question, then a line. On
+ * the kiosk's name field (languages set), a language's number is a pick
+ * of language (IDENT_LANGUAGE, *pick set), as the full screen's welcome
+ * page takes F2 to F4 while it asks the name. */
 static ident_end ask_field(mi_plain_io *io, double idle, bool client, const char *question,
-			   mi_ui_field *field)
+			   mi_ui_field *field, const mi_ui_kiosk_config *languages, size_t *pick)
 {
 	if (*question)
 		mi_plain_say(io, "%s", question);
@@ -58,6 +80,12 @@ static ident_end ask_field(mi_plain_io *io, double idle, bool client, const char
 		free(line);
 		return IDENT_STAFF;
 	}
+	size_t language = languages ? language_number(languages, line) : 0;
+	if (language) {
+		*pick = language;
+		free(line);
+		return IDENT_LANGUAGE;
+	}
 	mi_ui_field_set(field, line);
 	free(line);
 	return IDENT_DONE;
@@ -65,14 +93,16 @@ static ident_end ask_field(mi_plain_io *io, double idle, bool client, const char
 
 /* Name, date of birth (read back in words for a yes) and, at the kiosk,
  * the resume code: checked by mi_ui_ident_key as on the full screen; a
- * field refused is asked again with the reason. */
+ * field refused is asked again with the reason. At the kiosk (languages
+ * set) the name's line may pick a language instead (IDENT_LANGUAGE). */
 static ident_end identify(mi_plain_io *io, double idle, bool client, mi_date today,
-			  mi_ui_ident *id)
+			  mi_ui_ident *id, const mi_ui_kiosk_config *languages, size_t *pick)
 {
-	static const char *const questions[] = {
-		"Full name:",
-		"Date of birth (for example 14 March 1988):",
-		"Your code, only to continue an intake you began (press Enter to start a new one):",
+	const char *const questions[] = {
+		_("Full name:"),
+		_("Date of birth (for example 14 March 1988):"),
+		_("Your code, only to continue an intake you began (press Enter to start a new "
+		  "one):"),
 	};
 	mi_ui_ident_clear(id);
 	id->with_code = client;
@@ -80,7 +110,8 @@ static ident_end identify(mi_plain_io *io, double idle, bool client, mi_date tod
 	mi_ui_field *field[] = {&id->name, &id->birth, &id->code};
 	for (int i = 0; i < fields; i++) {
 		/* The welcome waits for a name; once one is typed, a silence clears it. */
-		ident_end e = ask_field(io, i == 0 ? 0 : idle, client, questions[i], field[i]);
+		ident_end e = ask_field(io, i == 0 ? 0 : idle, client, questions[i], field[i],
+					i == 0 ? languages : NULL, pick);
 		if (e != IDENT_DONE)
 			return e;
 	}
@@ -90,24 +121,22 @@ static ident_end identify(mi_plain_io *io, double idle, bool client, mi_date tod
 			return IDENT_DONE;
 		while (id->birth_asking) {
 			const mi_ui_reading *r = &id->birth_reading;
-			bool choose = r->kind == MI_UI_READ_CHOOSE;
 			mi_plain_say(io, "%s", r->question);
-			mi_plain_say(io, choose ? "Type 1 or 2, or n to change it."
-						: "Type y if it is right, or n to change it.");
+			mi_plain_say(io, "%s", mi_plain_reading_hint(r));
 			mi_ui_field reply = {0};
-			ident_end e = ask_field(io, idle, client, "", &reply);
+			ident_end e = ask_field(io, idle, client, "", &reply, NULL, NULL);
 			if (e != IDENT_DONE)
 				return e;
 			char *typed = mi_ui_field_text(&reply);
-			wchar_t key = typed && *typed ? (wchar_t)typed[0] : L' ';
+			wchar_t key = typed ? mi_plain_reading_key(r, typed) : 0;
 			free(typed);
-			if (mi_ui_ident_key(id, mi_ui_key_char(key), today) == MI_UI_DONE)
+			if (mi_ui_ident_key(id, mi_ui_key_char(key ? key : L' '), today) == MI_UI_DONE)
 				return IDENT_DONE;
 		}
 		if (id->status[0])
 			mi_plain_say(io, "%s", id->status);
 		ident_end e = ask_field(io, idle, client, questions[id->focus % fields],
-					field[id->focus % fields]);
+					field[id->focus % fields], NULL, NULL);
 		if (e != IDENT_DONE)
 			return e;
 	}
@@ -120,11 +149,11 @@ static bool staff_pin(plain_kiosk *k)
 	mi_ui_lock_reset(k->lock);
 	mi_ui_lock_tick(k->lock, mi_ui_now());
 	if (mi_ui_lock_waiting(k->lock)) {
-		mi_plain_say(k->io, "Too many wrong PINs: please wait a while and try again.");
+		mi_plain_say(k->io, "%s", _("Too many wrong PINs: please wait a while and try again."));
 		return false;
 	}
-	mi_plain_say(k->io, "Staff only: type the therapist PIN to leave the kiosk (Enter alone "
-			    "goes back).");
+	mi_plain_say(k->io, "%s", _("Staff only: type the therapist PIN to leave the kiosk (Enter "
+				    "alone goes back)."));
 	mi_plain_prompt(k->io);
 	mi_plain_echo(k->io, false);
 	char *line = NULL;
@@ -142,8 +171,8 @@ static bool staff_pin(plain_kiosk *k)
 	if (a == MI_UI_DONE)
 		return true;
 	mi_plain_say(k->io, "%s", mi_ui_lock_waiting(k->lock)
-					  ? "Wrong PIN. Too many wrong PINs: please wait a while."
-					  : "Wrong PIN.");
+					  ? _("Wrong PIN. Too many wrong PINs: please wait a while.")
+					  : _("Wrong PIN."));
 	return false;
 }
 
@@ -164,21 +193,22 @@ static void say_code(mi_plain_io *io, const char *before, const char *code)
 	char shown[MI_RESUME_CODE_DIGITS + 2];
 	mi_resume_code_format(code, shown);
 	mi_plain_say(io, "%s", before);
-	mi_plain_say(io, "Your code: %s", shown);
+	/* TRANSLATORS: the resume code, "123 456". */
+	mi_plain_say(io, _("Your code: %s"), shown);
 }
 
 /* After an urgent intake: the rule's own words, then what to do now. */
 static void say_urgent(mi_plain_io *io, const mi_screening *s)
 {
 	mi_plain_blank(io);
-	mi_plain_say(io, "Please get care now.");
+	mi_plain_say(io, "%s", _("Please get care now."));
 	mi_plain_say(io, "%s", mi_ui_client_notice(s));
-	mi_plain_say(io, "What to do now:");
-	mi_plain_say(io, "1. Tell the front desk now. They will help you.");
-	mi_plain_say(io, "2. Do not wait for your massage. We will not start it today.");
-	mi_plain_say(io, "3. If you feel worse while you wait, tell someone straight away.");
-	mi_plain_say(io, "Your answers are saved; the front desk can see them. Please speak to "
-			 "them before you leave.");
+	mi_plain_say(io, "%s", _("What to do now:"));
+	mi_plain_say(io, "%s", _("1. Tell the front desk now. They will help you."));
+	mi_plain_say(io, "%s", _("2. Do not wait for your massage. We will not start it today."));
+	mi_plain_say(io, "%s", _("3. If you feel worse while you wait, tell someone straight away."));
+	mi_plain_say(io, "%s", _("Your answers are saved; the front desk can see them. Please speak "
+				 "to them before you leave."));
 }
 
 /* The timeouts in force, read again for each client, so that a change
@@ -195,6 +225,44 @@ static void follow_settings(plain_kiosk *k)
 	mi_settings_clear(&s);
 }
 
+/* The languages a client may pick, numbered, each named in itself with
+ * how to pick it in its own words; nothing when only English is loaded. */
+static void say_languages(plain_kiosk *k)
+{
+	const mi_ui_kiosk_config *c = k->config;
+	size_t count = 0;
+	const mi_language *languages = mi_languages(&count);
+	for (size_t i = 0; c->translation_count > 0 && i < count; i++) {
+		if (!mi_client_language(c->translations, c->translation_count, i))
+			continue; /* not loaded */
+		mi_i18n_use(languages[i].code);
+		char offer[256];
+		/* TRANSLATORS: a language the plain kiosk offers, in its own words
+		   (this line is shown in your language whatever the desk's): its
+		   number, its name ("Español"), then its number again. */
+		snprintf(offer, sizeof offer, _("%1$zu. %2$s: type %1$zu and press Enter."), i + 1,
+			 languages[i].name);
+		mi_plain_say(k->io, "  %s", offer);
+	}
+	mi_translation_use(NULL); /* the desk's language again, for the welcome */
+}
+
+/* The welcome in the language in use, with the languages to pick first
+ * on the desk's. */
+static void say_welcome(plain_kiosk *k, bool with_languages)
+{
+	mi_plain_io *io = k->io;
+	if (with_languages)
+		say_languages(k);
+	else
+		mi_plain_blank(io);
+	char welcome[512];
+	mi_ui_welcome_words(welcome, sizeof welcome);
+	mi_plain_say(io, "%s", welcome);
+	mi_plain_say(io, "%s", _("Your answers are private: only you and your therapist see them."));
+	mi_plain_say(io, "%s", _("Each question is one line: type your answer and press Enter."));
+}
+
 /* One client at the kiosk, from the welcome to the end of their intake.
  * False when the kiosk is to stop (the PIN was given, or the input
  * ended). */
@@ -202,18 +270,18 @@ static bool one_client(plain_kiosk *k)
 {
 	mi_plain_io *io = k->io;
 	follow_settings(k);
+	/* Each client starts in the desk's language. */
+	mi_translation_use(NULL);
 	mi_date today = mi_clock_today(k->config->clock);
-	char length[64] = "";
-	int minutes = mi_ui_intake_minutes();
-	if (minutes > 0)
-		snprintf(length, sizeof length, " It takes about %d minute%s.", minutes,
-			 minutes == 1 ? "" : "s");
-	mi_plain_say(io, "Welcome! Before your massage, please answer a few questions about your "
-			 "back and your health.%s", length);
-	mi_plain_say(io, "Your answers are private: only you and your therapist see them.");
-	mi_plain_say(io, "Each question is one line: type your answer and press Enter.");
+	say_welcome(k, true);
 	mi_ui_ident id;
-	ident_end e = identify(io, k->idle, true, today, &id);
+	ident_end e;
+	size_t pick = 0; /* the number typed for a language, from 1 */
+	while ((e = identify(io, k->idle, true, today, &id, k->config, &pick)) == IDENT_LANGUAGE) {
+		mi_translation_use(mi_client_language(k->config->translations,
+						      k->config->translation_count, pick - 1));
+		say_welcome(k, false);
+	}
 	if (e == IDENT_STAFF)
 		return !staff_pin(k);
 	if (e == IDENT_ENDED)
@@ -243,19 +311,23 @@ static bool one_client(plain_kiosk *k)
 	free(typed);
 	if (st != MI_OK) {
 		mi_plain_say(io, "%s", resuming ? mi_ui_kiosk_resume_refusal(st)
-						: "Sorry, your answers cannot be saved right now; "
-						  "please ask the front desk.");
+						: _("Sorry, your answers cannot be saved right now; "
+						    "please ask the front desk."));
 		mi_plain_blank(io);
 		return true;
 	}
+	/* The visit remembers its language for the aftercare sheet, as at the
+	 * full-screen kiosk; failing to costs only that. */
+	mi_error ignored;
+	mi_app_visit_set_language(k->config->store, draft, mi_i18n_language(), &ignored);
 	if (resuming)
-		mi_plain_say(io, "Welcome back: your answers so far are kept.");
+		mi_plain_say(io, "%s", _("Welcome back: your answers so far are kept."));
 	else {
-		say_code(io, "Your answers are saved as you give them. If you need to stop, you "
-			     "can continue later with your name, date of birth and this code. Please "
-			     "remember it or write it down: only you see it.",
+		say_code(io, _("Your answers are saved as you give them. If you need to stop, you "
+			       "can continue later with your name, date of birth and this code. "
+			       "Please remember it or write it down: only you see it."),
 			 code);
-		wait_enter(io, "Press Enter to start the questions.", k->idle);
+		wait_enter(io, _("Press Enter to start the questions."), k->idle);
 	}
 
 	mi_ui_intake_config ic = {
@@ -280,31 +352,31 @@ static bool one_client(plain_kiosk *k)
 		}
 	}
 	if (!in)
-		mi_plain_say(io, "Out of memory; please ask the front desk.");
+		mi_plain_say(io, "%s", _("Out of memory; please ask the front desk."));
 	else if (end == MI_PLAIN_FINISHED) {
 		const mi_screening *s = mi_ui_intake_screening(in);
 		if (mi_app_intake_complete(k->config->store, k->config->rules, draft,
 					   mi_ui_intake_answers(in), mi_clock_today(k->config->clock),
 					   NULL, &err) != MI_OK) {
-			mi_plain_say(io, "Sorry, the answers could not be finished; please ask the "
-					 "front desk.");
+			mi_plain_say(io, "%s", _("Sorry, the answers could not be finished; please "
+						 "ask the front desk."));
 		} else if (k->config->rules && s->outcome == MI_LEVEL_URGENT) {
 			say_urgent(io, s);
-			wait_enter(io, "Press Enter once you have told the front desk.", k->idle);
+			wait_enter(io, _("Press Enter once you have told the front desk."), k->idle);
 		} else {
 			mi_plain_blank(io);
-			mi_plain_say(io, "Thank you! Your answers are saved. Please let the front desk "
-					 "know you have finished.");
-			wait_enter(io, "Press Enter to finish.", THANKS_SECONDS);
+			mi_plain_say(io, "%s", _("Thank you! Your answers are saved. Please let the front "
+						 "desk know you have finished."));
+			wait_enter(io, _("Press Enter to finish."), THANKS_SECONDS);
 		}
 	} else if (end == MI_PLAIN_LEFT) {
 		mi_plain_blank(io);
-		say_code(io, "Your answers are saved. To continue later, type your name, your date "
-			     "of birth and your code.", code);
-		wait_enter(io, "Press Enter to finish.", THANKS_SECONDS);
+		say_code(io, _("Your answers are saved. To continue later, type your name, your date "
+			       "of birth and your code."), code);
+		wait_enter(io, _("Press Enter to finish."), THANKS_SECONDS);
 	} else if (end == MI_PLAIN_IDLE) {
-		mi_plain_say(io, "Nobody answered for a while: the answers are saved and the kiosk "
-				 "starts afresh.");
+		mi_plain_say(io, "%s", _("Nobody answered for a while: the answers are saved and the "
+					 "kiosk starts afresh."));
 	}
 	mi_app_draft_release(k->config->store, draft);
 	mi_ui_intake_free(in);
@@ -334,7 +406,7 @@ mi_status mi_plain_kiosk_run(const mi_ui_kiosk_config *config, mi_plain_io *io, 
 	};
 	k.lock = mi_ui_lock_new(&lc);
 	if (!k.lock)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	/* As on the full screen: the keys that stop a program do not stop the kiosk. */
 	struct sigaction ignore = {.sa_handler = SIG_IGN}, old[3];
 	const int keys[] = {SIGINT, SIGQUIT, SIGTSTP};
@@ -344,9 +416,12 @@ mi_status mi_plain_kiosk_run(const mi_ui_kiosk_config *config, mi_plain_io *io, 
 		page_break(io);
 	for (size_t i = 0; i < 3; i++)
 		sigaction(keys[i], &old[i], NULL);
+	/* The kiosk's last words are the desk's. */
+	mi_translation_use(NULL);
 	if (io->ended) {
 		mi_plain_blank(io);
-		mi_plain_say(io, "The input ended: the kiosk stops. Unfinished answers are saved.");
+		mi_plain_say(io, "%s", _("The input ended: the kiosk stops. Unfinished answers are "
+					 "saved."));
 	}
 	mi_ui_lock_free(k.lock);
 	return MI_OK;
@@ -358,18 +433,19 @@ mi_status mi_plain_desk_intake(mi_store *store, const mi_ruleset *rules, mi_cloc
 {
 	*visit_id = 0;
 	mi_date today = mi_clock_today(clock);
-	mi_plain_say(io, "New intake: the client's name and date of birth (their open intake, "
-			 "if any, is resumed).");
+	mi_plain_say(io, "%s", _("New intake: the client's name and date of birth (their open "
+				 "intake, if any, is resumed)."));
 	mi_ui_ident id;
-	if (identify(io, 0, false, today, &id) != IDENT_DONE)
-		return mi_error_set(err, MI_EUSAGE, "the input ended before the client was named.");
+	if (identify(io, 0, false, today, &id, NULL, NULL) != IDENT_DONE)
+		return mi_error_set(err, MI_EUSAGE,
+				    _("the input ended before the client was named."));
 	char *name = mi_ui_field_text(&id.name), *birth = mi_ui_field_text(&id.birth);
 	long long draft = 0;
 	mi_answers *answers = NULL;
 	bool resumed = false;
 	mi_status st = name && birth ? mi_app_draft_open(store, rules, name, birth, source, today,
 							 &draft, &answers, &resumed, err)
-				     : mi_error_set(err, MI_EINTERNAL, "out of memory.");
+				     : mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	free(name);
 	free(birth);
 	mi_answers_free(answers);
@@ -381,8 +457,9 @@ mi_status mi_plain_desk_intake(mi_store *store, const mi_ruleset *rules, mi_cloc
 	if (resumed) {
 		mi_error warning;
 		if (!mi_app_audit_view(store, "resume", "visits", draft, &warning))
-			mi_plain_say(io, "Shown, but %s", warning.message);
-		mi_plain_say(io, "Their open intake is resumed: the answers so far are kept.");
+			/* TRANSLATORS: why the viewing could not be recorded follows. */
+			mi_plain_say(io, _("Shown, but %s"), warning.message);
+		mi_plain_say(io, "%s", _("Their open intake is resumed: the answers so far are kept."));
 	}
 	mi_ui_intake_config ic = {
 		.mode = MI_UI_THERAPIST,
@@ -396,7 +473,7 @@ mi_status mi_plain_desk_intake(mi_store *store, const mi_ruleset *rules, mi_cloc
 	mi_answers_free(answers);
 	if (!in) {
 		mi_app_draft_release(store, draft);
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	}
 	mi_plain_end end = mi_plain_walk(io, in, MI_UI_THERAPIST, rules, 0);
 	if (end == MI_PLAIN_FINISHED)
@@ -406,13 +483,15 @@ mi_status mi_plain_desk_intake(mi_store *store, const mi_ruleset *rules, mi_cloc
 		*visit_id = draft;
 		const mi_screening *s = mi_ui_intake_screening(in);
 		for (size_t i = 0; rules && i < s->flag_count; i++)
-			mi_plain_say(io, "%s %s: %s (source: %s)", mi_level_tag(s->flags[i]->level),
+			/* TRANSLATORS: a rule's level tag ("[!! URGENT]") and id, as
+			   keywords; its note for the therapist; where the rule comes from. */
+			mi_plain_say(io, _("%s %s: %s (source: %s)"), mi_level_tag(s->flags[i]->level),
 				     s->flags[i]->id, s->flags[i]->note ? s->flags[i]->note : "",
 				     s->flags[i]->source ? s->flags[i]->source : "");
-		mi_plain_say(io, "The intake was saved as visit %lld.", draft);
+		mi_plain_say(io, _("The intake was saved as visit %lld."), draft);
 	} else if (st == MI_OK) {
-		mi_plain_say(io, "The intake is kept as a draft: it resumes with the same name and "
-				 "date of birth.");
+		mi_plain_say(io, "%s", _("The intake is kept as a draft: it resumes with the same name "
+					 "and date of birth."));
 	}
 	mi_app_draft_release(store, draft);
 	mi_ui_intake_free(in);
