@@ -8,12 +8,13 @@
 #include "mi/app_language.h"
 #include "mi/app_intake.h"
 #include "mi/app_settings.h"
+#include "mi/client_language.h"
 #include "mi/i18n.h"
 #include "mi/settings.h"
 #include "mi/text.h"
 #include "mi/ui_app.h"
-#include "mi/ui_length.h"
 #include "mi/ui_lock.h"
+#include "mi/ui_welcome.h"
 
 typedef enum page {
 	PAGE_WELCOME,
@@ -52,8 +53,6 @@ struct mi_ui_kiosk {
 
 /* English as a client's pick: the program's own words and the data
  * files' (the desk's language may be another). */
-static const mi_translation english = {.lang = "en"};
-
 static const char *const stay_message =
 	N_("This screen stays open for the next client. Please ask the front desk if you need help.");
 
@@ -125,16 +124,7 @@ static const mi_translation *language_of_key(const mi_ui_kiosk *k, mi_ui_key key
 {
 	size_t index = key.kind == MI_KEY_F2 ? 0 : key.kind == MI_KEY_F3 ? 1
 		       : key.kind == MI_KEY_F4 ? 2 : (size_t)-1;
-	size_t count = 0;
-	const mi_language *languages = mi_languages(&count);
-	if (index >= count)
-		return NULL;
-	if (index == 0)
-		return &english;
-	for (size_t i = 0; i < k->config.translation_count; i++)
-		if (strcmp(k->config.translations[i].lang, languages[index].code) == 0)
-			return &k->config.translations[i];
-	return NULL;
+	return mi_client_language(k->config.translations, k->config.translation_count, index);
 }
 
 /* Starts a fresh intake for the typed name and birth date (showing its
@@ -395,18 +385,8 @@ static void draw_welcome(mi_ui_kiosk *k, mi_ui_canvas *c)
 {
 	mi_ui_draw_title(c, _("Welcome"), _("client intake"));
 	draw_languages(k, c, 1);
-	/* The length as measured for the questions loaded (ui_length.h). */
-	char welcome[512], length[128] = "";
-	int minutes = mi_ui_intake_minutes();
-	if (minutes > 0)
-		snprintf(length, sizeof length,
-			 dngettext(MI_TEXT_DOMAIN, "It takes about %d minute.",
-				   "It takes about %d minutes.", (unsigned long)minutes),
-			 minutes);
-	snprintf(welcome, sizeof welcome, "%s%s%s",
-		 _("Welcome! Before your massage, please answer a few questions about your back "
-		   "and your health."),
-		 *length ? " " : "", length);
+	char welcome[512];
+	mi_ui_welcome_words(welcome, sizeof welcome);
 	mi_ui_wrap(c, 3, 4, 72, 3, MI_UI_BOLD, welcome);
 	mi_ui_wrap(c, 7, 4, 72, 2, 0,
 		   _("Your answers are private: only you and your therapist see them."));
