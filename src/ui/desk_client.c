@@ -6,6 +6,7 @@
 
 #include "desk_internal.h"
 #include "mi/app_rescreen.h"
+#include "mi/i18n.h"
 #include "mi/ui_screened.h"
 
 enum {
@@ -68,7 +69,7 @@ static void client_reload(mi_desk_page *page, mi_desk *desk)
 	client_page *p = (client_page *)page;
 	mi_error err;
 	if (!load(p, desk, NULL, &err))
-		mi_desk_say_error(desk, "The client could not be read again", &err);
+		mi_desk_say_error(desk, _("The client could not be read again"), &err);
 }
 
 /* Rows left for the visit list above the trend chart. */
@@ -81,7 +82,7 @@ static int list_rows(const mi_desk *desk)
 static void open_selected(client_page *p, mi_desk *desk)
 {
 	if (p->sel >= p->visits.count) {
-		mi_desk_say(desk, false, "No visits yet: press i to start an intake.");
+		mi_desk_say(desk, false, _("No visits yet: press i to start an intake."));
 		return;
 	}
 	const mi_visit_summary *v = shown_visit(p, p->sel);
@@ -89,7 +90,7 @@ static void open_selected(client_page *p, mi_desk *desk)
 	mi_desk_page *next = v->complete ? mi_desk_visit_new(desk, v->id, &err)
 					 : mi_desk_intake_for_draft(desk, v->id, &err);
 	if (!next)
-		mi_desk_say_error(desk, "The visit could not be opened", &err);
+		mi_desk_say_error(desk, _("The visit could not be opened"), &err);
 	mi_desk_push(desk, next);
 }
 
@@ -115,7 +116,7 @@ static mi_ui_action client_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 		mi_error err;
 		mi_desk_page *next = mi_desk_intake_for_client(desk, p->client_id, &err);
 		if (!next)
-			mi_desk_say_error(desk, "The intake could not be started", &err);
+			mi_desk_say_error(desk, _("The intake could not be started"), &err);
 		mi_desk_push(desk, next);
 		return MI_UI_HANDLED;
 	}
@@ -126,14 +127,17 @@ static mi_ui_action client_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 static const char *visit_state(const mi_visit_summary *v)
 {
 	if (!v->complete)
-		return "draft, not finished (Enter resumes)";
+		/* TRANSLATORS: the State column of a client's visits; it is at
+		 * least 28 columns wide (38 at 80 columns when no outcome is
+		 * unscreened). */
+		return _("draft, not finished (Enter resumes)");
 	switch (v->source) {
 	case MI_SOURCE_KIOSK:
-		return v->reviewed ? "kiosk, reviewed" : "kiosk, waiting for review";
+		return v->reviewed ? _("kiosk, reviewed") : _("kiosk, waiting for review");
 	case MI_SOURCE_DESK:
-		return v->reviewed ? "front desk" : "front desk, waiting for review";
+		return v->reviewed ? _("front desk") : _("front desk, waiting for review");
 	default:
-		return v->reviewed ? "command line" : "command line, waiting for review";
+		return v->reviewed ? _("command line") : _("command line, waiting for review");
 	}
 }
 
@@ -148,12 +152,13 @@ static void draw_trend(const client_page *p, mi_ui_canvas *c, int y)
 			n++;
 	size_t fit = (size_t)((c->cols - 8) / BAR_WIDTH);
 	size_t skip = n > fit ? n - fit : 0;
-	char caption[128];
-	snprintf(caption, sizeof caption, "Pain trend, 0-10, oldest to newest%s:",
-		 skip ? " (latest visits)" : "");
-	mi_ui_put(c, y, 1, MI_UI_BOLD, -1, caption);
+	/* TRANSLATORS: the caption over a client's pain chart; the second when
+	 * only the latest visits fit. */
+	const char *caption = skip ? _("Pain trend, 0-10, oldest to newest (latest visits):")
+				   : _("Pain trend, 0-10, oldest to newest:");
+	mi_ui_put(c, y, 1, MI_UI_BOLD, c->cols - 2, caption);
 	if (n == 0) {
-		mi_ui_put(c, y + 1, 3, 0, -1, "no pain scores recorded yet");
+		mi_ui_put(c, y + 1, 3, 0, c->cols - 4, _("no pain scores recorded yet"));
 		return;
 	}
 	for (int r = 0; r < BAR_HEIGHT; r++) {
@@ -183,7 +188,10 @@ static void draw_trend(const client_page *p, mi_ui_canvas *c, int y)
  * takes the room; its least width leaves room at 80 columns for
  * "[? NOT FULLY SCREENED]"). */
 static const mi_desk_column history_columns[] = {
-	{"Visit", 6, 0}, {"Date", 10, 0}, {"Outcome", 12, 0}, {"Pain", 5, 0}, {"State", 28, 1},
+	/* TRANSLATORS: column headings of a client's visits; each must fit its
+	 * column: Visit 6, Date 10, Outcome 12, Pain 5, State 28. */
+	{N_("Visit"), 6, 0}, {N_("Date"), 10, 0}, {N_("Outcome"), 12, 0}, {N_("Pain"), 5, 0},
+	{N_("State"), 28, 1},
 };
 
 static void history_row(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int y, size_t item,
@@ -214,26 +222,31 @@ static void client_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 {
 	client_page *p = (client_page *)page;
 	char title[256];
-	snprintf(title, sizeof title, "Client %lld - %s", p->client.id, p->client.name);
+	/* TRANSLATORS: the client page's title: the client's number and name. */
+	snprintf(title, sizeof title, _("Client %lld - %s"), p->client.id, p->client.name);
 	char today[11];
 	mi_date_format(mi_clock_today(desk->config.clock), today);
 	mi_ui_draw_title(c, title, today);
 	char info[512];
-	snprintf(info, sizeof info, "Born %s   Phone %s   E-mail %s",
+	/* TRANSLATORS: under the client page's title: birth date, phone, e-mail. */
+	snprintf(info, sizeof info, _("Born %s   Phone %s   E-mail %s"),
 		 p->client.birth_date ? p->client.birth_date : "-",
 		 p->client.phone ? p->client.phone : "-", p->client.email ? p->client.email : "-");
 	mi_ui_put(c, ROW_INFO, 1, 0, c->cols - 2, info);
 
 	mi_desk_column columns[5];
-	memcpy(columns, history_columns, sizeof columns);
+	for (size_t i = 0; i < 5; i++)
+		columns[i] = history_columns[i], columns[i].heading = _(history_columns[i].heading);
 	columns[2].width = mi_desk_outcome_width(&p->visits, p->unscreened, columns[2].width);
 	mi_desk_table t = mi_desk_table_fit(columns, 5, c->cols);
 	mi_desk_table_header(&t, c, ROW_HEADER);
 	mi_desk_list_view view = {p->visits.count, p->top, p->sel,
-				  "No visits yet: press i to start an intake."};
+				  _("No visits yet: press i to start an intake.")};
 	mi_desk_table_rows(&t, c, ROW_LIST, list_rows(desk), &view, history_row, p);
 	draw_trend(p, c, c->rows - 3 - TREND_ROWS);
-	mi_ui_draw_keys(c, "Up/Down move  Enter open visit  i new intake  Esc back  ? help");
+	/* TRANSLATORS: key hints of the client page, at most 78 columns; the
+	 * keys (i, ?) are the same in every language. */
+	mi_ui_draw_keys(c, _("Up/Down move  Enter open visit  i new intake  Esc back  ? help"));
 	mi_desk_focus_row(c, ROW_LIST, p->visits.count, p->sel, p->top, 9);
 }
 
@@ -259,12 +272,12 @@ static void client_free(mi_desk_page *page)
 
 static const mi_desk_page_ops client_ops = {
 	.kind = MI_DESK_CLIENT,
-	.help = "One client's visits, newest first: the date, the screening outcome and the "
+	.help = N_("One client's visits, newest first: the date, the screening outcome and the "
 		"pain score the client gave (0 no pain, 10 the worst imaginable). Up and Down "
 		"move, Enter opens the visit (a draft opens its intake where it stopped).\n\n"
 		"i starts a new intake for this client, or resumes the one not finished.\n\n"
 		"The chart shows the pain scores of finished visits, oldest on the left: each "
-		"# is 2 points, a : is 1 point. Esc goes back to the client list.",
+		"# is 2 points, a : is 1 point. Esc goes back to the client list."),
 	.draw = client_draw,
 	.key = client_key,
 	.reload = client_reload,

@@ -18,7 +18,9 @@
 #include "mi/app_settings.h"
 #include "mi/consent.h"
 #include "mi/diff.h"
+#include "mi/i18n.h"
 #include "mi/intake.h"
+#include "mi/translation.h"
 #include "mi/ui_field.h"
 #include "mi/ui_screened.h"
 #include "mi/vocab.h"
@@ -31,12 +33,14 @@ typedef enum field_id {
 	F_AREAS_OTHER, F_RESPONSE, F_THERAPIST, F_AFTERCARE, F_GOALS_OTHER, F_COUNT
 } field_id;
 
+/* TRANSLATORS: the labels of the notes written on a visit page, each
+ * followed by the text; keep the space at the end. */
 static const char *const field_labels[F_COUNT] = {
-	"Other areas: ",
-	"Response: ",
-	"Therapist notes (never printed): ",
-	"Aftercare notes for the client: ",
-	"In their words: ",
+	N_("Other areas: "),
+	N_("Response: "),
+	N_("Therapist notes (never printed): "),
+	N_("Aftercare notes for the client: "),
+	N_("In their words: "),
 };
 
 typedef struct doc_line {
@@ -248,7 +252,7 @@ static bool visit_save(mi_desk_page *page, mi_desk *desk)
 	visit_page *p = (visit_page *)page;
 	visit_edits e;
 	if (!edits_to_notes(p, &e)) {
-		mi_desk_say(desk, true, "Out of memory: the notes were not saved; try again.");
+		mi_desk_say(desk, true, _("Out of memory: the notes were not saved; try again."));
 		return false;
 	}
 	swap_notes(p->visit, &e);
@@ -258,11 +262,11 @@ static bool visit_save(mi_desk_page *page, mi_desk *desk)
 		swap_notes(p->visit, &e); /* back to what is stored */
 	visit_edits_clear(&e);
 	if (st != MI_OK) {
-		mi_desk_say_error(desk, "The notes were NOT saved (your edits are kept)", &err);
+		mi_desk_say_error(desk, _("The notes were NOT saved (your edits are kept)"), &err);
 		return false;
 	}
 	p->dirty = false;
-	mi_desk_say(desk, false, "The session notes were saved.");
+	mi_desk_say(desk, false, _("The session notes were saved."));
 	return true;
 }
 
@@ -295,26 +299,31 @@ static void build_preview(visit_page *p, mi_desk *desk)
 	p->preview = NULL;
 	p->preview_note[0] = '\0';
 	if (!desk->config.aftercare) {
-		snprintf(p->preview_note, sizeof p->preview_note,
-			 "(no aftercare template is loaded, so there is no preview)");
+		snprintf(p->preview_note, sizeof p->preview_note, "%s",
+			 _("(no aftercare template is loaded, so there is no preview)"));
 		return;
 	}
 	visit_edits e;
 	if (!edits_to_notes(p, &e)) {
-		snprintf(p->preview_note, sizeof p->preview_note, "(out of memory)");
+		snprintf(p->preview_note, sizeof p->preview_note, "%s", _("(out of memory)"));
 		return;
 	}
 	swap_notes(p->visit, &e);
 	mi_aftercare_doc *doc = NULL;
 	mi_error err;
-	if (mi_aftercare_build(desk->config.aftercare, p->visit, &doc, &err) == MI_OK &&
+	/* In the words of the translation in use, as the rest of the page. */
+	const mi_translation *tr = mi_translation_in_use();
+	if (mi_aftercare_build_in(desk->config.aftercare,
+				  tr ? tr->overlays[MI_TRANSLATED_AFTERCARE] : NULL, p->visit, &doc,
+				  &err) == MI_OK &&
 	    add_clinic_phone(desk, doc, &err) == MI_OK) {
 		p->preview = mi_aftercare_to_text(doc);
 		if (!p->preview)
-			snprintf(p->preview_note, sizeof p->preview_note, "(out of memory)");
+			snprintf(p->preview_note, sizeof p->preview_note, "%s", _("(out of memory)"));
 	} else {
-		snprintf(p->preview_note, sizeof p->preview_note, "(the summary cannot be made: %.200s)",
-			 err.message);
+		/* TRANSLATORS: %s says why, in a sentence of its own. */
+		snprintf(p->preview_note, sizeof p->preview_note,
+			 _("(the summary cannot be made: %.200s)"), err.message);
 	}
 	mi_aftercare_doc_free(doc);
 	swap_notes(p->visit, &e);
@@ -405,6 +414,19 @@ static void add_each_wrapped(visit_page *p, int width, const char *first, const 
 	}
 }
 
+/* Appends text wrapped after a label, the lines after the first indented
+ * as wide as the label. */
+static void add_labelled(visit_page *p, item_kind kind, int index, int indent, int width,
+			 const char *label, const char *text)
+{
+	char rest[64];
+	int n = mi_ui_text_width(label);
+	n = n < (int)sizeof rest ? n : (int)sizeof rest - 1;
+	memset(rest, ' ', (size_t)n);
+	rest[n] = '\0';
+	add_wrapped(p, 0, kind, index, indent, width, label, rest, text);
+}
+
 static void heading(visit_page *p, const char *text)
 {
 	if (p->line_count > 0)
@@ -416,10 +438,11 @@ static void add_flags(visit_page *p, mi_desk *desk, int width)
 {
 	const mi_visit *v = p->visit;
 	char title[64];
-	snprintf(title, sizeof title, "Flags (%zu)", v->flag_count);
+	/* TRANSLATORS: a heading of the visit page: how many rules fired. */
+	snprintf(title, sizeof title, _("Flags (%zu)"), v->flag_count);
 	heading(p, title);
 	if (v->flag_count == 0)
-		add(p, 0, IT_NONE, 0, 2, "No flag fired.");
+		add(p, 0, IT_NONE, 0, 2, _("No flag fired."));
 	for (size_t i = 0; i < v->flag_count; i++) {
 		const mi_visit_flag *f = &v->flags[i];
 		const mi_rule *r = mi_ruleset_find(desk->config.rules, f->rule_id);
@@ -427,23 +450,26 @@ static void add_flags(visit_page *p, mi_desk *desk, int width)
 		     f->rule_id);
 		if (!r) {
 			add_wrapped(p, 0, IT_NONE, 0, 6, width, "", "",
-				    "This rule is not in the rules loaded now; the visit was screened "
-				    "with another version of them.");
+				    _("This rule is not in the rules loaded now; the visit was screened "
+				      "with another version of them."));
 			continue;
 		}
-		if (p->notes_withheld)
-			add_wrapped(p, 0, IT_NONE, 0, 6, width, "Message: ", "         ",
-				    r->message ? r->message : "");
-		else
-			add_wrapped(p, 0, IT_NONE, 0, 6, width, "Note: ", "      ",
-				    r->note ? r->note : "");
+		/* The message for the client is in the language in use; the note
+		 * and the source stay as the rules file has them. */
+		if (p->notes_withheld) {
+			const char *message = r->message ? mi_translation_rule_message(r) : NULL;
+			/* TRANSLATORS: the labels of a flag's lines on the visit page,
+			 * each followed by its text; keep the space at the end. */
+			add_labelled(p, IT_NONE, 0, 6, width, _("Message: "), message ? message : "");
+		} else {
+			add_labelled(p, IT_NONE, 0, 6, width, _("Note: "), r->note ? r->note : "");
+		}
 		char *read = mi_screening_flag_medicines(desk->config.rules, &p->meds, r->id);
 		if (read)
-			add_wrapped(p, 0, IT_NONE, 0, 6, width, "Read from: ", "           ", read);
+			add_labelled(p, IT_NONE, 0, 6, width, _("Read from: "), read);
 		free(read);
 		if (!p->notes_withheld)
-			add_wrapped(p, 0, IT_NONE, 0, 6, width, "Source: ", "        ",
-				    r->source ? r->source : "");
+			add_labelled(p, IT_NONE, 0, 6, width, _("Source: "), r->source ? r->source : "");
 	}
 }
 
@@ -453,9 +479,9 @@ static void add_medications(visit_page *p, mi_desk *desk, int width)
 	const mi_answers *a = p->visit->answers;
 	size_t n = a ? mi_answers_list_count(a, "medications") : 0;
 	if (n == 0)
-		add(p, 0, IT_NONE, 0, 2, "Medications: none");
+		add(p, 0, IT_NONE, 0, 2, _("Medications: none"));
 	else
-		add(p, 0, IT_NONE, 0, 2, "Medications:");
+		add(p, 0, IT_NONE, 0, 2, _("Medications:"));
 	for (size_t i = 0; i < n; i++) {
 		const char *item = mi_answers_list_item(a, "medications", i);
 		char *read = mi_ruleset_describe_medication(desk->config.rules, item ? item : "");
@@ -469,15 +495,17 @@ static void add_medications(visit_page *p, mi_desk *desk, int width)
 static void add_intake(visit_page *p, mi_desk *desk, int width)
 {
 	const mi_answers *a = p->visit->answers;
-	heading(p, "Intake");
+	heading(p, _("Intake"));
 	long pain;
 	if (a && mi_answers_get_int(a, "pain_intensity", &pain))
-		addf(p, 0, 2, "Pain now: %ld/10", pain);
+		addf(p, 0, 2, _("Pain now: %ld/10"), pain);
 	else
-		add(p, 0, IT_NONE, 0, 2, "Pain now: not answered");
+		add(p, 0, IT_NONE, 0, 2, _("Pain now: not answered"));
 	char buf[1024];
 	const char *keys[] = {"pain_locations", "focus_areas", "avoid_areas"};
-	const char *labels[] = {"Where: ", "Focus on: ", "Avoid: "};
+	/* TRANSLATORS: where the client has pain, wants work and wants none,
+	 * each followed by body regions; keep the space at the end. */
+	const char *labels[] = {_("Where: "), _("Focus on: "), _("Avoid: ")};
 	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
 		size_t n = a ? mi_answers_list_count(a, keys[k]) : 0, used = 0;
 		buf[0] = '\0';
@@ -487,11 +515,13 @@ static void add_intake(visit_page *p, mi_desk *desk, int width)
 			used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", i ? ", " : "",
 						 item);
 		}
-		add_wrapped(p, 0, IT_NONE, 0, 2, width, labels[k], "  ", n ? buf : "none");
+		add_wrapped(p, 0, IT_NONE, 0, 2, width, labels[k], "  ", n ? buf : _("none"));
 	}
 	add_medications(p, desk, width);
 	const char *pressure = a ? mi_answers_get_text(a, "pressure_preference") : NULL;
-	addf(p, 0, 2, "Pressure wanted: %s", pressure ? pressure : "not answered");
+	/* TRANSLATORS: %s is the pressure the client asked for, as its keyword
+	 * (light, medium, firm), or "not answered". */
+	addf(p, 0, 2, _("Pressure wanted: %s"), pressure ? pressure : _("not answered"));
 }
 
 /* The consent: who signed and when, or in the warning colour why it
@@ -500,27 +530,28 @@ static void add_consent(visit_page *p, int width)
 {
 	const mi_answers *a = p->visit->answers;
 	const char *problem = mi_consent_problem(mi_consent_check(a));
-	heading(p, "Consent");
+	heading(p, _("Consent"));
 	if (problem) {
 		add_wrapped(p, MI_UI_COLOR(MI_UI_BOLD, MI_UI_COLOR_REFER), IT_NONE, 0, 2, width, "! ",
 			    "  ", problem);
 		const char *name = a ? mi_answers_get_text(a, "consent.name") : NULL;
 		if (name && *name)
-			addf(p, 0, 2, "Signed as: %s", name);
+			addf(p, 0, 2, _("Signed as: %s"), name);
 		return;
 	}
 	const char *date = mi_answers_get_text(a, "consent.date");
-	addf(p, 0, 2, "Signed by %s on %s.", mi_answers_get_text(a, "consent.name"),
-	     date ? date : "(no date)");
+	/* TRANSLATORS: %1$s is the name the client signed with, %2$s the date. */
+	addf(p, 0, 2, _("Signed by %s on %s."), mi_answers_get_text(a, "consent.name"),
+	     date ? date : _("(no date)"));
 }
 
 /* Every question of the intake with its answer (the consent has its own
  * section), as the client's review page lists them. */
 static void add_all_answers(visit_page *p, int width)
 {
-	heading(p, "All answers");
+	heading(p, _("All answers"));
 	if (!p->visit->answers) {
-		add(p, 0, IT_NONE, 0, 2, "No answers are stored.");
+		add(p, 0, IT_NONE, 0, 2, _("No answers are stored."));
 		return;
 	}
 	size_t count = 0;
@@ -532,7 +563,8 @@ static void add_all_answers(visit_page *p, int width)
 			continue;
 		char answer[1024], first[128];
 		mi_ui_answer_summary(q, p->visit->answers, answer, sizeof answer);
-		snprintf(first, sizeof first, "%s: ", q->label);
+		/* TRANSLATORS: a question's short label before its answer. */
+		snprintf(first, sizeof first, _("%s: "), q->label);
 		add_wrapped(p, 0, IT_NONE, 0, 2, width, first, "    ", answer);
 	}
 }
@@ -540,10 +572,10 @@ static void add_all_answers(visit_page *p, int width)
 static void add_unanswered(visit_page *p, int width)
 {
 	heading(p, p->unanswered && *p->unanswered
-			   ? "Safety questions not answered (a asks them now)"
-			   : "Safety questions not answered");
+			   ? _("Safety questions not answered (a asks them now)")
+			   : _("Safety questions not answered"));
 	if (!p->unanswered || !*p->unanswered) {
-		add(p, 0, IT_NONE, 0, 2, "None: every safety question was answered.");
+		add(p, 0, IT_NONE, 0, 2, _("None: every safety question was answered."));
 		return;
 	}
 	/* One bullet per question (p->unanswered has one per line). */
@@ -553,31 +585,32 @@ static void add_unanswered(visit_page *p, int width)
 static void add_changes(visit_page *p, int width)
 {
 	if (!p->has_prev) {
-		heading(p, "Changes since the last visit");
-		add(p, 0, IT_NONE, 0, 2, "This is the client's first visit: nothing to compare.");
+		heading(p, _("Changes since the last visit"));
+		add(p, 0, IT_NONE, 0, 2, _("This is the client's first visit: nothing to compare."));
 		return;
 	}
 	char date[11], title[64];
 	mi_date_format(p->prev_date, date);
-	snprintf(title, sizeof title, "Changes since the last visit (%s)", date);
+	/* TRANSLATORS: %s is the date of the visit before (2026-10-01). */
+	snprintf(title, sizeof title, _("Changes since the last visit (%s)"), date);
 	heading(p, title);
 	add_wrapped(p, 0, IT_NONE, 0, 2, width, "- ", "  ",
-		    p->changes ? p->changes : "(the comparison could not be made)");
+		    p->changes ? p->changes : _("(the comparison could not be made)"));
 }
 
 /* A text note: its label and value, wrapped; the editor replaces the first
  * line while editing. */
 static void add_field(visit_page *p, field_id f, int indent, int width)
 {
-	const char *value = p->text[f] && *p->text[f] ? p->text[f] : "(empty: Enter to write)";
-	add_wrapped(p, 0, IT_FIELD, f, indent, width, field_labels[f], "    ", value);
+	const char *value = p->text[f] && *p->text[f] ? p->text[f] : _("(empty: Enter to write)");
+	add_wrapped(p, 0, IT_FIELD, f, indent, width, _(field_labels[f]), "    ", value);
 }
 
 /* The goals as boxes to tick (the words of the intake's goals question),
  * and the client's own words when the intake asks for them. */
 static void add_goals(visit_page *p, int width)
 {
-	heading(p, p->dirty ? "Goals (NOT SAVED YET: s saves)" : "Goals");
+	heading(p, p->dirty ? _("Goals (NOT SAVED YET: s saves)") : _("Goals"));
 	char buf[256];
 	for (size_t i = 0; i < p->goal_count; i++) {
 		snprintf(buf, sizeof buf, "[%c] %s", p->goal_on[i] ? 'x' : ' ',
@@ -589,14 +622,15 @@ static void add_goals(visit_page *p, int width)
 	char plan[32];
 	mi_plan_format(&p->plan, plan);
 	const char *id = mi_plan_id(&p->plan);
-	addf(p, 0, 2, "Follow-up plan: %s  (f changes it)",
+	/* TRANSLATORS: %s is the follow-up plan's words; f is the key. */
+	addf(p, 0, 2, _("Follow-up plan: %s  (f changes it)"),
 	     id && p->plan.kind != MI_PLAN_NONE ? mi_vocab_label(MI_VOCAB_PLAN, id) : plan);
 }
 
 static void add_notes(visit_page *p, int width)
 {
-	heading(p, p->dirty ? "Session notes (NOT SAVED YET: s saves)" : "Session notes");
-	add(p, 0, IT_NONE, 0, 2, "Areas worked:");
+	heading(p, p->dirty ? _("Session notes (NOT SAVED YET: s saves)") : _("Session notes"));
+	add(p, 0, IT_NONE, 0, 2, _("Areas worked:"));
 	char buf[256];
 	for (size_t i = 0; i < p->area_count; i++) {
 		snprintf(buf, sizeof buf, "[%c] %s", p->area_on[i] ? 'x' : ' ',
@@ -604,13 +638,15 @@ static void add_notes(visit_page *p, int width)
 		add(p, 0, IT_AREA, (int)i, 4, buf);
 	}
 	add_field(p, F_AREAS_OTHER, 4, width);
-	add(p, 0, IT_NONE, 0, 2, "Techniques:");
+	add(p, 0, IT_NONE, 0, 2, _("Techniques:"));
 	for (size_t i = 0; i < p->tech_count; i++) {
 		snprintf(buf, sizeof buf, "[%c] %s", p->tech_on[i] ? 'x' : ' ',
 			 mi_vocab_label(MI_VOCAB_TECHNIQUE, mi_vocab_id(MI_VOCAB_TECHNIQUE, i)));
 		add(p, 0, IT_TECH, (int)i, 4, buf);
 	}
-	size_t used = (size_t)snprintf(buf, sizeof buf, "Pressure used: (%c) not recorded",
+	/* TRANSLATORS: %c is the mark of the choice (* or a space); the
+	 * pressures' keywords (light, medium, firm) follow on the same line. */
+	size_t used = (size_t)snprintf(buf, sizeof buf, _("Pressure used: (%c) not recorded"),
 				       p->pressure < 0 ? '*' : ' ');
 	const char *pressure;
 	for (int i = 0; (pressure = mi_vocab_id(MI_VOCAB_PRESSURE, (size_t)i)) && used < sizeof buf; i++)
@@ -618,13 +654,13 @@ static void add_notes(visit_page *p, int width)
 					 p->pressure == i ? '*' : ' ', pressure);
 	add(p, 0, IT_PRESSURE, 0, 2, buf);
 	if (p->notes_withheld) {
-		add_wrapped(p, 0, IT_NONE, 0, 2, width, "Response, therapist's notes: ", "    ",
+		add_wrapped(p, 0, IT_NONE, 0, 2, width, _("Response, therapist's notes: "), "    ",
 			    p->why);
 	} else {
 		add_field(p, F_RESPONSE, 2, width);
 		add_field(p, F_THERAPIST, 2, width);
 	}
-	heading(p, "Aftercare");
+	heading(p, _("Aftercare"));
 	add_field(p, F_AFTERCARE, 2, width);
 }
 
@@ -632,7 +668,7 @@ static void add_preview(visit_page *p, mi_desk *desk, int width)
 {
 	if (p->preview_stale)
 		build_preview(p, desk);
-	heading(p, "Aftercare summary preview (p prints it)");
+	heading(p, _("Aftercare summary preview (p prints it)"));
 	if (!p->preview) {
 		add(p, 0, IT_NONE, 0, 2, p->preview_note);
 		return;
@@ -658,7 +694,8 @@ static void build(visit_page *p, mi_desk *desk)
 	add_preview(p, desk, width);
 	if (p->visit->rules_version) {
 		add(p, 0, IT_NONE, 0, 0, "");
-		addf(p, 0, 0, "Screened with rules %s.", p->visit->rules_version);
+		/* TRANSLATORS: %s is the rules' version (a date and a number). */
+		addf(p, 0, 0, _("Screened with rules %s."), p->visit->rules_version);
 	}
 	if (p->cur >= p->line_count)
 		p->cur = p->line_count ? p->line_count - 1 : 0;
@@ -726,7 +763,7 @@ static void stop_editing(visit_page *p, mi_desk *desk, bool keep)
 		return;
 	char *typed = mi_ui_field_text(&p->field);
 	if (!typed) {
-		mi_desk_say(desk, true, "Out of memory: that edit was not kept.");
+		mi_desk_say(desk, true, _("Out of memory: that edit was not kept."));
 		return;
 	}
 	bool changed = strcmp(typed, p->before_edit ? p->before_edit : "") != 0;
@@ -749,7 +786,7 @@ static mi_ui_action edit_key(visit_page *p, mi_desk *desk, mi_ui_key key)
 		return MI_UI_HANDLED;
 	case MI_KEY_ESC:
 		stop_editing(p, desk, false);
-		mi_desk_say(desk, false, "The edit was undone.");
+		mi_desk_say(desk, false, _("The edit was undone."));
 		return MI_UI_HANDLED;
 	case MI_KEY_F1:
 		return MI_UI_IGNORED;
@@ -758,8 +795,8 @@ static mi_ui_action edit_key(visit_page *p, mi_desk *desk, mi_ui_key key)
 	}
 	if (mi_ui_field_key(&p->field, key) == MI_UI_IGNORED && key.kind == MI_KEY_CHAR)
 		mi_desk_say(desk, true, mi_ui_field_accepts(key.ch)
-						? "The note cannot be any longer."
-						: "That character cannot be typed here.");
+						? _("The note cannot be any longer.")
+						: _("That character cannot be typed here."));
 	return MI_UI_HANDLED;
 }
 
@@ -796,20 +833,20 @@ static void mark_reviewed(visit_page *p, mi_desk *desk)
 	/* Only a kiosk intake, or an urgent or refer one, was ever unreviewed. */
 	if (p->source != MI_SOURCE_KIOSK && p->reviewed) {
 		mi_desk_say(desk, false,
-			    "Only intakes from the kiosk and urgent or refer intakes need a review.");
+			    _("Only intakes from the kiosk and urgent or refer intakes need a review."));
 		return;
 	}
 	if (p->reviewed) {
-		mi_desk_say(desk, false, "This intake was already reviewed.");
+		mi_desk_say(desk, false, _("This intake was already reviewed."));
 		return;
 	}
 	mi_error err;
 	if (mi_app_visit_mark_reviewed(desk->config.store, p->visit_id, NULL, &err) != MI_OK) {
-		mi_desk_say_error(desk, "It could not be marked as reviewed", &err);
+		mi_desk_say_error(desk, _("It could not be marked as reviewed"), &err);
 		return;
 	}
 	p->reviewed = true;
-	mi_desk_say(desk, false, "Marked as reviewed.");
+	mi_desk_say(desk, false, _("Marked as reviewed."));
 }
 
 /* a: the safety questions the visit left unanswered, asked on a page of
@@ -817,17 +854,17 @@ static void mark_reviewed(visit_page *p, mi_desk *desk)
 static void answer_missing(visit_page *p, mi_desk *desk)
 {
 	if (!p->visit->complete) {
-		mi_desk_say(desk, false, "This intake is not finished: resume it from the review queue.");
+		mi_desk_say(desk, false, _("This intake is not finished: resume it from the review queue."));
 		return;
 	}
 	if (p->meds.unanswered_count == 0) {
-		mi_desk_say(desk, false, "Every safety question is answered: nothing is missing.");
+		mi_desk_say(desk, false, _("Every safety question is answered: nothing is missing."));
 		return;
 	}
 	mi_error err;
 	mi_desk_page *next = mi_desk_safety_new(desk, p->visit, &err);
 	if (!next)
-		mi_desk_say_error(desk, "The questions could not be shown", &err);
+		mi_desk_say_error(desk, _("The questions could not be shown"), &err);
 	mi_desk_push(desk, next);
 }
 
@@ -846,35 +883,35 @@ static void next_plan(visit_page *p, mi_desk *desk)
 	mi_error err;
 	if (mi_plan_choose(next ? next : "none", &plan, &err) != MI_OK ||
 	    mi_app_visit_set_plan(desk->config.store, p->visit_id, &plan, &err) != MI_OK) {
-		mi_desk_say_error(desk, "The plan was not saved", &err);
+		mi_desk_say_error(desk, _("The plan was not saved"), &err);
 		return;
 	}
 	p->plan = plan;
-	mi_desk_say(desk, false, "Follow-up plan saved: %s.",
-		    next ? mi_vocab_label(MI_VOCAB_PLAN, next) : "none");
+	mi_desk_say(desk, false, _("Follow-up plan saved: %s."),
+		    next ? mi_vocab_label(MI_VOCAB_PLAN, next) : _("none"));
 }
 
 /* c: closes the visit, signing its saved notes by the person signed in. */
 static void close_visit(visit_page *p, mi_desk *desk)
 {
 	if (p->dirty) {
-		mi_desk_say(desk, true, "Save the notes first (s): closing signs what is saved.");
+		mi_desk_say(desk, true, _("Save the notes first (s): closing signs what is saved."));
 		return;
 	}
 	if (!mi_desk_may(desk, MI_PERMIT_SESSION_NOTES))
 		return;
 	mi_error err;
 	if (mi_app_visit_close(desk->config.store, p->visit_id, &err) != MI_OK) {
-		mi_desk_say_error(desk, "The visit was not closed", &err);
+		mi_desk_say_error(desk, _("The visit was not closed"), &err);
 		return;
 	}
-	mi_desk_say(desk, false, "Closed: the notes are signed by you.");
+	mi_desk_say(desk, false, _("Closed: the notes are signed by you."));
 }
 
 static void print(visit_page *p, mi_desk *desk)
 {
 	if (p->dirty) {
-		mi_desk_say(desk, true, "Save the notes first (s): the printout uses what is saved.");
+		mi_desk_say(desk, true, _("Save the notes first (s): the printout uses what is saved."));
 		return;
 	}
 	mi_error err;
@@ -882,7 +919,7 @@ static void print(visit_page *p, mi_desk *desk)
 	if (desk->config.print) {
 		st = desk->config.print(desk->config.print_ctx, p->visit_id, &err);
 	} else if (!desk->config.aftercare) {
-		st = mi_error_set(&err, MI_EDATA, "no aftercare template is loaded.");
+		st = mi_error_set(&err, MI_EDATA, _("no aftercare template is loaded."));
 	} else {
 		/* The same path as `aftercare --print`: audit first, one paper default. */
 		mi_aftercare_request req = {.visit_id = p->visit_id, .target = MI_AFTERCARE_PRINT,
@@ -892,10 +929,10 @@ static void print(visit_page *p, mi_desk *desk)
 		st = mi_app_aftercare(desk->config.store, desk->config.aftercare, &req, NULL, &err);
 	}
 	if (st != MI_OK) {
-		mi_desk_say_error(desk, "The summary was not printed", &err);
+		mi_desk_say_error(desk, _("The summary was not printed"), &err);
 		return;
 	}
-	mi_desk_say(desk, false, "The aftercare summary was sent to the printer.");
+	mi_desk_say(desk, false, _("The aftercare summary was sent to the printer."));
 }
 
 /* True for a key that would change the session notes: Enter, Space, Left
@@ -955,7 +992,7 @@ static mi_ui_action visit_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 		return MI_UI_HANDLED;
 	case L's':
 		if (!p->dirty)
-			mi_desk_say(desk, false, "Nothing to save: the notes are as stored.");
+			mi_desk_say(desk, false, _("Nothing to save: the notes are as stored."));
 		else
 			visit_save(page, desk);
 		return MI_UI_HANDLED;
@@ -989,23 +1026,30 @@ static void draw_banner(const visit_page *p, mi_ui_canvas *c)
 	size_t unanswered = p->meds.unanswered_count;
 	unsigned attr = mi_ui_outcome_attr(v->outcome, unanswered) | MI_UI_BOLD;
 	char line[256];
-	int used = snprintf(line, sizeof line, "%s %s - %zu flag%s",
+	/* TRANSLATORS: the visit page's banner: %1$s is the outcome's mark
+	 * ([!!]), %2$s its words (in English: URGENT - refer out today), %3$zu
+	 * how many rules fired. */
+	int used = snprintf(line, sizeof line, ngettext("%s %s - %zu flag", "%s %s - %zu flags",
+							v->flag_count),
 			    mi_level_outcome_tag(v->outcome, unanswered),
-			    mi_level_outcome_words(v->outcome, unanswered, false), v->flag_count,
-			    v->flag_count == 1 ? "" : "s");
-	if (p->meds.unrecognised_count && used > 0 && (size_t)used < sizeof line)
-		snprintf(line + used, sizeof line - (size_t)used, ", %zu medicine%s not recognised",
-			 p->meds.unrecognised_count, p->meds.unrecognised_count == 1 ? "" : "s");
+			    mi_level_outcome_words(v->outcome, unanswered, false), v->flag_count);
+	size_t unknown = p->meds.unrecognised_count;
+	if (unknown && used > 0 && (size_t)used < sizeof line)
+		snprintf(line + used, sizeof line - (size_t)used,
+			 /* TRANSLATORS: follows the banner's count of flags. */
+			 ngettext(", %zu medicine not recognised", ", %zu medicines not recognised",
+				  unknown),
+			 unknown);
 	mi_ui_put(c, ROW_BANNER, 1, attr, c->cols - 2, line);
 	if (v->complete && unanswered)
-		mi_ui_put(c, ROW_BANNER + 1, 1, MI_UI_BOLD, -1, "a: ask the missing safety questions");
+		mi_ui_put(c, ROW_BANNER + 1, 1, MI_UI_BOLD, -1, _("a: ask the missing safety questions"));
 	const char *where = NULL;
 	if (p->source == MI_SOURCE_KIOSK)
-		where = p->reviewed ? "kiosk intake, reviewed" : "kiosk intake: m marks reviewed";
+		where = p->reviewed ? _("kiosk intake, reviewed") : _("kiosk intake: m marks reviewed");
 	else if (v->complete && !p->reviewed)
-		where = "waiting for review: m marks reviewed";
+		where = _("waiting for review: m marks reviewed");
 	else if (!v->complete)
-		where = "draft, not finished";
+		where = _("draft, not finished");
 	if (where) {
 		int w = mi_ui_text_width(where);
 		mi_ui_put(c, ROW_BANNER + 1, c->cols - 1 - w, MI_UI_BOLD, -1, where);
@@ -1018,9 +1062,13 @@ static void visit_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	const mi_visit *v = p->visit;
 	char title[256], date[11];
 	mi_date_format(v->date, date);
-	snprintf(title, sizeof title, "Visit %lld - %s%s%s", v->id, v->client_name,
-		 v->client_birth_date ? ", born " : "",
-		 v->client_birth_date ? v->client_birth_date : "");
+	/* TRANSLATORS: the visit page's title: the visit's number, the client's
+	 * name and (the first) their birth date. */
+	if (v->client_birth_date)
+		snprintf(title, sizeof title, _("Visit %lld - %s, born %s"), v->id, v->client_name,
+			 v->client_birth_date);
+	else
+		snprintf(title, sizeof title, _("Visit %lld - %s"), v->id, v->client_name);
 	mi_ui_draw_title(c, title, date);
 	draw_banner(p, c);
 
@@ -1028,7 +1076,7 @@ static void visit_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	int rows = doc_rows(desk);
 	mi_desk_scroll_to(p->cur, (size_t)rows, &p->top);
 	if (p->doc_failed)
-		mi_desk_say(desk, true, "Out of memory: part of the page is missing.");
+		mi_desk_say(desk, true, _("Out of memory: part of the page is missing."));
 	for (int i = 0; i < rows && p->top + (size_t)i < p->line_count; i++) {
 		size_t k = p->top + (size_t)i;
 		const doc_line *l = &p->lines[k];
@@ -1039,7 +1087,7 @@ static void visit_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 			mi_ui_fill(c, y, 0, c->cols, L' ', MI_UI_REVERSE);
 		if (p->editing >= 0 && l->kind == IT_FIELD && l->index == p->editing &&
 		    k == item_start(p, k)) {
-			const char *label = field_labels[p->editing];
+			const char *label = _(field_labels[p->editing]);
 			int w = mi_ui_put(c, y, 1 + l->indent, MI_UI_BOLD, -1, label);
 			int x = 1 + l->indent + w;
 			mi_ui_fill(c, y, x, c->cols - x, L' ', 0);
@@ -1048,16 +1096,20 @@ static void visit_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 		}
 		mi_ui_put(c, y, 1 + l->indent, attr, c->cols - 2 - l->indent, l->text);
 	}
+	/* TRANSLATORS: at the foot of a page that goes on below; at most 10
+	 * columns. */
 	if (p->top + (size_t)rows < p->line_count)
-		mi_ui_put(c, c->rows - 3, c->cols - 12, MI_UI_BOLD, -1, "-- more --");
+		mi_ui_put(c, c->rows - 3, c->cols - 12, MI_UI_BOLD, 10, _("-- more --"));
+	/* TRANSLATORS: the key hints of the visit page, each at most 78
+	 * columns; the keys (s, p, m, ?) are the same in every language. */
 	if (p->editing >= 0)
-		mi_ui_draw_keys(c, "Type  Enter/Tab done  Esc undo this edit  F1 help");
+		mi_ui_draw_keys(c, _("Type  Enter/Tab done  Esc undo this edit  F1 help"));
 	else if (!p->reviewed)
-		mi_ui_draw_keys(c, "Tab next  Space/Enter change  s save  p print  m reviewed  "
-				   "Esc back  ? help");
+		mi_ui_draw_keys(c, _("Tab next  Space/Enter change  s save  p print  m reviewed  "
+				     "Esc back  ? help"));
 	else
-		mi_ui_draw_keys(c, "Up/Down move  Tab next  Space/Enter change  s save  p print  "
-				   "Esc back  ? help");
+		mi_ui_draw_keys(c, _("Up/Down move  Tab next  Space/Enter change  s save  p print  "
+				     "Esc back  ? help"));
 	/* Editing: the field keeps the cursor at its insertion point. */
 	if (p->editing < 0 && p->cur < p->line_count)
 		mi_ui_focus(c, ROW_DOC + (int)(p->cur - p->top), 1 + p->lines[p->cur].indent);
@@ -1094,7 +1146,7 @@ static void visit_reload(mi_desk_page *page, mi_desk *desk);
 
 static const mi_desk_page_ops visit_ops = {
 	.kind = MI_DESK_VISIT,
-	.help = "The screening outcome is on the banner, then each flag with the note for you "
+	.help = N_("The screening outcome is on the banner, then each flag with the note for you "
 		"and where the rule comes from, the safety questions the client did not answer "
 		"(press a to ask them now: the answers are stored with the visit, which is "
 		"screened again, and the log names you), what changed since the last visit, and "
@@ -1108,7 +1160,7 @@ static const mi_desk_page_ops visit_ops = {
 		"c closes the visit: its notes are signed by you (a therapist); a later change is "
 		"kept as an amendment with the text before it. "
 		"p prints the aftercare summary shown at the end, m marks an intake from the kiosk, "
-		"or an urgent or refer one, as reviewed, Esc goes back.",
+		"or an urgent or refer one, as reviewed, Esc goes back."),
 	.draw = visit_draw,
 	.key = visit_key,
 	.reload = visit_reload,
@@ -1159,7 +1211,8 @@ static void take_view(visit_page *p, mi_app_visit_view *view)
 	p->source = view->source;
 	p->reviewed = view->reviewed;
 	p->notes_withheld = view->notes_withheld;
-	snprintf(p->why, sizeof p->why, "not shown: %s", view->withheld.message);
+	/* TRANSLATORS: %s says why the notes are withheld from the person signed in. */
+	snprintf(p->why, sizeof p->why, _("not shown: %s"), view->withheld.message);
 	if (view->previous) {
 		p->has_prev = true;
 		p->prev_date = view->previous->date;
@@ -1177,7 +1230,7 @@ static void visit_reload(mi_desk_page *page, mi_desk *desk)
 	mi_app_visit_view view;
 	mi_error err;
 	if (mi_app_visit_view_load(desk->config.store, p->visit_id, &view, NULL, &err) != MI_OK) {
-		mi_desk_say_error(desk, "The visit could not be read again", &err);
+		mi_desk_say_error(desk, _("The visit could not be read again"), &err);
 		return;
 	}
 	mi_visit_free(p->visit);
@@ -1189,11 +1242,11 @@ static void visit_reload(mi_desk_page *page, mi_desk *desk)
 	p->unanswered = NULL;
 	mi_screening_clear(&p->meds);
 	if (!load_unanswered(p, desk, &err))
-		mi_desk_say_error(desk, "The safety questions could not be screened", &err);
+		mi_desk_say_error(desk, _("The safety questions could not be screened"), &err);
 	if (!p->dirty && p->editing < 0) {
 		edits_clear(p);
 		if (!edits_from_visit(p))
-			mi_desk_say(desk, true, "Out of memory: part of the page is missing.");
+			mi_desk_say(desk, true, _("Out of memory: part of the page is missing."));
 	}
 	p->preview_stale = true;
 }
