@@ -235,8 +235,17 @@ static void client_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	mi_ui_put(c, ROW_INFO, 1, 0, c->cols - 2, info);
 
 	mi_desk_column columns[5];
-	for (size_t i = 0; i < 5; i++)
-		columns[i] = history_columns[i], columns[i].heading = _(history_columns[i].heading);
+	memcpy(columns, history_columns, sizeof columns);
+	for (size_t i = 0; i < 5; i++) {
+		columns[i].heading = _(history_columns[i].heading);
+		/* A heading wider in the desk's language widens its column; the
+		 * state, which takes the room, gives it. */
+		int w = mi_ui_text_width(columns[i].heading);
+		if (i < 4 && w > columns[i].width) {
+			columns[4].width -= w - columns[i].width;
+			columns[i].width = w;
+		}
+	}
 	columns[2].width = mi_desk_outcome_width(&p->visits, p->unscreened, columns[2].width);
 	mi_desk_table t = mi_desk_table_fit(columns, 5, c->cols);
 	mi_desk_table_header(&t, c, ROW_HEADER);

@@ -174,6 +174,8 @@ static void review_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	/* TRANSLATORS: on the right of the review queue's title bar. */
 	snprintf(right, sizeof right, ngettext("%zu waiting", "%zu waiting", p->list.count),
 		 p->list.count);
+	/* TRANSLATORS: the review queue's title: at most 41 columns, the urgent
+	 * banner takes the rest of the row at 80 columns. */
 	mi_ui_draw_title(c, _("Review queue - intakes waiting for review"), right);
 	mi_desk_column columns[5];
 	for (size_t i = 0; i < 5; i++)
