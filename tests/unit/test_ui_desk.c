@@ -20,6 +20,7 @@
 #include "mi/store.h"
 #include "mi/store_therapists.h"
 #include "mi/ui_desk.h"
+#include "example_visits.h"
 #include "ui_test_pin.h"
 #include "temp_store.h"
 
@@ -36,31 +37,13 @@ typedef struct fixture {
 	int printed;
 } fixture;
 
-/* Reads tests/fixtures/examples/NAME. */
-static mi_answers *example(const char *name)
-{
-	char path[512];
-	snprintf(path, sizeof path, "%s/tests/fixtures/examples/%s", getenv("MI_SOURCE_DIR"), name);
-	mi_answers *a = NULL;
-	mi_error err;
-	assert_int_equal(mi_answers_read_file(path, &a, &err), MI_OK);
-	return a;
-}
+#define example example_answers
 
 /* Screens and stores answers as a visit on date. */
 static long long store(fixture *f, mi_answers *a, mi_visit_source source, mi_date date,
 		       long long *client_id)
 {
-	mi_screening s;
-	mi_error err;
-	long long visit = 0;
-	assert_int_equal(mi_screen(f->rules, a, date, &s, &err), MI_OK);
-	assert_int_equal(mi_store_intake(f->t.store, a, &s, mi_ruleset_version(f->rules), source, date,
-					 &visit, client_id, &err),
-			 MI_OK);
-	mi_screening_clear(&s);
-	mi_answers_free(a);
-	return visit;
+	return example_store(f->t.store, f->rules, a, source, date, client_id);
 }
 
 static mi_status fake_print(void *ctx, long long visit_id, mi_error *err)

@@ -24,6 +24,7 @@
 #include "mi/translation.h"
 #include "mi/ui_desk.h"
 #include "mi/vocab.h"
+#include "example_visits.h"
 #include "temp_store.h"
 #include "ui_test_pin.h"
 
@@ -41,30 +42,12 @@ typedef struct fixture {
 	mi_desk *desk;
 } fixture;
 
-static mi_answers *example(const char *name)
-{
-	char path[512];
-	snprintf(path, sizeof path, "%s/tests/fixtures/examples/%s", getenv("MI_SOURCE_DIR"), name);
-	mi_answers *a = NULL;
-	mi_error err;
-	assert_int_equal(mi_answers_read_file(path, &a, &err), MI_OK);
-	return a;
-}
+#define example example_answers
 
-/* Screens and stores answers (taken) as a visit on date. */
 static long long store(fixture *f, mi_answers *a, mi_visit_source source, mi_date date,
 		       long long *client_id)
 {
-	mi_screening s;
-	mi_error err;
-	long long visit = 0;
-	assert_int_equal(mi_screen(f->rules, a, date, &s, &err), MI_OK);
-	assert_int_equal(mi_store_intake(f->t.store, a, &s, mi_ruleset_version(f->rules), source, date,
-					 &visit, client_id, &err),
-			 MI_OK);
-	mi_screening_clear(&s);
-	mi_answers_free(a);
-	return visit;
+	return example_store(f->t.store, f->rules, a, source, date, client_id);
 }
 
 static char **ids(const char *first)
@@ -113,11 +96,10 @@ static int setup(void **state)
 					      ui_test_pin_hash, NULL, &err),
 			 MI_OK);
 
+	/* Tom: a visit in October with less pain, today's urgent one (reviewed)
+	 * and a draft begun at the desk. */
 	mi_answers *old = example("04-urgent-bladder-change.json");
 	assert_int_equal(mi_answers_set_int(old, "pain_intensity", 6, &err), MI_OK);
-	assert_int_equal(mi_answers_set_bool(old, "bladder_bowel_change", false, &err), MI_OK);
-	assert_int_equal(mi_answers_set_json(old, "leg_symptoms", "[]", &err), MI_OK);
-	assert_int_equal(mi_answers_set_bool(old, "leg_symptoms_both_sides", false, &err), MI_OK);
 	f->tom_old = store(f, old, MI_SOURCE_CLI, (mi_date){2026, 10, 1}, &f->tom);
 	f->tom_urgent = store(f, example("04-urgent-bladder-change.json"), MI_SOURCE_CLI, today,
 			      &f->tom);
@@ -314,18 +296,29 @@ static bool session_area_translated(fixture *f)
 	return differs;
 }
 
-/* Opens a visit: the client found by name on the main page, then the
- * visit selected on their page. */
-static void open_visit(fixture *f, const wchar_t *name, long long visit)
+/* Moves down the list on top to visit. */
+static void select_visit(fixture *f, long long visit)
+{
+	for (int i = 0; i < 5 && mi_desk_visit_id(f->desk) != visit; i++)
+		press(f, MI_KEY_DOWN);
+	assert_int_equal(mi_desk_visit_id(f->desk), visit);
+}
+
+/* Opens the client found by name on the main page. */
+static void open_client(fixture *f, const wchar_t *name)
 {
 	key(f, L'/');
 	for (const wchar_t *p = name; *p; p++)
 		key(f, *p);
 	press(f, MI_KEY_ENTER);
 	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_CLIENT);
-	for (int i = 0; i < 5 && mi_desk_visit_id(f->desk) != visit; i++)
-		press(f, MI_KEY_DOWN);
-	assert_int_equal(mi_desk_visit_id(f->desk), visit);
+}
+
+/* Opens a visit: the client found by name, then the visit on their page. */
+static void open_visit(fixture *f, const wchar_t *name, long long visit)
+{
+	open_client(f, name);
+	select_visit(f, visit);
 	press(f, MI_KEY_ENTER);
 	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_VISIT);
 }
@@ -432,10 +425,9 @@ static void check_visit_page_front_desk(fixture *f, const char *lang)
 	open_desk(f, lang, "Ben");
 	key(f, L'r');
 	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_REVIEW);
-	for (int i = 0; i < 5 && mi_desk_visit_id(f->desk) != f->kim_urgent; i++)
-		press(f, MI_KEY_DOWN);
+	select_visit(f, f->kim_urgent);
 	press(f, MI_KEY_ENTER);
-	assert_int_equal(mi_desk_visit_id(f->desk), f->kim_urgent);
+	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_VISIT);
 	mi_visit *v = NULL;
 	mi_error err;
 	assert_int_equal(mi_store_visit_load(f->t.store, f->kim_urgent, &v, &err), MI_OK);
@@ -496,11 +488,7 @@ static void check_missing_questions(fixture *f, const char *lang)
 static void check_client_page(fixture *f, const char *lang)
 {
 	open_desk(f, lang, "Anna");
-	key(f, L'/');
-	for (const wchar_t *p = L"beck"; *p; p++)
-		key(f, *p);
-	press(f, MI_KEY_ENTER);
-	assert_int_equal(mi_desk_current_page(f->desk), MI_DESK_CLIENT);
+	open_client(f, L"beck");
 	for (size_t s = 0; s < 2; s++) {
 		int rows = sizes[s][0], cols = sizes[s][1];
 		char *page = scrolled_page(f, rows, cols, 0);
@@ -543,9 +531,7 @@ static void check_review_queue(fixture *f, const char *lang)
 		expect_whole(page, _("Client"), cols); /* the same word in French */
 		free(page);
 	}
-	for (int i = 0; i < 5 && mi_desk_visit_id(f->desk) != f->tom_draft; i++)
-		press(f, MI_KEY_DOWN);
-	assert_int_equal(mi_desk_visit_id(f->desk), f->tom_draft);
+	select_visit(f, f->tom_draft);
 	key(f, L'd');
 	for (size_t s = 0; s < 2; s++) {
 		char *page = NULL;
