@@ -24,6 +24,15 @@ mi_status mi_pin_hash(const char *pin, char **hash, mi_error *err);
 /* True when pin matches the stored hash (false for any malformed input). */
 bool mi_pin_verify(const char *hash, const char *pin);
 
+/* The Argon2id cost of new hashes. The program always uses the default,
+ * libsodium's interactive limits (64 MiB, 2 passes), and never calls
+ * mi_pin_use_cost. Unit tests that sign in dozens of times set the least
+ * cost (8 KiB, 1 pass): under valgrind one interactive hash costs about a
+ * second and a half of CPU, which made sign-ins most of the suite's
+ * valgrind time (docs/PERFORMANCE.md). mi_pin_needs_rehash measures
+ * against the cost in use, so a test's cheap hash is not made again. */
+typedef enum mi_pin_cost { MI_PIN_COST_INTERACTIVE, MI_PIN_COST_LEAST } mi_pin_cost;
+void mi_pin_use_cost(mi_pin_cost cost);
 /* True when the hash was made with other limits than today's and should be
  * replaced after the next successful verification. */
 bool mi_pin_needs_rehash(const char *hash);

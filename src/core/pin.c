@@ -12,6 +12,18 @@ bool mi_pin_valid(const char *pin)
 	return n >= MI_PIN_MIN && n <= MI_PIN_MAX && strspn(pin, "0123456789") == n;
 }
 
+/* The Argon2id limits of new hashes, and the ones mi_pin_needs_rehash
+ * measures stored hashes against. */
+static unsigned long long hash_opslimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
+static size_t hash_memlimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+
+void mi_pin_use_cost(mi_pin_cost cost)
+{
+	bool least = cost == MI_PIN_COST_LEAST;
+	hash_opslimit = least ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
+	hash_memlimit = least ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
+}
+
 /* Argon2id hash of a valid PIN; caller frees. */
 mi_status mi_pin_hash(const char *pin, char **hash, mi_error *err)
 {
@@ -23,8 +35,7 @@ mi_status mi_pin_hash(const char *pin, char **hash, mi_error *err)
 	char *out = malloc(crypto_pwhash_STRBYTES);
 	if (!out)
 		return mi_error_set(err, MI_EINTERNAL, "out of memory hashing the PIN.");
-	if (crypto_pwhash_str(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+	if (crypto_pwhash_str(out, pin, strlen(pin), hash_opslimit, hash_memlimit) != 0) {
 		free(out);
 		return mi_error_set(err, MI_EINTERNAL, "out of memory hashing the PIN.");
 	}
@@ -47,8 +58,7 @@ bool mi_pin_needs_rehash(const char *hash)
 {
 	if (!hash || sodium_init() < 0 || strnlen(hash, crypto_pwhash_STRBYTES) >= crypto_pwhash_STRBYTES)
 		return true;
-	return crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-					      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+	return crypto_pwhash_str_needs_rehash(hash, hash_opslimit, hash_memlimit) != 0;
 }
 
 /* 0 for the first free tries, then 5 s doubling per failure, capped at 5 min. */

@@ -43,6 +43,29 @@ static void mi_pin_hash_with_valid_pin_verifies_succeeds(void **state)
 	free(hash);
 }
 
+/* The program's hashes carry libsodium's interactive limits (64 MiB, two
+ * passes); the least cost, which only tests set, makes hashes the
+ * interactive cost would replace, and back. */
+static void mi_pin_hash_cost_is_interactive_unless_tests_set_least_succeeds(void **state)
+{
+	(void)state;
+	char *strong = NULL, *cheap = NULL;
+	mi_error err;
+	assert_int_equal(mi_pin_hash("4711", &strong, &err), MI_OK);
+	assert_non_null(strstr(strong, "$m=65536,t=2,p=1$"));
+	mi_pin_use_cost(MI_PIN_COST_LEAST);
+	assert_int_equal(mi_pin_hash("4711", &cheap, &err), MI_OK);
+	assert_non_null(strstr(cheap, "$m=8,t=1,p=1$"));
+	assert_true(mi_pin_verify(cheap, "4711"));
+	assert_false(mi_pin_needs_rehash(cheap));
+	assert_true(mi_pin_needs_rehash(strong));
+	mi_pin_use_cost(MI_PIN_COST_INTERACTIVE);
+	assert_true(mi_pin_needs_rehash(cheap));
+	assert_false(mi_pin_needs_rehash(strong));
+	free(strong);
+	free(cheap);
+}
+
 static void mi_pin_hash_with_invalid_pin_fails(void **state)
 {
 	(void)state;
@@ -67,6 +90,7 @@ int main(void)
 		cmocka_unit_test(mi_pin_valid_with_four_to_twelve_digits_succeeds),
 		cmocka_unit_test(mi_pin_valid_with_bad_pins_fails),
 		cmocka_unit_test(mi_pin_hash_with_valid_pin_verifies_succeeds),
+		cmocka_unit_test(mi_pin_hash_cost_is_interactive_unless_tests_set_least_succeeds),
 		cmocka_unit_test(mi_pin_hash_with_invalid_pin_fails),
 		cmocka_unit_test(mi_pin_verify_with_malformed_hash_fails),
 	};

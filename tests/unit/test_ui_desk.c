@@ -17,6 +17,7 @@
 #include "mi/app_aftercare.h"
 #include "mi/app_records.h"
 #include "mi/intake.h"
+#include "mi/pin.h"
 #include "mi/store.h"
 #include "mi/store_therapists.h"
 #include "mi/ui_desk.h"
@@ -1198,6 +1199,7 @@ static void desk_help_box_leaves_the_screen_as_it_was_succeeds(void **state)
 
 int main(void)
 {
+	mi_pin_use_cost(MI_PIN_COST_LEAST); /* ui_test_pin.h */
 	const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 		T(desk_main_lists_every_client_succeeds),

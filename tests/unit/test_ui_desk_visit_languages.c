@@ -19,6 +19,7 @@
 #include "mi/app_settings.h"
 #include "mi/i18n.h"
 #include "mi/intake.h"
+#include "mi/pin.h"
 #include "mi/store.h"
 #include "mi/store_therapists.h"
 #include "mi/translation.h"
@@ -556,6 +557,7 @@ BOTH(check_review_queue)
 
 int main(void)
 {
+	mi_pin_use_cost(MI_PIN_COST_LEAST); /* ui_test_pin.h */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(check_visit_page_in_spanish_succeeds),
 		cmocka_unit_test(check_visit_page_in_canadian_french_succeeds),

@@ -487,8 +487,9 @@ static void kiosk_identify_with_bad_birth_date_keeps_name_fails(void **state)
 static void kiosk_right_pin_with_old_hash_is_rehashed_succeeds(void **state)
 {
 	fixture *f = *state;
-	/* An Argon2id hash with weaker limits than today's, as an older
+	/* The program's own cost, and a hash with weaker limits, as an older
 	 * version might have stored. */
+	mi_pin_use_cost(MI_PIN_COST_INTERACTIVE);
 	char old[crypto_pwhash_STRBYTES];
 	assert_int_equal(crypto_pwhash_str(old, "2468", 4, crypto_pwhash_OPSLIMIT_MIN,
 					   crypto_pwhash_MEMLIMIT_MIN),
@@ -509,11 +510,14 @@ static void kiosk_right_pin_with_old_hash_is_rehashed_succeeds(void **state)
 	assert_int_equal(mi_store_account_get(f->store, "Anna", &anna, &err), MI_OK);
 	assert_false(mi_pin_needs_rehash(anna.pin_hash));
 	assert_true(mi_pin_verify(anna.pin_hash, "2468"));
+	assert_non_null(strstr(anna.pin_hash, "$m=65536,t=2,p=1$"));
 	mi_account_clear(&anna);
+	mi_pin_use_cost(MI_PIN_COST_LEAST);
 }
 
 int main(void)
 {
+	mi_pin_use_cost(MI_PIN_COST_LEAST); /* ui_test_pin.h */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(kiosk_key_with_leaving_keys_stays_succeeds, setup, teardown),
 		cmocka_unit_test_setup_teardown(kiosk_f12_with_wrong_pin_stays_fails, setup, teardown),

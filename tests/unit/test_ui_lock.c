@@ -481,6 +481,7 @@ static void desk_plan_on_visit_page_and_due_list_succeeds(void **state)
 
 int main(void)
 {
+	mi_pin_use_cost(MI_PIN_COST_LEAST); /* ui_test_pin.h */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(mi_pin_lockout_seconds_with_failures_succeeds),
 		cmocka_unit_test_setup_teardown(lock_with_five_wrong_pins_refuses_until_tick_passes_fails,
