@@ -266,6 +266,15 @@ const struct mi_account *mi_cli_who(const mi_cli *cli);
 struct json_t;
 struct json_t *mi_cli_json_text(const char *s);
 
+/* The words of a command's table (a summary, an option's help), marked
+ * N_() there, in the desk's language; NULL and "" as they are. Defined in
+ * output.c. */
+const char *mi_cli_text(const char *text);
+
+/* The width of a table's column: least (the English one), or the widest
+ * of texts[0..count) (its translated heading and words) when wider. */
+size_t mi_cli_column_width(size_t least, const char *const *texts, size_t count);
+
 /* Prints value as one line of compact JSON and releases it (it is taken;
  * NULL stands for memory that ran out while building it). 0, or
  * MI_EINTERNAL "out of memory writing the WHAT.". Defined in output.c. */

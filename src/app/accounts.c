@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/i18n.h"
 #include "mi/app_accounts.h"
 #include "mi/pin.h"
 
@@ -12,34 +13,34 @@ mi_status mi_app_account_may(const mi_account *who, mi_permission what, mi_error
 	case MI_PERMIT_SESSION_NOTES:
 		if (!who)
 			return mi_error_set(err, MI_ENOPERM,
-					    "session notes are written by a therapist, and nobody is signed in.");
+					    _("session notes are written by a therapist, and nobody is signed in."));
 		if (who->role == MI_ROLE_THERAPIST)
 			return MI_OK;
 		return mi_error_set(err, MI_ENOPERM,
-				    "session notes are written by a therapist; %s is front desk.",
+				    _("session notes are written by a therapist; %s is front desk."),
 				    who->name);
 	case MI_PERMIT_READ_NOTES:
 		if (!who)
 			return mi_error_set(err, MI_ENOPERM,
-					    "session notes are read by a therapist signed in: give --as "
-					    "NAME.");
+					    _("session notes are read by a therapist signed in: give --as "
+					    "NAME."));
 		if (who->role == MI_ROLE_THERAPIST)
 			return MI_OK;
 		return mi_error_set(err, MI_ENOPERM,
-				    "session notes are read by therapists only; %s is front desk.",
+				    _("session notes are read by therapists only; %s is front desk."),
 				    who->name);
 	case MI_PERMIT_ACCOUNTS:
 		if (!who)
 			return mi_error_set(err, MI_ENOPERM,
-					    "only the clinic's owner adds or disables accounts; sign in with "
-					    "--as NAME.");
+					    _("only the clinic's owner adds or disables accounts; sign in with "
+					    "--as NAME."));
 		if (who->owner)
 			return MI_OK;
 		return mi_error_set(err, MI_ENOPERM,
-				    "only the clinic's owner adds or disables accounts; %s is not the owner.",
+				    _("only the clinic's owner adds or disables accounts; %s is not the owner."),
 				    who->name);
 	}
-	return mi_error_set(err, MI_EINTERNAL, "unknown permission.");
+	return mi_error_set(err, MI_EINTERNAL, _("unknown permission."));
 }
 
 /* MI_ETEMPFAIL while the wait after too many wrong PINs runs. */
@@ -48,7 +49,7 @@ static mi_status refuse_during_wait(mi_store *store, long long now, mi_error *er
 	mi_pin_throttle t;
 	mi_status st = mi_store_pin_throttle(store, &t, err);
 	if (st == MI_OK && t.wait_until > now)
-		return mi_error_set(err, MI_ETEMPFAIL, "too many wrong PINs: try again in %lld s.",
+		return mi_error_set(err, MI_ETEMPFAIL, _("too many wrong PINs: try again in %lld s."),
 				    t.wait_until - now);
 	return st;
 }
@@ -117,7 +118,7 @@ mi_status mi_app_account_sign_in(mi_store *store, const char *name, const char *
 		mi_pin_throttle t;
 		mi_store_pin_failed(store, now, &t, &ignored);
 		mi_store_audit_append(store, "unlock failed", "pin", 0, &ignored);
-		return mi_error_set(err, MI_ENOPERM, "wrong name or PIN.");
+		return mi_error_set(err, MI_ENOPERM, _("wrong name or PIN."));
 	}
 	mi_store_pin_succeeded(store, &ignored);
 	return mi_store_audit_append(store, "unlock", "pin", 0, err);
@@ -157,7 +158,7 @@ mi_status mi_app_account_add(mi_store *store, const mi_account *by, const char *
 		st = mi_app_account_may(by, MI_PERMIT_ACCOUNTS, err);
 	if (st == MI_OK && !exist && role != MI_ROLE_THERAPIST)
 		st = mi_error_set(err, MI_EDATA,
-				  "the first account is the clinic's owner and must be a therapist.");
+				  _("the first account is the clinic's owner and must be a therapist."));
 	char *hash = NULL;
 	if (st == MI_OK)
 		st = mi_pin_hash(pin, &hash, err);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/i18n.h"
 #include "mi/app_aftercare.h"
 #include "mi/store_language.h"
 #include "mi/app_audit.h"
@@ -53,8 +54,8 @@ static mi_status load_complete_visit(mi_store *store, long long visit_id, mi_vis
 		mi_visit_free(*out);
 		*out = NULL;
 		st = mi_error_set(err, MI_EDATA,
-				  "visit %lld is still a draft; complete the intake before its "
-				  "aftercare summary.",
+				  _("visit %lld is still a draft; complete the intake before its "
+				  "aftercare summary."),
 				  visit_id);
 	}
 	return st;
@@ -93,7 +94,7 @@ static mi_status render(const mi_aftercare_template *tpl, const mi_translation *
 	if (st == MI_OK && format == MI_AFTERCARE_TEXT) {
 		char *text = mi_aftercare_to_text(doc);
 		if (!text)
-			st = mi_error_set(err, MI_EINTERNAL, "out of memory writing the summary.");
+			st = mi_error_set(err, MI_EINTERNAL, _("out of memory writing the summary."));
 		*data = (unsigned char *)text;
 		*len = text ? strlen(text) : 0;
 	} else if (st == MI_OK) {
@@ -135,9 +136,9 @@ mi_status mi_app_aftercare(mi_store *store, const mi_aftercare_template *tpl,
 			   mi_error *err)
 {
 	if (req->target == MI_AFTERCARE_FILE && !req->path)
-		return mi_error_set(err, MI_EINTERNAL, "an aftercare file needs a path.");
+		return mi_error_set(err, MI_EINTERNAL, _("an aftercare file needs a path."));
 	if (req->target == MI_AFTERCARE_SHOW && !shown)
-		return mi_error_set(err, MI_EINTERNAL, "a shown aftercare summary needs a place to go.");
+		return mi_error_set(err, MI_EINTERNAL, _("a shown aftercare summary needs a place to go."));
 	mi_settings settings;
 	mi_status st = mi_app_settings_load(store, &settings, err);
 	if (st != MI_OK)

@@ -1,5 +1,6 @@
 /* audit.c - the audit policy: acts are refused unless recorded, views are
  * shown with a warning. */
+#include "mi/i18n.h"
 #include "mi/app_audit.h"
 
 mi_status mi_app_audit_act(mi_store *store, const char *action, const char *table,
@@ -9,7 +10,7 @@ mi_status mi_app_audit_act(mi_store *store, const char *action, const char *tabl
 	mi_status st = mi_store_audit_append(store, action, table, record_id, &why);
 	if (st == MI_OK)
 		return MI_OK;
-	return mi_error_set(err, st, "it was not done, because the audit log cannot record it: %s",
+	return mi_error_set(err, st, _("it was not done, because the audit log cannot record it: %s"),
 			    why.message);
 }
 
@@ -19,7 +20,7 @@ bool mi_app_audit_view(mi_store *store, const char *action, const char *table,
 	mi_error why;
 	if (mi_store_audit_append(store, action, table, record_id, &why) == MI_OK)
 		return true;
-	mi_error_set(warning, why.status, "this view was not recorded in the audit log: %s",
+	mi_error_set(warning, why.status, _("this view was not recorded in the audit log: %s"),
 		     why.message);
 	return false;
 }

@@ -1,6 +1,7 @@
 /* draft_expiry.c - drafts in and out of the review queue. */
 #include <stdlib.h>
 
+#include "mi/i18n.h"
 #include "mi/app_audit.h"
 #include "mi/app_draft_expiry.h"
 #include "mi/app_settings.h"
@@ -50,7 +51,7 @@ mi_status mi_app_drafts_expire(mi_store *store, mi_date today, mi_visit_list *li
 	mi_settings_clear(&s);
 	mi_visit_list out = {.items = malloc((list->count ? list->count : 1) * sizeof *out.items)};
 	if (!out.items)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	size_t kept = 0;
 	for (size_t i = 0; i < list->count; i++) {
 		mi_visit_summary *v = &list->items[i];

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/i18n.h"
 #include "mi/app_audit.h"
 #include "mi/app_draft_expiry.h"
 #include "mi/app_drafts.h"
@@ -18,7 +19,7 @@ static mi_status checked_identity(const char **name, const char **birth_date,
 {
 	*typed = mi_answers_new();
 	if (!*typed)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	mi_status st = mi_answers_set_text(*typed, "client.name", *name, err);
 	if (st == MI_OK)
 		st = mi_answers_set_text(*typed, "client.birth_date", *birth_date, err);
@@ -63,7 +64,7 @@ static mi_status find_unknown_client_draft(mi_store *store, const char *name,
 	*visit_id = 0;
 	char *folded = mi_fold(name);
 	if (!folded)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	mi_visit_list list = {0};
 	mi_status st = mi_store_waiting_list(store, &list, err);
 	for (size_t i = list.count; st == MI_OK && i-- > 0 && !*visit_id;) {
@@ -85,7 +86,7 @@ static mi_status save_text(mi_store *store, long long visit_id, const char *key,
 {
 	mi_answers *one = mi_answers_new();
 	if (!one)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	mi_status st = mi_answers_set_text(one, key, text, err);
 	if (st == MI_OK)
 		st = mi_store_draft_save_answer(store, visit_id, one, key, err);
@@ -182,7 +183,7 @@ static mi_status kiosk_start(mi_store *store, const char *name, const char *birt
 		mi_resume_code_new(code);
 		hash = mi_resume_code_hash(code);
 		if (!hash)
-			st = mi_error_set(err, MI_EINTERNAL, "out of memory.");
+			st = mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	}
 	if (st == MI_OK)
 		st = mi_store_resume_code_set(store, id, hash, err);
@@ -204,7 +205,7 @@ static mi_status kiosk_start(mi_store *store, const char *name, const char *birt
 static mi_status no_resume(mi_error *err)
 {
 	return mi_error_set(err, MI_ENOTFOUND,
-			    "no intake to continue opens with this name, date of birth and code.");
+			    _("no intake to continue opens with this name, date of birth and code."));
 }
 
 /* Among the resumable drafts, the one of (name, birth_date) that code
@@ -217,7 +218,7 @@ static mi_status match_code(mi_store *store, const mi_resume_list *list, const c
 	*found = 0;
 	long long *theirs = calloc(list->count + 1, sizeof *theirs);
 	if (!theirs)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	size_t n = 0;
 	mi_status st = MI_OK;
 	for (size_t i = 0; st == MI_OK && i < list->count; i++) {
@@ -243,10 +244,10 @@ static mi_status kiosk_resume(mi_store *store, const char *name, const char *bir
 {
 	char digits[MI_RESUME_CODE_DIGITS + 1];
 	if (!mi_resume_code_normalize(code, digits))
-		return mi_error_set(err, MI_EDATA, "a resume code is %d digits.", MI_RESUME_CODE_DIGITS);
+		return mi_error_set(err, MI_EDATA, _("a resume code is %d digits."), MI_RESUME_CODE_DIGITS);
 	char *folded = mi_fold(name);
 	if (!folded)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	mi_resume_list list = {0};
 	long long found = 0;
 	mi_status st = mi_store_resumable_drafts(store, max_age_hours, MI_RESUME_MAX_TRIES, &list, err);

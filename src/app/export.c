@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/i18n.h"
 #include "mi/app_access.h"
 #include "mi/app_aftercare.h"
 #include "mi/app_export.h"
@@ -20,7 +21,7 @@ static mi_status put_line(mi_outfile *out, const char *text, mi_error *err)
 {
 	FILE *f = mi_outfile_stream(out);
 	if (fputs(text, f) == EOF || fputc('\n', f) == EOF)
-		return mi_error_set(err, MI_EIO, "cannot write the export: %s.", strerror(errno));
+		return mi_error_set(err, MI_EIO, _("cannot write the export: %s."), strerror(errno));
 	return MI_OK;
 }
 
@@ -28,7 +29,7 @@ mi_status mi_app_export_questionnaire(const mi_form *form, const char *output, m
 {
 	char *text = mi_fhir_questionnaire(form, true);
 	if (!text)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory writing the Questionnaire.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory writing the Questionnaire."));
 	mi_outfile *out = NULL;
 	mi_status st = mi_outfile_open(output, &out, err);
 	if (st == MI_OK)
@@ -71,9 +72,9 @@ static mi_status export_visit(fhir_run *run, long long visit_id, mi_error *err)
 	mi_visit_record_clear(&record);
 	FILE *f = mi_outfile_stream(run->out);
 	if (st == MI_OK && run->array && fputs(run->written ? ",\n" : "[\n", f) == EOF)
-		st = mi_error_set(err, MI_EIO, "cannot write the export: %s.", strerror(errno));
+		st = mi_error_set(err, MI_EIO, _("cannot write the export: %s."), strerror(errno));
 	if (st == MI_OK && (fputs(json, f) == EOF || (!run->array && fputc('\n', f) == EOF)))
-		st = mi_error_set(err, MI_EIO, "cannot write the export: %s.", strerror(errno));
+		st = mi_error_set(err, MI_EIO, _("cannot write the export: %s."), strerror(errno));
 	if (st == MI_OK)
 		run->written++;
 	free(json);
@@ -174,7 +175,7 @@ static mi_status load_visits(mi_store *store, long long client_id, visit_list *o
 		mi_visit_record *records =
 			grown ? realloc(out->records, (out->count + 1) * sizeof *records) : NULL;
 		if (!records)
-			return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+			return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 		out->records = records;
 		st = mi_store_visit_load(store, id, &out->items[out->count], err);
 		if (st != MI_OK)
@@ -216,7 +217,7 @@ mi_status mi_app_export_copy(mi_store *store, const mi_form *form, const mi_rule
 		data = (unsigned char *)mi_client_copy_json(&copy);
 		len = data ? strlen((char *)data) : 0;
 		if (!data)
-			st = mi_error_set(err, MI_EINTERNAL, "out of memory writing the copy.");
+			st = mi_error_set(err, MI_EINTERNAL, _("out of memory writing the copy."));
 	} else if (st == MI_OK) {
 		st = mi_client_copy_pdf(&copy, paper, &data, &len, err);
 		mi_render_release_fonts();

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/i18n.h"
 #include "mi/app_access.h"
 #include "mi/app_followup.h"
 #include "mi/store_consent.h"
@@ -82,7 +83,7 @@ mi_status mi_app_due(mi_store *store, mi_date today, long days, mi_due_list *out
 	mi_due_list list = {0};
 	list.items = calloc(clients.count ? clients.count : 1, sizeof *list.items);
 	if (!list.items)
-		st = mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		st = mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	mi_date horizon = mi_date_add_days(today, days);
 	for (size_t i = 0; st == MI_OK && i < clients.count; i++) {
 		mi_followup_client *c = &clients.items[i];

@@ -2,6 +2,7 @@
  * day they are stored, stored in one transaction. */
 #include <string.h>
 
+#include "mi/i18n.h"
 #include "mi/app_intake.h"
 
 bool mi_app_intake_has_name(const mi_answers *answers)
@@ -16,7 +17,7 @@ mi_status mi_app_intake_screen(const mi_ruleset *rules, const mi_answers *answer
 	*out = (mi_screening){.outcome = MI_LEVEL_PROCEED};
 	if (!rules)
 		return mi_error_set(err, MI_EINTERNAL,
-				    "an intake is screened and stored only with the screening rules loaded.");
+				    _("an intake is screened and stored only with the screening rules loaded."));
 	return mi_screen(rules, answers, today, out, err);
 }
 
@@ -41,7 +42,7 @@ mi_status mi_app_intake_submit(mi_store *store, const mi_ruleset *rules, const m
 {
 	if (!mi_app_intake_has_name(answers))
 		return mi_error_set(err, MI_EDATA,
-				    "client.name is missing; a stored intake needs the client's name.");
+				    _("client.name is missing; a stored intake needs the client's name."));
 	*out = (mi_app_submitted){0};
 	return mi_store_intake(store, answers, screening, mi_ruleset_version(rules), source, today,
 			       &out->visit_id, &out->client_id, err);

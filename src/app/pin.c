@@ -1,5 +1,6 @@
 /* pin.c - the first PIN of a clinic becomes its owner's account; the
  * wrong-PIN count every screen shares. */
+#include "mi/i18n.h"
 #include "mi/app_accounts.h"
 #include "mi/app_pin.h"
 
@@ -9,8 +10,8 @@ mi_status mi_app_pin_set(mi_store *store, const char *pin, mi_error *err)
 	mi_status st = mi_app_accounts_exist(store, &exist, err);
 	if (st == MI_OK && exist)
 		return mi_error_set(err, MI_EUSAGE,
-				    "the clinic has accounts, each with its own PIN; change yours with "
-				    "\"massage-intake --as NAME set-pin\".");
+				    _("the clinic has accounts, each with its own PIN; change yours with "
+				    "\"massage-intake --as NAME set-pin\"."));
 	if (st == MI_OK)
 		st = mi_app_account_add(store, NULL, MI_OWNER_ACCOUNT, MI_ROLE_THERAPIST, pin, NULL, err);
 	return st;

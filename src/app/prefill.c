@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/i18n.h"
 #include "mi/app_prefill.h"
 #include "mi/questions.h"
 #include "mi/rules.h"
@@ -50,7 +51,7 @@ static mi_status keep_offered(const mi_answers *from, const mi_ruleset *rules, m
 	*out = mi_answers_new();
 	if (!urgent_reads || !*out) {
 		free(urgent_reads);
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	}
 	size_t count = 0;
 	const mi_ui_question *questions = mi_ui_questions(&count);
@@ -61,7 +62,7 @@ static mi_status keep_offered(const mi_answers *from, const mi_ruleset *rules, m
 			continue;
 		char *json = mi_answers_get_json(from, key);
 		if (!json) {
-			st = mi_error_set(err, MI_EINTERNAL, "out of memory.");
+			st = mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 			break;
 		}
 		/* An answer the question no longer takes (its options changed)

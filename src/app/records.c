@@ -2,6 +2,7 @@
  * keep them, each view recorded under the one audit policy. */
 #include <stdlib.h>
 
+#include "mi/i18n.h"
 #include "mi/app_access.h"
 #include "mi/app_audit.h"
 #include "mi/app_records.h"
@@ -151,19 +152,19 @@ mi_status mi_app_visit_mark_reviewed(mi_store *store, long long visit_id, bool *
 	mi_visit_free(visit);
 	if (draft && source != MI_SOURCE_KIOSK)
 		return mi_error_set(err, MI_EDATA,
-				    "visit %lld was not entered at the kiosk and is not finished; only "
-				    "kiosk intakes and urgent or refer intakes need a review.",
+				    _("visit %lld was not entered at the kiosk and is not finished; only "
+				    "kiosk intakes and urgent or refer intakes need a review."),
 				    visit_id);
 	if (draft)
 		return mi_error_set(err, MI_EDATA,
-				    "visit %lld is not finished yet; it can be reviewed once the intake "
-				    "is complete.",
+				    _("visit %lld is not finished yet; it can be reviewed once the intake "
+				    "is complete."),
 				    visit_id);
 	if (!waits)
 		return mi_error_set(err, MI_EDATA,
-				    "visit %lld was not entered at the kiosk and is not urgent or "
+				    _("visit %lld was not entered at the kiosk and is not urgent or "
 				    "refer; only kiosk intakes and urgent or refer intakes need a "
-				    "review.",
+				    "review."),
 				    visit_id);
 	if (reviewed)
 		return MI_OK;

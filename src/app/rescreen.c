@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/i18n.h"
 #include "mi/app_rescreen.h"
 #include "mi/store_rescreen.h"
 
@@ -14,7 +15,7 @@ static mi_status merge(const mi_answers *stored, const mi_answers *added, mi_ans
 {
 	mi_answers *merged = stored ? mi_answers_copy(stored) : mi_answers_new();
 	if (!merged)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	size_t count = 0;
 	mi_status st = MI_OK;
 	mi_answers_iter it;
@@ -22,18 +23,18 @@ static mi_status merge(const mi_answers *stored, const mi_answers *added, mi_ans
 	while (st == MI_OK && mi_answers_next(&it)) {
 		if (stored && mi_answers_has(stored, it.path)) {
 			st = mi_error_set(err, MI_EDATA,
-					  "\"%s\" was already answered; an answer given is not changed here.",
+					  _("\"%s\" was already answered; an answer given is not changed here."),
 					  it.path);
 			break;
 		}
 		char *json = mi_answers_get_json(added, it.path);
 		st = json ? mi_answers_set_json(merged, it.path, json, err)
-			  : mi_error_set(err, MI_EINTERNAL, "out of memory.");
+			  : mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 		free(json);
 		count++;
 	}
 	if (st == MI_OK && count == 0)
-		st = mi_error_set(err, MI_EDATA, "no answer was given, so nothing changed.");
+		st = mi_error_set(err, MI_EDATA, _("no answer was given, so nothing changed."));
 	if (st != MI_OK) {
 		mi_answers_free(merged);
 		return st;
@@ -71,12 +72,12 @@ mi_status mi_app_visit_answer_missing(mi_store *store, const mi_ruleset *rules, 
 {
 	mi_rescreen_birth_date birth_date = {0};
 	if (!rules)
-		return mi_error_set(err, MI_EINTERNAL, "no rules are loaded: nothing is screened.");
+		return mi_error_set(err, MI_EINTERNAL, _("no rules are loaded: nothing is screened."));
 	mi_visit *visit = NULL;
 	mi_status st = mi_store_visit_load(store, visit_id, &visit, err);
 	if (st == MI_OK && !visit->complete)
 		st = mi_error_set(err, MI_EDATA,
-				  "visit %lld is an unfinished intake; finish it first.", visit_id);
+				  _("visit %lld is an unfinished intake; finish it first."), visit_id);
 	mi_answers *merged = NULL;
 	if (st == MI_OK)
 		st = merge(visit->answers, added, &merged, err);
@@ -141,7 +142,7 @@ mi_status mi_app_visits_not_fully_screened(mi_store *store, const mi_ruleset *ru
 					   const mi_visit_list *list, bool *out, mi_error *err)
 {
 	if (!rules)
-		return mi_error_set(err, MI_EINTERNAL, "no rules are loaded: nothing is screened.");
+		return mi_error_set(err, MI_EINTERNAL, _("no rules are loaded: nothing is screened."));
 	for (size_t i = 0; i < list->count; i++) {
 		const mi_visit_summary *v = &list->items[i];
 		out[i] = v->has_outcome && visit_not_fully_screened(store, rules, v->id, v->outcome);
@@ -154,7 +155,7 @@ mi_status mi_app_clients_not_fully_screened(mi_store *store, const mi_ruleset *r
 					    mi_error *err)
 {
 	if (!rules)
-		return mi_error_set(err, MI_EINTERNAL, "no rules are loaded: nothing is screened.");
+		return mi_error_set(err, MI_EINTERNAL, _("no rules are loaded: nothing is screened."));
 	for (size_t i = 0; i < count && i < list->count; i++) {
 		const mi_client *c = &list->items[i];
 		/* Only an outcome that can read "not fully screened" is worth

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "mi/i18n.h"
 #include "mi/app_draft_expiry.h"
 #include "mi/app_urgent.h"
 
@@ -30,7 +31,7 @@ mi_status mi_app_review_queue_urgent_first(mi_store *store, const mi_ruleset *ru
 	mi_visit_summary *sorted = malloc((list.count ? list.count : 1) * sizeof *sorted);
 	if (!sorted) {
 		mi_visit_list_clear(&list);
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	}
 	/* A stable pass per rank keeps the store's oldest-first order within each. */
 	size_t n = 0;

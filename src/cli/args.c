@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "mi/cli.h"
+#include "mi/i18n.h"
+#include "mi/text.h"
 
 /* Options of one command at most (the getopt_long table is built here). */
 enum { MAX_OPTIONS = 32 };
@@ -58,7 +60,7 @@ int mi_cli_parse(const mi_command *command, int argc, char **argv, mi_cli_args *
 	out->operands = calloc((size_t)argc + 1, sizeof *out->operands);
 	if (!out->given || !out->operands) {
 		mi_cli_args_clear(out);
-		return mi_cli_failf(MI_EINTERNAL, "out of memory.");
+		return mi_cli_failf(MI_EINTERNAL, _("out of memory."));
 	}
 	if (command->raw_operands) {
 		for (int i = 1; i < argc; i++)
@@ -69,7 +71,7 @@ int mi_cli_parse(const mi_command *command, int argc, char **argv, mi_cli_args *
 	char shorts[2 * MAX_OPTIONS + 2];
 	if (!getopt_tables(command, longs, shorts)) {
 		mi_cli_args_clear(out);
-		return mi_cli_failf(MI_EINTERNAL, "%s has too many options.", command->name);
+		return mi_cli_failf(MI_EINTERNAL, _("%s has too many options."), command->name);
 	}
 	opterr = 0;
 	optind = 1;
@@ -121,7 +123,10 @@ const char *mi_cli_one_file(const mi_cli_args *args, const char *what)
 {
 	const char *name = args->command->name;
 	if (args->operand_count != 1) {
-		mi_cli_failf(MI_EUSAGE, "%s needs %s; see massage-intake %s --help.", name, what, name);
+		/* TRANSLATORS: "backup needs a backup FILE; see massage-intake backup
+		 * --help."; the second %s is a phrase translated on its own. */
+		mi_cli_failf(MI_EUSAGE, _("%1$s needs %2$s; see massage-intake %1$s --help."), name,
+			     mi_cli_text(what));
 		return NULL;
 	}
 	return args->operands[0];
@@ -137,9 +142,32 @@ static void option_label(const mi_cli_option *o, char *buf, size_t size)
 		 o->value ? o->value : "");
 }
 
+/* The command's synopsis after the translated "Usage:", its other lines
+ * indented under it (7 columns in the table, the width of "Usage: ") moved
+ * under the first whatever the word's width; a line of words is left as it
+ * is. */
+static void print_usage(const mi_command *command, FILE *out)
+{
+	const char *usage = _("Usage:");
+	int pad = (int)mi_text_width(usage) + 1;
+	fprintf(out, "%s massage-intake ", usage);
+	for (const char *line = command->usage; *line;) {
+		size_t len = strcspn(line, "\n");
+		if (line != command->usage && strspn(line, " ") >= 7) {
+			fprintf(out, "%*s", pad, "");
+			line += 7;
+			len -= 7;
+		}
+		fprintf(out, "%.*s\n", (int)len, line);
+		line += len + (line[len] == '\n');
+	}
+	fputc('\n', out);
+}
+
 void mi_cli_print_help(const mi_cli *cli, const mi_command *command, FILE *out)
 {
-	fprintf(out, "Usage: massage-intake %s\n%s", command->usage, command->about);
+	print_usage(command, out);
+	fputs(mi_cli_text(command->about), out);
 	size_t width = 0;
 	char label[80];
 	for (size_t i = 0; command->options && command->options[i].name; i++) {
@@ -152,7 +180,7 @@ void mi_cli_print_help(const mi_cli *cli, const mi_command *command, FILE *out)
 	for (size_t i = 0; command->options && command->options[i].name; i++) {
 		const mi_cli_option *o = &command->options[i];
 		option_label(o, label, sizeof label);
-		const char *line = o->help;
+		const char *line = mi_cli_text(o->help);
 		int pad = (int)width;
 		fprintf(out, "  %-*s  ", pad, label);
 		for (;;) {
@@ -167,7 +195,7 @@ void mi_cli_print_help(const mi_cli *cli, const mi_command *command, FILE *out)
 	if (command->more_help)
 		command->more_help(cli, out);
 	if (command->after)
-		fprintf(out, "\n%s", command->after);
+		fprintf(out, "\n%s", mi_cli_text(command->after));
 }
 
 /* True when arg is an option of command c whose value is the next

@@ -9,13 +9,14 @@
 
 #include "mi/app_aftercare.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/export.h"
 
 /* Writes bytes to standard output. */
 static mi_status write_stdout(const void *data, size_t len, mi_error *err)
 {
 	if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
-		return mi_error_set(err, MI_EIO, "cannot write the summary: %s.", strerror(errno));
+		return mi_error_set(err, MI_EIO, _("cannot write the summary: %s."), strerror(errno));
 	return MI_OK;
 }
 
@@ -26,8 +27,8 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	bool print = mi_cli_has(args, 'P');
 	long long visit_id = 0;
 	if (!mi_cli_one_id(args, &visit_id))
-		return mi_cli_failf(MI_EUSAGE, "aftercare needs one visit id (a positive number); see "
-					       "massage-intake aftercare --help.");
+		return mi_cli_failf(MI_EUSAGE, _("aftercare needs one visit id (a positive number); "
+						 "see massage-intake aftercare --help."));
 	mi_render_format render_format = MI_RENDER_PDF;
 	bool text = false;
 	size_t out_len = output ? strlen(output) : 0;
@@ -42,15 +43,20 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	else if (strcmp(format, "png") == 0)
 		render_format = MI_RENDER_PNG;
 	else if (strcmp(format, "pdf") != 0)
-		return mi_cli_failf(MI_EUSAGE, "--format must be text, pdf or png, not \"%s\".", format);
+		return mi_cli_failf(MI_EUSAGE, _("--format must be text, pdf or png, not \"%s\"."),
+				    format);
 	if (print && (text || render_format == MI_RENDER_PNG))
-		return mi_cli_failf(MI_EUSAGE, "--print prints the PDF; leave out --format %s.", format);
+		return mi_cli_failf(MI_EUSAGE, _("--print prints the PDF; leave out --format %s."),
+				    format);
 	if (print && output)
-		return mi_cli_failf(MI_EUSAGE, "give either -o FILE or --print, not both.");
+		return mi_cli_failf(MI_EUSAGE, _("give either -o FILE or --print, not both."));
 	bool to_stdout = !print && (!output || strcmp(output, "-") == 0);
 	if (!text && to_stdout && (!output || isatty(STDOUT_FILENO)))
-		return mi_cli_failf(MI_EUSAGE, "a %s is not for a terminal: give -o FILE or --print.",
-				    render_format == MI_RENDER_PNG ? "PNG image" : "PDF");
+		return mi_cli_failf(MI_EUSAGE, render_format == MI_RENDER_PNG
+						       ? _("a PNG image is not for a terminal: give -o FILE "
+							   "or --print.")
+						       : _("a PDF is not for a terminal: give -o FILE or "
+							   "--print."));
 	mi_aftercare_request req = {
 		.visit_id = visit_id,
 		.target = print ? MI_AFTERCARE_PRINT : to_stdout ? MI_AFTERCARE_SHOW : MI_AFTERCARE_FILE,
@@ -60,7 +66,8 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 		.has_paper = paper_arg != NULL,
 	};
 	if (paper_arg && !mi_paper_parse(paper_arg, &req.paper))
-		return mi_cli_failf(MI_EUSAGE, "--paper must be a4 or letter, not \"%s\".", paper_arg);
+		return mi_cli_failf(MI_EUSAGE, _("--paper must be a4 or letter, not \"%s\"."),
+				    paper_arg);
 
 	mi_error err;
 	mi_aftercare_template *tpl = NULL;
@@ -88,38 +95,39 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 
 const mi_command mi_command_aftercare = {
 	.name = "aftercare",
-	.summary = "the aftercare summary of a visit: text, PDF or print",
+	.summary = N_("the aftercare summary of a visit: text, PDF or print"),
 	.usage = "aftercare VISIT [--format text|pdf|png] [-o FILE]\n"
 		 "         [--paper a4|letter] [--print]\n",
-	.about = "Writes the aftercare summary of one visit for the client to take home: what\n"
+	.about = N_("Writes the aftercare summary of one visit for the client to take home: what\n"
 		 "was done and the goals agreed, what is normal afterwards, aftercare, when to\n"
 		 "call a doctor or seek urgent care, the items for the client's flags, the\n"
 		 "follow-up plan and the pain trend. The words come from aftercare.conf in the\n"
 		 "data folder. Therapist-only notes are never included. The summary is in\n"
-		 "the language the client answered in at the kiosk (docs/translations.md).\n",
+		 "the language the client answered in at the kiosk (docs/translations.md).\n"),
 	.options = (const mi_cli_option[]){
 		{"format", 'f', "FORMAT",
-		 "text, pdf (one page, with the body map and the pain\n"
-		 "chart) or png (the same page as an image); the default\n"
-		 "is text, or pdf/png when FILE ends in .pdf/.png"},
+		 N_("text, pdf (one page, with the body map and the pain\n"
+		    "chart) or png (the same page as an image); the default\n"
+		    "is text, or pdf/png when FILE ends in .pdf/.png")},
 		{"output", MI_CLI_SHORT('o'), "FILE",
-		 "write to FILE (created mode 0600) instead of standard\n"
-		 "output; FILE is a new name or a regular file (a device,\n"
-		 "FIFO, folder or link is refused); a PDF or PNG needs\n"
-		 "-o FILE or --print, and is never written to a terminal"},
+		 N_("write to FILE (created mode 0600) instead of standard\n"
+		    "output; FILE is a new name or a regular file (a device,\n"
+		    "FIFO, folder or link is refused); a PDF or PNG needs\n"
+		    "-o FILE or --print, and is never written to a terminal")},
 		{"paper", 'p', "SIZE",
-		 "a4 or letter; default: the \"paper\" setting, else the\n"
-		 "locale's paper size"},
+		 N_("a4 or letter; default: the \"paper\" setting, else the\n"
+		    "locale's paper size")},
 		{"print", 'P', NULL,
-		 "print the PDF with lp, which gets it on its standard input\n"
+		 /* MI_PRINT_TITLE spelt out: xgettext reads no macros. */
+		 N_("print the PDF with lp, which gets it on its standard input\n"
 		 "(no file is written); the job title is\n"
-		 "\"" MI_PRINT_TITLE "\", nothing about the client.\n"
+		 "\"massage-intake aftercare\", nothing about the client.\n"
 		 "$MASSAGE_INTAKE_LP names another print program, run as\n"
 		 "PROGRAM -t TITLE; one that has not finished after the\n"
-		 "print_timeout_seconds setting is stopped"},
+		 "print_timeout_seconds setting is stopped")},
 		{0},
 	},
-	.after = "The clinic's name at the top of the page is the \"clinic_name\" setting.\n"
+	.after = N_("The clinic's name at the top of the page is the \"clinic_name\" setting.\n"
 		 "Printing and writing a file are recorded in the audit log first, and not\n"
 		 "done when they cannot be recorded; a summary on standard output is recorded\n"
 		 "as a view.\n"
@@ -127,6 +135,6 @@ const mi_command mi_command_aftercare = {
 		 "Exit status: 0 done; 64 bad command line; 65 a broken aftercare template, a\n"
 		 "bad stored setting or a visit still in draft; 66 no database yet; 67 no such visit;\n"
 		 "70 rendering failed; 73 FILE cannot be created; 74 the database cannot be\n"
-		 "read, or writing or printing failed; 75 the database stayed busy.\n",
+		 "read, or writing or printing failed; 75 the database stayed busy.\n"),
 	.run = run,
 };

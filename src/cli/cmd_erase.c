@@ -12,6 +12,7 @@
 
 #include "mi/app_erase.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/text.h"
 
 /* Asks on the terminal; true when the answer is "yes". */
@@ -19,28 +20,39 @@ static bool confirmed(const mi_client *c, size_t visits, const mi_period *period
 		      mi_date keep_from)
 {
 	char *name = mi_text_sanitize(c->name ? c->name : "", false);
-	printf("Erase client %lld, %s%s%s, and their %zu visit%s for good?\n", c->id,
-	       name ? name : "?", c->birth_date ? ", born " : "", c->birth_date ? c->birth_date : "",
-	       visits, visits == 1 ? "" : "s");
+	/* TRANSLATORS: the client's number and name, then how many visits. */
+	if (c->birth_date)
+		printf(dngettext(MI_TEXT_DOMAIN,
+				 "Erase client %lld, %s, born %s, and their %zu visit for good?\n",
+				 "Erase client %lld, %s, born %s, and their %zu visits for good?\n",
+				 visits),
+		       c->id, name ? name : "?", c->birth_date, visits);
+	else
+		printf(dngettext(MI_TEXT_DOMAIN, "Erase client %lld, %s, and their %zu visit for good?\n",
+				 "Erase client %lld, %s, and their %zu visits for good?\n", visits),
+		       c->id, name ? name : "?", visits);
 	free(name);
 	if (period) {
 		char words[32], since[11];
 		mi_period_format(*period, words, sizeof words);
 		mi_date_format(keep_from, since);
-		printf("Completed visits since %s (the retention period, %s) are kept without\n"
-		       "anything that identifies the client; everything else is deleted.\n",
+		/* TRANSLATORS: a date, then the retention period as the settings
+		 * command takes it (7y, 18m), kept as it is. */
+		printf(_("Completed visits since %s (the retention period, %s) are kept without\n"
+			 "anything that identifies the client; everything else is deleted.\n"),
 		       since, words);
 	} else {
-		printf("No retention period is set: everything is deleted.\n");
+		fputs(_("No retention period is set: everything is deleted.\n"), stdout);
 	}
-	return mi_cli_confirm("This cannot be undone. Type yes to erase: ");
+	/* TRANSLATORS: keep "yes": it is what the person types, in every language. */
+	return mi_cli_confirm(_("This cannot be undone. Type yes to erase: "));
 }
 
 static int erase_client(mi_cli *cli, long long client_id, bool yes)
 {
 	if (!yes && !isatty(STDIN_FILENO))
-		return mi_cli_failf(MI_EUSAGE, "erase asks for confirmation on a terminal; give --yes to "
-					       "erase client %lld without asking.",
+		return mi_cli_failf(MI_EUSAGE, _("erase asks for confirmation on a terminal; give "
+						 "--yes to erase client %lld without asking."),
 				    client_id);
 	mi_error err;
 	mi_store *store = NULL;
@@ -52,25 +64,32 @@ static int erase_client(mi_cli *cli, long long client_id, bool yes)
 	if (st == MI_OK && !yes &&
 	    !confirmed(&plan.client, plan.visit_count, plan.has_period ? &plan.period : NULL,
 		       plan.keep_from)) {
-		printf("Nothing was erased.\n");
+		fputs(_("Nothing was erased.\n"), stdout);
 		rc = 1;
 	}
 	mi_erase_report report = {0};
 	if (st == MI_OK && rc == 0)
 		st = mi_app_erase_client(store, &plan, &report, &err);
 	if (st == MI_OK && rc == 0) {
-		printf("Client %lld erased: %zu visit%s deleted, %zu kept without anything that "
-		       "identifies the client.\n",
-		       client_id, report.deleted, report.deleted == 1 ? "" : "s", report.anonymised);
-		printf("Backups made before now still hold this client: massage-intake erase "
-		       "--list-old-backups DIR lists them.\n");
+		/* TRANSLATORS: the client's number, the visits deleted, and the
+		 * visits kept (the count of visits deleted picks the form). */
+		printf(dngettext(MI_TEXT_DOMAIN,
+				 "Client %lld erased: %zu visit deleted, %zu kept without anything "
+				 "that identifies the client.\n",
+				 "Client %lld erased: %zu visits deleted, %zu kept without anything "
+				 "that identifies the client.\n",
+				 report.deleted),
+		       client_id, report.deleted, report.anonymised);
+		fputs(_("Backups made before now still hold this client: massage-intake erase "
+			"--list-old-backups DIR lists them.\n"),
+		      stdout);
 		fflush(stdout);
 		st = mi_app_compact(store, &err);
 		if (st != MI_OK)
 			mi_error_prefix(&err,
-					"client %lld was erased, but erased bytes may remain in the file "
-					"until it is rebuilt; close the other program and run "
-					"massage-intake erase --compact",
+					_("client %lld was erased, but erased bytes may remain in the "
+					  "file until it is rebuilt; close the other program and run "
+					  "massage-intake erase --compact"),
 					client_id);
 	}
 	mi_app_erase_plan_clear(&plan);
@@ -101,7 +120,7 @@ static mi_status list_files(const char *dir, char ***files, size_t *count, mi_er
 	DIR *d = opendir(dir);
 	if (!d)
 		return mi_error_set(err, errno == ENOENT ? MI_ENOINPUT : MI_EIO,
-				    "cannot read the folder %s: %s.", dir, strerror(errno));
+				    _("cannot read the folder %s: %s."), dir, strerror(errno));
 	char **list = NULL;
 	size_t n = 0;
 	mi_status st = MI_OK;
@@ -110,7 +129,7 @@ static mi_status list_files(const char *dir, char ***files, size_t *count, mi_er
 		char *path = NULL;
 		struct stat sb;
 		if (asprintf(&path, "%s/%s", dir, e->d_name) < 0) {
-			st = mi_error_set(err, MI_EINTERNAL, "out of memory.");
+			st = mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 			break;
 		}
 		if (lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
@@ -120,7 +139,7 @@ static mi_status list_files(const char *dir, char ***files, size_t *count, mi_er
 		char **grown = realloc(list, (n + 1) * sizeof *grown);
 		if (!grown) {
 			free(path);
-			st = mi_error_set(err, MI_EINTERNAL, "out of memory.");
+			st = mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 			break;
 		}
 		list = grown;
@@ -165,9 +184,14 @@ static int list_old_backups(mi_cli *cli, const char *dir)
 	}
 	if (st == MI_OK && listed == 0) {
 		char *safe = mi_text_sanitize(dir, false);
-		fprintf(stderr, "massage-intake: no backup in %s needs removing%s.\n", safe ? safe : "?",
-			rules.has_period ? "" : " (no retention period is set: only backups made before an "
-					  "erasure are listed)");
+		fputs("massage-intake: ", stderr);
+		if (rules.has_period)
+			fprintf(stderr, _("no backup in %s needs removing.\n"), safe ? safe : "?");
+		else
+			fprintf(stderr,
+				_("no backup in %s needs removing (no retention period is set: only "
+				  "backups made before an erasure are listed).\n"),
+				safe ? safe : "?");
 		free(safe);
 	}
 	for (size_t i = 0; i < count; i++)
@@ -177,7 +201,7 @@ static int list_old_backups(mi_cli *cli, const char *dir)
 	free(db);
 	mi_app_backup_rules_clear(&rules);
 	if (st == MI_OK && (fflush(stdout) != 0 || ferror(stdout)))
-		st = mi_error_set(&err, MI_EIO, "cannot write the list: %s.", strerror(errno));
+		st = mi_error_set(&err, MI_EIO, _("cannot write the list: %s."), strerror(errno));
 	return st == MI_OK ? 0 : mi_cli_fail(&err);
 }
 
@@ -188,25 +212,25 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	int rest = args->operand_count;
 	long long client_id = 0;
 	if ((backups || do_compact) && (rest != 0 || yes || (backups && do_compact)))
-		return mi_cli_failf(MI_EUSAGE, "--list-old-backups and --compact stand alone; see "
-					       "massage-intake erase --help.");
+		return mi_cli_failf(MI_EUSAGE, _("--list-old-backups and --compact stand alone; see "
+						 "massage-intake erase --help."));
 	if (backups)
 		return list_old_backups(cli, backups);
 	if (do_compact)
 		return compact(cli);
 	if (rest != 1 || !mi_cli_parse_id(args->operands[0], &client_id))
-		return mi_cli_failf(MI_EUSAGE, "erase needs one client id (a positive number); see "
-					       "massage-intake erase --help.");
+		return mi_cli_failf(MI_EUSAGE, _("erase needs one client id (a positive number); see "
+						 "massage-intake erase --help."));
 	return erase_client(cli, client_id, yes);
 }
 
 const mi_command mi_command_erase = {
 	.name = "erase",
-	.summary = "erase a client's records for good; list old backups",
+	.summary = N_("erase a client's records for good; list old backups"),
 	.usage = "erase CLIENT [--yes]\n"
 		 "       massage-intake erase --list-old-backups DIR\n"
 		 "       massage-intake erase --compact\n",
-	.about = "Erases a client's records for good, when the client asks or the records\n"
+	.about = N_("Erases a client's records for good, when the client asks or the records\n"
 		 "have been kept long enough. The \"retention\" setting (massage-intake settings\n"
 		 "retention 7y) says how long the clinic keeps records:\n"
 		 "  - a completed visit younger than that is kept without anything that\n"
@@ -218,25 +242,25 @@ const mi_command mi_command_erase = {
 		 "Without a retention setting everything is deleted. The file is then\n"
 		 "rebuilt so that no erased byte stays in it or in its -wal and -shm files.\n"
 		 "The audit log records who erased which client number and when, never what.\n"
-		 "It asks for confirmation on a terminal.\n",
+		 "It asks for confirmation on a terminal.\n"),
 	.options = (const mi_cli_option[]){
-		{"yes", 'y', NULL, "erase without asking (needed without a terminal)"},
+		{"yes", 'y', NULL, N_("erase without asking (needed without a terminal)")},
 		{"list-old-backups", 'l', "DIR",
-		 "list the massage-intake backups in DIR to remove:\n"
+		 N_("list the massage-intake backups in DIR to remove:\n"
 		 "those older than the retention period, and those\n"
 		 "made before an erasure (they still hold that\n"
-		 "client). One line each: PATH, a tab, the reason"},
+		 "client). One line each: PATH, a tab, the reason")},
 		{"compact", 'c', NULL,
-		 "only rebuild the file (after an erasure that could\n"
+		 N_("only rebuild the file (after an erasure that could\n"
 		 "not finish it because another program had the\n"
-		 "database open)"},
+		 "database open)")},
 		{0},
 	},
-	.after = "Backups are copies outside the database: erase them, or keep them where the\n"
+	.after = N_("Backups are copies outside the database: erase them, or keep them where the\n"
 		 "law requires, yourself.\n"
 		 "\n"
 		 "Exit status: 0 done; 1 not confirmed; 64 bad command line; 65 a bad retention\n"
 		 "setting; 66 no database yet, or DIR missing; 67 no such client; 74 the\n"
-		 "database cannot be used; 75 another program kept the database busy.\n",
+		 "database cannot be used; 75 another program kept the database busy.\n"),
 	.run = run,
 };

@@ -7,6 +7,7 @@
 
 #include "mi/app_export.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/form.h"
 #include "mi/pdf.h"
 
@@ -27,10 +28,11 @@ typedef struct request {
 static int choose(request *r, export_what w, const char *id_text, const char *option)
 {
 	if (r->what != WHAT_NONE)
-		return mi_cli_failf(MI_EUSAGE, "give one of --fhir, --client, --all or --questionnaire.");
+		return mi_cli_failf(MI_EUSAGE, _("give one of --fhir, --client, --all or --questionnaire."));
 	r->what = w;
 	if (id_text && !mi_cli_parse_id(id_text, &r->id))
-		return mi_cli_failf(MI_EUSAGE, "%s needs a positive number, not \"%s\".", option, id_text);
+		return mi_cli_failf(MI_EUSAGE, _("%s needs a positive number, not \"%s\"."), option,
+				    id_text);
 	return 0;
 }
 
@@ -55,11 +57,11 @@ static int parse(const mi_cli_args *args, request *r)
 	if (rc)
 		return rc;
 	if (args->operand_count > 0)
-		return mi_cli_failf(MI_EUSAGE, "unexpected \"%s\"; see massage-intake export --help.",
+		return mi_cli_failf(MI_EUSAGE, _("unexpected \"%s\"; see massage-intake export --help."),
 				    args->operands[0]);
 	if (r->what == WHAT_NONE)
-		return mi_cli_failf(MI_EUSAGE, "export needs --fhir VISIT, --client CLIENT, --all or "
-					       "--questionnaire; see massage-intake export --help.");
+		return mi_cli_failf(MI_EUSAGE, _("export needs --fhir VISIT, --client CLIENT, --all or "
+						 "--questionnaire; see massage-intake export --help."));
 	if (!format || strcmp(format, "fhir") == 0)
 		r->format = FORMAT_FHIR;
 	else if (strcmp(format, "json") == 0)
@@ -67,20 +69,23 @@ static int parse(const mi_cli_args *args, request *r)
 	else if (strcmp(format, "pdf") == 0)
 		r->format = FORMAT_PDF;
 	else
-		return mi_cli_failf(MI_EUSAGE, "--format must be fhir, json or pdf, not \"%s\".", format);
+		return mi_cli_failf(MI_EUSAGE, _("--format must be fhir, json or pdf, not \"%s\"."),
+				    format);
 	if (r->format != FORMAT_FHIR && r->what != WHAT_CLIENT)
-		return mi_cli_failf(MI_EUSAGE, "--format %s is a client's copy: use it with --client CLIENT.",
+		return mi_cli_failf(MI_EUSAGE,
+				    _("--format %s is a client's copy: use it with --client CLIENT."),
 				    format);
 	if (r->jsonl && (r->format != FORMAT_FHIR || r->what == WHAT_QUESTIONNAIRE))
-		return mi_cli_failf(MI_EUSAGE, "--jsonl writes FHIR Bundles, one per line: use it with "
-					       "--fhir, --client or --all.");
+		return mi_cli_failf(MI_EUSAGE, _("--jsonl writes FHIR Bundles, one per line: use it "
+						 "with --fhir, --client or --all."));
 	mi_paper paper;
 	if (r->paper && r->format != FORMAT_PDF)
-		return mi_cli_failf(MI_EUSAGE, "--paper is for --format pdf.");
+		return mi_cli_failf(MI_EUSAGE, _("--paper is for --format pdf."));
 	if (r->paper && !mi_paper_parse(r->paper, &paper))
-		return mi_cli_failf(MI_EUSAGE, "--paper must be a4 or letter, not \"%s\".", r->paper);
+		return mi_cli_failf(MI_EUSAGE, _("--paper must be a4 or letter, not \"%s\"."),
+				    r->paper);
 	if (r->format == FORMAT_PDF && !r->output && isatty(STDOUT_FILENO))
-		return mi_cli_failf(MI_EUSAGE, "a PDF is not for a terminal: give -o FILE.");
+		return mi_cli_failf(MI_EUSAGE, _("a PDF is not for a terminal: give -o FILE."));
 	return 0;
 }
 
@@ -131,46 +136,46 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 
 const mi_command mi_command_export = {
 	.name = "export",
-	.summary = "FHIR R4 Bundles and Questionnaire, or a client's own copy",
+	.summary = N_("FHIR R4 Bundles and Questionnaire, or a client's own copy"),
 	.usage = "export --fhir VISIT | --client CLIENT | --all [--jsonl] [-o FILE]\n"
 		 "       massage-intake export --client CLIENT --format json|pdf [-o FILE]\n"
 		 "         [--paper a4|letter]\n"
 		 "       massage-intake export --questionnaire [-o FILE]\n",
-	.about = "Writes records for another program or for the client, to standard output or\n"
-		 "to FILE (created mode 0600, put in place only once it is complete).\n",
+	.about = N_("Writes records for another program or for the client, to standard output or\n"
+		 "to FILE (created mode 0600, put in place only once it is complete).\n"),
 	.options = (const mi_cli_option[]){
 		{"fhir", 'F', "VISIT",
-		 "one FHIR R4 transaction Bundle for the visit: the Patient\n"
+		 N_("one FHIR R4 transaction Bundle for the visit: the Patient\n"
 		 "(created only when none has its identifier), the\n"
 		 "QuestionnaireResponse, the pain Observation and one Flag\n"
-		 "per screening flag; a draft's response is \"in-progress\""},
-		{"client", 'c', "CLIENT", "a Bundle for each of the client's visits (a JSON array)"},
-		{"all", 'a', NULL, "a Bundle for every visit, drafts included (a JSON array)"},
+		 "per screening flag; a draft's response is \"in-progress\"")},
+		{"client", 'c', "CLIENT", N_("a Bundle for each of the client's visits (a JSON array)")},
+		{"all", 'a', NULL, N_("a Bundle for every visit, drafts included (a JSON array)")},
 		{"jsonl", 'j', NULL,
-		 "one Bundle per line instead (NDJSON), written as each\n"
-		 "visit is read, so memory stays flat for any number"},
+		 N_("one Bundle per line instead (NDJSON), written as each\n"
+		 "visit is read, so memory stays flat for any number")},
 		{"questionnaire", 'q', NULL,
-		 "the FHIR Questionnaire the responses answer: every\n"
-		 "question, its type and values, follow-ups as enableWhen"},
+		 N_("the FHIR Questionnaire the responses answer: every\n"
+		 "question, its type and values, follow-ups as enableWhen")},
 		{"format", 'f', "FORMAT",
-		 "fhir (the default); with --client also json or pdf: the\n"
+		 N_("fhir (the default); with --client also json or pdf: the\n"
 		 "client's own copy of everything held about them (details,\n"
 		 "every visit's answers, flags, goals, session and\n"
 		 "aftercare notes). A PDF needs -o FILE when standard\n"
-		 "output is a terminal"},
+		 "output is a terminal")},
 		{"paper", 'p', "SIZE",
-		 "a4 or letter for the PDF; default: the \"paper\" setting,\n"
-		 "else the locale's paper size"},
-		{"output", MI_CLI_SHORT('o'), "FILE", "write to FILE instead of standard output"},
+		 N_("a4 or letter for the PDF; default: the \"paper\" setting,\n"
+		 "else the locale's paper size")},
+		{"output", MI_CLI_SHORT('o'), "FILE", N_("write to FILE instead of standard output")},
 		{0},
 	},
-	.after = "Every export of records is written to the audit log (who, when, which visit or\n"
+	.after = N_("Every export of records is written to the audit log (who, when, which visit or\n"
 		 "client) before any of it is written out; the Questionnaire holds no records.\n"
 		 "The layout of each form is in docs/export.md.\n"
 		 "\n"
 		 "Exit status: 0 done; 64 bad command line; 65 a broken rules file or setting;\n"
 		 "66 no database yet; 67 no such visit or client; 70 rendering failed; 73 FILE\n"
 		 "cannot be created; 74 the database cannot be read or writing failed; 75 the\n"
-		 "database stayed busy.\n",
+		 "database stayed busy.\n"),
 	.run = run,
 };

@@ -7,6 +7,7 @@
 
 #include "mi/app_records.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/store.h"
 #include "mi/text.h"
 
@@ -23,7 +24,7 @@ static void print_trend(const mi_visit_list *visits)
 {
 	int first = -1, last = -1;
 	size_t shown = 0;
-	fputs("pain trend: ", stdout);
+	fputs(_("pain trend: "), stdout);
 	for (size_t i = 0; i < visits->count; i++) {
 		const mi_visit_summary *v = &visits->items[i];
 		if (!v->complete)
@@ -40,49 +41,78 @@ static void print_trend(const mi_visit_list *visits)
 		}
 	}
 	if (!shown)
-		fputs("no completed visits yet", stdout);
+		fputs(_("no completed visits yet"), stdout);
 	putchar('\n');
 	if (!shown)
 		return;
-	fputs("sparkline:  [", stdout);
+	/* TRANSLATORS: the marks of the pain ratings follow between the
+	 * brackets; the explanation of the marks comes after them. */
+	fputs(_("sparkline:  ["), stdout);
 	for (size_t i = 0; i < visits->count; i++)
 		if (visits->items[i].complete)
 			putchar(spark(visits->items[i].pain));
-	fputs("]  (_ = 0 ... @ = 10)\n", stdout);
+	fputs(_("]  (_ = 0 ... @ = 10)\n"), stdout);
 	if (first >= 0 && last >= 0 && shown > 1) {
 		if (last < first)
-			printf("change: %d -> %d, better by %d\n", first, last, first - last);
+			/* TRANSLATORS: the first pain rating, the last, and how
+			 * much lower the last is. */
+			printf(_("change: %d -> %d, better by %d\n"), first, last, first - last);
 		else if (last > first)
-			printf("change: %d -> %d, worse by %d\n", first, last, last - first);
+			printf(_("change: %d -> %d, worse by %d\n"), first, last, last - first);
 		else
-			printf("change: none (%d)\n", last);
+			printf(_("change: none (%d)\n"), last);
 	}
 }
 
 static void print_text(const mi_client *client, const mi_visit_list *visits,
 		       const bool *unscreened)
 {
-	printf("client %lld: ", client->id);
-	mi_cli_put_padded(client->name, 0);
-	fputs(", born ", stdout);
-	mi_cli_put_padded(client->birth_date ? client->birth_date : "(not given)", 0);
-	putchar('\n');
+	char *name = mi_text_sanitize(client->name ? client->name : "-", false);
+	char *born = mi_text_sanitize(client->birth_date ? client->birth_date : _("(not given)"),
+				      false);
+	/* TRANSLATORS: the client's number, name and birth date. */
+	printf(_("client %lld: %s, born %s\n"), client->id, name ? name : "?", born ? born : "?");
+	free(name);
+	free(born);
 	if (visits->count == 0) {
-		puts("no visits yet");
+		puts(_("no visits yet"));
 		return;
 	}
-	printf("%-7s %-10s  %-9s %-4s  %s\n", "visit", "date", "state", "pain", "outcome");
-	for (size_t i = 0; i < visits->count; i++) {
-		const mi_visit_summary *v = &visits->items[i];
-		char date[11], pain[16];
-		mi_date_format(v->date, date);
-		if (v->pain >= 0)
-			snprintf(pain, sizeof pain, "%d", v->pain);
+	/* TRANSLATORS: the headings of a client's visits; a column is as wide
+	 * as its heading or its widest word. */
+	const char *heads[] = {P_("column", "visit"), P_("column", "date"), P_("column", "state"),
+			       P_("column", "pain"), P_("column", "outcome")};
+	const char *states[] = {heads[2], P_("visit state", "complete"), P_("visit state", "draft")};
+	size_t visit_w = mi_cli_column_width(7, &heads[0], 1),
+	       date_w = mi_cli_column_width(10, &heads[1], 1),
+	       state_w = mi_cli_column_width(9, states, 3), pain_w = mi_cli_column_width(4, &heads[3], 1);
+	char id[24], date[11], pain[16];
+	for (size_t i = 0; i <= visits->count; i++) {
+		const mi_visit_summary *v = i ? &visits->items[i - 1] : NULL;
+		if (v) {
+			snprintf(id, sizeof id, "%lld", v->id);
+			mi_date_format(v->date, date);
+			if (v->pain >= 0)
+				snprintf(pain, sizeof pain, "%d", v->pain);
+			else
+				snprintf(pain, sizeof pain, "-");
+		}
+		mi_cli_put_padded(v ? id : heads[0], visit_w);
+		putchar(' ');
+		mi_cli_put_padded(v ? date : heads[1], date_w);
+		fputs("  ", stdout);
+		mi_cli_put_padded(v ? states[v->complete ? 1 : 2] : heads[2], state_w);
+		putchar(' ');
+		mi_cli_put_padded(v ? pain : heads[3], pain_w);
+		fputs("  ", stdout);
+		const char *outcome = v ? mi_cli_outcome_words(v, unscreened[i - 1]) : heads[4];
+		if (v && !v->reviewed)
+			/* TRANSLATORS: a visit's outcome (a keyword such as "proceed",
+			 * kept as it is) in a table. */
+			printf(_("%s (waiting for review)"), outcome);
 		else
-			snprintf(pain, sizeof pain, "-");
-		printf("%-7lld %-10s  %-9s %-4s  %s%s\n", v->id, date, v->complete ? "complete" : "draft",
-		       pain, mi_cli_outcome_words(v, unscreened[i]),
-		       v->reviewed ? "" : " (waiting for review)");
+			fputs(outcome, stdout);
+		putchar('\n');
 	}
 	print_trend(visits);
 }
@@ -118,8 +148,8 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	if (!mi_cli_one_id(args, &client_id))
 		client_id = 0;
 	if (client_id <= 0)
-		return mi_cli_failf(MI_EUSAGE, "history needs one client id (a positive number); see "
-					       "massage-intake clients.");
+		return mi_cli_failf(MI_EUSAGE, _("history needs one client id (a positive number); "
+						 "see massage-intake clients."));
 
 	mi_error err;
 	mi_store *store = NULL;
@@ -143,7 +173,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 		print_text(&client, &visits, unscreened);
 	free(unscreened);
 	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
-		rc = mi_cli_failf(MI_EIO, "cannot write the history: %s.", strerror(errno));
+		rc = mi_cli_failf(MI_EIO, _("cannot write the history: %s."), strerror(errno));
 	mi_visit_list_clear(&visits);
 	mi_client_clear(&client);
 	return rc;
@@ -151,18 +181,18 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 
 const mi_command mi_command_history = {
 	.name = "history",
-	.summary = "a client's visits and pain trend",
+	.summary = N_("a client's visits and pain trend"),
 	.usage = "history CLIENT [--json]\n",
-	.about = "Lists every visit of one client (the id from `massage-intake clients`),\n"
-		 "oldest first, with its date, pain rating (0-10) and screening outcome\n"
-		 "(\"proceed, not fully screened\" while safety questions are unanswered),\n"
-		 "then the pain trend over the completed visits.\n",
+	.about = N_("Lists every visit of one client (the id from `massage-intake clients`),\n"
+		    "oldest first, with its date, pain rating (0-10) and screening outcome\n"
+		    "(\"proceed, not fully screened\" while safety questions are unanswered),\n"
+		    "then the pain trend over the completed visits.\n"),
 	.options = (const mi_cli_option[]){
 		{"json", 'j', NULL, "{\"client\": {...}, \"visits\": [{\"visit\", \"date\", \"state\",\n"
 				    "\"pain\", \"outcome\", \"source\", \"reviewed\", \"fully_screened\"}]}"},
 		{0},
 	},
-	.after = "Exit status: 0 success; 64 bad command line; 66 no database yet;\n"
-		 "67 no such client; 74 the database cannot be read; 75 it stayed busy.\n",
+	.after = N_("Exit status: 0 success; 64 bad command line; 66 no database yet;\n"
+		    "67 no such client; 74 the database cannot be read; 75 it stayed busy.\n"),
 	.run = run,
 };

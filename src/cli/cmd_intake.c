@@ -9,6 +9,7 @@
 #include "mi/app_intake.h"
 #include "mi/app_rescreen.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/screen.h"
 #include "mi/store.h"
 #include "mi/ui_plain.h"
@@ -29,14 +30,15 @@ static int print_result(long long visit, long long client, mi_level outcome, boo
 		char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
 		json_decref(o);
 		if (!text)
-			return mi_cli_failf(MI_EINTERNAL, "out of memory writing the result.");
+			return mi_cli_failf(MI_EINTERNAL, _("out of memory writing the result."));
 		printf("%s\n", text);
 		free(text);
 	} else {
 		printf("%lld\n", visit);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout))
-		return mi_cli_failf(MI_EIO, "visit %lld was stored but the id could not be written: %s.",
+		return mi_cli_failf(MI_EIO,
+				    _("visit %lld was stored but the id could not be written: %s."),
 				    visit, strerror(errno));
 	return 0;
 }
@@ -76,16 +78,19 @@ static int add_to_visit(mi_cli *cli, const mi_ruleset *rules, long long visit,
 	} else {
 		printf("%s\n", mi_level_name(after.outcome));
 		if (birth.recorded)
-			printf("birth date %s added to the client's record\n", birth.given);
+			printf(_("birth date %s added to the client's record\n"), birth.given);
 		else if (birth.differs)
-			printf("birth date given %s, on the client's record %s: the record is "
-			       "unchanged; check which is right\n",
+			/* TRANSLATORS: the birth date given now, then the one on record. */
+			printf(_("birth date given %s, on the client's record %s: the record is "
+				 "unchanged; check which is right\n"),
 			       birth.given, birth.on_record);
 	}
 	mi_screening_clear(&after);
 	if (fflush(stdout) != 0 || ferror(stdout))
-		return mi_cli_failf(MI_EIO, "visit %lld was screened again but the outcome could not "
-					    "be written: %s.", visit, strerror(errno));
+		return mi_cli_failf(MI_EIO,
+				    _("visit %lld was screened again but the outcome could not be "
+				      "written: %s."),
+				    visit, strerror(errno));
 	return 0;
 }
 
@@ -96,16 +101,16 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	bool json = mi_cli_has(args, 'j');
 	if (args->operand_count > 0)
 		return mi_cli_failf(MI_EUSAGE,
-				    "intake takes only options; give the answers with --answers FILE.");
+				    _("intake takes only options; give the answers with --answers FILE."));
 	if (!answers_path && !visit_text && mi_plain_wanted(cli->plain))
 		return mi_cli_plain_intakes(cli, MI_SOURCE_CLI, false);
 	if (!answers_path)
 		return mi_cli_failf(MI_EUSAGE,
-				    "intake needs --answers FILE (or --plain to be asked the questions); "
-				    "see massage-intake intake --help.");
+				    _("intake needs --answers FILE (or --plain to be asked the "
+				      "questions); see massage-intake intake --help."));
 	long long visit = 0;
 	if (visit_text && !mi_cli_parse_id(visit_text, &visit))
-		return mi_cli_failf(MI_EUSAGE, "--visit needs a visit number, not \"%s\".",
+		return mi_cli_failf(MI_EUSAGE, _("--visit needs a visit number, not \"%s\"."),
 				    visit_text);
 
 	/* The rules first: they bring the intake questions, whose keys the
@@ -129,8 +134,10 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	if (!mi_app_intake_has_name(answers)) {
 		mi_answers_free(answers);
 		mi_ruleset_free(rules);
-		return mi_cli_failf(MI_EDATA, "%s: client.name is missing; a stored intake needs the "
-					      "client's name.",
+		/* TRANSLATORS: %s is the answers file; client.name is the answer's
+		 * key, kept as it is. */
+		return mi_cli_failf(MI_EDATA, _("%s: client.name is missing; a stored intake needs "
+						"the client's name."),
 				    answers_path);
 	}
 	/* Screened and stored with the same date. */
@@ -138,7 +145,8 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	mi_screening screening;
 	st = mi_app_intake_screen(rules, answers, today, &screening, &err);
 	if (st == MI_EDATA)
-		mi_error_prefix(&err, "%s", strcmp(answers_path, "-") == 0 ? "standard input" : answers_path);
+		mi_error_prefix(&err, "%s",
+				strcmp(answers_path, "-") == 0 ? _("standard input") : answers_path);
 	if (st != MI_OK) {
 		mi_ruleset_free(rules);
 		mi_answers_free(answers);
@@ -166,11 +174,11 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 
 const mi_command mi_command_intake = {
 	.name = "intake",
-	.summary = "screen and store one intake (--answers FILE)",
+	.summary = N_("screen and store one intake (--answers FILE)"),
 	.usage = "intake --answers FILE [--json]\n"
 		 "       massage-intake intake --answers FILE --visit VISIT [--json]\n"
 		 "       massage-intake --plain intake\n",
-	.about = "Screens one intake answers object (JSON; FILE may be - for standard input)\n"
+	.about = N_("Screens one intake answers object (JSON; FILE may be - for standard input)\n"
 		 "and stores it as a completed visit. The client is found by name and birth\n"
 		 "date, ignoring case and spacing, or created. Prints the new visit id.\n"
 		 "\n"
@@ -185,21 +193,21 @@ const mi_command mi_command_intake = {
 		 "With --plain (or MASSAGE_INTAKE_PLAIN=1) and no --answers, asks the intake\n"
 		 "questions one line at a time on standard output and reads each answer as a\n"
 		 "line (the desk's intake, with the screening shown as it changes), saving\n"
-		 "every answer as it is given; a client's open intake is resumed.\n",
+		 "every answer as it is given; a client's open intake is resumed.\n"),
 	.options = (const mi_cli_option[]){
-		{"answers", 'a', "FILE", "the answers to store (client.name is required)"},
+		{"answers", 'a', "FILE", N_("the answers to store (client.name is required)")},
 		{"visit", 'v', "VISIT",
-		 "add the answers to questions VISIT left unanswered, and screen it again"},
+		 N_("add the answers to questions VISIT left unanswered, and screen it again")},
 		{"json", 'j', NULL,
-		 "print {\"visit\": ID, \"client\": ID, \"outcome\": LEVEL} (with --visit:\n"
-		 "the visit, the outcome, how many safety questions are still unanswered,\n"
-		 "and birth_date: null, or {\"given\", \"recorded\", \"on_record\"})"},
+		 N_("print {\"visit\": ID, \"client\": ID, \"outcome\": LEVEL} (with --visit:\n"
+		    "the visit, the outcome, how many safety questions are still unanswered,\n"
+		    "and birth_date: null, or {\"given\", \"recorded\", \"on_record\"})")},
 		{0},
 	},
-	.after = "Exit status: 0 stored; 64 bad command line; 65 invalid answers or rules,\n"
+	.after = N_("Exit status: 0 stored; 64 bad command line; 65 invalid answers or rules,\n"
 		 "or with --visit a question already answered or a draft, or with --plain the\n"
 		 "input ended before the consent (the answers kept as a draft); 66 a missing\n"
 		 "file; 67 no such visit; 74 the database cannot be written (disk full, read-only,\n"
-		 "damaged); 75 the database stayed busy, try again. Nothing is stored on failure.\n",
+		 "damaged); 75 the database stayed busy, try again. Nothing is stored on failure.\n"),
 	.run = run,
 };

@@ -9,6 +9,7 @@
 #include "mi/app_followup.h"
 #include "mi/app_records.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/notes_doc.h"
 #include "mi/store.h"
 #include "mi/strbuf.h"
@@ -23,10 +24,13 @@ static int check_id(const char *option, const char *id, mi_vocab vocab)
 	char ids[400];
 	if (vocab == MI_VOCAB_PRESSURE) {
 		mi_vocab_ids(vocab, "or", ids, sizeof ids);
-		return mi_cli_failf(MI_EUSAGE, "%s is %s.", option, ids);
+		/* TRANSLATORS: "--pressure is light, medium or firm."; the ids and
+		 * "or" stay English (the ids are typed as they are). */
+		return mi_cli_failf(MI_EUSAGE, _("%s is %s."), option, ids);
 	}
 	mi_vocab_ids(vocab, NULL, ids, sizeof ids);
-	return mi_cli_failf(MI_EUSAGE, "%s takes one of: %s.", option, ids);
+	/* TRANSLATORS: an option and the ids it takes, kept as they are. */
+	return mi_cli_failf(MI_EUSAGE, _("%s takes one of: %s."), option, ids);
 }
 
 /* Replaces *list (count *count) with copies of the given ids. */
@@ -175,17 +179,20 @@ static int parse(const mi_cli_args *args, note_args *a, long long *visit_id)
 		return rc;
 	if (!mi_cli_one_id(args, visit_id))
 		return mi_cli_failf(MI_EUSAGE,
-				    "note needs one visit id (a positive number); see massage-intake note --help.");
+				    _("note needs one visit id (a positive number); see massage-intake "
+				      "note --help."));
 	if (!a->any)
 		return mi_cli_failf(MI_EUSAGE,
-				    "nothing to record; give at least one option, see massage-intake note --help.");
+				    _("nothing to record; give at least one option, see massage-intake "
+				      "note --help."));
 	if (a->edit && a->from_file)
-		return mi_cli_failf(MI_EUSAGE, "give the notes with --edit or with --from-file, not both.");
+		return mi_cli_failf(MI_EUSAGE,
+				    _("give the notes with --edit or with --from-file, not both."));
 	if ((a->edit || a->from_file) && (a->goals_other || a->areas_other || a->response ||
 					  a->therapist_notes || a->aftercare))
 		return mi_cli_failf(MI_EUSAGE,
-				    "give the texts either in the document (--edit, --from-file) or as "
-				    "options, not both.");
+				    _("give the texts either in the document (--edit, --from-file) or "
+				      "as options, not both."));
 	return 0;
 }
 
@@ -215,7 +222,7 @@ static mi_status apply_doc(const char *text, size_t len, mi_visit *v, mi_error *
 	mi_status st = mi_notes_doc_parse(text, len, &doc, err);
 	for (int f = 0; st == MI_OK && f < MI_NOTES_FIELD_COUNT; f++)
 		if (doc.given[f] && !replace_text(doc_field(v, (mi_notes_field)f), doc.text[f] ? doc.text[f] : ""))
-			st = mi_error_set(err, MI_EINTERNAL, "out of memory.");
+			st = mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	mi_notes_doc_clear(&doc);
 	return st;
 }
@@ -226,13 +233,20 @@ static char *edit_intro(long long visit_id, const char *problem)
 {
 	mi_strbuf b = {0};
 	if (problem)
-		mi_strbuf_addf(&b, "THE NOTES WERE NOT SAVED: %s\nCorrect them below.\n\n", problem);
+		/* TRANSLATORS: at the top of the notes opened in the editor; %s says
+		 * why they were refused. */
+		mi_strbuf_addf(&b, _("THE NOTES WERE NOT SAVED: %s\nCorrect them below.\n\n"),
+			       problem);
+	/* TRANSLATORS: the instructions at the top of the notes opened in the
+	 * editor. Keep the headings in brackets as they are, and never put one
+	 * at the start of a line: a line that is only a heading starts the
+	 * notes. */
 	mi_strbuf_addf(&b,
-		       "Session notes for visit %lld. Write each note under its heading; an\n"
-		       "empty section clears that note. Everything above the first heading is\n"
-		       "ignored. Save and close the editor to store the notes; close it without\n"
-		       "changing anything to store nothing. [goals-other] and [areas-other] are\n"
-		       "one line each.",
+		       _("Session notes for visit %lld. Write each note under its heading; an\n"
+			 "empty section clears that note. Everything above the first heading is\n"
+			 "ignored. Save and close the editor to store the notes; close it without\n"
+			 "changing anything to store nothing. [goals-other] and [areas-other] are\n"
+			 "one line each."),
 		       visit_id);
 	return mi_strbuf_take(&b);
 }
@@ -255,7 +269,8 @@ static bool ask_edit_again(const char *problem)
 	if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO))
 		return false;
 	mi_cli_failf(MI_EDATA, "%s", problem);
-	fputs("Edit the notes again? [Y/n] ", stderr);
+	/* TRANSLATORS: any answer but one starting with n or N edits again. */
+	fputs(_("Edit the notes again? [Y/n] "), stderr);
 	fflush(stderr);
 	char answer[16];
 	if (!fgets(answer, sizeof answer, stdin))
@@ -273,7 +288,7 @@ static mi_status edit_and_save(mi_store *store, mi_visit *visit, bool *unchanged
 	char *intro = edit_intro(visit->id, NULL);
 	char *offered = intro ? mi_notes_doc_format(intro, texts) : NULL;
 	free(intro);
-	mi_status st = offered ? MI_OK : mi_error_set(err, MI_EINTERNAL, "out of memory.");
+	mi_status st = offered ? MI_OK : mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	/* Showing the notes in the editor is a view of the record. */
 	if (st == MI_OK)
 		mi_cli_audit_view(store, "view", "visits", visit->id);
@@ -305,7 +320,7 @@ static mi_status edit_and_save(mi_store *store, mi_visit *visit, bool *unchanged
 			free(offered);
 			offered = intro ? with_intro(intro, edited, len) : NULL;
 			free(intro);
-			st = offered ? MI_OK : mi_error_set(err, MI_EINTERNAL, "out of memory.");
+			st = offered ? MI_OK : mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 			free(edited);
 			continue;
 		}
@@ -347,8 +362,8 @@ static mi_status may_write_notes(const mi_cli *cli, mi_store *store, mi_error *e
 		return st;
 	if (!mi_cli_who(cli))
 		return mi_error_set(err, MI_ENOPERM,
-				    "session notes are signed by a therapist: give --as NAME (your PIN "
-				    "comes first on standard input).");
+				    _("session notes are signed by a therapist: give --as NAME (your "
+				      "PIN comes first on standard input)."));
 	return mi_app_account_may(mi_cli_who(cli), MI_PERMIT_SESSION_NOTES, err);
 }
 
@@ -361,7 +376,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	long long visit_id = 0;
 	mi_cli_install_intake(cli); /* the ids --goal, --area ... take */
 	int rc = a.goals && a.areas && a.techniques ? parse(args, &a, &visit_id)
-						  : mi_cli_failf(MI_EINTERNAL, "out of memory.");
+						  : mi_cli_failf(MI_EINTERNAL, _("out of memory."));
 	mi_error err;
 	mi_store *store = NULL;
 	mi_visit *visit = NULL;
@@ -373,7 +388,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 		if (st == MI_OK)
 			st = mi_app_visit_load(store, visit_id, &visit, &err);
 		if (st == MI_OK && !apply(&a, visit))
-			st = mi_error_set(&err, MI_EINTERNAL, "out of memory.");
+			st = mi_error_set(&err, MI_EINTERNAL, _("out of memory."));
 		if (st == MI_OK && a.edit)
 			st = edit_and_save(store, visit, &unchanged, &err);
 		else if (st == MI_OK && a.from_file)
@@ -387,14 +402,14 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 		if (st != MI_OK)
 			rc = mi_cli_fail(&err);
 		else if (a.close)
-			printf("visit %lld is closed; its notes are signed by %s\n", visit_id,
+			printf(_("visit %lld is closed; its notes are signed by %s\n"), visit_id,
 			       mi_cli_who(cli) ? mi_cli_who(cli)->name : "cli");
 		else if (a.plan && !records_something(&a))
-			printf("follow-up plan saved for visit %lld\n", visit_id);
+			printf(_("follow-up plan saved for visit %lld\n"), visit_id);
 		else if (unchanged)
-			printf("nothing changed; nothing saved for visit %lld\n", visit_id);
+			printf(_("nothing changed; nothing saved for visit %lld\n"), visit_id);
 		else
-			printf("notes saved for visit %lld\n", visit_id);
+			printf(_("notes saved for visit %lld\n"), visit_id);
 	}
 	mi_visit_free(visit);
 	mi_store_close(store);
@@ -402,7 +417,9 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	free(a.areas);
 	free(a.techniques);
 	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
-		rc = mi_cli_failf(MI_EIO, "the notes were saved but the confirmation could not be written: %s.",
+		rc = mi_cli_failf(MI_EIO,
+				  _("the notes were saved but the confirmation could not be written: "
+				    "%s."),
 				  strerror(errno));
 	return rc;
 }
@@ -422,12 +439,12 @@ static void ids_help(const mi_cli *cli, FILE *out)
 	};
 	enum { INDENT = 16, WIDTH = 78 };
 	mi_cli_install_intake(cli);
-	fprintf(out, "\nThe ids, from the intake questions in use (intake.conf):\n");
+	fputs(_("\nThe ids, from the intake questions in use (intake.conf):\n"), out);
 	for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
 		int column = fprintf(out, "  %-*s", INDENT - 2, lists[l].option);
 		size_t count = mi_vocab_count(lists[l].vocab);
 		if (count == 0)
-			fputs("(none)", out);
+			fputs(_("(none)"), out);
 		for (size_t i = 0; i < count; i++) {
 			const char *id = mi_vocab_id(lists[l].vocab, i);
 			int len = (int)strlen(id) + (i + 1 < count ? 1 : 0);
@@ -443,53 +460,54 @@ static void ids_help(const mi_cli *cli, FILE *out)
 
 const mi_command mi_command_note = {
 	.name = "note",
-	.summary = "record goals and session notes for a visit",
+	.summary = N_("record goals and session notes for a visit"),
 	.usage = "note VISIT [--goal ID]... [--goals-other TEXT]\n"
 		 "         [--area ID]... [--areas-other TEXT] [--technique ID]...\n"
 		 "         [--pressure ID] [--response TEXT]\n"
 		 "         [--therapist-notes TEXT] [--aftercare TEXT]\n"
 		 "       massage-intake note VISIT --edit | --from-file FILE|- [ID OPTIONS]\n"
 		 "       massage-intake note VISIT --close | --plan PLAN\n",
-	.about = "Records the session's goals and notes for a visit. Only what is given\n"
-		 "changes: repeated --goal, --area or --technique replace that whole list;\n"
-		 "an empty TEXT (\"\") clears that note.\n"
-		 "\n"
-		 "Text given as an argument can be seen by every user of the computer (ps).\n"
-		 "For health details use --edit or --from-file instead. Both take the notes\n"
-		 "as sections under the headings [response], [therapist-notes], [aftercare],\n"
-		 "[goals-other] and [areas-other], each on a line of its own; text before the\n"
-		 "first heading is ignored. A section replaces that note (empty: clears it);\n"
-		 "a missing one leaves it as it is.\n",
+	.about = N_("Records the session's goals and notes for a visit. Only what is given\n"
+		    "changes: repeated --goal, --area or --technique replace that whole list;\n"
+		    "an empty TEXT (\"\") clears that note.\n"
+		    "\n"
+		    "Text given as an argument can be seen by every user of the computer (ps).\n"
+		    "For health details use --edit or --from-file instead. Both take the notes\n"
+		    "as sections under the headings [response], [therapist-notes], [aftercare],\n"
+		    "[goals-other] and [areas-other], each on a line of its own; text before the\n"
+		    "first heading is ignored. A section replaces that note (empty: clears it);\n"
+		    "a missing one leaves it as it is.\n"),
 	.options = (const mi_cli_option[]){
-		{"edit", OPT_EDIT, NULL, "edit the notes in $VISUAL or $EDITOR (else vi), in a\n"
-					 "private file that is removed afterwards"},
-		{"from-file", OPT_FROM_FILE, "FILE", "read the notes from FILE, or - for standard input"},
-		{"goal", 'g', "ID", "a goal of the session (the ids are below)"},
-		{"goals-other", OPT_GOALS_OTHER, "TEXT", "a goal in the therapist's words"},
-		{"area", 'a', "ID", "an area worked"},
-		{"areas-other", OPT_AREAS_OTHER, "TEXT", "another area worked"},
-		{"technique", 't', "ID", "a technique used"},
-		{"pressure", 'p', "ID", "the pressure used"},
-		{"response", 'r', "TEXT", "how the client responded"},
-		{"therapist-notes", OPT_THERAPIST_NOTES, "TEXT", "for the therapist only"},
-		{"aftercare", 'c', "TEXT", "the therapist's words for the client's aftercare sheet"},
-		{"plan", OPT_PLAN, "PLAN", "the follow-up plan (see massage-intake due): the id\n"
-					   "of a plan the clinic offers (intake.conf's\n"
-					   "[followup_plan] sections: reassess, series_3_weekly,\n"
-					   "maintenance_4_weeks, ...), or reassess,\n"
-					   "series:SESSIONS:DAYS, maintenance:DAYS or none"},
-		{"close", OPT_CLOSE, NULL, "closes the visit: its notes are signed by the person\n"
-					   "acting (--as NAME); a later change is an amendment\n"
-					   "that keeps the text before it and who changed it"},
+		{"edit", OPT_EDIT, NULL, N_("edit the notes in $VISUAL or $EDITOR (else vi), in a\n"
+					    "private file that is removed afterwards")},
+		{"from-file", OPT_FROM_FILE, "FILE",
+		 N_("read the notes from FILE, or - for standard input")},
+		{"goal", 'g', "ID", N_("a goal of the session (the ids are below)")},
+		{"goals-other", OPT_GOALS_OTHER, "TEXT", N_("a goal in the therapist's words")},
+		{"area", 'a', "ID", N_("an area worked")},
+		{"areas-other", OPT_AREAS_OTHER, "TEXT", N_("another area worked")},
+		{"technique", 't', "ID", N_("a technique used")},
+		{"pressure", 'p', "ID", N_("the pressure used")},
+		{"response", 'r', "TEXT", N_("how the client responded")},
+		{"therapist-notes", OPT_THERAPIST_NOTES, "TEXT", N_("for the therapist only")},
+		{"aftercare", 'c', "TEXT", N_("the therapist's words for the client's aftercare sheet")},
+		{"plan", OPT_PLAN, "PLAN", N_("the follow-up plan (see massage-intake due): the id\n"
+					      "of a plan the clinic offers (intake.conf's\n"
+					      "[followup_plan] sections: reassess, series_3_weekly,\n"
+					      "maintenance_4_weeks, ...), or reassess,\n"
+					      "series:SESSIONS:DAYS, maintenance:DAYS or none")},
+		{"close", OPT_CLOSE, NULL, N_("closes the visit: its notes are signed by the person\n"
+					      "acting (--as NAME); a later change is an amendment\n"
+					      "that keeps the text before it and who changed it")},
 		{0},
 	},
 	.more_help = ids_help,
-	.after = "Once the clinic has accounts, notes need --as NAME of a therapist.\n"
-		 "\n"
-		 "Exit status: 0 saved (or nothing changed in the editor); 64 bad command\n"
-		 "line (an unknown id included); 65 a text that cannot be stored; 66 no\n"
-		 "database yet, or no FILE; 67 no such visit; 74 the database cannot be\n"
-		 "written, or the editor failed; 75 it stayed busy, try again; 77 not\n"
-		 "signed in as a therapist.\n",
+	.after = N_("Once the clinic has accounts, notes need --as NAME of a therapist.\n"
+		    "\n"
+		    "Exit status: 0 saved (or nothing changed in the editor); 64 bad command\n"
+		    "line (an unknown id included); 65 a text that cannot be stored; 66 no\n"
+		    "database yet, or no FILE; 67 no such visit; 74 the database cannot be\n"
+		    "written, or the editor failed; 75 it stayed busy, try again; 77 not\n"
+		    "signed in as a therapist.\n"),
 	.run = run,
 };

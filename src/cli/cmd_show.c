@@ -9,8 +9,10 @@
 
 #include "mi/questions.h"
 #include "mi/answers.h"
+#include "mi/app_access.h"
 #include "mi/app_records.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/client_copy.h"
 #include "mi/consent.h"
 #include "mi/diff.h"
@@ -102,7 +104,7 @@ static void print_value(const mi_answers *answers, const char *key, const mi_ans
 		bool labelled = vocab_for(key, &vocab);
 		size_t count = mi_answers_list_count(answers, key);
 		mi_strbuf joined = {0};
-		mi_strbuf_puts(&joined, count ? "" : "none");
+		mi_strbuf_puts(&joined, count ? "" : P_("answer", "none"));
 		for (size_t i = 0; i < count; i++) {
 			const char *s = mi_answers_list_item(answers, key, i);
 			const char *own = own_question_words(key, spec, s);
@@ -123,14 +125,14 @@ static void print_value(const mi_answers *answers, const char *key, const mi_ans
 	}
 	case MI_ANSWER_BOOL:
 		if (mi_answers_get_bool(answers, key, &yes))
-			line(2, "%s: %s", label, yes ? "yes" : "no");
+			line(2, "%s: %s", label, yes ? P_("answer", "yes") : P_("answer", "no"));
 		return;
 	case MI_ANSWER_INT:
 	case MI_ANSWER_INT_OR_NULL:
 		if (mi_answers_get_int(answers, key, &n))
 			line(2, "%s: %ld", label, n);
 		else if (mi_answers_is_null(answers, key))
-			line(2, "%s: none", label);
+			line(2, "%s: %s", label, P_("answer", "none"));
 		return;
 	case MI_ANSWER_ENUM: {
 		const char *value = mi_answers_get_text(answers, key);
@@ -156,7 +158,7 @@ static char *retired_words(const mi_answers *answers, size_t i)
 	json_t *value = text ? json_loads(text, JSON_DECODE_ANY, NULL) : NULL;
 	mi_strbuf b = {0};
 	if (json_is_boolean(value)) {
-		mi_strbuf_puts(&b, json_is_true(value) ? "yes" : "no");
+		mi_strbuf_puts(&b, json_is_true(value) ? P_("answer", "yes") : P_("answer", "no"));
 	} else if (json_is_string(value)) {
 		mi_strbuf_puts(&b, json_string_value(value));
 	} else if (json_is_array(value)) {
@@ -167,7 +169,7 @@ static char *retired_words(const mi_answers *answers, size_t i)
 			mi_strbuf_puts(&b, json_is_string(item) ? json_string_value(item) : "?");
 		}
 		if (json_array_size(value) == 0)
-			mi_strbuf_puts(&b, "none");
+			mi_strbuf_puts(&b, P_("answer", "none"));
 	} else if (text) {
 		mi_strbuf_puts(&b, text);
 	}
@@ -180,7 +182,7 @@ static char *retired_words(const mi_answers *answers, size_t i)
  * questions no longer in the intake file. */
 static void print_answers(const mi_answers *answers)
 {
-	line(0, "answers:");
+	line(0, _("answers:"));
 	mi_answers_iter it;
 	mi_answers_iter_init(&it, answers);
 	bool any = false;
@@ -197,12 +199,13 @@ static void print_answers(const mi_answers *answers)
 	for (size_t i = 0; i < mi_answers_retired_count(answers); i++) {
 		any = true;
 		char *shown = retired_words(answers, i);
-		line(2, "%s: %s (question no longer in the intake file)",
+		/* TRANSLATORS: an answer's key (kept as stored) and its value. */
+		line(2, _("%s: %s (question no longer in the intake file)"),
 		     mi_answers_retired_key(answers, i), shown ? shown : "?");
 		free(shown);
 	}
 	if (!any)
-		line(2, "(none yet)");
+		line(2, _("(none yet)"));
 }
 
 /* The pain ratings of the trend as "6 -> 4 -> 3" (caller frees). */
@@ -222,28 +225,29 @@ static char *trend_text(const mi_visit *visit)
 static void print_notes(const mi_visit *v, const mi_error *withheld)
 {
 	char *goals = mi_vocab_join(MI_VOCAB_GOAL, v->goals, v->goal_count);
-	line(0, "goals: %s", goals && *goals ? goals : "none recorded");
+	line(0, _("goals: %s"), goals && *goals ? goals : _("none recorded"));
 	free(goals);
 	if (v->goals_other)
-		line(2, "other goals: %s", v->goals_other);
+		line(2, _("other goals: %s"), v->goals_other);
 	const mi_session_notes *n = &v->notes;
-	line(0, "session notes:");
+	line(0, _("session notes:"));
 	char *areas = mi_vocab_join(MI_VOCAB_AREA, n->areas, n->area_count);
 	char *techniques = mi_vocab_join(MI_VOCAB_TECHNIQUE, n->techniques, n->technique_count);
-	line(2, "areas worked: %s", areas && *areas ? areas : "-");
+	line(2, _("areas worked: %s"), areas && *areas ? areas : "-");
 	if (n->areas_other)
-		line(2, "other areas: %s", n->areas_other);
-	line(2, "techniques: %s", techniques && *techniques ? techniques : "-");
-	line(2, "pressure used: %s", n->pressure ? n->pressure : "-");
+		line(2, _("other areas: %s"), n->areas_other);
+	line(2, _("techniques: %s"), techniques && *techniques ? techniques : "-");
+	/* TRANSLATORS: %s is the pressure's id (light, medium, firm), kept as stored. */
+	line(2, _("pressure used: %s"), n->pressure ? n->pressure : "-");
 	if (withheld) {
-		line(2, "response and therapist notes: not shown: %s", withheld->message);
+		line(2, _("response and therapist notes: not shown: %s"), withheld->message);
 	} else {
-		line(2, "response: %s", n->response ? n->response : "-");
-		line(2, "therapist notes: %s", n->therapist_notes ? n->therapist_notes : "-");
+		line(2, _("response: %s"), n->response ? n->response : "-");
+		line(2, _("therapist notes: %s"), n->therapist_notes ? n->therapist_notes : "-");
 	}
 	free(areas);
 	free(techniques);
-	line(0, "aftercare notes: %s", v->aftercare_notes ? v->aftercare_notes : "-");
+	line(0, _("aftercare notes: %s"), v->aftercare_notes ? v->aftercare_notes : "-");
 }
 
 /* The safety questions the answers leave unanswered, in the words of the
@@ -251,7 +255,7 @@ static void print_notes(const mi_visit *v, const mi_error *withheld)
 static void print_unanswered(const mi_ruleset *rules, const mi_screening *s)
 {
 	if (s->unanswered_count)
-		line(0, "safety questions not answered:");
+		line(0, _("safety questions not answered:"));
 	for (size_t i = 0; i < s->unanswered_count; i++) {
 		const mi_ui_question *q =
 			mi_intake_question_asking(mi_ruleset_intake(rules), s->unanswered[i]);
@@ -263,7 +267,7 @@ static void print_unanswered(const mi_ruleset *rules, const mi_screening *s)
 static void print_medicines(const mi_screening *s)
 {
 	if (s->medication_count || s->unrecognised_count)
-		line(0, "medicines read:");
+		line(0, _("medicines read:"));
 	for (size_t i = 0; i < s->medication_count; i++) {
 		char *one = mi_medication_reading_text(&s->medications[i]);
 		if (one)
@@ -271,7 +275,7 @@ static void print_medicines(const mi_screening *s)
 		free(one);
 	}
 	for (size_t i = 0; i < s->unrecognised_count; i++)
-		line(2, "not recognised: %s (ask the client)", s->unrecognised[i]);
+		line(2, _("not recognised: %s (ask the client)"), s->unrecognised[i]);
 }
 
 static void print_text(const mi_visit *v, const mi_ruleset *rules, const mi_screening *meds,
@@ -280,47 +284,62 @@ static void print_text(const mi_visit *v, const mi_ruleset *rules, const mi_scre
 {
 	char date[11];
 	mi_date_format(v->date, date);
-	line(0, "visit %lld: %s, %s, entered by %s%s", v->id, date,
-	     v->complete ? "complete" : "draft (not finished)", mi_visit_source_name(source),
-	     reviewed ? "" : ", waiting for review");
-	if (v->client_id)
-		line(0, "client %lld: %s, born %s", v->client_id, v->client_name ? v->client_name : "?",
-		     v->client_birth_date ? v->client_birth_date : "(not given)");
+	/* TRANSLATORS: the visit's number, its date, and who entered it: kiosk,
+	 * desk or cli, kept as they are. */
+	const char *by = mi_visit_source_name(source);
+	if (v->complete && reviewed)
+		line(0, _("visit %lld: %s, complete, entered by %s"), v->id, date, by);
 	else if (v->complete)
-		line(0, "client: none (erased; the visit is kept without anything that identifies "
-			"the client)");
+		line(0, _("visit %lld: %s, complete, entered by %s, waiting for review"), v->id, date,
+		     by);
+	else if (reviewed)
+		line(0, _("visit %lld: %s, draft (not finished), entered by %s"), v->id, date, by);
 	else
-		line(0, "client: %s (not stored yet)", v->client_name ? v->client_name : "(no name yet)");
+		line(0, _("visit %lld: %s, draft (not finished), entered by %s, waiting for review"),
+		     v->id, date, by);
+	if (v->client_id)
+		line(0, _("client %lld: %s, born %s"), v->client_id,
+		     v->client_name ? v->client_name : "?",
+		     v->client_birth_date ? v->client_birth_date : _("(not given)"));
+	else if (v->complete)
+		line(0, _("client: none (erased; the visit is kept without anything that "
+			  "identifies the client)"));
+	else
+		line(0, _("client: %s (not stored yet)"),
+		     v->client_name ? v->client_name : _("(no name yet)"));
 	if (v->complete) {
 		/* In the words of the desk's banner (screen.h), "not cleared"
 		 * while safety questions are unanswered, and which they are. */
-		line(0, "outcome: %s %s %s", mi_level_name(v->outcome),
+		/* TRANSLATORS: the level's keyword (proceed, modify, refer, urgent:
+		 * kept as it is), its mark and its words for the therapist. */
+		line(0, _("outcome: %s %s %s"), mi_level_name(v->outcome),
 		     mi_level_outcome_tag(v->outcome, meds->unanswered_count),
 		     mi_level_outcome_words(v->outcome, meds->unanswered_count, false));
 		print_unanswered(rules, meds);
-		line(0, "rules version: %s", v->rules_version ? v->rules_version : "-");
-		line(0, "intake questions: %s", v->intake_version ? v->intake_version : "-");
+		line(0, _("rules version: %s"), v->rules_version ? v->rules_version : "-");
+		line(0, _("intake questions: %s"), v->intake_version ? v->intake_version : "-");
 		/* As the desk's visit page flags it: "!" and what to do. */
 		const char *problem = mi_consent_problem(mi_consent_check(v->answers));
 		if (problem)
-			line(0, "consent: ! %s", problem);
+			line(0, _("consent: ! %s"), problem);
 		else
-			line(0, "consent: signed");
-		line(0, "flags:%s", v->flag_count ? "" : " none");
+			line(0, _("consent: signed"));
+		/* TRANSLATORS: a heading; the flags follow on the lines below. */
+		line(0, "%s", v->flag_count ? _("flags:") : _("flags: none"));
 		for (size_t i = 0; i < v->flag_count; i++) {
 			const mi_rule *rule = mi_ruleset_find(rules, v->flags[i].rule_id);
 			line(2, "%s %s", mi_level_name(v->flags[i].level), v->flags[i].rule_id);
 			if (rule && withheld) {
-				line(4, "message: %s", rule->message);
+				line(4, _("message: %s"), rule->message);
 			} else if (rule) {
-				line(4, "note: %s", rule->note);
+				line(4, _("note: %s"), rule->note);
 				char *read = mi_screening_flag_medicines(rules, meds, rule->id);
 				if (read)
-					line(4, "read from: %s", read);
+					line(4, _("read from: %s"), read);
 				free(read);
-				line(4, "source: %s", rule->source);
+				line(4, _("source: %s"), rule->source);
 			} else {
-				line(4, "(this rule is not in the loaded rules)");
+				line(4, _("(this rule is not in the loaded rules)"));
 			}
 		}
 	}
@@ -329,12 +348,13 @@ static void print_text(const mi_visit *v, const mi_ruleset *rules, const mi_scre
 	print_notes(v, withheld);
 	char *trend = trend_text(v);
 	if (trend && *trend)
-		line(0, "pain trend: %s", trend);
+		line(0, _("pain trend: %s"), trend);
 	free(trend);
 	if (prev && diff) {
 		char pdate[11];
 		mi_date_format(prev->date, pdate);
-		line(0, "changes since visit %lld (%s):", prev->id, pdate);
+		/* TRANSLATORS: the earlier visit's number and its date. */
+		line(0, _("changes since visit %lld (%s):"), prev->id, pdate);
 		char *text = mi_diff_to_text(diff);
 		char *save = NULL;
 		for (char *l = text ? strtok_r(text, "\n", &save) : NULL; l;
@@ -373,15 +393,19 @@ static json_t *diff_json(const mi_diff *d)
 static void print_signing(const mi_note_record *r)
 {
 	if (!r->signed_by) {
-		line(0, "notes: not signed yet (signed when the visit is closed: note VISIT --close)");
+		line(0, _("notes: not signed yet (signed when the visit is closed: note VISIT "
+			  "--close)"));
 		return;
 	}
-	line(0, "notes signed by %s at %s", r->signed_by, r->signed_at ? r->signed_at : "?");
+	/* TRANSLATORS: who signed the notes, and the time they did. */
+	line(0, _("notes signed by %s at %s"), r->signed_by, r->signed_at ? r->signed_at : "?");
 	for (size_t i = 0; i < r->amendment_count; i++) {
 		const mi_note_amendment *a = &r->amendments[i];
-		line(2, "amended by %s at %s: %s", a->who, a->at, a->field);
-		line(4, "before: %s", a->before ? a->before : "-");
-		line(4, "after: %s", a->after ? a->after : "-");
+		/* TRANSLATORS: who, when, and the note's field name (kept as
+		 * stored: response, therapist_notes, ...). */
+		line(2, _("amended by %s at %s: %s"), a->who, a->at, a->field);
+		line(4, _("before: %s"), a->before ? a->before : "-");
+		line(4, _("after: %s"), a->after ? a->after : "-");
 	}
 }
 
@@ -506,7 +530,8 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	long long visit_id = 0;
 	if (!mi_cli_one_id(args, &visit_id))
 		return mi_cli_failf(MI_EUSAGE,
-				    "show needs one visit id (a positive number); see massage-intake show --help.");
+				    _("show needs one visit id (a positive number); see massage-intake "
+				      "show --help."));
 
 	mi_error err;
 	mi_ruleset *rules = NULL;
@@ -524,6 +549,16 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	const mi_error *withheld = view.notes_withheld ? &view.withheld : NULL;
 	if (st == MI_OK && !withheld)
 		st = mi_app_note_record(store, visit_id, &record, &err);
+	/* --json is read by programs: its "notes_withheld" sentence stays in
+	 * English whatever the desk's language (the same check asked again in
+	 * English; it records nothing). */
+	mi_error withheld_english = view.withheld;
+	if (st == MI_OK && json && withheld) {
+		mi_i18n_use("en");
+		if (mi_app_acting_may(store, MI_PERMIT_READ_NOTES, &withheld_english) != MI_ENOPERM)
+			withheld_english = view.withheld;
+		mi_i18n_use(NULL);
+	}
 	mi_plan plan = {0};
 	if (st == MI_OK)
 		st = mi_app_visit_plan(store, visit_id, &plan, &err);
@@ -543,18 +578,20 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	else if (json)
 		rc = print_json(visit, rules, &meds, view.source, view.reviewed, prev,
 				prev ? &view.changes : NULL, &record, &plan, consent_version,
-				consent_hash, withheld);
+				consent_hash, withheld ? &withheld_english : NULL);
 	else if (visit->complete) {
 		print_text(visit, rules, &meds, view.source, view.reviewed, prev,
 			   prev ? &view.changes : NULL, withheld);
 		char plan_text[32];
 		mi_plan_format(&plan, plan_text);
-		line(0, "follow-up plan: %s", plan_text);
+		/* TRANSLATORS: %s is the plan as the note --plan option takes it
+		 * (reassess, series:3:7, none), kept as it is. */
+		line(0, _("follow-up plan: %s"), plan_text);
 		if (consent_hash)
-			line(0, "consent text agreed: version %s, sha256 %s",
+			line(0, _("consent text agreed: version %s, sha256 %s"),
 			     consent_version ? consent_version : "?", consent_hash);
 		else
-			line(0, "consent text agreed: not recorded");
+			line(0, _("consent text agreed: not recorded"));
 		if (!withheld)
 			print_signing(&record);
 	} else
@@ -565,7 +602,7 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	free(consent_hash);
 	mi_screening_clear(&meds);
 	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
-		rc = mi_cli_failf(MI_EIO, "cannot write the visit: %s.", strerror(errno));
+		rc = mi_cli_failf(MI_EIO, _("cannot write the visit: %s."), strerror(errno));
 	mi_app_visit_view_clear(&view);
 	mi_ruleset_free(rules);
 	return rc;
@@ -573,9 +610,9 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 
 const mi_command mi_command_show = {
 	.name = "show",
-	.summary = "everything stored about one visit",
+	.summary = N_("everything stored about one visit"),
 	.usage = "show VISIT [--json]\n",
-	.about = "Prints everything stored about one visit: the client, date, state and\n"
+	.about = N_("Prints everything stored about one visit: the client, date, state and\n"
 		 "screening outcome (\"proceed, NOT FULLY SCREENED\" while safety\n"
 		 "questions are unanswered, listed in the intake's words), each flag with\n"
 		 "the therapist's note, the medicines it was read from and its source (from\n"
@@ -584,15 +621,15 @@ const mi_command mi_command_show = {
 		 "client's), how each medicine was read and the ones not recognised, the\n"
 		 "answers, goals, session notes, aftercare notes, the client's pain trend\n"
 		 "and, for a returning client, what changed since the previous completed\n"
-		 "visit.\n",
+		 "visit.\n"),
 	.options = (const mi_cli_option[]){
-		{"json", 'j', NULL, "one JSON object instead of text (fully_screened: false while\n"
-				    "a proceed outcome leaves safety questions unanswered, listed in\n"
-				    "unanswered)"},
+		{"json", 'j', NULL, N_("one JSON object instead of text (fully_screened: false while\n"
+				       "a proceed outcome leaves safety questions unanswered, listed in\n"
+				       "unanswered)")},
 		{0},
 	},
-	.after = "Exit status: 0 success; 64 bad command line; 65 a broken rules file;\n"
-		 "66 no database yet; 67 no such visit; 74 the database cannot be read;\n"
-		 "75 the database stayed busy.\n",
+	.after = N_("Exit status: 0 success; 64 bad command line; 65 a broken rules file;\n"
+		    "66 no database yet; 67 no such visit; 74 the database cannot be read;\n"
+		    "75 the database stayed busy.\n"),
 	.run = run,
 };

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/strbuf.h"
 
 extern char **environ;
@@ -31,7 +32,7 @@ static char *private_folder(mi_error *err)
 		mi_strbuf_addf(&b, "%s/massage-intake-edit.XXXXXX", bases[i]);
 		char *dir = mi_strbuf_take(&b);
 		if (!dir) {
-			mi_error_set(err, MI_EINTERNAL, "out of memory.");
+			mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 			return NULL;
 		}
 		if (mkdtemp(dir))
@@ -39,7 +40,7 @@ static char *private_folder(mi_error *err)
 		saved = errno;
 		free(dir);
 	}
-	mi_error_set(err, MI_ECANTCREAT, "cannot create a private folder for the text to edit: %s.",
+	mi_error_set(err, MI_ECANTCREAT, _("cannot create a private folder for the text to edit: %s."),
 		     strerror(saved));
 	return NULL;
 }
@@ -67,19 +68,19 @@ static mi_status write_new(const char *path, const char *text, size_t len, mi_er
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0)
-		return mi_error_set(err, MI_ECANTCREAT, "cannot create the file to edit: %s.",
+		return mi_error_set(err, MI_ECANTCREAT, _("cannot create the file to edit: %s."),
 				    strerror(errno));
 	mi_status st = MI_OK;
 	for (size_t done = 0; done < len && st == MI_OK;) {
 		ssize_t n = write(fd, text + done, len - done);
 		if (n < 0 && errno != EINTR)
-			st = mi_error_set(err, MI_ECANTCREAT, "cannot write the file to edit: %s.",
+			st = mi_error_set(err, MI_ECANTCREAT, _("cannot write the file to edit: %s."),
 					  strerror(errno));
 		else if (n > 0)
 			done += (size_t)n;
 	}
 	if (close(fd) != 0 && st == MI_OK)
-		st = mi_error_set(err, MI_ECANTCREAT, "cannot write the file to edit: %s.", strerror(errno));
+		st = mi_error_set(err, MI_ECANTCREAT, _("cannot write the file to edit: %s."), strerror(errno));
 	return st;
 }
 
@@ -104,7 +105,7 @@ static mi_status run_editor(const char *editor, const char *path, mi_error *err)
 	mi_strbuf_addf(&b, "%s \"$1\"", editor);
 	char *command = mi_strbuf_take(&b);
 	if (!command)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	char *argv[] = {"sh", "-c", command, "sh", (char *)path, NULL};
 	posix_spawnattr_t attr;
 	posix_spawnattr_init(&attr);
@@ -128,10 +129,10 @@ static mi_status run_editor(const char *editor, const char *path, mi_error *err)
 	mi_status st = MI_OK;
 	int status = 0;
 	if (rc != 0)
-		st = mi_error_set(err, MI_EIO, "cannot start the editor %s: %s.", editor, strerror(rc));
+		st = mi_error_set(err, MI_EIO, _("cannot start the editor %s: %s."), editor, strerror(rc));
 	while (st == MI_OK && waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
-			st = mi_error_set(err, MI_EIO, "lost track of the editor %s: %s.", editor,
+			st = mi_error_set(err, MI_EIO, _("lost track of the editor %s: %s."), editor,
 					  strerror(errno));
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
@@ -140,24 +141,25 @@ static mi_status run_editor(const char *editor, const char *path, mi_error *err)
 		return st;
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
 		return mi_error_set(err, MI_EIO,
-				    "cannot start the editor %s; set VISUAL or EDITOR to the editor to "
-				    "use. Nothing was saved.",
+				    _("cannot start the editor %s; set VISUAL or EDITOR to the editor "
+				      "to use. Nothing was saved."),
 				    editor);
 	if (WIFEXITED(status))
 		return mi_error_set(err, MI_EIO,
-				    "the editor %s failed (exit status %d); nothing was saved.", editor,
+				    _("the editor %s failed (exit status %d); nothing was saved."), editor,
 				    WEXITSTATUS(status));
-	return mi_error_set(err, MI_EIO, "the editor %s was stopped by signal %d; nothing was saved.",
+	return mi_error_set(err, MI_EIO,
+			    _("the editor %s was stopped by signal %d; nothing was saved."),
 			    editor, WTERMSIG(status));
 }
 
 mi_status mi_cli_read_text(const char *path, size_t max, char **text, size_t *len, mi_error *err)
 {
 	bool use_stdin = strcmp(path, "-") == 0;
-	const char *shown = use_stdin ? "standard input" : path;
+	const char *shown = use_stdin ? _("standard input") : path;
 	FILE *f = use_stdin ? stdin : fopen(path, "rb");
 	if (!f)
-		return mi_error_set(err, errno == ENOENT ? MI_ENOINPUT : MI_EIO, "cannot read %s: %s.",
+		return mi_error_set(err, errno == ENOENT ? MI_ENOINPUT : MI_EIO, _("cannot read %s: %s."),
 				    shown, strerror(errno));
 	char *buf = malloc(max + 1);
 	size_t n = buf ? fread(buf, 1, max + 1, f) : 0;
@@ -166,11 +168,11 @@ mi_status mi_cli_read_text(const char *path, size_t max, char **text, size_t *le
 		fclose(f);
 	mi_status st = MI_OK;
 	if (!buf)
-		st = mi_error_set(err, MI_EINTERNAL, "out of memory reading %s.", shown);
+		st = mi_error_set(err, MI_EINTERNAL, _("out of memory reading %s."), shown);
 	else if (failed)
-		st = mi_error_set(err, MI_EIO, "cannot read %s.", shown);
+		st = mi_error_set(err, MI_EIO, _("cannot read %s."), shown);
 	else if (n > max)
-		st = mi_error_set(err, MI_EDATA, "%s is longer than %zu bytes.", shown, max);
+		st = mi_error_set(err, MI_EDATA, _("%s is longer than %zu bytes."), shown, max);
 	if (st != MI_OK) {
 		free(buf);
 		return st;
@@ -199,7 +201,7 @@ mi_status mi_cli_edit_text(const char *text, size_t max, char **edited, size_t *
 		mi_strbuf_addf(&b, "%s/notes.txt", dir);
 		file = mi_strbuf_take(&b);
 		st = file ? write_new(file, text, strlen(text), err)
-			  : mi_error_set(err, MI_EINTERNAL, "out of memory.");
+			  : mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	}
 	if (st == MI_OK)
 		st = run_editor(chosen_editor(), file, err);

@@ -15,18 +15,23 @@
 
 static void print_usage(FILE *out)
 {
-	fprintf(out,
-		"Usage: massage-intake [--db PATH] [--rules FILE] [--data DIR] [--as NAME]\n"
-		"                      [--plain] [COMMAND [ARGS]]\n"
-		"\n"
-		"Intake, screening and aftercare for deep tissue massage for back pain.\n"
+	/* The synopsis's second line starts under its first, whatever the
+	 * width of the translated "Usage:". */
+	const char *usage = _("Usage:");
+	int pad = (int)mi_text_width(usage) + (int)strlen(" massage-intake ");
+	fprintf(out, "%s massage-intake [--db PATH] [--rules FILE] [--data DIR] [--as NAME]\n"
+		     "%*s[--plain] [COMMAND [ARGS]]\n\n",
+		usage, pad, "");
+	fputs(_("Intake, screening and aftercare for deep tissue massage for back pain.\n"
 		"With no command, starts the front-desk terminal UI.\n"
 		"\n"
-		"Commands:\n");
+		"Commands:\n"),
+	      out);
 	for (const mi_command *const *c = mi_commands; *c; c++)
-		fprintf(out, "  %-10s %s\n", (*c)->name, (*c)->summary);
-	fprintf(out,
-		"\n"
+		fprintf(out, "  %-10s %s\n", (*c)->name, mi_cli_text((*c)->summary));
+	/* TRANSLATORS: keep the option names, the words in capitals and the
+	 * $NAMES as they are, and every line within 80 columns. */
+	fputs(_("\n"
 		"Options (anywhere on the line):\n"
 		"  --db PATH      the database file (else $MASSAGE_INTAKE_DB, else\n"
 		"                 $XDG_DATA_HOME/massage-intake/intake.db)\n"
@@ -44,7 +49,8 @@ static void print_usage(FILE *out)
 		"\n"
 		"Exit status: 0 success, 64 bad command line, 65 bad input data, 66 input\n"
 		"file missing, 70 internal error, 73 cannot create output, 74 I/O error.\n"
-		"See massage-intake(1).\n");
+		"See massage-intake(1).\n"),
+	      out);
 }
 
 int mi_cli_fail(const mi_error *err)
@@ -52,7 +58,7 @@ int mi_cli_fail(const mi_error *err)
 	/* Messages quote user input: neutralise control characters before
 	 * they reach the terminal. */
 	char *safe = mi_text_sanitize(err->message, false);
-	fprintf(stderr, "massage-intake: %s\n", safe ? safe : "(unprintable message)");
+	fprintf(stderr, "massage-intake: %s\n", safe ? safe : _("(unprintable message)"));
 	free(safe);
 	return err->status == MI_OK ? MI_EINTERNAL : (int)err->status;
 }
@@ -60,7 +66,9 @@ int mi_cli_fail(const mi_error *err)
 void mi_cli_warn(const mi_error *warning)
 {
 	char *safe = mi_text_sanitize(warning->message, false);
-	fprintf(stderr, "massage-intake: warning: %s\n", safe ? safe : "(unprintable message)");
+	fputs("massage-intake: ", stderr);
+	/* TRANSLATORS: %s is a sentence that says what went wrong. */
+	fprintf(stderr, _("warning: %s\n"), safe ? safe : _("(unprintable message)"));
 	free(safe);
 }
 
@@ -84,10 +92,11 @@ int mi_cli_bad_option(const char *command, const char *arg, bool missing_value)
 	const char *sep = command ? " " : "";
 	command = command ? command : "";
 	if (missing_value)
-		return mi_cli_failf(MI_EUSAGE, "%.*s needs a value; see massage-intake%s%s --help.", len,
-				    arg, sep, command);
-	return mi_cli_failf(MI_EUSAGE, "unknown option \"%.*s\"; see massage-intake%s%s --help.", len,
-			    arg, sep, command);
+		/* TRANSLATORS: "--name needs a value; see massage-intake show --help." */
+		return mi_cli_failf(MI_EUSAGE, _("%.*s needs a value; see massage-intake%s%s --help."),
+				    len, arg, sep, command);
+	return mi_cli_failf(MI_EUSAGE, _("unknown option \"%.*s\"; see massage-intake%s%s --help."),
+			    len, arg, sep, command);
 }
 
 /* The command called name, or NULL. */
@@ -158,12 +167,12 @@ static int strip_globals(mi_cli *cli, int argc, char **argv)
 			for (size_t k = 0; k < sizeof names / sizeof names[0] && !taken; k++) {
 				taken = take_global(argc, argv, &i, names[k], targets[k]);
 				if (taken < 0) {
-					mi_cli_failf(MI_EUSAGE, "%s needs a value; see massage-intake --help.",
+					mi_cli_failf(MI_EUSAGE, _("%s needs a value; see massage-intake --help."),
 						     names[k]);
 					return -1;
 				}
 				if (taken && *targets[k][0] == '\0') {
-					mi_cli_failf(MI_EUSAGE, "%s needs a non-empty value.", names[k]);
+					mi_cli_failf(MI_EUSAGE, _("%s needs a non-empty value."), names[k]);
 					return -1;
 				}
 			}
@@ -226,7 +235,8 @@ static int run(mi_cli *cli, int argc, char **argv)
 		return run_command(cli, command, argc - 1, argv + 1);
 	if (name[0] == '-')
 		return mi_cli_bad_option(NULL, name, false);
-	return mi_cli_failf(MI_EUSAGE, "unknown command \"%s\"; see massage-intake --help.", name);
+	return mi_cli_failf(MI_EUSAGE, _("unknown command \"%s\"; see massage-intake --help."),
+			    name);
 }
 
 int main(int argc, char **argv)

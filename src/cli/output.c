@@ -4,8 +4,15 @@
 #include <stdlib.h>
 
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/json_text.h"
 #include "mi/text.h"
+
+const char *mi_cli_text(const char *text)
+{
+	/* gettext("") is the catalogue's header, not an empty text. */
+	return text && *text ? _(text) : text;
+}
 
 json_t *mi_cli_json_text(const char *s)
 {
@@ -23,12 +30,24 @@ void mi_cli_put_padded(const char *s, size_t width)
 	free(safe);
 }
 
+size_t mi_cli_column_width(size_t least, const char *const *texts, size_t count)
+{
+	size_t width = least;
+	for (size_t i = 0; i < count; i++) {
+		size_t w = texts[i] ? mi_text_width(texts[i]) : 0;
+		width = w > width ? w : width;
+	}
+	return width;
+}
+
 int mi_cli_put_json(json_t *value, const char *what)
 {
 	char *text = value ? json_dumps(value, JSON_COMPACT) : NULL;
 	json_decref(value);
 	if (!text)
-		return mi_cli_failf(MI_EINTERNAL, "out of memory writing the %s.", what);
+		/* TRANSLATORS: %s is what was being written, in English ("list",
+		 * "visit"): it is only said when memory runs out. */
+		return mi_cli_failf(MI_EINTERNAL, _("out of memory writing the %s."), what);
 	puts(text);
 	free(text);
 	return 0;

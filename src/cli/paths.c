@@ -10,6 +10,7 @@
 #include "mi/aftercare.h"
 #include "mi/app_accounts.h"
 #include "mi/cli.h"
+#include "mi/i18n.h"
 #include "mi/intake.h"
 #include "mi/screen.h"
 #include "mi/store.h"
@@ -112,7 +113,8 @@ static mi_status folders_find(const mi_cli *cli, data_folders *f, mi_error *err)
 	if (given) {
 		if (!is_dir(given))
 			return mi_error_set(err, MI_ENOINPUT,
-					    "the data folder %s does not exist or is not a folder.", given);
+					    _("the data folder %s does not exist or is not a folder."),
+					    given);
 		f->given = keep(f, strdup(given));
 	}
 	const char *xdg = getenv("XDG_CONFIG_HOME");
@@ -124,7 +126,7 @@ static mi_status folders_find(const mi_cli *cli, data_folders *f, mi_error *err)
 	folders_beside_binary(f);
 	if (f->nomem) {
 		folders_free(f);
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	}
 	return MI_OK;
 }
@@ -183,7 +185,7 @@ char *mi_cli_data_file(const mi_cli *cli, const char *name, mi_error *err)
 		path = join(f.shipped, name);
 	folders_free(&f);
 	if (!path)
-		mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	return path;
 }
 
@@ -202,7 +204,8 @@ static char *db_path(const mi_cli *cli, mi_error *err)
 	const char *home = getenv("HOME");
 	if (!home || home[0] != '/') {
 		mi_error_set(err, MI_EUSAGE,
-			     "no database given and no home folder known; use --db PATH or set MASSAGE_INTAKE_DB.");
+			     _("no database given and no home folder known; use --db PATH or set "
+			       "MASSAGE_INTAKE_DB."));
 		return NULL;
 	}
 	return join(home, ".local/share/massage-intake/intake.db");
@@ -213,7 +216,7 @@ char *mi_cli_db_path(const mi_cli *cli, mi_error *err)
 	mi_error_clear(err);
 	char *path = db_path(cli, err);
 	if (!path && err->status == MI_OK)
-		mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	return path;
 }
 
@@ -248,7 +251,8 @@ mi_status mi_cli_open_store(const mi_cli *cli, unsigned flags, mi_store **out, m
 	free(path);
 	if (st == MI_OK && cli->as_name && cli->who && !cli->who->name) {
 		char pin[64] = "", prompt[160];
-		snprintf(prompt, sizeof prompt, "PIN of %.100s: ", cli->as_name);
+		/* TRANSLATORS: the prompt for the PIN of the account named. */
+		snprintf(prompt, sizeof prompt, _("PIN of %.100s: "), cli->as_name);
 		st = mi_cli_read_pin(prompt, pin, sizeof pin, err);
 		if (st == MI_OK)
 			st = mi_app_account_sign_in(store, cli->as_name, pin, (long long)time(NULL),

@@ -49,30 +49,30 @@ static void print_text(const mi_visit_list *list, const bool *unscreened, const 
 		puts(empty);
 		return;
 	}
-	/* TRANSLATORS: a column heading of the review and drafts lists, at
-	 * most 7 columns (a visit's number). */
-	mi_cli_put_padded(_("visit"), 7);
-	putchar(' ');
-	/* TRANSLATORS: a column heading, at most 10 columns. */
-	mi_cli_put_padded(_("date"), 10);
-	fputs("  ", stdout);
-	/* TRANSLATORS: a column heading, at most 26 columns. */
-	mi_cli_put_padded(_("client"), 26);
-	fputs("  ", stdout);
-	/* TRANSLATORS: a column heading (finished or draft), at most 16 columns. */
-	mi_cli_put_padded(_("state"), 16);
-	/* TRANSLATORS: a column heading: the screening outcome (last column). */
-	printf("  %s\n", _("outcome"));
-	for (size_t i = 0; i < list->count; i++) {
-		const mi_visit_summary *v = &list->items[i];
-		char date[11], state[64];
-		mi_date_format(v->date, date);
-		state_of(v, state, sizeof state);
-		printf("%-7lld %-10s  ", v->id, date);
-		mi_cli_put_padded(v->client_name ? v->client_name : _("(no name yet)"), 26);
+	/* TRANSLATORS: the headings of a list of visits; a column is as wide as
+	 * its heading when that is wider. */
+	const char *heads[] = {P_("column", "visit"), P_("column", "date"), P_("column", "client"),
+			       P_("column", "state"), P_("column", "outcome")};
+	size_t widths[] = {mi_cli_column_width(7, &heads[0], 1), mi_cli_column_width(10, &heads[1], 1),
+			   mi_cli_column_width(26, &heads[2], 1), mi_cli_column_width(16, &heads[3], 1)};
+	char id[24], date[11], state[64];
+	for (size_t i = 0; i <= list->count; i++) {
+		const mi_visit_summary *v = i ? &list->items[i - 1] : NULL;
+		if (v) {
+			snprintf(id, sizeof id, "%lld", v->id);
+			mi_date_format(v->date, date);
+			state_of(v, state, sizeof state);
+		}
+		mi_cli_put_padded(v ? id : heads[0], widths[0]);
+		putchar(' ');
+		mi_cli_put_padded(v ? date : heads[1], widths[1]);
 		fputs("  ", stdout);
-		mi_cli_put_padded(state, 16);
-		printf("  %s\n", mi_cli_outcome_words(v, unscreened[i]));
+		mi_cli_put_padded(!v ? heads[2] : v->client_name ? v->client_name : _("(no name yet)"),
+				  widths[2]);
+		fputs("  ", stdout);
+		mi_cli_put_padded(v ? state : heads[3], widths[3]);
+		fputs("  ", stdout);
+		puts(v ? mi_cli_outcome_words(v, unscreened[i - 1]) : heads[4]);
 	}
 }
 
