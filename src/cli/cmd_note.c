@@ -23,9 +23,11 @@ static int check_id(const char *option, const char *id, mi_vocab vocab)
 		return 0;
 	char ids[400];
 	if (vocab == MI_VOCAB_PRESSURE) {
-		mi_vocab_ids(vocab, "or", ids, sizeof ids);
-		/* TRANSLATORS: "--pressure is light, medium or firm."; the ids and
-		 * "or" stay English (the ids are typed as they are). */
+		/* TRANSLATORS: the word before the last of a list of ids ("light,
+		 * medium or firm"). */
+		mi_vocab_ids(vocab, P_("list", "or"), ids, sizeof ids);
+		/* TRANSLATORS: "--pressure is light, medium or firm."; the ids stay
+		 * as they are (they are typed so). */
 		return mi_cli_failf(MI_EUSAGE, _("%s is %s."), option, ids);
 	}
 	mi_vocab_ids(vocab, NULL, ids, sizeof ids);
