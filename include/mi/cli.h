@@ -325,6 +325,13 @@ mi_status mi_cli_visits_not_fully_screened(const mi_cli *cli, struct mi_store *s
 					   const struct mi_visit_list *list, bool **out,
 					   mi_error *err);
 
+/* Prints the first two cells of a row of a table of visits, the visit's
+ * id and date and the space after them, or their headings when v is NULL
+ * (in the desk's language, a column widened to a longer heading). Defined
+ * in visit_list.c. */
+struct mi_visit_summary;
+void mi_cli_put_visit_cells(const struct mi_visit_summary *v);
+
 /* A visit's outcome for people: its level's name, "proceed, not fully
  * screened" when unscreened, "-" without one. */
 struct mi_visit_summary;

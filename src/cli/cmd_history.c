@@ -78,34 +78,24 @@ static void print_text(const mi_client *client, const mi_visit_list *visits,
 		puts(_("no visits yet"));
 		return;
 	}
-	/* TRANSLATORS: the headings of a client's visits; a column is as wide
-	 * as its heading or its widest word. */
-	const char *heads[] = {P_("column", "visit"), P_("column", "date"), P_("column", "state"),
-			       P_("column", "pain"), P_("column", "outcome")};
-	const char *states[] = {heads[2], P_("visit state", "complete"), P_("visit state", "draft")};
-	size_t visit_w = mi_cli_column_width(7, &heads[0], 1),
-	       date_w = mi_cli_column_width(10, &heads[1], 1),
-	       state_w = mi_cli_column_width(9, states, 3), pain_w = mi_cli_column_width(4, &heads[3], 1);
-	char id[24], date[11], pain[16];
+	/* TRANSLATORS: the headings of a client's visits after the visit and
+	 * the date; a column is as wide as its heading or its widest word. */
+	const char *heads[] = {P_("column", "state"), P_("column", "pain"), P_("column", "outcome")};
+	const char *states[] = {heads[0], P_("visit state", "complete"), P_("visit state", "draft")};
+	size_t state_w = mi_cli_column_width(9, states, 3), pain_w = mi_cli_column_width(4, &heads[1], 1);
+	char pain[16];
 	for (size_t i = 0; i <= visits->count; i++) {
 		const mi_visit_summary *v = i ? &visits->items[i - 1] : NULL;
-		if (v) {
-			snprintf(id, sizeof id, "%lld", v->id);
-			mi_date_format(v->date, date);
-			if (v->pain >= 0)
-				snprintf(pain, sizeof pain, "%d", v->pain);
-			else
-				snprintf(pain, sizeof pain, "-");
-		}
-		mi_cli_put_padded(v ? id : heads[0], visit_w);
+		if (v && v->pain >= 0)
+			snprintf(pain, sizeof pain, "%d", v->pain);
+		else
+			snprintf(pain, sizeof pain, "-");
+		mi_cli_put_visit_cells(v);
+		mi_cli_put_padded(v ? states[v->complete ? 1 : 2] : heads[0], state_w);
 		putchar(' ');
-		mi_cli_put_padded(v ? date : heads[1], date_w);
+		mi_cli_put_padded(v ? pain : heads[1], pain_w);
 		fputs("  ", stdout);
-		mi_cli_put_padded(v ? states[v->complete ? 1 : 2] : heads[2], state_w);
-		putchar(' ');
-		mi_cli_put_padded(v ? pain : heads[3], pain_w);
-		fputs("  ", stdout);
-		const char *outcome = v ? mi_cli_outcome_words(v, unscreened[i - 1]) : heads[4];
+		const char *outcome = v ? mi_cli_outcome_words(v, unscreened[i - 1]) : heads[2];
 		if (v && !v->reviewed)
 			/* TRANSLATORS: a visit's outcome (a keyword such as "proceed",
 			 * kept as it is) in a table. */

@@ -43,36 +43,43 @@ json_t *mi_cli_fully_screened_json(const mi_visit_summary *v, bool unscreened)
 	return v->has_outcome ? json_boolean(!unscreened) : json_null();
 }
 
+void mi_cli_put_visit_cells(const mi_visit_summary *v)
+{
+	/* TRANSLATORS: the headings of a table of visits; a column is as wide
+	 * as its heading when that is wider. */
+	const char *visit = P_("column", "visit"), *date = P_("column", "date");
+	char id[24] = "", day[11] = "";
+	if (v) {
+		snprintf(id, sizeof id, "%lld", v->id);
+		mi_date_format(v->date, day);
+	}
+	mi_cli_put_padded(v ? id : visit, mi_cli_column_width(7, &visit, 1));
+	putchar(' ');
+	mi_cli_put_padded(v ? day : date, mi_cli_column_width(10, &date, 1));
+	fputs("  ", stdout);
+}
+
 static void print_text(const mi_visit_list *list, const bool *unscreened, const char *empty)
 {
 	if (list->count == 0) {
 		puts(empty);
 		return;
 	}
-	/* TRANSLATORS: the headings of a list of visits; a column is as wide as
-	 * its heading when that is wider. */
-	const char *heads[] = {P_("column", "visit"), P_("column", "date"), P_("column", "client"),
-			       P_("column", "state"), P_("column", "outcome")};
-	size_t widths[] = {mi_cli_column_width(7, &heads[0], 1), mi_cli_column_width(10, &heads[1], 1),
-			   mi_cli_column_width(26, &heads[2], 1), mi_cli_column_width(16, &heads[3], 1)};
-	char id[24], date[11], state[64];
+	const char *heads[] = {P_("column", "client"), P_("column", "state"), P_("column", "outcome")};
+	size_t client_w = mi_cli_column_width(26, &heads[0], 1),
+	       state_w = mi_cli_column_width(16, &heads[1], 1);
+	char state[64];
 	for (size_t i = 0; i <= list->count; i++) {
 		const mi_visit_summary *v = i ? &list->items[i - 1] : NULL;
-		if (v) {
-			snprintf(id, sizeof id, "%lld", v->id);
-			mi_date_format(v->date, date);
+		if (v)
 			state_of(v, state, sizeof state);
-		}
-		mi_cli_put_padded(v ? id : heads[0], widths[0]);
-		putchar(' ');
-		mi_cli_put_padded(v ? date : heads[1], widths[1]);
+		mi_cli_put_visit_cells(v);
+		mi_cli_put_padded(!v ? heads[0] : v->client_name ? v->client_name : _("(no name yet)"),
+				  client_w);
 		fputs("  ", stdout);
-		mi_cli_put_padded(!v ? heads[2] : v->client_name ? v->client_name : _("(no name yet)"),
-				  widths[2]);
+		mi_cli_put_padded(v ? state : heads[1], state_w);
 		fputs("  ", stdout);
-		mi_cli_put_padded(v ? state : heads[3], widths[3]);
-		fputs("  ", stdout);
-		puts(v ? mi_cli_outcome_words(v, unscreened[i - 1]) : heads[4]);
+		puts(v ? mi_cli_outcome_words(v, unscreened[i - 1]) : heads[2]);
 	}
 }
 
