@@ -23,7 +23,7 @@ mi_status mi_app_account_may(const mi_account *who, mi_permission what, mi_error
 		if (!who)
 			return mi_error_set(err, MI_ENOPERM,
 					    _("session notes are read by a therapist signed in: give --as "
-					    "NAME."));
+					      "NAME."));
 		if (who->role == MI_ROLE_THERAPIST)
 			return MI_OK;
 		return mi_error_set(err, MI_ENOPERM,
@@ -33,7 +33,7 @@ mi_status mi_app_account_may(const mi_account *who, mi_permission what, mi_error
 		if (!who)
 			return mi_error_set(err, MI_ENOPERM,
 					    _("only the clinic's owner adds or disables accounts; sign in with "
-					    "--as NAME."));
+					      "--as NAME."));
 		if (who->owner)
 			return MI_OK;
 		return mi_error_set(err, MI_ENOPERM,

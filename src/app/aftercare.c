@@ -55,7 +55,7 @@ static mi_status load_complete_visit(mi_store *store, long long visit_id, mi_vis
 		*out = NULL;
 		st = mi_error_set(err, MI_EDATA,
 				  _("visit %lld is still a draft; complete the intake before its "
-				  "aftercare summary."),
+				    "aftercare summary."),
 				  visit_id);
 	}
 	return st;

@@ -11,7 +11,7 @@ mi_status mi_app_pin_set(mi_store *store, const char *pin, mi_error *err)
 	if (st == MI_OK && exist)
 		return mi_error_set(err, MI_EUSAGE,
 				    _("the clinic has accounts, each with its own PIN; change yours with "
-				    "\"massage-intake --as NAME set-pin\"."));
+				      "\"massage-intake --as NAME set-pin\"."));
 	if (st == MI_OK)
 		st = mi_app_account_add(store, NULL, MI_OWNER_ACCOUNT, MI_ROLE_THERAPIST, pin, NULL, err);
 	return st;

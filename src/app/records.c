@@ -153,18 +153,18 @@ mi_status mi_app_visit_mark_reviewed(mi_store *store, long long visit_id, bool *
 	if (draft && source != MI_SOURCE_KIOSK)
 		return mi_error_set(err, MI_EDATA,
 				    _("visit %lld was not entered at the kiosk and is not finished; only "
-				    "kiosk intakes and urgent or refer intakes need a review."),
+				      "kiosk intakes and urgent or refer intakes need a review."),
 				    visit_id);
 	if (draft)
 		return mi_error_set(err, MI_EDATA,
 				    _("visit %lld is not finished yet; it can be reviewed once the intake "
-				    "is complete."),
+				      "is complete."),
 				    visit_id);
 	if (!waits)
 		return mi_error_set(err, MI_EDATA,
 				    _("visit %lld was not entered at the kiosk and is not urgent or "
-				    "refer; only kiosk intakes and urgent or refer intakes need a "
-				    "review."),
+				      "refer; only kiosk intakes and urgent or refer intakes need a "
+				      "review."),
 				    visit_id);
 	if (reviewed)
 		return MI_OK;
