@@ -88,7 +88,7 @@ check es "Uso:" "Comandos:" "todo lo guardado sobre una visita" \
 check fr_CA "Utilisation :" "Commandes :" "tout ce qui est gardé sur une visite" \
 	"visite 1 : 2026-11-23, terminée, saisie par cli" "résultat :" "alertes :" \
 	"visite  date        état      douleur  résultat" "évolution de la douleur : " \
-	"proceed, évaluation incomplète" "show exige un numéro de visite" \
+	"proceed, dépistage incomplet" "show exige un numéro de visite" \
 	"commande inconnue « bogus »"
 
 # The language from LANG alone, a locale this computer never generated.
