@@ -35,6 +35,7 @@ typedef struct mi_ui_lock_config {
 	mi_store *store;      /* borrowed; NULL: no audit entries, no re-hashing */
 	const char *title;    /* title bar; NULL: "Locked" */
 	const char *heading;  /* NULL: "Locked — enter the therapist PIN to continue" */
+	const char *label;    /* the PIN field's label; NULL: "Therapist PIN:" */
 	const char *hint;     /* a line under the PIN; NULL: none */
 	const char *keys;     /* the keys line; NULL: "Digits PIN  Enter unlock" */
 	bool can_cancel;      /* Esc returns MI_UI_CANCEL (else Esc clears the PIN) */

@@ -35,6 +35,10 @@ mi_ui_action mi_ui_signin_key(mi_ui_signin *signin, mi_ui_key key);
 /* Time passes: the wait after wrong PINs counts down. */
 mi_ui_action mi_ui_signin_tick(mi_ui_signin *signin, double now);
 
+/* The role's word for a person reading the desk ("front desk",
+ * "therapist"), in the language in use. */
+const char *mi_ui_role_name(mi_role role);
+
 /* Draws it (at least 80x24). */
 void mi_ui_signin_draw(const mi_ui_signin *signin, mi_ui_canvas *canvas);
 

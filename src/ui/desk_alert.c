@@ -8,6 +8,7 @@
 
 #include "desk_internal.h"
 #include "mi/app_settings.h"
+#include "mi/i18n.h"
 
 /* How often the queue is read again with no key pressed. */
 enum { REFRESH_SECONDS = 2 };
@@ -58,11 +59,16 @@ void mi_desk_alert_draw(const mi_desk *desk, mi_ui_canvas *c)
 	if (desk->alert.urgent == 0)
 		return;
 	char text[256];
-	const char *name = desk->alert.first_name[0] ? desk->alert.first_name : "a client";
+	const char *name = desk->alert.first_name[0] ? desk->alert.first_name : _("a client");
 	if (desk->alert.urgent == 1)
-		snprintf(text, sizeof text, " !! URGENT: %s - not reviewed ", name);
+		/* TRANSLATORS: the banner on the title bar; %s is the client's name. */
+		snprintf(text, sizeof text, _(" !! URGENT: %s - not reviewed "), name);
 	else
-		snprintf(text, sizeof text, " !! %zu URGENT intakes not reviewed (first: %s) ",
+		/* TRANSLATORS: the banner on the title bar; %zu intakes, %s the first client's name. */
+		snprintf(text, sizeof text,
+			 dngettext(MI_TEXT_DOMAIN, " !! %zu URGENT intakes not reviewed (first: %s) ",
+				   " !! %zu URGENT intakes not reviewed (first: %s) ",
+				   desk->alert.urgent),
 			 desk->alert.urgent, name);
 	/* As wide as the window allows beside the page's title (at least half
 	 * the window), so that a wide terminal shows the name in full. */

@@ -7,6 +7,7 @@
 
 #include "desk_internal.h"
 #include "mi/app_audit.h"
+#include "mi/i18n.h"
 #include "mi/settings.h"
 #include "mi/strbuf.h"
 
@@ -35,7 +36,7 @@ void mi_desk_audit_view(mi_desk *desk, const char *action, const char *table, lo
 void mi_desk_seen(mi_desk *desk, const mi_app_seen *seen)
 {
 	if (seen->unrecorded)
-		mi_desk_say(desk, true, "Shown, but %s", seen->warning.message);
+		mi_desk_say(desk, true, _("Shown, but %s"), seen->warning.message);
 }
 
 /* The status message's look: its colour and the mark before it. */
@@ -140,7 +141,7 @@ void mi_desk_push(mi_desk *desk, mi_desk_page *page)
 		return;
 	if (desk->depth >= MI_DESK_MAX_DEPTH) {
 		page->ops->free(page);
-		mi_desk_say(desk, true, "Too many pages open: press Esc to go back first.");
+		mi_desk_say(desk, true, _("Too many pages open: press Esc to go back first."));
 		return;
 	}
 	desk->stack[desk->depth++] = page;
@@ -177,6 +178,33 @@ bool mi_desk_may(mi_desk *desk, mi_permission what)
 	return false;
 }
 
+/* The translation of the clients' words in the desk's language, as
+ * gettext picks its catalogue: "es_MX" takes "es" when there is no
+ * "es_MX"; NULL for English or a language with none. */
+static const mi_translation *desk_translation(const mi_desk_config *config)
+{
+	const char *lang = mi_i18n_desk_language();
+	size_t base = strcspn(lang, "_");
+	const mi_translation *found = NULL;
+	for (size_t i = 0; i < config->translation_count; i++) {
+		const mi_translation *t = &config->translations[i];
+		if (strcmp(t->lang, lang) == 0)
+			return t;
+		if (strlen(t->lang) == base && strncmp(t->lang, lang, base) == 0)
+			found = t;
+	}
+	return found;
+}
+
+/* Puts the desk's language back in use, with its questions and rule
+ * messages (the desk intake asks them in it), when something else, such
+ * as a summary printed in its client's language, changed it. */
+static void speak_desk_language(const mi_desk *desk)
+{
+	if (mi_translation_in_use() != desk->language)
+		mi_translation_use(desk->language);
+}
+
 /* Makes *to a copy of the account from (caller clears); false when out of memory. */
 static bool copy_account(mi_account *to, const mi_account *from)
 {
@@ -194,6 +222,8 @@ mi_desk *mi_desk_new(const mi_desk_config *config, mi_error *err)
 		return NULL;
 	}
 	desk->config = *config;
+	desk->language = desk_translation(config);
+	speak_desk_language(desk);
 	if (desk->config.lock_seconds <= 0)
 		desk->config.lock_seconds =
 			strtod(mi_setting_def_of(MI_SETTING_LOCK_TIMEOUT)->default_value, NULL);
@@ -210,6 +240,8 @@ mi_desk *mi_desk_new(const mi_desk_config *config, mi_error *err)
 	desk->cols = MI_UI_MIN_COLS;
 	mi_desk_page *main_page = ok ? mi_desk_main_new(desk, err) : NULL;
 	if (!main_page) {
+		if (desk->language)
+			mi_translation_use(NULL);
 		mi_ui_signin_free(desk->signin);
 		mi_ui_pin_setup_free(desk->setup);
 		free(desk);
@@ -231,6 +263,9 @@ void mi_desk_free(mi_desk *desk)
 	mi_ui_signin_free(desk->signin);
 	mi_ui_pin_setup_free(desk->setup);
 	mi_account_clear(&desk->who);
+	/* The translations are the caller's: none stays in use past the desk. */
+	if (desk->language && mi_translation_in_use() == desk->language)
+		mi_translation_use(NULL);
 	free(desk);
 }
 
@@ -260,7 +295,7 @@ static mi_ui_action answer_question(mi_desk *desk, mi_ui_key key)
 	wchar_t c = key.kind == MI_KEY_CHAR ? key.ch : 0;
 	if (key.kind == MI_KEY_ESC || c == L'c' || c == L'C') {
 		desk->ask = MI_DESK_ASK_NONE;
-		mi_desk_say(desk, false, "Nothing was lost; carry on.");
+		mi_desk_say(desk, false, _("Nothing was lost; carry on."));
 		return MI_UI_HANDLED;
 	}
 	if (c == L's' || c == L'S') {
@@ -277,7 +312,7 @@ static mi_ui_action answer_question(mi_desk *desk, mi_ui_key key)
 		if (quitting)
 			return MI_UI_QUIT;
 		mi_desk_pop(desk);
-		mi_desk_say(desk, false, "The changes were discarded.");
+		mi_desk_say(desk, false, _("The changes were discarded."));
 		return MI_UI_HANDLED;
 	}
 	return MI_UI_HANDLED; /* any other key: the question stays */
@@ -297,14 +332,14 @@ static mi_ui_action setup_key(mi_desk *desk, mi_ui_key key)
 	const mi_account *owner = mi_ui_pin_setup_who(desk->setup);
 	if (!owner || !copy_account(&desk->who, owner) ||
 	    !(desk->signin = mi_ui_signin_new(desk->config.store, &err))) {
-		mi_desk_say(desk, true, "The PIN is set, but the desk could not go on; please start it again.");
+		mi_desk_say(desk, true, _("The PIN is set, but the desk could not go on; please start it again."));
 		return MI_UI_QUIT;
 	}
 	mi_ui_pin_setup_free(desk->setup);
 	desk->setup = NULL;
 	mi_desk_say(desk, false,
-		    "The PIN is set: you are the owner, \"%s\". Add each person with "
-		    "\"massage-intake therapist add NAME\".",
+		    _("The PIN is set: you are the owner, \"%s\". Add each person with "
+		      "\"massage-intake therapist add NAME\"."),
 		    desk->who.name);
 	mi_desk_audit_view(desk, "list", "clients", 0);
 	return MI_UI_HANDLED;
@@ -333,13 +368,13 @@ static void signed_in(mi_desk *desk)
 			mi_desk_pop(desk);
 	}
 	if (!copy_account(&desk->who, who)) {
-		mi_desk_say(desk, true, "Out of memory.");
+		mi_desk_say(desk, true, "%s", _("Out of memory."));
 		return;
 	}
 	desk->locked = false;
 	desk->last_key = 0;
-	mi_desk_say(desk, false, "Signed in as %s (%s).", desk->who.name,
-		    desk->who.role == MI_ROLE_FRONT_DESK ? "front desk" : "therapist");
+	mi_desk_say(desk, false, _("Signed in as %s (%s)."), desk->who.name,
+		    mi_ui_role_name(desk->who.role));
 	if (first || desk->depth == 1) {
 		mi_desk_page *page = desk->stack[0];
 		if (page->ops->reload)
@@ -354,6 +389,7 @@ mi_ui_action mi_desk_key(mi_desk *desk, mi_ui_key key)
 		return MI_UI_IGNORED;
 	if (key.kind == MI_KEY_RESIZE)
 		return MI_UI_HANDLED;
+	speak_desk_language(desk);
 	desk->key_seen = true;
 	if (desk->setup)
 		return setup_key(desk, key);
@@ -410,7 +446,7 @@ static void draw_help(const mi_desk *desk, mi_ui_canvas *c, const mi_desk_page_o
 	char *help = NULL;
 	if (legend) {
 		mi_strbuf b = {0};
-		mi_strbuf_addf(&b, "%s\n\n%s", ops->help, legend);
+		mi_strbuf_addf(&b, "%s\n\n%s", _(ops->help), legend);
 		help = mi_strbuf_take(&b);
 	}
 	free(legend);
@@ -422,8 +458,9 @@ static void draw_help(const mi_desk *desk, mi_ui_canvas *c, const mi_desk_page_o
 	}
 	mi_ui_fill(c, y0, x0, w, L'-', 0);
 	mi_ui_fill(c, y1, x0, w, L'-', 0);
-	mi_ui_put(c, y0, x0 + 2, MI_UI_BOLD, -1, " Help - any key closes ");
-	mi_ui_wrap(c, y0 + 2, x0 + 2, w - 4, y1 - y0 - 3, 0, help ? help : ops->help);
+	/* TRANSLATORS: the title of a help box, set in its top border. */
+	mi_ui_put(c, y0, x0 + 2, MI_UI_BOLD, w - 4, _(" Help - any key closes "));
+	mi_ui_wrap(c, y0 + 2, x0 + 2, w - 4, y1 - y0 - 3, 0, help ? help : _(ops->help));
 	free(help);
 	(void)desk;
 }
@@ -449,6 +486,7 @@ void mi_desk_draw(mi_desk *desk, mi_ui_canvas *c)
 {
 	desk->rows = c->rows;
 	desk->cols = c->cols;
+	speak_desk_language(desk);
 	if (desk->setup) {
 		mi_ui_pin_setup_draw(desk->setup, c);
 		return;
@@ -465,9 +503,11 @@ void mi_desk_draw(mi_desk *desk, mi_ui_canvas *c)
 		mi_ui_focus(c, y, 1);
 		mi_ui_fill(c, y, 0, c->cols, L' ', MI_UI_REVERSE | MI_UI_BOLD);
 		mi_ui_put(c, y, 1, MI_UI_REVERSE | MI_UI_BOLD, c->cols - 2,
+			  /* TRANSLATORS: a question and its keys on one line of at
+			     most 78 columns; s, d and Esc are the keys. */
 			  desk->ask == MI_DESK_ASK_QUIT
-				  ? "Quit with unsaved session notes?  s save and quit  d quit without saving  Esc stay"
-				  : "The session notes are not saved.  s save and leave  d discard  Esc stay");
+				  ? _("Quit with unsaved session notes?  s save and quit  d quit without saving  Esc stay")
+				  : _("The session notes are not saved.  s save and leave  d discard  Esc stay"));
 		return;
 	}
 	if (desk->status[0])

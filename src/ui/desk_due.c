@@ -5,6 +5,7 @@
 
 #include "desk_internal.h"
 #include "mi/app_followup.h"
+#include "mi/i18n.h"
 
 enum { ROW_HEADER = 2, ROW_LIST = 3, DUE_DAYS = 7 };
 
@@ -33,7 +34,7 @@ static void due_reload(mi_desk_page *page, mi_desk *desk)
 {
 	mi_error err;
 	if (!load((due_page *)page, desk, &err))
-		mi_desk_say_error(desk, "The due list could not be read", &err);
+		mi_desk_say_error(desk, _("The due list could not be read"), &err);
 }
 
 static mi_ui_action due_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
@@ -43,20 +44,22 @@ static mi_ui_action due_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 	if (shared != MI_UI_IGNORED || key.kind != MI_KEY_ENTER)
 		return shared;
 	if (p->sel >= p->list.count) {
-		mi_desk_say(desk, false, "Nobody is due.");
+		mi_desk_say(desk, false, "%s", _("Nobody is due."));
 		return MI_UI_HANDLED;
 	}
 	mi_error err;
 	mi_desk_page *next = mi_desk_client_new(desk, p->list.items[p->sel].client_id, &err);
 	if (!next)
-		mi_desk_say_error(desk, "The client could not be opened", &err);
+		mi_desk_say_error(desk, _("The client could not be opened"), &err);
 	mi_desk_push(desk, next);
 	return MI_UI_HANDLED;
 }
 
 /* Due date, client, what for; the client and the reason share the width. */
 static const mi_desk_column due_columns[] = {
-	{"Due", 10, 0}, {"Client", 26, 1}, {"For", 38, 1},
+	/* TRANSLATORS: column headings of the due list (the first at most 10
+	   columns). */
+	{N_("Due"), 10, 0}, {N_("Client"), 26, 1}, {N_("For"), 38, 1},
 };
 
 static void due_row(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int y, size_t item,
@@ -67,7 +70,11 @@ static void due_row(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int y, s
 	mi_date_format(d->due.due, date);
 	mi_desk_table_put(t, c, y, 0, attr | (d->overdue ? MI_UI_BOLD : 0), date);
 	mi_desk_table_put(t, c, y, 1, attr, d->name);
-	snprintf(reason, sizeof reason, "%s%s", d->reason, d->overdue ? " - overdue" : "");
+	if (d->overdue)
+		/* TRANSLATORS: %s is the reason for the follow-up. */
+		snprintf(reason, sizeof reason, _("%s - overdue"), d->reason);
+	else
+		snprintf(reason, sizeof reason, "%s", d->reason);
 	mi_desk_table_put(t, c, y, 2, attr, reason);
 }
 
@@ -75,13 +82,15 @@ static void due_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 {
 	due_page *p = (due_page *)page;
 	char right[64];
-	snprintf(right, sizeof right, "%zu due", p->list.count);
-	mi_ui_draw_title(c, "Due for a follow-up - this week and overdue", right);
+	/* TRANSLATORS: on the right of the due list's title bar. */
+	snprintf(right, sizeof right, dngettext(MI_TEXT_DOMAIN, "%zu due", "%zu due", p->list.count),
+		 p->list.count);
+	mi_ui_draw_title(c, _("Due for a follow-up - this week and overdue"), right);
 	mi_desk_table t = mi_desk_table_fit(due_columns, 3, c->cols);
 	mi_desk_table_header(&t, c, ROW_HEADER);
-	mi_desk_list_view view = {p->list.count, p->top, p->sel, "Nobody is due this week."};
+	mi_desk_list_view view = {p->list.count, p->top, p->sel, _("Nobody is due this week.")};
 	mi_desk_table_rows(&t, c, ROW_LIST, mi_desk_list_rows(desk, ROW_LIST), &view, due_row, p);
-	mi_ui_draw_keys(c, "Up/Down move  Enter open the client  Esc back  ? help");
+	mi_ui_draw_keys(c, _("Up/Down move  Enter open the client  Esc back  ? help"));
 	mi_desk_focus_row(c, ROW_LIST, p->list.count, p->sel, p->top, 13);
 }
 
@@ -100,10 +109,10 @@ static void due_free(mi_desk_page *page)
 
 static const mi_desk_page_ops due_ops = {
 	.kind = MI_DESK_DUE,
-	.help = "Clients due for a follow-up this week, and overdue ones, from the plan a "
+	.help = N_("Clients due for a follow-up this week, and overdue ones, from the plan a "
 		"therapist set on their visit (f on the visit page): reassess 48-72 hours after "
 		"a session, the next session of a series, maintenance. Enter opens the client. "
-		"massage-intake due --ics FILE writes the list for a calendar. Esc goes back.",
+		"massage-intake due --ics FILE writes the list for a calendar. Esc goes back."),
 	.draw = due_draw,
 	.key = due_key,
 	.reload = due_reload,

@@ -7,6 +7,7 @@
 #include "mi/app_drafts.h"
 #include "mi/app_intake.h"
 #include "mi/app_prefill.h"
+#include "mi/i18n.h"
 #include "mi/ui_app.h"
 
 typedef struct intake_page {
@@ -21,23 +22,23 @@ static void complete(intake_page *p, mi_desk *desk)
 	mi_error err;
 	if (mi_app_intake_complete(desk->config.store, desk->config.rules, p->walk.visit_id, answers,
 				   mi_clock_today(desk->config.clock), NULL, &err) != MI_OK) {
-		mi_desk_say_error(desk, "The intake could not be saved (every answer is kept; "
-					"press Enter to try again)", &err);
+		mi_desk_say_error(desk, _("The intake could not be saved (every answer is kept; "
+					  "press Enter to try again)"), &err);
 		return;
 	}
 	long long id = p->walk.visit_id;
 	mi_desk_page *visit = mi_desk_visit_new(desk, id, &err);
 	if (!visit) {
-		mi_desk_say_error(desk, "The intake was saved but cannot be shown", &err);
+		mi_desk_say_error(desk, _("The intake was saved but cannot be shown"), &err);
 		mi_desk_pop(desk);
 		return;
 	}
 	mi_desk_replace(desk, visit);
-	mi_desk_say(desk, false, "The intake was saved as visit %lld.", id);
+	mi_desk_say(desk, false, _("The intake was saved as visit %lld."), id);
 }
 
 static const char *const kept_message =
-	"The intake is kept as a draft: i on the client's page resumes it.";
+	N_("The intake is kept as a draft: i on the client's page resumes it.");
 
 static mi_ui_action intake_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 {
@@ -46,7 +47,7 @@ static mi_ui_action intake_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 		if (!mi_ui_intake_keep(p->walk.intake))
 			return MI_UI_HANDLED; /* the status line says what to fix */
 		mi_desk_pop(desk);
-		mi_desk_say(desk, false, "%s", kept_message);
+		mi_desk_say(desk, false, "%s", _(kept_message));
 		return MI_UI_HANDLED;
 	}
 	mi_ui_action a = mi_ui_intake_key(p->walk.intake, key);
@@ -56,7 +57,7 @@ static mi_ui_action intake_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
 	}
 	if (a == MI_UI_CANCEL) {
 		mi_desk_pop(desk);
-		mi_desk_say(desk, false, "%s", kept_message);
+		mi_desk_say(desk, false, "%s", _(kept_message));
 		return MI_UI_HANDLED;
 	}
 	return MI_UI_HANDLED; /* every key belongs to the walk-through */
@@ -83,7 +84,7 @@ mi_ui_intake *mi_desk_walk_intake(mi_desk_page *page)
 static void intake_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 {
 	(void)desk;
-	mi_desk_walk_draw(page, c, "Ctrl-S save and leave: the intake stays a draft to finish later.");
+	mi_desk_walk_draw(page, c, _("Ctrl-S save and leave: the intake stays a draft to finish later."));
 }
 
 static void intake_free(mi_desk_page *page)
@@ -140,8 +141,9 @@ static void say_offered(mi_desk *desk, mi_date last)
 	char date[11];
 	mi_date_format(last, date);
 	mi_desk_say(desk, false,
-		    "Returning client: the answers of %s are offered to confirm or change, one by "
-		    "one.",
+		    /* TRANSLATORS: %s is the date of the last visit. */
+		    _("Returning client: the answers of %s are offered to confirm or change, one "
+		      "by one."),
 		    date);
 }
 
@@ -161,7 +163,7 @@ static mi_desk_page *open_draft(mi_desk *desk, long long visit_id, bool resumed,
 	mi_desk_page *page = page_new(desk, visit_id, answers, &last, err);
 	mi_answers_free(answers);
 	if (page && unread)
-		mi_desk_say_error(desk, "Last visit's answers cannot be offered", &why);
+		mi_desk_say_error(desk, _("Last visit's answers cannot be offered"), &why);
 	else if (page && last.answers)
 		say_offered(desk, last.date);
 	mi_app_last_time_clear(&last);

@@ -25,7 +25,8 @@ typedef struct mi_desk_page mi_desk_page;
 
 typedef struct mi_desk_page_ops {
 	mi_desk_page_kind kind;
-	const char *help; /* F1 / ? text for the page; NULL: the page has its own */
+	const char *help; /* F1 / ? text for the page, marked N_() (the desk
+			   * translates it when shown); NULL: the page has its own */
 	bool help_outcomes; /* the outcome marks and their words follow the help */
 	void (*draw)(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *canvas);
 	/* MI_UI_IGNORED lets the desk use the key (help, quit); MI_UI_CANCEL
@@ -66,6 +67,9 @@ struct mi_desk {
 	double last_key;    /* monotonic time of the last key; 0: none yet */
 	mi_app_urgent_alert alert; /* the review queue, as last read */
 	double alert_since; /* monotonic time it was last read by the tick; 0: never */
+	/* The clients' words (questions, rule messages) in the desk's
+	 * language: one of config.translations, or NULL for the files' own. */
+	const mi_translation *language;
 };
 
 /* ---- desk_app.c ---- */
@@ -131,7 +135,8 @@ mi_ui_action mi_desk_list_key(const mi_desk *desk, mi_ui_key key, size_t count, 
 /* One column: its heading, the columns it needs, and its share of the room
  * the window has beyond all columns' widths (0: it keeps its width). */
 typedef struct mi_desk_column {
-	const char *heading;
+	const char *heading; /* marked N_(): translated when drawn, and the
+			      * column made as wide as the translation */
 	int width;
 	int grow;
 } mi_desk_column;

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "desk_internal.h"
+#include "mi/i18n.h"
+#include "mi/strbuf.h"
 #include "mi/app_followup.h"
 #include "mi/app_rescreen.h"
 #include "mi/ui_field.h"
@@ -39,7 +41,7 @@ static void query(main_page *m, mi_desk *desk)
 	free(text);
 	if (st != MI_OK) {
 		m->failed = true;
-		mi_desk_say_error(desk, "The client list could not be read", &err);
+		mi_desk_say_error(desk, _("The client list could not be read"), &err);
 		return;
 	}
 	m->failed = false;
@@ -72,13 +74,13 @@ static void main_reload(mi_desk_page *page, mi_desk *desk)
 static void open_selected(main_page *m, mi_desk *desk)
 {
 	if (m->sel >= m->shown) {
-		mi_desk_say(desk, false, "No client is selected: type a name, or n for a new client.");
+		mi_desk_say(desk, false, _("No client is selected: type a name, or n for a new client."));
 		return;
 	}
 	mi_error err;
 	mi_desk_page *p = mi_desk_client_new(desk, m->list.items[m->sel].id, &err);
 	if (!p)
-		mi_desk_say_error(desk, "The client could not be opened", &err);
+		mi_desk_say_error(desk, _("The client could not be opened"), &err);
 	mi_desk_push(desk, p);
 }
 
@@ -87,7 +89,7 @@ static void open_due(mi_desk *desk)
 	mi_error err;
 	mi_desk_page *p = mi_desk_due_new(desk, &err);
 	if (!p)
-		mi_desk_say_error(desk, "The due list could not be read", &err);
+		mi_desk_say_error(desk, _("The due list could not be read"), &err);
 	mi_desk_push(desk, p);
 }
 
@@ -96,7 +98,7 @@ static void open_review(mi_desk *desk)
 	mi_error err;
 	mi_desk_page *p = mi_desk_review_new(desk, &err);
 	if (!p)
-		mi_desk_say_error(desk, "The review queue could not be read", &err);
+		mi_desk_say_error(desk, _("The review queue could not be read"), &err);
 	mi_desk_push(desk, p);
 }
 
@@ -205,7 +207,7 @@ static void client_row(void *ctx, const mi_desk_table *t, mi_ui_canvas *c, int y
 	mi_desk_table_put(t, c, y, 0, attr, id);
 	mi_desk_table_put(t, c, y, 1, attr, cl->name);
 	mi_desk_table_put(t, c, y, 2, attr, cl->birth_date ? cl->birth_date : "-");
-	mi_desk_table_put(t, c, y, 3, attr, cl->last_visit ? cl->last_visit : "none yet");
+	mi_desk_table_put(t, c, y, 3, attr, cl->last_visit ? cl->last_visit : _("none yet"));
 	size_t unanswered = unanswered_of(m, item);
 	if (cl->has_last_outcome)
 		mi_desk_table_put(t, c, y, 4, attr | mi_ui_outcome_attr(cl->last_outcome, unanswered),
@@ -219,18 +221,23 @@ static void main_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	main_page *m = (main_page *)page;
 	char today[11];
 	mi_date_format(mi_clock_today(desk->config.clock), today);
-	mi_ui_draw_title(c, "massage-intake - front desk: clients", today);
+	mi_ui_draw_title(c, _("massage-intake - front desk: clients"), today);
 
-	mi_ui_put(c, ROW_SEARCH, 1, m->searching ? MI_UI_BOLD : 0, -1, "Search:");
-	mi_ui_field_draw(&m->search, c, ROW_SEARCH, 9, 40, m->searching);
+	/* The field starts after its label (at column 9 in English). */
+	int label = mi_ui_put(c, ROW_SEARCH, 1, m->searching ? MI_UI_BOLD : 0, -1, _("Search:"));
+	int field_x = 1 + label + 1 > 9 ? 1 + label + 1 : 9;
+	mi_ui_field_draw(&m->search, c, ROW_SEARCH, field_x, 40, m->searching);
 	if (!m->searching)
-		mi_ui_put(c, ROW_SEARCH, 51, 0, -1, "(/ to type a name)");
+		mi_ui_put(c, ROW_SEARCH, field_x + 42, 0, c->cols - field_x - 43,
+			  _("(/ to type a name)"));
 
 	/* The outcome column is as wide as the widest outcome shown; the name
 	 * takes the rest of the window. */
 	mi_desk_column columns[] = {
-		{"   ID", 5, 0}, {"Name", 20, 1}, {"Born", 10, 0}, {"Last visit", 10, 0},
-		{"Last outcome", 12, 0},
+		/* TRANSLATORS: column headings of the client list; the room for
+		   each is small (5, 20, 10, 10 and 12 columns at 80 columns). */
+		{N_("   ID"), 5, 0}, {N_("Name"), 20, 1}, {N_("Born"), 10, 0},
+		{N_("Last visit"), 10, 0}, {N_("Last outcome"), 12, 0},
 	};
 	for (size_t k = 0; k < m->shown; k++) {
 		const mi_client *cl = &m->list.items[k];
@@ -244,22 +251,34 @@ static void main_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	mi_desk_table_header(&t, c, ROW_HEADER);
 	mi_desk_list_view view = {m->shown, m->top, m->sel,
 				  m->failed ? NULL
-				  : m->search.len ? "No client matches that search."
-						  : "No clients yet: press n to add one."};
+				  : m->search.len ? _("No client matches that search.")
+						  : _("No clients yet: press n to add one.")};
 	mi_desk_table_rows(&t, c, ROW_LIST, mi_desk_list_rows(desk, ROW_LIST + 1), &view, client_row,
 			   m);
 	int info = c->rows - 3;
-	char line[160];
-	int n = snprintf(line, sizeof line, "%s%zu intake%s waiting for review (r)",
-			 m->more ? "More clients match: type more of the name.  " : "",
-			 desk->alert.waiting, desk->alert.waiting == 1 ? "" : "s");
-	if (m->due && n > 0 && (size_t)n < sizeof line)
-		snprintf(line + n, sizeof line - (size_t)n, "  %zu due for a follow-up (d)", m->due);
-	mi_ui_put(c, info, 1, 0, c->cols - 2, line);
+	mi_strbuf line = {0};
+	if (m->more)
+		mi_strbuf_addf(&line, "%s  ", _("More clients match: type more of the name."));
+	size_t waiting = desk->alert.waiting;
+	/* TRANSLATORS: on the client list's last line, with "N due for a
+	   follow-up (d)" after it; r and d are the keys. */
+	mi_strbuf_addf(&line, dngettext(MI_TEXT_DOMAIN, "%zu intake waiting for review (r)",
+					"%zu intakes waiting for review (r)", waiting),
+		       waiting);
+	if (m->due) {
+		mi_strbuf_puts(&line, "  ");
+		mi_strbuf_addf(&line, dngettext(MI_TEXT_DOMAIN, "%zu due for a follow-up (d)",
+						"%zu due for a follow-up (d)", m->due),
+			       m->due);
+	}
+	char *text = mi_strbuf_take(&line);
+	mi_ui_put(c, info, 1, 0, c->cols - 2, text ? text : "");
+	free(text);
 
+	/* TRANSLATORS: key hints on the bottom line: at most 78 columns. */
 	mi_ui_draw_keys(c, m->searching
-				   ? "Type a name  Up/Down move  Enter open  Tab list  Esc clear  F1 help"
-				   : "/ search  Up/Down move  Enter open  n new client  r review  ? help  q quit");
+				   ? _("Type a name  Up/Down move  Enter open  Tab list  Esc clear  F1 help")
+				   : _("/ search  Up/Down move  Enter open  n new client  r review  ? help  q quit"));
 	/* Typing: the search field keeps the cursor; else the selected client's name. */
 	if (!m->searching)
 		mi_desk_focus_row(c, ROW_LIST, m->shown, m->sel, m->top, 8);
@@ -281,7 +300,7 @@ static void main_free(mi_desk_page *page)
 
 static const mi_desk_page_ops main_ops = {
 	.kind = MI_DESK_MAIN,
-	.help = "The clients, by name. Press / (or Tab) and type part of a name: the list "
+	.help = N_("The clients, by name. Press / (or Tab) and type part of a name: the list "
 		"narrows with every key, ignoring case and spaces. Up and Down move, Enter opens "
 		"the client's visits. Esc clears the search.\n\n"
 		"n adds a new client and starts their intake. r shows the intakes finished at "
@@ -289,7 +308,7 @@ static const mi_desk_page_ops main_ops = {
 		"q quits.\n\n"
 		"After lock_timeout_seconds without a key (a setting, 300 by default) the desk "
 		"locks until the person signed in types their PIN; anyone else may pick their own "
-		"name and sign in instead.",
+		"name and sign in instead."),
 	.help_outcomes = true,
 	.draw = main_draw,
 	.key = main_key,

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "desk_internal.h"
+#include "mi/i18n.h"
 #include "mi/ui_app.h"
 
 typedef struct new_page {
@@ -24,7 +25,7 @@ static void start(new_page *p, mi_desk *desk)
 	free(name);
 	free(birth);
 	if (!next) {
-		mi_desk_say_error(desk, "The intake could not be started", &err);
+		mi_desk_say_error(desk, _("The intake could not be started"), &err);
 		return;
 	}
 	mi_desk_replace(desk, next);
@@ -47,18 +48,24 @@ static void new_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 {
 	new_page *p = (new_page *)page;
 	(void)desk;
-	mi_ui_draw_title(c, "New client", "");
+	mi_ui_draw_title(c, _("New client"), "");
 	mi_ui_wrap(c, 2, 2, c->cols - 4, 2, 0,
-		   "Type the client's full name and date of birth. If they are already known, "
-		   "their open intake is resumed.");
-	mi_ui_put(c, 5, 4, p->ident.focus == 0 ? MI_UI_BOLD : 0, -1, "Full name:");
-	mi_ui_field_draw(&p->ident.name, c, 5, 20, 50, p->ident.focus == 0);
-	mi_ui_put(c, 7, 4, p->ident.focus == 1 ? MI_UI_BOLD : 0, -1, "Date of birth:");
-	mi_ui_field_draw(&p->ident.birth, c, 7, 20, 18, p->ident.focus == 1);
-	mi_ui_put(c, 7, 40, 0, -1, "e.g. 14 March 1988");
+		   _("Type the client's full name and date of birth. If they are already known, "
+		     "their open intake is resumed."));
+	const char *name = _("Full name:"), *birth = _("Date of birth:");
+	/* The fields start at column 20, or after the longer label. */
+	int wide = mi_ui_text_width(name) > mi_ui_text_width(birth) ? mi_ui_text_width(name)
+								       : mi_ui_text_width(birth);
+	int x = 4 + wide + 2 > 20 ? 4 + wide + 2 : 20;
+	mi_ui_put(c, 5, 4, p->ident.focus == 0 ? MI_UI_BOLD : 0, -1, name);
+	mi_ui_field_draw(&p->ident.name, c, 5, x, 50, p->ident.focus == 0);
+	mi_ui_put(c, 7, 4, p->ident.focus == 1 ? MI_UI_BOLD : 0, -1, birth);
+	mi_ui_field_draw(&p->ident.birth, c, 7, x, 18, p->ident.focus == 1);
+	mi_ui_put(c, 7, x + 20, 0, c->cols - x - 21, _("e.g. 14 March 1988"));
 	if (p->ident.status[0])
 		mi_ui_put(c, 9, 4, MI_UI_BOLD, c->cols - 6, p->ident.status);
-	mi_ui_draw_keys(c, "Type  Tab next field  Enter continue  Esc cancel  F1 help");
+	/* TRANSLATORS: key hints: at most 78 columns. */
+	mi_ui_draw_keys(c, _("Type  Tab next field  Enter continue  Esc cancel  F1 help"));
 }
 
 static void new_free(mi_desk_page *page)
@@ -68,10 +75,10 @@ static void new_free(mi_desk_page *page)
 
 static const mi_desk_page_ops new_ops = {
 	.kind = MI_DESK_NEW_CLIENT,
-	.help = "Type the client's full name, press Enter, then their date of birth as "
-		"year-month-day and press Enter: the intake starts with them, one question per "
-		"screen. A client with the same name and date of birth is the same client. Esc "
-		"cancels.",
+	.help = N_("Type the client's full name, press Enter, then their date of birth as "
+		   "year-month-day and press Enter: the intake starts with them, one question per "
+		   "screen. A client with the same name and date of birth is the same client. Esc "
+		   "cancels."),
 	.draw = new_draw,
 	.key = new_key,
 	.free = new_free,
@@ -81,7 +88,7 @@ mi_desk_page *mi_desk_new_client_new(mi_desk *desk)
 {
 	new_page *p = calloc(1, sizeof *p);
 	if (!p) {
-		mi_desk_say(desk, true, "Out of memory; please try again.");
+		mi_desk_say(desk, true, "%s", _("Out of memory; please try again."));
 		return NULL;
 	}
 	p->base.ops = &new_ops;

@@ -10,6 +10,7 @@
 
 #include "desk_internal.h"
 #include "mi/app_rescreen.h"
+#include "mi/i18n.h"
 
 typedef struct safety_page {
 	mi_desk_walk_page walk; /* over a copy of the answers of walk.visit_id */
@@ -53,12 +54,12 @@ static void save_and_leave(safety_page *p, mi_desk *desk)
 {
 	mi_answers *added = NULL;
 	if (!answers_added(p, &added)) {
-		mi_desk_say(desk, true, "Out of memory: nothing was saved; try again.");
+		mi_desk_say(desk, true, "%s", _("Out of memory: nothing was saved; try again."));
 		return;
 	}
 	if (!added) {
 		mi_desk_pop(desk);
-		mi_desk_say(desk, false, "No answer was given: the visit is as it was.");
+		mi_desk_say(desk, false, "%s", _("No answer was given: the visit is as it was."));
 		return;
 	}
 	mi_screening after = {0};
@@ -68,29 +69,41 @@ static void save_and_leave(safety_page *p, mi_desk *desk)
 						   p->walk.visit_id, added, &after, &birth, &err);
 	mi_answers_free(added);
 	if (st != MI_OK) {
-		mi_desk_say_error(desk, "The answers were NOT saved (they are kept here; press "
-					"Enter to try again)", &err);
+		mi_desk_say_error(desk, _("The answers were NOT saved (they are kept here; press "
+					  "Enter to try again)"), &err);
 		return;
 	}
 	size_t left = after.unanswered_count;
 	mi_level outcome = after.outcome;
 	mi_screening_clear(&after);
 	mi_desk_pop(desk);
-	char record[160] = "";
+	char record[200] = "";
 	if (birth.recorded)
-		snprintf(record, sizeof record, " Birth date %s added to the client's record.",
+		snprintf(record, sizeof record, _(" Birth date %s added to the client's record."),
 			 birth.given);
 	else if (birth.differs)
-		snprintf(record, sizeof record, " Birth date given %s, on the client's record %s: "
-						"the record is unchanged; check which is right.",
+		/* TRANSLATORS: the first %s is the birth date given, the second
+		   the one on record. */
+		snprintf(record, sizeof record,
+			 _(" Birth date given %s, on the client's record %s: the record is "
+			   "unchanged; check which is right."),
 			 birth.given, birth.on_record);
 	if (left)
-		mi_desk_say(desk, false, "Saved and screened again: %s; %zu safety question%s still "
-					 "unanswered (a asks them).%s",
-			    mi_level_name(outcome), left, left == 1 ? "" : "s", record);
+		/* TRANSLATORS: the first %s is an outcome keyword (proceed,
+		   modify, refer, urgent), the last %s a sentence about the birth
+		   date or nothing; a is the key that asks the questions. */
+		mi_desk_say(desk, false,
+			    dngettext(MI_TEXT_DOMAIN,
+				      "Saved and screened again: %s; %zu safety question still "
+				      "unanswered (a asks them).%s",
+				      "Saved and screened again: %s; %zu safety questions still "
+				      "unanswered (a asks them).%s",
+				      left),
+			    mi_level_name(outcome), left, record);
 	else
-		mi_desk_say(desk, false, "Saved and screened again: %s; every safety question is "
-					 "answered.%s", mi_level_name(outcome), record);
+		mi_desk_say(desk, false,
+			    _("Saved and screened again: %s; every safety question is answered.%s"),
+			    mi_level_name(outcome), record);
 }
 
 static mi_ui_action safety_key(mi_desk_page *page, mi_desk *desk, mi_ui_key key)
@@ -111,7 +124,7 @@ static void safety_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 {
 	(void)desk;
 	mi_desk_walk_draw(page, c,
-			  "Missing safety questions: Ctrl-S saves the answers given and screens again.");
+			  _("Missing safety questions: Ctrl-S saves the answers given and screens again."));
 }
 
 static void safety_free(mi_desk_page *page)
@@ -159,9 +172,9 @@ mi_desk_page *mi_desk_safety_new(mi_desk *desk, const mi_visit *visit, mi_error 
 	if (strcmp(mi_ui_intake_current_key(p->walk.intake), "review") == 0) {
 		/* A rule reads an answer no question of the loaded intake asks. */
 		safety_free(&p->walk.base);
-		mi_error_set(err, MI_EDATA,
-			     "the loaded intake has no question for what is missing; see the "
-			     "list under \"Safety questions not answered\".");
+		mi_error_set(err, MI_EDATA, "%s",
+			     _("the loaded intake has no question for what is missing; see the "
+			       "list under \"Safety questions not answered\"."));
 		return NULL;
 	}
 	return &p->walk.base;

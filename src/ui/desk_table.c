@@ -3,6 +3,7 @@
  * beyond their widths going to the columns that grow, and the visible rows
  * drawn with the selected one reversed. */
 #include "desk_internal.h"
+#include "mi/i18n.h"
 #include "mi/ui_screened.h"
 
 enum { GAP = 2, LEFT = 1 };
@@ -12,9 +13,14 @@ mi_desk_table mi_desk_table_fit(const mi_desk_column *columns, size_t count, int
 	mi_desk_table t = {.columns = columns, .count = count};
 	if (count > MI_DESK_MAX_COLUMNS)
 		t.count = count = MI_DESK_MAX_COLUMNS;
+	/* A column is at least as wide as its heading in the language in use
+	 * (the English headings fit their widths). */
+	int width[MI_DESK_MAX_COLUMNS];
 	int used = LEFT, shares = 0;
 	for (size_t i = 0; i < count; i++) {
-		used += columns[i].width + (i + 1 < count ? GAP : 0);
+		int heading = mi_ui_text_width(_(columns[i].heading));
+		width[i] = heading > columns[i].width ? heading : columns[i].width;
+		used += width[i] + (i + 1 < count ? GAP : 0);
 		shares += columns[i].grow;
 	}
 	int extra = cols - used > 0 ? cols - used : 0, given = 0, x = LEFT;
@@ -22,7 +28,7 @@ mi_desk_table mi_desk_table_fit(const mi_desk_column *columns, size_t count, int
 		int more = shares ? extra * columns[i].grow / shares : 0;
 		given += more;
 		t.x[i] = x;
-		t.w[i] = columns[i].width + more;
+		t.w[i] = width[i] + more;
 		x += t.w[i] + GAP;
 	}
 	/* What the shares leave over (rounding, or no column grows) goes to the last. */
@@ -34,7 +40,7 @@ mi_desk_table mi_desk_table_fit(const mi_desk_column *columns, size_t count, int
 void mi_desk_table_header(const mi_desk_table *t, mi_ui_canvas *c, int y)
 {
 	for (size_t i = 0; i < t->count; i++)
-		mi_desk_table_put(t, c, y, i, MI_UI_BOLD | MI_UI_UNDERLINE, t->columns[i].heading);
+		mi_desk_table_put(t, c, y, i, MI_UI_BOLD | MI_UI_UNDERLINE, _(t->columns[i].heading));
 }
 
 void mi_desk_table_put(const mi_desk_table *t, mi_ui_canvas *c, int y, size_t column,

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "mi/app_pin.h"
+#include "mi/i18n.h"
 #include "mi/pin.h"
 #include "mi/ui_field.h"
 #include "mi/ui_lock.h"
@@ -16,7 +17,7 @@ struct mi_ui_lock {
 	char *pin_hash;
 	mi_ui_lock_verify_fn verify;
 	void *verify_ctx;
-	char *title, *heading, *hint, *keys;
+	char *title, *heading, *label, *hint, *keys;
 	bool can_cancel;
 	mi_ui_field pin;
 	unsigned failures;   /* wrong PINs in a row */
@@ -35,8 +36,11 @@ static long seconds_left(const mi_ui_lock *lock)
 /* Writes the "try again in N s" message. */
 static void say_wait(mi_ui_lock *lock, const char *before)
 {
-	snprintf(lock->status, sizeof lock->status, "%sToo many wrong PINs: try again in %ld s.",
-		 before, seconds_left(lock));
+	char wait[120];
+	/* TRANSLATORS: %ld is a number of seconds. */
+	snprintf(wait, sizeof wait, _("Too many wrong PINs: try again in %ld s."),
+		 seconds_left(lock));
+	snprintf(lock->status, sizeof lock->status, "%s%s", before, wait);
 }
 
 /* The latest monotonic time known to the lock. */
@@ -87,12 +91,19 @@ mi_ui_lock *mi_ui_lock_new(const mi_ui_lock_config *config)
 	lock->verify_ctx = config->verify_ctx;
 	lock->can_cancel = config->can_cancel;
 	lock->pin_hash = copy_or(config->pin_hash, "");
-	lock->title = copy_or(config->title, "Locked");
-	lock->heading = copy_or(config->heading, "Locked — enter the therapist PIN to continue");
+	lock->title = copy_or(config->title, _("Locked"));
+	char heading[200];
+	/* TRANSLATORS: shown after "Locked — " (msgids stay ASCII). */
+	snprintf(heading, sizeof heading, "%s — %s", _("Locked"),
+		 _("enter the therapist PIN to continue"));
+	lock->heading = copy_or(config->heading, heading);
+	/* TRANSLATORS: the label of the PIN field. */
+	lock->label = copy_or(config->label, _("Therapist PIN:"));
 	lock->hint = copy_or(config->hint, "");
-	lock->keys = copy_or(config->keys, "Digits PIN  Enter unlock");
+	lock->keys = copy_or(config->keys, _("Digits PIN  Enter unlock"));
 	lock->pin.secret = true;
-	if (!lock->pin_hash || !lock->title || !lock->heading || !lock->hint || !lock->keys) {
+	if (!lock->pin_hash || !lock->title || !lock->heading || !lock->label || !lock->hint ||
+	    !lock->keys) {
 		mi_ui_lock_free(lock);
 		return NULL;
 	}
@@ -111,6 +122,7 @@ void mi_ui_lock_free(mi_ui_lock *lock)
 	free(lock->pin_hash);
 	free(lock->title);
 	free(lock->heading);
+	free(lock->label);
 	free(lock->hint);
 	free(lock->keys);
 	free(lock);
@@ -166,10 +178,12 @@ static mi_ui_action check_pin(mi_ui_lock *lock)
 	}
 	count_failure(lock);
 	if (lock->wait_until == 0) {
-		snprintf(lock->status, sizeof lock->status, "Wrong PIN.");
+		snprintf(lock->status, sizeof lock->status, "%s", _("Wrong PIN."));
 		return MI_UI_HANDLED;
 	}
-	say_wait(lock, "Wrong PIN. ");
+	char wrong[64];
+	snprintf(wrong, sizeof wrong, "%s ", _("Wrong PIN."));
+	say_wait(lock, wrong);
 	return MI_UI_HANDLED;
 }
 
@@ -207,7 +221,7 @@ mi_ui_action mi_ui_lock_tick(mi_ui_lock *lock, double now)
 		return MI_UI_IGNORED;
 	if (lock->now >= lock->wait_until) {
 		lock->wait_until = 0;
-		snprintf(lock->status, sizeof lock->status, "You may try the PIN again.");
+		snprintf(lock->status, sizeof lock->status, "%s", _("You may try the PIN again."));
 		return MI_UI_HANDLED;
 	}
 	say_wait(lock, "");
@@ -219,8 +233,10 @@ void mi_ui_lock_draw(const mi_ui_lock *lock, mi_ui_canvas *c)
 {
 	mi_ui_draw_title(c, lock->title, "");
 	mi_ui_wrap(c, 4, 4, 72, 2, MI_UI_BOLD, lock->heading);
-	mi_ui_put(c, 7, 4, MI_UI_BOLD, -1, "Therapist PIN:");
-	mi_ui_field_draw(&lock->pin, c, 7, 20, 14, lock->wait_until == 0);
+	/* The PIN field at column 20, or after a longer label. */
+	int label = mi_ui_put(c, 7, 4, MI_UI_BOLD, 40, lock->label);
+	int field_x = 4 + label + 2 > 20 ? 4 + label + 2 : 20;
+	mi_ui_field_draw(&lock->pin, c, 7, field_x, 14, lock->wait_until == 0);
 	if (lock->hint[0])
 		mi_ui_wrap(c, 10, 4, 72, 2, 0, lock->hint);
 	if (lock->status[0])

@@ -6,6 +6,7 @@
 
 #include "mi/app_accounts.h"
 #include "mi/app_pin.h"
+#include "mi/i18n.h"
 #include "mi/pin.h"
 #include "mi/ui_field.h"
 #include "mi/ui_lock.h"
@@ -62,16 +63,17 @@ static mi_ui_action set_pin(mi_ui_pin_setup *s)
 	mi_ui_action a = MI_UI_HANDLED;
 	mi_error err;
 	if (!pin || !again)
-		a = retry(s, "Out of memory; please try again.");
+		a = retry(s, _("Out of memory; please try again."));
 	else if (strcmp(pin, again) != 0)
-		a = retry(s, "The two PINs differ; please type them again.");
+		a = retry(s, _("The two PINs differ; please type them again."));
 	else if (!mi_pin_valid(pin))
-		a = retry(s, "A PIN is 4 to 12 digits; please type it again.");
+		a = retry(s, _("A PIN is 4 to 12 digits; please type it again."));
 	else if (mi_app_pin_set(s->store, pin, &err) != MI_OK)
-		snprintf(s->status, sizeof s->status, "The PIN could not be saved: %.150s",
+		snprintf(s->status, sizeof s->status, _("The PIN could not be saved: %.150s"),
 			 err.message);
 	else if (!mi_app_account_check(s->store, MI_OWNER_ACCOUNT, pin, &s->who))
-		snprintf(s->status, sizeof s->status, "The PIN is saved but signing in failed; start again.");
+		snprintf(s->status, sizeof s->status, "%s",
+			 _("The PIN is saved but signing in failed; start again."));
 	else
 		a = MI_UI_DONE;
 	free(pin);
@@ -106,17 +108,19 @@ mi_ui_action mi_ui_pin_setup_key(mi_ui_pin_setup *s, mi_ui_key key)
 
 void mi_ui_pin_setup_draw(const mi_ui_pin_setup *s, mi_ui_canvas *c)
 {
-	mi_ui_draw_title(c, "Set the therapist PIN", "");
+	mi_ui_draw_title(c, _("Set the therapist PIN"), "");
 	mi_ui_wrap(c, 3, 4, 72, 4, MI_UI_BOLD,
-		   "No therapist PIN is set yet. The front desk locks itself when it is left "
-		   "alone, and only this PIN unlocks it; the same PIN leaves the kiosk.");
+		   _("No therapist PIN is set yet. The front desk locks itself when it is left "
+		     "alone, and only this PIN unlocks it; the same PIN leaves the kiosk."));
 	mi_ui_wrap(c, 7, 4, 72, 2, 0,
-		   "Choose 4 to 12 digits and keep them to the clinic's therapists.");
-	mi_ui_put(c, 10, 4, s->focus == 0 ? MI_UI_BOLD : 0, -1, "New PIN:");
+		   _("Choose 4 to 12 digits and keep them to the clinic's therapists."));
+	/* TRANSLATORS: the labels of the two PIN fields: at most 18 columns. */
+	mi_ui_put(c, 10, 4, s->focus == 0 ? MI_UI_BOLD : 0, 18, _("New PIN:"));
 	mi_ui_field_draw(&s->pin, c, 10, 24, 14, s->focus == 0);
-	mi_ui_put(c, 12, 4, s->focus == 1 ? MI_UI_BOLD : 0, -1, "The same again:");
+	mi_ui_put(c, 12, 4, s->focus == 1 ? MI_UI_BOLD : 0, 18, _("The same again:"));
 	mi_ui_field_draw(&s->again, c, 12, 24, 14, s->focus == 1);
 	if (s->status[0])
 		mi_ui_put(c, 20, 1, MI_UI_BOLD, 78, s->status);
-	mi_ui_draw_keys(c, "Digits PIN  Enter next / set  Esc quit without a PIN");
+	/* TRANSLATORS: key hints: at most 78 columns. */
+	mi_ui_draw_keys(c, _("Digits PIN  Enter next / set  Esc quit without a PIN"));
 }

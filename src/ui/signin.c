@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mi/app_accounts.h"
+#include "mi/i18n.h"
 #include "mi/ui_lock.h"
 #include "mi/ui_signin.h"
 
@@ -62,9 +63,11 @@ mi_ui_signin *mi_ui_signin_new(mi_store *store, mi_error *err)
 		.verify = verify_selected,
 		.verify_ctx = s,
 		.store = store,
-		.title = "Sign in",
+		.title = _("Sign in"),
 		.heading = " ",
-		.keys = "Up/Down your name  Digits PIN  Enter sign in",
+		.label = _("Your PIN:"),
+		/* TRANSLATORS: key hints of the sign-in: at most 78 columns. */
+		.keys = _("Up/Down your name  Digits PIN  Enter sign in"),
 	};
 	s->lock = mi_ui_lock_new(&lc);
 	if (!s->lock) {
@@ -123,16 +126,23 @@ void mi_ui_signin_draw(const mi_ui_signin *s, mi_ui_canvas *c)
 	mi_ui_lock_draw(s->lock, c);
 	const char *picked = s->selected < s->accounts.count ? s->accounts.items[s->selected].name : "";
 	char heading[200];
-	if (s->locked && strcmp(picked, s->locked_by) == 0)
-		snprintf(heading, sizeof heading,
-			 "Locked — %.80s, type your PIN to go on; anyone else, pick your name to "
-			 "sign in instead.", s->locked_by);
-	else
-		snprintf(heading, sizeof heading, "Sign in — pick your name, then type your PIN.");
+	/* A heading and what to do, after a dash (msgids stay ASCII). */
+	if (s->locked && strcmp(picked, s->locked_by) == 0) {
+		char what[180];
+		/* TRANSLATORS: shown after "Locked — "; %.80s is the name of the
+		   person signed in. */
+		snprintf(what, sizeof what,
+			 _("%.80s, type your PIN to go on; anyone else, pick your name to sign in "
+			   "instead."), s->locked_by);
+		snprintf(heading, sizeof heading, "%s — %s", _("Locked"), what);
+	} else {
+		/* TRANSLATORS: shown after "Sign in — ". */
+		snprintf(heading, sizeof heading, "%s — %s", _("Sign in"),
+			 _("pick your name, then type your PIN."));
+	}
 	mi_ui_wrap(c, 4, 4, 72, 2, MI_UI_BOLD, heading);
-	mi_ui_put(c, 7, 4, MI_UI_BOLD, 15, "Your PIN:     ");
 	if (s->accounts.count == 0) {
-		mi_ui_put(c, LIST_ROW, 4, 0, 72, "No account can sign in: every one is disabled.");
+		mi_ui_put(c, LIST_ROW, 4, 0, 72, _("No account can sign in: every one is disabled."));
 		return;
 	}
 	size_t top = s->selected >= VISIBLE_NAMES ? s->selected - VISIBLE_NAMES + 1 : 0;
@@ -142,8 +152,13 @@ void mi_ui_signin_draw(const mi_ui_signin *s, mi_ui_canvas *c)
 		int y = LIST_ROW + (int)(i - top);
 		int w = mi_ui_put(c, y, 4, cur ? MI_UI_REVERSE | MI_UI_BOLD : 0, 40, cur ? "> " : "  ");
 		w += mi_ui_put(c, y, 4 + w, cur ? MI_UI_REVERSE | MI_UI_BOLD : 0, 40, a->name);
-		mi_ui_put(c, y, 48, 0, 28, a->role == MI_ROLE_FRONT_DESK ? "front desk" : "therapist");
+		mi_ui_put(c, y, 48, 0, 28, mi_ui_role_name(a->role));
 	}
+}
+
+const char *mi_ui_role_name(mi_role role)
+{
+	return role == MI_ROLE_FRONT_DESK ? _("front desk") : _("therapist");
 }
 
 const mi_account *mi_ui_signin_who(const mi_ui_signin *s)

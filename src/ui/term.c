@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "mi/i18n.h"
 #include "mi/ui.h"
 #include "mi/ui_keys.h"
 
@@ -296,7 +297,7 @@ mi_status mi_ui_run(mi_ui_screen screen, const mi_ui_options *options, mi_error 
 	SCREEN *term = newterm(NULL, stdout, stdin);
 	if (!term)
 		return mi_error_set(err, MI_EIO,
-				    "cannot start the terminal UI: the terminal type \"%s\" is unknown.",
+				    _("cannot start the terminal UI: the terminal type \"%s\" is unknown."),
 				    getenv("TERM") ? getenv("TERM") : "(unset)");
 	/* A terminal that cannot move the cursor (TERM=dumb, a braille line
 	 * set up so) would show a jumble: the plain line mode serves it. */
@@ -305,8 +306,8 @@ mi_status mi_ui_run(mi_ui_screen screen, const mi_ui_options *options, mi_error 
 		endwin();
 		delscreen(term);
 		return mi_error_set(err, MI_EIO,
-				    "the terminal type \"%s\" cannot move the cursor; use the plain "
-				    "line mode instead: --plain, or MASSAGE_INTAKE_PLAIN=1.",
+				    _("the terminal type \"%s\" cannot move the cursor; use the plain "
+				      "line mode instead: --plain, or MASSAGE_INTAKE_PLAIN=1."),
 				    getenv("TERM") ? getenv("TERM") : "(unset)");
 	}
 	term_active = true;
@@ -324,7 +325,7 @@ mi_status mi_ui_run(mi_ui_screen screen, const mi_ui_options *options, mi_error 
 	bool need_resize = true;
 	for (;;) {
 		if (stop_signal) {
-			status = mi_error_set(err, MI_ETEMPFAIL, "stopped by a signal.");
+			status = mi_error_set(err, MI_ETEMPFAIL, "%s", _("stopped by a signal."));
 			break;
 		}
 		if (need_resize || !canvas || canvas->rows != LINES || canvas->cols != COLS) {

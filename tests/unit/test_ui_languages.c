@@ -15,6 +15,7 @@
 #include "mi/i18n.h"
 #include "mi/translation.h"
 #include "mi/ui_intake.h"
+#include "ui_page_text.h"
 
 static const mi_date today = {2026, 11, 23};
 
@@ -25,35 +26,14 @@ static mi_status ignore_save(void *ctx, long long draft_id, const mi_answers *an
 	return MI_OK;
 }
 
-/* The page as one line: each row trimmed, joined by one space (caller
- * frees). Fails when a row's text reaches the last column: cut short. */
+/* The walk-through's page as one line (ui_page_joined; caller frees). */
 static char *joined_page(mi_ui_intake *in, int rows, int cols)
 {
 	mi_ui_canvas *c = mi_ui_canvas_new(rows, cols);
 	assert_non_null(c);
 	mi_ui_intake_draw(in, c);
-	char *text = mi_ui_canvas_text(c);
+	char *out = ui_page_joined(c);
 	mi_ui_canvas_free(c);
-	assert_non_null(text);
-	char *out = calloc(strlen(text) + 2, 1);
-	assert_non_null(out);
-	char *save = NULL;
-	for (char *row = strtok_r(text, "\n", &save); row; row = strtok_r(NULL, "\n", &save)) {
-		size_t n = strlen(row);
-		while (n > 0 && row[n - 1] == ' ')
-			row[--n] = '\0';
-		/* The title bar ends next to the last column by design. */
-		if (row != text && mi_ui_text_width(row) >= cols)
-			fail_msg("a row runs to the edge at %dx%d: \"%s\"", cols, rows, row);
-		while (*row == ' ')
-			row++;
-		if (!*row)
-			continue;
-		if (*out)
-			strcat(out, " ");
-		strcat(out, row);
-	}
-	free(text);
 	return out;
 }
 
