@@ -85,6 +85,8 @@ static void due_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	/* TRANSLATORS: on the right of the due list's title bar. */
 	snprintf(right, sizeof right, dngettext(MI_TEXT_DOMAIN, "%zu due", "%zu due", p->list.count),
 		 p->list.count);
+	/* TRANSLATORS: a page's title: at most 38 columns, as the banner of
+	   an urgent intake may take the right half of the title bar. */
 	mi_ui_draw_title(c, _("Due for a follow-up - this week and overdue"), right);
 	mi_desk_table t = mi_desk_table_fit(due_columns, 3, c->cols);
 	mi_desk_table_header(&t, c, ROW_HEADER);

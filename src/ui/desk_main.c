@@ -221,6 +221,8 @@ static void main_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 	main_page *m = (main_page *)page;
 	char today[11];
 	mi_date_format(mi_clock_today(desk->config.clock), today);
+	/* TRANSLATORS: a page's title: at most 38 columns, as the banner of
+	   an urgent intake may take the right half of the title bar. */
 	mi_ui_draw_title(c, _("massage-intake - front desk: clients"), today);
 
 	/* The field starts after its label (at column 9 in English). */

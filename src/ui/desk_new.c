@@ -48,6 +48,8 @@ static void new_draw(mi_desk_page *page, mi_desk *desk, mi_ui_canvas *c)
 {
 	new_page *p = (new_page *)page;
 	(void)desk;
+	/* TRANSLATORS: a page's title: at most 38 columns, as the banner of
+	   an urgent intake may take the right half of the title bar. */
 	mi_ui_draw_title(c, _("New client"), "");
 	mi_ui_wrap(c, 2, 2, c->cols - 4, 2, 0,
 		   _("Type the client's full name and date of birth. If they are already known, "

@@ -11,29 +11,6 @@ source "$(dirname "$0")/../lib/tmux.sh"
 
 echo 2468 | "$MI" set-pin >/dev/null
 
-# redrawn_at COLS: waits until the page is drawn COLS wide (its title bar,
-# whose right-hand words end next to the last column).
-redrawn_at() {
-	local deadline=$((SECONDS + 10)) width
-	while ((SECONDS < deadline)); do
-		width=$(tmux_screen | head -1 | wc -L)
-		((width <= $1 && width > $1 - 4)) && return 0
-		sleep 0.05
-	done
-}
-
-# at_both_sizes TEXT...: each TEXT is whole on the screen at 80x24, then at
-# 132x43; the window is back at 80x24 afterwards.
-at_both_sizes() {
-	local text
-	for text in "$@"; do tmux_expect_whole "$text" "80x24: $text"; done
-	tmux_resize 132 43
-	redrawn_at 132
-	for text in "$@"; do tmux_expect_whole "$text" "132x43: $text"; done
-	tmux_resize 80 24
-	redrawn_at 80
-}
-
 tmux_start kiosk kiosk
 tmux_expect "Welcome! Before your massage" "the welcome page in the desk's language"
 tmux_expect "F2 English    F3 Español    F4 Français" "the welcome page offers the languages"
@@ -41,7 +18,7 @@ tmux_expect "F2 English    F3 Español    F4 Français" "the welcome page offers
 # ---- A Spanish-speaking client ----------------------------------------
 tmux_keys F3
 tmux_expect "Bienvenida" "F3: the welcome page in Spanish"
-at_both_sizes "¡Bienvenido/a! Antes del masaje, conteste unas preguntas sobre su espalda y su salud." \
+tmux_at_both_sizes "¡Bienvenido/a! Antes del masaje, conteste unas preguntas sobre su espalda y su salud." \
 	"Sus respuestas son privadas: solo las ven usted y su terapeuta." \
 	"Nombre completo:" "Fecha de nacimiento:" "solo para seguir uno ya empezado" \
 	"Escriba Tab siguiente campo Enter seguir F1 ayuda"
@@ -49,13 +26,13 @@ tmux_type "Lucía Gómez"; tmux_keys Enter
 tmux_type "14 de marzo de 1988"; tmux_keys Enter
 tmux_expect "14 de marzo de 1988: ¿es correcto?" "a Spanish birth date is read and shown back in Spanish"
 tmux_keys y
-at_both_sizes "Sus respuestas se guardan a medida que contesta. Si necesita parar, puede seguir más tarde con su nombre, su fecha de nacimiento y este código:" \
+tmux_at_both_sizes "Sus respuestas se guardan a medida que contesta. Si necesita parar, puede seguir más tarde con su nombre, su fecha de nacimiento y este código:" \
 	"Enter empezar las preguntas"
 tmux_keys Enter
 tmux_expect "¿Cuál es su número de teléfono?" "the questions in Spanish"
 tmux_keys Enter Enter
 tmux_expect "¿Dónde siente dolor o tensión?" "the body map in Spanish"
-at_both_sizes "caderas y glúteos" "Arriba/Abajo mover Espacio marcar Enter seguir Esc volver ? ayuda" \
+tmux_at_both_sizes "caderas y glúteos" "Arriba/Abajo mover Espacio marcar Enter seguir Esc volver ? ayuda" \
 	"Cuestionario - Su dolor, parte 2 de 7"
 tmux_keys Down Down Down Down Space Enter
 tmux_expect "el peor dolor imaginable" "the scale's words in Spanish"
@@ -69,7 +46,7 @@ tmux_expect "¿Tiene alguna de estas molestias en las piernas?" "leg symptoms"
 tmux_keys Enter
 tmux_expect "¿La debilidad en las piernas va a peor" "weakness"
 tmux_keys '?'
-at_both_sizes "¿La debilidad en las piernas va a peor, o hace poco que tropieza con el pie o le cuesta caminar?" \
+tmux_at_both_sizes "¿La debilidad en las piernas va a peor, o hace poco que tropieza con el pie o le cuesta caminar?" \
 	"Conteste Sí si algo de esto es nuevo o va a peor." \
 	"Y sí N no Arriba/Abajo mover Enter seguir Esc volver ? ayuda"
 tmux_keys '?' n
@@ -90,13 +67,13 @@ tmux_keys 3 Enter Down Down Down Down Space Enter Enter Enter
 tmux_expect "¿Qué le gustaría conseguir" "goals"
 tmux_keys Space Enter Enter
 tmux_expect "Revise sus respuestas" "the review page in Spanish"
-at_both_sizes "Revise sus respuestas. Elija una con Enter para cambiarla." \
+tmux_at_both_sizes "Revise sus respuestas. Elija una con Enter para cambiarla." \
 	"Cuestionario - Revise sus respuestas" "Dolor ahora (0-10)"
 tmux_keys c
 tmux_expect "He contestado estas preguntas" "the consent in Spanish"
 tmux_type "Lucía Gómez"; tmux_keys Enter
 tmux_expect "Gracias" "the thank-you page in Spanish"
-at_both_sizes "¡Gracias! Sus respuestas están guardadas. Avise en recepción de que ha terminado." \
+tmux_at_both_sizes "¡Gracias! Sus respuestas están guardadas. Avise en recepción de que ha terminado." \
 	"Enter volver a la bienvenida"
 tmux_keys Enter
 
@@ -107,10 +84,10 @@ tmux_expect_gone "Bienvenida" "no Spanish left on the welcome page"
 # ---- A French-speaking client with an urgent answer --------------------
 tmux_keys F4
 tmux_expect "Bienvenue" "F4: the welcome page in French"
-at_both_sizes "Bienvenue! Avant votre massage, veuillez répondre à quelques questions sur votre dos et votre santé." \
+tmux_at_both_sizes "Bienvenue! Avant votre massage, veuillez répondre à quelques questions sur votre dos et votre santé." \
 	"Date de naissance :" "seulement pour reprendre" "Tapez Tab champ suivant Entrée continuer F1 aide"
 tmux_keys F1
-at_both_sizes "Tapez votre nom, appuyez sur Entrée, puis tapez votre date de naissance et appuyez de nouveau sur Entrée. Pour reprendre un questionnaire commencé, tapez aussi le code qui vous a été montré (Tab pour y aller)."
+tmux_at_both_sizes "Tapez votre nom, appuyez sur Entrée, puis tapez votre date de naissance et appuyez de nouveau sur Entrée. Pour reprendre un questionnaire commencé, tapez aussi le code qui vous a été montré (Tab pour y aller)."
 tmux_keys F1
 tmux_type "Élise Tremblay"; tmux_keys Enter
 tmux_type "3 mars 1975"; tmux_keys Enter
@@ -126,7 +103,7 @@ tmux_keys y 1 Enter Enter Enter Enter n
 tmux_expect "aller à la selle" "the bladder question in French"
 tmux_keys y
 tmux_expect "Vous nous avez dit avoir depuis peu" "the rule's own words for the client, in French"
-at_both_sizes "Vous nous avez dit avoir depuis peu de la difficulté à uriner ou à aller à la selle, ou à vous retenir. Avec un mal de dos, cela demande des soins d’urgence." \
+tmux_at_both_sizes "Vous nous avez dit avoir depuis peu de la difficulté à uriner ou à aller à la selle, ou à vous retenir. Avec un mal de dos, cela demande des soins d’urgence." \
 	"Appuyez sur Entrée pour continuer les questions." "Entrée continuer"
 tmux_keys Enter
 tmux_expect "!! Consultez d’urgence un médecin maintenant et avisez la réception." "the live banner in French"
@@ -137,7 +114,7 @@ tmux_keys 1 Enter n n n n Enter n 1 Enter 1 Enter
 tmux_expect "Quels médicaments prenez-vous?" "medications"
 tmux_keys Enter
 tmux_expect "Consultez maintenant" "the urgent page in French"
-at_both_sizes "Que faire maintenant :" \
+tmux_at_both_sizes "Que faire maintenant :" \
 	"1. Avisez la réception maintenant. Montrez-lui cet écran : on vous aidera." \
 	"Vos réponses sont enregistrées et la réception peut les voir. Parlez-lui avant de partir." \
 	"Avisez la réception maintenant"

@@ -30,6 +30,9 @@
 #                             as the lines of fixtures/plain/maya-kiosk.txt
 #   tmux_sign_in PIN [DOWNS]  at the desk's sign-in, press Down DOWNS times to
 #                             pick a name (default 0: the first), type PIN, Enter
+#   tmux_redrawn_at COLS      wait until the page is drawn COLS wide
+#   tmux_at_both_sizes TEXT...  each TEXT is whole on the screen at 80x24, then
+#                             at 132x43 (counted); back at 80x24 afterwards
 
 : "${MI_TMUX_TERM:=xterm-256color}"
 # tmux keeps its sockets under $TMUX_TMPDIR: inside $T, removed at exit.
@@ -271,4 +274,25 @@ tmux_kiosk_maya_questions() {
 	tmux_keys Space Enter
 	tmux_keys Enter
 	tmux_expect "Please check your answers" "review page"
+}
+
+# tmux_redrawn_at COLS: waits until the page is drawn COLS wide (its title
+# bar, whose right-hand words end next to the last column).
+tmux_redrawn_at() {
+	local deadline=$((SECONDS + 10)) width
+	while ((SECONDS < deadline)); do
+		width=$(tmux_screen | head -1 | wc -L)
+		((width <= $1 && width > $1 - 4)) && return 0
+		sleep 0.05
+	done
+}
+
+tmux_at_both_sizes() {
+	local text
+	for text in "$@"; do tmux_expect_whole "$text" "80x24: $text"; done
+	tmux_resize 132 43
+	tmux_redrawn_at 132
+	for text in "$@"; do tmux_expect_whole "$text" "132x43: $text"; done
+	tmux_resize 80 24
+	tmux_redrawn_at 80
 }
