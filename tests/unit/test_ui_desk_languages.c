@@ -241,7 +241,10 @@ static void check_language(const char *lang)
 	mi_desk_key(f.desk, mi_ui_key_char(L'?'));
 	expect_page(f.desk, "the client list's help",
 		    (const char *const[]){translated(" Help - any key closes "), NULL});
-	expect_help(f.desk, (const char *const[]){first, last, NULL});
+	/* The outcomes' legend follows it, whole too. */
+	char *legend = mi_level_legend();
+	expect_help(f.desk, (const char *const[]){first, last, legend, NULL});
+	free(legend);
 	mi_desk_key(f.desk, mi_ui_key_char(L'x'));
 
 	mi_desk_key(f.desk, mi_ui_key_char(L'n'));
