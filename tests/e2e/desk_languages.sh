@@ -72,6 +72,24 @@ opens() {
 	fail "$lang: $* opened no other page: $(tmux_screen)"
 }
 
+# in_help_box TEXT...: each TEXT is whole inside the help box (its rows
+# joined without the box's frame) at 80x24, then at 132x43 (counted).
+in_help_box() {
+	local text inside size
+	for size in "80 24" "132 43"; do
+		# shellcheck disable=SC2086
+		tmux_resize $size
+		tmux_redrawn_at "${size% *}"
+		inside=$(tmux_screen | sed -E 's/^ *\| ?//; s/ *\| *$//; s/^ *//; s/ *$//' | tr '\n' ' ' | tr -s ' ')
+		for text in "$@"; do
+			mi_test_count=$((mi_test_count + 1))
+			grep -qF -- "$text" <<<"$inside" || fail "$lang, ${size/ /x}: the help box does not hold '$text' whole: $(tmux_screen)"
+		done
+	done
+	tmux_resize 80 24
+	tmux_redrawn_at 80
+}
+
 # check NAME LANG: every word of NAME_LANG is whole at both sizes.
 check() {
 	local -a expected
@@ -105,7 +123,8 @@ for lang in es fr_CA; do
 	tmux_keys Tab
 	tmux_keys '?'
 	check HELP "$lang"
-	check MAIN_HELP "$lang"
+	mapfile -t help_words < <(words MAIN_HELP "$lang")
+	in_help_box "${help_words[@]}"
 	tmux_keys x
 
 	tmux_keys n
