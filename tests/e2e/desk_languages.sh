@@ -12,6 +12,7 @@
 # CLIENT_*, VISIT_* and REVIEW_* once those pages are translated; until
 # then the frame the desk draws over them (its help box, its status line)
 # is what is checked there.
+# shellcheck disable=SC2034 # the lists below are read by name (words)
 source "$(dirname "$0")/../lib/common.sh"
 source "$(dirname "$0")/../lib/tmux.sh"
 

@@ -2,7 +2,7 @@
  * the desk's language (LANGUAGE=es, then fr_CA), drawn at 80x24 and at
  * 132x43: the PIN setup, the sign-in, the client list (browsing and
  * searching), its help box, the new-client form, the due list, the idle
- * lock and the desk's intake. Each page holds its translated title, key
+ * lock, the desk's intake and the "please enlarge" page. Each page holds its translated title, key
  * hints and words whole, no row below the title runs to the last column,
  * and the desk's intake asks the questions in the desk's language (the
  * overlays, as at the kiosk). */
@@ -288,6 +288,16 @@ static void check_language(const char *lang)
 	free(english);
 	free(asked);
 	mi_desk_key(f.desk, (mi_ui_key){.kind = MI_KEY_CTRL, .ch = L's'});
+
+	/* A window too small for the desk asks to be enlarged. */
+	mi_ui_canvas *small = mi_ui_canvas_new(20, 60);
+	assert_non_null(small);
+	mi_ui_draw_too_small(small);
+	char *asks = ui_page_joined(small);
+	assert_non_null(strstr(asks, translated("The window is too small: please enlarge the "
+						"window.")));
+	free(asks);
+	mi_ui_canvas_free(small);
 
 	/* Idle: the lock, in the desk's language. */
 	mi_desk_tick(f.desk, 1000);
