@@ -2,10 +2,10 @@
  * the desk's language (LANGUAGE=es, then fr_CA), drawn at 80x24 and at
  * 132x43: the PIN setup, the sign-in, the client list (browsing and
  * searching), its help box, the new-client form, the due list, the idle
- * lock, the desk's intake and the "please enlarge" page. Each page holds its translated title, key
- * hints and words whole, no row below the title runs to the last column,
- * and the desk's intake asks the questions in the desk's language (the
- * overlays, as at the kiosk). */
+ * lock, the desk's intake and the "please enlarge" page. Each page holds
+ * its translated title, key hints and words whole, no row below the title
+ * runs to the last column, and the desk's intake asks the questions in the
+ * desk's language (the overlays, as at the kiosk). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
