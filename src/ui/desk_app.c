@@ -198,10 +198,11 @@ static const mi_translation *desk_translation(const mi_desk_config *config)
 
 /* Puts the desk's language back in use, with its questions and rule
  * messages (the desk intake asks them in it), when something else, such
- * as a summary printed in its client's language, changed it. */
+ * as a summary printed in its client's language, changed it. A desk
+ * without a translation of its own leaves the language in use alone. */
 static void speak_desk_language(const mi_desk *desk)
 {
-	if (mi_translation_in_use() != desk->language)
+	if (desk->language && mi_translation_in_use() != desk->language)
 		mi_translation_use(desk->language);
 }
 
