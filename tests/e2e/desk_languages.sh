@@ -7,11 +7,8 @@
 # on the screen at 80x24 and at 132x43.
 #
 # The lists below are the words expected on each page, per language (as
-# the screen shows them: runs of spaces read as one). The client, visit
-# and review pages draw their own titles and keys: add their words to
-# CLIENT_*, VISIT_* and REVIEW_* once those pages are translated; until
-# then the frame the desk draws over them (its help box, its status line)
-# is what is checked there.
+# the screen shows them: runs of spaces read as one); a page's list may
+# grow without touching the walk below.
 # shellcheck disable=SC2034 # the lists below are read by name (words)
 source "$(dirname "$0")/../lib/common.sh"
 source "$(dirname "$0")/../lib/tmux.sh"
@@ -48,10 +45,17 @@ INTAKE_es=("¿Cuál es su número de teléfono?")
 INTAKE_fr_CA=("Quel est votre numéro de téléphone?")
 INTAKE_KEPT_es="El cuestionario queda como borrador: i en la página del cliente lo retoma."
 INTAKE_KEPT_fr_CA="Le questionnaire est gardé comme brouillon : i sur la page du client le reprend."
-# The pages of the client's record (their words once translated).
-CLIENT_es=() CLIENT_fr_CA=()
-VISIT_es=() VISIT_fr_CA=()
-REVIEW_es=() REVIEW_fr_CA=()
+# The pages of the client's record.
+CLIENT_es=("Cliente 1 - Walter Brandt"
+	"Arriba/Abajo mover Enter abrir visita i cuestionario Esc volver ? ayuda")
+CLIENT_fr_CA=("Client 1 - Walter Brandt"
+	"Haut/Bas bouger Entrée ouvrir la visite i questionnaire Esc retour ? aide")
+VISIT_es=("Visita 1 - Walter Brandt" "s guardar p imprimir" "Esc volver ? ayuda")
+VISIT_fr_CA=("Visite 1 - Walter Brandt" "s enreg. p imprimer" "Esc retour ? aide")
+REVIEW_es=("Por revisar - cuestionarios en espera"
+	"Arriba/Abajo mover Enter abrir d descartar borrador Esc volver ? ayuda")
+REVIEW_fr_CA=("À réviser - questionnaires en attente"
+	"Haut/Bas bouger Entrée ouvrir d supprimer un brouillon Esc retour ? aide")
 
 
 # words NAME LANG: the list NAME_LANG, one word a line.

@@ -19,6 +19,7 @@
 #include "mi/questions.h"
 #include "mi/store.h"
 #include "mi/i18n.h"
+#include "mi/pin.h"
 #include "mi/store_therapists.h"
 #include "mi/translation.h"
 #include "mi/ui_desk.h"
@@ -327,6 +328,7 @@ static void desk_in_canadian_french_fits_succeeds(void **state)
 
 int main(void)
 {
+	mi_pin_use_cost(MI_PIN_COST_LEAST); /* ui_test_pin.h */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(desk_in_spanish_fits_succeeds),
 		cmocka_unit_test(desk_in_canadian_french_fits_succeeds),
