@@ -23,6 +23,7 @@
 #include "mi/store_therapists.h"
 #include "mi/translation.h"
 #include "mi/ui_desk.h"
+#include "example_visits.h"
 #include "temp_store.h"
 #include "test_intake_util.h"
 #include "ui_page_text.h"
@@ -152,18 +153,9 @@ static void open_in(fixture *f, const char *lang)
 	snprintf(path, sizeof path, "%s/lang/%s/intake.conf", getenv("MI_DATA_DIR"), lang);
 	assert_int_equal(mi_overlay_load(path, &f->language.overlays[MI_TRANSLATED_INTAKE], &err),
 			 MI_OK);
-	snprintf(path, sizeof path, "%s/tests/fixtures/examples/01-proceed-chronic-tightness.json",
-		 getenv("MI_SOURCE_DIR"));
-	mi_answers *answers = NULL;
-	assert_int_equal(mi_answers_read_file(path, &answers, &err), MI_OK);
-	mi_screening screening;
-	assert_int_equal(mi_screen(f->rules, answers, today, &screening, &err), MI_OK);
-	long long visit = 0, client = 0;
-	assert_int_equal(mi_store_intake(f->t.store, answers, &screening, mi_ruleset_version(f->rules),
-					 MI_SOURCE_CLI, today, &visit, &client, &err),
-			 MI_OK);
-	mi_screening_clear(&screening);
-	mi_answers_free(answers);
+	long long client = 0;
+	example_store(f->t.store, f->rules, example_answers("01-proceed-chronic-tightness.json"),
+		      MI_SOURCE_CLI, today, &client);
 }
 
 static void close_all(fixture *f)
