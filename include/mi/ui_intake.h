@@ -138,9 +138,13 @@ void mi_ui_answer_summary(const mi_ui_question *q, const mi_answers *answers, ch
  * is nothing to say (proceed, modify). Never names a level or a rule. */
 const char *mi_ui_client_notice(const mi_screening *screening);
 
-/* The therapist banner text, e.g. "[!! URGENT] seek urgent care now - 1 flag
- * (F2 for details)". Written into buf. */
-void mi_ui_therapist_banner(const mi_screening *screening, char *buf, size_t size);
+/* The therapist banner text, e.g. "[!! URGENT] seek urgent care now - 1 flag,
+ * 0 safety questions unanswered (F2 for details)", in the desk's language,
+ * written into buf. details_key adds the F2 hint. When it does not wrap
+ * into rows rows of width columns (width 0: no limit), the level's words
+ * and then the hint are left out; the mark and the counts always stay. */
+void mi_ui_therapist_banner(const mi_screening *screening, bool details_key, int width,
+			    int rows, char *buf, size_t size);
 
 /* ---- line mode (ui_plain.h) ----
  * The plain line mode answers a page with what a line says, then sends

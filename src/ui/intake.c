@@ -873,22 +873,49 @@ const char *mi_ui_client_notice(const mi_screening *s)
 	return _("Please speak to the front desk before your session.");
 }
 
-/* The outcome as symbol, words, flag and unanswered counts. */
-void mi_ui_therapist_banner(const mi_screening *s, char *buf, size_t size)
+/* True when text, word-wrapped width columns wide, takes at most rows rows
+ * (always, for width 0). */
+static bool wraps_within(const char *text, int width, int rows)
+{
+	return width <= 0 || mi_ui_wrap(NULL, 0, 0, width, rows + 1, 0, text) <= rows;
+}
+
+/* The outcome as symbol, words, flag and unanswered counts, within rows
+ * rows of width columns (0: any): the level's words go first, then the key
+ * hint; the mark and the counts always stay. */
+void mi_ui_therapist_banner(const mi_screening *s, bool details_key, int width, int rows,
+			    char *buf, size_t size)
 {
 	if (!s) {
-		snprintf(buf, size, "[?] no screening rules loaded");
+		snprintf(buf, size, "%s", _("[?] no screening rules loaded"));
 		return;
 	}
-	char meds[64] = "";
+	char counts[192], meds[96] = "";
 	if (s->unrecognised_count)
-		snprintf(meds, sizeof meds, ", %zu medicine%s not recognised", s->unrecognised_count,
-			 s->unrecognised_count == 1 ? "" : "s");
-	snprintf(buf, size, "%s %s - %zu flag%s, %zu safety question%s unanswered%s (F2 for details)",
-		 mi_level_outcome_tag(s->outcome, s->unanswered_count),
-		 mi_level_outcome_words(s->outcome, s->unanswered_count, true), s->flag_count,
-		 s->flag_count == 1 ? "" : "s", s->unanswered_count,
-		 s->unanswered_count == 1 ? "" : "s", meds);
+		/* TRANSLATORS: added after the counts of the therapist's banner. */
+		snprintf(meds, sizeof meds,
+			 dngettext(MI_TEXT_DOMAIN, ", %zu medicine not recognised", ", %zu medicines not recognised",
+				  s->unrecognised_count),
+			 s->unrecognised_count);
+	char flags[64], unanswered[128];
+	snprintf(flags, sizeof flags, dngettext(MI_TEXT_DOMAIN, "%zu flag", "%zu flags", s->flag_count),
+		 s->flag_count);
+	snprintf(unanswered, sizeof unanswered,
+		 dngettext(MI_TEXT_DOMAIN, "%zu safety question unanswered", "%zu safety questions unanswered",
+			  s->unanswered_count),
+		 s->unanswered_count);
+	/* TRANSLATORS: the counts of the therapist's banner, e.g. "1 flag, 2 safety
+	 * questions unanswered": the flags, then the questions. */
+	snprintf(counts, sizeof counts, _("%s, %s"), flags, unanswered);
+	const char *tag = mi_level_outcome_tag(s->outcome, s->unanswered_count);
+	const char *words = mi_level_outcome_words(s->outcome, s->unanswered_count, true);
+	/* TRANSLATORS: the therapist's banner says F2 shows the flags. */
+	const char *hint = details_key ? _(" (F2 for details)") : "";
+	snprintf(buf, size, "%s %s - %s%s%s", tag, words, counts, meds, hint);
+	if (!wraps_within(buf, width, rows))
+		snprintf(buf, size, "%s - %s%s%s", tag, counts, meds, hint);
+	if (!wraps_within(buf, width, rows))
+		snprintf(buf, size, "%s - %s%s", tag, counts, meds);
 }
 
 /* The answer to question q in short words (the review page, the desk). */
@@ -1113,9 +1140,10 @@ static int draw_banner(const mi_ui_intake *in, mi_ui_canvas *c)
 		char buf[256];
 		mi_level level = in->config.rules ? in->screening.outcome : MI_LEVEL_PROCEED;
 		size_t unanswered = in->config.rules ? in->screening.unanswered_count : 0;
-		mi_ui_therapist_banner(in->config.rules ? &in->screening : NULL, buf, sizeof buf);
-		mi_ui_put(c, 1, 1, mi_ui_outcome_attr(level, unanswered), 78, buf);
-		return 1;
+		/* Two rows: the second is free until F2 lists the flags there. */
+		mi_ui_therapist_banner(in->config.rules ? &in->screening : NULL, true, c->cols - 2, 2,
+				       buf, sizeof buf);
+		return mi_ui_wrap(c, 1, 1, c->cols - 2, 2, mi_ui_outcome_attr(level, unanswered), buf);
 	}
 	if (!in->config.rules || in->screening.outcome < MI_LEVEL_REFER)
 		return 0;

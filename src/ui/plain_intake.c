@@ -206,14 +206,10 @@ static void say_banner(walk *w)
 	if (w->mode != MI_UI_THERAPIST || !w->rules)
 		return;
 	char banner[sizeof w->banner];
-	mi_ui_therapist_banner(mi_ui_intake_screening(w->in), banner, sizeof banner);
+	mi_ui_therapist_banner(mi_ui_intake_screening(w->in), false, 0, 0, banner, sizeof banner);
 	if (strcmp(banner, w->banner) == 0)
 		return;
 	snprintf(w->banner, sizeof w->banner, "%s", banner);
-	/* "(F2 for details)" is the full-screen desk's; here the flags are listed at the end. */
-	char *f2 = strstr(banner, " (F2 for details)");
-	if (f2)
-		*f2 = '\0';
 	/* TRANSLATORS: the therapist's screening line ("[ok PROCEED] - 0 flags, ..."). */
 	mi_plain_say(w->io, _("Screening now: %s"), banner);
 }

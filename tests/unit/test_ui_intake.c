@@ -748,15 +748,29 @@ static void intake_therapist_banner_before_all_answers_is_not_fully_screened_suc
 	in = new_intake(&r, MI_UI_THERAPIST, rules, a);
 	mi_answers_free(a);
 	s = mi_ui_intake_screening(in);
+	/* Not fully screened: the banner is whole in two rows of 78 columns; in
+	 * one it keeps its mark and counts and leaves out the words. */
+	char banner[256];
+	assert_true(s->unanswered_count > 1);
+	mi_ui_therapist_banner(s, true, 78, 2, banner, sizeof banner);
+	assert_non_null(strstr(banner, "[? NOT FULLY SCREENED] deep tissue not cleared: ask the "
+				       "missing safety questions - 0 flags, "));
+	assert_non_null(strstr(banner, " safety questions unanswered (F2 for details)"));
+	mi_ui_therapist_banner(s, true, 78, 1, banner, sizeof banner);
+	assert_true(mi_ui_text_width(banner) <= 78);
+	assert_non_null(strstr(banner, "[? NOT FULLY SCREENED] - 0 flags, "));
+	assert_non_null(strstr(banner, " safety questions unanswered"));
 	while (s->unanswered_count > 0) {
 		assert_true(mi_ui_intake_goto(in, s->unanswered[0]));
 		assert_int_not_equal(answer_quickly(in), MI_UI_IGNORED);
 		s = mi_ui_intake_screening(in);
 	}
 	assert_int_equal(s->outcome, MI_LEVEL_PROCEED);
-	char banner[256];
-	mi_ui_therapist_banner(s, banner, sizeof banner);
-	assert_non_null(strstr(banner, "[ok PROCEED] deep tissue is fine so far"));
+	mi_ui_therapist_banner(s, true, 78, 2, banner, sizeof banner);
+	assert_non_null(strstr(banner, "[ok PROCEED] deep tissue is fine so far - 0 flags, 0 safety "
+				       "questions unanswered (F2 for details)"));
+	mi_ui_therapist_banner(s, false, 0, 0, banner, sizeof banner);
+	assert_null(strstr(banner, "F2"));
 	mi_ui_intake_free(in);
 	mi_ruleset_free(rules);
 }
