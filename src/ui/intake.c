@@ -930,7 +930,8 @@ void mi_ui_answer_summary(const mi_ui_question *q, const mi_answers *a, char *bu
 	long n;
 	switch (q->kind) {
 	case MI_Q_YESNO:
-		snprintf(buf, size, "%s", mi_answers_get_bool(a, q->key, &b) && b ? "Yes" : "No");
+		snprintf(buf, size, "%s",
+			 mi_answers_get_bool(a, q->key, &b) && b ? P_("answer", "Yes") : P_("answer", "No"));
 		return;
 	case MI_Q_SCALE:
 	case MI_Q_NUMBER:
@@ -1125,8 +1126,10 @@ static void draw_last_time(const mi_ui_intake *in, const mi_ui_question *q, mi_u
 	char answer[160], date[11], line[256];
 	mi_ui_answer_summary(q, in->last, answer, sizeof answer);
 	mi_date_format(in->config.last_date, date);
-	snprintf(line, sizeof line, "last time (%s): %s - Enter confirms it, or change it", date,
-		 answer);
+	/* TRANSLATORS: over an answer offered from the last visit; %1$s is its
+	 * date, %2$s the answer. */
+	snprintf(line, sizeof line, _("last time (%s): %s - Enter confirms it, or change it"),
+		 date, answer);
 	/* Right over the answer, or under the drawing of the back. */
 	int row = q->kind == MI_Q_BODYMAP ? ROW_HELP - 1 : ROW_INPUT - 1;
 	mi_ui_put(c, row, 2, MI_UI_BOLD, 76, line);
@@ -1175,29 +1178,34 @@ static void draw_flags(const mi_ui_intake *in, mi_ui_canvas *c)
 	for (int k = 2; k < ROW_STATUS; k++)
 		mi_ui_fill(c, k, 0, c->cols, L' ', 0);
 	int y = 2;
-	mi_ui_put(c, y++, 1, MI_UI_BOLD, -1, "Flags (any key closes):");
+	mi_ui_put(c, y++, 1, MI_UI_BOLD, -1, _("Flags (any key closes):"));
 	if (in->screening.flag_count == 0)
-		mi_ui_put(c, y++, 1, 0, -1, "No flag so far.");
+		mi_ui_put(c, y++, 1, 0, -1, _("No flag so far."));
 	for (size_t i = 0; i < in->screening.flag_count && y < ROW_STATUS - 1; i++) {
 		const mi_rule *r = in->screening.flags[i];
 		char *read = in->config.rules
 				     ? mi_screening_flag_medicines(in->config.rules, &in->screening, r->id)
 				     : NULL;
 		char line[1024];
-		snprintf(line, sizeof line, "%s %s: %s%s%s (source: %s)", mi_level_tag(r->level),
-			 r->id, r->note ? r->note : "", read ? " Read from: " : "", read ? read : "",
-			 r->source ? r->source : "");
+		char from[512] = "";
+		if (read)
+			/* TRANSLATORS: after a flag's note, the medicines it was read from. */
+			snprintf(from, sizeof from, _(" Read from: %s"), read);
+		/* TRANSLATORS: a flag in the F2 list: its mark, rule id, note, the
+		 * medicines it was read from, and its source. */
+		snprintf(line, sizeof line, _("%s %s: %s%s (source: %s)"), mi_level_tag(r->level),
+			 r->id, r->note ? r->note : "", from, r->source ? r->source : "");
 		free(read);
 		y += mi_ui_wrap(c, y, 1, 78, ROW_STATUS - 1 - y, mi_ui_level_attr(r->level), line);
 	}
 	for (size_t i = 0; i < in->screening.unrecognised_count && y < ROW_STATUS - 1; i++) {
 		char line[512];
-		snprintf(line, sizeof line, "Not recognised, ask: %s", in->screening.unrecognised[i]);
+		snprintf(line, sizeof line, _("Not recognised, ask: %s"), in->screening.unrecognised[i]);
 		y += mi_ui_wrap(c, y, 1, 78, ROW_STATUS - 1 - y, 0, line);
 	}
 	if (in->screening.unanswered_count && y < ROW_STATUS - 1) {
-		char line[1024] = "Not answered yet:";
-		size_t used = strlen(line);
+		char line[1024];
+		size_t used = (size_t)snprintf(line, sizeof line, "%s", _("Not answered yet:"));
 		for (size_t i = 0; i < in->screening.unanswered_count && used < sizeof line; i++)
 			used += (size_t)snprintf(line + used, sizeof line - used, " %s",
 						 in->screening.unanswered[i]);

@@ -45,8 +45,9 @@ static void expect_whole(const char *page, const char *want, const char *lang, c
 			 want, page);
 }
 
-/* Every question's page, help shown, at both sizes, in lang. */
-static void check_language(const char *lang)
+/* Every question's page, help shown, at both sizes, in lang; a yes-or-no
+ * answer on the review page reads yes_word. */
+static void check_language(const char *lang, const char *yes_word)
 {
 	char path[4096];
 	snprintf(path, sizeof path, "%s/lang/%s/intake.conf", getenv("MI_DATA_DIR"), lang);
@@ -86,6 +87,16 @@ static void check_language(const char *lang)
 		}
 	}
 	mi_ui_intake_free(in);
+	mi_answers *a = mi_answers_new();
+	for (size_t i = 0; i < count; i++)
+		if (q[i].kind == MI_Q_YESNO) {
+			assert_int_equal(mi_answers_set_bool(a, q[i].key, true, &err), MI_OK);
+			char summary[64];
+			mi_ui_answer_summary(&q[i], a, summary, sizeof summary);
+			assert_string_equal(summary, yes_word);
+			break;
+		}
+	mi_answers_free(a);
 	mi_translation_use(NULL);
 	mi_translation_clear(&t);
 }
@@ -93,13 +104,13 @@ static void check_language(const char *lang)
 static void intake_in_spanish_fits_succeeds(void **state)
 {
 	(void)state;
-	check_language("es");
+	check_language("es", "Sí");
 }
 
 static void intake_in_canadian_french_fits_succeeds(void **state)
 {
 	(void)state;
-	check_language("fr_CA");
+	check_language("fr_CA", "Oui");
 }
 
 static int setup(void **state)
