@@ -137,25 +137,25 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 	return rc;
 }
 
-#define TEXT_OF(n) #n
-#define TEXT(n) TEXT_OF(n) /* the number as a string literal */
+/* The --limit help names the default in words a translator can see. */
+_Static_assert(DEFAULT_LIMIT == 100, "the --limit help says the default is 100");
 
 const mi_command mi_command_audit = {
 	.name = "audit",
-	.summary = "list the audit log: who viewed or changed which record",
+	.summary = N_("list the audit log: who viewed or changed which record"),
 	.usage = "audit [--json] [--limit N]\n",
-	.about = "Lists the audit log, newest first: when, who (the therapist, \"kiosk\" or\n"
-		 "\"cli\"), what was done (view, list, history, create, complete, notes,\n"
-		 "review, discard, print, export, backup, set SETTING, ...), the table and the\n"
-		 "record's id. The log never holds a name, an answer, a flag or a setting's\n"
-		 "value: only which record was touched.\n",
+	.about = N_("Lists the audit log, newest first: when, who (the therapist, \"kiosk\" or\n"
+		    "\"cli\"), what was done (view, list, history, create, complete, notes,\n"
+		    "review, discard, print, export, backup, set SETTING, ...), the table and the\n"
+		    "record's id. The log never holds a name, an answer, a flag or a setting's\n"
+		    "value: only which record was touched.\n"),
 	.options = (const mi_cli_option[]){
-		{"limit", 'l', "N", "at most N entries (default " TEXT(DEFAULT_LIMIT) "; 0 lists them all)"},
-		{"json", 'j', NULL, "a JSON array of {\"id\", \"at\", \"who\", \"action\", \"table\",\n"
-				    "\"record_id\"} (record_id null when the action has no record)"},
+		{"limit", 'l', "N", N_("at most N entries (default 100; 0 lists them all)")},
+		{"json", 'j', NULL, N_("a JSON array of {\"id\", \"at\", \"who\", \"action\", \"table\",\n"
+				       "\"record_id\"} (record_id null when the action has no record)")},
 		{0},
 	},
-	.after = "Exit status: 0 success (also when there is no database yet); 64 bad\n"
-		 "command line; 74 the database cannot be read; 75 the database stayed busy.\n",
+	.after = N_("Exit status: 0 success (also when there is no database yet); 64 bad\n"
+		    "command line; 74 the database cannot be read; 75 the database stayed busy.\n"),
 	.run = run,
 };

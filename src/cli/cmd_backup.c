@@ -10,7 +10,9 @@
 
 static int run(mi_cli *cli, const mi_cli_args *args)
 {
-	const char *dest = mi_cli_one_file(args, "one FILE to write");
+	/* TRANSLATORS: the end of "backup needs one FILE to write; see massage-intake
+	 * backup --help.", translated on its own. */
+	const char *dest = mi_cli_one_file(args, N_("one FILE to write"));
 	if (!dest)
 		return MI_EUSAGE;
 
@@ -30,14 +32,14 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 
 const mi_command mi_command_backup = {
 	.name = "backup",
-	.summary = "write a checked copy of the database",
+	.summary = N_("write a checked copy of the database"),
 	.usage = "backup FILE\n",
-	.about = "Copies the database, while it is in use, into FILE (mode 0600) with\n"
-		 "SQLite's backup API, checks the copy with integrity_check and only then\n"
-		 "puts it in place (replacing FILE if it exists). Keep backups somewhere\n"
-		 "as private as the database: they hold health information.\n",
-	.after = "Exit status: 0 written; 64 bad command line; 66 no database yet;\n"
-		 "73 the copy cannot be written or did not check out; 74 the database\n"
-		 "cannot be read; 75 it stayed busy, try again.\n",
+	.about = N_("Copies the database, while it is in use, into FILE (mode 0600) with\n"
+		    "SQLite's backup API, checks the copy with integrity_check and only then\n"
+		    "puts it in place (replacing FILE if it exists). Keep backups somewhere\n"
+		    "as private as the database: they hold health information.\n"),
+	.after = N_("Exit status: 0 written; 64 bad command line; 66 no database yet;\n"
+		    "73 the copy cannot be written or did not check out; 74 the database\n"
+		    "cannot be read; 75 it stayed busy, try again.\n"),
 	.run = run,
 };

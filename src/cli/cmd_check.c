@@ -62,12 +62,12 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 
 const mi_command mi_command_check = {
 	.name = "check",
-	.summary = "check the database's integrity",
+	.summary = N_("check the database's integrity"),
 	.usage = "check\n",
-	.about = "Checks the database: SQLite's integrity_check over every page and\n"
-		 "foreign_key_check over every reference. Prints \"integrity: ok\" and\n"
-		 "\"foreign keys: ok\", or one line per problem.\n",
-	.after = "Exit status: 0 all ok; 64 bad command line; 66 no database yet; 74 a\n"
-		 "problem was found or the file is damaged or not a database; 75 busy.\n",
+	.about = N_("Checks the database: SQLite's integrity_check over every page and\n"
+		    "foreign_key_check over every reference. Prints \"integrity: ok\" and\n"
+		    "\"foreign keys: ok\", or one line per problem.\n"),
+	.after = N_("Exit status: 0 all ok; 64 bad command line; 66 no database yet; 74 a\n"
+		    "problem was found or the file is damaged or not a database; 75 busy.\n"),
 	.run = run,
 };

@@ -236,26 +236,26 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 
 const mi_command mi_command_check_translations = {
 	.name = "check-translations",
-	.summary = "what is missing or out of date in a language's translation",
+	.summary = N_("what is missing or out of date in a language's translation"),
 	.usage = "check-translations [LANG]\n"
 		 "         check-translations LANG --template intake.conf|rules.conf|aftercare.conf\n",
-	.about = "Lists every word of a language still to translate: the program's own\n"
-		 "(its gettext catalogue against the template massage-intake.pot: not\n"
-		 "translated, or fuzzy) and those of the data files (data/lang/LANG/\n"
-		 "intake.conf, rules.conf and aftercare.conf against the files in use: an\n"
-		 "entry missing, one no longer in the file, one whose English changed since\n"
-		 "it was translated). LANG is a code such as es or fr_CA; without it every\n"
-		 "language shipped is checked. One line per problem, FILE:LINE where there\n"
-		 "is one, then \"LANG: complete\" or \"LANG: N to translate\". How to add\n"
-		 "a language: docs/translations.md.\n",
+	.about = N_("Lists every word of a language still to translate: the program's own\n"
+		    "(its gettext catalogue against the template massage-intake.pot: not\n"
+		    "translated, or fuzzy) and those of the data files (data/lang/LANG/\n"
+		    "intake.conf, rules.conf and aftercare.conf against the files in use: an\n"
+		    "entry missing, one no longer in the file, one whose English changed since\n"
+		    "it was translated). LANG is a code such as es or fr_CA; without it every\n"
+		    "language shipped is checked. One line per problem, FILE:LINE where there\n"
+		    "is one, then \"LANG: complete\" or \"LANG: N to translate\". How to add\n"
+		    "a language: docs/translations.md.\n"),
 	.options = (const mi_cli_option[]){
 		{"template", 't', "FILE",
-		 "print the whole overlay of FILE for LANG: every entry\n"
-		 "with its source line, translated where the overlay in\n"
-		 "use is up to date, else in English marked TRANSLATE"},
+		 N_("print the whole overlay of FILE for LANG: every entry\n"
+		    "with its source line, translated where the overlay in\n"
+		    "use is up to date, else in English marked TRANSLATE")},
 		{NULL, 0, NULL, NULL},
 	},
-	.after = "Exit status: 0 every language checked is complete; 65 something is left\n"
-		 "to translate, or a data file is broken; 64 bad command line.\n",
+	.after = N_("Exit status: 0 every language checked is complete; 65 something is left\n"
+		    "to translate, or a data file is broken; 64 bad command line.\n"),
 	.run = run,
 };

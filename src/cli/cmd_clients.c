@@ -99,18 +99,18 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 
 const mi_command mi_command_clients = {
 	.name = "clients",
-	.summary = "list clients (--search TEXT)",
+	.summary = N_("list clients (--search TEXT)"),
 	.usage = "clients [--search TEXT] [--json]\n",
-	.about = "Lists clients, one per line, ordered by name: id, name, birth date, the\n"
-		 "date and screening outcome of the latest completed visit.\n",
+	.about = N_("Lists clients, one per line, ordered by name: id, name, birth date, the\n"
+		    "date and screening outcome of the latest completed visit.\n"),
 	.options = (const mi_cli_option[]){
-		{"search", 's', "TEXT", "only clients whose name contains TEXT (case, accents,\n"
-					"width and spacing ignored, in every script)"},
-		{"json", 'j', NULL, "a JSON array of {\"id\", \"name\", \"birth_date\", \"phone\",\n"
-				    "\"email\", \"last_visit\", \"last_outcome\", \"visits\"}"},
+		{"search", 's', "TEXT", N_("only clients whose name contains TEXT (case, accents,\n"
+					   "width and spacing ignored, in every script)")},
+		{"json", 'j', NULL, N_("a JSON array of {\"id\", \"name\", \"birth_date\", \"phone\",\n"
+				       "\"email\", \"last_visit\", \"last_outcome\", \"visits\"}")},
 		{0},
 	},
-	.after = "Exit status: 0 success (also when no client matches); 64 bad command line;\n"
-		 "74 the database cannot be read; 75 the database stayed busy.\n",
+	.after = N_("Exit status: 0 success (also when no client matches); 64 bad command line;\n"
+		    "74 the database cannot be read; 75 the database stayed busy.\n"),
 	.run = run,
 };

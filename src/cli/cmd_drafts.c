@@ -111,38 +111,38 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 
 const mi_command mi_command_drafts = {
 	.name = "drafts",
-	.summary = "unfinished intakes; discard one",
+	.summary = N_("unfinished intakes; discard one"),
 	.usage = "drafts [--expired] [--json]\n"
 		 "       massage-intake drafts --discard VISIT [--yes]\n",
-	.about = "Lists the intakes begun at the front desk or the kiosk and not finished,\n"
-		 "oldest first: the visit, its date, the client (or the name typed so far),\n"
-		 "where it was begun and the outcome of its answers so far. Resume one at\n"
-		 "the front desk (i on the client's page, or the review queue).\n"
-		 "\n"
-		 "A draft leaves the review queue draft_expiry_days days (a setting,\n"
-		 "default 14) after the day it was begun, unless its answers so far are\n"
-		 "urgent or refer: those stay until finished or discarded. An expired\n"
-		 "draft is kept, not deleted: --expired lists them. The front desk does\n"
-		 "not resume one as the client's new intake (its answers are old): it\n"
-		 "starts a new one.\n"
-		 "\n"
-		 "--discard deletes an unfinished intake and every answer saved in it, for\n"
-		 "good (an intake a client began and left, say); a finished visit is never\n"
-		 "discarded (see massage-intake erase), and one open on a screen right now\n"
-		 "(a client filling it at the kiosk) is refused, saying so. It names the\n"
-		 "client and the day the draft was begun and asks for confirmation on a\n"
-		 "terminal; its resume code and claim go with it; the audit log records\n"
-		 "who discarded which visit.\n",
+	.about = N_("Lists the intakes begun at the front desk or the kiosk and not finished,\n"
+		    "oldest first: the visit, its date, the client (or the name typed so far),\n"
+		    "where it was begun and the outcome of its answers so far. Resume one at\n"
+		    "the front desk (i on the client's page, or the review queue).\n"
+		    "\n"
+		    "A draft leaves the review queue draft_expiry_days days (a setting,\n"
+		    "default 14) after the day it was begun, unless its answers so far are\n"
+		    "urgent or refer: those stay until finished or discarded. An expired\n"
+		    "draft is kept, not deleted: --expired lists them. The front desk does\n"
+		    "not resume one as the client's new intake (its answers are old): it\n"
+		    "starts a new one.\n"
+		    "\n"
+		    "--discard deletes an unfinished intake and every answer saved in it, for\n"
+		    "good (an intake a client began and left, say); a finished visit is never\n"
+		    "discarded (see massage-intake erase), and one open on a screen right now\n"
+		    "(a client filling it at the kiosk) is refused, saying so. It names the\n"
+		    "client and the day the draft was begun and asks for confirmation on a\n"
+		    "terminal; its resume code and claim go with it; the audit log records\n"
+		    "who discarded which visit.\n"),
 	.options = (const mi_cli_option[]){
-		{"json", 'j', NULL, "the list as a JSON array, as massage-intake review --json"},
-		{"expired", 'e', NULL, "the drafts that expired out of the review queue"},
-		{"discard", 'd', "VISIT", "discard that unfinished intake"},
-		{"yes", 'y', NULL, "discard without asking (needed without a terminal)"},
+		{"json", 'j', NULL, N_("the list as a JSON array, as massage-intake review --json")},
+		{"expired", 'e', NULL, N_("the drafts that expired out of the review queue")},
+		{"discard", 'd', "VISIT", N_("discard that unfinished intake")},
+		{"yes", 'y', NULL, N_("discard without asking (needed without a terminal)")},
 		{0},
 	},
-	.after = "Exit status: 0 done (also when there are none); 1 not confirmed; 64 bad\n"
-		 "command line; 65 VISIT is finished; 66 no database yet (for --discard);\n"
-		 "67 no such visit; 74 the database cannot be used; 75 it stayed busy, or\n"
-		 "the intake is open on a screen right now.\n",
+	.after = N_("Exit status: 0 done (also when there are none); 1 not confirmed; 64 bad\n"
+		    "command line; 65 VISIT is finished; 66 no database yet (for --discard);\n"
+		    "67 no such visit; 74 the database cannot be used; 75 it stayed busy, or\n"
+		    "the intake is open on a screen right now.\n"),
 	.run = run,
 };

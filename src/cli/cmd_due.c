@@ -147,26 +147,26 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 
 const mi_command mi_command_due = {
 	.name = "due",
-	.summary = "who is due for a follow-up (--days N, --ics FILE)",
+	.summary = N_("who is due for a follow-up (--days N, --ics FILE)"),
 	.usage = "due [--days N] [--json] [--ics FILE]\n",
-	.about = "Lists the clients due for a follow-up on or before N days from today\n"
-		 "(default 7; overdue ones too), from the plan a therapist set on their\n"
-		 "latest planned visit (note VISIT --plan):\n"
-		 "  reassess            ask how they feel 48-72 hours after the session\n"
-		 "  series:N:DAYS       the next of N sessions, DAYS after the last visit\n"
-		 "  maintenance:DAYS    a session DAYS after the last visit\n"
-		 "Each line and --json's \"plan\" name the plan by the id the clinic offers\n"
-		 "it under in intake.conf ([followup_plan ID], the ids the desk's f key\n"
-		 "and note --plan take), or as set when it offers none like it.\n",
+	.about = N_("Lists the clients due for a follow-up on or before N days from today\n"
+		    "(default 7; overdue ones too), from the plan a therapist set on their\n"
+		    "latest planned visit (note VISIT --plan):\n"
+		    "  reassess            ask how they feel 48-72 hours after the session\n"
+		    "  series:N:DAYS       the next of N sessions, DAYS after the last visit\n"
+		    "  maintenance:DAYS    a session DAYS after the last visit\n"
+		    "Each line and --json's \"plan\" name the plan by the id the clinic offers\n"
+		    "it under in intake.conf ([followup_plan ID], the ids the desk's f key\n"
+		    "and note --plan take), or as set when it offers none like it.\n"),
 	.options = (const mi_cli_option[]){
-		{"days", 'd', "N", "how far ahead to look, 0 to 365"},
-		{"json", 'j', NULL, "one JSON array, for other programs"},
-		{"ics", 'i', "FILE", "also write the list as an iCalendar file (- for standard\n"
-				     "output) that calendar and mail programs import: one all-day\n"
-				     "event per client with their name and the reason only"},
+		{"days", 'd', "N", N_("how far ahead to look, 0 to 365")},
+		{"json", 'j', NULL, N_("one JSON array, for other programs")},
+		{"ics", 'i', "FILE", N_("also write the list as an iCalendar file (- for standard\n"
+				        "output) that calendar and mail programs import: one all-day\n"
+				        "event per client with their name and the reason only")},
 		{0},
 	},
-	.after = "Exit status: 0 listed; 64 bad command line; 66 no database yet;\n"
-		 "73 the calendar file cannot be written.\n",
+	.after = N_("Exit status: 0 listed; 64 bad command line; 66 no database yet;\n"
+		    "73 the calendar file cannot be written.\n"),
 	.run = run,
 };

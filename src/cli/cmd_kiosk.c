@@ -75,8 +75,10 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 
 const mi_command mi_command_kiosk = {
 	.name = "kiosk",
-	.summary = "the client self-fill kiosk (leave with F12 and the PIN)",
+	.summary = N_("the client self-fill kiosk (leave with F12 and the PIN)"),
 	.usage = "kiosk\n",
+	/* Not marked for translation: the language names are not ASCII, which
+	 * po/massage-intake.pot (written without a header) cannot hold. */
 	.about = "Runs the client self-fill kiosk: a client types their name and date of\n"
 		 "birth and answers the intake questions; every answer is saved as it is\n"
 		 "given, and an interrupted intake resumes. No key leaves the kiosk except\n"
@@ -91,7 +93,7 @@ const mi_command mi_command_kiosk = {
 		 "question is printed, the answer typed and Enter pressed; choices by number\n"
 		 "(\"1, 4\" for several), ? help, < back; F12 or Ctrl-T then Enter, and the PIN,\n"
 		 "leave. Through a pipe, the end of the input ends it.\n",
-	.after = "Exit status: 0 left with the PIN (with --plain: or the input ended); 64 no\n"
-		 "PIN set or no terminal; 74 the database cannot be opened.\n",
+	.after = N_("Exit status: 0 left with the PIN (with --plain: or the input ended); 64 no\n"
+		    "PIN set or no terminal; 74 the database cannot be opened.\n"),
 	.run = run,
 };

@@ -11,7 +11,9 @@
 
 static int run(mi_cli *cli, const mi_cli_args *args)
 {
-	const char *source = mi_cli_one_file(args, "one backup FILE");
+	/* TRANSLATORS: the end of "restore needs one backup FILE; see massage-intake
+	 * restore --help.", translated on its own. */
+	const char *source = mi_cli_one_file(args, N_("one backup FILE"));
 	if (!source)
 		return MI_EUSAGE;
 	int rc = 0;
@@ -50,19 +52,19 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 
 const mi_command mi_command_restore = {
 	.name = "restore",
-	.summary = "put a backup in place of the database (the old one is kept)",
+	.summary = N_("put a backup in place of the database (the old one is kept)"),
 	.usage = "restore FILE\n",
-	.about = "Puts the backup FILE (written by massage-intake backup) in place of the\n"
-		 "database. FILE is checked first: a massage-intake database of this\n"
-		 "version or an older one (brought up to date), SQLite's integrity_check\n"
-		 "and foreign_key_check. The database it replaces is kept beside it as\n"
-		 "DATABASE.before-restore-YYYYMMDD-HHMMSS (with its -wal file when it had\n"
-		 "one), so nothing is lost. Close the front desk and every kiosk first: the\n"
-		 "restore waits up to 5 seconds for the database to be free, then gives up\n"
-		 "without changing anything. See docs/RELIABILITY.md.\n",
-	.after = "Exit status: 0 restored; 64 bad command line; 65 FILE is not a usable\n"
-		 "backup (damaged, newer, another program's); 66 FILE is missing; 73 the\n"
-		 "restored copy cannot be written; 74 the database cannot be replaced\n"
-		 "(read-only, not a massage-intake database); 75 it is in use, try again.\n",
+	.about = N_("Puts the backup FILE (written by massage-intake backup) in place of the\n"
+		    "database. FILE is checked first: a massage-intake database of this\n"
+		    "version or an older one (brought up to date), SQLite's integrity_check\n"
+		    "and foreign_key_check. The database it replaces is kept beside it as\n"
+		    "DATABASE.before-restore-YYYYMMDD-HHMMSS (with its -wal file when it had\n"
+		    "one), so nothing is lost. Close the front desk and every kiosk first: the\n"
+		    "restore waits up to 5 seconds for the database to be free, then gives up\n"
+		    "without changing anything. See docs/RELIABILITY.md.\n"),
+	.after = N_("Exit status: 0 restored; 64 bad command line; 65 FILE is not a usable\n"
+		    "backup (damaged, newer, another program's); 66 FILE is missing; 73 the\n"
+		    "restored copy cannot be written; 74 the database cannot be replaced\n"
+		    "(read-only, not a massage-intake database); 75 it is in use, try again.\n"),
 	.run = run,
 };

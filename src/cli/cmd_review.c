@@ -52,33 +52,33 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 
 const mi_command mi_command_review = {
 	.name = "review",
-	.summary = "the review queue; mark an intake reviewed",
+	.summary = N_("the review queue; mark an intake reviewed"),
 	.usage = "review [--json]\n"
 		 "       massage-intake review VISIT --mark\n",
-	.about = "Without VISIT, lists what waits at the front desk as its review page\n"
-		 "shows it: intakes filled in at the kiosk and urgent or refer intakes\n"
-		 "from anywhere (also intake --answers) that no one has reviewed yet,\n"
-		 "and intakes not finished; urgent first, then refer, then the others\n"
-		 "(a draft by its answers so far), oldest first within each. One line\n"
-		 "each: the visit, its date, the client (or the name typed so far),\n"
-		 "where it was entered and whether it is finished, and the screening\n"
-		 "outcome (\"proceed, not fully screened\" while safety questions are\n"
-		 "unanswered). Read one with massage-intake show VISIT.\n"
-		 "\n"
-		 "With VISIT --mark, marks that finished intake as reviewed (the front\n"
-		 "desk's m), recorded in the audit log.\n",
+	.about = N_("Without VISIT, lists what waits at the front desk as its review page\n"
+		    "shows it: intakes filled in at the kiosk and urgent or refer intakes\n"
+		    "from anywhere (also intake --answers) that no one has reviewed yet,\n"
+		    "and intakes not finished; urgent first, then refer, then the others\n"
+		    "(a draft by its answers so far), oldest first within each. One line\n"
+		    "each: the visit, its date, the client (or the name typed so far),\n"
+		    "where it was entered and whether it is finished, and the screening\n"
+		    "outcome (\"proceed, not fully screened\" while safety questions are\n"
+		    "unanswered). Read one with massage-intake show VISIT.\n"
+		    "\n"
+		    "With VISIT --mark, marks that finished intake as reviewed (the front\n"
+		    "desk's m), recorded in the audit log.\n"),
 	.options = (const mi_cli_option[]){
-		{"mark", 'm', NULL, "mark VISIT as reviewed"},
-		{"json", 'j', NULL, "the queue as a JSON array of {\"visit\", \"client\", \"name\",\n"
-				    "\"date\", \"state\", \"source\", \"reviewed\", \"pain\", \"outcome\",\n"
-				    "\"updated\", \"fully_screened\"} (client null for a kiosk draft not\n"
-				    "stored yet; fully_screened null without an outcome)"},
+		{"mark", 'm', NULL, N_("mark VISIT as reviewed")},
+		{"json", 'j', NULL, N_("the queue as a JSON array of {\"visit\", \"client\", \"name\",\n"
+				       "\"date\", \"state\", \"source\", \"reviewed\", \"pain\", \"outcome\",\n"
+				       "\"updated\", \"fully_screened\"} (client null for a kiosk draft not\n"
+				       "stored yet; fully_screened null without an outcome)")},
 		{0},
 	},
-	.after = "Exit status: 0 done (also when nothing waits, or VISIT was reviewed\n"
-		 "before); 64 bad command line; 65 VISIT needs no review (not from the\n"
-		 "kiosk, neither urgent nor refer) or is not finished; 66 no database\n"
-		 "yet (for --mark); 67 no such visit; 74 the database cannot be used;\n"
-		 "75 it stayed busy.\n",
+	.after = N_("Exit status: 0 done (also when nothing waits, or VISIT was reviewed\n"
+		    "before); 64 bad command line; 65 VISIT needs no review (not from the\n"
+		    "kiosk, neither urgent nor refer) or is not finished; 66 no database\n"
+		    "yet (for --mark); 67 no such visit; 74 the database cannot be used;\n"
+		    "75 it stayed busy.\n"),
 	.run = run,
 };

@@ -93,15 +93,15 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 
 const mi_command mi_command_rules = {
 	.name = "rules",
-	.summary = "list the loaded screening rules",
+	.summary = N_("list the loaded screening rules"),
 	.usage = "rules [--json] [--rules FILE]\n",
-	.about = "Lists the screening rules in use: the rules version, the version and\n"
-		 "fingerprint of the intake questions (intake.conf), then each rule's\n"
-		 "level, id and source. The rules come from --rules FILE, else the first\n"
-		 "rules.conf in --data DIR, ~/.config/massage-intake, /etc/massage-intake\n"
-		 "and the shipped folder; a broken file is refused with its line.\n",
+	.about = N_("Lists the screening rules in use: the rules version, the version and\n"
+		    "fingerprint of the intake questions (intake.conf), then each rule's\n"
+		    "level, id and source. The rules come from --rules FILE, else the first\n"
+		    "rules.conf in --data DIR, ~/.config/massage-intake, /etc/massage-intake\n"
+		    "and the shipped folder; a broken file is refused with its line.\n"),
 	.options = (const mi_cli_option[]){
-		{"json", 'j', NULL, "{\"version\": ..., \"rules\": [{\"id\", \"level\", \"when\", \"source\"}]}"},
+		{"json", 'j', NULL, N_("{\"version\": ..., \"rules\": [{\"id\", \"level\", \"when\", \"source\"}]}")},
 		{0},
 	},
 	.run = run,

@@ -213,24 +213,24 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 
 const mi_command mi_command_screen = {
 	.name = "screen",
-	.summary = "screen intake answers against the rules",
+	.summary = N_("screen intake answers against the rules"),
 	.usage = "screen [--json | --jsonl] [--rules FILE] [FILE | -]\n",
-	.about = "Screens one intake answers object (JSON) against the screening rules and\n"
-		 "prints the outcome (proceed, modify, refer or urgent), every flag that\n"
-		 "fired, how each medicine was read (and what a misspelling was read as),\n"
-		 "the medications not recognised, and the safety questions left\n"
-		 "unanswered. Reads FILE, or standard input when FILE is - or missing.\n",
+	.about = N_("Screens one intake answers object (JSON) against the screening rules and\n"
+		    "prints the outcome (proceed, modify, refer or urgent), every flag that\n"
+		    "fired, how each medicine was read (and what a misspelling was read as),\n"
+		    "the medications not recognised, and the safety questions left\n"
+		    "unanswered. Reads FILE, or standard input when FILE is - or missing.\n"),
 	.options = (const mi_cli_option[]){
-		{"json", 'j', NULL, "one line of JSON instead of text"},
-		{"jsonl", 'l', NULL, "one answers object per input line, one JSON result per\n"
-				     "output line, in order (blank lines are skipped)"},
+		{"json", 'j', NULL, N_("one line of JSON instead of text")},
+		{"jsonl", 'l', NULL, N_("one answers object per input line, one JSON result per\n"
+				        "output line, in order (blank lines are skipped)")},
 		{0},
 	},
-	.after = "The program's own --rules FILE (rules to use for this run; medications.conf\n"
-		 "is still looked up as usual) and --data DIR (a folder whose rules.conf and\n"
-		 "medications.conf come first; see FILES in massage-intake(1)) apply too.\n"
-		 "\n"
-		 "Exit status: 0 whatever the outcome; 64 bad command line; 65 invalid\n"
-		 "answers or a broken rules file (with the line); 66 a missing file.\n",
+	.after = N_("The program's own --rules FILE (rules to use for this run; medications.conf\n"
+		    "is still looked up as usual) and --data DIR (a folder whose rules.conf and\n"
+		    "medications.conf come first; see FILES in massage-intake(1)) apply too.\n"
+		    "\n"
+		    "Exit status: 0 whatever the outcome; 64 bad command line; 65 invalid\n"
+		    "answers or a broken rules file (with the line); 66 a missing file.\n"),
 	.run = run,
 };

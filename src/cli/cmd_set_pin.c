@@ -69,19 +69,19 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 
 const mi_command mi_command_set_pin = {
 	.name = "set-pin",
-	.summary = "the clinic's first PIN (the owner account), or a new PIN with --as",
+	.summary = N_("the clinic's first PIN (the owner account), or a new PIN with --as"),
 	.usage = "set-pin\n"
 		 "       massage-intake --as NAME set-pin\n",
-	.about = "Without accounts yet, sets the clinic's first PIN: it becomes the owner\n"
-		 "account \"owner\", a therapist, which signs in at the front desk and\n"
-		 "leaves the kiosk (F12, then the PIN). With --as NAME, changes that\n"
-		 "account's PIN: its current PIN comes first, then the new one.\n"
-		 "A PIN is 4 to 12 digits and nothing else (a NUL byte, a letter or a\n"
-		 "space is refused). On a terminal it is asked twice without echo;\n"
-		 "otherwise one line is read from standard input. Only an Argon2id hash\n"
-		 "of the PIN is stored, in the database.\n",
-	.after = "Exit status: 0 set; 64 bad command line, the two PINs differ, or the\n"
-		 "clinic has accounts and --as is missing; 65 not 4 to 12 digits;\n"
-		 "74 the database cannot be written; 77 a wrong name or PIN with --as.\n",
+	.about = N_("Without accounts yet, sets the clinic's first PIN: it becomes the owner\n"
+		    "account \"owner\", a therapist, which signs in at the front desk and\n"
+		    "leaves the kiosk (F12, then the PIN). With --as NAME, changes that\n"
+		    "account's PIN: its current PIN comes first, then the new one.\n"
+		    "A PIN is 4 to 12 digits and nothing else (a NUL byte, a letter or a\n"
+		    "space is refused). On a terminal it is asked twice without echo;\n"
+		    "otherwise one line is read from standard input. Only an Argon2id hash\n"
+		    "of the PIN is stored, in the database.\n"),
+	.after = N_("Exit status: 0 set; 64 bad command line, the two PINs differ, or the\n"
+		    "clinic has accounts and --as is missing; 65 not 4 to 12 digits;\n"
+		    "74 the database cannot be written; 77 a wrong name or PIN with --as.\n"),
 	.run = run,
 };

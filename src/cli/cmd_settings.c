@@ -10,27 +10,48 @@
 #include "mi/i18n.h"
 #include "mi/text.h"
 
+/* A setting's unit in the desk's language ("seconds"). */
+static const char *unit_words(const char *unit)
+{
+	if (strcmp(unit, "seconds") == 0)
+		return P_("unit of a setting", "seconds");
+	if (strcmp(unit, "hours") == 0)
+		return P_("unit of a setting", "hours");
+	if (strcmp(unit, "days") == 0)
+		return P_("unit of a setting", "days");
+	return unit;
+}
+
 /* What a setting accepts and its default, for the help. */
 static void describe(const mi_setting_def *def, char *buf, size_t size)
 {
 	switch (def->type) {
 	case MI_SETTING_TEXT:
-		snprintf(buf, size, "text, %ld to %ld bytes; default \"%s\"", def->min, def->max,
+		/* TRANSLATORS: what a text setting accepts, in --help: its
+		 * shortest and longest length, then its default. */
+		snprintf(buf, size, _("text, %ld to %ld bytes; default \"%s\""), def->min, def->max,
 			 def->default_value);
 		break;
 	case MI_SETTING_CHOICE:
-		snprintf(buf, size, "%s or %s; default: the locale's", def->choices[0],
+		/* TRANSLATORS: the two values a setting accepts (a4, letter),
+		 * kept as typed. */
+		snprintf(buf, size, _("%s or %s; default: the locale's"), def->choices[0],
 			 def->choices[1]);
 		break;
 	case MI_SETTING_INTEGER:
-		snprintf(buf, size, "%ld to %ld %s; default %s", def->min, def->max, def->unit,
-			 def->default_value);
+		/* TRANSLATORS: "10 to 3600 seconds; default 180": the range, the
+		 * unit (translated on its own) and the default. */
+		snprintf(buf, size, _("%ld to %ld %s; default %s"), def->min, def->max,
+			 unit_words(def->unit), def->default_value);
 		break;
 	case MI_SETTING_PERIOD:
-		snprintf(buf, size, "a number and d, w, m or y; default: none");
+		/* TRANSLATORS: d, w, m and y are typed as they are (days, weeks,
+		 * months, years). */
+		snprintf(buf, size, "%s", _("a number and d, w, m or y; default: none"));
 		break;
 	case MI_SETTING_PHONE:
-		snprintf(buf, size, "digits, spaces and + - ( ) ., %ld to %ld characters; default: none",
+		snprintf(buf, size,
+			 _("digits, spaces and + - ( ) ., %ld to %ld characters; default: none"),
 			 def->min, def->max);
 		break;
 	}
@@ -40,7 +61,7 @@ static void describe(const mi_setting_def *def, char *buf, size_t size)
 static void settings_help(const mi_cli *cli, FILE *out)
 {
 	(void)cli;
-	fprintf(out, "\nSettings:\n");
+	fprintf(out, "\n%s\n", _("Settings:"));
 	for (size_t key = 0; key < MI_SETTING_COUNT; key++) {
 		const mi_setting_def *def = mi_setting_def_of(key);
 		char accepts[160];
@@ -113,19 +134,19 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 
 const mi_command mi_command_settings = {
 	.name = "settings",
-	.summary = "show or change the clinic's settings",
+	.summary = N_("show or change the clinic's settings"),
 	.usage = "settings [KEY [VALUE | --unset]]\n",
-	.about = "Without KEY, lists every setting with the value in force: \"(default)\"\n"
-		 "follows a value that is not set, and a stored value this program refuses\n"
-		 "(one written into the database by hand) is named, with the default used\n"
-		 "instead. With KEY alone, prints that line. With a VALUE, sets it (a value\n"
-		 "that does not fit is refused and nothing changes); --unset goes back to\n"
-		 "the default. A running kiosk or front desk takes up a new timeout within\n"
-		 "a few seconds.\n",
+	.about = N_("Without KEY, lists every setting with the value in force: \"(default)\"\n"
+		    "follows a value that is not set, and a stored value this program refuses\n"
+		    "(one written into the database by hand) is named, with the default used\n"
+		    "instead. With KEY alone, prints that line. With a VALUE, sets it (a value\n"
+		    "that does not fit is refused and nothing changes); --unset goes back to\n"
+		    "the default. A running kiosk or front desk takes up a new timeout within\n"
+		    "a few seconds.\n"),
 	.more_help = settings_help,
-	.after = "The therapist PIN is set with massage-intake set-pin and never shown.\n"
-		 "Exit status: 0 done; 64 bad command line or unknown setting; 65 a value\n"
-		 "that does not fit the setting; 74 the database cannot be used.\n",
+	.after = N_("The therapist PIN is set with massage-intake set-pin and never shown.\n"
+		    "Exit status: 0 done; 64 bad command line or unknown setting; 65 a value\n"
+		    "that does not fit the setting; 74 the database cannot be used.\n"),
 	.raw_operands = true,
 	.run = run,
 };

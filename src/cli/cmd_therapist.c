@@ -123,31 +123,31 @@ static int run(mi_cli *cli, const mi_cli_args *args)
 
 const mi_command mi_command_therapist = {
 	.name = "therapist",
-	.summary = "add, list or disable the accounts of the clinic's people",
+	.summary = N_("add, list or disable the accounts of the clinic's people"),
 	.usage = "therapist add NAME [--role therapist|front-desk]\n"
 		 "       massage-intake therapist list\n"
 		 "       massage-intake therapist disable NAME\n"
 		 "Once the clinic has an account, add and disable need the owner:\n"
 		 "       massage-intake --as OWNER therapist add|disable NAME\n",
-	.about = "Each person at the clinic has an account: a name and a PIN of their own.\n"
-		 "The audit log names the person who signed in, and the role decides what\n"
-		 "they may do: a therapist writes session notes and follow-up plans; front\n"
-		 "desk looks after clients, intakes, printing and the review queue, and\n"
-		 "cannot write session notes.\n"
-		 "\n"
-		 "  add NAME      adds an account (default role: therapist). The first account\n"
-		 "                is the clinic's owner; after it, only the owner adds accounts\n"
-		 "                (--as OWNER, whose PIN comes first). The new PIN is asked\n"
-		 "                twice on a terminal, else read as one line of standard input.\n"
-		 "  list          the accounts, their role, owner and whether they are active\n"
-		 "  disable NAME  the account can no longer sign in (the owner only; the owner\n"
-		 "                cannot be disabled); its name stays in the audit log and notes\n",
+	.about = N_("Each person at the clinic has an account: a name and a PIN of their own.\n"
+		    "The audit log names the person who signed in, and the role decides what\n"
+		    "they may do: a therapist writes session notes and follow-up plans; front\n"
+		    "desk looks after clients, intakes, printing and the review queue, and\n"
+		    "cannot write session notes.\n"
+		    "\n"
+		    "  add NAME      adds an account (default role: therapist). The first account\n"
+		    "                is the clinic's owner; after it, only the owner adds accounts\n"
+		    "                (--as OWNER, whose PIN comes first). The new PIN is asked\n"
+		    "                twice on a terminal, else read as one line of standard input.\n"
+		    "  list          the accounts, their role, owner and whether they are active\n"
+		    "  disable NAME  the account can no longer sign in (the owner only; the owner\n"
+		    "                cannot be disabled); its name stays in the audit log and notes\n"),
 	.options = (const mi_cli_option[]){
-		{"role", 'r', "ROLE", "therapist (the default) or front-desk, for add"},
+		{"role", 'r', "ROLE", N_("therapist (the default) or front-desk, for add")},
 		{0},
 	},
-	.after = "Exit status: 0 done; 64 bad command line or the two PINs differ; 65 a name\n"
-		 "or PIN that cannot be used, or a name taken; 66 no database yet (list,\n"
-		 "disable); 67 no such account; 77 not signed in as the owner, or a wrong PIN.\n",
+	.after = N_("Exit status: 0 done; 64 bad command line or the two PINs differ; 65 a name\n"
+		    "or PIN that cannot be used, or a name taken; 66 no database yet (list,\n"
+		    "disable); 67 no such account; 77 not signed in as the owner, or a wrong PIN.\n"),
 	.run = run,
 };

@@ -143,6 +143,51 @@ fr_CA|due --days 999|massage-intake: --days accepte un nombre entier de 0 à 365
 fr_CA|settings no_such_setting|massage-intake: paramètre inconnu « no_such_setting »
 EOF
 
+# ---- --help ---------------------------------------------------------------
+# The command tables' words (summary, about, options, exit statuses) and
+# the settings' ranges in the language; names, options and keywords stay
+# as typed.
+while IFS='|' read -r lang command word; do
+	in_language "$lang" "$MI" "$command" --help
+	expect_rc 0 "$lang: $command --help"
+	expect_out_has "$word" "$lang: $command --help"
+	expect_out_lacks "Exit status" "$lang: $command --help is not in English"
+done <<'EOF'
+es|clients|Lista los clientes, uno por línea
+es|clients|--search TEXT  solo los clientes cuyo nombre contiene TEXT
+es|clients|"last_visit", "last_outcome", "visits"}
+es|due|Lista los clientes con un seguimiento pendiente
+es|due|--days N    cuántos días hacia adelante mirar
+es|due|  reassess            preguntar cómo se sienten
+es|due|Estado de salida: 0 listado
+es|settings|Ajustes:
+es|settings|(de 10 a 3600 segundos; por omisión 180)
+fr_CA|clients|Liste les clients, un par ligne
+fr_CA|clients|--search TEXT  seulement les clients dont le nom contient TEXT
+fr_CA|clients|"last_visit", "last_outcome", "visits"}
+fr_CA|due|Liste les clients dus pour un suivi
+fr_CA|due|--days N    jusqu’où regarder
+fr_CA|due|  reassess            demander comment ils vont
+fr_CA|due|Code de sortie : 0 listé
+fr_CA|settings|Paramètres :
+fr_CA|settings|(de 10 à 3600 secondes; par défaut 180)
+EOF
+for lang in es fr_CA; do
+	in_language "$lang" "$MI" --help
+	expect_out_lacks "who is due for a follow-up" "$lang: --help names due in English"
+	expect_out_lacks "list clients (--search TEXT)" "$lang: --help names clients in English"
+done
+# What backup and restore ask for, a phrase translated on its own.
+while IFS='|' read -r lang command sentence; do
+	expect_same_rc "$lang" "$command" "$MI" "$command"
+	expect_err_has "$sentence" "$lang: $command: the error is translated"
+done <<'EOF'
+es|backup|massage-intake: backup necesita un archivo FILE donde escribir;
+es|restore|massage-intake: restore necesita un archivo de respaldo FILE;
+fr_CA|backup|massage-intake: backup exige un fichier FILE où écrire;
+fr_CA|restore|massage-intake: restore exige un fichier de sauvegarde FILE;
+EOF
+
 # ---- what programs read: byte-identical to English -----------------------
 for f in "$EX"/*.json; do jq -c . "$f"; done >"$T/all.jsonl"
 "$MI" due --days 30 --ics "$T/en.ics" >/dev/null || fail "due --ics in English"
