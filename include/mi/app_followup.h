@@ -15,8 +15,9 @@ typedef struct mi_due_item {
 	long long client_id;
 	char *name;
 	mi_due due;
-	char reason[64]; /* mi_due_reason */
-	bool overdue;    /* its last day is before today */
+	char reason[MI_DUE_REASON_WORDS]; /* mi_due_reason_words: for people */
+	char reason_english[64];          /* mi_due_reason: for --json, --ics */
+	bool overdue;                     /* its last day is before today */
 } mi_due_item;
 
 typedef struct mi_due_list {

@@ -29,8 +29,12 @@ typedef enum mi_consent_state {
 mi_consent_state mi_consent_check(const mi_answers *answers);
 
 /* One sentence for the therapist about a consent that is not
- * MI_CONSENT_SIGNED, or NULL when it is. */
+ * MI_CONSENT_SIGNED, in the desk's language, or NULL when it is. */
 const char *mi_consent_problem(mi_consent_state state);
+
+/* The same sentence in English whatever the language, for what other
+ * programs read (show --json's "problem"). */
+const char *mi_consent_problem_english(mi_consent_state state);
 
 /* The version of today's consent text. */
 #define MI_CONSENT_VERSION "1"

@@ -49,7 +49,8 @@ void mi_diff_clear(mi_diff *diff);
 /* True when nothing changed. */
 bool mi_diff_is_empty(const mi_diff *diff);
 
-/* Plain text, one change per line, each ending with a newline, e.g.
+/* Plain text in the desk's language, one change per line, each ending
+ * with a newline, e.g.
  * "medication started: Eliquis 5 mg", "pain: 6 -> 3 (better)"; the text
  * "nothing changed\n" when empty. Not sanitised: pass it through
  * mi_text_sanitize before printing. Caller frees; NULL when out of memory. */

@@ -74,8 +74,15 @@ typedef struct mi_due {
 bool mi_followup_due(const mi_followup_visit *visits, size_t count, mi_due *out);
 
 /* The reason in plain words: "reassess (48-72 h after the session)",
- * "session 2 of 5 of a series", "maintenance session". */
+ * "session 2 of 5 of a series", "maintenance session": in English
+ * whatever the language, for what other programs read (due --json, the
+ * calendar file). */
 void mi_due_reason(const mi_due *due, char buf[static 64]);
+
+/* The same reason in the desk's language, for people (the due list, the
+ * desk's due page). */
+enum { MI_DUE_REASON_WORDS = 128 };
+void mi_due_reason_words(const mi_due *due, char buf[static MI_DUE_REASON_WORDS]);
 
 /* One event of a calendar file: a client's name and the reason only. */
 typedef struct mi_ics_event {

@@ -30,12 +30,14 @@ const char *mi_level_name(mi_level level);
 
 /* The level in a few plain words for the therapist: for a settled
  * outcome ("deep tissue is fine", "seek urgent or emergency care now"), or,
- * with so_far, for one still being answered ("deep tissue is fine so far"). */
+ * with so_far, for one still being answered ("deep tissue is fine so far"),
+ * in the desk's language (for people only: never in JSON or the screen
+ * text form, which say mi_level_name). */
 const char *mi_level_words(mi_level level, bool so_far);
 
 /* The level's mark on a screen: a symbol that reads without colour and
  * the name in capitals ("[ok PROCEED]", "[~ MODIFY]", "[! REFER]",
- * "[!! URGENT]"). */
+ * "[!! URGENT]"): a keyword, the same in every language. */
 const char *mi_level_tag(mi_level level);
 
 /* True when the outcome reads as proceed but safety questions are
@@ -51,8 +53,8 @@ const char *mi_level_outcome_tag(mi_level outcome, size_t unanswered);
 const char *mi_level_outcome_words(mi_level outcome, size_t unanswered, bool so_far);
 
 /* Every mark with its words, in one sentence for a help page ("Outcomes:
- * [ok PROCEED] deep tissue is fine, ..."); caller frees (NULL: out of
- * memory). */
+ * [ok PROCEED] deep tissue is fine, ...") in the desk's language; caller
+ * frees (NULL: out of memory). */
 char *mi_level_legend(void);
 
 /* Parses one of the four names; false otherwise. */

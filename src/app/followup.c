@@ -97,7 +97,8 @@ mi_status mi_app_due(mi_store *store, mi_date today, long days, mi_due_list *out
 		c->name = NULL;
 		item->due = due;
 		item->overdue = mi_date_compare(due.until, today) < 0;
-		mi_due_reason(&due, item->reason);
+		mi_due_reason_words(&due, item->reason);
+		mi_due_reason(&due, item->reason_english);
 	}
 	mi_followup_list_clear(&clients);
 	if (st != MI_OK) {

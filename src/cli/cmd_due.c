@@ -61,7 +61,7 @@ static int print_json(const mi_due_list *list)
 						     "client", (json_int_t)d->client_id, "name",
 						     mi_cli_json_text(d->name), "visit",
 						     (json_int_t)d->due.visit_id, "due", due, "until", until,
-						     "plan", id ? id : plan, "reason", d->reason,
+						     "plan", id ? id : plan, "reason", d->reason_english,
 						     "overdue", d->overdue));
 	}
 	char *text = arr ? json_dumps(arr, JSON_COMPACT) : NULL;
@@ -83,8 +83,11 @@ static mi_status write_ics(const char *path, const mi_due_list *list, mi_error *
 		const mi_due_item *d = &list->items[i];
 		snprintf(uids[i], sizeof uids[i], "visit-%lld-%d-%d@massage-intake", d->due.visit_id,
 			 (int)d->due.kind, d->due.session);
-		events[i] = (mi_ics_event){.uid = uids[i], .name = d->name, .reason = d->reason,
-					   .start = d->due.due, .end = d->due.until};
+		events[i] = (mi_ics_event){.uid = uids[i],
+					   .name = d->name,
+					   .reason = d->reason_english,
+					   .start = d->due.due,
+					   .end = d->due.until};
 	}
 	char stamp[32];
 	time_t now = time(NULL);

@@ -478,7 +478,7 @@ static int print_json(const mi_visit *v, const mi_ruleset *rules, const mi_scree
 	mi_consent_state consent = mi_consent_check(v->answers);
 	json_t *consent_json =
 		v->complete ? json_pack("{s:s, s:o}", "state", mi_consent_state_name(consent),
-					"problem", mi_cli_json_text(mi_consent_problem(consent)))
+					"problem", mi_cli_json_text(mi_consent_problem_english(consent)))
 			    : json_null();
 	json_t *root = json_pack(
 		"{s:I, s:o, s:s, s:s, s:s, s:b, s:o, s:o, s:o, s:o, s:o, s:O, s:O, s:o, s:o, s:o, "

@@ -7,6 +7,7 @@
 
 #include "mi/consent.h"
 #include "mi/fold.h"
+#include "mi/i18n.h"
 #include "mi/questions.h"
 
 /* True when the two names fold to the same key (true too when memory
@@ -36,18 +37,24 @@ mi_consent_state mi_consent_check(const mi_answers *answers)
 	return MI_CONSENT_SIGNED;
 }
 
-const char *mi_consent_problem(mi_consent_state state)
+const char *mi_consent_problem_english(mi_consent_state state)
 {
 	switch (state) {
 	case MI_CONSENT_MISSING:
-		return "No consent: the client did not sign. Ask for it before any treatment.";
+		return N_("No consent: the client did not sign. Ask for it before any treatment.");
 	case MI_CONSENT_NOT_AGREED:
-		return "The client did not agree to the treatment. Do not treat; ask them.";
+		return N_("The client did not agree to the treatment. Do not treat; ask them.");
 	case MI_CONSENT_OTHER_NAME:
-		return "The consent is not signed with the client's name. Check who signed it.";
+		return N_("The consent is not signed with the client's name. Check who signed it.");
 	default:
 		return NULL;
 	}
+}
+
+const char *mi_consent_problem(mi_consent_state state)
+{
+	const char *problem = mi_consent_problem_english(state);
+	return problem ? _(problem) : NULL;
 }
 
 const char *mi_consent_text(void)

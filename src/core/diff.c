@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mi/fold.h"
+#include "mi/i18n.h"
 
 /* Appends a copy of s to list; false when out of memory. */
 static bool list_add(mi_diff_list *list, const char *s)
@@ -181,22 +182,32 @@ char *mi_diff_to_text(const mi_diff *diff)
 	mi_strbuf b = {0};
 	char word[128];
 	for (size_t i = 0; i < diff->meds_started.count; i++)
-		mi_strbuf_addf(&b, "medication started: %s\n", diff->meds_started.items[i]);
+		/* TRANSLATORS: a line of "what changed since the last visit": a
+		 * medicine as the client wrote it. */
+		mi_strbuf_addf(&b, _("medication started: %s\n"), diff->meds_started.items[i]);
 	for (size_t i = 0; i < diff->meds_stopped.count; i++)
-		mi_strbuf_addf(&b, "medication stopped: %s\n", diff->meds_stopped.items[i]);
+		mi_strbuf_addf(&b, _("medication stopped: %s\n"), diff->meds_stopped.items[i]);
 	for (size_t i = 0; i < diff->flags_new.count; i++)
-		mi_strbuf_addf(&b, "new flag: %s\n", diff->flags_new.items[i]);
+		/* TRANSLATORS: a rule's id (a keyword) that fired this visit and
+		 * not the last one; "flag gone", one that no longer fires. */
+		mi_strbuf_addf(&b, _("new flag: %s\n"), diff->flags_new.items[i]);
 	for (size_t i = 0; i < diff->flags_gone.count; i++)
-		mi_strbuf_addf(&b, "flag gone: %s\n", diff->flags_gone.items[i]);
-	if (diff->pain_changed)
-		mi_strbuf_addf(&b, "pain: %d -> %d (%s)\n", diff->pain_before, diff->pain_after,
-			 diff->pain_after < diff->pain_before ? "better" : "worse");
+		mi_strbuf_addf(&b, _("flag gone: %s\n"), diff->flags_gone.items[i]);
+	if (diff->pain_changed && diff->pain_after < diff->pain_before)
+		/* TRANSLATORS: the pain score (0 to 10) last visit, then this one. */
+		mi_strbuf_addf(&b, _("pain: %d -> %d (better)\n"), diff->pain_before, diff->pain_after);
+	else if (diff->pain_changed)
+		mi_strbuf_addf(&b, _("pain: %d -> %d (worse)\n"), diff->pain_before, diff->pain_after);
 	for (size_t i = 0; i < diff->leg_new.count; i++)
-		mi_strbuf_addf(&b, "new leg symptom: %s\n", words(diff->leg_new.items[i], word, sizeof word));
+		mi_strbuf_addf(&b, _("new leg symptom: %s\n"),
+			       words(diff->leg_new.items[i], word, sizeof word));
 	if (diff->surgery_new)
-		mi_strbuf_addf(&b, "new surgery: %ld week%s ago\n", diff->surgery_weeks,
-			 diff->surgery_weeks == 1 ? "" : "s");
+		mi_strbuf_addf(&b,
+			       dngettext(MI_TEXT_DOMAIN, "new surgery: %ld week ago\n",
+					 "new surgery: %ld weeks ago\n",
+					 (unsigned long)diff->surgery_weeks),
+			       diff->surgery_weeks);
 	if (b.len == 0)
-		mi_strbuf_addf(&b, "nothing changed\n");
+		mi_strbuf_puts(&b, _("nothing changed\n"));
 	return mi_strbuf_take(&b);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/i18n.h"
 #include "mi/strbuf.h"
 #include "mi/vocab.h"
 
@@ -126,20 +127,37 @@ bool mi_followup_due(const mi_followup_visit *visits, size_t count, mi_due *out)
 	return true;
 }
 
-void mi_due_reason(const mi_due *due, char buf[static 64])
+/* The reason into buf, in the desk's language when translate, else in
+ * English. */
+static void due_reason(const mi_due *due, bool translate, char *buf, size_t size)
 {
+	const char *words = N_("maintenance session");
 	switch (due->kind) {
 	case MI_PLAN_REASSESS:
-		snprintf(buf, 64, "reassess (48-72 h after the session)");
-		return;
+		words = N_("reassess (48-72 h after the session)");
+		break;
 	case MI_PLAN_SERIES:
-		snprintf(buf, 64, "session %d of %d of a series", due->session, due->sessions);
+		snprintf(buf, size,
+			 /* TRANSLATORS: why a client is due for a follow-up: the
+			  * next session's number and how many the series has. */
+			 translate ? _("session %d of %d of a series") : "session %d of %d of a series",
+			 due->session, due->sessions);
 		return;
 	case MI_PLAN_MAINTENANCE:
 	case MI_PLAN_NONE:
 		break;
 	}
-	snprintf(buf, 64, "maintenance session");
+	snprintf(buf, size, "%s", translate ? _(words) : words);
+}
+
+void mi_due_reason(const mi_due *due, char buf[static 64])
+{
+	due_reason(due, false, buf, 64);
+}
+
+void mi_due_reason_words(const mi_due *due, char buf[static MI_DUE_REASON_WORDS])
+{
+	due_reason(due, true, buf, MI_DUE_REASON_WORDS);
 }
 
 /* Appends one content line: escaped value when escape, folded at 75

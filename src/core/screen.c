@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "mi/i18n.h"
 #include "mi/intake.h"
 #include "mi/meds.h"
 #include "mi/rules.h"
@@ -15,21 +16,24 @@
 
 /* Each level in one place: its name, its mark on a screen (a symbol that
  * reads without colour, and the name in capitals) and its words for the
- * therapist, settled and while the intake is still being answered. */
+ * therapist, settled and while the intake is still being answered. The
+ * name and the mark are keywords, the same in every language (the desk's
+ * lists give the widest mark its room); the words are in the desk's. */
 static const struct {
 	const char *name, *tag, *words, *words_so_far;
 } levels[] = {
-	[MI_LEVEL_PROCEED] = {"proceed", "[ok PROCEED]", "deep tissue is fine",
-			      "deep tissue is fine so far"},
-	[MI_LEVEL_MODIFY] = {"modify", "[~ MODIFY]", "go ahead but adapt", "go ahead but adapt"},
-	[MI_LEVEL_REFER] = {"refer", "[! REFER]", "no deep tissue today; refer to a clinician",
-			    "no deep tissue today; refer to a clinician"},
-	[MI_LEVEL_URGENT] = {"urgent", "[!! URGENT]", "seek urgent or emergency care now",
-			     "seek urgent care now"},
+	[MI_LEVEL_PROCEED] = {"proceed", "[ok PROCEED]", N_("deep tissue is fine"),
+			      N_("deep tissue is fine so far")},
+	[MI_LEVEL_MODIFY] = {"modify", "[~ MODIFY]", N_("go ahead but adapt"),
+			     N_("go ahead but adapt")},
+	[MI_LEVEL_REFER] = {"refer", "[! REFER]", N_("no deep tissue today; refer to a clinician"),
+			    N_("no deep tissue today; refer to a clinician")},
+	[MI_LEVEL_URGENT] = {"urgent", "[!! URGENT]", N_("seek urgent or emergency care now"),
+			     N_("seek urgent care now")},
 };
 enum { LEVEL_COUNT = sizeof levels / sizeof levels[0] };
 static const char UNSCREENED_TAG[] = "[? NOT FULLY SCREENED]";
-static const char UNSCREENED_WORDS[] = "deep tissue not cleared: ask the missing safety questions";
+static const char UNSCREENED_WORDS[] = N_("deep tissue not cleared: ask the missing safety questions");
 
 const char *mi_level_name(mi_level level)
 {
@@ -44,7 +48,7 @@ const char *mi_level_tag(mi_level level)
 const char *mi_level_words(mi_level level, bool so_far)
 {
 	unsigned i = (unsigned)level < LEVEL_COUNT ? level : MI_LEVEL_PROCEED;
-	return so_far ? levels[i].words_so_far : levels[i].words;
+	return _(so_far ? levels[i].words_so_far : levels[i].words);
 }
 
 bool mi_level_unscreened(mi_level outcome, size_t unanswered)
@@ -59,17 +63,21 @@ const char *mi_level_outcome_tag(mi_level outcome, size_t unanswered)
 
 const char *mi_level_outcome_words(mi_level outcome, size_t unanswered, bool so_far)
 {
-	return mi_level_unscreened(outcome, unanswered) ? UNSCREENED_WORDS
+	return mi_level_unscreened(outcome, unanswered) ? _(UNSCREENED_WORDS)
 							: mi_level_words(outcome, so_far);
 }
 
 char *mi_level_legend(void)
 {
 	mi_strbuf b = {0};
-	mi_strbuf_puts(&b, "Outcomes: ");
+	/* TRANSLATORS: begins the desk help's list of outcomes: each mark
+	 * (a keyword, "[!! URGENT]") with its words, separated by ", ". */
+	mi_strbuf_puts(&b, _("Outcomes: "));
 	for (unsigned i = 0; i < LEVEL_COUNT; i++)
-		mi_strbuf_addf(&b, "%s %s, ", levels[i].tag, levels[i].words);
-	mi_strbuf_addf(&b, "and %s %s.", UNSCREENED_TAG, UNSCREENED_WORDS);
+		mi_strbuf_addf(&b, "%s %s, ", levels[i].tag, _(levels[i].words));
+	/* TRANSLATORS: ends the desk help's list of outcomes: the last mark
+	 * ("[? NOT FULLY SCREENED]", a keyword) and its words. */
+	mi_strbuf_addf(&b, _("and %s %s."), UNSCREENED_TAG, _(UNSCREENED_WORDS));
 	return mi_strbuf_take(&b);
 }
 

@@ -83,6 +83,8 @@ es|drafts|Kiosk Person
 es|drafts --expired|no hay cuestionarios sin terminar vencidos
 es|due --days 30|(visita $v1, plan reassess)  ATRASADO
 es|due --days 30|(visita $v2, plan maintenance_4_weeks)
+es|due --days 30|reevaluar (48-72 h después de la sesión) (visita $v1, plan reassess)
+es|due --days 30|sesión de mantenimiento (visita $v2
 es|check|integridad: correcta
 es|check|claves foráneas: correctas
 fr_CA|clients|nom
@@ -99,6 +101,8 @@ fr_CA|drafts|Kiosk Person
 fr_CA|drafts --expired|aucun questionnaire inachevé expiré
 fr_CA|due --days 30|(visite $v1, plan reassess)  EN RETARD
 fr_CA|due --days 30|(visite $v2, plan maintenance_4_weeks)
+fr_CA|due --days 30|réévaluer (48-72 h après la séance) (visite $v1, plan reassess)
+fr_CA|due --days 30|séance d’entretien (visite $v2
 fr_CA|check|intégrité : ok
 fr_CA|check|clés étrangères : ok
 EOF
@@ -115,6 +119,8 @@ review|not fully screened
 drafts|draft
 drafts --expired|no expired
 due --days 30|OVERDUE
+due --days 30|after the session
+due --days 30|maintenance session
 check|integrity
 EOF
 for lang in es fr_CA; do
@@ -215,5 +221,43 @@ done
 # need not be generated).
 out=$(env -u LC_ALL -u LANGUAGE LANG=fr_CA.UTF-8 "$MI" clients 2>&1)
 expect_out_has "dernière visite" "LANG=fr_CA.UTF-8 gives the French words"
+
+# ---- one visit as show prints it -------------------------------------------
+# A returning client's visit whose consent is signed with another name:
+# the outcome's words, the consent's problem and what changed since the
+# last visit are in the language; the level and its mark, the rule ids and
+# the medicines as written stay; show --json is the English, byte for byte.
+jq '.pain_intensity = 7 | .medications += ["Eliquis 5 mg"] | .consent.name = "Someone Else"' \
+	"$EX/01-proceed-chronic-tightness.json" >"$T/returning.json" || fail "setup: a returning visit"
+v3=$("$MI" intake --answers "$T/returning.json") || fail "setup: intake 3"
+run "$MI" show "$v3"
+expect_out_has "outcome: modify [~ MODIFY] go ahead but adapt" "English: show"
+expect_out_has "The consent is not signed with the client's name" "English: show, the consent"
+expect_out_has "medication started: Eliquis 5 mg" "English: show, the changes"
+while IFS='|' read -r lang word; do
+	in_language "$lang" "$MI" show "$v3"
+	expect_rc 0 "$lang: show"
+	expect_out_has "$word" "$lang: show"
+	for english in "go ahead but adapt" "The consent is not signed" "medication started" \
+		"new flag" "(worse)"; do
+		expect_out_lacks "$english" "$lang: show is not in English"
+	done
+done <<'EOF'
+es|resultado: modify [~ MODIFY] adelante, pero adapte
+es|! El consentimiento no está firmado con el nombre del cliente.
+es|medicamento iniciado: Eliquis 5 mg
+es|alerta nueva: anticoagulant
+es|dolor: 4 -> 7 (peor)
+fr_CA|résultat : modify [~ MODIFY] allez-y, mais adaptez
+fr_CA|! Le consentement n’est pas signé du nom du client.
+fr_CA|médicament commencé : Eliquis 5 mg
+fr_CA|nouvelle alerte : anticoagulant
+fr_CA|douleur : 4 -> 7 (pire)
+EOF
+for lang in es fr_CA; do
+	same_as_english "$lang" "show --json" "$MI" show "$v3" --json
+	holds "$lang: show --json names the consent's problem in English" \
+		grep -q "not signed with the client's name" "$T/.lang"
+done
 
 finish
