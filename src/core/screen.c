@@ -33,7 +33,8 @@ static const struct {
 };
 enum { LEVEL_COUNT = sizeof levels / sizeof levels[0] };
 static const char UNSCREENED_TAG[] = "[? NOT FULLY SCREENED]";
-static const char UNSCREENED_WORDS[] = N_("deep tissue not cleared: ask the missing safety questions");
+static const char UNSCREENED_WORDS[] =
+	N_("deep tissue not cleared: ask the missing safety questions");
 
 const char *mi_level_name(mi_level level)
 {

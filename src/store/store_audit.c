@@ -30,7 +30,7 @@ mi_status mi_st_audit(mi_store *store, const char *action, const char *table, lo
 	mi_st_bind_text(stmt, 3, table);
 	if (record_id > 0)
 		sqlite3_bind_int64(stmt, 4, record_id);
-	return mi_st_exec(store, stmt, err, "writing the audit log");
+	return mi_st_exec(store, stmt, err, N_("writing the audit log"));
 }
 
 /* True when s is a short plain word list fit for the audit log. */
@@ -97,7 +97,7 @@ mi_status mi_store_audit_list(mi_store *store, size_t limit, mi_audit_list *out,
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_DONE) {
 		mi_audit_list_clear(&list);
-		return mi_st_error(store, rc, err, "reading the audit log");
+		return mi_st_error(store, rc, err, N_("reading the audit log"));
 	}
 	*out = list;
 	return MI_OK;
@@ -133,7 +133,7 @@ mi_status mi_store_setting_get(mi_store *store, const char *key, char **value, m
 	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return mi_st_error(store, rc, err, "reading a setting");
+		return mi_st_error(store, rc, err, N_("reading a setting"));
 	*value = copy;
 	return MI_OK;
 }
@@ -158,7 +158,7 @@ mi_status mi_store_setting_set(mi_store *store, const char *key, const char *val
 		mi_st_bind_text(stmt, 1, key);
 		if (value)
 			mi_st_bind_text(stmt, 2, value);
-		status = mi_st_exec(store, stmt, err, "saving a setting");
+		status = mi_st_exec(store, stmt, err, N_("saving a setting"));
 	}
 	/* The key names the setting; its value (a PIN hash, say) is never logged. */
 	if (status == MI_OK) {

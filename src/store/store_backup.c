@@ -58,7 +58,7 @@ mi_status mi_st_copy_into(sqlite3 *source, const mi_store *store, const char *tm
 	sqlite3_backup_finish(backup);
 	if (rc != SQLITE_DONE) {
 		if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-			status = mi_st_error(store, rc, err, "copying the database");
+			status = mi_st_error(store, rc, err, N_("copying the database"));
 		else if ((rc & 0xff) == SQLITE_FULL)
 			status = mi_error_set(err, MI_ECANTCREAT, "the disk is full while writing %s.",
 					      what);
@@ -165,7 +165,7 @@ mi_status mi_store_check(mi_store *store, char **report, mi_error *err)
 	stmt = NULL;
 	if (rc != SQLITE_DONE) {
 		mi_strbuf_clear(&b);
-		return mi_st_error(store, rc, err, "checking the database");
+		return mi_st_error(store, rc, err, N_("checking the database"));
 	}
 	if (integrity_problems == 0)
 		mi_strbuf_addf(&b, "integrity: ok\n");
@@ -180,7 +180,7 @@ mi_status mi_store_check(mi_store *store, char **report, mi_error *err)
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
 		mi_strbuf_clear(&b);
-		return mi_st_error(store, rc, err, "checking the foreign keys");
+		return mi_st_error(store, rc, err, N_("checking the foreign keys"));
 	}
 	if (fk_problems == 0)
 		mi_strbuf_addf(&b, "foreign keys: ok\n");

@@ -58,7 +58,7 @@ static mi_status check_claim(mi_store *store, long long visit_id, mi_error *err)
 	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return mi_st_error(store, rc, err, "looking at who writes the draft");
+		return mi_st_error(store, rc, err, N_("looking at who writes the draft"));
 	if (other)
 		return mi_error_set(err, MI_ETEMPFAIL,
 				    "visit %lld is open on another screen right now; finish it there "
@@ -81,7 +81,7 @@ mi_status mi_st_claim_for_write(mi_store *store, long long visit_id, bool keep, 
 		sqlite3_bind_int64(stmt, 3, store->pid);
 		store->claimed = true;
 	}
-	return mi_st_exec(store, stmt, err, "claiming the draft");
+	return mi_st_exec(store, stmt, err, N_("claiming the draft"));
 }
 
 void mi_st_release_claims(mi_store *store)
@@ -92,7 +92,7 @@ void mi_st_release_claims(mi_store *store)
 	if (!stmt)
 		return;
 	mi_st_bind_text(stmt, 1, store->session);
-	mi_st_exec(store, stmt, NULL, "closing the database");
+	mi_st_exec(store, stmt, NULL, N_("closing the database"));
 }
 
 /* Ends a failed write transaction. */
@@ -114,11 +114,11 @@ static mi_status check_draft(mi_store *store, long long visit_id, mi_error *err)
 		     strcmp((const char *)sqlite3_column_text(stmt, 0), "draft") == 0;
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		return mi_error_set(err, MI_ENOTFOUND, "there is no visit %lld.", visit_id);
+		return mi_error_set(err, MI_ENOTFOUND, _("there is no visit %lld."), visit_id);
 	if (rc != SQLITE_ROW)
-		return mi_st_error(store, rc, err, "reading the visit");
+		return mi_st_error(store, rc, err, N_("reading the visit"));
 	if (!draft)
-		return mi_error_set(err, MI_EDATA, "visit %lld is already complete.", visit_id);
+		return mi_error_set(err, MI_EDATA, _("visit %lld is already complete."), visit_id);
 	return MI_OK;
 }
 
@@ -148,7 +148,7 @@ mi_status mi_store_draft_discard(mi_store *store, long long visit_id, mi_error *
 		status = err->status;
 	if (stmt) {
 		sqlite3_bind_int64(stmt, 1, visit_id);
-		status = mi_st_exec(store, stmt, err, "discarding the draft");
+		status = mi_st_exec(store, stmt, err, N_("discarding the draft"));
 	}
 	if (status == MI_OK)
 		status = mi_st_audit(store, "discard", "visits", visit_id, err);
@@ -164,7 +164,7 @@ mi_status mi_store_draft_release(mi_store *store, long long visit_id, mi_error *
 		return err->status;
 	sqlite3_bind_int64(stmt, 1, visit_id);
 	mi_st_bind_text(stmt, 2, store->session);
-	return mi_st_exec(store, stmt, err, "giving up the draft");
+	return mi_st_exec(store, stmt, err, N_("giving up the draft"));
 }
 
 mi_status mi_store_resume_code_set(mi_store *store, long long visit_id, const char *code_hash,
@@ -177,7 +177,7 @@ mi_status mi_store_resume_code_set(mi_store *store, long long visit_id, const ch
 		return err->status;
 	sqlite3_bind_int64(stmt, 1, visit_id);
 	mi_st_bind_text(stmt, 2, code_hash);
-	return mi_st_exec(store, stmt, err, "saving the resume code");
+	return mi_st_exec(store, stmt, err, N_("saving the resume code"));
 }
 
 void mi_resume_list_clear(mi_resume_list *list)
@@ -219,7 +219,7 @@ mi_status mi_store_resumable_drafts(mi_store *store, long max_age_hours, unsigne
 	sqlite3_reset(stmt);
 	if (nomem || rc != SQLITE_DONE) {
 		mi_resume_list_clear(&list);
-		return nomem ? mi_st_nomem(err) : mi_st_error(store, rc, err, "looking for drafts");
+		return nomem ? mi_st_nomem(err) : mi_st_error(store, rc, err, N_("looking for drafts"));
 	}
 	*out = list;
 	return MI_OK;
@@ -235,7 +235,7 @@ mi_status mi_store_resume_failed(mi_store *store, long long visit_id, mi_error *
 		if (!stmt)
 			return fail_tx(store, err->status);
 		sqlite3_bind_int64(stmt, 1, visit_id);
-		status = mi_st_exec(store, stmt, err, "counting a wrong resume code");
+		status = mi_st_exec(store, stmt, err, N_("counting a wrong resume code"));
 	}
 	if (status == MI_OK)
 		status = mi_st_audit(store, "resume failed", "visits", visit_id, err);

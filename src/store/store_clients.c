@@ -75,7 +75,7 @@ mi_status mi_st_read_clients(mi_store *store, sqlite3_stmt *stmt, mi_client_list
 	}
 	if (rc != SQLITE_DONE) {
 		mi_client_list_clear(&list);
-		return mi_st_error(store, rc, err, "searching clients");
+		return mi_st_error(store, rc, err, N_("searching clients"));
 	}
 	*out = list;
 	return MI_OK;
@@ -96,9 +96,9 @@ mi_status mi_store_client_get(mi_store *store, long long client_id, mi_client *o
 			status = mi_st_nomem(err);
 		}
 	} else if (rc == SQLITE_DONE) {
-		status = mi_error_set(err, MI_ENOTFOUND, "there is no client %lld.", client_id);
+		status = mi_error_set(err, MI_ENOTFOUND, _("there is no client %lld."), client_id);
 	} else {
-		status = mi_st_error(store, rc, err, "reading a client");
+		status = mi_st_error(store, rc, err, N_("reading a client"));
 	}
 	sqlite3_reset(stmt);
 	return status;
@@ -122,7 +122,7 @@ mi_status mi_store_client_find(mi_store *store, const char *name, const char *bi
 	*client_id = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return mi_st_error(store, rc, err, "looking for the client");
+		return mi_st_error(store, rc, err, N_("looking for the client"));
 	return MI_OK;
 }
 
@@ -149,7 +149,7 @@ mi_status mi_st_client_for_answers(mi_store *store, const mi_answers *answers,
 			sqlite3_bind_int64(stmt, 1, *client_id);
 			mi_st_bind_text(stmt, 2, phone);
 			mi_st_bind_text(stmt, 3, email);
-			status = mi_st_exec(store, stmt, err, "updating the client");
+			status = mi_st_exec(store, stmt, err, N_("updating the client"));
 		}
 		if (status == MI_OK && sqlite3_changes(store->db) > 0)
 			status = mi_st_audit(store, "update", "clients", *client_id, err);
@@ -162,7 +162,7 @@ mi_status mi_st_client_for_answers(mi_store *store, const mi_answers *answers,
 			mi_st_bind_text(stmt, 3, birth);
 			mi_st_bind_text(stmt, 4, phone);
 			mi_st_bind_text(stmt, 5, email);
-			status = mi_st_exec(store, stmt, err, "creating the client");
+			status = mi_st_exec(store, stmt, err, N_("creating the client"));
 		}
 		if (status == MI_OK) {
 			*client_id = sqlite3_last_insert_rowid(store->db);

@@ -23,7 +23,7 @@ mi_status mi_st_record_consent(mi_store *store, long long visit_id, const mi_ans
 	sqlite3_bind_int64(stmt, 1, visit_id);
 	mi_st_bind_text(stmt, 2, MI_CONSENT_VERSION);
 	mi_st_bind_text(stmt, 3, hash);
-	return mi_st_exec(store, stmt, err, "saving the consent");
+	return mi_st_exec(store, stmt, err, N_("saving the consent"));
 }
 
 mi_status mi_store_visit_consent(mi_store *store, long long visit_id, char **version,
@@ -41,11 +41,11 @@ mi_status mi_store_visit_consent(mi_store *store, long long visit_id, char **ver
 	}
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		return mi_error_set(err, MI_ENOTFOUND, "there is no visit %lld.", visit_id);
+		return mi_error_set(err, MI_ENOTFOUND, _("there is no visit %lld."), visit_id);
 	if (rc != SQLITE_ROW) {
 		free(v);
 		free(h);
-		return mi_st_error(store, rc, err, "reading the consent");
+		return mi_st_error(store, rc, err, N_("reading the consent"));
 	}
 	*version = v;
 	*hash = h;

@@ -19,42 +19,46 @@ mi_status mi_st_error(const mi_store *store, int rc, mi_error *err, const char *
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return mi_error_set(err, MI_ETEMPFAIL,
-				    "the database is busy (another program kept it locked for more "
-				    "than 5 seconds) while %s; nothing was changed, try again.",
-				    doing);
+				    /* TRANSLATORS: %s says what was being done, translated
+				     * on its own ("reading the visit"). */
+				    _("the database is busy (another program kept it locked for more "
+				      "than 5 seconds) while %s; nothing was changed, try again."),
+				    _(doing));
 	case SQLITE_FULL:
 		return mi_error_set(err, MI_EIO,
-				    "the disk is full while %s; nothing was changed. Free some "
-				    "space and try again.",
-				    doing);
+				    _("the disk is full while %s; nothing was changed. Free some "
+				      "space and try again."),
+				    _(doing));
 	case SQLITE_READONLY:
 		return mi_error_set(err, MI_EIO,
-				    "the database %s is read-only (read-only media, or no permission "
-				    "to write it or its folder); nothing was changed.",
+				    _("the database %s is read-only (read-only media, or no permission "
+				      "to write it or its folder); nothing was changed."),
 				    path);
 	case SQLITE_CANTOPEN:
 		return mi_error_set(err, MI_EIO,
-				    "cannot open the database %s (%s); check that the folder exists "
-				    "and is writable.",
+				    _("cannot open the database %s (%s); check that the folder exists "
+				      "and is writable."),
 				    path, sys ? strerror(sys) : "unknown reason");
 	case SQLITE_PERM:
 	case SQLITE_AUTH:
-		return mi_error_set(err, MI_EIO, "no permission to use the database %s.", path);
+		return mi_error_set(err, MI_EIO, _("no permission to use the database %s."), path);
 	case SQLITE_CORRUPT:
 		return mi_error_set(err, MI_EIO,
-				    "the database %s is damaged; it was left as it is. Restore it "
-				    "from a backup.",
+				    _("the database %s is damaged; it was left as it is. Restore it "
+				      "from a backup."),
 				    path);
 	case SQLITE_NOTADB:
 		return mi_error_set(err, MI_EIO,
-				    "%s is not a massage-intake database; it was left as it is.", path);
+				    _("%s is not a massage-intake database; it was left as it is."), path);
 	case SQLITE_NOMEM:
 		return mi_st_nomem(err);
 	case SQLITE_IOERR:
 		if (sys == ENOSPC || sys == EDQUOT)
 			return mi_st_error(store, SQLITE_FULL, err, doing);
-		return mi_error_set(err, MI_EIO, "a disk error (%s) while %s in %s; nothing was changed.",
-				    sys ? strerror(sys) : "input/output error", doing, path);
+		/* TRANSLATORS: the system's reason, what was being done
+		 * (translated on its own), the database's path. */
+		return mi_error_set(err, MI_EIO, _("a disk error (%s) while %s in %s; nothing was changed."),
+				    sys ? strerror(sys) : _("input/output error"), _(doing), path);
 	default:
 		return mi_error_set(err, MI_EINTERNAL, "unexpected database error while %s: %s.", doing,
 				    store && store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc));
@@ -74,7 +78,7 @@ sqlite3_stmt *mi_st_stmt(mi_store *store, const char *sql, mi_error *err)
 	sqlite3_stmt *stmt = NULL;
 	int rc = sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
 	if (rc != SQLITE_OK) {
-		mi_st_error(store, rc, err, "preparing a query");
+		mi_st_error(store, rc, err, N_("preparing a query"));
 		sqlite3_finalize(stmt);
 		return NULL;
 	}
@@ -120,18 +124,18 @@ mi_status mi_st_begin(mi_store *store, mi_error *err)
 	 * generator stores a million intakes in one), each write is a
 	 * savepoint: still all or nothing. */
 	if (sqlite3_txn_state(store->db, "main") == SQLITE_TXN_WRITE) {
-		mi_status status = run_fixed(store, SQL_SAVEPOINT, err, "starting to write");
+		mi_status status = run_fixed(store, SQL_SAVEPOINT, err, N_("starting to write"));
 		if (status == MI_OK)
 			store->savepoints++;
 		return status;
 	}
-	return run_fixed(store, SQL_BEGIN, err, "starting to write");
+	return run_fixed(store, SQL_BEGIN, err, N_("starting to write"));
 }
 
 mi_status mi_st_commit(mi_store *store, mi_error *err)
 {
 	const char *sql = store->savepoints ? SQL_RELEASE : SQL_COMMIT;
-	mi_status status = run_fixed(store, sql, err, "saving");
+	mi_status status = run_fixed(store, sql, err, N_("saving"));
 	if (status != MI_OK)
 		mi_st_rollback(store);
 	else if (store->savepoints)
@@ -144,11 +148,11 @@ void mi_st_rollback(mi_store *store)
 	if (sqlite3_get_autocommit(store->db)) {
 		store->savepoints = 0;
 	} else if (store->savepoints) {
-		run_fixed(store, SQL_ROLLBACK_TO, NULL, "undoing a change");
-		run_fixed(store, SQL_RELEASE, NULL, "undoing a change");
+		run_fixed(store, SQL_ROLLBACK_TO, NULL, N_("undoing a change"));
+		run_fixed(store, SQL_RELEASE, NULL, N_("undoing a change"));
 		store->savepoints--;
 	} else {
-		run_fixed(store, SQL_ROLLBACK, NULL, "undoing a change");
+		run_fixed(store, SQL_ROLLBACK, NULL, N_("undoing a change"));
 	}
 }
 

@@ -72,7 +72,7 @@ static mi_status read_rows(mi_store *store, const char *sql, long long id, visit
 		v->complete = state && strcmp(state, "complete") == 0;
 	}
 	if (st == MI_OK && rc != SQLITE_DONE)
-		st = mi_st_error(store, rc, err, "reading the client's visits");
+		st = mi_st_error(store, rc, err, N_("reading the client's visits"));
 	sqlite3_reset(stmt);
 	return st;
 }
@@ -84,7 +84,7 @@ static mi_status exec_id(mi_store *store, const char *sql, long long id, mi_erro
 	if (!stmt)
 		return err->status;
 	sqlite3_bind_int64(stmt, 1, id);
-	return mi_st_exec(store, stmt, err, "erasing the client");
+	return mi_st_exec(store, stmt, err, N_("erasing the client"));
 }
 
 /* The answers with nothing left that identifies the client: the client's
@@ -132,7 +132,7 @@ static mi_status anonymise_visit(mi_store *store, const visit_row *v, const char
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW)
 		return mi_st_error(store, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, err,
-				   "reading the visit");
+				   N_("reading the visit"));
 	char *kept = NULL;
 	mi_status st = json ? anonymous_answers(json, birth_date, v->date, &kept, err)
 			    : mi_error_set(err, MI_EIO, "visit %lld has no stored answers.", v->id);
@@ -142,7 +142,7 @@ static mi_status anonymise_visit(mi_store *store, const visit_row *v, const char
 	if (st == MI_OK) {
 		sqlite3_bind_int64(stmt, 1, v->id);
 		sqlite3_bind_text(stmt, 2, kept, -1, SQLITE_TRANSIENT);
-		st = mi_st_exec(store, stmt, err, "erasing the client");
+		st = mi_st_exec(store, stmt, err, N_("erasing the client"));
 	}
 	free(kept);
 	if (st == MI_OK)
@@ -174,7 +174,7 @@ static mi_status draft_is_client(mi_store *store, long long draft_id, long long 
 			mi_answers_set_json(a, key, value, NULL);
 	}
 	sqlite3_reset(stmt);
-	mi_status st = rc == SQLITE_DONE ? MI_OK : mi_st_error(store, rc, err, "reading a draft");
+	mi_status st = rc == SQLITE_DONE ? MI_OK : mi_st_error(store, rc, err, N_("reading a draft"));
 	const char *name = mi_answers_get_text(a, "client.name");
 	long long found = 0;
 	if (st == MI_OK && name)
@@ -197,9 +197,9 @@ static mi_status erase(mi_store *store, long long client_id, const mi_date *keep
 	char *birth = rc == SQLITE_ROW ? mi_st_column_dup(stmt, 0) : NULL;
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		return mi_error_set(err, MI_ENOTFOUND, "there is no client %lld.", client_id);
+		return mi_error_set(err, MI_ENOTFOUND, _("there is no client %lld."), client_id);
 	if (rc != SQLITE_ROW)
-		return mi_st_error(store, rc, err, "reading the client");
+		return mi_st_error(store, rc, err, N_("reading the client"));
 
 	visit_rows own = {0}, unlinked = {0};
 	mi_status st = read_rows(store, SQL_CLIENT_VISITS, client_id, &own, err);
@@ -242,7 +242,7 @@ mi_status mi_store_erase_client(mi_store *store, long long client_id, const mi_d
 	 * SQLite with this on already; the erasure does not rely on it). */
 	int rc = sqlite3_exec(store->db, "PRAGMA secure_delete=ON", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return mi_st_error(store, rc, err, "preparing the erasure");
+		return mi_st_error(store, rc, err, N_("preparing the erasure"));
 	mi_erase_report report = {0};
 	mi_status st = mi_st_begin(store, err);
 	if (st != MI_OK)
@@ -269,7 +269,7 @@ static mi_status checkpoint(mi_store *store, mi_error *err)
 				    "another program kept the database in use, so its write-ahead log "
 				    "could not be emptied.");
 	if (rc != SQLITE_OK)
-		return mi_st_error(store, rc, err, "compacting the database");
+		return mi_st_error(store, rc, err, N_("compacting the database"));
 	return MI_OK;
 }
 
@@ -279,7 +279,7 @@ mi_status mi_store_compact(mi_store *store, mi_error *err)
 	if (st == MI_OK) {
 		int rc = sqlite3_exec(store->db, "VACUUM", NULL, NULL, NULL);
 		if (rc != SQLITE_OK)
-			st = mi_st_error(store, rc, err, "compacting the database");
+			st = mi_st_error(store, rc, err, N_("compacting the database"));
 	}
 	if (st == MI_OK)
 		st = checkpoint(store, err);
@@ -317,7 +317,7 @@ mi_status mi_store_erasures(mi_store *store, mi_erasure_list *out, mi_error *err
 			st = mi_st_nomem(err);
 	}
 	if (st == MI_OK && rc != SQLITE_DONE)
-		st = mi_st_error(store, rc, err, "reading the audit log");
+		st = mi_st_error(store, rc, err, N_("reading the audit log"));
 	sqlite3_reset(stmt);
 	if (st != MI_OK) {
 		mi_erasure_list_clear(&list);

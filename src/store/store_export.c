@@ -27,7 +27,7 @@ static mi_status read_installation_id(mi_store *store, char out[MI_UUID_SIZE], b
 		memcpy(out, value, MI_UUID_SIZE);
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return mi_st_error(store, rc, err, "reading the installation id");
+		return mi_st_error(store, rc, err, N_("reading the installation id"));
 	return MI_OK;
 }
 
@@ -51,7 +51,7 @@ mi_status mi_store_installation_id(mi_store *store, char out[MI_UUID_SIZE], mi_e
 			st = err->status;
 		if (st == MI_OK) {
 			mi_st_bind_text(stmt, 1, made);
-			st = mi_st_exec(store, stmt, err, "saving the installation id");
+			st = mi_st_exec(store, stmt, err, N_("saving the installation id"));
 		}
 		if (st == MI_OK)
 			st = mi_st_audit(store, "set installation_id", "settings", 0, err);
@@ -78,6 +78,6 @@ mi_status mi_store_next_visit(mi_store *store, long long client_id, long long af
 	*next_id = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return mi_st_error(store, rc, err, "listing visits");
+		return mi_st_error(store, rc, err, N_("listing visits"));
 	return MI_OK;
 }

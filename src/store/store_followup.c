@@ -28,9 +28,9 @@ mi_status mi_store_visit_plan(mi_store *store, long long visit_id, mi_plan *plan
 	}
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		return mi_error_set(err, MI_ENOTFOUND, "there is no visit %lld.", visit_id);
+		return mi_error_set(err, MI_ENOTFOUND, _("there is no visit %lld."), visit_id);
 	if (rc != SQLITE_ROW)
-		return mi_st_error(store, rc, err, "reading the visit");
+		return mi_st_error(store, rc, err, N_("reading the visit"));
 	*plan = p;
 	return MI_OK;
 }
@@ -50,7 +50,7 @@ mi_status mi_store_visit_set_plan(mi_store *store, long long visit_id, const mi_
 		mi_plan_format(plan, text);
 		sqlite3_bind_int64(stmt, 1, visit_id);
 		mi_st_bind_text(stmt, 2, plan->kind == MI_PLAN_NONE ? NULL : text);
-		status = mi_st_exec(store, stmt, err, "saving the plan");
+		status = mi_st_exec(store, stmt, err, N_("saving the plan"));
 	}
 	if (status == MI_OK)
 		status = mi_st_audit(store, "plan", "visits", visit_id, err);
@@ -133,7 +133,7 @@ mi_status mi_store_followup_clients(mi_store *store, mi_followup_list *out, mi_e
 	}
 	sqlite3_reset(stmt);
 	if (status == MI_OK && rc != SQLITE_DONE)
-		status = mi_st_error(store, rc, err, "reading the follow-up plans");
+		status = mi_st_error(store, rc, err, N_("reading the follow-up plans"));
 	if (status != MI_OK) {
 		mi_followup_list_clear(&list);
 		return status;

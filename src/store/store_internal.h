@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
+#include "mi/i18n.h"
 #include "mi/store.h"
 
 enum { MI_ST_CACHE_MAX = 96 };
@@ -32,8 +33,9 @@ struct mi_store {
 };
 
 /* Turns an SQLite result code into an mi_status and a plain sentence
- * ("the disk is full ..."); doing says what was being done, e.g.
- * "saving the answer". Returns the status. */
+ * ("the disk is full ...") in the desk's language; doing says what was
+ * being done, e.g. N_("saving the answer"), translated where the sentence
+ * names it. Returns the status. */
 mi_status mi_st_error(const mi_store *store, int rc, mi_error *err, const char *doing);
 
 /* The prepared statement for sql (a static string), reset and with its

@@ -19,9 +19,9 @@ mi_status mi_store_visit_set_language(mi_store *store, long long visit_id, const
 		mi_st_bind_text(stmt, 2, lang);
 	else
 		sqlite3_bind_null(stmt, 2);
-	mi_status st = mi_st_exec(store, stmt, err, "saving the visit's language");
+	mi_status st = mi_st_exec(store, stmt, err, N_("saving the visit's language"));
 	if (st == MI_OK && sqlite3_changes(store->db) == 0)
-		st = mi_error_set(err, MI_ENOTFOUND, "there is no visit %lld.", visit_id);
+		st = mi_error_set(err, MI_ENOTFOUND, _("there is no visit %lld."), visit_id);
 	return st;
 }
 
@@ -36,9 +36,9 @@ mi_status mi_store_visit_language(mi_store *store, long long visit_id, char **la
 	char *found = rc == SQLITE_ROW ? mi_st_column_dup(stmt, 0) : NULL;
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		return mi_error_set(err, MI_ENOTFOUND, "there is no visit %lld.", visit_id);
+		return mi_error_set(err, MI_ENOTFOUND, _("there is no visit %lld."), visit_id);
 	if (rc != SQLITE_ROW)
-		return mi_st_error(store, rc, err, "reading the visit's language");
+		return mi_st_error(store, rc, err, N_("reading the visit's language"));
 	*lang = found;
 	return MI_OK;
 }

@@ -59,7 +59,7 @@ mi_status mi_st_name_functions(mi_store *store, mi_error *err)
 						SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
 						sql_fold_version, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return mi_st_error(store, rc, err, "opening the database");
+		return mi_st_error(store, rc, err, N_("opening the database"));
 	return MI_OK;
 }
 
@@ -72,7 +72,7 @@ mi_status mi_st_keys_stale(mi_store *store, bool *stale, mi_error *err)
 	*stale = rc == SQLITE_ROW && sqlite3_column_int(stmt, 0);
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return mi_st_error(store, rc, err, "reading the database");
+		return mi_st_error(store, rc, err, N_("reading the database"));
 	return MI_OK;
 }
 
@@ -83,15 +83,15 @@ mi_status mi_st_refold_keys(mi_store *store, mi_error *err)
 	if (status != MI_OK || !stale)
 		return status;
 	sqlite3_stmt *stmt = mi_st_stmt(store, SQL_REFOLD, err);
-	status = stmt ? mi_st_exec(store, stmt, err, "making the name keys again") : err->status;
+	status = stmt ? mi_st_exec(store, stmt, err, N_("making the name keys again")) : err->status;
 	if (status == MI_OK) {
 		stmt = mi_st_stmt(store, SQL_REFOLD_ACCOUNTS, err);
-		status = stmt ? mi_st_exec(store, stmt, err, "making the name keys again")
+		status = stmt ? mi_st_exec(store, stmt, err, N_("making the name keys again"))
 			      : err->status;
 	}
 	if (status == MI_OK) {
 		stmt = mi_st_stmt(store, SQL_FOLD_VERSION, err);
-		status = stmt ? mi_st_exec(store, stmt, err, "making the name keys again")
+		status = stmt ? mi_st_exec(store, stmt, err, N_("making the name keys again"))
 			      : err->status;
 	}
 	if (status == MI_OK)

@@ -59,7 +59,7 @@ mi_status mi_st_notes_read(mi_store *store, mi_visit *visit, mi_error *err)
 	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return mi_st_error(store, rc, err, "reading the session notes");
+		return mi_st_error(store, rc, err, N_("reading the session notes"));
 	mi_status status = mi_st_read_list(store, SQL_AREAS, visit->id, &notes->areas,
 					   &notes->area_count, err);
 	if (status == MI_OK)
@@ -76,7 +76,7 @@ mi_status mi_st_notes_read(mi_store *store, mi_visit *visit, mi_error *err)
 		visit->aftercare_notes = mi_st_column_dup(stmt, 0);
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return mi_st_error(store, rc, err, "reading the aftercare notes");
+		return mi_st_error(store, rc, err, N_("reading the aftercare notes"));
 	return MI_OK;
 }
 
@@ -150,7 +150,7 @@ static mi_status replace_list(mi_store *store, long long visit_id, const char *d
 	if (!stmt)
 		return err->status;
 	sqlite3_bind_int64(stmt, 1, visit_id);
-	mi_status status = mi_st_exec(store, stmt, err, "saving the notes");
+	mi_status status = mi_st_exec(store, stmt, err, N_("saving the notes"));
 	for (size_t i = 0; status == MI_OK && i < count; i++) {
 		stmt = mi_st_stmt(store, insert_sql, err);
 		if (!stmt)
@@ -158,7 +158,7 @@ static mi_status replace_list(mi_store *store, long long visit_id, const char *d
 		sqlite3_bind_int64(stmt, 1, visit_id);
 		sqlite3_bind_int64(stmt, 2, (long long)i);
 		mi_st_bind_text(stmt, 3, items[i]);
-		status = mi_st_exec(store, stmt, err, "saving the notes");
+		status = mi_st_exec(store, stmt, err, N_("saving the notes"));
 	}
 	return status;
 }
@@ -180,16 +180,16 @@ static mi_status write_notes(mi_store *store, const mi_visit *visit, mi_error *e
 	int rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
 	if (rc == SQLITE_DONE)
-		return mi_error_set(err, MI_ENOTFOUND, "there is no visit %lld.", visit->id);
+		return mi_error_set(err, MI_ENOTFOUND, _("there is no visit %lld."), visit->id);
 	if (rc != SQLITE_ROW)
-		return mi_st_error(store, rc, err, "reading the visit");
+		return mi_st_error(store, rc, err, N_("reading the visit"));
 
 	stmt = mi_st_stmt(store, SQL_VISIT_GOALS_OTHER, err);
 	if (!stmt)
 		return err->status;
 	sqlite3_bind_int64(stmt, 1, visit->id);
 	mi_st_bind_text(stmt, 2, visit->goals_other);
-	mi_status status = mi_st_exec(store, stmt, err, "saving the goals");
+	mi_status status = mi_st_exec(store, stmt, err, N_("saving the goals"));
 	if (status == MI_OK)
 		status = replace_list(store, visit->id, SQL_GOALS_DELETE, SQL_GOAL_INSERT, visit->goals,
 				      visit->goal_count, err);
@@ -213,7 +213,7 @@ static mi_status write_notes(mi_store *store, const mi_visit *visit, mi_error *e
 		mi_st_bind_text(stmt, 5, n->therapist_notes);
 		mi_st_bind_text(stmt, 6, store->actor);
 	}
-	status = mi_st_exec(store, stmt, err, "saving the session notes");
+	status = mi_st_exec(store, stmt, err, N_("saving the session notes"));
 	if (status != MI_OK)
 		return status;
 
@@ -226,7 +226,7 @@ static mi_status write_notes(mi_store *store, const mi_visit *visit, mi_error *e
 		mi_st_bind_text(stmt, 2, visit->aftercare_notes);
 		mi_st_bind_text(stmt, 3, store->actor);
 	}
-	status = mi_st_exec(store, stmt, err, "saving the aftercare notes");
+	status = mi_st_exec(store, stmt, err, N_("saving the aftercare notes"));
 	if (status == MI_OK)
 		status = mi_st_audit(store, "notes", "visits", visit->id, err);
 	return status;

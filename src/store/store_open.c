@@ -301,19 +301,19 @@ static mi_status inspect_file(const char *path, unsigned flags, bool *exists, mi
 			return mi_error_set(err, MI_EIO, "cannot look at the database %s: %s.", path,
 					    strerror(errno));
 		if (!(flags & MI_STORE_CREATE))
-			return mi_error_set(err, MI_ENOINPUT, "there is no database at %s yet.", path);
+			return mi_error_set(err, MI_ENOINPUT, _("there is no database at %s yet."), path);
 		return mi_st_make_parents(path, err);
 	}
 	if (!S_ISREG(st.st_mode))
-		return mi_error_set(err, MI_EIO, "the database %s is not a regular file.", path);
+		return mi_error_set(err, MI_EIO, _("the database %s is not a regular file."), path);
 	if (st.st_size == 0)
 		return MI_OK;
 	*exists = true;
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0) {
 		if (errno == EACCES || errno == EPERM)
-			return mi_error_set(err, MI_EIO, "no permission to read the database %s.", path);
-		return mi_error_set(err, MI_EIO, "cannot open the database %s: %s.", path,
+			return mi_error_set(err, MI_EIO, _("no permission to read the database %s."), path);
+		return mi_error_set(err, MI_EIO, _("cannot open the database %s: %s."), path,
 				    strerror(errno));
 	}
 	char header[100];
@@ -321,7 +321,7 @@ static mi_status inspect_file(const char *path, unsigned flags, bool *exists, mi
 	close(fd);
 	if (n != (ssize_t)sizeof header || memcmp(header, SQLITE_MAGIC, sizeof SQLITE_MAGIC) != 0)
 		return mi_error_set(err, MI_EIO,
-				    "%s is not a massage-intake database; it was left as it is.", path);
+				    _("%s is not a massage-intake database; it was left as it is."), path);
 	return MI_OK;
 }
 
@@ -339,7 +339,7 @@ static mi_status query_int(mi_store *store, const char *sql, long long *value, m
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_OK)
-		return mi_st_error(store, rc, err, "reading the database");
+		return mi_st_error(store, rc, err, N_("reading the database"));
 	return MI_OK;
 }
 
@@ -371,9 +371,9 @@ static mi_status quick_check(mi_store *store, mi_error *err)
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_OK)
-		return mi_st_error(store, rc, err, "checking the database");
+		return mi_st_error(store, rc, err, N_("checking the database"));
 	if (!ok)
-		return mi_st_error(store, SQLITE_CORRUPT, err, "checking the database");
+		return mi_st_error(store, SQLITE_CORRUPT, err, N_("checking the database"));
 	return MI_OK;
 }
 
@@ -394,13 +394,13 @@ static mi_status read_header(mi_store *store, long long *version, bool *fresh, m
 	*fresh = *version == 0 && app_id == 0 && tables == 0;
 	if (!*fresh && app_id != MI_STORE_APPLICATION_ID)
 		return mi_error_set(err, MI_EIO,
-				    "%s is an SQLite file of another program, not a massage-intake "
-				    "database; it was left as it is.",
+				    _("%s is an SQLite file of another program, not a massage-intake "
+				      "database; it was left as it is."),
 				    store->path);
 	if (*version > MI_STORE_SCHEMA_VERSION)
 		return mi_error_set(err, MI_EIO,
-				    "the database %s was written by a newer massage-intake (schema %lld; "
-				    "this one knows up to %d); it was left as it is. Use the newer program.",
+				    _("the database %s was written by a newer massage-intake (schema %lld; "
+				      "this one knows up to %d); it was left as it is. Use the newer program."),
 				    store->path, *version, MI_STORE_SCHEMA_VERSION);
 	return MI_OK;
 }
@@ -410,7 +410,7 @@ static mi_status read_header(mi_store *store, long long *version, bool *fresh, m
  * a new, empty database). */
 static mi_status check_before_writing(mi_store *store, long long *version, mi_error *err)
 {
-	mi_status status = run_plain(store, "BEGIN", err, "reading the database");
+	mi_status status = run_plain(store, "BEGIN", err, N_("reading the database"));
 	if (status != MI_OK)
 		return status;
 	bool fresh = false;
@@ -458,14 +458,14 @@ static mi_status configure(mi_store *store, mi_error *err)
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_OK)
-		return mi_st_error(store, rc, err, "opening the database");
+		return mi_st_error(store, rc, err, N_("opening the database"));
 	if (!wal)
 		return mi_error_set(err, MI_EIO,
 				    "the database %s cannot use write-ahead logging (is it on a network "
 				    "folder?).",
 				    store->path);
 	mi_status status = run_plain(store, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON", err,
-				     "opening the database");
+				     N_("opening the database"));
 	long long fk = 0;
 	if (status == MI_OK)
 		status = query_int(store, "PRAGMA foreign_keys", &fk, err);
@@ -502,7 +502,7 @@ static mi_status migrate(mi_store *store, mi_error *err)
 		char sql[96];
 		snprintf(sql, sizeof sql, "PRAGMA user_version=%d; PRAGMA application_id=%d",
 			 MI_STORE_SCHEMA_VERSION, MI_STORE_APPLICATION_ID);
-		status = run_plain(store, sql, err, "updating the schema");
+		status = run_plain(store, sql, err, N_("updating the schema"));
 	}
 	if (status == MI_OK && version < MI_STORE_SCHEMA_VERSION) {
 		const char *action = version == 0 ? "create" : "migrate";
@@ -526,7 +526,7 @@ static mi_status new_session(mi_store *store, mi_error *err)
 		rc = SQLITE_OK;
 	}
 	sqlite3_finalize(stmt);
-	return rc == SQLITE_OK ? MI_OK : mi_st_error(store, rc, err, "opening the database");
+	return rc == SQLITE_OK ? MI_OK : mi_st_error(store, rc, err, N_("opening the database"));
 }
 
 /* Size of path-suffix, or -1 when there is no such file. */
@@ -640,7 +640,7 @@ static mi_status open_once(const char *path, unsigned flags, mi_store **out, boo
 					   SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
 					   NULL);
 	if (rc != SQLITE_OK) {
-		status = mi_st_error(store, rc, err, "opening the database");
+		status = mi_st_error(store, rc, err, N_("opening the database"));
 		mi_store_close(store);
 		return status;
 	}
@@ -651,10 +651,10 @@ static mi_status open_once(const char *path, unsigned flags, mi_store **out, boo
 	if (status != MI_OK && store->read_only && err->status == MI_EIO &&
 	    sibling_size(path, "-wal") > 0 && sibling_size(path, "-shm") < 0)
 		status = mi_error_set(err, MI_EIO,
-				      "the database %s is read-only and its last changes are still in "
-				      "%s-wal, which cannot be read here without the -shm file that only a "
-				      "writable folder can hold; copy %s and %s-wal to a writable folder "
-				      "and open the copy.",
+				      _("the database %s is read-only and its last changes are still in "
+				        "%s-wal, which cannot be read here without the -shm file that only a "
+				        "writable folder can hold; copy %s and %s-wal to a writable folder "
+				        "and open the copy."),
 				      path, path, path, path);
 	struct stat after = file_identity(path);
 	if (before.st_dev != after.st_dev || before.st_ino != after.st_ino) {
@@ -674,9 +674,9 @@ static mi_status open_once(const char *path, unsigned flags, mi_store **out, boo
 	}
 	if (store->read_only && version < MI_STORE_SCHEMA_VERSION)
 		status = mi_error_set(err, MI_EIO,
-				      "the database %s is read-only (read-only media, or no permission to "
-				      "write it or its folder) and must first be brought up to this "
-				      "version's format, which needs writing; nothing was changed.",
+				      _("the database %s is read-only (read-only media, or no permission to "
+				        "write it or its folder) and must first be brought up to this "
+				        "version's format, which needs writing; nothing was changed."),
 				      path);
 	if (status == MI_OK)
 		status = configure(store, err);

@@ -24,7 +24,7 @@ static mi_status read_throttle(mi_store *store, mi_pin_throttle *out, mi_error *
 	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return mi_st_error(store, rc, err, "reading the wrong-PIN count");
+		return mi_st_error(store, rc, err, N_("reading the wrong-PIN count"));
 	return MI_OK;
 }
 
@@ -36,7 +36,7 @@ static mi_status write_throttle(mi_store *store, const mi_pin_throttle *t, mi_er
 		return err->status;
 	sqlite3_bind_int64(stmt, 1, t->failures);
 	sqlite3_bind_int64(stmt, 2, t->wait_until);
-	return mi_st_exec(store, stmt, err, "saving the wrong-PIN count");
+	return mi_st_exec(store, stmt, err, N_("saving the wrong-PIN count"));
 }
 
 mi_status mi_store_pin_throttle(mi_store *store, mi_pin_throttle *out, mi_error *err)

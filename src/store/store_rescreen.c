@@ -38,12 +38,12 @@ static mi_status write_rescreen(mi_store *store, long long visit_id, const mi_an
 	if (mi_answers_get_int(answers, "pain_intensity", &pain) && pain >= 0 && pain <= 10)
 		sqlite3_bind_int(stmt, 6, (int)pain);
 	sqlite3_bind_int(stmt, 7, mi_level_needs_review(screening->outcome));
-	mi_status status = mi_st_exec(store, stmt, err, "saving the visit");
+	mi_status status = mi_st_exec(store, stmt, err, N_("saving the visit"));
 	if (status == MI_OK && !(stmt = mi_st_stmt(store, SQL_FLAGS_DELETE, err)))
 		status = err->status;
 	if (status == MI_OK) {
 		sqlite3_bind_int64(stmt, 1, visit_id);
-		status = mi_st_exec(store, stmt, err, "saving the flags");
+		status = mi_st_exec(store, stmt, err, N_("saving the flags"));
 	}
 	for (size_t i = 0; status == MI_OK && i < screening->flag_count; i++) {
 		if (!(stmt = mi_st_stmt(store, SQL_FLAG_INSERT, err)))
@@ -52,7 +52,7 @@ static mi_status write_rescreen(mi_store *store, long long visit_id, const mi_an
 		sqlite3_bind_int64(stmt, 2, (long long)i);
 		mi_st_bind_text(stmt, 3, screening->flags[i]->id);
 		mi_st_bind_text(stmt, 4, mi_level_name(screening->flags[i]->level));
-		status = mi_st_exec(store, stmt, err, "saving the flags");
+		status = mi_st_exec(store, stmt, err, N_("saving the flags"));
 	}
 	return status;
 }
@@ -72,14 +72,14 @@ static mi_status record_birth_date(mi_store *store, long long visit_id, const ch
 		client_id = sqlite3_column_int64(stmt, 0);
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return mi_st_error(store, rc, err, "reading the visit's client");
+		return mi_st_error(store, rc, err, N_("reading the visit's client"));
 	if (client_id <= 0) /* erased: no record to complete */
 		return MI_OK;
 	if (!(stmt = mi_st_stmt(store, SQL_CLIENT_BIRTH_DATE, err)))
 		return err->status;
 	sqlite3_bind_int64(stmt, 1, client_id);
 	mi_st_bind_text(stmt, 2, birth_date);
-	mi_status status = mi_st_exec(store, stmt, err, "saving the client's birth date");
+	mi_status status = mi_st_exec(store, stmt, err, N_("saving the client's birth date"));
 	if (status == MI_OK && sqlite3_changes(store->db) > 0) {
 		*recorded = true;
 		status = mi_st_audit(store, "birth date", "clients", client_id, err);

@@ -71,9 +71,9 @@ static mi_status check_backup(sqlite3 *db, const char *shown, mi_error *err)
 				    shown);
 	if (read && version > MI_STORE_SCHEMA_VERSION)
 		return mi_error_set(err, MI_EDATA,
-				    "the backup %s was written by a newer massage-intake (schema %lld; "
-				    "this one knows up to %d); restore it with the newer program. "
-				    "Nothing was changed.",
+				    _("the backup %s was written by a newer massage-intake (schema %lld; "
+				      "this one knows up to %d); restore it with the newer program. "
+				      "Nothing was changed."),
 				    shown, version, MI_STORE_SCHEMA_VERSION);
 	if (!whole)
 		return mi_error_set(err, MI_EDATA,
@@ -197,17 +197,17 @@ static mi_status lock_database(const char *db_path, sqlite3 **lock, bool *has_co
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		status = mi_error_set(err, MI_ETEMPFAIL,
-				      "the database %s is in use by another program (the front desk, a "
-				      "kiosk or a command still running); close them, then run restore "
-				      "again. Nothing was changed.",
+				      _("the database %s is in use by another program (the front desk, a "
+				        "kiosk or a command still running); close them, then run restore "
+				        "again. Nothing was changed."),
 				      db_path);
 		break;
 	case SQLITE_READONLY:
 	case SQLITE_CANTOPEN:
 	case SQLITE_PERM:
 		status = mi_error_set(err, MI_EIO,
-				      "the database %s is read-only (read-only media, or no permission "
-				      "to write it or its folder); nothing was changed.",
+				      _("the database %s is read-only (read-only media, or no permission "
+				        "to write it or its folder); nothing was changed."),
 				      db_path);
 		break;
 	default:
@@ -225,13 +225,13 @@ static mi_status lock_database(const char *db_path, sqlite3 **lock, bool *has_co
 		bool fresh = app_id == 0 && version == 0 && tables == 0;
 		if (!fresh && app_id != MI_STORE_APPLICATION_ID)
 			status = mi_error_set(err, MI_EIO,
-					      "%s is an SQLite file of another program, not a massage-intake "
-					      "database, so restore does not replace it. Nothing was changed.",
+					      _("%s is an SQLite file of another program, not a massage-intake "
+					        "database, so restore does not replace it. Nothing was changed."),
 					      db_path);
 		else if (version > MI_STORE_SCHEMA_VERSION)
 			status = mi_error_set(err, MI_EIO,
-					      "the database %s was written by a newer massage-intake; restore "
-					      "with the newer program. Nothing was changed.",
+					      _("the database %s was written by a newer massage-intake; restore "
+					        "with the newer program. Nothing was changed."),
 					      db_path);
 	}
 	if (status != MI_OK && *lock) {

@@ -225,7 +225,7 @@ static mi_status short_text_queries(mi_store *store, split *sp, mi_strbuf *match
 	sqlite3_reset(stmt);
 	free(end);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return mi_st_error(store, rc, err, "searching clients");
+		return mi_st_error(store, rc, err, N_("searching clients"));
 	if (count == 0) {
 		/* No trigram: nobody. */
 		mi_strbuf_clear(match);
@@ -270,7 +270,7 @@ static mi_status find_rest(mi_store *store, split *sp, mi_error *err)
 	sqlite3_reset(stmt);
 	free(text);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return mi_st_error(store, rc, err, "searching clients");
+		return mi_st_error(store, rc, err, N_("searching clients"));
 	return MI_OK;
 }
 
@@ -316,7 +316,7 @@ static mi_status add_common_prefixes(mi_store *store, split *sp, size_t *added, 
 	free(json);
 	mi_status status = MI_OK;
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		status = mi_st_error(store, rc, err, "searching clients");
+		status = mi_st_error(store, rc, err, N_("searching clients"));
 	while (status == MI_OK && *added < PREFIXES_PER_ROUND &&
 	       sp->prefix_count < MAX_PREFIXES) {
 		/* The most shared start not taken yet. */
@@ -371,7 +371,7 @@ static mi_status add_prefix_ranges(mi_store *store, const split *sp, mi_strbuf *
 		sqlite3_reset(stmt);
 		free(end);
 		if (rc != SQLITE_DONE)
-			return mi_st_error(store, rc, err, "searching clients");
+			return mi_st_error(store, rc, err, N_("searching clients"));
 	}
 	return MI_OK;
 }
@@ -430,7 +430,7 @@ static mi_status walk_budget(mi_store *store, const char *key, long long limit,
 	sqlite3_reset(stmt);
 	mi_status status = MI_OK;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		status = mi_st_error(store, rc, err, "searching clients");
+		status = mi_st_error(store, rc, err, N_("searching clients"));
 	else if (!walk_end)
 		status = mi_st_nomem(err);
 	else

@@ -27,7 +27,7 @@ static mi_status is_signed(mi_store *store, long long visit_id, bool *out, mi_er
 	int rc = sqlite3_step(stmt);
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return mi_st_error(store, rc, err, "reading the signature");
+		return mi_st_error(store, rc, err, N_("reading the signature"));
 	*out = rc == SQLITE_ROW;
 	return MI_OK;
 }
@@ -51,7 +51,7 @@ mi_status mi_store_visit_sign(mi_store *store, long long visit_id, mi_error *err
 	if (status == MI_OK) {
 		sqlite3_bind_int64(stmt, 1, visit_id);
 		mi_st_bind_text(stmt, 2, store->actor);
-		status = mi_st_exec(store, stmt, err, "signing the notes");
+		status = mi_st_exec(store, stmt, err, N_("signing the notes"));
 	}
 	if (status == MI_OK)
 		status = mi_st_audit(store, "sign", "visits", visit_id, err);
@@ -77,7 +77,7 @@ mi_status mi_store_note_record(mi_store *store, long long visit_id, mi_note_reco
 	}
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return mi_st_error(store, rc, err, "reading the signature");
+		return mi_st_error(store, rc, err, N_("reading the signature"));
 	stmt = mi_st_stmt(store, SQL_AMENDMENTS, err);
 	if (!stmt) {
 		mi_note_record_clear(&r);
@@ -102,7 +102,7 @@ mi_status mi_store_note_record(mi_store *store, long long visit_id, mi_note_reco
 	}
 	sqlite3_reset(stmt);
 	if (status == MI_OK && rc != SQLITE_DONE)
-		status = mi_st_error(store, rc, err, "reading the amendments");
+		status = mi_st_error(store, rc, err, N_("reading the amendments"));
 	if (status != MI_OK) {
 		mi_note_record_clear(&r);
 		return status;
@@ -136,7 +136,7 @@ static mi_status amend_one(mi_store *store, long long visit_id, const char *fiel
 	mi_st_bind_text(stmt, 3, field);
 	mi_st_bind_text(stmt, 4, before);
 	mi_st_bind_text(stmt, 5, after);
-	return mi_st_exec(store, stmt, err, "keeping the amendment");
+	return mi_st_exec(store, stmt, err, N_("keeping the amendment"));
 }
 
 mi_status mi_st_amend_signed(mi_store *store, const mi_visit *visit, mi_error *err)

@@ -103,7 +103,7 @@ mi_status mi_store_accounts(mi_store *store, bool active_only, mi_account_list *
 	}
 	sqlite3_reset(stmt);
 	if (status == MI_OK && rc != SQLITE_DONE)
-		status = mi_st_error(store, rc, err, "reading the accounts");
+		status = mi_st_error(store, rc, err, N_("reading the accounts"));
 	if (status != MI_OK) {
 		mi_account_list_clear(&list);
 		return status;
@@ -117,7 +117,7 @@ mi_status mi_store_account_get(mi_store *store, const char *name, mi_account *ou
 {
 	char *key = name ? mi_text_normalize_name(name) : NULL;
 	if (!key)
-		return mi_error_set(err, MI_ENOTFOUND, "there is no account of that name.");
+		return mi_error_set(err, MI_ENOTFOUND, _("there is no account of that name."));
 	sqlite3_stmt *stmt = mi_st_stmt(store, SQL_GET, err);
 	if (!stmt) {
 		free(key);
@@ -131,9 +131,9 @@ mi_status mi_store_account_get(mi_store *store, const char *name, mi_account *ou
 		status = mi_st_nomem(err);
 	sqlite3_reset(stmt);
 	if (status == MI_OK && rc == SQLITE_DONE)
-		status = mi_error_set(err, MI_ENOTFOUND, "there is no account called \"%s\".", key);
+		status = mi_error_set(err, MI_ENOTFOUND, _("there is no account called \"%s\"."), key);
 	else if (status == MI_OK && rc != SQLITE_ROW)
-		status = mi_st_error(store, rc, err, "reading an account");
+		status = mi_st_error(store, rc, err, N_("reading an account"));
 	free(key);
 	if (status != MI_OK) {
 		mi_account_clear(&a);
@@ -163,7 +163,7 @@ static mi_status update_account(mi_store *store, const char *name, const char *s
 		sqlite3_bind_int64(stmt, 1, a.id);
 		if (value)
 			mi_st_bind_text(stmt, 2, value);
-		status = mi_st_exec(store, stmt, err, "changing an account");
+		status = mi_st_exec(store, stmt, err, N_("changing an account"));
 	}
 	if (status == MI_OK)
 		status = mi_st_audit(store, action, "therapists", a.id, err);
@@ -223,7 +223,7 @@ mi_status mi_store_account_add(mi_store *store, const char *name, mi_role role,
 		count = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
 		sqlite3_reset(stmt);
 		if (rc != SQLITE_ROW)
-			status = mi_st_error(store, rc, err, "reading the accounts");
+			status = mi_st_error(store, rc, err, N_("reading the accounts"));
 	}
 	mi_account existing = {0};
 	if (status == MI_OK) {
@@ -246,7 +246,7 @@ mi_status mi_store_account_add(mi_store *store, const char *name, mi_role role,
 		mi_st_bind_text(stmt, 2, pin_hash);
 		mi_st_bind_text(stmt, 3, mi_role_name(role));
 		sqlite3_bind_int(stmt, 4, count == 0);
-		status = mi_st_exec(store, stmt, err, "adding an account");
+		status = mi_st_exec(store, stmt, err, N_("adding an account"));
 	}
 	if (status == MI_OK)
 		status = mi_st_audit(store, "account add", "therapists",
@@ -266,7 +266,7 @@ mi_status mi_store_account_add(mi_store *store, const char *name, mi_role role,
 static mi_status refuse_owner(const mi_account *a, mi_error *err)
 {
 	if (a->owner)
-		return mi_error_set(err, MI_EDATA, "\"%s\" is the clinic's owner and cannot be disabled.",
+		return mi_error_set(err, MI_EDATA, _("\"%s\" is the clinic's owner and cannot be disabled."),
 				    a->name);
 	return MI_OK;
 }

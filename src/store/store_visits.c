@@ -105,7 +105,7 @@ mi_status mi_st_require_complete(mi_store *store, long long visit_id, mi_error *
 	bool complete = false;
 	mi_status status = mi_st_visit_state(store, visit_id, &client, &complete, err);
 	if (status == MI_OK && !complete)
-		status = mi_error_set(err, MI_EDATA, "visit %lld is an unfinished intake; finish it first.",
+		status = mi_error_set(err, MI_EDATA, _("visit %lld is an unfinished intake; finish it first."),
 				      visit_id);
 	return status;
 }
@@ -122,9 +122,9 @@ mi_status mi_st_visit_state(mi_store *store, long long visit_id, long long *clie
 		const unsigned char *state = sqlite3_column_text(stmt, 1);
 		*complete = state && strcmp((const char *)state, "complete") == 0;
 	} else if (rc == SQLITE_DONE) {
-		status = mi_error_set(err, MI_ENOTFOUND, "there is no visit %lld.", visit_id);
+		status = mi_error_set(err, MI_ENOTFOUND, _("there is no visit %lld."), visit_id);
 	} else {
-		status = mi_st_error(store, rc, err, "reading the visit");
+		status = mi_st_error(store, rc, err, N_("reading the visit"));
 	}
 	sqlite3_reset(stmt);
 	return status;
@@ -148,7 +148,7 @@ static mi_status insert_visit(mi_store *store, long long client_id, mi_visit_sou
 	mi_st_bind_text(stmt, 3, store->actor);
 	mi_st_bind_text(stmt, 4, mi_visit_source_name(source));
 	sqlite3_bind_int(stmt, 5, source == MI_SOURCE_KIOSK ? 0 : 1);
-	mi_status status = mi_st_exec(store, stmt, err, "creating the visit");
+	mi_status status = mi_st_exec(store, stmt, err, N_("creating the visit"));
 	if (status != MI_OK)
 		return status;
 	*visit_id = sqlite3_last_insert_rowid(store->db);
@@ -179,14 +179,14 @@ static mi_status write_completion(mi_store *store, long long visit_id, long long
 	mi_st_bind_text(stmt, 7, mi_answers_get_text(answers, "goals_other"));
 	mi_st_bind_text(stmt, 8, screening->intake_version);
 	sqlite3_bind_int(stmt, 9, mi_level_needs_review(screening->outcome));
-	mi_status status = mi_st_exec(store, stmt, err, "saving the visit");
+	mi_status status = mi_st_exec(store, stmt, err, N_("saving the visit"));
 
 	const char *clear[] = {SQL_FLAGS_DELETE, SQL_GOALS_DELETE, SQL_DRAFT_CLEAR,
 			       SQL_RESUME_DELETE};
 	for (size_t i = 0; status == MI_OK && i < sizeof clear / sizeof clear[0]; i++) {
 		STMT(del, clear[i]);
 		sqlite3_bind_int64(del, 1, visit_id);
-		status = mi_st_exec(store, del, err, "saving the visit");
+		status = mi_st_exec(store, del, err, N_("saving the visit"));
 	}
 	for (size_t i = 0; status == MI_OK && i < screening->flag_count; i++) {
 		STMT(ins, SQL_FLAG_INSERT);
@@ -194,7 +194,7 @@ static mi_status write_completion(mi_store *store, long long visit_id, long long
 		sqlite3_bind_int64(ins, 2, (long long)i);
 		mi_st_bind_text(ins, 3, screening->flags[i]->id);
 		mi_st_bind_text(ins, 4, mi_level_name(screening->flags[i]->level));
-		status = mi_st_exec(store, ins, err, "saving the flags");
+		status = mi_st_exec(store, ins, err, N_("saving the flags"));
 	}
 	size_t goals = mi_answers_list_count(answers, "goals");
 	for (size_t i = 0; status == MI_OK && i < goals; i++) {
@@ -202,7 +202,7 @@ static mi_status write_completion(mi_store *store, long long visit_id, long long
 		sqlite3_bind_int64(ins, 1, visit_id);
 		sqlite3_bind_int64(ins, 2, (long long)i);
 		mi_st_bind_text(ins, 3, mi_answers_list_item(answers, "goals", i));
-		status = mi_st_exec(store, ins, err, "saving the goals");
+		status = mi_st_exec(store, ins, err, N_("saving the goals"));
 	}
 	if (status == MI_OK)
 		status = mi_st_record_consent(store, visit_id, answers, err);
@@ -249,7 +249,7 @@ mi_status mi_store_visit_complete(mi_store *store, long long visit_id, const mi_
 	bool complete = false;
 	status = mi_st_visit_state(store, visit_id, &client, &complete, err);
 	if (status == MI_OK && complete)
-		status = mi_error_set(err, MI_EDATA, "visit %lld is already complete.", visit_id);
+		status = mi_error_set(err, MI_EDATA, _("visit %lld is already complete."), visit_id);
 	if (status == MI_OK)
 		status = mi_st_claim_for_write(store, visit_id, false, err);
 	if (status == MI_OK && !client)
@@ -278,9 +278,9 @@ mi_status mi_store_draft_start(mi_store *store, long long client_id, mi_visit_so
 		int rc = sqlite3_step(stmt);
 		sqlite3_reset(stmt);
 		if (rc == SQLITE_DONE)
-			status = mi_error_set(err, MI_ENOTFOUND, "there is no client %lld.", client_id);
+			status = mi_error_set(err, MI_ENOTFOUND, _("there is no client %lld."), client_id);
 		else if (rc != SQLITE_ROW)
-			status = mi_st_error(store, rc, err, "looking for the client");
+			status = mi_st_error(store, rc, err, N_("looking for the client"));
 	}
 	long long visit = 0;
 	if (status == MI_OK)
@@ -343,7 +343,7 @@ mi_status mi_store_draft_save_answer(mi_store *store, long long visit_id,
 			mi_st_bind_text(stmt, 2, key);
 		if (steps[i] == SQL_DRAFT_INSERT)
 			mi_st_bind_text(stmt, 3, value);
-		status = mi_st_exec(store, stmt, err, "saving the answer");
+		status = mi_st_exec(store, stmt, err, N_("saving the answer"));
 	}
 	free(value);
 	if (status != MI_OK)
@@ -374,7 +374,7 @@ static mi_status load_draft_rows(mi_store *store, long long visit_id, mi_answers
 			mi_error_prefix(err, "the saved answer to %s of visit %lld", key, visit_id);
 	}
 	if (status == MI_OK && rc != SQLITE_DONE)
-		status = mi_st_error(store, rc, err, "reading the draft");
+		status = mi_st_error(store, rc, err, N_("reading the draft"));
 	sqlite3_reset(stmt);
 	if (status != MI_OK) {
 		mi_answers_free(answers);
@@ -388,14 +388,14 @@ static mi_status load_draft_rows(mi_store *store, long long visit_id, mi_answers
 static mi_status read_begin(mi_store *store, mi_error *err)
 {
 	STMT(stmt, SQL_READ_BEGIN);
-	return mi_st_exec(store, stmt, err, "reading the database");
+	return mi_st_exec(store, stmt, err, N_("reading the database"));
 }
 
 static void read_end(mi_store *store)
 {
 	sqlite3_stmt *stmt = mi_st_stmt(store, SQL_READ_END, NULL);
 	if (stmt)
-		mi_st_exec(store, stmt, NULL, "reading the database");
+		mi_st_exec(store, stmt, NULL, N_("reading the database"));
 }
 
 mi_status mi_store_draft_load(mi_store *store, long long visit_id, mi_answers **out,
@@ -420,7 +420,7 @@ mi_status mi_store_draft_find_open(mi_store *store, long long client_id, long lo
 	*visit_id = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return mi_st_error(store, rc, err, "looking for a draft");
+		return mi_st_error(store, rc, err, N_("looking for a draft"));
 	return MI_OK;
 }
 
@@ -433,9 +433,9 @@ mi_status mi_store_visit_mark_reviewed(mi_store *store, long long visit_id, mi_e
 	if (!stmt)
 		return fail_tx(store, err->status);
 	sqlite3_bind_int64(stmt, 1, visit_id);
-	status = mi_st_exec(store, stmt, err, "marking the visit reviewed");
+	status = mi_st_exec(store, stmt, err, N_("marking the visit reviewed"));
 	if (status == MI_OK && sqlite3_changes(store->db) == 0)
-		status = mi_error_set(err, MI_ENOTFOUND, "there is no visit %lld.", visit_id);
+		status = mi_error_set(err, MI_ENOTFOUND, _("there is no visit %lld."), visit_id);
 	if (status == MI_OK)
 		status = mi_st_audit(store, "review", "visits", visit_id, err);
 	if (status != MI_OK)
@@ -454,9 +454,9 @@ mi_status mi_store_visit_source(mi_store *store, long long visit_id, mi_visit_so
 		*source = source_from_name((const char *)sqlite3_column_text(stmt, 0));
 		*reviewed = sqlite3_column_int(stmt, 1) != 0;
 	} else if (rc == SQLITE_DONE) {
-		status = mi_error_set(err, MI_ENOTFOUND, "there is no visit %lld.", visit_id);
+		status = mi_error_set(err, MI_ENOTFOUND, _("there is no visit %lld."), visit_id);
 	} else {
-		status = mi_st_error(store, rc, err, "reading the visit");
+		status = mi_st_error(store, rc, err, N_("reading the visit"));
 	}
 	sqlite3_reset(stmt);
 	return status;
@@ -516,7 +516,7 @@ static mi_status read_summaries(mi_store *store, sqlite3_stmt *stmt, mi_visit_li
 	}
 	if (rc != SQLITE_DONE) {
 		mi_visit_list_clear(&list);
-		return mi_st_error(store, rc, err, "listing visits");
+		return mi_st_error(store, rc, err, N_("listing visits"));
 	}
 	*out = list;
 	return MI_OK;
@@ -536,9 +536,9 @@ mi_status mi_store_client_history(mi_store *store, long long client_id, mi_visit
 		int rc = sqlite3_step(stmt);
 		sqlite3_reset(stmt);
 		if (rc == SQLITE_DONE)
-			status = mi_error_set(err, MI_ENOTFOUND, "there is no client %lld.", client_id);
+			status = mi_error_set(err, MI_ENOTFOUND, _("there is no client %lld."), client_id);
 		else if (rc != SQLITE_ROW)
-			status = mi_st_error(store, rc, err, "looking for the client");
+			status = mi_st_error(store, rc, err, N_("looking for the client"));
 	}
 	if (status == MI_OK) {
 		stmt = mi_st_stmt(store, SQL_HISTORY, err);
@@ -587,7 +587,7 @@ static mi_status read_strings(mi_store *store, sqlite3_stmt *stmt, char ***items
 		for (size_t i = 0; i < n; i++)
 			free(list[i]);
 		free(list);
-		return nomem ? mi_st_nomem(err) : mi_st_error(store, rc, err, "reading the visit");
+		return nomem ? mi_st_nomem(err) : mi_st_error(store, rc, err, N_("reading the visit"));
 	}
 	*items = list;
 	*count = n;
@@ -630,9 +630,9 @@ static mi_status read_visit_row(mi_store *store, long long visit_id, mi_visit *v
 		if (visit->complete && !*answers_json)
 			status = mi_error_set(err, MI_EIO, "visit %lld has no stored answers.", visit_id);
 	} else if (rc == SQLITE_DONE) {
-		status = mi_error_set(err, MI_ENOTFOUND, "there is no visit %lld.", visit_id);
+		status = mi_error_set(err, MI_ENOTFOUND, _("there is no visit %lld."), visit_id);
 	} else {
-		status = mi_st_error(store, rc, err, "reading the visit");
+		status = mi_st_error(store, rc, err, N_("reading the visit"));
 	}
 	sqlite3_reset(stmt);
 	return status;
@@ -665,7 +665,7 @@ static mi_status read_flags(mi_store *store, mi_visit *visit, mi_error *err)
 		visit->flag_count++;
 	}
 	if (status == MI_OK && rc != SQLITE_DONE)
-		status = mi_st_error(store, rc, err, "reading the flags");
+		status = mi_st_error(store, rc, err, N_("reading the flags"));
 	sqlite3_reset(stmt);
 	return status;
 }
@@ -700,7 +700,7 @@ static mi_status read_trend(mi_store *store, mi_visit *visit, mi_error *err)
 		p->pain = sqlite3_column_type(stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(stmt, 2);
 	}
 	if (status == MI_OK && rc != SQLITE_DONE)
-		status = mi_st_error(store, rc, err, "reading the pain trend");
+		status = mi_st_error(store, rc, err, N_("reading the pain trend"));
 	sqlite3_reset(stmt);
 	return status;
 }
@@ -765,15 +765,15 @@ mi_status mi_store_visit_previous(mi_store *store, long long visit_id, long long
 	int rc = sqlite3_step(exists);
 	sqlite3_reset(exists);
 	if (rc == SQLITE_DONE)
-		return mi_error_set(err, MI_ENOTFOUND, "there is no visit %lld.", visit_id);
+		return mi_error_set(err, MI_ENOTFOUND, _("there is no visit %lld."), visit_id);
 	if (rc != SQLITE_ROW)
-		return mi_st_error(store, rc, err, "reading the visit");
+		return mi_st_error(store, rc, err, N_("reading the visit"));
 	STMT(stmt, SQL_PREVIOUS);
 	sqlite3_bind_int64(stmt, 1, visit_id);
 	rc = sqlite3_step(stmt);
 	*prev_id = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
 	sqlite3_reset(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return mi_st_error(store, rc, err, "looking for the previous visit");
+		return mi_st_error(store, rc, err, N_("looking for the previous visit"));
 	return MI_OK;
 }
