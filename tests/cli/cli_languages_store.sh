@@ -25,20 +25,21 @@ said() {
 	expect_err_has "$sentence" "$lang: $what"
 }
 
-said es "no such visit" "massage-intake: no existe la visita 999." "$MI" show 999
-said es "no such client" "massage-intake: no existe el cliente 999." "$MI" history 999
-said es "no database yet" "massage-intake: todavía no hay base de datos en $T/none.db." \
-	env MASSAGE_INTAKE_DB="$T/none.db" "$MI" show 1
-said es "a newer database" "la escribió un massage-intake más nuevo (esquema 999;" \
-	env MASSAGE_INTAKE_DB="$T/newer.db" "$MI" clients
-said fr_CA "no such visit" "massage-intake: la visite 999 n’existe pas." "$MI" show 999
-said fr_CA "no such client" "massage-intake: le client 999 n’existe pas." "$MI" history 999
-said fr_CA "no database yet" "massage-intake: il n’y a pas encore de base de données à $T/none.db." \
-	env MASSAGE_INTAKE_DB="$T/none.db" "$MI" show 1
-said fr_CA "a newer database" "a été écrite par un massage-intake plus récent (schéma 999;" \
-	env MASSAGE_INTAKE_DB="$T/newer.db" "$MI" clients
-run "$MI" therapist list
-expect_rc 0 "setup: no accounts yet"
+# LANG|DATABASE|COMMAND|SENTENCE, DATABASE a file in $T or - for the clinic's.
+while IFS='|' read -r lang db command sentence; do
+	if [[ $db == - ]]; then db=$MASSAGE_INTAKE_DB; else db=$T/$db; fi
+	# shellcheck disable=SC2086 # the command's words split on purpose
+	said "$lang" "$command in $db" "${sentence//@T@/$T}" env MASSAGE_INTAKE_DB="$db" "$MI" $command
+done <<'EOF'
+es|-|show 999|massage-intake: no existe la visita 999.
+es|-|history 999|massage-intake: no existe el cliente 999.
+es|none.db|show 1|massage-intake: todavía no hay base de datos en @T@/none.db.
+es|newer.db|clients|la escribió un massage-intake más nuevo (esquema 999;
+fr_CA|-|show 999|massage-intake: la visite 999 n’existe pas.
+fr_CA|-|history 999|massage-intake: le client 999 n’existe pas.
+fr_CA|none.db|show 1|massage-intake: il n’y a pas encore de base de données à @T@/none.db.
+fr_CA|newer.db|clients|a été écrite par un massage-intake plus récent (schéma 999;
+EOF
 
 # Busy: another program holds the write lock past the 5-second wait; both
 # languages wait at once, so the test waits once.
@@ -51,13 +52,13 @@ expect_rc 0 "setup: no accounts yet"
 holder=$!
 for _ in $(seq 1 100); do [[ -e "$T/locked" ]] && break; sleep 0.05; done
 holds "the lock holder did not start" test -e "$T/locked"
-for lang in es fr_CA; do
-	LANGUAGE=$lang "$MI" intake --answers "$EX" >/dev/null 2>"$T/busy-$lang" &
-	eval "busy_$lang=\$!"
-done
+LANGUAGE=es "$MI" intake --answers "$EX" >/dev/null 2>"$T/busy-es" &
+busy_es=$!
+LANGUAGE=fr_CA "$MI" intake --answers "$EX" >/dev/null 2>"$T/busy-fr_CA" &
+busy_fr=$!
 wait "$busy_es"
 es_rc=$?
-wait "$busy_fr_CA"
+wait "$busy_fr"
 fr_rc=$?
 wait "$holder"
 rc=$es_rc err=$(cat "$T/busy-es")
