@@ -51,7 +51,7 @@ typedef struct mi_setting_def {
 	const char *const *choices;  /* CHOICE: NULL-terminated */
 	const char *unit;            /* INTEGER: "seconds", "hours" */
 	const char *default_value;   /* as text; NULL: worked out elsewhere (paper: the locale's) */
-	const char *meaning;         /* one line for --help */
+	const char *meaning;         /* one line for --help, marked N_() */
 } mi_setting_def;
 
 /* The definition of key. */

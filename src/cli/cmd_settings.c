@@ -66,7 +66,7 @@ static void settings_help(const mi_cli *cli, FILE *out)
 		const mi_setting_def *def = mi_setting_def_of(key);
 		char accepts[160];
 		describe(def, accepts, sizeof accepts);
-		fprintf(out, "  %-22s %s\n  %-22s (%s)\n", def->name, def->meaning, "", accepts);
+		fprintf(out, "  %-22s %s\n  %-22s (%s)\n", def->name, _(def->meaning), "", accepts);
 	}
 }
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/i18n.h"
 #include "mi/retention.h"
 #include "mi/text.h"
 
@@ -14,23 +15,23 @@ static const char *const paper_choices[] = {"a4", "letter", NULL};
 /* Indexed by mi_setting_key. */
 static const mi_setting_def defs[MI_SETTING_COUNT] = {
 	{MI_SETTING_CLINIC_NAME, "clinic_name", MI_SETTING_TEXT, 1, 200, NULL, NULL,
-	 MI_DEFAULT_CLINIC_NAME, "the clinic's name at the top of the aftercare sheet"},
+	 MI_DEFAULT_CLINIC_NAME, N_("the clinic's name at the top of the aftercare sheet")},
 	{MI_SETTING_PAPER, "paper", MI_SETTING_CHOICE, 0, 0, paper_choices, NULL, NULL,
-	 "paper of the aftercare PDF"},
+	 N_("paper of the aftercare PDF")},
 	{MI_SETTING_IDLE_TIMEOUT, "idle_timeout_seconds", MI_SETTING_INTEGER, 10, 3600, NULL,
-	 "seconds", "180", "kiosk: seconds without a key before it starts afresh"},
+	 "seconds", "180", N_("kiosk: seconds without a key before it starts afresh")},
 	{MI_SETTING_LOCK_TIMEOUT, "lock_timeout_seconds", MI_SETTING_INTEGER, 10, 3600, NULL,
-	 "seconds", "300", "front desk: seconds without a key before it locks"},
+	 "seconds", "300", N_("front desk: seconds without a key before it locks")},
 	{MI_SETTING_RESUME_HOURS, "kiosk_resume_hours", MI_SETTING_INTEGER, 1, 168, NULL, "hours",
-	 "24", "kiosk: hours an unfinished intake can be resumed there"},
+	 "24", N_("kiosk: hours an unfinished intake can be resumed there")},
 	{MI_SETTING_PRINT_TIMEOUT, "print_timeout_seconds", MI_SETTING_INTEGER, 1, 300, NULL,
-	 "seconds", "30", "seconds the print command may run before it is stopped"},
+	 "seconds", "30", N_("seconds the print command may run before it is stopped")},
 	{MI_SETTING_RETENTION, "retention", MI_SETTING_PERIOD, 0, 0, NULL, NULL, NULL,
-	 "how long records are kept: 7y, 18m, 6w, 90d (see erase --help)"},
+	 N_("how long records are kept: 7y, 18m, 6w, 90d (see erase --help)")},
 	{MI_SETTING_CLINIC_PHONE, "clinic_phone", MI_SETTING_PHONE, 3, 40, NULL, NULL, NULL,
-	 "the clinic's phone number on the aftercare sheet (none when unset)"},
+	 N_("the clinic's phone number on the aftercare sheet (none when unset)")},
 	{MI_SETTING_DRAFT_EXPIRY, "draft_expiry_days", MI_SETTING_INTEGER, 1, 365, NULL, "days",
-	 "14", "days an unfinished intake stays in the review queue (urgent and refer ones stay)"},
+	 "14", N_("days an unfinished intake stays in the review queue (urgent and refer ones stay)")},
 };
 
 const mi_setting_def *mi_setting_def_of(mi_setting_key key)

@@ -168,6 +168,7 @@ es|due|  reassess            preguntar cómo se sienten
 es|due|Estado de salida: 0 listado
 es|settings|Ajustes:
 es|settings|(de 10 a 3600 segundos; por omisión 180)
+es|settings|recepción: segundos sin teclas antes de bloquearse
 fr_CA|clients|Liste les clients, un par ligne
 fr_CA|clients|--search TEXT  seulement les clients dont le nom contient TEXT
 fr_CA|clients|"last_visit", "last_outcome", "visits"}
@@ -177,6 +178,7 @@ fr_CA|due|  reassess            demander comment ils vont
 fr_CA|due|Code de sortie : 0 listé
 fr_CA|settings|Paramètres :
 fr_CA|settings|(de 10 à 3600 secondes; par défaut 180)
+fr_CA|settings|réception : secondes sans touche avant verrouillage
 EOF
 for lang in es fr_CA; do
 	in_language "$lang" "$MI" --help
