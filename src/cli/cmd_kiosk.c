@@ -77,9 +77,7 @@ const mi_command mi_command_kiosk = {
 	.name = "kiosk",
 	.summary = N_("the client self-fill kiosk (leave with F12 and the PIN)"),
 	.usage = "kiosk\n",
-	/* Not marked for translation: the language names are not ASCII, which
-	 * po/massage-intake.pot (written without a header) cannot hold. */
-	.about = "Runs the client self-fill kiosk: a client types their name and date of\n"
+	.about = N_("Runs the client self-fill kiosk: a client types their name and date of\n"
 		 "birth and answers the intake questions; every answer is saved as it is\n"
 		 "given, and an interrupted intake resumes. No key leaves the kiosk except\n"
 		 "F12 (or Ctrl-T) followed by the therapist PIN. It refuses to start until\n"
@@ -92,7 +90,8 @@ const mi_command mi_command_kiosk = {
 		 "cursor addressing, for screen readers, braille displays and TERM=dumb: each\n"
 		 "question is printed, the answer typed and Enter pressed; choices by number\n"
 		 "(\"1, 4\" for several), ? help, < back; F12 or Ctrl-T then Enter, and the PIN,\n"
-		 "leave. Through a pipe, the end of the input ends it.\n",
+		 "leave. The languages are offered first there, by number (1 English, 2\n"
+		 "Español, 3 Français). Through a pipe, the end of the input ends it.\n"),
 	.after = N_("Exit status: 0 left with the PIN (with --plain: or the input ended); 64 no\n"
 		    "PIN set or no terminal; 74 the database cannot be opened.\n"),
 	.run = run,

@@ -93,7 +93,7 @@ mi_ui_lock *mi_ui_lock_new(const mi_ui_lock_config *config)
 	lock->pin_hash = copy_or(config->pin_hash, "");
 	lock->title = copy_or(config->title, _("Locked"));
 	char heading[200];
-	/* TRANSLATORS: shown after "Locked — " (msgids stay ASCII). */
+	/* TRANSLATORS: shown after "Locked — ". */
 	snprintf(heading, sizeof heading, "%s — %s", _("Locked"),
 		 _("enter the therapist PIN to continue"));
 	lock->heading = copy_or(config->heading, heading);

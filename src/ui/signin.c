@@ -126,7 +126,7 @@ void mi_ui_signin_draw(const mi_ui_signin *s, mi_ui_canvas *c)
 	mi_ui_lock_draw(s->lock, c);
 	const char *picked = s->selected < s->accounts.count ? s->accounts.items[s->selected].name : "";
 	char heading[200];
-	/* A heading and what to do, after a dash (msgids stay ASCII). */
+	/* A heading and what to do, after a dash. */
 	if (s->locked && strcmp(picked, s->locked_by) == 0) {
 		char what[180];
 		/* TRANSLATORS: shown after "Locked — "; %.80s is the name of the

@@ -167,6 +167,8 @@ es|due|--days N    cuántos días hacia adelante mirar
 es|due|  reassess            preguntar cómo se sienten
 es|due|Estado de salida: 0 listado
 es|settings|Ajustes:
+es|kiosk|F3 Español, F4 Français); las preguntas
+es|kiosk|Allí los idiomas se ofrecen primero, por número
 es|settings|(de 10 a 3600 segundos; por omisión 180)
 es|settings|recepción: segundos sin teclas antes de bloquearse
 fr_CA|clients|Liste les clients, un par ligne
@@ -177,6 +179,7 @@ fr_CA|due|--days N    jusqu’où regarder
 fr_CA|due|  reassess            demander comment ils vont
 fr_CA|due|Code de sortie : 0 listé
 fr_CA|settings|Paramètres :
+fr_CA|kiosk|Sur la page d’accueil, le client choisit sa langue d’une touche
 fr_CA|settings|(de 10 à 3600 secondes; par défaut 180)
 fr_CA|settings|réception : secondes sans touche avant verrouillage
 EOF
