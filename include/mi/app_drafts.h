@@ -53,12 +53,13 @@ mi_status mi_app_kiosk_start(mi_store *store, const char *name, const char *birt
  * that name and birth date and is audited ("resume failed").
  * Errors: MI_EDATA a code that is not 6 digits; MI_ENOTFOUND no draft
  * opens with this code, whatever the reason (wrong code, none there, too
- * old, too many tries), in one sentence that does not say which;
+ * old, too many tries, expired from the review queue on today's date as
+ * mi_app_drafts sees it with rules), in one sentence that does not say which;
  * MI_ETEMPFAIL the draft is open on another screen (or the database stayed
  * busy); MI_EIO the database failed. */
-mi_status mi_app_kiosk_resume(mi_store *store, const char *name, const char *birth_date,
-			      const char *code, long max_age_hours, long long *visit_id,
-			      mi_answers **answers, mi_error *err);
+mi_status mi_app_kiosk_resume(mi_store *store, const mi_ruleset *rules, const char *name,
+			      const char *birth_date, const char *code, long max_age_hours,
+			      mi_date today, long long *visit_id, mi_answers **answers, mi_error *err);
 
 /* Opens a draft on this screen: claims it (mi_store_draft_claim: refused
  * with MI_ETEMPFAIL while another screen writes it) and loads the answers

@@ -238,9 +238,9 @@ static mi_status match_code(mi_store *store, const mi_resume_list *list, const c
 	return st;
 }
 
-static mi_status kiosk_resume(mi_store *store, const char *name, const char *birth_date,
-			      const char *code, long max_age_hours, long long *visit_id,
-			      mi_answers **answers, mi_error *err)
+static mi_status kiosk_resume(mi_store *store, const mi_ruleset *rules, const char *name,
+			      const char *birth_date, const char *code, long max_age_hours,
+			      mi_date today, long long *visit_id, mi_answers **answers, mi_error *err)
 {
 	char digits[MI_RESUME_CODE_DIGITS + 1];
 	if (!mi_resume_code_normalize(code, digits))
@@ -255,6 +255,10 @@ static mi_status kiosk_resume(mi_store *store, const char *name, const char *bir
 		st = match_code(store, &list, folded, birth_date, digits, &found, err);
 	mi_resume_list_clear(&list);
 	free(folded);
+	/* Expired from the review queue: as at the desk, its answers are not
+	 * this visit's, even while its code is young enough to open. */
+	if (st == MI_OK && found)
+		st = skip_expired(store, rules, today, &found, err);
 	if (st == MI_OK && !found)
 		return no_resume(err);
 	if (st == MI_OK)
@@ -298,14 +302,15 @@ mi_status mi_app_kiosk_start(mi_store *store, const char *name, const char *birt
 	return st;
 }
 
-mi_status mi_app_kiosk_resume(mi_store *store, const char *name, const char *birth_date,
-			      const char *code, long max_age_hours, long long *visit_id,
-			      mi_answers **answers, mi_error *err)
+mi_status mi_app_kiosk_resume(mi_store *store, const mi_ruleset *rules, const char *name,
+			      const char *birth_date, const char *code, long max_age_hours,
+			      mi_date today, long long *visit_id, mi_answers **answers, mi_error *err)
 {
 	mi_answers *typed = NULL;
 	mi_status st = checked_identity(&name, &birth_date, &typed, err);
 	if (st == MI_OK)
-		st = kiosk_resume(store, name, birth_date, code, max_age_hours, visit_id, answers, err);
+		st = kiosk_resume(store, rules, name, birth_date, code, max_age_hours, today,
+				  visit_id, answers, err);
 	mi_answers_free(typed);
 	return st;
 }

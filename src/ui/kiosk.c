@@ -139,7 +139,8 @@ static void start_intake(mi_ui_kiosk *k)
 	mi_status st = MI_EINTERNAL;
 	bool resuming = typed && *typed;
 	if (name && birth && typed && resuming) {
-		st = mi_app_kiosk_resume(k->config.store, name, birth, typed, k->config.resume_hours,
+		st = mi_app_kiosk_resume(k->config.store, k->config.rules, name, birth, typed,
+					 k->config.resume_hours, mi_clock_today(k->config.clock),
 					 &k->draft_id, &answers, &err);
 		if (st == MI_OK)
 			mi_resume_code_normalize(typed, k->code);

@@ -298,8 +298,8 @@ static bool one_client(plain_kiosk *k)
 	bool resuming = typed && *typed;
 	mi_status st = MI_EINTERNAL;
 	if (name && birth && resuming) {
-		st = mi_app_kiosk_resume(k->config->store, name, birth, typed, k->resume_hours,
-					 &draft, &answers, &err);
+		st = mi_app_kiosk_resume(k->config->store, k->config->rules, name, birth, typed,
+					 k->resume_hours, today, &draft, &answers, &err);
 		if (st == MI_OK)
 			mi_resume_code_normalize(typed, code);
 	} else if (name && birth && typed) {

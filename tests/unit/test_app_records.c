@@ -502,6 +502,54 @@ static void drafts_expire_from_queue_unless_urgent_or_refer_succeeds(void **stat
 	assert_string_equal(ids, want);
 }
 
+/* A kiosk resume code opens a draft for kiosk_resume_hours; once the
+ * draft has expired from the review queue it no longer opens, as at the
+ * desk (the same sentence as a wrong code), while an urgent one still does. */
+static void kiosk_resume_of_expired_draft_fails(void **state)
+{
+	fixture *f = *state;
+	mi_error err;
+	assert_int_equal(mi_app_setting_set(f->store, mi_setting_find("draft_expiry_days"), "1",
+					    &err),
+			 MI_OK);
+	const char *const names[] = {"Di Calm", "Ed Urgent"}, *const keys[] = {"easy_bruising",
+									   "bladder_bowel_change"};
+	long long ids[2];
+	char codes[2][MI_RESUME_CODE_DIGITS + 1];
+	for (int i = 0; i < 2; i++) {
+		mi_answers *answers = NULL;
+		assert_int_equal(mi_app_kiosk_start(f->store, names[i], "1970-01-01", today, &ids[i],
+						    &answers, codes[i], &err),
+				 MI_OK);
+		assert_int_equal(mi_answers_set_bool(answers, keys[i], true, &err), MI_OK);
+		assert_int_equal(mi_app_draft_save_answer(f->store, ids[i], answers, keys[i], &err),
+				 MI_OK);
+		mi_answers_free(answers);
+		mi_app_draft_release(f->store, ids[i]);
+	}
+	mi_date day2 = mi_date_add_days(today, 2);
+	long long id = 0;
+	mi_answers *answers = NULL;
+	assert_int_equal(mi_app_kiosk_resume(f->store, f->rules, names[0], "1970-01-01", codes[0], 168,
+					     day2, &id, &answers, &err),
+			 MI_ENOTFOUND);
+	assert_null(answers);
+	assert_non_null(strstr(err.message, "no intake to continue opens"));
+	assert_int_equal(mi_app_kiosk_resume(f->store, f->rules, names[1], "1970-01-01", codes[1], 168,
+					     day2, &id, &answers, &err),
+			 MI_OK);
+	assert_int_equal(id, ids[1]);
+	mi_answers_free(answers);
+	mi_app_draft_release(f->store, id);
+	/* The day it was begun, before it expired, the calm one opens. */
+	assert_int_equal(mi_app_kiosk_resume(f->store, f->rules, names[0], "1970-01-01", codes[0], 168,
+					     today, &id, &answers, &err),
+			 MI_OK);
+	assert_int_equal(id, ids[0]);
+	mi_answers_free(answers);
+	mi_app_draft_release(f->store, id);
+}
+
 static void draft_expired_rule_at_its_edges_succeeds(void **state)
 {
 	(void)state;
@@ -535,6 +583,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(drafts_expire_from_queue_unless_urgent_or_refer_succeeds,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(kiosk_resume_of_expired_draft_fails, setup, teardown),
 		cmocka_unit_test(draft_expired_rule_at_its_edges_succeeds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
