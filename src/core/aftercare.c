@@ -193,12 +193,12 @@ static mi_status check_placeholders(parser *p, const char *text)
 {
 	for (const char *s = text; *s; s++) {
 		if (*s == '}')
-			return parse_fail(p, "a \"}\" without its \"{\".");
+			return parse_fail(p, _("a \"}\" without its \"{\"."));
 		if (*s != '{')
 			continue;
 		const char *end = strchr(s + 1, '}');
 		if (!end)
-			return parse_fail(p, "a \"{\" without its \"}\".");
+			return parse_fail(p, _("a \"{\" without its \"}\"."));
 		if (placeholder_find(s + 1, (size_t)(end - s - 1)) == PH_COUNT) {
 			char names[400] = "";
 			for (int i = 0; i < PH_COUNT; i++) {
@@ -206,7 +206,7 @@ static mi_status check_placeholders(parser *p, const char *text)
 				snprintf(names + used, sizeof names - used, "%s{%s}", i ? ", " : "",
 					 placeholders[i].name);
 			}
-			return parse_fail(p, "unknown placeholder {%.*s}; expected one of %s.",
+			return parse_fail(p, _("unknown placeholder {%.*s}; expected one of %s."),
 					  (int)(end - s - 1), s + 1, names);
 		}
 		s = end;
@@ -250,7 +250,7 @@ static mi_status parse_conditions(parser *p, item *it, char **words, size_t coun
 	while (i < count) {
 		cond *grown = realloc(it->conds, (it->cond_count + 1) * sizeof *grown);
 		if (!grown)
-			return mi_error_set(p->err, MI_EINTERNAL, "out of memory reading %s.", p->path);
+			return mi_error_set(p->err, MI_EINTERNAL, _("out of memory reading %s."), p->path);
 		it->conds = grown;
 		cond *c = &it->conds[it->cond_count++];
 		memset(c, 0, sizeof *c);
@@ -259,14 +259,14 @@ static mi_status parse_conditions(parser *p, item *it, char **words, size_t coun
 			i++;
 		}
 		if (i == count)
-			return parse_fail(p, "a condition is missing after \"not\".");
+			return parse_fail(p, _("a condition is missing after \"not\"."));
 		int kind = 0;
 		while (kind < COND_KIND_COUNT && strcmp(cond_names[kind].name, words[i]) != 0)
 			kind++;
 		if (kind == COND_KIND_COUNT)
 			return parse_fail(p,
-					  "unknown condition \"%s\"; expected flag, outcome, area, "
-					  "first-visit, returning, trend, pain-down, pain-up or pain-same.",
+					  _("unknown condition \"%s\"; expected flag, outcome, area, "
+					  "first-visit, returning, trend, pain-down, pain-up or pain-same."),
 					  words[i]);
 		c->kind = (cond_kind)kind;
 		i++;
@@ -275,18 +275,18 @@ static mi_status parse_conditions(parser *p, item *it, char **words, size_t coun
 			i++;
 		size_t ids = i - first;
 		if (cond_names[kind].takes_ids && ids == 0)
-			return parse_fail(p, "condition \"%s\" needs at least one name after it.",
+			return parse_fail(p, _("condition \"%s\" needs at least one name after it."),
 					  cond_names[kind].name);
 		if (!cond_names[kind].takes_ids && ids > 0)
-			return parse_fail(p, "condition \"%s\" takes no names, found \"%s\".",
+			return parse_fail(p, _("condition \"%s\" takes no names, found \"%s\"."),
 					  cond_names[kind].name, words[first]);
 		for (size_t k = first; k < i; k++) {
 			if (c->kind == COND_OUTCOME) {
 				mi_level level;
 				if (!mi_level_parse(words[k], &level))
 					return parse_fail(p,
-							  "unknown outcome \"%s\"; expected proceed, "
-							  "modify, refer or urgent.",
+							  _("unknown outcome \"%s\"; expected proceed, "
+							  "modify, refer or urgent."),
 							  words[k]);
 				c->mask |= 1u << level;
 			} else if (c->kind == COND_AREA) {
@@ -294,7 +294,7 @@ static mi_status parse_conditions(parser *p, item *it, char **words, size_t coun
 				if (r == MI_BODY_REGION_COUNT) {
 					char expected[200];
 					mi_vocab_ids(MI_VOCAB_REGION, "or", expected, sizeof expected);
-					return parse_fail(p, "unknown area \"%s\"; expected %s.", words[k],
+					return parse_fail(p, _("unknown area \"%s\"; expected %s."), words[k],
 							  expected);
 				}
 				c->mask |= 1u << r;
@@ -306,7 +306,7 @@ static mi_status parse_conditions(parser *p, item *it, char **words, size_t coun
 				if (!grown_ids || !copy) {
 					free(copy);
 					return mi_error_set(p->err, MI_EINTERNAL,
-							    "out of memory reading %s.", p->path);
+							    _("out of memory reading %s."), p->path);
 				}
 				c->ids[c->id_count++] = copy;
 			}
@@ -314,7 +314,7 @@ static mi_status parse_conditions(parser *p, item *it, char **words, size_t coun
 		if (i < count) {
 			i++; /* "and" */
 			if (i == count)
-				return parse_fail(p, "a condition is missing after \"and\".");
+				return parse_fail(p, _("a condition is missing after \"and\"."));
 		}
 	}
 	return MI_OK;
@@ -325,7 +325,7 @@ static mi_status parse_continuation(parser *p, char *line)
 {
 	mi_aftercare_template *tpl = p->tpl;
 	if (tpl->count == 0)
-		return parse_fail(p, "a continued line (starting with a space) before any keyword.");
+		return parse_fail(p, _("a continued line (starting with a space) before any keyword."));
 	char *text = mi_conf_trim(line);
 	mi_status st = check_placeholders(p, text);
 	if (st != MI_OK)
@@ -334,7 +334,7 @@ static mi_status parse_continuation(parser *p, char *line)
 	size_t old = strlen(it->text), add = strlen(text);
 	char *grown = realloc(it->text, old + 1 + add + 1);
 	if (!grown)
-		return mi_error_set(p->err, MI_EINTERNAL, "out of memory reading %s.", p->path);
+		return mi_error_set(p->err, MI_EINTERNAL, _("out of memory reading %s."), p->path);
 	it->text = grown;
 	if (old > 0)
 		grown[old++] = ' ';
@@ -347,7 +347,7 @@ static mi_status parse_item(parser *p, char *line)
 {
 	char *colon = strchr(line, ':');
 	if (!colon)
-		return parse_fail(p, "expected \"KEYWORD: text\" (a colon after the keyword).");
+		return parse_fail(p, _("expected \"KEYWORD: text\" (a colon after the keyword)."));
 	*colon = '\0';
 	char *text = mi_conf_trim(colon + 1);
 	char *words[64];
@@ -355,30 +355,30 @@ static mi_status parse_item(parser *p, char *line)
 	char bad;
 	size_t count = split_words(line, words, 64, &too_many, &bad);
 	if (bad)
-		return parse_fail(p, "unexpected \"%c\" before the colon.", bad);
+		return parse_fail(p, _("unexpected \"%c\" before the colon."), bad);
 	if (too_many)
-		return parse_fail(p, "too many words before the colon (at most 64).");
+		return parse_fail(p, _("too many words before the colon (at most 64)."));
 	if (count == 0)
-		return parse_fail(p, "a keyword is missing before the colon.");
+		return parse_fail(p, _("a keyword is missing before the colon."));
 	int kind = 0;
 	while (kind < ITEM_KIND_COUNT && strcmp(item_keywords[kind], words[0]) != 0)
 		kind++;
 	if (kind == ITEM_KIND_COUNT)
 		return parse_fail(p,
-				  "unknown keyword \"%s\"; expected title, subtitle, map-caption, "
-				  "chart-caption, overflow, section, para or bullet.",
+				  _("unknown keyword \"%s\"; expected title, subtitle, map-caption, "
+				  "chart-caption, overflow, section, para or bullet."),
 				  words[0]);
 	if (count > 1 && strcmp(words[1], "when") != 0)
-		return parse_fail(p, "expected \"when\" or a colon after \"%s\", found \"%s\".",
+		return parse_fail(p, _("expected \"when\" or a colon after \"%s\", found \"%s\"."),
 				  words[0], words[1]);
 	if (count == 2)
-		return parse_fail(p, "a condition is missing after \"when\".");
+		return parse_fail(p, _("a condition is missing after \"when\"."));
 	if ((kind == ITEM_PARA || kind == ITEM_BULLET)) {
 		bool in_section = false;
 		for (size_t i = 0; i < p->tpl->count; i++)
 			in_section |= p->tpl->items[i].kind == ITEM_SECTION;
 		if (!in_section)
-			return parse_fail(p, "a %s before any section.", words[0]);
+			return parse_fail(p, _("a %s before any section."), words[0]);
 	}
 	mi_status st = check_placeholders(p, text);
 	if (st != MI_OK)
@@ -387,7 +387,7 @@ static mi_status parse_item(parser *p, char *line)
 	mi_aftercare_template *tpl = p->tpl;
 	item *grown = realloc(tpl->items, (tpl->count + 1) * sizeof *grown);
 	if (!grown)
-		return mi_error_set(p->err, MI_EINTERNAL, "out of memory reading %s.", p->path);
+		return mi_error_set(p->err, MI_EINTERNAL, _("out of memory reading %s."), p->path);
 	tpl->items = grown;
 	item *it = &tpl->items[tpl->count];
 	memset(it, 0, sizeof *it);
@@ -395,7 +395,7 @@ static mi_status parse_item(parser *p, char *line)
 	it->line = p->line;
 	it->text = strdup(text);
 	if (!it->text)
-		return mi_error_set(p->err, MI_EINTERNAL, "out of memory reading %s.", p->path);
+		return mi_error_set(p->err, MI_EINTERNAL, _("out of memory reading %s."), p->path);
 	tpl->count++;
 	return count > 2 ? parse_conditions(p, it, words + 2, count - 2) : MI_OK;
 }
@@ -415,7 +415,7 @@ static mi_status parse_line(parser *p, char *line, size_t len)
 		problem = mi_text_check(line, len, false, &offset);
 	}
 	if (problem != MI_TEXT_OK)
-		return parse_fail(p, "%s at byte %zu.", mi_text_problem_name(problem), offset + 1);
+		return parse_fail(p, _("%s at byte %zu."), mi_text_problem_name(problem), offset + 1);
 	char *start = line;
 	while (*start == ' ')
 		start++;
@@ -436,12 +436,12 @@ static mi_status check_complete(parser *p)
 		for (size_t i = 0; i < p->tpl->count; i++)
 			found |= p->tpl->items[i].kind == required[r];
 		if (!found)
-			return parse_fail(p, "the template has no \"%s\" line.", item_keywords[required[r]]);
+			return parse_fail(p, _("the template has no \"%s\" line."), item_keywords[required[r]]);
 	}
 	for (size_t i = 0; i < p->tpl->count; i++)
 		if (p->tpl->items[i].text[0] == '\0') {
 			p->line = p->tpl->items[i].line;
-			return parse_fail(p, "nothing after the colon of \"%s\".",
+			return parse_fail(p, _("nothing after the colon of \"%s\"."),
 					  item_keywords[p->tpl->items[i].kind]);
 		}
 	return MI_OK;
@@ -451,10 +451,10 @@ mi_status mi_aftercare_template_load(const char *path, mi_aftercare_template **o
 {
 	FILE *f = fopen(path, "r");
 	if (!f)
-		return mi_error_set(err, MI_ENOINPUT, "cannot read the aftercare template %s: %s.", path,
+		return mi_error_set(err, MI_ENOINPUT, _("cannot read the aftercare template %s: %s."), path,
 				    strerror(errno));
 	parser p = {.path = path, .err = err, .tpl = calloc(1, sizeof(mi_aftercare_template))};
-	mi_status st = p.tpl ? MI_OK : mi_error_set(err, MI_EINTERNAL, "out of memory reading %s.", path);
+	mi_status st = p.tpl ? MI_OK : mi_error_set(err, MI_EINTERNAL, _("out of memory reading %s."), path);
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
@@ -465,7 +465,7 @@ mi_status mi_aftercare_template_load(const char *path, mi_aftercare_template **o
 		st = parse_line(&p, line, (size_t)len);
 	}
 	if (st == MI_OK && ferror(f))
-		st = mi_error_set(err, MI_EIO, "cannot read the aftercare template %s: %s.", path,
+		st = mi_error_set(err, MI_EIO, _("cannot read the aftercare template %s: %s."), path,
 				  strerror(errno));
 	free(line);
 	fclose(f);
@@ -485,7 +485,7 @@ mi_status mi_aftercare_template_load_dir(const char *data_dir, mi_aftercare_temp
 	size_t n = strlen(data_dir) + sizeof "/aftercare.conf";
 	char *path = malloc(n);
 	if (!path)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	snprintf(path, n, "%s/aftercare.conf", data_dir);
 	mi_status st = mi_aftercare_template_load(path, out, err);
 	free(path);
@@ -858,14 +858,14 @@ mi_status mi_aftercare_build_in(const mi_aftercare_template *tpl, const mi_overl
 	if (!doc->title) {
 		mi_aftercare_doc_free(doc);
 		return mi_error_set(err, MI_EDATA,
-				    "no title line of the aftercare template can be filled in for "
-				    "visit %lld.",
+				    _("no title line of the aftercare template can be filled in for "
+				    "visit %lld."),
 				    visit->id);
 	}
 	for (int k = ITEM_SUBTITLE; k <= ITEM_OVERFLOW; k++)
 		if (!*singles[k] && !(*singles[k] = strdup(""))) {
 			mi_aftercare_doc_free(doc);
-			return mi_error_set(err, MI_EINTERNAL, "out of memory building the aftercare summary.");
+			return mi_error_set(err, MI_EINTERNAL, _("out of memory building the aftercare summary."));
 		}
 	/* A caption whose conditions leave it out takes its figure with it
 	 * (the short sheet of an urgent visit has neither). */
@@ -878,7 +878,7 @@ mi_status mi_aftercare_build_in(const mi_aftercare_template *tpl, const mi_overl
 oom:
 	context_clear(&ctx);
 	mi_aftercare_doc_free(doc);
-	return mi_error_set(err, MI_EINTERNAL, "out of memory building the aftercare summary.");
+	return mi_error_set(err, MI_EINTERNAL, _("out of memory building the aftercare summary."));
 }
 
 mi_status mi_aftercare_add_clinic_phone(mi_aftercare_doc *doc, const char *phone, mi_error *err)
@@ -898,7 +898,7 @@ mi_status mi_aftercare_add_clinic_phone(mi_aftercare_doc *doc, const char *phone
 	if (!ok)
 		free(heading);
 	free(text);
-	return mi_error_set(err, MI_EINTERNAL, "out of memory building the aftercare summary.");
+	return mi_error_set(err, MI_EINTERNAL, _("out of memory building the aftercare summary."));
 }
 
 bool mi_aftercare_doc_contains(const mi_aftercare_doc *doc, const char *text)

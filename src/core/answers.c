@@ -1,4 +1,5 @@
 /* answers.c - parsing, validating and editing intake answers (SPEC section 2). */
+#include "mi/i18n.h"
 #include "mi/answers.h"
 
 #include <errno.h>
@@ -189,23 +190,23 @@ static const char *describe(const json_t *value, char *buf, size_t size)
 {
 	switch (json_typeof(value)) {
 	case JSON_STRING:
-		return "text";
+		return _("text");
 	case JSON_INTEGER:
 		snprintf(buf, size, "%lld", (long long)json_integer_value(value));
 		return buf;
 	case JSON_REAL:
-		return "a number with a fraction";
+		return _("a number with a fraction");
 	case JSON_TRUE:
 	case JSON_FALSE:
 		return json_is_true(value) ? "true" : "false";
 	case JSON_NULL:
 		return "null";
 	case JSON_ARRAY:
-		return "a list";
+		return _("a list");
 	case JSON_OBJECT:
-		return "an object";
+		return _("an object");
 	}
-	return "an unknown value";
+	return _("an unknown value");
 }
 
 /* Refuses a text with a problem mi_text_check (or, for a name,
@@ -214,16 +215,16 @@ static const char *describe(const json_t *value, char *buf, size_t size)
 static mi_status check_text(const char *path, const char *s, size_t len, bool name, mi_error *err)
 {
 	if (len > MI_ANSWERS_MAX_TEXT)
-		return mi_error_set(err, MI_EDATA, "\"%s\" is %zu bytes long; the limit is %d bytes.",
+		return mi_error_set(err, MI_EDATA, _("\"%s\" is %zu bytes long; the limit is %d bytes."),
 				    path, len, MI_ANSWERS_MAX_TEXT);
 	size_t offset;
 	mi_text_problem problem = name ? mi_text_check_name(s, len, &offset)
 				       : mi_text_check(s, len, false, &offset);
 	if (problem == MI_TEXT_INVALID_UTF8 || problem == MI_TEXT_CONTROL)
-		return mi_error_set(err, MI_EDATA, "\"%s\" contains %s (at byte %zu); remove it.", path,
+		return mi_error_set(err, MI_EDATA, _("\"%s\" contains %s (at byte %zu); remove it."), path,
 				    mi_text_problem_name(problem), offset + 1);
 	if (problem != MI_TEXT_OK)
-		return mi_error_set(err, MI_EDATA, "\"%s\" contains %s (U+%04X, at byte %zu); remove it.",
+		return mi_error_set(err, MI_EDATA, _("\"%s\" contains %s (U+%04X, at byte %zu); remove it."),
 				    path, mi_text_problem_name(problem),
 				    mi_text_codepoint_at(s, len, offset), offset + 1);
 	return MI_OK;
@@ -239,11 +240,11 @@ static mi_status normalize_name(const char *path, json_t *value, mi_error *err)
 		return st;
 	char *normal = mi_text_normalize_name(json_string_value(value));
 	if (!normal)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory checking \"%s\".", path);
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory checking \"%s\"."), path);
 	st = check_text(path, normal, strlen(normal), true, err);
 	if (st == MI_OK && strcmp(normal, json_string_value(value)) != 0 &&
 	    json_string_set(value, normal) != 0)
-		st = mi_error_set(err, MI_EINTERNAL, "out of memory checking \"%s\".", path);
+		st = mi_error_set(err, MI_EINTERNAL, _("out of memory checking \"%s\"."), path);
 	free(normal);
 	return st;
 }
@@ -253,17 +254,17 @@ static mi_status check_text_shape(const char *path, const char *s, mi_error *err
 {
 	if (strcmp(path, "client.name") == 0) {
 		if (only_space(s, strlen(s)))
-			return mi_error_set(err, MI_EDATA, "\"client.name\" must not be empty.");
+			return mi_error_set(err, MI_EDATA, _("\"client.name\" must not be empty."));
 	} else if (strcmp(path, "client.phone") == 0) {
 		if (strlen(s) > 40 || strspn(s, "0123456789 +-().") != strlen(s))
 			return mi_error_set(err, MI_EDATA,
-					    "\"client.phone\" must be a phone number (digits, spaces and + - ( ) . only).");
+					    _("\"client.phone\" must be a phone number (digits, spaces and + - ( ) . only)."));
 	} else if (strcmp(path, "client.email") == 0) {
 		const char *at = strchr(s, '@');
 		if (s[0] != '\0' &&
 		    (!at || at == s || at[1] == '\0' || strchr(at + 1, '@') || strchr(s, ' ')))
 			return mi_error_set(err, MI_EDATA,
-					    "\"client.email\" must be an e-mail address such as name@example.org.");
+					    _("\"client.email\" must be an e-mail address such as name@example.org."));
 	}
 	return MI_OK;
 }
@@ -294,10 +295,12 @@ static mi_status validate_object(const mi_answer_key *fields, const char *parent
 		if (!key) {
 			if (mi_text_check(name, len, false, NULL) != MI_TEXT_OK)
 				return mi_error_set(err, MI_EDATA,
-						    "a key name contains a control character or invalid text.");
+						    _("a key name contains a control character or invalid text."));
+			/* TRANSLATORS: SPEC is the name of the program's specification. */
 			return mi_error_set(err, MI_EDATA,
-					    "unknown key \"%s\": it is not one of the intake answers%s.",
-					    path, parent ? "" : " (see SPEC section 2)");
+					    parent ? _("unknown key \"%s\": it is not one of the intake answers.")
+						   : _("unknown key \"%s\": it is not one of the intake answers (see SPEC section 2)."),
+					    path);
 		}
 		mi_status st = validate_value(key, path, value, err);
 		if (st != MI_OK)
@@ -313,7 +316,7 @@ static mi_status validate_value(const mi_answer_key *key, const char *path, json
 	switch (key->type) {
 	case MI_ANSWER_BOOL:
 		if (!json_is_boolean(value))
-			return mi_error_set(err, MI_EDATA, "\"%s\" must be true or false, not %s.", path,
+			return mi_error_set(err, MI_EDATA, _("\"%s\" must be true or false, not %s."), path,
 					    describe(value, shown, sizeof shown));
 		return MI_OK;
 	case MI_ANSWER_INT_OR_NULL:
@@ -323,23 +326,26 @@ static mi_status validate_value(const mi_answer_key *key, const char *path, json
 	case MI_ANSWER_INT:
 		if (!json_is_integer(value) || json_integer_value(value) < key->min ||
 		    json_integer_value(value) > key->max)
-			return mi_error_set(err, MI_EDATA, "\"%s\" must be a whole number from %ld to %ld%s, not %s.",
-					    path, key->min, key->max,
-					    key->type == MI_ANSWER_INT_OR_NULL ? " or null" : "",
-					    describe(value, shown, sizeof shown));
+			/* TRANSLATORS: the last %s is what was given: a number, or a kind of
+			 * value such as "text" or "a list"; null is a JSON keyword. */
+			return mi_error_set(err, MI_EDATA,
+					    key->type == MI_ANSWER_INT_OR_NULL
+						    ? _("\"%s\" must be a whole number from %ld to %ld or null, not %s.")
+						    : _("\"%s\" must be a whole number from %ld to %ld, not %s."),
+					    path, key->min, key->max, describe(value, shown, sizeof shown));
 		return MI_OK;
 	case MI_ANSWER_ENUM:
 		if (!json_is_string(value) || !mi_answer_key_allows(key, json_string_value(value)))
-			return mi_error_set(err, MI_EDATA, "\"%s\" must be one of %s, not %s.", path,
+			return mi_error_set(err, MI_EDATA, _("\"%s\" must be one of %s, not %s."), path,
 					    join_values(key->values, list, sizeof list),
-					    json_is_string(value) ? "other text"
+					    json_is_string(value) ? _("other text")
 								  : describe(value, shown, sizeof shown));
 		return MI_OK;
 	case MI_ANSWER_TEXT:
 	case MI_ANSWER_NAME:
 	case MI_ANSWER_DATE: {
 		if (!json_is_string(value))
-			return mi_error_set(err, MI_EDATA, "\"%s\" must be text, not %s.", path,
+			return mi_error_set(err, MI_EDATA, _("\"%s\" must be text, not %s."), path,
 					    describe(value, shown, sizeof shown));
 		mi_status st = key->type == MI_ANSWER_NAME
 				       ? normalize_name(path, value, err)
@@ -350,27 +356,27 @@ static mi_status validate_value(const mi_answer_key *key, const char *path, json
 		mi_date date;
 		if (key->type == MI_ANSWER_DATE && !mi_date_parse(json_string_value(value), &date))
 			return mi_error_set(err, MI_EDATA,
-					    "\"%s\" must be a real date written YYYY-MM-DD.", path);
+					    _("\"%s\" must be a real date written YYYY-MM-DD."), path);
 		return check_text_shape(path, json_string_value(value), err);
 	}
 	case MI_ANSWER_ENUM_LIST:
 	case MI_ANSWER_TEXT_LIST: {
 		if (!json_is_array(value))
-			return mi_error_set(err, MI_EDATA, "\"%s\" must be a list, not %s.", path,
+			return mi_error_set(err, MI_EDATA, _("\"%s\" must be a list, not %s."), path,
 					    describe(value, shown, sizeof shown));
 		if (json_array_size(value) > MI_ANSWERS_MAX_LIST)
-			return mi_error_set(err, MI_EDATA, "\"%s\" has %zu items; the limit is %d.", path,
+			return mi_error_set(err, MI_EDATA, _("\"%s\" has %zu items; the limit is %d."), path,
 					    json_array_size(value), MI_ANSWERS_MAX_LIST);
 		size_t i;
 		json_t *item;
 		json_array_foreach(value, i, item) {
 			if (!json_is_string(item))
-				return mi_error_set(err, MI_EDATA, "\"%s\" item %zu must be text, not %s.",
+				return mi_error_set(err, MI_EDATA, _("\"%s\" item %zu must be text, not %s."),
 						    path, i + 1, describe(item, shown, sizeof shown));
 			if (key->type == MI_ANSWER_ENUM_LIST) {
 				if (!mi_answer_key_allows(key, json_string_value(item)))
 					return mi_error_set(err, MI_EDATA,
-							    "\"%s\" item %zu must be one of %s, not other text.",
+							    _("\"%s\" item %zu must be one of %s, not other text."),
 							    path, i + 1, join_values(key->values, list, sizeof list));
 				continue;
 			}
@@ -379,17 +385,17 @@ static mi_status validate_value(const mi_answer_key *key, const char *path, json
 			if (st != MI_OK)
 				return st;
 			if (only_space(json_string_value(item), json_string_length(item)))
-				return mi_error_set(err, MI_EDATA, "\"%s\" item %zu is empty.", path, i + 1);
+				return mi_error_set(err, MI_EDATA, _("\"%s\" item %zu is empty."), path, i + 1);
 		}
 		return MI_OK;
 	}
 	case MI_ANSWER_OBJECT:
 		if (!json_is_object(value))
-			return mi_error_set(err, MI_EDATA, "\"%s\" must be an object, not %s.", path,
+			return mi_error_set(err, MI_EDATA, _("\"%s\" must be an object, not %s."), path,
 					    describe(value, shown, sizeof shown));
 		return validate_object(key->fields, path, value, err);
 	}
-	return mi_error_set(err, MI_EINTERNAL, "\"%s\" has a type the program does not know.", path);
+	return mi_error_set(err, MI_EINTERNAL, _("\"%s\" has a type the program does not know."), path);
 }
 
 /* jansson's description of a parse error without the text it quotes
@@ -416,7 +422,7 @@ static mi_status precheck(const char *text, size_t len, mi_error *err)
 		size_t n = c < 0x80 ? 1 : mi_utf8_decode(text + i, len - i, &c);
 		if (n == 0)
 			return mi_error_set(err, MI_EDATA,
-					    "the answers contain bytes that are not valid UTF-8 (line %zu, byte %zu).",
+					    _("the answers contain bytes that are not valid UTF-8 (line %zu, byte %zu)."),
 					    line, i + 1);
 		if (c == '\n')
 			line++;
@@ -432,7 +438,7 @@ static mi_status precheck(const char *text, size_t len, mi_error *err)
 		} else if (c == '{' || c == '[') {
 			if (++depth > MI_ANSWERS_MAX_DEPTH)
 				return mi_error_set(err, MI_EDATA,
-						    "the answers are nested deeper than %d levels (line %zu); expected one flat answers object.",
+						    _("the answers are nested deeper than %d levels (line %zu); expected one flat answers object."),
 						    MI_ANSWERS_MAX_DEPTH, line);
 		} else if (c == '}' || c == ']') {
 			depth--;
@@ -478,10 +484,10 @@ static mi_status parse(const char *text, size_t len, bool stored, mi_answers **o
 {
 	if (len > MI_ANSWERS_MAX_DOCUMENT)
 		return mi_error_set(err, MI_EDATA,
-				    "the answers are %zu bytes long; one answers object may be at most %d bytes.",
+				    _("the answers are %zu bytes long; one answers object may be at most %d bytes."),
 				    len, MI_ANSWERS_MAX_DOCUMENT);
 	if (only_space(text, len))
-		return mi_error_set(err, MI_EDATA, "the answers are empty; expected one JSON object.");
+		return mi_error_set(err, MI_EDATA, _("the answers are empty; expected one JSON object."));
 	/* The fast reader takes the usual plain document; anything else, and
 	 * every error, goes the full way below (see answers_fast.h). */
 	json_t *root = mi_answers_fast_load(text, len, MI_ANSWERS_MAX_DEPTH);
@@ -494,15 +500,15 @@ static mi_status parse(const char *text, size_t len, bool stored, mi_answers **o
 	if (!root) {
 		char what[JSON_ERROR_TEXT_LENGTH];
 		if (strstr(jerr.text, "duplicate object key"))
-			return mi_error_set(err, MI_EDATA, "a key is given twice (line %d, column %d).",
+			return mi_error_set(err, MI_EDATA, _("a key is given twice (line %d, column %d)."),
 					    jerr.line, jerr.column);
 		return mi_error_set(err, MI_EDATA,
-				    "the answers are not valid JSON (line %d, column %d): %s.", jerr.line,
+				    _("the answers are not valid JSON (line %d, column %d): %s."), jerr.line,
 				    jerr.column, json_problem(&jerr, what, sizeof what));
 	}
 	if (!json_is_object(root)) {
 		char shown[64];
-		mi_error_set(err, MI_EDATA, "the answers must be one JSON object, not %s.",
+		mi_error_set(err, MI_EDATA, _("the answers must be one JSON object, not %s."),
 			     describe(root, shown, sizeof shown));
 		json_decref(root);
 		return MI_EDATA;
@@ -511,7 +517,7 @@ static mi_status parse(const char *text, size_t len, bool stored, mi_answers **o
 	if (stored && !set_aside_unknown(root, &retired)) {
 		json_decref(retired);
 		json_decref(root);
-		return mi_error_set(err, MI_EINTERNAL, "out of memory reading the answers.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory reading the answers."));
 	}
 	st = validate_object(schema, NULL, root, err);
 	if (st != MI_OK) {
@@ -523,7 +529,7 @@ static mi_status parse(const char *text, size_t len, bool stored, mi_answers **o
 	if (!answers) {
 		json_decref(retired);
 		json_decref(root);
-		return mi_error_set(err, MI_EINTERNAL, "out of memory reading the answers.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory reading the answers."));
 	}
 	answers->root = root;
 	answers->retired = retired;
@@ -534,11 +540,11 @@ static mi_status parse(const char *text, size_t len, bool stored, mi_answers **o
 mi_status mi_answers_read_file(const char *path, mi_answers **out, mi_error *err)
 {
 	bool use_stdin = strcmp(path, "-") == 0;
-	const char *shown = use_stdin ? "standard input" : path;
+	const char *shown = use_stdin ? _("standard input") : path;
 	FILE *f = use_stdin ? stdin : fopen(path, "rb");
 	if (!f)
 		return mi_error_set(err, errno == ENOENT ? MI_ENOINPUT : MI_ENOINPUT,
-				    "%s: cannot open the answers file: %s.", shown, strerror(errno));
+				    _("%s: cannot open the answers file: %s."), shown, strerror(errno));
 	/* Read at most one byte past the limit so an absurd file is refused
 	 * without being loaded whole. */
 	size_t cap = MI_ANSWERS_MAX_DOCUMENT + 1;
@@ -546,7 +552,7 @@ mi_status mi_answers_read_file(const char *path, mi_answers **out, mi_error *err
 	if (!buf) {
 		if (!use_stdin)
 			fclose(f);
-		return mi_error_set(err, MI_EINTERNAL, "out of memory reading %s.", shown);
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory reading %s."), shown);
 	}
 	size_t len = fread(buf, 1, cap, f);
 	bool failed = ferror(f);
@@ -554,10 +560,10 @@ mi_status mi_answers_read_file(const char *path, mi_answers **out, mi_error *err
 		fclose(f);
 	mi_status st;
 	if (failed)
-		st = mi_error_set(err, MI_EIO, "%s: cannot read the answers file.", shown);
+		st = mi_error_set(err, MI_EIO, _("%s: cannot read the answers file."), shown);
 	else if (len == cap)
 		st = mi_error_set(err, MI_EDATA,
-				  "%s: the answers file is larger than %d bytes; expected one answers object.",
+				  _("%s: the answers file is larger than %d bytes; expected one answers object."),
 				  shown, MI_ANSWERS_MAX_DOCUMENT);
 	else if ((st = mi_answers_parse(buf, len, out, err)) != MI_OK)
 		mi_error_prefix(err, "%s", shown);
@@ -688,7 +694,7 @@ static mi_status set_value(mi_answers *answers, const char *key, json_t *value, 
 	const mi_answer_key *spec = mi_answers_find_key(key);
 	if (!spec) {
 		json_decref(value);
-		return mi_error_set(err, MI_EDATA, "unknown key \"%s\": it is not one of the intake answers.",
+		return mi_error_set(err, MI_EDATA, _("unknown key \"%s\": it is not one of the intake answers."),
 				    key);
 	}
 	mi_status st = validate_value(spec, key, value, err);
@@ -699,7 +705,7 @@ static mi_status set_value(mi_answers *answers, const char *key, json_t *value, 
 	const char *field;
 	json_t *object = container_for(answers->root, key, &field, true);
 	if (!object || json_object_set_new(object, field, value) != 0)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory saving \"%s\".", key);
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory saving \"%s\"."), key);
 	return MI_OK;
 }
 
@@ -708,7 +714,7 @@ mi_status mi_answers_set_json(mi_answers *answers, const char *key, const char *
 {
 	size_t len = strlen(value_json);
 	if (len > MI_ANSWERS_MAX_DOCUMENT)
-		return mi_error_set(err, MI_EDATA, "the value for \"%s\" is too long.", key);
+		return mi_error_set(err, MI_EDATA, _("the value for \"%s\" is too long."), key);
 	mi_status st = precheck(value_json, len, err);
 	if (st != MI_OK)
 		return st;
@@ -716,7 +722,7 @@ mi_status mi_answers_set_json(mi_answers *answers, const char *key, const char *
 	json_t *value = json_loadb(value_json, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
 	if (!value) {
 		char what[JSON_ERROR_TEXT_LENGTH];
-		return mi_error_set(err, MI_EDATA, "the value for \"%s\" is not valid JSON: %s.", key,
+		return mi_error_set(err, MI_EDATA, _("the value for \"%s\" is not valid JSON: %s."), key,
 				    json_problem(&jerr, what, sizeof what));
 	}
 	return set_value(answers, key, value, err);
@@ -731,7 +737,7 @@ mi_status mi_answers_set_int(mi_answers *answers, const char *key, long value, m
 {
 	json_t *v = json_integer(value);
 	if (!v)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory saving \"%s\".", key);
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory saving \"%s\"."), key);
 	return set_value(answers, key, v, err);
 }
 
@@ -740,10 +746,10 @@ mi_status mi_answers_set_text(mi_answers *answers, const char *key, const char *
 {
 	size_t len = strlen(value);
 	if (mi_text_check(value, len, false, NULL) == MI_TEXT_INVALID_UTF8)
-		return mi_error_set(err, MI_EDATA, "\"%s\" contains bytes that are not valid UTF-8.", key);
+		return mi_error_set(err, MI_EDATA, _("\"%s\" contains bytes that are not valid UTF-8."), key);
 	json_t *v = json_stringn(value, len);
 	if (!v)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory saving \"%s\".", key);
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory saving \"%s\"."), key);
 	return set_value(answers, key, v, err);
 }
 
@@ -752,18 +758,18 @@ mi_status mi_answers_set_list(mi_answers *answers, const char *key, const char *
 {
 	json_t *list = json_array();
 	if (!list)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory saving \"%s\".", key);
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory saving \"%s\"."), key);
 	for (size_t i = 0; i < count; i++) {
 		size_t len = strlen(items[i]);
 		if (mi_text_check(items[i], len, false, NULL) == MI_TEXT_INVALID_UTF8) {
 			json_decref(list);
 			return mi_error_set(err, MI_EDATA,
-					    "\"%s\" item %zu contains bytes that are not valid UTF-8.", key,
+					    _("\"%s\" item %zu contains bytes that are not valid UTF-8."), key,
 					    i + 1);
 		}
 		if (json_array_append_new(list, json_stringn(items[i], len)) != 0) {
 			json_decref(list);
-			return mi_error_set(err, MI_EINTERNAL, "out of memory saving \"%s\".", key);
+			return mi_error_set(err, MI_EINTERNAL, _("out of memory saving \"%s\"."), key);
 		}
 	}
 	return set_value(answers, key, list, err);
@@ -905,12 +911,12 @@ mi_status mi_answers_check_dates(const mi_answers *answers, mi_date today, mi_er
 		return MI_OK;
 	if (!mi_birth_date_possible(birth, today))
 		return mi_error_set(err, MI_EDATA,
-				    "\"client.birth_date\" is after today; check the date of birth.");
+				    _("\"client.birth_date\" is after today; check the date of birth."));
 	long age;
 	if (mi_answers_get_int(answers, "age", &age) && age != mi_date_age(birth, today))
 		return mi_error_set(err, MI_EDATA,
-				    "\"age\" does not match \"client.birth_date\" (which gives another age "
-				    "today); correct one of them, or leave \"age\" out.");
+				    _("\"age\" does not match \"client.birth_date\" (which gives another age "
+				    "today); correct one of them, or leave \"age\" out."));
 	return MI_OK;
 }
 

@@ -127,7 +127,7 @@ mi_status mi_diff_compute(const mi_answers *before, const mi_visit_flag *flags_b
 	}
 	if (!ok) {
 		mi_diff_clear(&diff);
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	}
 
 	long pain = 0;

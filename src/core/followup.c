@@ -39,8 +39,8 @@ mi_status mi_plan_parse(const char *text, mi_plan *out, mi_error *err)
 		     (p.kind = MI_PLAN_MAINTENANCE) != MI_PLAN_NONE;
 	if (!ok)
 		return mi_error_set(err, MI_EDATA,
-				    "a plan is reassess, series:SESSIONS:DAYS (2 to 20 sessions, 1 to "
-				    "365 days apart), maintenance:DAYS (1 to 365) or none.");
+				    _("a plan is reassess, series:SESSIONS:DAYS (2 to 20 sessions, 1 to "
+				    "365 days apart), maintenance:DAYS (1 to 365) or none."));
 	*out = p;
 	return MI_OK;
 }
@@ -53,9 +53,9 @@ mi_status mi_plan_choose(const char *text, mi_plan *out, mi_error *err)
 	char ids[512];
 	mi_vocab_ids(MI_VOCAB_PLAN, "or", ids, sizeof ids);
 	return mi_error_set(err, MI_EDATA,
-			    "a plan is none, one the clinic offers (%s), reassess, "
+			    _("a plan is none, one the clinic offers (%s), reassess, "
 			    "series:SESSIONS:DAYS (2 to 20 sessions, 1 to 365 days apart) or "
-			    "maintenance:DAYS (1 to 365).",
+			    "maintenance:DAYS (1 to 365)."),
 			    *ids ? ids : "none listed in intake.conf");
 }
 

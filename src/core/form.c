@@ -1,5 +1,6 @@
 /* form.c - the intake as a form: the answers schema spread into one item
  * per key, with the words of the intake questions and the follow-ups. */
+#include "mi/i18n.h"
 #include "mi/form.h"
 
 #include <stdio.h>
@@ -120,7 +121,7 @@ static mi_status add_item(mi_form *form, const mi_answer_key *key, const char *p
 	form_entry *e = &form->entries[form->count];
 	memset(e, 0, sizeof *e);
 	if (!(e->key = strdup(path)))
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	form->count++;
 	mi_form_item *item = &e->item;
 	item->key = e->key;
@@ -155,10 +156,10 @@ static mi_status add_item(mi_form *form, const mi_answer_key *key, const char *p
 	case MI_ANSWER_ENUM:
 		item->type = MI_FORM_CHOICE;
 		if (!set_options(e, key, q))
-			return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+			return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 		break;
 	case MI_ANSWER_OBJECT:
-		return mi_error_set(err, MI_EINTERNAL, "%s is an object, not one answer.", path);
+		return mi_error_set(err, MI_EINTERNAL, _("%s is an object, not one answer."), path);
 	}
 	/* Storing an intake needs the client's name (store.h). */
 	item->required = strcmp(path, "client.name") == 0;
@@ -227,7 +228,7 @@ mi_status mi_form_new(const mi_ruleset *rules, mi_form **out, mi_error *err)
 		form->entries = calloc(cap, sizeof *form->entries);
 	if (!form || !form->entries) {
 		mi_form_free(form);
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	}
 	/* The order the questions are asked in, then any key they do not ask. */
 	size_t n = 0;

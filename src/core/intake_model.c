@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "intake_session.h"
+#include "mi/i18n.h"
 #include "mi/intake.h"
 
 enum {
@@ -77,7 +78,7 @@ static char *own_copy(mi_intake *in, const char *s)
 
 static mi_status nomem(mi_error *err)
 {
-	return mi_error_set(err, MI_EINTERNAL, "out of memory loading the intake questions.");
+	return mi_error_set(err, MI_EINTERNAL, _("out of memory loading the intake questions."));
 }
 
 static const char *const kind_names[] = {
@@ -164,21 +165,21 @@ static mi_status start_question(mi_intake *in, const mi_conf_reader *r, const mi
 {
 	if (strcmp(l->kind_word, "question") != 0)
 		return mi_conf_fail(r, l->line, err,
-				    "unknown section kind \"%s\" (expected question, session_area, "
-				    "session_technique or followup_plan).",
+				    _("unknown section kind \"%s\" (expected question, session_area, "
+				    "session_technique or followup_plan)."),
 				    l->kind_word);
 	if (question_index(in, l->name) >= 0)
-		return mi_conf_fail(r, l->line, err, "a second [question %s].", l->name);
+		return mi_conf_fail(r, l->line, err, _("a second [question %s]."), l->name);
 	if (in->count == MAX_QUESTIONS)
-		return mi_conf_fail(r, l->line, err, "more than %d questions.", MAX_QUESTIONS);
+		return mi_conf_fail(r, l->line, err, _("more than %d questions."), MAX_QUESTIONS);
 	const mi_answer_key *spec = spec_key(l->name);
 	if (!spec && (strchr(l->name, '.') || reserved(l->name)))
 		return mi_conf_fail(r, l->line, err,
-				    "\"%s\" cannot be a question of the clinic's own: use a name of "
-				    "lower-case letters, digits and '_' that is not a word of the rules.",
+				    _("\"%s\" cannot be a question of the clinic's own: use a name of "
+				    "lower-case letters, digits and '_' that is not a word of the rules."),
 				    l->name);
 	if (spec && spec->type == MI_ANSWER_OBJECT && strcmp(spec->name, "consent") != 0)
-		return mi_conf_fail(r, l->line, err, "ask each field of %s on its own, as in [question %s.name].",
+		return mi_conf_fail(r, l->line, err, _("ask each field of %s on its own, as in [question %s.name]."),
 				    l->name, l->name);
 	mi_ui_question *q = &in->questions[in->count];
 	question_source *src = &in->sources[in->count];
@@ -201,20 +202,20 @@ static mi_status add_option(mi_intake *in, const mi_conf_reader *r, const mi_con
 	char *eq = strchr(copy, '=');
 	if (strncmp(copy, "option ", 7) != 0 || !eq)
 		return mi_conf_fail(r, l->line, err,
-				    "expected KEY = VALUE or \"option VALUE = words\", found \"%.60s\".",
+				    _("expected KEY = VALUE or \"option VALUE = words\", found \"%.60s\"."),
 				    l->value);
 	*eq = '\0';
 	char *id = mi_conf_trim(copy + 7), *words = mi_conf_trim(eq + 1);
 	if (!mi_conf_is_identifier(id))
 		return mi_conf_fail(r, l->line, err,
-				    "an option's value uses lower-case letters, digits and '_' only.");
+				    _("an option's value uses lower-case letters, digits and '_' only."));
 	if (!*words)
-		return mi_conf_fail(r, l->line, err, "the option %s has no words.", id);
+		return mi_conf_fail(r, l->line, err, _("the option %s has no words."), id);
 	if (src->option_count == MAX_OPTIONS)
-		return mi_conf_fail(r, l->line, err, "more than %d options.", MAX_OPTIONS);
+		return mi_conf_fail(r, l->line, err, _("more than %d options."), MAX_OPTIONS);
 	for (size_t i = 0; i < src->option_count; i++)
 		if (strcmp(src->option_ids[i], id) == 0)
-			return mi_conf_fail(r, l->line, err, "a second option %s.", id);
+			return mi_conf_fail(r, l->line, err, _("a second option %s."), id);
 	src->option_lines[src->option_count] = l->line;
 	src->option_words[src->option_count] = words;
 	src->option_ids[src->option_count++] = id;
@@ -227,7 +228,7 @@ static mi_status set_number(const mi_conf_reader *r, const mi_conf_line *l, long
 	char *end;
 	long v = strtol(l->value, &end, 10);
 	if (*end || end == l->value || v < -1000000 || v > 1000000)
-		return mi_conf_fail(r, l->line, err, "%s must be a whole number.", l->key);
+		return mi_conf_fail(r, l->line, err, _("%s must be a whole number."), l->key);
 	*out = v;
 	*has = true;
 	return MI_OK;
@@ -239,7 +240,7 @@ static mi_status question_setting(mi_intake *in, const mi_conf_reader *r, const 
 	mi_ui_question *q = &in->questions[in->count - 1];
 	question_source *src = &in->sources[in->count - 1];
 	if (l->value[0] == '\0')
-		return mi_conf_fail(r, l->line, err, "\"%s\" is empty.", l->key);
+		return mi_conf_fail(r, l->line, err, _("\"%s\" is empty."), l->key);
 	const char **text = strcmp(l->key, "group") == 0   ? &q->group
 			    : strcmp(l->key, "label") == 0 ? &q->label
 			    : strcmp(l->key, "text") == 0  ? &q->text
@@ -249,12 +250,12 @@ static mi_status question_setting(mi_intake *in, const mi_conf_reader *r, const 
 							   : NULL;
 	if (text) {
 		if (*text)
-			return mi_conf_fail(r, l->line, err, "a second \"%s\" in [question %s].", l->key, q->key);
+			return mi_conf_fail(r, l->line, err, _("a second \"%s\" in [question %s]."), l->key, q->key);
 		return (*text = own_copy(in, l->value)) ? MI_OK : nomem(err);
 	}
 	if (strcmp(l->key, "kind") == 0) {
 		if (src->kind_line)
-			return mi_conf_fail(r, l->line, err, "a second \"kind\" in [question %s].", q->key);
+			return mi_conf_fail(r, l->line, err, _("a second \"kind\" in [question %s]."), q->key);
 		int found = -1;
 		for (int k = 0; k < KIND_COUNT; k++)
 			if (strcmp(kind_names[k], l->value) == 0)
@@ -262,31 +263,31 @@ static mi_status question_setting(mi_intake *in, const mi_conf_reader *r, const 
 		q->kind = (mi_ui_question_kind)(found < 0 ? 0 : found);
 		if (found < 0)
 			return mi_conf_fail(r, l->line, err,
-					    "unknown kind \"%s\" (expected yesno, number, weeks_or_none, scale, "
-					    "choice, multi, bodymap, text, text_list, date or consent).",
+					    _("unknown kind \"%s\" (expected yesno, number, weeks_or_none, scale, "
+					    "choice, multi, bodymap, text, text_list, date or consent)."),
 					    l->value);
 		src->kind_line = l->line;
 		return MI_OK;
 	}
 	if (strcmp(l->key, "optional") == 0) {
 		if (strcmp(l->value, "yes") != 0 && strcmp(l->value, "no") != 0)
-			return mi_conf_fail(r, l->line, err, "optional must be yes or no.");
+			return mi_conf_fail(r, l->line, err, _("optional must be yes or no."));
 		q->optional = strcmp(l->value, "yes") == 0;
 		src->has_optional = true;
 		return MI_OK;
 	}
 	if (strcmp(l->key, "prefill") == 0) {
 		if (strcmp(l->value, "yes") != 0 && strcmp(l->value, "no") != 0)
-			return mi_conf_fail(r, l->line, err, "prefill must be yes or no.");
+			return mi_conf_fail(r, l->line, err, _("prefill must be yes or no."));
 		if (src->has_prefill)
-			return mi_conf_fail(r, l->line, err, "a second \"prefill\" in [question %s].", q->key);
+			return mi_conf_fail(r, l->line, err, _("a second \"prefill\" in [question %s]."), q->key);
 		q->prefill = strcmp(l->value, "yes") == 0;
 		src->has_prefill = true;
 		return MI_OK;
 	}
 	if (strcmp(l->key, "asked_when") == 0) {
 		if (src->asked_when)
-			return mi_conf_fail(r, l->line, err, "a second \"asked_when\" in [question %s].", q->key);
+			return mi_conf_fail(r, l->line, err, _("a second \"asked_when\" in [question %s]."), q->key);
 		src->asked_line = l->line;
 		return (src->asked_when = own_copy(in, l->value)) ? MI_OK : nomem(err);
 	}
@@ -295,9 +296,9 @@ static mi_status question_setting(mi_intake *in, const mi_conf_reader *r, const 
 	if (strcmp(l->key, "max") == 0)
 		return set_number(r, l, &src->max, &src->has_max, err);
 	return mi_conf_fail(r, l->line, err,
-			    "unknown setting \"%s\" in a [question] section (expected group, kind, label, "
+			    _("unknown setting \"%s\" in a [question] section (expected group, kind, label, "
 			    "text, help, low, high, optional, prefill, min, max, asked_when or option "
-			    "lines).",
+			    "lines)."),
 			    l->key);
 }
 
@@ -314,11 +315,11 @@ static mi_status check_spec_options(mi_intake *in, const mi_conf_reader *r, size
 	for (size_t k = 0; k < src->option_count; k++)
 		if (k >= n || strcmp(src->option_ids[k], key->values[k]) != 0)
 			return mi_conf_fail(r, src->option_lines[k], err,
-					    "option %s: the options of %s are its values in this order: %s%s%s...",
+					    _("option %s: the options of %s are its values in this order: %s%s%s..."),
 					    src->option_ids[k], key->name, key->values[0],
 					    n > 1 ? ", " : "", n > 1 ? key->values[1] : "");
 	if (src->option_count < n)
-		return mi_conf_fail(r, src->line, err, "[question %s] has no option line for %s.",
+		return mi_conf_fail(r, src->line, err, _("[question %s] has no option line for %s."),
 				    key->name, key->values[src->option_count]);
 	return MI_OK;
 }
@@ -332,13 +333,13 @@ static mi_status add_custom_key(mi_intake *in, const mi_conf_reader *r, size_t i
 	mi_answer_key key = {.name = q->key};
 	if (!custom_type(q->kind, &key.type))
 		return mi_conf_fail(r, src->kind_line, err,
-				    "a question of the clinic's own can be yesno, number, scale, choice, "
-				    "multi or text, not %s.",
+				    _("a question of the clinic's own can be yesno, number, scale, choice, "
+				    "multi or text, not %s."),
 				    kind_names[q->kind]);
 	if (q->kind == MI_Q_NUMBER) {
 		if (!src->has_min || !src->has_max || src->min > src->max)
 			return mi_conf_fail(r, src->line, err,
-					    "[question %s] needs min and max (min not above max).", q->key);
+					    _("[question %s] needs min and max (min not above max)."), q->key);
 		key.min = src->min;
 		key.max = src->max;
 	} else if (q->kind == MI_Q_SCALE) {
@@ -346,11 +347,11 @@ static mi_status add_custom_key(mi_intake *in, const mi_conf_reader *r, size_t i
 	}
 	if (has_options(q->kind)) {
 		if (src->option_count < (q->kind == MI_Q_CHOICE ? 2u : 1u))
-			return mi_conf_fail(r, src->line, err, "[question %s] needs its option lines.", q->key);
+			return mi_conf_fail(r, src->line, err, _("[question %s] needs its option lines."), q->key);
 		key.values = src->option_ids;
 	}
 	if (*nkeys == MAX_KEYS)
-		return mi_conf_fail(r, src->line, err, "too many questions of the clinic's own.");
+		return mi_conf_fail(r, src->line, err, _("too many questions of the clinic's own."));
 	in->keys[(*nkeys)++] = key;
 	return MI_OK;
 }
@@ -363,23 +364,23 @@ static mi_status finish_question(mi_intake *in, const mi_conf_reader *r, size_t 
 	const char *missing = !q->group ? "group" : !src->kind_line ? "kind"
 			      : !q->label ? "label" : !q->text ? "text" : !q->help ? "help" : NULL;
 	if (missing)
-		return mi_conf_fail(r, src->line, err, "[question %s] has no %s.", q->key, missing);
+		return mi_conf_fail(r, src->line, err, _("[question %s] has no %s."), q->key, missing);
 	if ((q->low_label || q->high_label) != (q->kind == MI_Q_SCALE) ||
 	    (q->kind == MI_Q_SCALE && !(q->low_label && q->high_label)))
 		return mi_conf_fail(r, src->line, err,
-				    "[question %s]: low and high are the words at the ends of a scale, "
-				    "and a scale needs both.",
+				    _("[question %s]: low and high are the words at the ends of a scale, "
+				    "and a scale needs both."),
 				    q->key);
 	if (src->option_count && !has_options(q->kind))
 		return mi_conf_fail(r, src->option_lines[0], err,
-				    "option lines are for choice, multi and bodymap questions.");
+				    _("option lines are for choice, multi and bodymap questions."));
 	if (src->has_optional && q->kind != MI_Q_TEXT)
-		return mi_conf_fail(r, src->line, err, "optional is for text questions.");
+		return mi_conf_fail(r, src->line, err, _("optional is for text questions."));
 	if (q->prefill && (q->kind == MI_Q_CONSENT || strcmp(q->key, "client.name") == 0 ||
 			   strcmp(q->key, "client.birth_date") == 0))
 		return mi_conf_fail(r, src->line, err,
-				    "[question %s]: prefill is not for the name, the birth date or the "
-				    "consent (the client is identified and consents at each visit).",
+				    _("[question %s]: prefill is not for the name, the birth date or the "
+				    "consent (the client is identified and consents at each visit)."),
 				    q->key);
 	const mi_answer_key *spec = spec_key(q->key);
 	mi_status st;
@@ -388,12 +389,12 @@ static mi_status finish_question(mi_intake *in, const mi_conf_reader *r, size_t 
 	} else {
 		if (!kind_fits(q->kind, spec))
 			return mi_conf_fail(r, src->kind_line, err,
-					    "%s cannot be asked as a %s question (its answer is fixed by the "
-					    "answers format).",
+					    _("%s cannot be asked as a %s question (its answer is fixed by the "
+					    "answers format)."),
 					    q->key, kind_names[q->kind]);
 		if (src->has_min || src->has_max)
 			return mi_conf_fail(r, src->line, err,
-					    "min and max are for questions of the clinic's own; %s has its range.",
+					    _("min and max are for questions of the clinic's own; %s has its range."),
 					    q->key);
 		st = has_options(q->kind) ? check_spec_options(in, r, i, spec, err) : MI_OK;
 	}
@@ -435,7 +436,7 @@ static mi_status compile_follow_ups(mi_intake *in, const mi_conf_reader *r, mi_e
 			int asked = question_index(in, in->keys[k].name);
 			if (reads[k] && (asked < 0 || (size_t)asked >= i))
 				st = mi_conf_fail(r, src->asked_line, err,
-						  "the asked_when of %s reads %s, which is not asked before it.",
+						  _("the asked_when of %s reads %s, which is not asked before it."),
 						  q->key, in->keys[k].name);
 		}
 	}
@@ -470,11 +471,11 @@ static mi_status read_all(mi_intake *in, mi_conf_reader *r, mi_error *err)
 		} else if (!question_open) {
 			if (l.kind != MI_CONF_SETTING || strcmp(l.key, "version") != 0)
 				st = mi_conf_fail(r, l.line, err,
-						  "expected version = ... before the first [question].");
+						  _("expected version = ... before the first [question]."));
 			else if (in->version)
-				st = mi_conf_fail(r, l.line, err, "a second version line.");
+				st = mi_conf_fail(r, l.line, err, _("a second version line."));
 			else if (l.value[0] == '\0')
-				st = mi_conf_fail(r, l.line, err, "the version is empty.");
+				st = mi_conf_fail(r, l.line, err, _("the version is empty."));
 			else if (!(in->version = strdup(l.value)))
 				st = nomem(err);
 		} else if (l.kind == MI_CONF_ITEM) {
@@ -493,12 +494,12 @@ static mi_status read_all(mi_intake *in, mi_conf_reader *r, mi_error *err)
 		return st;
 	in->last_line = r->line ? r->line : 1;
 	if (!in->version)
-		return mi_conf_fail(r, 1, err, "the file has no \"version = ...\" line.");
+		return mi_conf_fail(r, 1, err, _("the file has no \"version = ...\" line."));
 	static const char *const needed[] = {"client.name", "client.birth_date", "consent"};
 	for (size_t k = 0; k < sizeof needed / sizeof *needed; k++)
 		if (question_index(in, needed[k]) < 0)
 			return mi_conf_fail(r, in->last_line, err,
-					    "there is no [question %s]; every intake asks it.", needed[k]);
+					    _("there is no [question %s]; every intake asks it."), needed[k]);
 	in->keys[nkeys] = (mi_answer_key){.name = NULL};
 	return compile_follow_ups(in, r, err);
 }
@@ -634,7 +635,7 @@ mi_status mi_intake_check_rules(const mi_intake *intake, const mi_rulefile *rule
 		const char *rule = rule_reading(rules, k, key_count);
 		if (rule && asking_question(intake, schema[k].name) < 0)
 			return mi_error_set(err, MI_EDATA,
-					    "%s:%zu: there is no question for %s, which the rule %s reads.",
+					    _("%s:%zu: there is no question for %s, which the rule %s reads."),
 					    intake->file_name, intake->last_line, schema[k].name, rule);
 	}
 	for (size_t i = 0; i < intake->count; i++) {
@@ -648,11 +649,11 @@ mi_status mi_intake_check_rules(const mi_intake *intake, const mi_rulefile *rule
 		const char *rule = k < key_count ? rule_reading(rules, k, key_count) : NULL;
 		if (rule)
 			return mi_error_set(err, MI_EDATA,
-					    "%s:%zu: the asked_when of %s can never hold, so %s is never "
-					    "asked, but the rule %s reads it.",
+					    _("%s:%zu: the asked_when of %s can never hold, so %s is never "
+					    "asked, but the rule %s reads it."),
 					    intake->file_name, intake->sources[i].asked_line, key, key, rule);
 		return mi_error_set(err, MI_EDATA,
-				    "%s:%zu: the asked_when of %s can never hold, so it is never asked.",
+				    _("%s:%zu: the asked_when of %s can never hold, so it is never asked."),
 				    intake->file_name, intake->sources[i].asked_line, key);
 	}
 	return MI_OK;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/i18n.h"
 #include "mi/answers.h"
 #include "mi/followup.h"
 
@@ -64,7 +65,7 @@ static const char *section_of(const mi_session_words *words, const word_list *li
 
 static mi_status nomem(mi_error *err)
 {
-	return mi_error_set(err, MI_EINTERNAL, "out of memory loading the intake questions.");
+	return mi_error_set(err, MI_EINTERNAL, _("out of memory loading the intake questions."));
 }
 
 mi_status mi_session_words_end(mi_session_words *words, const mi_conf_reader *r, mi_error *err)
@@ -72,12 +73,12 @@ mi_status mi_session_words_end(mi_session_words *words, const mi_conf_reader *r,
 	word_list *list = words->open;
 	words->open = NULL;
 	if (list && !list->items[list->count - 1].label)
-		return mi_conf_fail(r, words->open_line, err, "[%s %s] has no label.",
+		return mi_conf_fail(r, words->open_line, err, _("[%s %s] has no label."),
 				    section_of(words, list), list->items[list->count - 1].id);
 	if (list == &words->plans && !list->items[list->count - 1].plan)
 		return mi_conf_fail(r, words->open_line, err,
-				    "[followup_plan %s] has no plan (plan = reassess, "
-				    "series:SESSIONS:DAYS or maintenance:DAYS).",
+				    _("[followup_plan %s] has no plan (plan = reassess, "
+				    "series:SESSIONS:DAYS or maintenance:DAYS)."),
 				    list->items[list->count - 1].id);
 	return MI_OK;
 }
@@ -93,12 +94,12 @@ mi_status mi_session_words_start(mi_session_words *words, const mi_conf_reader *
 									   : &words->plans;
 	if (list == &words->plans && strcmp(l->name, "none") == 0)
 		return mi_conf_fail(r, l->line, err,
-				    "[followup_plan none]: \"none\" is always offered, as no plan.");
+				    _("[followup_plan none]: \"none\" is always offered, as no plan."));
 	for (size_t i = 0; i < list->count; i++)
 		if (strcmp(list->items[i].id, l->name) == 0)
-			return mi_conf_fail(r, l->line, err, "a second [%s %s].", l->kind_word, l->name);
+			return mi_conf_fail(r, l->line, err, _("a second [%s %s]."), l->kind_word, l->name);
 	if (list->count == MAX_WORDS)
-		return mi_conf_fail(r, l->line, err, "more than %d [%s] sections.", MAX_WORDS,
+		return mi_conf_fail(r, l->line, err, _("more than %d [%s] sections."), MAX_WORDS,
 				    l->kind_word);
 	mi_intake_word *w = &list->items[list->count];
 	*w = (mi_intake_word){.id = strdup(l->name)};
@@ -129,8 +130,8 @@ static mi_status set_regions(mi_intake_word *w, const mi_conf_reader *r, const m
 				found = i;
 		if (found < 0)
 			st = mi_conf_fail(r, l->line, err,
-					  "unknown region \"%s\" for the area %s; the regions are the "
-					  "values of pain_locations.",
+					  _("unknown region \"%s\" for the area %s; the regions are the "
+					  "values of pain_locations."),
 					  t, w->id);
 		else
 			w->regions |= 1u << found;
@@ -145,14 +146,14 @@ static mi_status set_plan(mi_intake_word *w, const mi_conf_reader *r, const mi_c
 			  mi_error *err)
 {
 	if (w->plan)
-		return mi_conf_fail(r, l->line, err, "a second \"plan\" in [followup_plan %s].", w->id);
+		return mi_conf_fail(r, l->line, err, _("a second \"plan\" in [followup_plan %s]."), w->id);
 	mi_plan plan;
 	mi_error why;
 	if (mi_plan_parse(l->value, &plan, &why) != MI_OK || plan.kind == MI_PLAN_NONE)
 		return mi_conf_fail(r, l->line, err,
-				    "[followup_plan %s]: \"%s\" is not a plan: it is reassess, "
+				    _("[followup_plan %s]: \"%s\" is not a plan: it is reassess, "
 				    "series:SESSIONS:DAYS (2 to 20 sessions, 1 to 365 days apart) or "
-				    "maintenance:DAYS (1 to 365).",
+				    "maintenance:DAYS (1 to 365)."),
 				    w->id, l->value);
 	char text[32];
 	mi_plan_format(&plan, text);
@@ -167,24 +168,24 @@ mi_status mi_session_words_setting(mi_session_words *words, const mi_conf_reader
 	bool area = list == &words->areas, plan = list == &words->plans;
 	const char *section = section_of(words, list);
 	if (l->kind != MI_CONF_SETTING)
-		return mi_conf_fail(r, l->line, err, "expected KEY = VALUE in [%s %s].", section, w->id);
+		return mi_conf_fail(r, l->line, err, _("expected KEY = VALUE in [%s %s]."), section, w->id);
 	if (l->value[0] == '\0')
-		return mi_conf_fail(r, l->line, err, "\"%s\" is empty.", l->key);
+		return mi_conf_fail(r, l->line, err, _("\"%s\" is empty."), l->key);
 	if (strcmp(l->key, "label") == 0) {
 		if (w->label)
-			return mi_conf_fail(r, l->line, err, "a second \"label\" in [%s %s].", section, w->id);
+			return mi_conf_fail(r, l->line, err, _("a second \"label\" in [%s %s]."), section, w->id);
 		return (w->label = strdup(l->value)) ? MI_OK : nomem(err);
 	}
 	if (area && strcmp(l->key, "regions") == 0) {
 		if (words->has_regions)
-			return mi_conf_fail(r, l->line, err, "a second \"regions\" in [%s %s].", section,
+			return mi_conf_fail(r, l->line, err, _("a second \"regions\" in [%s %s]."), section,
 					    w->id);
 		words->has_regions = true;
 		return set_regions(w, r, l, err);
 	}
 	if (plan && strcmp(l->key, "plan") == 0)
 		return set_plan(w, r, l, err);
-	return mi_conf_fail(r, l->line, err, "unknown setting \"%s\" in a [%s] section (expected %s).",
+	return mi_conf_fail(r, l->line, err, _("unknown setting \"%s\" in a [%s] section (expected %s)."),
 			    l->key, section,
 			    area ? "label or regions" : plan ? "label or plan" : "label");
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "meds_internal.h"
+#include "mi/i18n.h"
 #include "mi/rules.h"
 
 /* ---- phrases ------------------------------------------------------- */
@@ -135,7 +136,7 @@ typedef struct reader {
 /* An out-of-memory error. */
 static mi_status nomem(reader *rd)
 {
-	return mi_error_set(rd->err, MI_EINTERNAL, "out of memory reading %s.", rd->r->file_name);
+	return mi_error_set(rd->err, MI_EINTERNAL, _("out of memory reading %s."), rd->r->file_name);
 }
 
 /* Why a phrase cannot also be the kind being added, or NULL. */
@@ -162,11 +163,11 @@ static mi_status add_phrase(reader *rd, size_t line, const char *text, uint8_t k
 		return nomem(rd);
 	if (count == 0) {
 		free(key);
-		return mi_conf_fail(rd->r, line, rd->err, "\"%s\" has no letters or digits to match.", text);
+		return mi_conf_fail(rd->r, line, rd->err, _("\"%s\" has no letters or digits to match."), text);
 	}
 	if (count > MAX_NAME_WORDS) {
 		free(key);
-		return mi_conf_fail(rd->r, line, rd->err, "\"%s\" has more than %d words.", text,
+		return mi_conf_fail(rd->r, line, rd->err, _("\"%s\" has more than %d words."), text,
 				    MAX_NAME_WORDS);
 	}
 	if ((m->entry_count + 1) * 2 > m->table_cap && !grow_table(m)) {
@@ -178,11 +179,11 @@ static mi_status add_phrase(reader *rd, size_t line, const char *text, uint8_t k
 	if (e->key) {
 		free(key);
 		if (e->section == rd->section)
-			return mi_conf_fail(rd->r, line, rd->err, "\"%s\" is listed twice in this section.",
+			return mi_conf_fail(rd->r, line, rd->err, _("\"%s\" is listed twice in this section."),
 					    text);
 		const char *why = conflict(e->kinds, kind);
 		if (why)
-			return mi_conf_fail(rd->r, line, rd->err, "\"%s\" is %s (see line %zu).", text, why,
+			return mi_conf_fail(rd->r, line, rd->err, _("\"%s\" is %s (see line %zu)."), text, why,
 					    e->line);
 	} else {
 		*e = (entry){.key = key, .hash = h, .info = -1, .line = line};
@@ -286,7 +287,7 @@ static mi_status each_listed(reader *rd, size_t line, const char *list, bool all
 		if (*name == '\0') {
 			if (comma || !allow_open || piece == copy)
 				st = mi_conf_fail(rd->r, line, rd->err,
-						  "an empty name in a comma-separated list.");
+						  _("an empty name in a comma-separated list."));
 			else
 				*open = true;
 			break;
@@ -335,7 +336,7 @@ static mi_status name_line(reader *rd, size_t line, const char *text)
 				n--;
 			if (!is_atc(text, n))
 				return mi_conf_fail(rd->r, line, rd->err,
-						    "\"%.*s\" before ':' is not an ATC code (as in B01AF02).",
+						    _("\"%.*s\" before ':' is not an ATC code (as in B01AF02)."),
 						    (int)(n > 40 ? 40 : n), text);
 			rd->atc = strndup(text, n);
 			if (!rd->atc)
@@ -358,7 +359,7 @@ static mi_status check_closed(reader *rd)
 	if (!rd->open)
 		return MI_OK;
 	return mi_conf_fail(rd->r, rd->open_line, rd->err,
-			    "the list ends with ',' but the next line does not go on with names.");
+			    _("the list ends with ',' but the next line does not go on with names."));
 }
 
 /* The index of class name, adding it when new; -1 (err set) when full. */
@@ -369,7 +370,7 @@ static int class_for(reader *rd, size_t line, const char *name)
 		if (strcmp(m->class_names[i], name) == 0)
 			return (int)i;
 	if (m->class_count == MI_MEDS_MAX_CLASSES) {
-		mi_conf_fail(rd->r, line, rd->err, "more than %d medication classes.",
+		mi_conf_fail(rd->r, line, rd->err, _("more than %d medication classes."),
 			     MI_MEDS_MAX_CLASSES);
 		return -1;
 	}
@@ -410,7 +411,7 @@ static mi_status dose_setting(reader *rd, const mi_conf_line *l)
 	if (strcmp(l->key, "low_dose_max_mg") == 0) {
 		if (!parse_mg(l->value, &g->low_max_mg))
 			return mi_conf_fail(rd->r, l->line, rd->err,
-					    "low_dose_max_mg must be a number of milligrams, as in 100.");
+					    _("low_dose_max_mg must be a number of milligrams, as in 100."));
 		g->has_max = true;
 		return MI_OK;
 	}
@@ -418,7 +419,7 @@ static mi_status dose_setting(reader *rd, const mi_conf_line *l)
 	if (high || strcmp(l->key, "low_dose_class") == 0) {
 		if (!mi_conf_is_identifier(l->value))
 			return mi_conf_fail(rd->r, l->line, rd->err,
-					    "a class name uses lower-case letters, digits and '_' only.");
+					    _("a class name uses lower-case letters, digits and '_' only."));
 		int c = class_for(rd, l->line, l->value);
 		if (c < 0)
 			return rd->err ? rd->err->status : MI_EDATA;
@@ -426,8 +427,8 @@ static mi_status dose_setting(reader *rd, const mi_conf_line *l)
 		return MI_OK;
 	}
 	return mi_conf_fail(rd->r, l->line, rd->err,
-			    "unknown setting \"%s\" in a [dose] section (expected names, low_dose_words, "
-			    "low_dose_max_mg, class or low_dose_class).",
+			    _("unknown setting \"%s\" in a [dose] section (expected names, low_dose_words, "
+			    "low_dose_max_mg, class or low_dose_class)."),
 			    l->key);
 }
 
@@ -443,7 +444,7 @@ static mi_status check_group(reader *rd)
 			      : g->low_class < 0 ? "low_dose_class"
 						 : NULL;
 	if (missing)
-		return mi_conf_fail(rd->r, g->line, rd->err, "the [dose %s] section has no %s.", g->name,
+		return mi_conf_fail(rd->r, g->line, rd->err, _("the [dose %s] section has no %s."), g->name,
 				    missing);
 	return MI_OK;
 }
@@ -480,20 +481,20 @@ static mi_status start_section(reader *rd, const mi_conf_line *l)
 				return MI_OK;
 			}
 		return mi_conf_fail(rd->r, l->line, rd->err,
-				    "unknown [words %s] (expected ignore, none, negation, stopped or "
-				    "separator).",
+				    _("unknown [words %s] (expected ignore, none, negation, stopped or "
+				    "separator)."),
 				    l->name);
 	}
 	if (strcmp(l->kind_word, "dose") != 0)
 		return mi_conf_fail(rd->r, l->line, rd->err,
-				    "unknown section kind \"%s\" (expected [class NAME], [dose NAME], "
-				    "[known NAME] or [words KIND]).",
+				    _("unknown section kind \"%s\" (expected [class NAME], [dose NAME], "
+				    "[known NAME] or [words KIND])."),
 				    l->kind_word);
 	for (size_t i = 0; i < m->group_count; i++)
 		if (strcmp(m->groups[i].name, l->name) == 0)
-			return mi_conf_fail(rd->r, l->line, rd->err, "a second [dose %s] section.", l->name);
+			return mi_conf_fail(rd->r, l->line, rd->err, _("a second [dose %s] section."), l->name);
 	if (m->group_count == MAX_DOSE_GROUPS)
-		return mi_conf_fail(rd->r, l->line, rd->err, "more than %d [dose] sections.",
+		return mi_conf_fail(rd->r, l->line, rd->err, _("more than %d [dose] sections."),
 				    MAX_DOSE_GROUPS);
 	dose_group *g = &m->groups[m->group_count];
 	*g = (dose_group){.line = l->line, .high_class = -1, .low_class = -1, .name = strdup(l->name)};
@@ -514,7 +515,7 @@ static mi_status read_line(reader *rd, const mi_conf_line *l)
 		if (rd->kind == S_DOSE)
 			return dose_setting(rd, l);
 		return mi_conf_fail(rd->r, l->line, rd->err,
-				    "a [%s] section lists names (CODE: name, name), without '='.",
+				    _("a [%s] section lists names (CODE: name, name), without '='."),
 				    rd->kind == S_CLASS ? "class" : rd->kind == S_KNOWN ? "known" : "words");
 	}
 	if (rd->kind == S_WORDS) {
@@ -673,7 +674,7 @@ mi_status mi_meds_parse(const char *text, size_t len, const char *file_name, mi_
 {
 	mi_meds *m = calloc(1, sizeof *m);
 	if (!m)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory reading %s.", file_name);
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory reading %s."), file_name);
 	mi_conf_reader r;
 	mi_conf_reader_open(&r, file_name, text, len);
 	reader rd = {.m = m, .r = &r, .err = err, .kind = S_NONE, .class_index = -1, .group = -1};
@@ -689,7 +690,7 @@ mi_status mi_meds_parse(const char *text, size_t len, const char *file_name, mi_
 				st = start_section(&rd, &l);
 		} else if (rd.kind == S_NONE) {
 			st = mi_conf_fail(&r, l.line, err,
-					  "expected a section such as [class anticoagulant] first.");
+					  _("expected a section such as [class anticoagulant] first."));
 		} else {
 			st = read_line(&rd, &l);
 		}
@@ -702,9 +703,9 @@ mi_status mi_meds_parse(const char *text, size_t len, const char *file_name, mi_
 		st = check_group(&rd);
 	close_list(&rd);
 	if (st == MI_OK && !any_name(m))
-		st = mi_conf_fail(&r, r.line ? r.line : 1, err, "the dictionary lists no medication.");
+		st = mi_conf_fail(&r, r.line ? r.line : 1, err, _("the dictionary lists no medication."));
 	if (st == MI_OK && !build_vocab(m))
-		st = mi_error_set(err, MI_EINTERNAL, "out of memory reading %s.", file_name);
+		st = mi_error_set(err, MI_EINTERNAL, _("out of memory reading %s."), file_name);
 	mi_conf_reader_close(&r);
 	if (st != MI_OK) {
 		mi_meds_free(m);

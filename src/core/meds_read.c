@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/i18n.h"
 #include "meds_internal.h"
 
 /* A dictionary phrase found among the words. */
@@ -351,7 +352,7 @@ mi_status mi_meds_read(const mi_meds *meds, const char *medication, mi_med_text 
 	mi_meds_words_free(&rd.w);
 	if (!ok) {
 		mi_med_text_clear(out);
-		return mi_error_set(err, MI_EINTERNAL, "out of memory reading a medication.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory reading a medication."));
 	}
 	return MI_OK;
 }

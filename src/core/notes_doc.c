@@ -1,4 +1,5 @@
 /* notes_doc.c - session notes as one plain-text document (see notes_doc.h). */
+#include "mi/i18n.h"
 #include "mi/notes_doc.h"
 
 #include <stdlib.h>
@@ -104,7 +105,7 @@ mi_status mi_notes_doc_parse(const char *text, size_t len, mi_notes_doc *out, mi
 {
 	*out = (mi_notes_doc){0};
 	if (len > MI_NOTES_DOC_MAX)
-		return mi_error_set(err, MI_EDATA, "the notes are %zu bytes long; the limit is %d bytes.",
+		return mi_error_set(err, MI_EDATA, _("the notes are %zu bytes long; the limit is %d bytes."),
 				    len, MI_NOTES_DOC_MAX);
 	mi_strbuf b = {0};
 	int field = -1;
@@ -119,19 +120,19 @@ mi_status mi_notes_doc_parse(const char *text, size_t len, mi_notes_doc *out, mi
 		size_t shown = n > 0 && line[n - 1] == '\r' ? n - 1 : n;
 		int heading = heading_of(line, shown);
 		if (memchr(line, '\0', n)) {
-			status = mi_error_set(err, MI_EDATA, "line %zu contains a NUL byte.", line_no);
+			status = mi_error_set(err, MI_EDATA, _("line %zu contains a NUL byte."), line_no);
 		} else if (heading == -2) {
 			status = mi_error_set(err, MI_EDATA,
-					      "line %zu looks like a heading but is none of [response], "
+					      _("line %zu looks like a heading but is none of [response], "
 					      "[therapist-notes], [aftercare], [goals-other] and "
-					      "[areas-other].",
+					      "[areas-other]."),
 					      line_no);
 		} else if (heading >= 0 && (out->given[heading] || heading == field)) {
-			status = mi_error_set(err, MI_EDATA, "line %zu: the section [%s] is given twice.",
+			status = mi_error_set(err, MI_EDATA, _("line %zu: the section [%s] is given twice."),
 					      line_no, headings[heading]);
 		} else if (heading >= 0) {
 			if (!close_section(out, field, &b))
-				status = mi_error_set(err, MI_EINTERNAL, "out of memory reading the notes.");
+				status = mi_error_set(err, MI_EINTERNAL, _("out of memory reading the notes."));
 			field = heading;
 			blank_run = 0;
 		} else if (field >= 0) {
@@ -139,9 +140,9 @@ mi_status mi_notes_doc_parse(const char *text, size_t len, mi_notes_doc *out, mi
 		}
 	}
 	if (status == MI_OK && !close_section(out, field, &b))
-		status = mi_error_set(err, MI_EINTERNAL, "out of memory reading the notes.");
+		status = mi_error_set(err, MI_EINTERNAL, _("out of memory reading the notes."));
 	if (status == MI_OK && b.nomem)
-		status = mi_error_set(err, MI_EINTERNAL, "out of memory reading the notes.");
+		status = mi_error_set(err, MI_EINTERNAL, _("out of memory reading the notes."));
 	mi_strbuf_clear(&b);
 	if (status != MI_OK)
 		mi_notes_doc_clear(out);

@@ -1,4 +1,5 @@
 /* overlay.c - a language's words for the data files (overlay.h). */
+#include "mi/i18n.h"
 #include "mi/overlay.h"
 
 #include <sodium.h>
@@ -141,37 +142,37 @@ static mi_status take_line(mi_overlay *o, const mi_conf_reader *r, const mi_conf
 	if (l->kind == MI_CONF_SECTION) {
 		if (*current && !(*current)->source)
 			return mi_conf_fail(r, (*current)->line, err,
-					    "[%s %s] needs its source = FINGERPRINT line (check-translations prints it).",
+					    _("[%s %s] needs its source = FINGERPRINT line (check-translations prints it)."),
 					    (*current)->kind, (*current)->id);
 		if (entry_find(&o->e, l->kind_word, l->name))
-			return mi_conf_fail(r, l->line, err, "[%s %s] is given twice.", l->kind_word,
+			return mi_conf_fail(r, l->line, err, _("[%s %s] is given twice."), l->kind_word,
 					    l->name);
 		*current = entry_add(&o->e, l->kind_word, l->name, l->line);
-		return *current ? MI_OK : mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return *current ? MI_OK : mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	}
 	char *copy = strdup(l->kind == MI_CONF_SETTING ? l->key : l->value);
 	if (!copy)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	char *name = copy, *text = (char *)l->value;
 	mi_status st = MI_OK;
 	if (l->kind == MI_CONF_ITEM && !option_item(copy, &name, &text))
 		st = mi_conf_fail(r, l->line, err,
-				  "expected \"name = words\" or \"option VALUE = WORDS\".");
+				  _("expected \"name = words\" or \"option VALUE = WORDS\"."));
 	else if (!*current && strcmp(name, "language") != 0)
 		st = mi_conf_fail(r, l->line, err,
-				  "\"%s\" comes before any [kind id] section; only language may.", name);
+				  _("\"%s\" comes before any [kind id] section; only language may."), name);
 	else if (!*current)
 		st = MI_OK; /* language = LANG: for the reader of the file */
 	else if (strcmp(name, "source") == 0) {
 		if ((*current)->source)
-			st = mi_conf_fail(r, l->line, err, "source is given twice.");
+			st = mi_conf_fail(r, l->line, err, _("source is given twice."));
 		else if (!((*current)->source = strdup(text)))
-			st = mi_error_set(err, MI_EINTERNAL, "out of memory.");
+			st = mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	} else if (field_find(*current, name))
-		st = mi_conf_fail(r, l->line, err, "%s is given twice in [%s %s].", name,
+		st = mi_conf_fail(r, l->line, err, _("%s is given twice in [%s %s]."), name,
 				  (*current)->kind, (*current)->id);
 	else if (!field_add(*current, name, text, l->line))
-		st = mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		st = mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	free(copy);
 	return st;
 }
@@ -182,7 +183,7 @@ mi_status mi_overlay_parse(const char *text, size_t len, const char *file_name, 
 	mi_overlay *o = calloc(1, sizeof *o);
 	if (!o || !(o->file_name = strdup(file_name))) {
 		free(o);
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	}
 	mi_conf_reader r;
 	mi_conf_reader_open(&r, o->file_name, text, len);
@@ -194,7 +195,7 @@ mi_status mi_overlay_parse(const char *text, size_t len, const char *file_name, 
 			break;
 	if (st == MI_OK && current && !current->source)
 		st = mi_conf_fail(&r, current->line, err,
-				  "[%s %s] needs its source = FINGERPRINT line (check-translations prints it).",
+				  _("[%s %s] needs its source = FINGERPRINT line (check-translations prints it)."),
 				  current->kind, current->id);
 	mi_conf_reader_close(&r);
 	if (st != MI_OK) {

@@ -1,4 +1,5 @@
 /* pin.c - PIN rules and Argon2id hashing with libsodium. */
+#include "mi/i18n.h"
 #include "mi/pin.h"
 
 #include <sodium.h>
@@ -28,16 +29,16 @@ void mi_pin_use_cost(mi_pin_cost cost)
 mi_status mi_pin_hash(const char *pin, char **hash, mi_error *err)
 {
 	if (!mi_pin_valid(pin))
-		return mi_error_set(err, MI_EDATA, "the PIN must be %d to %d digits, and digits only.",
+		return mi_error_set(err, MI_EDATA, _("the PIN must be %d to %d digits, and digits only."),
 				    MI_PIN_MIN, MI_PIN_MAX);
 	if (sodium_init() < 0)
-		return mi_error_set(err, MI_EINTERNAL, "the hashing library could not start.");
+		return mi_error_set(err, MI_EINTERNAL, _("the hashing library could not start."));
 	char *out = malloc(crypto_pwhash_STRBYTES);
 	if (!out)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory hashing the PIN.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory hashing the PIN."));
 	if (crypto_pwhash_str(out, pin, strlen(pin), hash_opslimit, hash_memlimit) != 0) {
 		free(out);
-		return mi_error_set(err, MI_EINTERNAL, "out of memory hashing the PIN.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory hashing the PIN."));
 	}
 	*hash = out;
 	return MI_OK;

@@ -1,4 +1,5 @@
 /* pot.c - the messages of a gettext template (pot.h). */
+#include "mi/i18n.h"
 #include "mi/pot.h"
 
 #include <stdbool.h>
@@ -60,7 +61,7 @@ mi_status mi_pot_parse(const char *text, size_t len, const char *file_name, mi_p
 		number++;
 		char *line = strndup(start, n);
 		if (!line) {
-			st = mi_error_set(err, MI_EINTERNAL, "out of memory.");
+			st = mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 			break;
 		}
 		bool ok = true;
@@ -89,10 +90,10 @@ mi_status mi_pot_parse(const char *text, size_t len, const char *file_name, mi_p
 		}
 		free(line);
 		if (!ok)
-			st = mi_error_set(err, MI_EDATA, "%s:%zu: not a line of a gettext template.",
+			st = mi_error_set(err, MI_EDATA, _("%s:%zu: not a line of a gettext template."),
 					  file_name, number);
 		else if (r.ctxt.nomem || r.id.nomem)
-			st = mi_error_set(err, MI_EINTERNAL, "out of memory.");
+			st = mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	}
 	if (st == MI_OK)
 		flush(&r, fn, context);

@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "mi/i18n.h"
 #include "mi/rules.h"
 #include "mi/text.h"
 
@@ -149,7 +150,8 @@ static int fail(parser *p, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(reason, sizeof reason, fmt, ap);
 	va_end(ap);
-	mi_conf_fail(p->reader, p->line, p->err, "in %s: %s", p->where, reason);
+	/* TRANSLATORS: "in the condition of [rule fever]: expected a value, ..." */
+	mi_conf_fail(p->reader, p->line, p->err, _("in %s: %s"), p->where, reason);
 	p->failed = true;
 	return -1;
 }
@@ -217,7 +219,7 @@ static bool is_keyword(const char *s, size_t len)
 static const char *tok_text(const parser *p, char *buf, size_t size)
 {
 	if (p->cur.kind == T_END)
-		return "the end of the condition";
+		return _("the end of the condition");
 	snprintf(buf, size, "\"%.*s\"", (int)(p->cur.len > 40 ? 40 : p->cur.len), p->cur.s);
 	return buf;
 }
@@ -235,13 +237,13 @@ static int combine(parser *p, node_kind kind, int a, int b)
 	if (kind != N_NOT && nb->depth > depth)
 		depth = nb->depth;
 	if (depth + 1 > MAX_DEPTH)
-		return fail(p, "the condition is nested more than %d levels deep.", MAX_DEPTH);
+		return fail(p, _("the condition is nested more than %d levels deep."), MAX_DEPTH);
 	if (weight > MAX_WEIGHT)
-		return fail(p, "the condition, with its defines spelled out, has more than %d tests.",
+		return fail(p, _("the condition, with its defines spelled out, has more than %d tests."),
 			    MAX_WEIGHT);
 	int n = add_node(p->rf, (node){.kind = kind, .a = a, .b = b, .depth = depth + 1, .weight = weight});
 	if (n < 0) {
-		mi_error_set(p->err, MI_EINTERNAL, "out of memory loading rules.");
+		mi_error_set(p->err, MI_EINTERNAL, _("out of memory loading rules."));
 		p->failed = true;
 	}
 	return n;
@@ -256,7 +258,7 @@ static int leaf(parser *p, node n)
 	int i = add_node(p->rf, n);
 	if (i < 0) {
 		free(n.values);
-		mi_error_set(p->err, MI_EINTERNAL, "out of memory loading rules.");
+		mi_error_set(p->err, MI_EINTERNAL, _("out of memory loading rules."));
 		p->failed = true;
 	}
 	return i;
@@ -269,27 +271,27 @@ static int parse_values(parser *p, bool list, tok *names)
 	char buf[64];
 	if (!list) {
 		if (p->cur.kind != T_NAME || is_keyword(p->cur.s, p->cur.len))
-			return fail(p, "expected a value, found %s.", tok_text(p, buf, sizeof buf));
+			return fail(p, _("expected a value, found %s."), tok_text(p, buf, sizeof buf));
 		names[0] = p->cur;
 		advance(p);
 		return 1;
 	}
 	if (p->cur.kind != T_LPAREN)
-		return fail(p, "expected '(' to start a list of values, found %s.",
+		return fail(p, _("expected '(' to start a list of values, found %s."),
 			    tok_text(p, buf, sizeof buf));
 	advance(p);
 	int n = 0;
 	for (;;) {
 		if (p->cur.kind != T_NAME || is_keyword(p->cur.s, p->cur.len))
-			return fail(p, "expected a value in the list, found %s.", tok_text(p, buf, sizeof buf));
+			return fail(p, _("expected a value in the list, found %s."), tok_text(p, buf, sizeof buf));
 		if (n == MAX_LIST_VALUES)
-			return fail(p, "a list holds at most %d values.", MAX_LIST_VALUES);
+			return fail(p, _("a list holds at most %d values."), MAX_LIST_VALUES);
 		names[n++] = p->cur;
 		advance(p);
 		if (p->cur.kind == T_RPAREN)
 			break;
 		if (p->cur.kind != T_COMMA)
-			return fail(p, "expected ',' or ')' in the list, found %s.", tok_text(p, buf, sizeof buf));
+			return fail(p, _("expected ',' or ')' in the list, found %s."), tok_text(p, buf, sizeof buf));
 		advance(p);
 	}
 	advance(p);
@@ -314,7 +316,7 @@ static int parse_values_atom(parser *p, const mi_answer_key *key, bool list_key,
 		return -1;
 	const char **values = calloc((size_t)n, sizeof *values);
 	if (!values) {
-		mi_error_set(p->err, MI_EINTERNAL, "out of memory loading rules.");
+		mi_error_set(p->err, MI_EINTERNAL, _("out of memory loading rules."));
 		p->failed = true;
 		return -1;
 	}
@@ -329,7 +331,7 @@ static int parse_values_atom(parser *p, const mi_answer_key *key, bool list_key,
 			char allowed[240];
 			allowed_values(key, allowed, sizeof allowed);
 			free(values);
-			return fail(p, "\"%s\" is not a value of %s (expected one of: %s).", value,
+			return fail(p, _("\"%s\" is not a value of %s (expected one of: %s)."), value,
 				    key->name, allowed);
 		}
 	}
@@ -343,7 +345,7 @@ static int parse_class_atom(parser *p)
 {
 	char buf[64];
 	if (!is_word(p, "has"))
-		return fail(p, "medication_class must be followed by \"has CLASS\" or \"has any (...)\", found %s.",
+		return fail(p, _("medication_class must be followed by \"has CLASS\" or \"has any (...)\", found %s."),
 			    tok_text(p, buf, sizeof buf));
 	advance(p);
 	bool many = is_word(p, "any");
@@ -359,15 +361,15 @@ static int parse_class_atom(parser *p)
 		snprintf(name, sizeof name, "%.*s", (int)names[i].len, names[i].s);
 		size_t index;
 		if (!p->rf->meds)
-			return fail(p, "medication_class cannot be used here, only in the rules file.");
+			return fail(p, _("medication_class cannot be used here, only in the rules file."));
 		if (!mi_meds_class_index(p->rf->meds, name, &index))
-			return fail(p, "unknown medication class \"%s\" (the classes are the [class] and [dose] "
-				       "classes of the medication dictionary).", name);
+			return fail(p, _("unknown medication class \"%s\" (the classes are the [class] and [dose] "
+				       "classes of the medication dictionary)."), name);
 		classes |= (uint64_t)1 << index;
 	}
 	const mi_answer_key *meds_key = mi_answers_find_key("medications");
 	if (!meds_key)
-		return fail(p, "the answers have no medications key.");
+		return fail(p, _("the answers have no medications key."));
 	return leaf(p, (node){.kind = N_CLASS_ANY, .key = meds_key->name,
 			      .key_index = schema_index(meds_key), .classes = classes});
 }
@@ -378,18 +380,18 @@ static int parse_compare(parser *p, const mi_answer_key *key)
 	char buf[64];
 	cmp_op op = p->cur.op;
 	if (key->type != MI_ANSWER_INT && key->type != MI_ANSWER_INT_OR_NULL)
-		return fail(p, "%s is not a number, so it cannot be compared with %.*s.", key->name,
+		return fail(p, _("%s is not a number, so it cannot be compared with %.*s."), key->name,
 			    (int)p->cur.len, p->cur.s);
 	advance(p);
 	if (p->cur.kind != T_NUMBER)
-		return fail(p, "expected a whole number after the comparison, found %s.",
+		return fail(p, _("expected a whole number after the comparison, found %s."),
 			    tok_text(p, buf, sizeof buf));
 	char digits[32];
 	snprintf(digits, sizeof digits, "%.*s", (int)p->cur.len, p->cur.s);
 	errno = 0;
 	long number = strtol(digits, NULL, 10);
 	if (errno == ERANGE || p->cur.len >= sizeof digits)
-		return fail(p, "the number %s is too large.", digits);
+		return fail(p, _("the number %s is too large."), digits);
 	advance(p);
 	bool age = strcmp(key->name, "age") == 0;
 	return leaf(p, (node){.kind = age ? N_AGE_CMP : N_INT_CMP, .key = key->name,
@@ -410,37 +412,37 @@ static int parse_atom(parser *p)
 {
 	char buf[64];
 	if (p->cur.kind != T_NAME || is_keyword(p->cur.s, p->cur.len))
-		return fail(p, "expected an answer key, a define or '(', found %s.",
+		return fail(p, _("expected an answer key, a define or '(', found %s."),
 			    tok_text(p, buf, sizeof buf));
 	char name[64];
 	snprintf(name, sizeof name, "%.*s", (int)p->cur.len, p->cur.s);
 	if (p->cur.len >= sizeof name)
-		return fail(p, "the name \"%s...\" is too long.", name);
+		return fail(p, _("the name \"%s...\" is too long."), name);
 	advance(p);
 	if (strcmp(name, "medication_class") == 0)
 		return parse_class_atom(p);
 	const define *d = find_define(p->rf, name, strlen(name));
 	if (d) {
 		if (is_word(p, "is") || is_word(p, "in") || is_word(p, "has") || p->cur.kind == T_OP)
-			return fail(p, "%s is a define (true or false), it cannot be followed by %s.", name,
+			return fail(p, _("%s is a define (true or false), it cannot be followed by %s."), name,
 				    tok_text(p, buf, sizeof buf));
 		return d->root;
 	}
 	const mi_answer_key *key = mi_answers_find_key(name);
 	if (!key || strchr(name, '.'))
-		return fail(p, "unknown answer key or define \"%s\".", name);
+		return fail(p, _("unknown answer key or define \"%s\"."), name);
 	bool is_enum = key->type == MI_ANSWER_ENUM, is_list = key->type == MI_ANSWER_ENUM_LIST;
 	if (is_word(p, "is") || is_word(p, "in")) {
 		bool many = is_word(p, "in");
 		if (!is_enum)
-			return fail(p, "\"%s %s\" needs a key with a fixed set of values; %s is not one.", name,
+			return fail(p, _("\"%s %s\" needs a key with a fixed set of values; %s is not one."), name,
 				    many ? "in" : "is", name);
 		advance(p);
 		return parse_values_atom(p, key, false, many);
 	}
 	if (is_word(p, "has")) {
 		if (!is_list)
-			return fail(p, "\"%s has\" needs a list key; %s is not a list of fixed values.", name,
+			return fail(p, _("\"%s has\" needs a list key; %s is not a list of fixed values."), name,
 				    name);
 		advance(p);
 		bool many = is_word(p, "any");
@@ -450,12 +452,12 @@ static int parse_atom(parser *p)
 	}
 	bool is_int = key->type == MI_ANSWER_INT || key->type == MI_ANSWER_INT_OR_NULL;
 	if (!is_enum && !is_list && !is_int && key->type != MI_ANSWER_BOOL)
-		return fail(p, "%s is free text, a date or an object and cannot be tested in a condition.",
+		return fail(p, _("%s is free text, a date or an object and cannot be tested in a condition."),
 			    name);
 	if (p->cur.kind == T_OP)
 		return parse_compare(p, key);
 	if (key->type != MI_ANSWER_BOOL)
-		return fail(p, "%s is not a yes/no answer; compare it (%s).", name,
+		return fail(p, _("%s is not a yes/no answer; compare it (%s)."), name,
 			    is_enum   ? "KEY is VALUE or KEY in (V1, V2)"
 			    : is_list ? "KEY has VALUE or KEY has any (V1, V2)"
 				      : "KEY < N, <=, >, >= or =");
@@ -470,7 +472,7 @@ static int parse_factor(parser *p)
 	if (!is_not && p->cur.kind != T_LPAREN)
 		return parse_atom(p);
 	if (++p->nesting > MAX_DEPTH)
-		return fail(p, "the condition is nested more than %d levels deep.", MAX_DEPTH);
+		return fail(p, _("the condition is nested more than %d levels deep."), MAX_DEPTH);
 	advance(p);
 	int a;
 	if (is_not) {
@@ -479,7 +481,7 @@ static int parse_factor(parser *p)
 	} else {
 		a = parse_or(p);
 		if (a >= 0 && p->cur.kind != T_RPAREN)
-			a = fail(p, "expected ')', found %s.", tok_text(p, buf, sizeof buf));
+			a = fail(p, _("expected ')', found %s."), tok_text(p, buf, sizeof buf));
 		else if (a >= 0)
 			advance(p);
 	}
@@ -516,11 +518,11 @@ static int compile(mi_rulefile *rf, const mi_conf_reader *r, size_t line, const 
 	parser p = {.rf = rf, .reader = r, .line = line, .where = where, .text = text, .err = err};
 	advance(&p);
 	if (p.cur.kind == T_END)
-		return fail(&p, "the condition is empty.");
+		return fail(&p, _("the condition is empty."));
 	int root = parse_or(&p);
 	if (root >= 0 && p.cur.kind != T_END) {
 		char buf[64];
-		return fail(&p, "unexpected %s (missing \"and\" or \"or\"?).", tok_text(&p, buf, sizeof buf));
+		return fail(&p, _("unexpected %s (missing \"and\" or \"or\"?)."), tok_text(&p, buf, sizeof buf));
 	}
 	return root;
 }
@@ -636,7 +638,7 @@ mi_status mi_rulefile_new_conditions(const mi_meds *meds, mi_rulefile **out, mi_
 	}
 	if (!rf || !rf->reads) {
 		mi_rulefile_free(rf);
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	}
 	*out = rf;
 	return MI_OK;
@@ -647,15 +649,16 @@ mi_status mi_rulefile_add_follow_up(mi_rulefile *rf, const mi_conf_reader *r, si
 {
 	const mi_answer_key *spec = mi_answers_find_key(key);
 	if (!spec)
-		return mi_conf_fail(r, line, err, "unknown answer key \"%s\" for a follow-up.", key);
+		return mi_conf_fail(r, line, err, _("unknown answer key \"%s\" for a follow-up."), key);
 	char where[160];
-	snprintf(where, sizeof where, "the asked_when of %s", key);
+	/* TRANSLATORS: %s is an answer key; asked_when is a keyword of the file. */
+	snprintf(where, sizeof where, _("the asked_when of %s"), key);
 	int root = compile(rf, r, line, where, condition, err);
 	if (root < 0)
 		return err ? err->status : MI_EDATA;
 	follow_up fu = {.key = spec->name, .root = root};
 	if (!push((void **)&rf->follow_ups, &rf->follow_up_count, sizeof fu, &fu))
-		return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 	return MI_OK;
 }
 
@@ -860,15 +863,15 @@ static mi_status check_not_firing_on_nothing(const mi_rulefile *rf, const mi_con
 {
 	mi_answers *empty = mi_answers_new();
 	if (!empty)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory loading rules.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory loading rules."));
 	mi_rule_context ctx;
 	mi_rule_context_init(&ctx, empty, rf->meds, (mi_date){2000, 1, 1});
 	bool fires = eval(rf, root, &ctx);
 	mi_answers_free(empty);
 	if (fires)
 		return mi_conf_fail(r, line, err,
-				    "in %s: the condition is true when nothing is answered; a missing "
-				    "answer must never raise a flag by itself.",
+				    _("in %s: the condition is true when nothing is answered; a missing "
+				    "answer must never raise a flag by itself."),
 				    where);
 	return MI_OK;
 }
@@ -903,11 +906,13 @@ static mi_status finish_section(mi_rulefile *rf, const mi_conf_reader *r, sectio
 		return MI_OK;
 	for (int f = 0; f < F_COUNT; f++)
 		if (field_allowed(s->kind, f) && !s->fields[f])
-			return mi_conf_fail(r, s->line, err, "[%s %s] has no %s.", kind_name(s->kind), s->name,
+			return mi_conf_fail(r, s->line, err, _("[%s %s] has no %s."), kind_name(s->kind), s->name,
 					    field_names[f]);
 	char where[160];
-	snprintf(where, sizeof where, "the %s of [%s %s]",
-		 s->kind == S_FOLLOW_UP ? "asked_when" : "condition", kind_name(s->kind), s->name);
+	/* TRANSLATORS: [%s %s] is a section of the rules file, such as [rule fever]. */
+	snprintf(where, sizeof where,
+		 s->kind == S_FOLLOW_UP ? _("the asked_when of [%s %s]") : _("the condition of [%s %s]"),
+		 kind_name(s->kind), s->name);
 	int cond = s->kind == S_FOLLOW_UP ? F_ASKED_WHEN : F_WHEN;
 	int root = compile(rf, r, s->field_lines[cond], where, s->fields[cond], err);
 	if (root < 0)
@@ -915,27 +920,27 @@ static mi_status finish_section(mi_rulefile *rf, const mi_conf_reader *r, sectio
 	if (s->kind == S_DEFINE) {
 		define d = {.name = s->name, .root = root};
 		if (!push((void **)&rf->defines, &rf->define_count, sizeof d, &d))
-			return mi_error_set(err, MI_EINTERNAL, "out of memory loading rules.");
+			return mi_error_set(err, MI_EINTERNAL, _("out of memory loading rules."));
 		s->name = NULL;
 		return MI_OK;
 	}
 	if (s->kind == S_FOLLOW_UP) {
 		follow_up fu = {.key = mi_answers_find_key(s->name)->name, .root = root};
 		if (!push((void **)&rf->follow_ups, &rf->follow_up_count, sizeof fu, &fu))
-			return mi_error_set(err, MI_EINTERNAL, "out of memory loading rules.");
+			return mi_error_set(err, MI_EINTERNAL, _("out of memory loading rules."));
 		return MI_OK;
 	}
 	mi_level level;
 	if (!mi_level_parse(s->fields[F_LEVEL], &level))
 		return mi_conf_fail(r, s->field_lines[F_LEVEL], err,
-				    "unknown level \"%s\" (expected proceed, modify, refer or urgent).",
+				    _("unknown level \"%s\" (expected proceed, modify, refer or urgent)."),
 				    s->fields[F_LEVEL]);
 	mi_status st = check_not_firing_on_nothing(rf, r, s->field_lines[F_WHEN], root, where, err);
 	if (st != MI_OK)
 		return st;
 	char *flag_json = make_flag_json(s->name, level, s->fields[F_MESSAGE], s->fields[F_SOURCE]);
 	if (!flag_json)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory loading rules.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory loading rules."));
 	compiled_rule cr = {.root = root,
 			    .flag_json = flag_json,
 			    .classes = classes_read(rf, root),
@@ -944,7 +949,7 @@ static mi_status finish_section(mi_rulefile *rf, const mi_conf_reader *r, sectio
 				    .source = s->fields[F_SOURCE]}};
 	if (!push((void **)&rf->rules, &rf->rule_count, sizeof cr, &cr)) {
 		free(flag_json);
-		return mi_error_set(err, MI_EINTERNAL, "out of memory loading rules.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory loading rules."));
 	}
 	s->name = s->fields[F_WHEN] = s->fields[F_MESSAGE] = s->fields[F_NOTE] = s->fields[F_SOURCE] = NULL;
 	mark_reads(rf, root);
@@ -961,36 +966,36 @@ static mi_status start_section(mi_rulefile *rf, const mi_conf_reader *r, const m
 								     : S_NONE;
 	if (kind == S_NONE)
 		return mi_conf_fail(r, l->line, err,
-				    "unknown section kind \"%s\" (expected rule, define or follow_up).",
+				    _("unknown section kind \"%s\" (expected rule, define or follow_up)."),
 				    l->kind_word);
 	if (kind != S_FOLLOW_UP && strchr(l->name, '.'))
 		return mi_conf_fail(r, l->line, err,
-				    "a %s name uses lower-case letters, digits and '_' only.",
+				    _("a %s name uses lower-case letters, digits and '_' only."),
 				    l->kind_word);
 	if (kind == S_RULE) {
 		for (size_t i = 0; i < rf->rule_count; i++)
 			if (strcmp(rf->rules[i].pub.id, l->name) == 0)
-				return mi_conf_fail(r, l->line, err, "a second rule with the id \"%s\".", l->name);
+				return mi_conf_fail(r, l->line, err, _("a second rule with the id \"%s\"."), l->name);
 	} else if (kind == S_DEFINE) {
 		if (find_define(rf, l->name, strlen(l->name)) || mi_answers_find_key(l->name) ||
 		    is_keyword(l->name, strlen(l->name)) || strcmp(l->name, "medication_class") == 0)
 			return mi_conf_fail(r, l->line, err,
-					    "the define name \"%s\" is already an answer key, a keyword or "
-					    "another define.",
+					    _("the define name \"%s\" is already an answer key, a keyword or "
+					    "another define."),
 					    l->name);
 	} else {
 		if (!mi_answers_find_key(l->name))
-			return mi_conf_fail(r, l->line, err, "unknown answer key \"%s\" for a follow-up.",
+			return mi_conf_fail(r, l->line, err, _("unknown answer key \"%s\" for a follow-up."),
 					    l->name);
 		for (size_t i = 0; i < rf->follow_up_count; i++)
 			if (strcmp(rf->follow_ups[i].key, l->name) == 0)
-				return mi_conf_fail(r, l->line, err, "a second [follow_up %s] section.", l->name);
+				return mi_conf_fail(r, l->line, err, _("a second [follow_up %s] section."), l->name);
 	}
 	s->kind = kind;
 	s->line = l->line;
 	s->name = strdup(l->name);
 	if (!s->name)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory loading rules.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory loading rules."));
 	return MI_OK;
 }
 
@@ -1002,17 +1007,17 @@ static mi_status section_setting(const mi_conf_reader *r, const mi_conf_line *l,
 	while (f < F_COUNT && strcmp(field_names[f], l->key) != 0)
 		f++;
 	if (f == F_COUNT || !field_allowed(s->kind, f))
-		return mi_conf_fail(r, l->line, err, "unknown setting \"%s\" in a [%s] section.", l->key,
+		return mi_conf_fail(r, l->line, err, _("unknown setting \"%s\" in a [%s] section."), l->key,
 				    kind_name(s->kind));
 	if (s->fields[f])
-		return mi_conf_fail(r, l->line, err, "a second \"%s\" in [%s %s].", l->key,
+		return mi_conf_fail(r, l->line, err, _("a second \"%s\" in [%s %s]."), l->key,
 				    kind_name(s->kind), s->name);
 	if (l->value[0] == '\0')
-		return mi_conf_fail(r, l->line, err, "\"%s\" is empty.", l->key);
+		return mi_conf_fail(r, l->line, err, _("\"%s\" is empty."), l->key);
 	s->fields[f] = strdup(l->value);
 	s->field_lines[f] = l->line;
 	if (!s->fields[f])
-		return mi_error_set(err, MI_EINTERNAL, "out of memory loading rules.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory loading rules."));
 	return MI_OK;
 }
 
@@ -1020,14 +1025,14 @@ static mi_status section_setting(const mi_conf_reader *r, const mi_conf_line *l,
 static mi_status check_file(const mi_rulefile *rf, const mi_conf_reader *r, mi_error *err)
 {
 	if (!rf->version)
-		return mi_conf_fail(r, 1, err, "the file has no \"version = ...\" line.");
+		return mi_conf_fail(r, 1, err, _("the file has no \"version = ...\" line."));
 	if (rf->rule_count == 0)
-		return mi_conf_fail(r, r->line ? r->line : 1, err, "the file has no [rule] section.");
+		return mi_conf_fail(r, r->line ? r->line : 1, err, _("the file has no [rule] section."));
 	for (size_t i = 0; i < rf->follow_up_count; i++) {
 		const mi_answer_key *key = mi_answers_find_key(rf->follow_ups[i].key);
 		if (!rf->reads[schema_index(key)])
 			return mi_conf_fail(r, r->line, err,
-					    "[follow_up %s]: no rule reads %s, so it is never a safety question.",
+					    _("[follow_up %s]: no rule reads %s, so it is never a safety question."),
 					    key->name, key->name);
 	}
 	return MI_OK;
@@ -1047,19 +1052,19 @@ static mi_status read_all(mi_rulefile *rf, mi_conf_reader *r, mi_error *err)
 				st = start_section(rf, r, &l, &s, err);
 		} else if (l.kind == MI_CONF_ITEM) {
 			st = mi_conf_fail(r, l.line, err,
-					  "expected KEY = VALUE, a [section] or a comment, found \"%.60s\".",
+					  _("expected KEY = VALUE, a [section] or a comment, found \"%.60s\"."),
 					  l.value);
 		} else if (s.kind == S_NONE) {
 			if (strcmp(l.key, "version") != 0)
 				st = mi_conf_fail(r, l.line, err,
-						  "unknown setting \"%s\" before the first section (only version).",
+						  _("unknown setting \"%s\" before the first section (only version)."),
 						  l.key);
 			else if (rf->version)
-				st = mi_conf_fail(r, l.line, err, "a second version line.");
+				st = mi_conf_fail(r, l.line, err, _("a second version line."));
 			else if (!(rf->version = strdup(l.value)))
-				st = mi_error_set(err, MI_EINTERNAL, "out of memory loading rules.");
+				st = mi_error_set(err, MI_EINTERNAL, _("out of memory loading rules."));
 			else if (rf->version[0] == '\0')
-				st = mi_conf_fail(r, l.line, err, "the version is empty.");
+				st = mi_conf_fail(r, l.line, err, _("the version is empty."));
 		} else {
 			st = section_setting(r, &l, &s, err);
 		}
@@ -1079,14 +1084,14 @@ mi_status mi_rulefile_parse(const char *text, size_t len, const char *file_name,
 {
 	mi_rulefile *rf = calloc(1, sizeof *rf);
 	if (!rf)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory loading rules.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory loading rules."));
 	rf->meds = meds;
 	for (const mi_answer_key *k = mi_answers_schema(); k->name; k++)
 		rf->key_count++;
 	rf->reads = calloc(rf->key_count ? rf->key_count : 1, sizeof *rf->reads);
 	if (!rf->reads) {
 		mi_rulefile_free(rf);
-		return mi_error_set(err, MI_EINTERNAL, "out of memory loading rules.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory loading rules."));
 	}
 	mi_conf_reader r;
 	mi_conf_reader_open(&r, file_name, text, len);
@@ -1214,11 +1219,11 @@ mi_status mi_rulefile_follow_up_tests(const mi_rulefile *rules, const char *key,
 	if (!ok || list.nomem) {
 		free(list.items);
 		if (list.nomem)
-			return mi_error_set(err, MI_EINTERNAL, "out of memory.");
+			return mi_error_set(err, MI_EINTERNAL, _("out of memory."));
 		return mi_error_set(err, MI_EDATA,
-				    "the asked_when of %s is not a list of tests joined by "
+				    _("the asked_when of %s is not a list of tests joined by "
 				    "\"and\" or by \"or\" on answers (no \"not\", age or medication "
-				    "class), so it cannot be stated as a condition on answers.",
+				    "class), so it cannot be stated as a condition on answers."),
 				    key);
 	}
 	*tests = list.items;

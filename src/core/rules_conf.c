@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mi/i18n.h"
 #include "mi/rules.h"
 #include "mi/text.h"
 
@@ -118,7 +119,7 @@ static mi_status check_text(const mi_conf_reader *r, span s, mi_error *err)
 		size_t offset;
 		mi_text_problem p = mi_text_check(s.start + at, n, false, &offset);
 		if (p != MI_TEXT_OK)
-			return mi_conf_fail(r, r->line, err, "%s at byte %zu of the line.",
+			return mi_conf_fail(r, r->line, err, _("%s at byte %zu of the line."),
 					    mi_text_problem_name(p), at + offset + 1);
 		at += n + (tab ? 1 : 0);
 	}
@@ -129,16 +130,16 @@ static mi_status check_text(const mi_conf_reader *r, span s, mi_error *err)
 static mi_status read_section(mi_conf_reader *r, span s, mi_conf_line *out, mi_error *err)
 {
 	if (s.start[s.len - 1] != ']')
-		return mi_conf_fail(r, r->line, err, "a section header must end with ']'.");
+		return mi_conf_fail(r, r->line, err, _("a section header must end with ']'."));
 	span inner = trim((span){s.start + 1, s.len - 2});
 	if (!reserve(r, inner.len + 2))
-		return mi_error_set(err, MI_EINTERNAL, "out of memory reading %s.", r->file_name);
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory reading %s."), r->file_name);
 	memcpy(r->buf, inner.start, inner.len);
 	r->buf[inner.len] = '\0';
 	char *space = strpbrk(r->buf, " \t");
 	if (!space)
 		return mi_conf_fail(r, r->line, err,
-				    "a section header needs a kind and a name, as in [rule fever].");
+				    _("a section header needs a kind and a name, as in [rule fever]."));
 	*space = '\0';
 	char *name = space + 1;
 	while (is_blank(*name))
@@ -153,7 +154,7 @@ static mi_status read_section(mi_conf_reader *r, span s, mi_conf_line *out, mi_e
 		*dot = '.';
 	if (!valid)
 		return mi_conf_fail(r, r->line, err,
-				    "a section kind and name use lower-case letters, digits and '_' only, as in [rule fever].");
+				    _("a section kind and name use lower-case letters, digits and '_' only, as in [rule fever]."));
 	out->kind = MI_CONF_SECTION;
 	out->kind_word = r->buf;
 	out->name = name;
@@ -200,11 +201,11 @@ static mi_status read_setting(mi_conf_reader *r, span s, size_t eq, mi_conf_line
 	span value = trim((span){s.start + eq + 1, s.len - eq - 1});
 	size_t used = 0;
 	if (!append(r, &used, key, false))
-		return mi_error_set(err, MI_EINTERNAL, "out of memory reading %s.", r->file_name);
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory reading %s."), r->file_name);
 	size_t value_at = ++used;
 	r->buf[used] = '\0';
 	if (!append(r, &used, value, false))
-		return mi_error_set(err, MI_EINTERNAL, "out of memory reading %s.", r->file_name);
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory reading %s."), r->file_name);
 	span next;
 	size_t next_pos;
 	while (peek_line(r, &next, &next_pos)) {
@@ -217,7 +218,7 @@ static mi_status read_setting(mi_conf_reader *r, span s, size_t eq, mi_conf_line
 		if (st != MI_OK)
 			return st;
 		if (!append(r, &used, t, used > value_at))
-			return mi_error_set(err, MI_EINTERNAL, "out of memory reading %s.", r->file_name);
+			return mi_error_set(err, MI_EINTERNAL, _("out of memory reading %s."), r->file_name);
 	}
 	out->kind = MI_CONF_SETTING;
 	out->key = r->buf;
@@ -247,7 +248,7 @@ mi_status mi_conf_next(mi_conf_reader *r, mi_conf_line *out, mi_error *err)
 			return read_setting(r, t, eq, out, err);
 		size_t used = 0;
 		if (!append(r, &used, t, false))
-			return mi_error_set(err, MI_EINTERNAL, "out of memory reading %s.", r->file_name);
+			return mi_error_set(err, MI_EINTERNAL, _("out of memory reading %s."), r->file_name);
 		out->kind = MI_CONF_ITEM;
 		out->value = r->buf;
 		return MI_OK;
@@ -259,7 +260,7 @@ mi_status mi_conf_read_file(const char *path, char **text, size_t *len, mi_error
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return mi_error_set(err, MI_ENOINPUT, "%s: cannot open: %s.", path, strerror(errno));
+		return mi_error_set(err, MI_ENOINPUT, _("%s: cannot open: %s."), path, strerror(errno));
 	/* At least 256 KiB, so that malloc maps the buffer apart from the heap:
 	 * freed in the middle of the heap, after the dictionary was built
 	 * around it, it made every allocation of bulk screening dearer (12 %
@@ -270,7 +271,7 @@ mi_status mi_conf_read_file(const char *path, char **text, size_t *len, mi_error
 	while (buf) {
 		if (used + 1 >= cap) {
 			if (cap >= MAX_CONF_FILE) {
-				st = mi_error_set(err, MI_EDATA, "%s: the file is larger than %d bytes.",
+				st = mi_error_set(err, MI_EDATA, _("%s: the file is larger than %d bytes."),
 						  path, MAX_CONF_FILE);
 				break;
 			}
@@ -287,14 +288,14 @@ mi_status mi_conf_read_file(const char *path, char **text, size_t *len, mi_error
 		used += n;
 		if (n == 0) {
 			if (ferror(f))
-				st = mi_error_set(err, MI_ENOINPUT, "%s: cannot read: %s.", path,
+				st = mi_error_set(err, MI_ENOINPUT, _("%s: cannot read: %s."), path,
 						  strerror(errno));
 			break;
 		}
 	}
 	fclose(f);
 	if (!buf)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory reading %s.", path);
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory reading %s."), path);
 	if (st != MI_OK) {
 		free(buf);
 		return st;

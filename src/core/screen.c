@@ -126,7 +126,7 @@ mi_status mi_ruleset_load(const char *rules_path, const char *medications_path,
 	char *rules_text = NULL, *meds_text = NULL;
 	size_t rules_len = 0, meds_len = 0;
 	mi_ruleset *rs = calloc(1, sizeof *rs);
-	mi_status st = rs ? MI_OK : mi_error_set(err, MI_EINTERNAL, "out of memory loading rules.");
+	mi_status st = rs ? MI_OK : mi_error_set(err, MI_EINTERNAL, _("out of memory loading rules."));
 	/* The intake first: the keys of a clinic's own questions are answer
 	 * keys the rules may read. */
 	if (st == MI_OK)
@@ -157,7 +157,7 @@ mi_status mi_ruleset_load(const char *rules_path, const char *medications_path,
 		if (rs->version)
 			snprintf(rs->version, size, "%s (%08x)", declared, (unsigned)h);
 		else
-			st = mi_error_set(err, MI_EINTERNAL, "out of memory loading rules.");
+			st = mi_error_set(err, MI_EINTERNAL, _("out of memory loading rules."));
 	}
 	free(rules_text);
 	free(meds_text);
@@ -175,7 +175,7 @@ mi_status mi_ruleset_load_dir(const char *data_dir, mi_ruleset **out, mi_error *
 	char *rules = malloc(n), *meds = malloc(n), *intake = malloc(n);
 	mi_status st;
 	if (!rules || !meds || !intake) {
-		st = mi_error_set(err, MI_EINTERNAL, "out of memory loading rules.");
+		st = mi_error_set(err, MI_EINTERNAL, _("out of memory loading rules."));
 	} else {
 		snprintf(rules, n, "%s/rules.conf", data_dir);
 		snprintf(meds, n, "%s/medications.conf", data_dir);
@@ -288,7 +288,7 @@ static mi_status read_medication(const mi_meds *meds, const char *text, size_t i
 			free(part);
 	}
 	mi_med_text_clear(&t);
-	return ok ? MI_OK : mi_error_set(err, MI_EINTERNAL, "out of memory while screening.");
+	return ok ? MI_OK : mi_error_set(err, MI_EINTERNAL, _("out of memory while screening."));
 }
 
 /* Releases the medication readings of a screening. */
@@ -446,7 +446,7 @@ mi_status mi_screen(const mi_ruleset *rules, const mi_answers *answers, mi_date 
 		free(unanswered);
 		free(fired);
 		clear_medications(out);
-		return mi_error_set(err, MI_EINTERNAL, "out of memory while screening.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory while screening."));
 	}
 	/* Most severe first, then file order: one pass per level. */
 	bool fired_any[4] = {false};
