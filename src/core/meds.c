@@ -144,10 +144,10 @@ static const char *conflict(uint8_t had, uint8_t adding)
 {
 	const uint8_t words = K_IGNORE | K_NONE | K_NEGATION | K_STOPPED | K_SEPARATOR | K_LOW_DOSE;
 	if (((had & K_NAME) && (adding & K_KNOWN)) || ((had & K_KNOWN) && (adding & K_NAME)))
-		return "both a medicine of a class and a known harmless one";
+		return _("both a medicine of a class and a known harmless one");
 	if (((had & (K_NAME | K_KNOWN)) && (adding & words)) ||
 	    ((had & words) && (adding & (K_NAME | K_KNOWN))))
-		return "both a medicine name and a word of a [words] section or a low-dose word";
+		return _("both a medicine name and a word of a [words] section or a low-dose word");
 	return NULL;
 }
 

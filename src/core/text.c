@@ -1,4 +1,5 @@
 /* text.c - UTF-8 checks and safe copies of text for output. */
+#include "mi/i18n.h"
 #include "mi/text.h"
 
 #include <stdlib.h>
@@ -166,19 +167,19 @@ const char *mi_text_problem_name(mi_text_problem problem)
 {
 	switch (problem) {
 	case MI_TEXT_OK:
-		return "nothing wrong";
+		return _("nothing wrong");
 	case MI_TEXT_INVALID_UTF8:
-		return "bytes that are not valid UTF-8";
+		return _("bytes that are not valid UTF-8");
 	case MI_TEXT_CONTROL:
-		return "a control character";
+		return _("a control character");
 	case MI_TEXT_BIDI_CONTROL:
-		return "an invisible text-direction control character";
+		return _("an invisible text-direction control character");
 	case MI_TEXT_INVISIBLE:
-		return "an invisible character";
+		return _("an invisible character");
 	case MI_TEXT_NOT_IN_NAME:
-		return "an invisible or unassigned character that a name cannot hold";
+		return _("an invisible or unassigned character that a name cannot hold");
 	}
-	return "an unknown problem";
+	return _("an unknown problem");
 }
 
 char *mi_text_sanitize(const char *s, bool keep_newline)
