@@ -59,6 +59,9 @@ const mi_setting_def *mi_setting_def_of(mi_setting_key key);
 
 /* The definition named name, or NULL for an unknown setting. */
 const mi_setting_def *mi_setting_find(const char *name);
+/* def's unit in the desk's language ("seconds", "segundos"); NULL for a
+ * setting without one. */
+const char *mi_setting_unit_words(const mi_setting_def *def);
 
 /* Checks value for def: MI_OK, or MI_EDATA with one sentence such as
  * "idle_timeout_seconds must be a whole number of seconds from 10 to 3600,

@@ -10,18 +10,6 @@
 #include "mi/i18n.h"
 #include "mi/text.h"
 
-/* A setting's unit in the desk's language ("seconds"). */
-static const char *unit_words(const char *unit)
-{
-	if (strcmp(unit, "seconds") == 0)
-		return P_("unit of a setting", "seconds");
-	if (strcmp(unit, "hours") == 0)
-		return P_("unit of a setting", "hours");
-	if (strcmp(unit, "days") == 0)
-		return P_("unit of a setting", "days");
-	return unit;
-}
-
 /* What a setting accepts and its default, for the help. */
 static void describe(const mi_setting_def *def, char *buf, size_t size)
 {
@@ -42,7 +30,7 @@ static void describe(const mi_setting_def *def, char *buf, size_t size)
 		/* TRANSLATORS: "10 to 3600 seconds; default 180": the range, the
 		 * unit (translated on its own) and the default. */
 		snprintf(buf, size, _("%ld to %ld %s; default %s"), def->min, def->max,
-			 unit_words(def->unit), def->default_value);
+			 mi_setting_unit_words(def), def->default_value);
 		break;
 	case MI_SETTING_PERIOD:
 		/* TRANSLATORS: d, w, m and y are typed as they are (days, weeks,

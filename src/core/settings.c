@@ -75,33 +75,52 @@ static bool is_phone(const char *value)
 	return digits >= 3;
 }
 
+const char *mi_setting_unit_words(const mi_setting_def *def)
+{
+	if (!def->unit)
+		return NULL;
+	if (strcmp(def->unit, "seconds") == 0)
+		return P_("unit of a setting", "seconds");
+	if (strcmp(def->unit, "hours") == 0)
+		return P_("unit of a setting", "hours");
+	if (strcmp(def->unit, "days") == 0)
+		return P_("unit of a setting", "days");
+	return def->unit;
+}
+
 /* What def accepts, after its name: "must be a4 or letter". */
 static void describe(const mi_setting_def *def, char *buf, size_t size)
 {
+	/* TRANSLATORS: the rules below follow a setting's name or "the NAME
+	 * setting" in a refusal ("paper must be a4 or letter, not "a3"."). */
 	switch (def->type) {
 	case MI_SETTING_TEXT:
-		snprintf(buf, size, "must be %ld to %ld bytes of text on one line", def->min, def->max);
-		return;
-	case MI_SETTING_CHOICE:
-		snprintf(buf, size, "must be %s or %s", def->choices[0], def->choices[1]);
-		return;
-	case MI_SETTING_INTEGER:
-		snprintf(buf, size, "must be a whole number of %s from %ld to %ld", def->unit, def->min,
+		snprintf(buf, size, _("must be %ld to %ld bytes of text on one line"), def->min,
 			 def->max);
 		return;
+	case MI_SETTING_CHOICE:
+		/* TRANSLATORS: the two values are typed as they are (a4, letter). */
+		snprintf(buf, size, _("must be %s or %s"), def->choices[0], def->choices[1]);
+		return;
+	case MI_SETTING_INTEGER:
+		/* TRANSLATORS: the unit (seconds, hours, days), then the range. */
+		snprintf(buf, size, _("must be a whole number of %s from %ld to %ld"),
+			 mi_setting_unit_words(def), def->min, def->max);
+		return;
 	case MI_SETTING_PERIOD:
-		snprintf(buf, size,
-			 "must be a number and d, w, m or y (days, weeks, months, years), such as "
-			 "7y, up to 100 years");
+		/* TRANSLATORS: d, w, m and y are typed as they are. */
+		snprintf(buf, size, "%s",
+			 _("must be a number and d, w, m or y (days, weeks, months, years), such as "
+			   "7y, up to 100 years"));
 		return;
 	case MI_SETTING_PHONE:
 		snprintf(buf, size,
-			 "must be a phone number of %ld to %ld characters: digits, spaces and "
-			 "+ - ( ) . with at least 3 digits",
+			 _("must be a phone number of %ld to %ld characters: digits, spaces and "
+			   "+ - ( ) . with at least 3 digits"),
 			 def->min, def->max);
 		return;
 	}
-	snprintf(buf, size, "has a type this program does not know");
+	snprintf(buf, size, "%s", _("has a type this program does not know"));
 }
 
 /* True when value fits def; otherwise *problem names a text problem, if any. */
@@ -139,16 +158,22 @@ static mi_status refuse(const mi_setting_def *def, const char *subject, const ch
 			mi_text_problem problem, mi_error *err)
 {
 	if (problem != MI_TEXT_OK)
-		return mi_error_set(err, MI_EDATA, "%s contains %s.", subject,
+		/* TRANSLATORS: a setting's name (or "the NAME setting"), then a
+		 * text problem ("a control character"). */
+		return mi_error_set(err, MI_EDATA, _("%s contains %s."), subject,
 				    mi_text_problem_name(problem));
 	char rule[160];
 	describe(def, rule, sizeof rule);
 	if (def->type == MI_SETTING_TEXT)
-		return mi_error_set(err, MI_EDATA, "%s %s.", subject, rule);
+		/* TRANSLATORS: a setting's name (or "the NAME setting"), then
+		 * what it must be ("must be 1 to 200 bytes of text on one line"). */
+		return mi_error_set(err, MI_EDATA, _("%s %s."), subject, rule);
 	char shown[48];
 	bool plain = mi_text_check(value, strlen(value), false, NULL) == MI_TEXT_OK;
 	snprintf(shown, sizeof shown, "%.40s", plain ? value : "?");
-	return mi_error_set(err, MI_EDATA, "%s %s, not \"%s\".", subject, rule, shown);
+	/* TRANSLATORS: a setting's name (or "the NAME setting"), what it must
+	 * be, then the value given. */
+	return mi_error_set(err, MI_EDATA, _("%s %s, not \"%s\"."), subject, rule, shown);
 }
 
 mi_status mi_setting_check(const mi_setting_def *def, const char *value, mi_error *err)
@@ -196,7 +221,7 @@ static mi_status set_field(mi_settings *s, mi_setting_key key, const char *value
 	char **text = text_field(s, key);
 	char *copy = value ? strdup(value) : NULL;
 	if (value && !copy)
-		return mi_error_set(err, MI_EINTERNAL, "out of memory reading the settings.");
+		return mi_error_set(err, MI_EINTERNAL, _("out of memory reading the settings."));
 	free(*text);
 	*text = copy;
 	return MI_OK;
@@ -219,7 +244,7 @@ mi_status mi_settings_take(mi_settings *s, mi_setting_key key, const char *store
 {
 	const mi_setting_def *def = mi_setting_def_of(key);
 	if (!def)
-		return mi_error_set(err, MI_EINTERNAL, "there is no setting number %d.", (int)key);
+		return mi_error_set(err, MI_EINTERNAL, _("there is no setting number %d."), (int)key);
 	if (!stored) {
 		free(s->refused[key]);
 		s->refused[key] = NULL;
@@ -232,7 +257,7 @@ mi_status mi_settings_take(mi_settings *s, mi_setting_key key, const char *store
 		s->origin[key] = MI_SETTING_REFUSED;
 		s->refused[key] = strdup(stored);
 		if (!s->refused[key])
-			return mi_error_set(err, MI_EINTERNAL, "out of memory reading the settings.");
+			return mi_error_set(err, MI_EINTERNAL, _("out of memory reading the settings."));
 		return set_field(s, key, def->default_value, err);
 	}
 	s->origin[key] = MI_SETTING_STORED;
@@ -245,7 +270,8 @@ mi_status mi_settings_refusal(const mi_settings *s, mi_setting_key key, mi_error
 		return MI_OK;
 	const mi_setting_def *def = mi_setting_def_of(key);
 	char subject[64];
-	snprintf(subject, sizeof subject, "the %s setting", def->name);
+	/* TRANSLATORS: the subject of a refusal; %s is the setting's name. */
+	snprintf(subject, sizeof subject, _("the %s setting"), def->name);
 	mi_text_problem problem;
 	fits(def, s->refused[key], &problem);
 	return refuse(def, subject, s->refused[key], problem, err);

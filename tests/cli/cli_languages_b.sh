@@ -143,10 +143,12 @@ es|clients extra|massage-intake: clients solo acepta opciones
 es|drafts --discard abc|massage-intake: --discard necesita el número de una visita
 es|due --days 999|massage-intake: --days acepta un número entero de 0 a 365.
 es|settings no_such_setting|massage-intake: ajuste desconocido "no_such_setting"
+es|settings idle_timeout_seconds 5|idle_timeout_seconds debe ser un número entero de segundos, de 10 a 3600, no "5".
 fr_CA|clients extra|massage-intake: clients n’accepte que des options
 fr_CA|drafts --discard abc|massage-intake: --discard demande le numéro d’une visite
 fr_CA|due --days 999|massage-intake: --days accepte un nombre entier de 0 à 365.
 fr_CA|settings no_such_setting|massage-intake: paramètre inconnu « no_such_setting »
+fr_CA|settings paper a3|paper doit être a4 ou letter, et non « a3 ».
 EOF
 
 # ---- --help ---------------------------------------------------------------
